@@ -1,0 +1,30 @@
+import type { IsoDate } from '../../core/dates.js';
+import type { Provision } from '../../core/seller-data.js';
+import type { SellerDataSource } from '../../core/seller-data-source.js';
+import { demoSeller, type DemoScenario } from './demo-seller.js';
+
+async function* stream<T>(items: readonly T[]): AsyncIterable<T> {
+  yield* items;
+}
+
+function provide<T>(data: T, coversFrom: IsoDate | null = null): Provision<T> {
+  return { available: true, data, coversFrom };
+}
+
+export function createDemoAdapter(scenario: DemoScenario): SellerDataSource {
+  const seller = demoSeller(scenario);
+  return {
+    id: 'demo',
+    isDemo: true,
+    account: async () => seller.account,
+    marketplaces: async () => provide(seller.participations),
+    orders: async (since) => provide(stream(seller.orders.filter((o) => o.purchaseDate.slice(0, 10) >= since)), seller.coversFrom < since ? since : seller.coversFrom),
+    inventory: async () => provide(stream(seller.inventory)),
+    listings: async () => provide(stream(seller.listings)),
+    removalOrders: async () => provide(stream(seller.removalOrders)),
+    returns: async () => provide(stream(seller.returns)),
+    claims: async () => provide(stream(seller.claims)),
+    balance: async () => provide(seller.balance),
+    close: async () => {},
+  };
+}

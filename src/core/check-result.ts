@@ -1,0 +1,71 @@
+import type { IsoDate } from './dates.js';
+
+export const CHECK_STATUSES = ['pass', 'fail', 'warn', 'unknown', 'manual'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+export const CHECK_IDS = [
+  'open-orders',
+  'last-sale-window',
+  'returns-refunds',
+  'claims',
+  'fba-inventory',
+  'removal-orders',
+  'listings',
+  'balance',
+  'marketplaces',
+  'data-export',
+  'bank-account',
+  'performance-notifications',
+  'selling-plan',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** Identifying fields of one offending record (an order, a listing, a SKU's units, ...). */
+export type CheckItem = Record<string, string | number | null>;
+
+export interface CheckResult {
+  id: CheckId;
+  status: CheckStatus;
+  summary: string;
+  /** How many records offend; null where the check counts nothing or could not count. */
+  count: number | null;
+  /** The first offending records, capped; `count` has the full number. */
+  items: CheckItem[];
+  remediation: string | null;
+  /** For time-gated checks: the day the check clears. */
+  clearsOn: IsoDate | null;
+  /** For manual checks: whether the seller has confirmed it; null for the others. */
+  confirmed: boolean | null;
+}
+
+/** How many offending records a result lists. */
+export const ITEM_CAP = 20;
+
+export function checkResult(
+  id: CheckId,
+  status: CheckStatus,
+  summary: string,
+  extra: Partial<Omit<CheckResult, 'id' | 'status' | 'summary'>> = {},
+): CheckResult {
+  return {
+    id,
+    status,
+    summary,
+    count: extra.count ?? null,
+    items: extra.items ?? [],
+    remediation: extra.remediation ?? null,
+    clearsOn: extra.clearsOn ?? null,
+    confirmed: extra.confirmed ?? null,
+  };
+}
+
+/** Keeps a running count and the first `cap` items of a stream of offending records. */
+export class CappedList {
+  count = 0;
+  readonly items: CheckItem[] = [];
+  constructor(private readonly cap = ITEM_CAP) {}
+  add(item: CheckItem): void {
+    this.count += 1;
+    if (this.items.length < this.cap) this.items.push(item);
+  }
+}

@@ -1,0 +1,44 @@
+// Amazon keeps an account open 90 days after the last sale so the A-to-z Guarantee claim period
+// is honoured (closure-rules.md §4). This is the check that dates readiness.
+
+import { addDays, dayOf, daysBetween, type IsoDate } from '../dates.js';
+import { checkResult, type CheckResult } from '../check-result.js';
+import type { CheckContext } from '../check-context.js';
+import type { OrdersSummary } from './orders-summary.js';
+
+export const A_TO_Z_WINDOW_DAYS = 90;
+
+export function checkLastSaleWindow(
+  summary: OrdersSummary,
+  coversFrom: IsoDate | null,
+  { asOf, t }: CheckContext,
+): CheckResult {
+  const id = 'last-sale-window';
+  const windowStart = addDays(asOf, -A_TO_Z_WINDOW_DAYS);
+  if (!summary.lastSale) {
+    // No sale in the data proves nothing unless the data reaches back past the window.
+    if (coversFrom !== null && coversFrom <= windowStart) {
+      return checkResult(id, 'pass', t('check.last-sale-window.none', { since: coversFrom }), { count: 0 });
+    }
+    return checkResult(id, 'unknown', t('check.last-sale-window.uncovered', { since: coversFrom ?? '?' }), {
+      remediation: t('check.last-sale-window.uncovered-fix', { days: A_TO_Z_WINDOW_DAYS + 30 }),
+    });
+  }
+  const lastSaleDay = dayOf(summary.lastSale.purchaseDate);
+  const clearsOn = addDays(lastSaleDay, A_TO_Z_WINDOW_DAYS);
+  const daysSince = daysBetween(lastSaleDay, asOf);
+  const item = { orderId: summary.lastSale.orderId, purchaseDate: summary.lastSale.purchaseDate };
+  if (daysSince >= A_TO_Z_WINDOW_DAYS) {
+    return checkResult(id, 'pass', t('check.last-sale-window.pass', { date: lastSaleDay, days: daysSince }), {
+      count: 0,
+      items: [item],
+      clearsOn,
+    });
+  }
+  return checkResult(id, 'fail', t('check.last-sale-window.fail', { date: lastSaleDay, days: daysSince, clearsOn }), {
+    count: 1,
+    items: [item],
+    clearsOn,
+    remediation: t('check.last-sale-window.fix', { clearsOn }),
+  });
+}

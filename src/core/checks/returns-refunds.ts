@@ -1,0 +1,18 @@
+import { CappedList, checkResult, type CheckResult } from '../check-result.js';
+import type { CheckContext } from '../check-context.js';
+import type { ReturnRequest } from '../seller-data.js';
+
+export async function checkReturnsRefunds(returns: AsyncIterable<ReturnRequest>, { t }: CheckContext): Promise<CheckResult> {
+  const open = new CappedList();
+  for await (const request of returns) {
+    if (request.open) {
+      open.add({ orderId: request.orderId, sku: request.sku, status: request.status, requestDate: request.requestDate });
+    }
+  }
+  if (open.count === 0) return checkResult('returns-refunds', 'pass', t('check.returns-refunds.pass'), { count: 0 });
+  return checkResult('returns-refunds', 'fail', t('check.returns-refunds.fail', { count: open.count }), {
+    count: open.count,
+    items: open.items,
+    remediation: t('check.returns-refunds.fix'),
+  });
+}

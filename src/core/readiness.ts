@@ -1,0 +1,134 @@
+// Runs every precondition check against one seller-data source and reaches a verdict.
+
+import { CHECK_IDS, checkResult, type CheckId, type CheckResult } from './check-result.js';
+import type { CheckContext } from './check-context.js';
+import { addDays, type IsoDate } from './dates.js';
+import type { ClosureRegion } from './marketplaces.js';
+import type { AccountInfo, Provision } from './seller-data.js';
+import type { AdapterId, SellerDataSource } from './seller-data-source.js';
+import { checkBalance } from './checks/balance.js';
+import { checkClaims } from './checks/claims.js';
+import { checkFbaInventory } from './checks/fba-inventory.js';
+import { checkLastSaleWindow } from './checks/last-sale-window.js';
+import { checkListings } from './checks/listings.js';
+import { manualCheck, MANUAL_ONLY_CHECKS, type ConfirmableCheckId } from './checks/manual.js';
+import { checkMarketplaces, groupByClosureRegion, type RegionGroup } from './checks/marketplaces.js';
+import { checkOpenOrders } from './checks/open-orders.js';
+import { summarizeOrders } from './checks/orders-summary.js';
+import { checkRemovalOrders } from './checks/removal-orders.js';
+import { checkReturnsRefunds } from './checks/returns-refunds.js';
+import { earliestCloseDate, verdictOf, type Verdict } from './verdict.js';
+
+export const TIME_GATED_CHECKS: ReadonlySet<CheckId> = new Set(['last-sale-window']);
+
+/** How far back orders are read: the 90-day window plus a margin (closure-rules.md §11). */
+export const ORDER_LOOKBACK_DAYS = 120;
+
+export interface Readiness {
+  adapter: AdapterId;
+  isDemo: boolean;
+  asOf: IsoDate;
+  account: AccountInfo;
+  regions: RegionGroup[];
+  checks: CheckResult[];
+  verdict: Verdict;
+  earliestCloseDate: IsoDate | null;
+}
+
+export interface EvaluateOptions extends CheckContext {
+  /** Manual checks the seller has confirmed. */
+  attested: ReadonlySet<CheckId>;
+  onProgress?: (event: { id: CheckId; result?: CheckResult }) => void;
+}
+
+export async function evaluateReadiness(source: SellerDataSource, options: EvaluateOptions): Promise<Readiness> {
+  const { t, attested, onProgress } = options;
+  const ctx: CheckContext = { asOf: options.asOf, t };
+  const checks: CheckResult[] = [];
+  const record = (result: CheckResult) => {
+    checks.push(result);
+    onProgress?.({ id: result.id, result });
+  };
+  const starting = (id: CheckId) => onProgress?.({ id });
+
+  /** An unavailable source becomes a manual question or an unknown, never a pass. */
+  const unavailable = (id: CheckId, provision: Extract<Provision<unknown>, { available: false }>): CheckResult => {
+    if (provision.askSeller && isConfirmable(id)) return manualCheck(id, attested.has(id), ctx, provision.reason);
+    return checkResult(id, 'unknown', t('check.unknown', { reason: t(provision.reason.key, provision.reason.params as never) }), {
+      remediation: t(`check.${id}.unknown-fix` as UnknownFixKey),
+    });
+  };
+
+  const account = await source.account();
+
+  starting('marketplaces');
+  const participations = await source.marketplaces();
+  const regions = participations.available ? groupByClosureRegion(participations.data) : [];
+  const homeRegion: ClosureRegion | null = regions[0]?.region ?? null;
+
+  starting('open-orders');
+  const orders = await source.orders(addDays(options.asOf, -ORDER_LOOKBACK_DAYS));
+  if (orders.available) {
+    const summary = await summarizeOrders(orders.data);
+    record(checkOpenOrders(summary, ctx));
+    starting('last-sale-window');
+    record(checkLastSaleWindow(summary, orders.coversFrom ?? null, ctx));
+  } else {
+    record(unavailable('open-orders', orders));
+    record(unavailable('last-sale-window', orders));
+  }
+
+  starting('returns-refunds');
+  const returns = await source.returns();
+  record(returns.available ? await checkReturnsRefunds(returns.data, ctx) : unavailable('returns-refunds', returns));
+
+  starting('claims');
+  const claims = await source.claims();
+  record(claims.available ? await checkClaims(claims.data, ctx) : unavailable('claims', claims));
+
+  starting('fba-inventory');
+  const inventory = await source.inventory();
+  record(inventory.available ? await checkFbaInventory(inventory.data, ctx) : unavailable('fba-inventory', inventory));
+
+  starting('removal-orders');
+  const removals = await source.removalOrders();
+  record(removals.available ? await checkRemovalOrders(removals.data, ctx) : unavailable('removal-orders', removals));
+
+  starting('listings');
+  const listings = await source.listings();
+  record(listings.available ? await checkListings(listings.data, ctx) : unavailable('listings', listings));
+
+  starting('balance');
+  const balance = await source.balance();
+  record(balance.available ? checkBalance(balance.data, ctx) : unavailable('balance', balance));
+
+  record(
+    participations.available
+      ? checkMarketplaces(participations.data, homeRegion, ctx)
+      : unavailable('marketplaces', participations),
+  );
+
+  for (const id of MANUAL_ONLY_CHECKS) record(manualCheck(id, attested.has(id), ctx));
+
+  // Present results in the catalogue's order whatever order the data arrived in.
+  checks.sort((a, b) => CHECK_IDS.indexOf(a.id) - CHECK_IDS.indexOf(b.id));
+  return {
+    adapter: source.id,
+    isDemo: source.isDemo,
+    asOf: options.asOf,
+    account,
+    regions,
+    checks,
+    verdict: verdictOf(checks),
+    earliestCloseDate: earliestCloseDate(checks, TIME_GATED_CHECKS, options.asOf),
+  };
+}
+
+const CONFIRMABLE: ReadonlySet<CheckId> = new Set<CheckId>([...MANUAL_ONLY_CHECKS, 'claims', 'marketplaces']);
+
+export function isConfirmable(id: CheckId): id is ConfirmableCheckId {
+  return CONFIRMABLE.has(id);
+}
+
+type DataCheckId = Exclude<CheckId, (typeof MANUAL_ONLY_CHECKS)[number]>;
+type UnknownFixKey = `check.${DataCheckId}.unknown-fix`;

@@ -1,0 +1,108 @@
+// The seller's data as every adapter delivers it, whatever the source (embedded demo, report
+// files, SP-API). Adapters translate their source's spelling into these shapes; the checks read
+// nothing else.
+
+import type { IsoDate } from './dates.js';
+import type { MessageRef } from './message-ref.js';
+
+/** Order statuses in the Orders API v0 spelling; adapters map report and 2026-01-01 spellings. */
+export const ORDER_STATUSES = [
+  'Pending',
+  'PendingAvailability',
+  'Unshipped',
+  'PartiallyShipped',
+  'InvoiceUnconfirmed',
+  'Shipped',
+  'Canceled',
+  'Unfulfillable',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface Order {
+  orderId: string;
+  status: OrderStatus;
+  /** ISO 8601 timestamp with offset, as Amazon writes it. */
+  purchaseDate: string;
+  marketplaceId: string | null;
+  fulfilment: 'AFN' | 'MFN' | null;
+}
+
+/** Units of one SKU in Amazon's fulfilment network. A blank quantity in a report is `null` and means 0. */
+export interface InventoryItem {
+  sku: string;
+  name: string | null;
+  marketplaceId: string | null;
+  fulfillable: number | null;
+  unfulfillable: number | null;
+  reserved: number | null;
+  inboundWorking: number | null;
+  inboundShipped: number | null;
+  inboundReceiving: number | null;
+  researching: number | null;
+}
+
+export interface Listing {
+  sku: string;
+  name: string | null;
+  /** As the source writes it: Active, Inactive, Incomplete, ... */
+  status: string;
+  fulfilment: 'AFN' | 'MFN' | null;
+  marketplaceId: string | null;
+}
+
+/** One line of a removal order (one SKU); an order is finished when no line has units in process. */
+export interface RemovalOrderLine {
+  orderId: string;
+  requestDate: IsoDate;
+  status: string;
+  sku: string;
+  requested: number | null;
+  inProcess: number | null;
+}
+
+export interface ReturnRequest {
+  orderId: string;
+  requestDate: IsoDate;
+  sku: string | null;
+  status: string;
+  open: boolean;
+}
+
+export type ClaimKind = 'a-to-z' | 'chargeback' | 'safe-t';
+
+export interface Claim {
+  claimId: string;
+  orderId: string | null;
+  kind: ClaimKind;
+  openedOn: IsoDate;
+  open: boolean;
+}
+
+/** One balance line; `amount` is positive when Amazon owes the seller, negative when owed. */
+export interface BalanceEntry {
+  marketplaceId: string | null;
+  currency: string;
+  amount: number;
+  reserved: number;
+}
+
+export interface MarketplaceParticipation {
+  marketplaceId: string;
+  participating: boolean;
+  hasSuspendedListings: boolean | null;
+}
+
+export interface AccountInfo {
+  /** The merchant token, where the source knows it. */
+  sellerId: string | null;
+  displayName: string | null;
+  sellingPlan: 'professional' | 'individual' | null;
+}
+
+/**
+ * What a source answers for one kind of data: the data, or why it cannot tell. `askSeller` marks
+ * what only the seller can answer (the check becomes a manual confirmation, never a pass).
+ */
+export type Provision<T> =
+  | { available: true; data: T; coversFrom?: IsoDate | null }
+  | { available: false; reason: MessageRef; askSeller?: boolean };
