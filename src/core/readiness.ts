@@ -67,10 +67,11 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   const homeRegion: ClosureRegion | null = regions[0]?.region ?? null;
 
   starting('open-orders');
-  const orders = await source.orders(addDays(options.asOf, -ORDER_LOOKBACK_DAYS));
+  const since = addDays(options.asOf, -ORDER_LOOKBACK_DAYS);
+  const orders = await source.orders(since);
   if (orders.available) {
     const summary = await summarizeOrders(orders.data);
-    record(checkOpenOrders(summary, ctx));
+    record(checkOpenOrders(summary, since, ctx));
     starting('last-sale-window');
     record(checkLastSaleWindow(summary, orders.coversFrom ?? null, ctx));
   } else {
@@ -132,3 +133,13 @@ export function isConfirmable(id: CheckId): id is ConfirmableCheckId {
 
 type DataCheckId = Exclude<CheckId, (typeof MANUAL_ONLY_CHECKS)[number]>;
 type UnknownFixKey = `check.${DataCheckId}.unknown-fix`;
+
+/** The same readiness with more manual checks confirmed (answers given in the wizard). */
+export function withConfirmations(readiness: Readiness, confirmed: Iterable<CheckId>, t: CheckContext['t']): Readiness {
+  const ids = new Set(confirmed);
+  const ctx: CheckContext = { asOf: readiness.asOf, t };
+  const checks = readiness.checks.map((check) =>
+    check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id) ? manualCheck(check.id, true, ctx) : check,
+  );
+  return { ...readiness, checks, verdict: verdictOf(checks) };
+}

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { Provision } from '../../core/seller-data.js';
 import type { SellerDataSource } from '../../core/seller-data-source.js';
-import { demoSeller, type DemoScenario } from './demo-seller.js';
+import { demoSeller } from './demo-seller.js';
+import type { DemoScenario } from './demo-scenarios.js';
 
 async function* stream<T>(items: readonly T[]): AsyncIterable<T> {
   yield* items;

@@ -16,9 +16,8 @@ import type {
   ReturnRequest,
 } from '../../core/seller-data.js';
 import { DEMO_PRODUCTS } from './demo-catalogue.js';
+import type { DemoScenario } from './demo-scenarios.js';
 
-export const DEMO_SCENARIOS = ['blocked', 'waiting', 'ready'] as const;
-export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 export interface DemoSeller {
   account: AccountInfo;

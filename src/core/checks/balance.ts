@@ -3,16 +3,16 @@ import type { CheckContext } from '../check-context.js';
 import type { BalanceEntry } from '../seller-data.js';
 
 export function formatAmount(amount: number, currency: string): string {
-  return `${amount.toFixed(2)} ${currency}`;
+  return `${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 }
 
 export function checkBalance(entries: BalanceEntry[], { t }: CheckContext): CheckResult {
   // Amounts are compared in cents so that 0.1 + 0.2 style sums cannot leave a phantom balance.
   const nonZero = entries.filter((e) => Math.round(e.amount * 100) !== 0 || Math.round(e.reserved * 100) !== 0);
   if (nonZero.length === 0) return checkResult('balance', 'pass', t('check.balance.pass'), { count: 0 });
-  const owedToSeller = nonZero.filter((e) => e.amount > 0 || e.reserved > 0);
-  const owedBySellerList = nonZero.filter((e) => e.amount < 0);
-  const describe = (list: BalanceEntry[]) => list.map((e) => formatAmount(e.amount + e.reserved, e.currency)).join(', ');
+  const owedToSeller = nonZero.filter((e) => e.amount + e.reserved > 0);
+  const owedBySellerList = nonZero.filter((e) => e.amount + e.reserved < 0);
+  const describe = (list: BalanceEntry[]) => list.map((e) => formatAmount(Math.abs(e.amount + e.reserved), e.currency)).join(', ');
   const fixes: string[] = [];
   if (owedToSeller.length > 0) fixes.push(t('check.balance.fix-payout'));
   if (nonZero.some((e) => e.reserved !== 0)) fixes.push(t('check.balance.fix-reserve'));

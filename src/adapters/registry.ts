@@ -1,0 +1,28 @@
+// Adapter name → factory, each loaded only when chosen.
+
+import type { SellerDataSource, AdapterId } from '../core/seller-data-source.js';
+import { UsageError } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
+import { DEMO_SCENARIOS, type DemoScenario } from './demo/demo-scenarios.js';
+
+export interface AdapterOptions {
+  demoScenario: DemoScenario;
+}
+
+export function parseDemoScenario(value: string, t: Translate): DemoScenario {
+  if ((DEMO_SCENARIOS as readonly string[]).includes(value)) return value as DemoScenario;
+  throw new UsageError(t('error.bad-scenario', { value, scenarios: DEMO_SCENARIOS.join(', ') }));
+}
+
+export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Translate): Promise<SellerDataSource> {
+  switch (id) {
+    case 'demo': {
+      const { createDemoAdapter } = await import('./demo/demo-adapter.js');
+      return createDemoAdapter(options.demoScenario);
+    }
+    case 'reports':
+    case 'sp-api':
+      // Honest until they land: these sources are designed for (the contract) but not built yet.
+      throw new UsageError(t('error.adapter-not-built', { adapter: id }), t('error.adapter-not-built-hint'));
+  }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The close-account executable: answers --version before loading anything, then hands over to
+// main() with the real process as its terminal.
+
+import { readFileSync } from 'node:fs';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const argv = process.argv.slice(2);
+
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+} else {
+  const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./io/terminal.js')]);
+  const code = await main(argv, processTerminal(), { version });
+  // Let stdout drain before exiting: a piped JSON document must arrive whole.
+  process.exitCode = code;
+}

@@ -1,0 +1,23 @@
+// What every command gets: the terminal, the words, the resolved flags, styles per stream, and
+// the run being recorded (so that Ctrl-C can close it properly).
+
+import type { Translate } from '../messages/catalogue.js';
+import type { Style } from '../io/style.js';
+import type { Terminal } from '../io/terminal.js';
+import type { GlobalOptions } from './global-options.js';
+import type { RunRecorder } from './run-recorder.js';
+
+export interface CommandContext {
+  term: Terminal;
+  t: Translate;
+  options: GlobalOptions;
+  /** Style for stdout (data) and stderr (progress, prompts, errors). */
+  out: Style;
+  err: Style;
+  /** Data: stdout. */
+  print(text: string): void;
+  /** Progress, notes and warnings: stderr. */
+  say(text: string): void;
+  /** The run being recorded now, if any. */
+  currentRun: RunRecorder | null;
+}

@@ -1,0 +1,56 @@
+// Runs the checks for a command, with visible progress on a terminal (stderr) and the request
+// draft that goes with the result.
+
+import { openAdapter } from '../adapters/registry.js';
+import type { CheckId } from '../core/check-result.js';
+import { draftClosureRequest, type RequestDraft } from '../core/closure-request.js';
+import { evaluateReadiness, type Readiness } from '../core/readiness.js';
+import type { SellerDataSource } from '../core/seller-data-source.js';
+import { checkTitle } from '../render/readiness-human.js';
+import type { CommandContext } from './command-context.js';
+
+export async function openSource(ctx: CommandContext): Promise<SellerDataSource> {
+  return openAdapter(ctx.options.adapter, { demoScenario: ctx.options.demoScenario }, ctx.t);
+}
+
+export async function evaluateWithProgress(ctx: CommandContext, source: SellerDataSource): Promise<Readiness> {
+  const { term, t, options } = ctx;
+  const live = term.stderrIsTTY;
+  const clearLine = () => live && term.stderr.write('\r\x1b[2K');
+  const readiness = await evaluateReadiness(source, {
+    asOf: options.asOf,
+    t,
+    attested: options.attested,
+    onProgress: ({ id, result }) => {
+      if (!result && live) {
+        clearLine();
+        term.stderr.write(ctx.err.dim(t('progress.checking', { title: checkTitle({ id }, t) })));
+      } else if (result && options.verbose) {
+        clearLine();
+        ctx.say(t('progress.checked', { id, status: result.status }));
+      }
+    },
+  });
+  clearLine();
+  return readiness;
+}
+
+/** Manual checks confirmed by --attest, for the audit log. */
+export function flagConfirmations(ctx: CommandContext, readiness: Readiness): Map<CheckId, 'flag' | 'prompt'> {
+  const confirmed = new Map<CheckId, 'flag' | 'prompt'>();
+  for (const check of readiness.checks) {
+    if (check.status === 'manual' && check.confirmed && ctx.options.attested.has(check.id)) confirmed.set(check.id, 'flag');
+  }
+  return confirmed;
+}
+
+/** The request that would be submitted: the flags, completed from what the data knows. */
+export function draftRequest(ctx: CommandContext, readiness: Readiness): RequestDraft {
+  const home = readiness.regions[0];
+  return draftClosureRequest(
+    ctx.options.request,
+    { sellerId: readiness.account.sellerId, region: home?.region ?? null, countries: home?.countries ?? [] },
+    { asOf: readiness.asOf, verdict: readiness.verdict },
+    ctx.t,
+  );
+}

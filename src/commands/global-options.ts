@@ -1,0 +1,100 @@
+// Flags shared by every command, checked and completed from the config file and defaults.
+
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { parseDemoScenario } from '../adapters/registry.js';
+import type { DemoScenario } from '../adapters/demo/demo-scenarios.js';
+import { defaultAuditDbPath } from '../audit/default-path.js';
+import { loadConfigFile, type ConfigFile } from '../config/config-file.js';
+import { CHECK_IDS, type CheckId } from '../core/check-result.js';
+import type { ClosureRequestInput } from '../core/closure-request.js';
+import { isIsoDate, type IsoDate } from '../core/dates.js';
+import { isConfirmable } from '../core/readiness.js';
+import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
+import { UsageError } from '../errors.js';
+import type { Terminal } from '../io/terminal.js';
+import type { Translate } from '../messages/catalogue.js';
+
+/** Flags as commander hands them over. */
+export interface GlobalFlags {
+  adapter?: string;
+  demoScenario?: string;
+  json?: boolean;
+  color?: boolean;
+  auditDb?: string;
+  asOf?: string;
+  attest?: string[];
+  config?: string;
+  dryRun?: boolean;
+  verbose?: boolean;
+  sellerId?: string;
+  reason?: string;
+  reasonText?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface GlobalOptions {
+  adapter: AdapterId;
+  demoScenario: DemoScenario;
+  json: boolean;
+  noColor: boolean;
+  auditDbPath: string;
+  asOf: IsoDate;
+  /** The as-of day was given (the clock moved): worth saying on screen. */
+  asOfGiven: boolean;
+  attested: Set<CheckId>;
+  dryRun: boolean;
+  verbose: boolean;
+  request: Partial<ClosureRequestInput>;
+}
+
+export function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): GlobalOptions {
+  const configPath = flags.config ?? term.env.CLOSE_ACCOUNT_CONFIG;
+  const config: ConfigFile = configPath ? loadConfigFile(configPath, t) : {};
+
+  const adapter = flags.adapter ?? config.adapter ?? 'demo';
+  if (!(ADAPTER_IDS as readonly string[]).includes(adapter)) {
+    throw new UsageError(t('error.bad-adapter', { value: adapter, adapters: ADAPTER_IDS.join(', ') }));
+  }
+
+  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
+    throw new UsageError(t('error.bad-date', { value: flags.asOf }));
+  }
+
+  const attested = new Set<CheckId>();
+  for (const value of (flags.attest ?? []).flatMap((v) => v.split(','))) {
+    const id = value.trim();
+    if (id === 'all') {
+      for (const checkId of CHECK_IDS) if (isConfirmable(checkId)) attested.add(checkId);
+    } else if ((CHECK_IDS as readonly string[]).includes(id) && isConfirmable(id as CheckId)) {
+      attested.add(id as CheckId);
+    } else {
+      const confirmable = CHECK_IDS.filter((c) => isConfirmable(c)).join(', ');
+      throw new UsageError(t('error.bad-attest', { value: id, ids: confirmable }));
+    }
+  }
+
+  const given = <K extends keyof GlobalFlags & keyof ConfigFile>(key: K) => flags[key] ?? config[key];
+  const request: Partial<ClosureRequestInput> = {};
+  if (given('sellerId') !== undefined) request.sellerId = String(given('sellerId'));
+  if (given('reason') !== undefined) request.reason = String(given('reason')) as ClosureRequestInput['reason'];
+  if (given('reasonText') !== undefined) request.reasonText = String(given('reasonText'));
+  if (given('email') !== undefined) request.email = String(given('email'));
+  if (given('phone') !== undefined) request.phone = String(given('phone'));
+
+  const auditDb = flags.auditDb ?? config.auditDb;
+  return {
+    adapter: adapter as AdapterId,
+    demoScenario: parseDemoScenario(flags.demoScenario ?? config.demoScenario ?? 'blocked', t),
+    json: Boolean(flags.json),
+    noColor: flags.color === false,
+    auditDbPath: auditDb ? resolve(auditDb) : defaultAuditDbPath(term.env, term.platform, term.env.HOME ?? homedir()),
+    asOf: flags.asOf ?? term.today(),
+    asOfGiven: flags.asOf !== undefined,
+    attested,
+    dryRun: Boolean(flags.dryRun),
+    verbose: Boolean(flags.verbose),
+    request,
+  };
+}

@@ -1,0 +1,184 @@
+// `close-account` on a terminal: the guided path from "I want out" to a submitted request.
+// intro → data source → checks → results → blockers and dates → confirmations → the request →
+// summary → type the seller ID → submit → receipt. Every step is recorded; Ctrl-C anywhere
+// leaves the audit log consistent and is recorded as an interruption.
+
+import type { CheckId } from '../core/check-result.js';
+import { CLOSURE_REASONS, closureRequestText, assembleClosureRequest, requestFieldSchemas, type ClosureReason } from '../core/closure-request.js';
+import { withConfirmations, type Readiness } from '../core/readiness.js';
+import type { ClosureRegion } from '../core/marketplaces.js';
+import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
+import { DEMO_SCENARIOS, type DemoScenario } from '../adapters/demo/demo-scenarios.js';
+import { EXIT } from '../errors.js';
+import type { Prompter } from '../io/prompter.js';
+import { renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
+import { renderSubmission } from '../render/submission-human.js';
+import type { CommandContext } from './command-context.js';
+import { evaluateWithProgress, flagConfirmations, openSource } from './evaluate.js';
+import { RunRecorder } from './run-recorder.js';
+import { submitOnce, submitterFor } from './submit-request.js';
+
+export interface WizardChoicesGiven {
+  adapter: boolean;
+  demoScenario: boolean;
+}
+
+export async function runWizard(ctx: CommandContext, prompter: Prompter, given: WizardChoicesGiven): Promise<number> {
+  const { t } = ctx;
+  ctx.say(`${ctx.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
+  if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {
+    ctx.say(t('wizard.stopped'));
+    return EXIT.ok;
+  }
+
+  if (!given.adapter) ctx.options.adapter = await chooseAdapter(ctx, prompter);
+  if (ctx.options.adapter === 'demo' && !given.demoScenario) ctx.options.demoScenario = await chooseScenario(ctx, prompter);
+
+  const source = await openSource(ctx);
+  const recorder = await RunRecorder.start(ctx, 'wizard', source.isDemo);
+  try {
+    if (source.isDemo) ctx.say(ctx.err.yellow(ctx.err.bold(t('demo.banner'))));
+    let readiness = await evaluateWithProgress(ctx, source);
+    ctx.print(`${ctx.out.bold(t('render.heading', { who: readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller'), asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
+    ctx.print(renderCheckTable(readiness, ctx.out, t));
+
+    const confirmedBy = flagConfirmations(ctx, readiness);
+    if (readiness.verdict === 'blocked') {
+      const blockers = renderBlockers(readiness, ctx.out, t);
+      ctx.print(`\n${blockers}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+      ctx.print(t('wizard.come-back'));
+      recorder.readiness(readiness, confirmedBy);
+      recorder.finish('completed', EXIT.notReady);
+      return EXIT.notReady;
+    }
+
+    readiness = await askConfirmations(ctx, prompter, readiness, confirmedBy);
+    recorder.readiness(readiness, confirmedBy);
+    if (readiness.verdict !== 'ready') {
+      ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+      recorder.finish('completed', EXIT.notReady);
+      return EXIT.notReady;
+    }
+    ctx.print(`\n${renderVerdict(readiness, ctx.out, t)}\n`);
+
+    const request = await askRequest(ctx, prompter, readiness);
+    recorder.request(request);
+    ctx.print(`${ctx.out.bold(t('wizard.summary'))}\n${indent(closureRequestText(request, t))}\n`);
+    if (ctx.options.dryRun) {
+      ctx.say(t('submit.dry-run', { id: request.id }));
+      return EXIT.ok;
+    }
+    await prompter.input({
+      message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
+      validate: (value) => value.trim().toUpperCase() === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
+    });
+    const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), prompter, false);
+    if (outcome.kind === 'not-sent') {
+      ctx.print(t('wizard.not-sent'));
+      recorder.finish('completed', EXIT.notReady);
+      return EXIT.notReady;
+    }
+    ctx.print(renderSubmission(outcome, request, ctx.out, t, source.isDemo));
+    recorder.finish('completed', EXIT.ok);
+    return EXIT.ok;
+  } catch (error) {
+    recorder.failed(error);
+    throw error;
+  } finally {
+    recorder.close();
+    await source.close();
+  }
+}
+
+async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<AdapterId> {
+  const { t } = ctx;
+  return prompter.select<AdapterId>({
+    message: t('wizard.source'),
+    choices: ADAPTER_IDS.map((id) => ({
+      name: t(`wizard.source.${id}`),
+      value: id,
+      // Only the demo is built so far; the others are listed so the seller knows they are coming.
+      disabled: id === 'demo' ? false : t('wizard.source.not-yet'),
+    })),
+    default: 'demo',
+  });
+}
+
+async function chooseScenario(ctx: CommandContext, prompter: Prompter): Promise<DemoScenario> {
+  const { t } = ctx;
+  return prompter.select<DemoScenario>({
+    message: t('wizard.scenario'),
+    choices: DEMO_SCENARIOS.map((id) => ({ name: t(`wizard.scenario.${id}`), value: id })),
+    default: ctx.options.demoScenario,
+  });
+}
+
+async function askConfirmations(
+  ctx: CommandContext,
+  prompter: Prompter,
+  readiness: Readiness,
+  confirmedBy: Map<CheckId, 'flag' | 'prompt'>,
+): Promise<Readiness> {
+  const { t } = ctx;
+  const open = readiness.checks.filter((c) => c.status === 'manual' && !c.confirmed);
+  if (open.length === 0) return readiness;
+  ctx.say(`\n${ctx.err.bold(t('wizard.confirmations'))}`);
+  const yes: CheckId[] = [];
+  for (const check of open) {
+    ctx.say(ctx.err.dim(`  ${check.remediation ?? ''}`));
+    if (await prompter.confirm({ message: check.summary, default: false })) {
+      yes.push(check.id);
+      confirmedBy.set(check.id, 'prompt');
+    }
+  }
+  return withConfirmations(readiness, yes, t);
+}
+
+async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Readiness) {
+  const { t } = ctx;
+  const rules = requestFieldSchemas(t);
+  const check = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }) => (value: string) => {
+    const result = schema.safeParse(value);
+    return result.success || (result.error?.issues[0]?.message ?? t('wizard.invalid'));
+  };
+  const given = ctx.options.request;
+  ctx.say(`\n${ctx.err.bold(t('wizard.request'))}`);
+
+  const sellerId = await prompter.input({
+    message: t('request.field.seller-id'),
+    default: given.sellerId ?? readiness.account.sellerId ?? undefined,
+    validate: check(rules.sellerId),
+  });
+  const regions = readiness.regions;
+  const region: ClosureRegion =
+    regions.length > 1
+      ? await prompter.select<ClosureRegion>({
+          message: t('wizard.region'),
+          choices: regions.map((g) => ({ name: `${t(`region.${g.region}`)} (${g.countries.join(', ')})`, value: g.region })),
+          default: regions[0]!.region,
+        })
+      : (regions[0]?.region ?? 'north-america');
+  const countries = regions.find((g) => g.region === region)?.countries ?? [];
+  ctx.say(ctx.err.dim(t('wizard.marketplaces', { region: t(`region.${region}`), countries: countries.join(', ') })));
+  const reason = await prompter.select<ClosureReason>({
+    message: t('request.field.reason'),
+    choices: CLOSURE_REASONS.map((id) => ({ name: t(`reason.${id}`), value: id })),
+    default: (given.reason as ClosureReason | undefined) ?? 'stopped-selling',
+  });
+  const reasonText = await prompter.input({
+    message: reason === 'other' ? t('wizard.reason-text-needed') : t('wizard.reason-text'),
+    default: given.reasonText,
+    validate: (value) => (reason === 'other' && !value.trim() ? t('request.invalid.reason-text-needed') : check(rules.reasonText)(value)),
+  });
+  const email = await prompter.input({ message: t('request.field.email'), default: given.email, validate: check(rules.email) });
+  const phone = await prompter.input({ message: t('wizard.phone'), default: given.phone, validate: check(rules.phone) });
+
+  const assembled = assembleClosureRequest(
+    { sellerId, region, marketplaces: countries, reason, reasonText, email, phone },
+    { asOf: readiness.asOf, verdict: readiness.verdict },
+    t,
+  );
+  // Every field was validated as it was typed, so this cannot fail short of a bug.
+  if (!assembled.ok) throw new Error(`request rejected after field validation: ${JSON.stringify(assembled.problems)}`);
+  return assembled.request;
+}

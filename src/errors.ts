@@ -1,0 +1,42 @@
+// Exit codes are part of the interface (README, --help); every error a user can cause carries one.
+
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  notReady: 3,
+  dataSource: 4,
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error meant for the user: what went wrong, and how to fix it. Printed without a stack. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: ExitCode,
+    message: string,
+    readonly hint: string | null = null,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export class UsageError extends CliError {
+  constructor(message: string, hint: string | null = null) {
+    super(EXIT.usage, message, hint);
+  }
+}
+
+export class DataSourceError extends CliError {
+  constructor(message: string, hint: string | null = null) {
+    super(EXIT.dataSource, message, hint);
+  }
+}
+
+/** Ctrl-C: the run is recorded as interrupted and the process exits 130. */
+export class InterruptedError extends CliError {
+  constructor(message = 'Interrupted.') {
+    super(EXIT.interrupted, message);
+  }
+}

@@ -1,0 +1,66 @@
+// The one object through which commands reach the outside world: streams, whether they are
+// terminals, the environment, the clock, the browser and Ctrl-C. Tests build their own.
+
+import { spawn } from 'node:child_process';
+import { toIsoDate, type IsoDate } from '../core/dates.js';
+
+export interface Terminal {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  platform: NodeJS.Platform;
+  today(): IsoDate;
+  now(): Date;
+  /** Opens a URL in the user's browser; false when no browser could be started. */
+  openUrl(url: string): Promise<boolean>;
+  /** Ends the process now (after Ctrl-C); tests make it throw instead. */
+  exit(code: number): never;
+  /** Runs `handler` on Ctrl-C; returns the function that removes it. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** Prompts need a keyboard and a screen: stdin and stderr (where prompts are drawn) must be terminals. */
+export function canPrompt(term: Terminal): boolean {
+  return term.stdinIsTTY && term.stderrIsTTY;
+}
+
+function browserCommand(platform: NodeJS.Platform, env: Terminal['env']): [string, string[]] {
+  if (env.BROWSER) return [env.BROWSER, []];
+  if (platform === 'darwin') return ['open', []];
+  if (platform === 'win32') return ['cmd', ['/c', 'start', '""']];
+  return ['xdg-open', []];
+}
+
+export function processTerminal(): Terminal {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    platform: process.platform,
+    now: () => new Date(),
+    today: () => toIsoDate(new Date()),
+    openUrl: (url) =>
+      new Promise((resolve) => {
+        const [command, args] = browserCommand(process.platform, process.env);
+        const child = spawn(command, [...args, url], { stdio: 'ignore', detached: true });
+        child.once('error', () => resolve(false));
+        child.once('spawn', () => {
+          child.unref();
+          resolve(true);
+        });
+      }),
+    exit: (code) => process.exit(code),
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
+  };
+}

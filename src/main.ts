@@ -1,0 +1,175 @@
+// Parses the command line and runs one command. Everything reaches the outside world through
+// `term`, so tests run this in-process with their own streams, with and without a TTY.
+
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, CliError, UsageError } from './errors.js';
+import { canPrompt, type Terminal } from './io/terminal.js';
+import { colourWanted, styleFor } from './io/style.js';
+import { translator, type Translate } from './messages/catalogue.js';
+import type { CommandContext } from './commands/command-context.js';
+import { resolveGlobalOptions, type GlobalFlags } from './commands/global-options.js';
+import type { Prompter } from './io/prompter.js';
+
+export interface MainOptions {
+  version: string;
+  /** Tests may answer the wizard's questions themselves. */
+  prompter?: Prompter;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function buildProgram(t: Translate, term: Terminal, version: string, run: (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) => (...args: unknown[]) => Promise<void>): Command {
+  const program = new Command('close-account')
+    .description(t('help.description'))
+    .version(version, '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand(false)
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => term.stdout.write(s),
+      writeErr: (s) => term.stderr.write(s),
+      outputError: () => {}, // reported by main() with a hint, once
+    })
+    .addOption(new Option('--adapter <name>', t('help.adapter')).choices(['demo', 'reports', 'sp-api']))
+    .option('--demo-scenario <name>', t('help.demo-scenario'))
+    .option('--json', t('help.json'))
+    .option('--no-color', t('help.no-color'))
+    .option('--audit-db <path>', t('help.audit-db'))
+    .option('--as-of <date>', t('help.as-of'))
+    .option('--attest <check-id>', t('help.attest'), collect, [])
+    .option('--config <file>', t('help.config'))
+    .option('--dry-run', t('help.dry-run'))
+    .option('--verbose', t('help.verbose'))
+    .option('--seller-id <token>', t('help.seller-id'))
+    .option('--reason <reason>', t('help.reason'))
+    .option('--reason-text <text>', t('help.reason-text'))
+    .option('--email <address>', t('help.email'))
+    .option('--phone <number>', t('help.phone'))
+    .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
+
+  program.action(
+    run(async (flags, cmd) => {
+      const ctx = (cmd as Command & { ctx: CommandContext }).ctx;
+      if (flags.dryRun || flags.json) return (await import('./commands/check.js')).runCheck(ctx);
+      if (!canPrompt(term)) throw new UsageError(t('error.no-terminal'), t('error.no-terminal-hint'));
+      const { runWizard } = await import('./commands/wizard.js');
+      const { inquirerPrompter } = await import('./io/prompter.js');
+      const prompter = (program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term);
+      return runWizard(ctx, prompter, { adapter: flags.adapter !== undefined, demoScenario: flags.demoScenario !== undefined });
+    }),
+  );
+
+  program
+    .command('check')
+    .description(t('help.check'))
+    .action(run(async (_flags, cmd) => (await import('./commands/check.js')).runCheck((cmd as Command & { ctx: CommandContext }).ctx)));
+
+  program
+    .command('submit')
+    .description(t('help.submit'))
+    .option('--confirm <seller-id>', t('help.confirm'))
+    .option('--sent', t('help.sent'))
+    .action(
+      run(async (_flags, cmd) => {
+        const own = cmd.opts<{ confirm?: string; sent?: boolean }>();
+        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, own);
+      }),
+    );
+
+  program
+    .command('status')
+    .description(t('help.status'))
+    .action(run(async (_flags, cmd) => (await import('./commands/status.js')).runStatus((cmd as Command & { ctx: CommandContext }).ctx)));
+
+  const audit = program.command('audit').description(t('help.audit'));
+  audit
+    .command('list')
+    .description(t('help.audit-list'))
+    .action(run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditList((cmd as Command & { ctx: CommandContext }).ctx)));
+  audit
+    .command('show')
+    .description(t('help.audit-show'))
+    .argument('<run-id>', t('help.run-id'))
+    .action(
+      run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditShow((cmd as Command & { ctx: CommandContext }).ctx, cmd.args[0]!)),
+    );
+  audit
+    .command('export')
+    .description(t('help.audit-export'))
+    .option('--format <format>', t('help.format'), 'json')
+    .action(
+      run(async (_flags, cmd) => {
+        const { format } = cmd.opts<{ format: string }>();
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format);
+      }),
+    );
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never throws, never prints a stack unless asked. */
+export async function main(argv: string[], term: Terminal, options: MainOptions): Promise<number> {
+  const t = translator();
+  let exitCode: number = EXIT.ok;
+  let ctx: CommandContext | null = null;
+  const errStyle = styleFor(colourWanted(term, 'stderr', argv.includes('--no-color')));
+
+  // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
+  const stopListening = term.onInterrupt(() => {
+    ctx?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
+    term.stderr.write(`\n${t('error.interrupted')}\n`);
+    exitCode = EXIT.interrupted;
+    term.exit(EXIT.interrupted);
+  });
+
+  const run =
+    (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const cmd = args[args.length - 1] as Command;
+      const flags = cmd.optsWithGlobals<GlobalFlags>();
+      const resolved = resolveGlobalOptions(flags, term, t);
+      ctx = {
+        term,
+        t,
+        options: resolved,
+        out: styleFor(colourWanted(term, 'stdout', resolved.noColor)),
+        err: styleFor(colourWanted(term, 'stderr', resolved.noColor)),
+        print: (text) => term.stdout.write(`${text}\n`),
+        say: (text) => term.stderr.write(`${text}\n`),
+        currentRun: null,
+      };
+      (cmd as Command & { ctx: CommandContext }).ctx = ctx;
+      exitCode = await action(flags, cmd);
+    };
+
+  const program = buildProgram(t, term, options.version, run);
+  if (options.prompter) (program as Command & { prompter?: Prompter }).prompter = options.prompter;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    exitCode = report(error, term, t, errStyle);
+  } finally {
+    stopListening();
+  }
+  return exitCode;
+}
+
+function report(error: unknown, term: Terminal, t: Translate, style: ReturnType<typeof styleFor>): number {
+  const say = (text: string) => term.stderr.write(`${text}\n`);
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    say(style.red(error.message.replace(/^error: /, `${t('error.prefix')}: `)));
+    say(t('error.see-help'));
+    return EXIT.usage;
+  }
+  if (error instanceof CliError) {
+    say(style.red(`${t('error.prefix')}: ${error.message}`));
+    if (error.hint) say(error.hint);
+    return error.exitCode;
+  }
+  // A bug: say so plainly; the stack only when asked for.
+  say(style.red(`${t('error.internal', { detail: error instanceof Error ? error.message : String(error) })}`));
+  if (term.env.CLOSE_ACCOUNT_DEBUG && error instanceof Error && error.stack) say(error.stack);
+  else say(t('error.internal-hint'));
+  return EXIT.internal;
+}

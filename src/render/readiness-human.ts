@@ -1,0 +1,119 @@
+// The human view of a readiness result: a table of checks, then each blocker with what to do,
+// the verdict and the earliest closure date. Same data as the JSON view, for people.
+
+import type { CheckResult, CheckStatus } from '../core/check-result.js';
+import { closureRequestText, type RequestDraft } from '../core/closure-request.js';
+import type { Readiness } from '../core/readiness.js';
+import type { Translate } from '../messages/catalogue.js';
+import type { Style } from '../io/style.js';
+
+/** How many offending records a blocker lists on screen; --json carries the capped list. */
+const ITEMS_SHOWN = 5;
+
+function statusLabel(status: CheckStatus, confirmed: boolean | null, style: Style, t: Translate): string {
+  switch (status) {
+    case 'pass':
+      return style.green(`✔ ${t('status.pass')}`);
+    case 'fail':
+      return style.red(`✖ ${t('status.fail')}`);
+    case 'warn':
+      return style.yellow(`! ${t('status.warn')}`);
+    case 'unknown':
+      return style.yellow(`? ${t('status.unknown')}`);
+    case 'manual':
+      return confirmed ? style.green(`✔ ${t('status.confirmed')}`) : style.cyan(`○ ${t('status.manual')}`);
+  }
+}
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - [...text].length));
+
+function describeItem(item: Record<string, string | number | null>): string {
+  return Object.entries(item)
+    // Zero quantities are noise next to the ones that block.
+    .filter(([, value]) => value !== null && value !== '' && value !== 0)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ');
+}
+
+export function checkTitle(check: Pick<CheckResult, 'id'>, t: Translate): string {
+  return t(`check.${check.id}.title`);
+}
+
+export function renderCheckTable(readiness: Readiness, style: Style, t: Translate): string {
+  // Status labels are padded before colouring so that escape codes never skew the columns.
+  const labels = readiness.checks.map((c) => statusLabel(c.status, c.confirmed, styleOff, t));
+  const labelWidth = Math.max(...labels.map((l) => [...l].length)) + 2;
+  const titleWidth = Math.max(...readiness.checks.map((c) => [...checkTitle(c, t)].length)) + 2;
+  return readiness.checks
+    .map((check, i) => {
+      const label = statusLabel(check.status, check.confirmed, style, t);
+      const padding = ' '.repeat(labelWidth - [...labels[i]!].length);
+      return `  ${label}${padding}${pad(checkTitle(check, t), titleWidth)}${check.summary}`;
+    })
+    .join('\n');
+}
+
+export function renderBlockers(readiness: Readiness, style: Style, t: Translate): string {
+  const needsWork = readiness.checks.filter((c) => c.status === 'fail' || c.status === 'unknown' || c.status === 'warn' || (c.status === 'manual' && !c.confirmed));
+  if (needsWork.length === 0) return '';
+  const lines: string[] = [style.bold(t('render.what-to-do'))];
+  for (const check of needsWork) {
+    lines.push('', `${statusLabel(check.status, check.confirmed, style, t)}  ${style.bold(checkTitle(check, t))}: ${check.summary}`);
+    for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item)}`));
+    if (check.count !== null && check.count > ITEMS_SHOWN) lines.push(style.dim(`      ${t('render.more-items', { count: check.count - ITEMS_SHOWN })}`));
+    if (check.remediation) lines.push(`    → ${check.remediation}`);
+    if (check.status === 'manual') lines.push(style.dim(`    ${t('render.attest-hint', { id: check.id })}`));
+  }
+  return lines.join('\n');
+}
+
+export function renderVerdict(readiness: Readiness, style: Style, t: Translate): string {
+  const date = readiness.earliestCloseDate;
+  switch (readiness.verdict) {
+    case 'ready':
+      return style.green(style.bold(t('verdict.ready')));
+    case 'needs-confirmation':
+      return style.yellow(style.bold(t('verdict.needs-confirmation')));
+    case 'blocked': {
+      const when = date === null ? t('verdict.no-date') : date > readiness.asOf ? t('verdict.earliest', { date }) : t('verdict.once-cleared');
+      return `${style.red(style.bold(t('verdict.blocked')))} ${when}`;
+    }
+  }
+}
+
+export function renderRequestDraft(draft: RequestDraft, style: Style, t: Translate): string {
+  if (draft.request) return `${style.bold(t('render.request-heading'))}\n${indent(closureRequestText(draft.request, t))}`;
+  const lines = [style.bold(t('render.request-incomplete'))];
+  for (const problem of draft.problems) lines.push(`  - ${problem.field}: ${problem.message}`);
+  lines.push(style.dim(`  ${t('render.request-flags')}`));
+  return lines.join('\n');
+}
+
+export function indent(text: string, by = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+}
+
+export function renderReadiness(readiness: Readiness, style: Style, t: Translate): string {
+  const parts: string[] = [];
+  if (readiness.isDemo) parts.push(style.yellow(style.bold(t('demo.banner'))), '');
+  const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
+  parts.push(style.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter })), '');
+  parts.push(renderCheckTable(readiness, style, t));
+  const blockers = renderBlockers(readiness, style, t);
+  if (blockers) parts.push('', blockers);
+  parts.push('', renderVerdict(readiness, style, t));
+  return parts.join('\n');
+}
+
+const styleOff: Style = {
+  bold: (s) => s,
+  dim: (s) => s,
+  red: (s) => s,
+  green: (s) => s,
+  yellow: (s) => s,
+  cyan: (s) => s,
+  enabled: false,
+};

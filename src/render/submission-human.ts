@@ -1,0 +1,22 @@
+import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
+import type { Translate } from '../messages/catalogue.js';
+import type { Style } from '../io/style.js';
+import type { SubmitOutcome } from '../commands/submit-request.js';
+import { indent } from './readiness-human.js';
+
+/** The receipt: what was submitted, when, and what happens next. */
+export function renderSubmission(outcome: Exclude<SubmitOutcome, { kind: 'not-sent' }>, request: ClosureRequest, style: Style, t: Translate, isDemo: boolean): string {
+  const { submission } = outcome;
+  const lines: string[] = [];
+  if (isDemo) lines.push(style.yellow(style.bold(t('demo.banner'))), '');
+  if (outcome.kind === 'already-submitted') {
+    lines.push(style.yellow(style.bold(t('receipt.already', { id: request.id, at: submission.submittedAt }))));
+  } else {
+    lines.push(style.green(style.bold(t('receipt.submitted'))));
+  }
+  lines.push(indent(closureRequestText(request, t)));
+  lines.push(indent(`${t('receipt.reference')}: ${submission.reference}`), indent(`${t('receipt.at')}: ${submission.submittedAt}`));
+  if (outcome.kind === 'submitted') lines.push('', outcome.nextSteps);
+  else lines.push('', t('receipt.already-next'));
+  return lines.join('\n');
+}
