@@ -76,6 +76,7 @@ export const en = {
   'check.listings.unknown-fix': () => 'Provide the All Listings report and check again.',
   'check.balance.pass': () => 'Balance is zero: nothing owed either way, no reserve.',
   'check.balance.fail': (p: P) => `Balance is not zero: Amazon owes you ${p.owedToSeller}; you owe Amazon ${p.owedBySeller}.`,
+  'check.balance.empty': () => 'The data has no balance figures, so a zero balance is not shown.',
   'check.balance.fix-payout': () => 'Wait for the final disbursement to your bank account (Payments → Disbursements).',
   'check.balance.fix-reserve': () => 'Reserved funds are released as orders pass delivery plus 7 days and claims close.',
   'check.balance.fix-repay': () => 'Repay what you owe: Payments → Repay balance.',

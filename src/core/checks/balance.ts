@@ -7,6 +7,10 @@ export function formatAmount(amount: number, currency: string): string {
 }
 
 export function checkBalance(entries: BalanceEntry[], { t }: CheckContext): CheckResult {
+  // A source that says it knows the balance but gives no figure has not shown it is zero.
+  if (entries.length === 0) {
+    return checkResult('balance', 'unknown', t('check.balance.empty'), { remediation: t('check.balance.unknown-fix') });
+  }
   // Amounts are compared in cents so that 0.1 + 0.2 style sums cannot leave a phantom balance.
   const nonZero = entries.filter((e) => Math.round(e.amount * 100) !== 0 || Math.round(e.reserved * 100) !== 0);
   if (nonZero.length === 0) return checkResult('balance', 'pass', t('check.balance.pass'), { count: 0 });
