@@ -1,0 +1,168 @@
+// The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
+// errors that explain themselves and never show a stack.
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readinessJsonSchema } from '../../src/render/json-document.js';
+import { runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
+
+const SELLER = 'A2DEMO5ELLER7Q';
+const READY = ['--demo-scenario', 'ready', '--attest', 'all'];
+const SUBMIT = ['submit', ...READY, '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'owner@example.com', '--confirm', SELLER];
+
+function expectNoStack(result: CliResult): void {
+  expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(result.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('close-account as a process', () => {
+  it('--version prints the package version', () => {
+    const { env } = sandbox();
+    const result = runCli(['--version'], env);
+    expect(result).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
+
+  it('--dry-run on the demo seller shows its blockers, exits 3 and touches nothing', () => {
+    const { env, db } = sandbox();
+    const result = runCli(['--dry-run'], env);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('DEMO DATA');
+    expect(result.stdout).toContain('BLOCKED');
+    expect(result.stdout).toContain('Earliest possible closure: 2027-02-18');
+    expect(result.stdout).toContain('4 orders are not yet shipped');
+    expect(result.stderr).toContain('nothing was recorded');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('check --demo-scenario ready --attest all --json says ready and exits 0', () => {
+    const { env, db } = sandbox();
+    const result = runCli(['check', ...READY, '--json'], env);
+    expect(result.code).toBe(0);
+    const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
+    expect(doc).toMatchObject({ schemaVersion: 1, adapter: 'demo', demo: true, verdict: 'ready', submission: null });
+    expect(doc.audit.runId).toMatch(/^run-/);
+    expect(doc.audit.database).toBe(db);
+    expect(existsSync(db)).toBe(true);
+  });
+
+  it('--dry-run --json gives the same document with no run recorded', () => {
+    const { env } = sandbox();
+    const result = runCli(['--dry-run', '--json', '--seller-id', SELLER, '--reason', 'other', '--reason-text', 'Retiring', '--email', 'a@b.co'], env);
+    expect(result.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
+    expect(doc.audit).toEqual({ runId: null, database: null });
+    expect(doc.request).toMatchObject({ complete: true, sellerId: SELLER, reason: 'other', marketplaces: ['CA', 'MX', 'US'] });
+    expect(doc.earliestCloseDate).toBe('2027-02-18');
+  });
+
+  it('answers "will I be ready on that day?" with --as-of', () => {
+    const { env } = sandbox();
+    const before = runCli(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', '2026-12-30', '--json'], env);
+    expect(before.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(before.stdout));
+    expect(doc.checks.find((c) => c.id === 'last-sale-window')).toMatchObject({ status: 'fail', clearsOn: '2026-12-31' });
+    const on = runCli(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', '2026-12-31', '--json'], env);
+    expect(on.code).toBe(0);
+  });
+
+  it('submit on the ready seller exits 0, once; audit list shows the run and the submission', () => {
+    const { env, db } = sandbox();
+    const first = runCli(SUBMIT, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Closure request submitted.');
+    const again = runCli([...SUBMIT, '--json'], env);
+    expect(again.code).toBe(0);
+    expect(readinessJsonSchema.parse(JSON.parse(again.stdout)).submission).toMatchObject({ alreadySubmitted: true, submitter: 'demo' });
+
+    const list = runCli(['audit', 'list'], env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/submit\s+demo \(demo\)\s+\d{4}-\d{2}-\d{2}\s+ready\s+completed\s+0\s+DEMO-CR-/);
+
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 1 });
+    raw.close();
+
+    const status = runCli(['status'], env);
+    expect(status.stdout).toContain('Submitted on');
+  });
+
+  it('refuses to submit unless ready (exit 3), and records no submission', () => {
+    const { env, db } = sandbox();
+    const result = runCli(['submit', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Not submitted');
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 0 });
+    expect(raw.prepare('SELECT outcome, exit_code FROM runs').get()).toEqual({ outcome: 'failed', exit_code: 3 });
+    raw.close();
+  });
+
+  it('needs --confirm to repeat the seller ID', () => {
+    const { env } = sandbox();
+    const result = runCli([...SUBMIT.slice(0, -1), 'A999999999'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('does not match');
+  });
+
+  it('exports the audit log as JSON and CSV', () => {
+    const { env } = sandbox();
+    runCli(SUBMIT, env);
+    const json = runCli(['audit', 'export', '--format', 'json'], env);
+    const dump = JSON.parse(json.stdout);
+    expect(dump.submissions).toHaveLength(1);
+    expect(dump.check_results.length).toBeGreaterThanOrEqual(13);
+    const csv = runCli(['audit', 'export', '--format', 'csv'], env);
+    expect(csv.stdout.split('\n')[0]).toBe('at,run_id,record,id,status,detail');
+    expect(csv.stdout).toContain(',submission,CR-');
+    const runId = dump.runs[0].id as string;
+    const show = runCli(['audit', 'show', runId], env);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('Submission DEMO-CR-');
+  });
+
+  describe('bad input gets a clear error, exit 2, never a stack trace', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['a date that is not a date', ['check', '--as-of', '2027-02-30'], /YYYY-MM-DD/],
+      ['an unknown scenario', ['check', '--demo-scenario', 'sunny'], /blocked, waiting, ready/],
+      ['an unknown attestation', ['check', '--attest', 'everything'], /data-export/],
+      ['a data source not built yet', ['check', '--adapter', 'reports'], /not available in this version/],
+      ['an unknown option', ['check', '--colour'], /unknown option/],
+      ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
+      ['an export format', ['audit', 'export', '--format', 'xml'], /json, csv/],
+    ];
+    it.each(cases)('%s', (_name, args, message) => {
+      const { env } = sandbox();
+      const result = runCli(args, env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expectNoStack(result);
+    });
+
+    it('an audit log that cannot be written, before anything is submitted', () => {
+      const { env, home } = sandbox();
+      writeFileSync(join(home, 'not-a-folder'), 'x');
+      const result = runCli([...SUBMIT, '--audit-db', join(home, 'not-a-folder', 'audit.db')], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Cannot use the audit log');
+      expect(result.stderr).toContain('--audit-db');
+      expectNoStack(result);
+    });
+
+    it('a config file with a mistake names the file and the line', () => {
+      const { env, home } = sandbox();
+      mkdirSync(join(home, 'cfg'));
+      const file = join(home, 'cfg', 'close-account.json');
+      writeFileSync(file, '{\n  "adapter": "demo",\n  "emial": "x@example.com"\n}\n');
+      const result = runCli(['check', '--config', file], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${file}, line 3`);
+      writeFileSync(file, '{\n  "adapter": "demo",\n}\n');
+      const broken = runCli(['check', '--config', file], env);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/line 3: not valid JSON/);
+      expectNoStack(broken);
+    });
+  });
+});

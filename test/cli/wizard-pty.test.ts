@@ -1,0 +1,118 @@
+// The wizard end to end in a real pseudo-terminal: arrow keys and typing through to a submission.
+
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from '../helpers/cli-process.js';
+import { KEY, PtySession } from '../helpers/pty.js';
+
+describe('the wizard in a terminal', () => {
+  it('goes from the intro to a submitted request on the ready demo seller', async () => {
+    const { env, db } = sandbox();
+    const session = new PtySession([], { ...env, TERM: 'xterm-256color' });
+    let at = await session.waitFor('Closing is permanent');
+    at = await session.waitFor('Downgrade to the Individual plan', at);
+    at = await session.waitFor('Check whether this account can be closed now?', at);
+    await session.type(KEY.enter);
+
+    at = await session.waitFor('Where should the seller data come from?', at);
+    await session.waitFor('coming in a later release', at);
+    await session.type(KEY.enter); // demo
+
+    at = await session.waitFor('Which demo situation?', at);
+    await session.type(KEY.down);
+    await session.type(KEY.down);
+    await session.type(KEY.enter); // ready
+
+    at = await session.waitFor('DEMO DATA', at);
+    at = await session.waitFor('Open orders', at);
+    for (const question of [
+      'Order history, reports, invoices and tax documents downloaded?',
+      'Bank account on file current',
+      'No open performance notification',
+      'No other account or region left on the Professional plan',
+    ]) {
+      at = await session.waitFor(question, at);
+      await session.type('y');
+      await session.type(KEY.enter);
+    }
+    at = await session.waitFor('READY', at);
+
+    at = await session.waitFor('Seller ID (merchant token)', at);
+    await session.type(KEY.enter); // keep the merchant token the data knows
+    at = await session.waitFor('Reason for closing', at);
+    await session.type(KEY.down);
+    await session.type(KEY.enter); // business-closed
+    at = await session.waitFor('Anything to add for Amazon?', at);
+    await session.type('Retiring after ten years');
+    await session.type(KEY.enter);
+
+    at = await session.waitFor('Contact email', at);
+    await session.type('owner@');
+    await session.type(KEY.enter);
+    at = await session.waitFor('That is not an email address', at); // asked again
+    await session.type(KEY.backspace.repeat(6));
+    await session.type('owner@example.com');
+    await session.type(KEY.enter);
+    at = await session.waitFor('Contact phone (optional)', at);
+    await session.type(KEY.enter);
+
+    at = await session.waitFor('You are about to submit this closure request', at);
+    at = await session.waitFor('My business has closed — Retiring after ten years', at);
+    at = await session.waitFor('Type your seller ID A2DEMO5ELLER7Q to submit', at);
+    await session.type('A2DEMO5ELLER7X');
+    await session.type(KEY.enter);
+    at = await session.waitFor('That is not A2DEMO5ELLER7Q', at);
+    await session.type(KEY.backspace);
+    await session.type('Q');
+    await session.type(KEY.enter);
+
+    await session.waitFor('Closure request submitted.', at);
+    expect(await session.exitCode()).toBe(0);
+
+    const raw = new Database(db, { readonly: true });
+    const run = raw.prepare("SELECT * FROM runs WHERE command = 'wizard'").get() as Record<string, unknown>;
+    expect(run).toMatchObject({ outcome: 'completed', exit_code: 0, verdict: 'ready' });
+    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 1 });
+    const confirmations = raw.prepare('SELECT check_id, how FROM confirmations ORDER BY check_id').all();
+    expect(confirmations).toEqual([
+      { check_id: 'bank-account', how: 'prompt' },
+      { check_id: 'data-export', how: 'prompt' },
+      { check_id: 'performance-notifications', how: 'prompt' },
+      { check_id: 'selling-plan', how: 'prompt' },
+    ]);
+    const request = JSON.parse((raw.prepare('SELECT content FROM requests').get() as { content: string }).content);
+    expect(request).toMatchObject({ sellerId: 'A2DEMO5ELLER7Q', reason: 'business-closed', email: 'owner@example.com', marketplaces: ['CA', 'MX', 'US'] });
+    raw.close();
+  });
+
+  it('stops at the blockers on the blocked seller, exit 3, nothing submitted', async () => {
+    const { env, db } = sandbox();
+    const session = new PtySession(['--adapter', 'demo'], env);
+    let at = await session.waitFor('Check whether this account can be closed now?');
+    await session.type(KEY.enter);
+    at = await session.waitFor('Which demo situation?', at);
+    await session.type(KEY.enter); // blocked
+    at = await session.waitFor('What to do', at);
+    await session.waitFor('Earliest possible closure: 2027-02-18', at);
+    expect(await session.exitCode()).toBe(3);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT outcome, exit_code, verdict FROM runs').get()).toEqual({ outcome: 'completed', exit_code: 3, verdict: 'blocked' });
+    raw.close();
+  });
+
+  it('Ctrl-C at a prompt exits 130 and records the interruption', async () => {
+    const { env, db } = sandbox();
+    const session = new PtySession(['--adapter', 'demo', '--demo-scenario', 'ready'], env);
+    let at = await session.waitFor('Check whether this account can be closed now?');
+    await session.type(KEY.enter);
+    at = await session.waitFor('Order history, reports, invoices and tax documents downloaded?', at);
+    await session.type(KEY.ctrlC);
+    await session.waitFor('Interrupted', at);
+    expect(await session.exitCode()).toBe(130);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT outcome, exit_code FROM runs').get()).toEqual({ outcome: 'interrupted', exit_code: 130 });
+    expect(raw.prepare("SELECT type FROM events WHERE type = 'interrupted'").all()).toHaveLength(1);
+    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 0 });
+    raw.close();
+  });
+});
