@@ -4,10 +4,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, type Terminal } from './io/terminal.js';
-import { colourWanted, styleFor } from './io/style.js';
 import { translator, type Translate } from './messages/catalogue.js';
 import type { CommandContext } from './commands/command-context.js';
-import { resolveGlobalOptions, type GlobalFlags } from './commands/global-options.js';
+import type { GlobalFlags } from './commands/global-options.js';
 import type { Prompter } from './io/prompter.js';
 
 export interface MainOptions {
@@ -112,7 +111,6 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   const t = translator();
   let exitCode: number = EXIT.ok;
   let ctx: CommandContext | null = null;
-  const errStyle = styleFor(colourWanted(term, 'stderr', argv.includes('--no-color')));
 
   // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
   const stopListening = term.onInterrupt(() => {
@@ -127,6 +125,11 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
     async (...args: unknown[]): Promise<void> => {
       const cmd = args[args.length - 1] as Command;
       const flags = cmd.optsWithGlobals<GlobalFlags>();
+      // Loaded here, not at start-up: --help and --version need none of it.
+      const [{ resolveGlobalOptions }, { colourWanted, styleFor }] = await Promise.all([
+        import('./commands/global-options.js'),
+        import('./io/style.js'),
+      ]);
       const resolved = resolveGlobalOptions(flags, term, t);
       ctx = {
         term,
@@ -147,17 +150,21 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = report(error, term, t, errStyle);
+    exitCode = await report(error, term, t, !argv.includes('--no-color'));
   } finally {
     stopListening();
   }
   return exitCode;
 }
 
-function report(error: unknown, term: Terminal, t: Translate, style: ReturnType<typeof styleFor>): number {
+async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean): Promise<number> {
+  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
+    return EXIT.ok;
+  }
   const say = (text: string) => term.stderr.write(`${text}\n`);
+  const { colourWanted, styleFor } = await import('./io/style.js');
+  const style = styleFor(colourAllowed && colourWanted(term, 'stderr', false));
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     say(style.red(error.message.replace(/^error: /, `${t('error.prefix')}: `)));
     say(t('error.see-help'));
     return EXIT.usage;

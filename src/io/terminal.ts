@@ -1,7 +1,6 @@
 // The one object through which commands reach the outside world: streams, whether they are
 // terminals, the environment, the clock, the browser and Ctrl-C. Tests build their own.
 
-import { spawn } from 'node:child_process';
 import { toIsoDate, type IsoDate } from '../core/dates.js';
 
 export interface Terminal {
@@ -47,8 +46,9 @@ export function processTerminal(): Terminal {
     platform: process.platform,
     now: () => new Date(),
     today: () => toIsoDate(new Date()),
-    openUrl: (url) =>
-      new Promise((resolve) => {
+    openUrl: async (url) => {
+      const { spawn } = await import('node:child_process');
+      return new Promise((resolve) => {
         const [command, args] = browserCommand(process.platform, process.env);
         const child = spawn(command, [...args, url], { stdio: 'ignore', detached: true });
         child.once('error', () => resolve(false));
@@ -56,7 +56,8 @@ export function processTerminal(): Terminal {
           child.unref();
           resolve(true);
         });
-      }),
+      });
+    },
     exit: (code) => process.exit(code),
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);
