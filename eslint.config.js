@@ -11,6 +11,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain scripts (benchmarks) run on Node.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The core is pure: it never touches the process, prompts or colours.
     files: ['src/core/**/*.ts'],
     rules: {
