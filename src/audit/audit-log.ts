@@ -81,6 +81,10 @@ export class AuditLog {
     return id;
   }
 
+  setRunSource(runId: string, adapter: string, demo: boolean): void {
+    this.db.prepare('UPDATE runs SET adapter = ?, demo = ? WHERE id = ?').run(adapter, demo ? 1 : 0, runId);
+  }
+
   /** The readiness evidence of a run: every check result and the verdict, in one transaction. */
   recordReadiness(runId: string, readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
     const insertCheck = this.db.prepare(

@@ -5,36 +5,28 @@ import { EXIT } from '../errors.js';
 import { readinessJson } from '../render/json-document.js';
 import { renderReadiness, renderRequestDraft } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
-import { draftRequest, evaluateWithProgress, flagConfirmations, openSource } from './evaluate.js';
-import { RunRecorder } from './run-recorder.js';
+import { draftRequest, evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
+import { withRecordedRun } from './run-recorder.js';
 
 export async function runCheck(ctx: CommandContext): Promise<number> {
-  const source = await openSource(ctx);
-  const recorder = await RunRecorder.start(ctx, ctx.options.dryRun ? 'dry-run' : 'check', source.isDemo);
-  try {
-    const readiness = await evaluateWithProgress(ctx, source);
-    const draft = draftRequest(ctx, readiness);
-    recorder.readiness(readiness, flagConfirmations(ctx, readiness));
-    if (draft.request) recorder.request(draft.request);
-    const exitCode = readiness.verdict === 'ready' ? EXIT.ok : EXIT.notReady;
+  return withSource(ctx, (source) =>
+    withRecordedRun(ctx, ctx.options.dryRun ? 'dry-run' : 'check', async (recorder) => {
+      const readiness = await evaluateWithProgress(ctx, source);
+      const draft = draftRequest(ctx, readiness);
+      recorder.readiness(readiness, flagConfirmations(ctx, readiness));
+      if (draft.request) recorder.request(draft.request);
 
-    if (ctx.options.json) {
-      const audit = { runId: recorder.runId, database: recorder.audit ? recorder.audit.path : null };
-      ctx.print(JSON.stringify(readinessJson(readiness, draft, audit), null, 2));
-    } else {
-      ctx.print(renderReadiness(readiness, ctx.out, ctx.t));
-      ctx.print('');
-      ctx.print(renderRequestDraft(draft, ctx.out, ctx.t));
-      if (recorder.runId) ctx.say(ctx.err.dim(ctx.t('audit.recorded', { runId: recorder.runId, path: recorder.audit!.path })));
-      else ctx.say(ctx.err.dim(ctx.t('audit.dry-run')));
-    }
-    recorder.finish('completed', exitCode);
-    return exitCode;
-  } catch (error) {
-    recorder.failed(error);
-    throw error;
-  } finally {
-    recorder.close();
-    await source.close();
-  }
+      if (ctx.options.json) {
+        const audit = { runId: recorder.runId, database: recorder.audit ? recorder.audit.path : null };
+        ctx.print(JSON.stringify(readinessJson(readiness, draft, audit), null, 2));
+      } else {
+        ctx.print(renderReadiness(readiness, ctx.out, ctx.t));
+        ctx.print('');
+        ctx.print(renderRequestDraft(draft, ctx.out, ctx.t));
+        if (recorder.runId) ctx.say(ctx.err.dim(ctx.t('audit.recorded', { runId: recorder.runId, path: recorder.audit!.path })));
+        else ctx.say(ctx.err.dim(ctx.t('audit.dry-run')));
+      }
+      return readiness.verdict === 'ready' ? EXIT.ok : EXIT.notReady;
+    }),
+  );
 }

@@ -9,8 +9,14 @@ import type { SellerDataSource } from '../core/seller-data-source.js';
 import { checkTitle } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
 
-export async function openSource(ctx: CommandContext): Promise<SellerDataSource> {
-  return openAdapter(ctx.options.adapter, { demoScenario: ctx.options.demoScenario }, ctx.t);
+/** Opens the chosen data source for the length of `use`, and closes it after. */
+export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
+  const source = await openAdapter(ctx.options.adapter, { demoScenario: ctx.options.demoScenario }, ctx.t);
+  try {
+    return await use(source);
+  } finally {
+    await source.close();
+  }
 }
 
 export async function evaluateWithProgress(ctx: CommandContext, source: SellerDataSource): Promise<Readiness> {

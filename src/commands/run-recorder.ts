@@ -18,13 +18,19 @@ export class RunRecorder {
   ) {}
 
   /** Starts recording `command`, unless this is a dry run. */
-  static async start(ctx: CommandContext, command: string, demo: boolean): Promise<RunRecorder> {
+  static async start(ctx: CommandContext, command: string): Promise<RunRecorder> {
     if (ctx.options.dryRun) return new RunRecorder(null, null);
     const audit = await openAuditLog(ctx);
-    const runId = audit.startRun({ command, adapter: ctx.options.adapter, demo, asOf: ctx.options.asOf });
+    const { adapter, asOf } = ctx.options;
+    const runId = audit.startRun({ command, adapter, demo: adapter === 'demo', asOf });
     const recorder = new RunRecorder(audit, runId);
     ctx.currentRun = recorder;
     return recorder;
+  }
+
+  /** The wizard learns the data source after the run has started. */
+  source(adapter: string): void {
+    if (this.audit && this.runId) this.audit.setRunSource(this.runId, adapter, adapter === 'demo');
   }
 
   readiness(readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
@@ -57,5 +63,23 @@ export class RunRecorder {
 
   close(): void {
     this.audit?.close();
+  }
+}
+
+/**
+ * Runs `body` as one recorded run: completed with the exit code it returns, failed or
+ * interrupted by the error it throws, and the audit log closed either way.
+ */
+export async function withRecordedRun(ctx: CommandContext, command: string, body: (recorder: RunRecorder) => Promise<number>): Promise<number> {
+  const recorder = await RunRecorder.start(ctx, command);
+  try {
+    const exitCode = await body(recorder);
+    recorder.finish('completed', exitCode);
+    return exitCode;
+  } catch (error) {
+    recorder.failed(error);
+    throw error;
+  } finally {
+    recorder.close();
   }
 }

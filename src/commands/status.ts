@@ -36,7 +36,8 @@ export async function runStatus(ctx: CommandContext): Promise<number> {
   const lines = [ctx.out.bold(t('status.latest', { id: latest.request.id, at: latest.createdAt })), indent(closureRequestText(latest.request, t)), ''];
   if (latest.submission) {
     lines.push(ctx.out.green(t('status.submitted', { at: latest.submission.submitted_at, via: latest.submission.submitter })));
-    lines.push(t('status.submitted-next'));
+    // A demo submission is a simulation: there is no email to wait for.
+    lines.push(latest.submission.submitter === 'demo' ? t('status.demo-next') : t('status.submitted-next'));
   } else {
     lines.push(ctx.out.yellow(t('status.not-submitted')));
     lines.push(t('status.not-submitted-next'));

@@ -3,11 +3,11 @@
 
 import { assembleClosureRequest } from '../core/closure-request.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
-import { readinessJson } from '../render/json-document.js';
+import { readinessJson, type SubmissionJson } from '../render/json-document.js';
 import { renderReadiness } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, openSource } from './evaluate.js';
-import { RunRecorder } from './run-recorder.js';
+import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
+import { withRecordedRun } from './run-recorder.js';
 import { submitOnce, submitterFor } from './submit-request.js';
 import { renderSubmission } from '../render/submission-human.js';
 
@@ -28,54 +28,44 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: options.request.sellerId! }));
   }
 
-  const source = await openSource(ctx);
-  const recorder = await RunRecorder.start(ctx, 'submit', source.isDemo);
-  try {
-    const readiness = await evaluateWithProgress(ctx, source);
-    recorder.readiness(readiness, flagConfirmations(ctx, readiness));
-    const known = readiness.account.sellerId;
-    if (known && known.toUpperCase() !== options.request.sellerId!.trim().toUpperCase()) {
-      throw new UsageError(t('error.seller-mismatch', { given: options.request.sellerId!, known }));
-    }
-    const home = readiness.regions[0];
-    const assembled = assembleClosureRequest(
-      { ...options.request, region: home?.region, marketplaces: home?.countries },
-      { asOf: readiness.asOf, verdict: readiness.verdict },
-      t,
-    );
-    if (!assembled.ok) {
-      throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${p.field}: ${p.message}`).join('; ') }));
-    }
-    const request = assembled.request;
-    const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
+  return withSource(ctx, (source) =>
+    withRecordedRun(ctx, 'submit', async (recorder) => {
+      const readiness = await evaluateWithProgress(ctx, source);
+      recorder.readiness(readiness, flagConfirmations(ctx, readiness));
+      const known = readiness.account.sellerId;
+      if (known && known.toUpperCase() !== options.request.sellerId!.trim().toUpperCase()) {
+        throw new UsageError(t('error.seller-mismatch', { given: options.request.sellerId!, known }));
+      }
+      const home = readiness.regions[0];
+      const assembled = assembleClosureRequest(
+        { ...options.request, region: home?.region, marketplaces: home?.countries },
+        { asOf: readiness.asOf, verdict: readiness.verdict },
+        t,
+      );
+      if (!assembled.ok) {
+        throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${p.field}: ${p.message}`).join('; ') }));
+      }
+      const request = assembled.request;
+      const draft = { fields: request, request, problems: [] };
+      const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
+      const show = (submission: SubmissionJson | null = null) =>
+        ctx.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, submission), null, 2) : renderReadiness(readiness, ctx.out, t));
 
-    if (readiness.verdict !== 'ready') {
-      if (options.json) ctx.print(JSON.stringify(readinessJson(readiness, { fields: request, request, problems: [] }, auditInfo), null, 2));
-      else ctx.print(renderReadiness(readiness, ctx.out, t));
-      throw new CliError(EXIT.notReady, t('error.not-ready', { verdict: readiness.verdict }), t('error.not-ready-hint'));
-    }
-    if (options.dryRun) {
-      if (options.json) ctx.print(JSON.stringify(readinessJson(readiness, { fields: request, request, problems: [] }, auditInfo), null, 2));
-      else ctx.print(renderReadiness(readiness, ctx.out, t));
-      ctx.say(t('submit.dry-run', { id: request.id }));
-      recorder.finish('completed', EXIT.ok);
+      if (readiness.verdict !== 'ready') {
+        show();
+        throw new CliError(EXIT.notReady, t('error.not-ready', { verdict: readiness.verdict }), t('error.not-ready-hint'));
+      }
+      if (options.dryRun) {
+        show();
+        ctx.say(t('submit.dry-run', { id: request.id }));
+        return EXIT.ok;
+      }
+
+      const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), null, Boolean(flags.sent));
+      if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
+      if (options.json) show(outcome.submission);
+      else ctx.print(renderSubmission(outcome, request, ctx.out, t, readiness.isDemo));
       return EXIT.ok;
-    }
-
-    const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), null, Boolean(flags.sent));
-    if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
-    if (options.json) {
-      ctx.print(JSON.stringify(readinessJson(readiness, { fields: request, request, problems: [] }, auditInfo, outcome.submission), null, 2));
-    } else {
-      ctx.print(renderSubmission(outcome, request, ctx.out, t, readiness.isDemo));
-    }
-    recorder.finish('completed', EXIT.ok);
-    return EXIT.ok;
-  } catch (error) {
-    recorder.failed(error);
-    throw error;
-  } finally {
-    recorder.close();
-    await source.close();
-  }
+    }),
+  );
 }

@@ -7,15 +7,15 @@ import type { CheckId } from '../core/check-result.js';
 import { CLOSURE_REASONS, closureRequestText, assembleClosureRequest, requestFieldSchemas, type ClosureReason } from '../core/closure-request.js';
 import { withConfirmations, type Readiness } from '../core/readiness.js';
 import type { ClosureRegion } from '../core/marketplaces.js';
-import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
+import { ADAPTER_IDS, type AdapterId, type SellerDataSource } from '../core/seller-data-source.js';
 import { DEMO_SCENARIOS, type DemoScenario } from '../adapters/demo/demo-scenarios.js';
 import { EXIT } from '../errors.js';
 import type { Prompter } from '../io/prompter.js';
 import { renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
 import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, openSource } from './evaluate.js';
-import { RunRecorder } from './run-recorder.js';
+import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
+import { withRecordedRun, type RunRecorder } from './run-recorder.js';
 import { submitOnce, submitterFor } from './submit-request.js';
 
 export interface WizardChoicesGiven {
@@ -24,70 +24,61 @@ export interface WizardChoicesGiven {
 }
 
 export async function runWizard(ctx: CommandContext, prompter: Prompter, given: WizardChoicesGiven): Promise<number> {
-  const { t } = ctx;
-  ctx.say(`${ctx.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
-  if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {
-    ctx.say(t('wizard.stopped'));
-    return EXIT.ok;
-  }
-
-  if (!given.adapter) ctx.options.adapter = await chooseAdapter(ctx, prompter);
-  if (ctx.options.adapter === 'demo' && !given.demoScenario) ctx.options.demoScenario = await chooseScenario(ctx, prompter);
-
-  const source = await openSource(ctx);
-  const recorder = await RunRecorder.start(ctx, 'wizard', source.isDemo);
-  try {
-    if (source.isDemo) ctx.say(ctx.err.yellow(ctx.err.bold(t('demo.banner'))));
-    let readiness = await evaluateWithProgress(ctx, source);
-    ctx.print(`${ctx.out.bold(t('render.heading', { who: readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller'), asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
-    ctx.print(renderCheckTable(readiness, ctx.out, t));
-
-    const confirmedBy = flagConfirmations(ctx, readiness);
-    if (readiness.verdict === 'blocked') {
-      const blockers = renderBlockers(readiness, ctx.out, t);
-      ctx.print(`\n${blockers}\n\n${renderVerdict(readiness, ctx.out, t)}`);
-      ctx.print(t('wizard.come-back'));
-      recorder.readiness(readiness, confirmedBy);
-      recorder.finish('completed', EXIT.notReady);
-      return EXIT.notReady;
-    }
-
-    readiness = await askConfirmations(ctx, prompter, readiness, confirmedBy);
-    recorder.readiness(readiness, confirmedBy);
-    if (readiness.verdict !== 'ready') {
-      ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
-      recorder.finish('completed', EXIT.notReady);
-      return EXIT.notReady;
-    }
-    ctx.print(`\n${renderVerdict(readiness, ctx.out, t)}\n`);
-
-    const request = await askRequest(ctx, prompter, readiness);
-    recorder.request(request);
-    ctx.print(`${ctx.out.bold(t('wizard.summary'))}\n${indent(closureRequestText(request, t))}\n`);
-    if (ctx.options.dryRun) {
-      ctx.say(t('submit.dry-run', { id: request.id }));
+  // The run is recorded from the first screen, so that stopping or Ctrl-C at any step is too.
+  return withRecordedRun(ctx, 'wizard', async (recorder) => {
+    const { t } = ctx;
+    ctx.say(`${ctx.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
+    if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {
+      recorder.event('stopped', { at: 'intro' });
+      ctx.say(t('wizard.stopped'));
       return EXIT.ok;
     }
-    await prompter.input({
-      message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
-      validate: (value) => value.trim().toUpperCase() === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
-    });
-    const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), prompter, false);
-    if (outcome.kind === 'not-sent') {
-      ctx.print(t('wizard.not-sent'));
-      recorder.finish('completed', EXIT.notReady);
-      return EXIT.notReady;
-    }
-    ctx.print(renderSubmission(outcome, request, ctx.out, t, source.isDemo));
-    recorder.finish('completed', EXIT.ok);
-    return EXIT.ok;
-  } catch (error) {
-    recorder.failed(error);
-    throw error;
-  } finally {
-    recorder.close();
-    await source.close();
+
+    if (!given.adapter) ctx.options.adapter = await chooseAdapter(ctx, prompter);
+    if (ctx.options.adapter === 'demo' && !given.demoScenario) ctx.options.demoScenario = await chooseScenario(ctx, prompter);
+    recorder.source(ctx.options.adapter);
+    return withSource(ctx, (source) => checkAndSubmit(ctx, prompter, recorder, source));
+  });
+}
+
+async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder: RunRecorder, source: SellerDataSource): Promise<number> {
+  const { t } = ctx;
+  if (source.isDemo) ctx.say(ctx.err.yellow(ctx.err.bold(t('demo.banner'))));
+  let readiness = await evaluateWithProgress(ctx, source);
+  const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
+  ctx.print(`${ctx.out.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
+  ctx.print(renderCheckTable(readiness, ctx.out, t));
+
+  const confirmedBy = flagConfirmations(ctx, readiness);
+  if (readiness.verdict === 'blocked') {
+    recorder.readiness(readiness, confirmedBy);
+    ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+    ctx.print(t('wizard.come-back'));
+    return EXIT.notReady;
   }
+
+  readiness = await askConfirmations(ctx, prompter, readiness, confirmedBy);
+  recorder.readiness(readiness, confirmedBy);
+  if (readiness.verdict !== 'ready') {
+    ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+    return EXIT.notReady;
+  }
+  ctx.print(`\n${renderVerdict(readiness, ctx.out, t)}\n`);
+
+  const request = await askRequest(ctx, prompter, readiness);
+  recorder.request(request);
+  ctx.print(`${ctx.out.bold(t('wizard.summary'))}\n${indent(closureRequestText(request, t))}\n`);
+  await prompter.input({
+    message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
+    validate: (value) => value.trim().toUpperCase() === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
+  });
+  const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), prompter, false);
+  if (outcome.kind === 'not-sent') {
+    ctx.print(t('wizard.not-sent'));
+    return EXIT.notReady;
+  }
+  ctx.print(renderSubmission(outcome, request, ctx.out, t, source.isDemo));
+  return EXIT.ok;
 }
 
 async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<AdapterId> {

@@ -187,6 +187,7 @@ export const en = {
   'status.latest': (p: P) => `Latest closure request ${p.id}, prepared ${p.at}:`,
   'status.submitted': (p: P) => `Submitted on ${p.at} via ${p.via}.`,
   'status.submitted-next': () => 'Next: wait for Amazon\'s email; it confirms the closure or says what is still needed.',
+  'status.demo-next': () => 'This was a simulated submission for the demo seller: nothing reached Amazon and no email will come.',
   'status.not-submitted': () => 'Not submitted yet.',
   'status.not-submitted-next': () => 'Next: run `close-account` (or `close-account submit`) once the checks say ready.',
 
@@ -197,7 +198,7 @@ export const en = {
   'wizard.alternatives': () =>
     'If you only want to stop paying or pause, there are gentler ways:\n  • Downgrade to the Individual plan: no monthly fee (Settings → Account Info → Your Services).\n  • Go on vacation: set your listings inactive (Settings → Account Info → Listing Status).\n  • Close your listings and keep the account for later (Inventory → Manage All Inventory).',
   'wizard.continue': () => 'Check whether this account can be closed now?',
-  'wizard.stopped': () => 'Stopped. Nothing was changed or recorded.',
+  'wizard.stopped': () => 'Stopped. Nothing was checked or submitted.',
   'wizard.source': () => 'Where should the seller data come from?',
   'wizard.source.demo': () => 'Demo seller (sample data, nothing reaches Amazon)',
   'wizard.source.reports': () => 'Report files downloaded from Seller Central',

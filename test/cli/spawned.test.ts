@@ -86,6 +86,7 @@ describe('close-account as a process', () => {
 
     const status = runCli(['status'], env);
     expect(status.stdout).toContain('Submitted on');
+    expect(status.stdout).toContain('simulated submission for the demo seller');
   });
 
   it('refuses to submit unless ready (exit 3), and records no submission', () => {

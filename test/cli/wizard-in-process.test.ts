@@ -1,0 +1,97 @@
+// The wizard's logic in-process, with scripted answers: every step, stopping, and confirmations
+// declined. The real-terminal run is in wizard-pty.test.ts.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { scriptedPrompter, type Answer } from '../helpers/scripted-prompter.js';
+
+const db = () => join(mkdtempSync(join(tmpdir(), 'wiz-')), 'audit.db');
+const confirmAll: Answer[] = ['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({
+  kind: 'confirm',
+  match,
+  answer: true,
+}));
+
+async function wizard(script: Answer[], argv: string[] = []) {
+  const path = db();
+  const term = fakeTerminal({ tty: true });
+  const prompter = scriptedPrompter(script);
+  const code = await main(['--audit-db', path, ...argv], term, { version: '1', prompter });
+  prompter.assertDone();
+  const raw = new Database(path, { readonly: true });
+  const runs = raw.prepare('SELECT * FROM runs').all() as Record<string, unknown>[];
+  const events = raw.prepare('SELECT type FROM events').all();
+  const submissions = raw.prepare('SELECT * FROM submissions').all();
+  raw.close();
+  return { code, term, runs, events, submissions, prompter };
+}
+
+describe('wizard', () => {
+  it('submits on the ready seller and tells what happens next', async () => {
+    const { code, term, runs, submissions } = await wizard([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      { kind: 'select', match: 'seller data', answer: 'demo' },
+      { kind: 'select', match: 'demo situation', answer: 'ready' },
+      ...confirmAll,
+      { kind: 'input', match: 'Seller ID', answer: 'a2demo5eller7q' },
+      { kind: 'select', match: 'Reason', answer: 'fees-too-high' },
+      { kind: 'input', match: 'Anything to add', answer: '' },
+      { kind: 'input', match: 'email', answer: 'owner@example.com' },
+      { kind: 'input', match: 'phone', answer: '+1 206 555 0100' },
+      { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
+    ]);
+    expect(code).toBe(0);
+    expect(term.output()).toContain('Closure request submitted.');
+    expect(term.output()).toContain('Contact phone: +1 206 555 0100');
+    expect(term.errors()).toContain('DEMO DATA');
+    expect(runs[0]).toMatchObject({ command: 'wizard', adapter: 'demo', outcome: 'completed', exit_code: 0 });
+    expect(submissions).toHaveLength(1);
+  });
+
+  it('stops at the blockers on the blocked seller, with the earliest date, skipping what flags answered', async () => {
+    const { code, term } = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: true }], ['--adapter', 'demo', '--demo-scenario', 'blocked']);
+    expect(code).toBe(3);
+    expect(term.output()).toContain('Earliest possible closure: 2027-02-18');
+    expect(term.output()).toContain('Nothing was submitted.');
+  });
+
+  it('stops at the intro when the seller says no, and records that', async () => {
+    const { code, runs, events, submissions } = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: false }]);
+    expect(code).toBe(0);
+    expect(runs[0]).toMatchObject({ outcome: 'completed', exit_code: 0 });
+    expect(events).toEqual([{ type: 'stopped' }]);
+    expect(submissions).toHaveLength(0);
+  });
+
+  it('is not ready while a confirmation is declined', async () => {
+    const { code, term, runs } = await wizard(
+      [{ kind: 'confirm', match: 'can be closed now', answer: true }, ...confirmAll.slice(0, 3), { ...confirmAll[3]!, answer: false }],
+      ['--adapter', 'demo', '--demo-scenario', 'ready'],
+    );
+    expect(code).toBe(3);
+    expect(term.output()).toContain('NEEDS CONFIRMATION');
+    expect(runs[0]).toMatchObject({ verdict: 'needs-confirmation' });
+  });
+
+  it('does not ask again what --attest already confirmed', async () => {
+    const { code, prompter } = await wizard(
+      [
+        { kind: 'confirm', match: 'can be closed now', answer: true },
+        { kind: 'input', match: 'Seller ID', answer: 'A2DEMO5ELLER7Q' },
+        { kind: 'select', match: 'Reason', answer: 'other' },
+        { kind: 'input', match: 'why are you closing', answer: 'Retiring' },
+        { kind: 'input', match: 'email', answer: 'owner@example.com' },
+        { kind: 'input', match: 'phone', answer: '' },
+        { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
+      ],
+      ['--adapter', 'demo', '--demo-scenario', 'ready', '--attest', 'all'],
+    );
+    expect(code).toBe(0);
+    expect(prompter.asked.some((q) => q.includes('downloaded'))).toBe(false);
+  });
+});
