@@ -45,6 +45,8 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--reason-text <text>', t('help.reason-text'))
     .option('--email <address>', t('help.email'))
     .option('--phone <number>', t('help.phone'))
+    .option('--reports-dir <folder>', t('help.reports-dir'))
+    .option('--encoding <name>', t('help.encoding'))
     .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
 
   program.action(
@@ -75,6 +77,11 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
         return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, own);
       }),
     );
+
+  program
+    .command('reports')
+    .description(t('help.reports'))
+    .action(run(async (_flags, cmd) => (await import('./commands/reports.js')).runReports((cmd as Command & { ctx: CommandContext }).ctx)));
 
   program
     .command('status')
@@ -139,6 +146,12 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
         err: styleFor(colourWanted(term, 'stderr', resolved.noColor)),
         print: (text) => term.stdout.write(`${text}\n`),
         say: (text) => term.stderr.write(`${text}\n`),
+        warnings: [],
+        warn: (text) => {
+          ctx!.warnings.push(text);
+          ctx!.currentRun?.event('warning', { message: text });
+          term.stderr.write(`${ctx!.err.yellow(`${t('warning.prefix')}: ${text}`)}\n`);
+        },
         currentRun: null,
       };
       (cmd as Command & { ctx: CommandContext }).ctx = ctx;

@@ -4,9 +4,15 @@ import type { SellerDataSource, AdapterId } from '../core/seller-data-source.js'
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import { DEMO_SCENARIOS, type DemoScenario } from './demo/demo-scenarios.js';
+import type { Encoding } from './reports/text-encoding.js';
 
 export interface AdapterOptions {
   demoScenario: DemoScenario;
+  reportsDir: string | null;
+  encoding: Encoding | null;
+  /** Warnings about the data (skipped files, old reports), for stderr. */
+  warn: (message: string) => void;
+  now: Date;
 }
 
 export function parseDemoScenario(value: string, t: Translate): DemoScenario {
@@ -20,7 +26,11 @@ export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Tra
       const { createDemoAdapter } = await import('./demo/demo-adapter.js');
       return createDemoAdapter(options.demoScenario);
     }
-    case 'reports':
+    case 'reports': {
+      if (!options.reportsDir) throw new UsageError(t('error.reports-dir-needed'), t('error.reports-dir-hint'));
+      const { createReportsAdapter } = await import('./reports/reports-adapter.js');
+      return createReportsAdapter({ dir: options.reportsDir, encoding: options.encoding, t, warn: options.warn, now: options.now });
+    }
     case 'sp-api':
       // Honest until they land: these sources are designed for (the contract) but not built yet.
       throw new UsageError(t('error.adapter-not-built', { adapter: id }), t('error.adapter-not-built-hint'));

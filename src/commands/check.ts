@@ -9,8 +9,8 @@ import { draftRequest, evaluateWithProgress, flagConfirmations, withSource } fro
 import { withRecordedRun } from './run-recorder.js';
 
 export async function runCheck(ctx: CommandContext): Promise<number> {
-  return withSource(ctx, (source) =>
-    withRecordedRun(ctx, ctx.options.dryRun ? 'dry-run' : 'check', async (recorder) => {
+  return withRecordedRun(ctx, ctx.options.dryRun ? 'dry-run' : 'check', (recorder) =>
+    withSource(ctx, async (source) => {
       const readiness = await evaluateWithProgress(ctx, source);
       const draft = draftRequest(ctx, readiness);
       recorder.readiness(readiness, flagConfirmations(ctx, readiness));
@@ -18,7 +18,7 @@ export async function runCheck(ctx: CommandContext): Promise<number> {
 
       if (ctx.options.json) {
         const audit = { runId: recorder.runId, database: recorder.audit ? recorder.audit.path : null };
-        ctx.print(JSON.stringify(readinessJson(readiness, draft, audit), null, 2));
+        ctx.print(JSON.stringify(readinessJson(readiness, draft, audit, ctx.warnings), null, 2));
       } else {
         ctx.print(renderReadiness(readiness, ctx.out, ctx.t));
         ctx.print('');

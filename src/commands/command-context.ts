@@ -18,6 +18,9 @@ export interface CommandContext {
   print(text: string): void;
   /** Progress, notes and warnings: stderr. */
   say(text: string): void;
+  /** A warning about the data: said on stderr, kept for the JSON document and the audit log. */
+  warn(text: string): void;
+  warnings: string[];
   /** The run being recorded now, if any. */
   currentRun: RunRecorder | null;
 }

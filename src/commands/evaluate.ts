@@ -11,7 +11,8 @@ import type { CommandContext } from './command-context.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
-  const source = await openAdapter(ctx.options.adapter, { demoScenario: ctx.options.demoScenario }, ctx.t);
+  const { adapter, demoScenario, reportsDir, encoding } = ctx.options;
+  const source = await openAdapter(adapter, { demoScenario, reportsDir, encoding, warn: ctx.warn, now: ctx.term.now() }, ctx.t);
   try {
     return await use(source);
   } finally {

@@ -12,6 +12,7 @@ import { isIsoDate, type IsoDate } from '../core/dates.js';
 import { isConfirmable } from '../core/readiness.js';
 import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
 import { UsageError } from '../errors.js';
+import { parseEncoding, type Encoding } from '../adapters/reports/text-encoding.js';
 import type { Terminal } from '../io/terminal.js';
 import type { Translate } from '../messages/catalogue.js';
 
@@ -32,6 +33,8 @@ export interface GlobalFlags {
   reasonText?: string;
   email?: string;
   phone?: string;
+  reportsDir?: string;
+  encoding?: string;
 }
 
 export interface GlobalOptions {
@@ -47,6 +50,9 @@ export interface GlobalOptions {
   dryRun: boolean;
   verbose: boolean;
   request: Partial<ClosureRequestInput>;
+  reportsDir: string | null;
+  /** Forced report encoding; null to detect. */
+  encoding: Encoding | null;
 }
 
 export function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): GlobalOptions {
@@ -83,6 +89,11 @@ export function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Tran
   if (given('email') !== undefined) request.email = String(given('email'));
   if (given('phone') !== undefined) request.phone = String(given('phone'));
 
+  const encodingName = flags.encoding ?? config.encoding;
+  const encoding = encodingName === undefined ? null : parseEncoding(encodingName);
+  if (encodingName !== undefined && encoding === null) throw new UsageError(t('error.bad-encoding', { value: encodingName }));
+  const reportsDir = flags.reportsDir ?? config.reportsDir;
+
   const auditDb = flags.auditDb ?? config.auditDb;
   return {
     adapter: adapter as AdapterId,
@@ -96,5 +107,7 @@ export function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Tran
     dryRun: Boolean(flags.dryRun),
     verbose: Boolean(flags.verbose),
     request,
+    reportsDir: reportsDir ? resolve(reportsDir) : null,
+    encoding,
   };
 }

@@ -28,8 +28,8 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: options.request.sellerId! }));
   }
 
-  return withSource(ctx, (source) =>
-    withRecordedRun(ctx, 'submit', async (recorder) => {
+  return withRecordedRun(ctx, 'submit', (recorder) =>
+    withSource(ctx, async (source) => {
       const readiness = await evaluateWithProgress(ctx, source);
       recorder.readiness(readiness, flagConfirmations(ctx, readiness));
       const known = readiness.account.sellerId;
@@ -49,7 +49,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
       const show = (submission: SubmissionJson | null = null) =>
-        ctx.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, submission), null, 2) : renderReadiness(readiness, ctx.out, t));
+        ctx.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, ctx.warnings, submission), null, 2) : renderReadiness(readiness, ctx.out, t));
 
       if (readiness.verdict !== 'ready') {
         show();

@@ -36,8 +36,14 @@ export async function runWizard(ctx: CommandContext, prompter: Prompter, given: 
 
     if (!given.adapter) ctx.options.adapter = await chooseAdapter(ctx, prompter);
     if (ctx.options.adapter === 'demo' && !given.demoScenario) ctx.options.demoScenario = await chooseScenario(ctx, prompter);
+    if (ctx.options.adapter === 'reports' && !(await chooseReportsFolder(ctx, prompter))) {
+      recorder.event('stopped', { at: 'reports' });
+      ctx.say(t('wizard.stopped'));
+      return EXIT.ok;
+    }
     recorder.source(ctx.options.adapter);
     return withSource(ctx, (source) => checkAndSubmit(ctx, prompter, recorder, source));
+
   });
 }
 
@@ -88,11 +94,35 @@ async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<A
     choices: ADAPTER_IDS.map((id) => ({
       name: t(`wizard.source.${id}`),
       value: id,
-      // Only the demo is built so far; the others are listed so the seller knows they are coming.
-      disabled: id === 'demo' ? false : t('wizard.source.not-yet'),
+      // Listed even before it is built, so the seller knows it is coming.
+      disabled: id === 'sp-api' ? t('wizard.source.not-yet') : false,
     })),
     default: 'demo',
   });
+}
+
+/**
+ * Asks for the folder of reports (unless given), then says which needed reports it lacks;
+ * false when the seller would rather fetch them first.
+ */
+async function chooseReportsFolder(ctx: CommandContext, prompter: Prompter): Promise<boolean> {
+  const { t } = ctx;
+  const { existsSync, statSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  if (!ctx.options.reportsDir) {
+    const dir = await prompter.input({
+      message: t('wizard.reports-dir'),
+      validate: (value) => (existsSync(value.trim()) && statSync(value.trim()).isDirectory()) || t('wizard.reports-dir-missing'),
+    });
+    ctx.options.reportsDir = resolve(dir.trim());
+  }
+  const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
+  const { reportGuide, renderReportGuide } = await import('./reports.js');
+  const folder = await scanReportsFolder(ctx.options.reportsDir, ctx.options.encoding, t);
+  const guide = reportGuide(ctx, folder);
+  if (!guide.some((r) => r.needed && r.files.length === 0)) return true;
+  ctx.say(renderReportGuide(ctx, guide, folder, true));
+  return prompter.confirm({ message: t('wizard.reports-continue'), default: true });
 }
 
 async function chooseScenario(ctx: CommandContext, prompter: Prompter): Promise<DemoScenario> {

@@ -14,6 +14,8 @@ export const configSchema = z.strictObject({
   reasonText: z.string().optional(),
   email: z.string().optional(),
   phone: z.string().optional(),
+  reportsDir: z.string().optional(),
+  encoding: z.string().optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 

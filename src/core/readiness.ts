@@ -61,11 +61,6 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   const account = await source.account();
 
-  starting('marketplaces');
-  const participations = await source.marketplaces();
-  const regions = participations.available ? groupByClosureRegion(participations.data) : [];
-  const homeRegion: ClosureRegion | null = regions[0]?.region ?? null;
-
   starting('open-orders');
   const since = addDays(options.asOf, -ORDER_LOOKBACK_DAYS);
   const orders = await source.orders(since);
@@ -73,11 +68,18 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
     const summary = await summarizeOrders(orders.data);
     record(checkOpenOrders(summary, since, ctx));
     starting('last-sale-window');
-    record(checkLastSaleWindow(summary, orders.coversFrom ?? null, ctx));
+    const coversFrom = typeof orders.coversFrom === 'function' ? orders.coversFrom() : (orders.coversFrom ?? null);
+    record(checkLastSaleWindow(summary, coversFrom, ctx));
   } else {
     record(unavailable('open-orders', orders));
     record(unavailable('last-sale-window', orders));
   }
+
+  // After the orders: a source may learn its marketplaces from them (report files do).
+  starting('marketplaces');
+  const participations = await source.marketplaces();
+  const regions = participations.available ? groupByClosureRegion(participations.data) : [];
+  const homeRegion: ClosureRegion | null = regions[0]?.region ?? null;
 
   starting('returns-refunds');
   const returns = await source.returns();
@@ -125,7 +127,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   };
 }
 
-const CONFIRMABLE: ReadonlySet<CheckId> = new Set<CheckId>([...MANUAL_ONLY_CHECKS, 'claims', 'marketplaces']);
+const CONFIRMABLE: ReadonlySet<CheckId> = new Set<CheckId>([...MANUAL_ONLY_CHECKS, 'claims', 'marketplaces', 'balance']);
 
 export function isConfirmable(id: CheckId): id is ConfirmableCheckId {
   return CONFIRMABLE.has(id);

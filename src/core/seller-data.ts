@@ -104,5 +104,13 @@ export interface AccountInfo {
  * what only the seller can answer (the check becomes a manual confirmation, never a pass).
  */
 export type Provision<T> =
-  | { available: true; data: T; coversFrom?: IsoDate | null }
+  | {
+      available: true;
+      data: T;
+      /**
+       * The first day the data covers, where the source knows it; a function when the source
+       * learns it only by reading the data (it is then called after the stream is consumed).
+       */
+      coversFrom?: IsoDate | null | (() => IsoDate | null);
+    }
   | { available: false; reason: MessageRef; askSeller?: boolean };

@@ -53,6 +53,8 @@ export const readinessJsonSchema = z.strictObject({
   checks: z.array(checkJsonSchema),
   request: requestJsonSchema.nullable(),
   submission: submissionJsonSchema.nullable(),
+  /** Warnings about the data (files skipped, reports out of date), in the order they came. */
+  warnings: z.array(z.string()),
   audit: z.strictObject({ runId: z.string().nullable(), database: z.string().nullable() }),
 });
 
@@ -85,6 +87,7 @@ export function readinessJson(
   readiness: Readiness,
   draft: RequestDraft | null,
   audit: ReadinessJson['audit'],
+  warnings: string[],
   submission: SubmissionJson | null = null,
 ): ReadinessJson {
   return {
@@ -97,6 +100,7 @@ export function readinessJson(
     checks: readiness.checks,
     request: requestJson(draft),
     submission,
+    warnings,
     audit,
   };
 }

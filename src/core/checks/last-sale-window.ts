@@ -16,6 +16,8 @@ export function checkLastSaleWindow(
   const id = 'last-sale-window';
   const windowStart = addDays(asOf, -A_TO_Z_WINDOW_DAYS);
   if (!summary.lastSale) {
+    // A source that cannot say how far back it reaches is trusted as far as its earliest order.
+    coversFrom ??= summary.earliestPurchase ? dayOf(summary.earliestPurchase) : null;
     // No sale in the data proves nothing unless the data reaches back past the window.
     if (coversFrom !== null && coversFrom <= windowStart) {
       return checkResult(id, 'pass', t('check.last-sale-window.none', { since: coversFrom }), { count: 0 });

@@ -7,7 +7,7 @@ import type { MessageRef } from '../message-ref.js';
 export const MANUAL_ONLY_CHECKS = ['data-export', 'bank-account', 'performance-notifications', 'selling-plan'] as const;
 
 /** Checks the seller may have to answer: the manual-only ones, and those a source cannot always tell. */
-export type ConfirmableCheckId = (typeof MANUAL_ONLY_CHECKS)[number] | 'claims' | 'marketplaces';
+export type ConfirmableCheckId = (typeof MANUAL_ONLY_CHECKS)[number] | 'claims' | 'marketplaces' | 'balance';
 
 /** A check the seller answers: pass-like only once confirmed, and it says why it asks. */
 export function manualCheck(

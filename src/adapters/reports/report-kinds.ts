@@ -1,0 +1,134 @@
+// The Seller Central reports the checks read, recognised by their header row (never by the file
+// name: Seller Central names downloads with numbers). Headers are from report-formats.md.
+
+export const REPORT_KINDS = [
+  'all-orders',
+  'all-listings',
+  'active-listings',
+  'fba-inventory',
+  'reserved-inventory',
+  'removal-orders',
+  'returns',
+  'fba-customer-returns',
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface ReportKindSpec {
+  kind: ReportKind;
+  /** Header names that must all be present for a file to be this kind (checked in order of the list). */
+  signature: string[];
+  /** The columns the adapter reads: logical name → header name. Optional ones may be missing. */
+  columns: Record<string, string>;
+  optional: string[];
+}
+
+// Listed most specific first: All Listings before Active Listings (only All Listings has status),
+// the Manage FBA Inventory report before the Reserved one.
+export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
+  {
+    kind: 'all-orders',
+    signature: ['amazon-order-id', 'purchase-date', 'order-status'],
+    columns: {
+      orderId: 'amazon-order-id',
+      purchaseDate: 'purchase-date',
+      status: 'order-status',
+      fulfilment: 'fulfillment-channel',
+      salesChannel: 'sales-channel',
+    },
+    optional: ['fulfilment', 'salesChannel'],
+  },
+  {
+    kind: 'all-listings',
+    signature: ['seller-sku', 'listing-id', 'status'],
+    columns: { sku: 'seller-sku', name: 'item-name', status: 'status', fulfilment: 'fulfillment-channel' },
+    optional: ['name', 'fulfilment'],
+  },
+  {
+    kind: 'active-listings',
+    signature: ['seller-sku', 'listing-id'],
+    columns: { sku: 'seller-sku', name: 'item-name', fulfilment: 'fulfillment-channel' },
+    optional: ['name', 'fulfilment'],
+  },
+  {
+    kind: 'fba-inventory',
+    signature: ['sku', 'fnsku', 'afn-fulfillable-quantity'],
+    columns: {
+      sku: 'sku',
+      name: 'product-name',
+      fulfillable: 'afn-fulfillable-quantity',
+      unfulfillable: 'afn-unsellable-quantity',
+      reserved: 'afn-reserved-quantity',
+      inboundWorking: 'afn-inbound-working-quantity',
+      inboundShipped: 'afn-inbound-shipped-quantity',
+      inboundReceiving: 'afn-inbound-receiving-quantity',
+      researching: 'afn-researching-quantity',
+    },
+    // Older files end at afn-inbound-receiving-quantity (report-formats.md §5).
+    optional: ['name', 'unfulfillable', 'reserved', 'inboundWorking', 'inboundShipped', 'inboundReceiving', 'researching'],
+  },
+  {
+    kind: 'reserved-inventory',
+    signature: ['sku', 'reserved_qty'],
+    columns: { sku: 'sku', name: 'product-name', reserved: 'reserved_qty' },
+    optional: ['name'],
+  },
+  {
+    kind: 'removal-orders',
+    signature: ['order-id', 'order-type', 'in-process-quantity'],
+    columns: {
+      orderId: 'order-id',
+      requestDate: 'request-date',
+      status: 'order-status',
+      sku: 'sku',
+      requested: 'requested-quantity',
+      inProcess: 'in-process-quantity',
+    },
+    optional: ['sku', 'requested'],
+  },
+  {
+    kind: 'returns',
+    signature: ['order id', 'return request date', 'return request status'],
+    columns: {
+      orderId: 'order id',
+      requestDate: 'return request date',
+      status: 'return request status',
+      sku: 'merchant sku',
+      aToZ: 'a-to-z claim',
+      safeTId: 'safet claim id',
+      safeTState: 'safet claim state',
+      safeTCreated: 'safet claim creation time',
+    },
+    optional: ['sku', 'aToZ', 'safeTId', 'safeTState', 'safeTCreated'],
+  },
+  {
+    kind: 'fba-customer-returns',
+    signature: ['return-date', 'order-id', 'detailed-disposition'],
+    columns: { orderId: 'order-id', returnDate: 'return-date', sku: 'sku', status: 'status' },
+    optional: ['sku', 'status'],
+  },
+];
+
+export function normaliseHeader(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Recognises a header row; null for a file of no known kind. */
+export function recogniseHeader(headers: string[]): ReportKindSpec | null {
+  const present = new Set(headers.map(normaliseHeader));
+  return REPORT_KIND_SPECS.find((spec) => spec.signature.every((name) => present.has(name))) ?? null;
+}
+
+/** Column positions of the spec's columns in this header; -1 where an optional one is missing. */
+export function columnPositions(spec: ReportKindSpec, headers: string[]): Record<string, number> {
+  const index = new Map<string, number>();
+  headers.forEach((name, i) => {
+    const key = normaliseHeader(name);
+    if (!index.has(key)) index.set(key, i);
+  });
+  return Object.fromEntries(Object.entries(spec.columns).map(([logical, header]) => [logical, index.get(header) ?? -1]));
+}
+
+/** Japanese characters in a header: Seller Central set to Japanese writes Japanese column names. */
+export function looksJapanese(headers: string[]): boolean {
+  return headers.some((h) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(h));
+}

@@ -1,0 +1,106 @@
+// Reading one value of a report: quantities and dates as Seller Central writes them. A value that
+// cannot be read throws a ReportValueProblem; the caller adds the file, line and column.
+
+export class ReportValueProblem extends Error {
+  constructor(
+    readonly found: string,
+    readonly expected: string,
+  ) {
+    super(`found "${found}", expected ${expected}`);
+  }
+}
+
+/** A whole number of units; blank means 0 and is returned as null (report-formats.md §5). */
+export function parseQuantity(text: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  // Some files write 12.0; a fraction of a unit is not a quantity.
+  if (/^\d+\.0+$/.test(value)) return Number.parseInt(value, 10);
+  throw new ReportValueProblem(text, 'a whole number of units, or blank');
+}
+
+export function parseAmount(text: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  throw new ReportValueProblem(text, 'an amount such as 12.34');
+}
+
+/** Offsets of the time-zone abbreviations seen in report dates. */
+const ZONES: Record<string, string> = {
+  UTC: '+00:00', GMT: '+00:00', Z: '+00:00', BST: '+01:00', IST: '+01:00', WET: '+00:00', WEST: '+01:00',
+  CET: '+01:00', CEST: '+02:00', MET: '+01:00', MEST: '+02:00', EET: '+02:00', EEST: '+03:00',
+  PST: '-08:00', PDT: '-07:00', MST: '-07:00', MDT: '-06:00', CST: '-06:00', CDT: '-05:00', EST: '-05:00', EDT: '-04:00',
+  JST: '+09:00', AEST: '+10:00', AEDT: '+11:00', SGT: '+08:00',
+};
+
+/** Time zones of day-first marketplaces: a date such as 08/07/2016 in them is 8 July. */
+const DAY_FIRST_ZONES = new Set(['GMT', 'BST', 'WET', 'WEST', 'CET', 'CEST', 'MET', 'MEST', 'EET', 'EEST', 'IST', 'AEST', 'AEDT', 'SGT']);
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+export type DateOrder = 'day-first' | 'month-first';
+
+const EXPECTED_DATE = 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function checkedTimestamp(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string, text: string): string {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (mo < 1 || mo > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 60) {
+    throw new ReportValueProblem(text, EXPECTED_DATE);
+  }
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`;
+}
+
+/**
+ * A report date as an ISO 8601 timestamp with offset. Accepts ISO (with T or a space, with an
+ * offset, Z or a zone abbreviation), 10-Jul-2025, and slashed dates: yyyy/mm/dd (Japan), and
+ * dd/mm/yyyy or mm/dd/yyyy, told apart by the zone, then by `order`, then by a day above 12.
+ */
+export function parseReportTimestamp(text: string, order: DateOrder | null = null): string {
+  const value = text.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{1,5})?$/.exec(value);
+  if (m) {
+    const zone = m[7] ?? 'Z';
+    const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(-2)}` : ZONES[zone];
+    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE);
+    return checkedTimestamp(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
+  }
+  m = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(value);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (!month) throw new ReportValueProblem(text, EXPECTED_DATE);
+    return checkedTimestamp(+m[3]!, month, +m[1]!, 0, 0, 0, '+00:00', text);
+  }
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
+  if (m) {
+    const offset = m[7] ? ZONES[m[7]] : '+09:00';
+    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE);
+    return checkedTimestamp(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
+  }
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
+  if (m) {
+    const zone = m[7];
+    const offset = zone ? ZONES[zone] : '+00:00';
+    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE);
+    const a = +m[1]!;
+    const b = +m[2]!;
+    let dayFirst: boolean;
+    if (zone) dayFirst = DAY_FIRST_ZONES.has(zone);
+    else if (order) dayFirst = order === 'day-first';
+    else if (a > 12) dayFirst = true;
+    else if (b > 12) dayFirst = false;
+    else throw new ReportValueProblem(text, `${EXPECTED_DATE} (this one reads as day/month and as month/day; the file gives no time zone to tell)`);
+    const [day, month] = dayFirst ? [a, b] : [b, a];
+    return checkedTimestamp(+m[3]!, month, day, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
+  }
+  throw new ReportValueProblem(text, EXPECTED_DATE);
+}
+
+export function parseReportDay(text: string, order: DateOrder | null = null): string {
+  return parseReportTimestamp(text, order).slice(0, 10);
+}

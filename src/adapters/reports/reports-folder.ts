@@ -1,0 +1,47 @@
+// A folder of report files downloaded from Seller Central: each file's kind is read from its
+// header; files of no known kind are set aside with a reason.
+
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../../errors.js';
+import type { Translate } from '../../messages/catalogue.js';
+import { ReportFile } from './report-file.js';
+import type { ReportKind } from './report-kinds.js';
+import type { Encoding } from './text-encoding.js';
+
+export interface SkippedFile {
+  name: string;
+  reason: 'unknown-kind' | 'japanese-headers' | 'empty';
+}
+
+export interface ReportsFolder {
+  dir: string;
+  byKind: Map<ReportKind, ReportFile[]>;
+  skipped: SkippedFile[];
+}
+
+export async function scanReportsFolder(dir: string, encoding: Encoding | null, t: Translate): Promise<ReportsFolder> {
+  let names: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    names = (await readdir(dir)).filter((name) => !name.startsWith('.')).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(t('error.reports-dir', { dir, code }), t('error.reports-dir-hint'));
+  }
+  const byKind = new Map<ReportKind, ReportFile[]>();
+  const skipped: SkippedFile[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (!(await stat(path)).isFile()) continue;
+    const file = await ReportFile.open(path, encoding, t);
+    if (file.spec) {
+      const list = byKind.get(file.spec.kind) ?? [];
+      list.push(file);
+      byKind.set(file.spec.kind, list);
+    } else {
+      skipped.push({ name, reason: file.headers.length === 0 ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind' });
+    }
+  }
+  return { dir, byKind, skipped };
+}
