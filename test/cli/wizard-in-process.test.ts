@@ -95,3 +95,24 @@ describe('wizard', () => {
     expect(prompter.asked.some((q) => q.includes('downloaded'))).toBe(false);
   });
 });
+
+describe('wizard on report files', () => {
+  it('asks for the folder, lists the reports it lacks, and checks with what it has', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { HEADERS, row, writeReport } = await import('../helpers/report-fixtures.js');
+    const dir = mkdtempSync(join(tmpdir(), 'wiz-reports-'));
+    mkdirSync(join(dir, 'downloads'));
+    writeReport(join(dir, 'downloads'), '1.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Café crème', 'listing-id': 'L', 'seller-sku': 'CAFE', status: 'Active' })], { encoding: 'windows-1252' });
+    const { code, term } = await wizard([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      { kind: 'select', match: 'seller data', answer: 'reports' },
+      { kind: 'input', match: 'Folder with the reports', answer: join(dir, 'downloads') },
+      { kind: 'confirm', match: 'Check with the reports the folder has?', answer: true },
+    ]);
+    expect(code).toBe(3);
+    expect(term.errors()).toMatch(/✖ All Orders \(needed\)[\s\S]*Reports → Fulfillment → Sales: All Orders/);
+    expect(term.errors()).not.toContain('✖ All Listings');
+    expect(term.output()).toContain('Café crème');
+    expect(term.output()).toContain('no All Orders report in the reports folder');
+  });
+});

@@ -1,0 +1,100 @@
+// --adapter reports end to end, as a process: a folder of real-format files, the JSON contract,
+// broken files with their exact errors, and the `reports` guide.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readinessJsonSchema } from '../../src/render/json-document.js';
+import { runCli, sandbox } from '../helpers/cli-process.js';
+import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
+
+function sellerFolder(home: string): string {
+  const dir = join(home, 'reports');
+  mkdirSync(dir);
+  writeReport(dir, '20261126-1.txt', [
+    HEADERS.allOrders,
+    row(HEADERS.allOrders, { 'amazon-order-id': '249-1111111-0000001', 'purchase-date': '2026-11-20T10:00:00+09:00', 'order-status': 'Pending', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.co.jp' }),
+  ], { encoding: 'shift_jis' });
+  writeReport(dir, '20261126-2.txt', [
+    HEADERS.allListings,
+    row(HEADERS.allListings, { 'item-name': '湯呑み', 'listing-id': 'L1', 'seller-sku': 'JP-YUNOMI', status: 'Active' }),
+  ], { encoding: 'shift_jis', crlf: true });
+  writeReport(dir, '20261126-3.txt.gz', [
+    HEADERS.manageInventory,
+    row(HEADERS.manageInventory, { sku: 'EU-CAFE', fnsku: 'X', 'product-name': 'Café crème', 'afn-fulfillable-quantity': '4' }),
+  ], { encoding: 'windows-1252', gzip: true });
+  return dir;
+}
+
+describe('--adapter reports as a process', () => {
+  it('check --json decodes names from every encoding and says what blocks', () => {
+    const { env, home } = sandbox();
+    const dir = sellerFolder(home);
+    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--json'], env);
+    expect(result.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
+    const byId = Object.fromEntries(doc.checks.map((c) => [c.id, c]));
+    expect(byId.listings!.items).toEqual([{ sku: 'JP-YUNOMI', name: '湯呑み', status: 'Active', fulfilment: null }]);
+    expect(byId['fba-inventory']!.items[0]).toMatchObject({ sku: 'EU-CAFE', name: 'Café crème', fulfillable: 4 });
+    expect(byId['open-orders']).toMatchObject({ status: 'fail', count: 1 });
+    expect(byId['removal-orders']!.status).toBe('unknown');
+    expect(byId.balance!.status).toBe('manual');
+    expect(byId.marketplaces!.summary).toContain('JP');
+    expect(doc.adapter).toBe('reports');
+    expect(doc.demo).toBe(false);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('is ready on a ready seller once the seller confirms balance and claims', () => {
+    const { env, home } = sandbox();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    readySellerReports(dir);
+    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--attest', 'all', '--json'], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).verdict).toBe('ready');
+  });
+
+  it('stops with exit 2 and where the bad value is, recording the failure and no results', () => {
+    const { env, home, db } = sandbox();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    writeReport(dir, 'inventory.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', 'afn-fulfillable-quantity': '1O' })]);
+    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${join(dir, 'inventory.txt')}, line 2, column "afn-fulfillable-quantity": found "1O", expected a whole number of units, or blank.`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT outcome, exit_code FROM runs').get()).toEqual({ outcome: 'failed', exit_code: 2 });
+    expect(raw.prepare('SELECT count(*) AS n FROM check_results').get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('warns on stderr about skipped files, and says so in the JSON', () => {
+    const { env, home } = sandbox();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    readySellerReports(dir);
+    writeFileSync(join(dir, 'shopping-list.txt'), 'milk\neggs\n');
+    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--json'], env);
+    expect(result.stderr).toContain('warning: Skipped shopping-list.txt');
+    expect(JSON.parse(result.stdout).warnings).toEqual([expect.stringContaining('Skipped shopping-list.txt')]);
+  });
+
+  it('`reports` lists what to download, where, which range, and what the folder has', () => {
+    const { env, home } = sandbox();
+    const dir = sellerFolder(home);
+    const plain = runCli(['reports'], env);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('All Orders (needed)');
+    expect(plain.stdout).toContain('the last 120 days at least');
+    expect(plain.stdout).toContain('Reports → Fulfillment → Removals: Removal Order Detail');
+    const withFolder = runCli(['reports', '--reports-dir', dir, '--no-color'], env);
+    expect(withFolder.stdout).toMatch(/✔ All Orders \(needed\)[\s\S]*found: 20261126-1\.txt \(0d\)/);
+    expect(withFolder.stdout).toMatch(/✖ Removal Order Detail \(needed\)[\s\S]*not in the folder/);
+    const json = JSON.parse(runCli(['reports', '--reports-dir', dir, '--json'], env).stdout);
+    expect(json.reports.find((r: { kind: string }) => r.kind === 'fba-inventory').files[0].name).toBe('20261126-3.txt.gz');
+  });
+});
