@@ -110,8 +110,10 @@ describe('wizard on report files', () => {
       { kind: 'confirm', match: 'Check with the reports the folder has?', answer: true },
     ]);
     expect(code).toBe(3);
-    expect(term.errors()).toMatch(/✖ All Orders \(needed\)[\s\S]*Reports → Fulfillment → Sales: All Orders/);
-    expect(term.errors()).not.toContain('✖ All Listings');
+    // eslint-disable-next-line no-control-regex -- colour codes
+    const errors = term.errors().replace(/\u001b\[[0-9;]*m/g, '');
+    expect(errors).toMatch(/✖ All Orders \(needed\)[\s\S]*Reports → Fulfillment → Sales: All Orders/);
+    expect(errors).not.toContain('✖ All Listings');
     expect(term.output()).toContain('Café crème');
     expect(term.output()).toContain('no All Orders report in the reports folder');
   });
