@@ -137,13 +137,13 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
         import('./commands/global-options.js'),
         import('./io/style.js'),
       ]);
-      const resolved = resolveGlobalOptions(flags, term, t);
+      const resolved = await resolveGlobalOptions(flags, term, t);
       ctx = {
         term,
         t,
         options: resolved,
-        out: styleFor(colourWanted(term, 'stdout', resolved.noColor)),
-        err: styleFor(colourWanted(term, 'stderr', resolved.noColor)),
+        out: await styleFor(colourWanted(term, 'stdout', resolved.noColor)),
+        err: await styleFor(colourWanted(term, 'stderr', resolved.noColor)),
         print: (text) => term.stdout.write(`${text}\n`),
         say: (text) => term.stderr.write(`${text}\n`),
         warnings: [],
@@ -176,7 +176,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   }
   const say = (text: string) => term.stderr.write(`${text}\n`);
   const { colourWanted, styleFor } = await import('./io/style.js');
-  const style = styleFor(colourAllowed && colourWanted(term, 'stderr', false));
+  const style = await styleFor(colourAllowed && colourWanted(term, 'stderr', false));
   if (error instanceof CommanderError) {
     say(style.red(error.message.replace(/^error: /, `${t('error.prefix')}: `)));
     say(t('error.see-help'));

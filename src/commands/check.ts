@@ -12,7 +12,7 @@ export async function runCheck(ctx: CommandContext): Promise<number> {
   return withRecordedRun(ctx, ctx.options.dryRun ? 'dry-run' : 'check', (recorder) =>
     withSource(ctx, async (source) => {
       const readiness = await evaluateWithProgress(ctx, source);
-      const draft = draftRequest(ctx, readiness);
+      const draft = await draftRequest(ctx, readiness);
       recorder.readiness(readiness, flagConfirmations(ctx, readiness));
       if (draft.request) recorder.request(draft.request);
 

@@ -52,7 +52,7 @@ export function flagConfirmations(ctx: CommandContext, readiness: Readiness): Ma
 }
 
 /** The request that would be submitted: the flags, completed from what the data knows. */
-export function draftRequest(ctx: CommandContext, readiness: Readiness): RequestDraft {
+export function draftRequest(ctx: CommandContext, readiness: Readiness): Promise<RequestDraft> {
   const home = readiness.regions[0];
   return draftClosureRequest(
     ctx.options.request,

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseDemoScenario } from '../adapters/registry.js';
 import type { DemoScenario } from '../adapters/demo/demo-scenarios.js';
 import { defaultAuditDbPath } from '../audit/default-path.js';
-import { loadConfigFile, type ConfigFile } from '../config/config-file.js';
+import type { ConfigFile } from '../config/config-file.js';
 import { CHECK_IDS, type CheckId } from '../core/check-result.js';
 import type { ClosureRequestInput } from '../core/closure-request.js';
 import { isIsoDate, type IsoDate } from '../core/dates.js';
@@ -55,9 +55,10 @@ export interface GlobalOptions {
   encoding: Encoding | null;
 }
 
-export function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): GlobalOptions {
+export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): Promise<GlobalOptions> {
   const configPath = flags.config ?? term.env.CLOSE_ACCOUNT_CONFIG;
-  const config: ConfigFile = configPath ? loadConfigFile(configPath, t) : {};
+  // The config loader (and zod) only when there is a config file.
+  const config: ConfigFile = configPath ? (await import('../config/config-file.js')).loadConfigFile(configPath, t) : {};
 
   const adapter = flags.adapter ?? config.adapter ?? 'demo';
   if (!(ADAPTER_IDS as readonly string[]).includes(adapter)) {

@@ -2,7 +2,7 @@
 
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Prompter } from '../io/prompter.js';
-import type { SubmissionJson } from '../render/json-document.js';
+import type { SubmissionJson } from '../render/json-schema.js';
 import { demoSubmitter } from '../submit/demo-submitter.js';
 import { sellerCentralSubmitter } from '../submit/seller-central-submitter.js';
 import type { Submitter } from '../submit/submitter.js';

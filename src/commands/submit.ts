@@ -3,7 +3,8 @@
 
 import { assembleClosureRequest } from '../core/closure-request.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
-import { readinessJson, type SubmissionJson } from '../render/json-document.js';
+import { readinessJson } from '../render/json-document.js';
+import type { SubmissionJson } from '../render/json-schema.js';
 import { renderReadiness } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
@@ -37,7 +38,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
         throw new UsageError(t('error.seller-mismatch', { given: options.request.sellerId!, known }));
       }
       const home = readiness.regions[0];
-      const assembled = assembleClosureRequest(
+      const assembled = await assembleClosureRequest(
         { ...options.request, region: home?.region, marketplaces: home?.countries },
         { asOf: readiness.asOf, verdict: readiness.verdict },
         t,

@@ -4,7 +4,7 @@
 // leaves the audit log consistent and is recorded as an interruption.
 
 import type { CheckId } from '../core/check-result.js';
-import { CLOSURE_REASONS, closureRequestText, assembleClosureRequest, requestFieldSchemas, type ClosureReason } from '../core/closure-request.js';
+import { CLOSURE_REASONS, closureRequestText, assembleClosureRequest, type ClosureReason } from '../core/closure-request.js';
 import { withConfirmations, type Readiness } from '../core/readiness.js';
 import type { ClosureRegion } from '../core/marketplaces.js';
 import { ADAPTER_IDS, type AdapterId, type SellerDataSource } from '../core/seller-data-source.js';
@@ -157,6 +157,7 @@ async function askConfirmations(
 
 async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Readiness) {
   const { t } = ctx;
+  const { requestFieldSchemas } = await import('../core/closure-request-schema.js');
   const rules = requestFieldSchemas(t);
   const check = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }) => (value: string) => {
     const result = schema.safeParse(value);
@@ -194,7 +195,7 @@ async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Re
   const email = await prompter.input({ message: t('request.field.email'), default: given.email, validate: check(rules.email) });
   const phone = await prompter.input({ message: t('wizard.phone'), default: given.phone, validate: check(rules.phone) });
 
-  const assembled = assembleClosureRequest(
+  const assembled = await assembleClosureRequest(
     { sellerId, region, marketplaces: countries, reason, reasonText, email, phone },
     { asOf: readiness.asOf, verdict: readiness.verdict },
     t,

@@ -59,13 +59,16 @@ export function checkResult(
   };
 }
 
-/** Keeps a running count and the first `cap` items of a stream of offending records. */
+/**
+ * Keeps a running count and the first `cap` items of a stream of offending records. Items are
+ * described lazily: past the cap a record is only counted, its fields never read.
+ */
 export class CappedList {
   count = 0;
   readonly items: CheckItem[] = [];
   constructor(private readonly cap = ITEM_CAP) {}
-  add(item: CheckItem): void {
+  add(describe: () => CheckItem): void {
     this.count += 1;
-    if (this.items.length < this.cap) this.items.push(item);
+    if (this.items.length < this.cap) this.items.push(describe());
   }
 }

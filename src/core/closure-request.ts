@@ -2,7 +2,6 @@
 // with a stable id so that the same request is never submitted twice.
 
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Translate } from '../messages/catalogue.js';
 import type { IsoDate } from './dates.js';
 import type { ClosureRegion } from './marketplaces.js';
@@ -18,37 +17,16 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 export const CLOSURE_REGIONS = ['north-america', 'europe', 'japan', 'australia', 'other'] as const;
 
-/** Each field's rule, with messages in the seller's language; the wizard checks fields one by one. */
-export function requestFieldSchemas(t: Translate) {
-  return {
-    // Merchant tokens are upper-case letters and digits (Settings → Account Info → Merchant Token).
-    sellerId: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9]{8,20}$/, t('request.invalid.seller-id')),
-    region: z.enum(CLOSURE_REGIONS, { error: t('request.invalid.region') }),
-    marketplaces: z.array(z.string()).min(1, t('request.invalid.marketplaces')),
-    reason: z.enum(CLOSURE_REASONS, { error: t('request.invalid.reason', { reasons: CLOSURE_REASONS.join(', ') }) }),
-    reasonText: z.string().trim().max(1000, t('request.invalid.reason-text-long')).default(''),
-    email: z.string().trim().pipe(z.email({ error: t('request.invalid.email') })),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^$|^\+?[0-9][0-9 ().-]{5,24}$/, t('request.invalid.phone'))
-      .default(''),
-  };
+/** The request's fields as the seller gives them, before validation. */
+export interface ClosureRequestInput {
+  sellerId: string;
+  region: string;
+  marketplaces: string[];
+  reason: string;
+  reasonText?: string;
+  email: string;
+  phone?: string;
 }
-
-/** Builds the request schema with messages in the seller's language. */
-export function closureRequestSchema(t: Translate) {
-  return z.object(requestFieldSchemas(t)).refine((r) => r.reason !== 'other' || r.reasonText.length > 0, {
-    path: ['reasonText'],
-    message: t('request.invalid.reason-text-needed'),
-  });
-}
-
-export type ClosureRequestInput = z.input<ReturnType<typeof closureRequestSchema>>;
 
 export interface ClosureRequest {
   id: string;
@@ -67,11 +45,13 @@ export type AssembleResult =
   | { ok: true; request: ClosureRequest }
   | { ok: false; problems: { field: string; message: string }[] };
 
-export function assembleClosureRequest(
+/** Validates the fields (zod, loaded only now: most runs never assemble a request). */
+export async function assembleClosureRequest(
   input: Partial<ClosureRequestInput>,
   basedOn: ClosureRequest['basedOn'],
   t: Translate,
-): AssembleResult {
+): Promise<AssembleResult> {
+  const { closureRequestSchema } = await import('./closure-request-schema.js');
   const parsed = closureRequestSchema(t).safeParse(input);
   if (!parsed.success) {
     return {
@@ -83,7 +63,7 @@ export function assembleClosureRequest(
       }),
     };
   }
-  const fields = { ...parsed.data, marketplaces: [...parsed.data.marketplaces].sort() };
+  const fields = { ...parsed.data, region: parsed.data.region as ClosureRegion, marketplaces: [...parsed.data.marketplaces].sort() };
   return { ok: true, request: { id: closureRequestId(fields), ...fields, basedOn } };
 }
 
@@ -125,19 +105,26 @@ export interface RequestDraft {
  * The request that would be submitted: what the seller gave, completed from the data where it
  * knows (the merchant token, the region and its marketplaces).
  */
-export function draftClosureRequest(
+export async function draftClosureRequest(
   given: Partial<ClosureRequestInput>,
   known: { sellerId: string | null; region: ClosureRegion | null; countries: string[] },
   basedOn: ClosureRequest['basedOn'],
   t: Translate,
-): RequestDraft {
+): Promise<RequestDraft> {
   const fields: Partial<ClosureRequestInput> = {
     ...given,
     sellerId: given.sellerId ?? known.sellerId ?? undefined,
     region: given.region ?? known.region ?? undefined,
     marketplaces: given.marketplaces ?? (known.countries.length > 0 ? known.countries : undefined),
   };
-  const assembled = assembleClosureRequest(fields, basedOn, t);
+  if (Object.keys(given).length === 0) {
+    // Nothing typed by the seller: the data's own fields are trusted, and the reason and the
+    // email, which only the seller can give, are missing. No validation needed for that.
+    const required = ['sellerId', 'region', 'marketplaces', 'reason', 'email'] as const;
+    const problems = required.filter((field) => fields[field] === undefined).map((field) => ({ field, message: t('request.missing') }));
+    return { fields, request: null, problems };
+  }
+  const assembled = await assembleClosureRequest(fields, basedOn, t);
   return assembled.ok
     ? { fields, request: assembled.request, problems: [] }
     : { fields, request: null, problems: assembled.problems };

@@ -1,6 +1,8 @@
 // The one contract every seller-data adapter fulfils (demo, reports, sp-api). Large collections
-// are async iterables so that a source can stream them; a source that cannot provide something
-// says so with an unavailable Provision and the check reports unknown or manual, never pass.
+// are streamed as async iterables of batches (a report chunk, an API page), so that a source
+// never holds a whole report and the per-record cost stays a plain loop. A source that cannot
+// provide something says so with an unavailable Provision: the check reports unknown or
+// manual, never pass.
 
 import type { IsoDate } from './dates.js';
 import type {
@@ -16,6 +18,9 @@ import type {
   ReturnRequest,
 } from './seller-data.js';
 
+/** A large collection, streamed: each item of the iterable is a batch of records. */
+export type RecordStream<T> = AsyncIterable<readonly T[]>;
+
 export const ADAPTER_IDS = ['demo', 'reports', 'sp-api'] as const;
 export type AdapterId = (typeof ADAPTER_IDS)[number];
 
@@ -26,12 +31,12 @@ export interface SellerDataSource {
   account(): Promise<AccountInfo>;
   marketplaces(): Promise<Provision<MarketplaceParticipation[]>>;
   /** Orders purchased on or after `since`; `coversFrom` says how far back the data really goes. */
-  orders(since: IsoDate): Promise<Provision<AsyncIterable<Order>>>;
-  inventory(): Promise<Provision<AsyncIterable<InventoryItem>>>;
-  listings(): Promise<Provision<AsyncIterable<Listing>>>;
-  removalOrders(): Promise<Provision<AsyncIterable<RemovalOrderLine>>>;
-  returns(): Promise<Provision<AsyncIterable<ReturnRequest>>>;
-  claims(): Promise<Provision<AsyncIterable<Claim>>>;
+  orders(since: IsoDate): Promise<Provision<RecordStream<Order>>>;
+  inventory(): Promise<Provision<RecordStream<InventoryItem>>>;
+  listings(): Promise<Provision<RecordStream<Listing>>>;
+  removalOrders(): Promise<Provision<RecordStream<RemovalOrderLine>>>;
+  returns(): Promise<Provision<RecordStream<ReturnRequest>>>;
+  claims(): Promise<Provision<RecordStream<Claim>>>;
   balance(): Promise<Provision<BalanceEntry[]>>;
   close(): Promise<void>;
 }

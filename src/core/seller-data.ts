@@ -23,6 +23,8 @@ export interface Order {
   status: OrderStatus;
   /** ISO 8601 timestamp with offset, as Amazon writes it. */
   purchaseDate: string;
+  /** The same instant in epoch milliseconds, so that comparing orders never re-parses dates. */
+  purchaseTime: number;
   marketplaceId: string | null;
   fulfilment: 'AFN' | 'MFN' | null;
 }

@@ -1,7 +1,6 @@
 // Colour for one output stream: off when the stream is not a terminal, when NO_COLOR is set and
 // not empty, when TERM=dumb or with --no-color (chalk reads none of these by itself).
 
-import { Chalk } from 'chalk';
 import type { Terminal } from './terminal.js';
 
 export interface Style {
@@ -22,8 +21,22 @@ export function colourWanted(term: Terminal, stream: 'stdout' | 'stderr', noColo
   return stream === 'stdout' ? term.stdoutIsTTY : term.stderrIsTTY;
 }
 
-export function styleFor(enabled: boolean): Style {
-  const chalk = new Chalk({ level: enabled ? 1 : 0 });
+/** Text as it is: the style when colour is off. */
+export const PLAIN: Style = {
+  bold: (s) => s,
+  dim: (s) => s,
+  red: (s) => s,
+  green: (s) => s,
+  yellow: (s) => s,
+  cyan: (s) => s,
+  enabled: false,
+};
+
+/** chalk is loaded only when colour is on: scripts and pipes never pay for it. */
+export async function styleFor(enabled: boolean): Promise<Style> {
+  if (!enabled) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
   return {
     bold: (s) => chalk.bold(s),
     dim: (s) => chalk.dim(s),

@@ -1,65 +1,11 @@
-// The JSON contract of `check --json`, `--dry-run --json` and `submit --json`: one document on
-// stdout. Scripts rely on it; the zod schema below is what the tests hold it to.
+// The JSON document of `check --json`, `--dry-run --json` and `submit --json`: one document on
+// stdout. Its contract is the zod schema in json-schema.ts, which the tests hold it to.
 
-import { z } from 'zod';
-import { CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js';
 import { CLOSURE_REASONS, CLOSURE_REGIONS, type RequestDraft } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
-import { VERDICTS } from '../core/verdict.js';
+import type { ReadinessJson, SubmissionJson } from './json-schema.js';
 
 export const JSON_SCHEMA_VERSION = 1;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const checkJsonSchema = z.strictObject({
-  id: z.enum(CHECK_IDS),
-  status: z.enum(CHECK_STATUSES),
-  summary: z.string().min(1),
-  count: z.number().int().nonnegative().nullable(),
-  items: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  remediation: z.string().nullable(),
-  clearsOn: isoDate.nullable(),
-  confirmed: z.boolean().nullable(),
-});
-
-export const requestJsonSchema = z.strictObject({
-  complete: z.boolean(),
-  id: z.string().regex(/^CR-[0-9A-F]{16}$/).nullable(),
-  sellerId: z.string().nullable(),
-  region: z.enum(CLOSURE_REGIONS).nullable(),
-  marketplaces: z.array(z.string()),
-  reason: z.enum(CLOSURE_REASONS).nullable(),
-  reasonText: z.string(),
-  email: z.string().nullable(),
-  phone: z.string(),
-  problems: z.array(z.strictObject({ field: z.string(), message: z.string() })),
-});
-
-export const submissionJsonSchema = z.strictObject({
-  requestId: z.string(),
-  submitter: z.enum(['demo', 'seller-central']),
-  reference: z.string(),
-  submittedAt: z.string(),
-  alreadySubmitted: z.boolean(),
-});
-
-export const readinessJsonSchema = z.strictObject({
-  schemaVersion: z.literal(JSON_SCHEMA_VERSION),
-  adapter: z.enum(['demo', 'reports', 'sp-api']),
-  demo: z.boolean(),
-  asOf: isoDate,
-  verdict: z.enum(VERDICTS),
-  earliestCloseDate: isoDate.nullable(),
-  checks: z.array(checkJsonSchema),
-  request: requestJsonSchema.nullable(),
-  submission: submissionJsonSchema.nullable(),
-  /** Warnings about the data (files skipped, reports out of date), in the order they came. */
-  warnings: z.array(z.string()),
-  audit: z.strictObject({ runId: z.string().nullable(), database: z.string().nullable() }),
-});
-
-export type ReadinessJson = z.infer<typeof readinessJsonSchema>;
-export type SubmissionJson = z.infer<typeof submissionJsonSchema>;
 
 /** A draft may hold what the seller mistyped; the document only carries valid enum values. */
 function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | null {

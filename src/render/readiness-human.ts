@@ -5,7 +5,7 @@ import type { CheckResult, CheckStatus } from '../core/check-result.js';
 import { closureRequestText, type RequestDraft } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
 import type { Translate } from '../messages/catalogue.js';
-import type { Style } from '../io/style.js';
+import { PLAIN, type Style } from '../io/style.js';
 
 /** How many offending records a blocker lists on screen; --json carries the capped list. */
 const ITEMS_SHOWN = 5;
@@ -41,7 +41,7 @@ export function checkTitle(check: Pick<CheckResult, 'id'>, t: Translate): string
 
 export function renderCheckTable(readiness: Readiness, style: Style, t: Translate): string {
   // Status labels are padded before colouring so that escape codes never skew the columns.
-  const labels = readiness.checks.map((c) => statusLabel(c.status, c.confirmed, styleOff, t));
+  const labels = readiness.checks.map((c) => statusLabel(c.status, c.confirmed, PLAIN, t));
   const labelWidth = Math.max(...labels.map((l) => [...l].length)) + 2;
   const titleWidth = Math.max(...readiness.checks.map((c) => [...checkTitle(c, t)].length)) + 2;
   return readiness.checks
@@ -107,13 +107,3 @@ export function renderReadiness(readiness: Readiness, style: Style, t: Translate
   parts.push('', renderVerdict(readiness, style, t));
   return parts.join('\n');
 }
-
-const styleOff: Style = {
-  bold: (s) => s,
-  dim: (s) => s,
-  red: (s) => s,
-  green: (s) => s,
-  yellow: (s) => s,
-  cyan: (s) => s,
-  enabled: false,
-};

@@ -20,8 +20,8 @@ function freshLog(): AuditLog {
   return log;
 }
 
-function request() {
-  const result = assembleClosureRequest(
+async function request() {
+  const result = await assembleClosureRequest(
     { sellerId: 'A2DEMO5ELLER7Q', region: 'north-america', marketplaces: ['US'], reason: 'stopped-selling', email: 'o@example.com' },
     { asOf: '2026-11-26', verdict: 'ready' },
     t,
@@ -54,11 +54,11 @@ describe('audit log', () => {
     expect(log.run(runId)!.outcome).toBe('completed');
   });
 
-  it('never records two submissions of one request', () => {
+  it('never records two submissions of one request', async () => {
     const log = freshLog();
     const runA = log.startRun({ command: 'submit', adapter: 'demo', demo: true, asOf: '2026-11-26' });
     const runB = log.startRun({ command: 'submit', adapter: 'demo', demo: true, asOf: '2026-11-26' });
-    const req = request();
+    const req = await request();
     log.recordRequest(runA, req);
     const first = log.recordSubmission(runA, req, 'demo', 'DEMO-1', {});
     const second = log.recordSubmission(runB, req, 'demo', 'DEMO-2', {});
@@ -66,10 +66,10 @@ describe('audit log', () => {
     expect(log.dump().submissions).toHaveLength(1);
   });
 
-  it('refuses to change or remove a submission', () => {
+  it('refuses to change or remove a submission', async () => {
     const log = freshLog();
     const runId = log.startRun({ command: 'submit', adapter: 'demo', demo: true, asOf: '2026-11-26' });
-    const req = request();
+    const req = await request();
     log.recordRequest(runId, req);
     log.recordSubmission(runId, req, 'demo', 'DEMO-1', {});
     const raw = new Database(log.path);

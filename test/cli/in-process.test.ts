@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { readinessJsonSchema } from '../../src/render/json-document.js';
+import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
 const ESC = '\u001b[';

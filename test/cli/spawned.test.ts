@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { readinessJsonSchema } from '../../src/render/json-document.js';
+import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';

@@ -9,9 +9,12 @@ import { en } from '../../src/messages/en.js';
 
 type Collection = 'orders' | 'inventory' | 'listings' | 'removalOrders' | 'returns' | 'claims';
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+async function collect<T>(stream: AsyncIterable<readonly T[]>): Promise<T[]> {
   const items: T[] = [];
-  for await (const item of iterable) items.push(item);
+  for await (const batch of stream) {
+    expect(Array.isArray(batch)).toBe(true);
+    items.push(...batch);
+  }
   return items;
 }
 
@@ -40,7 +43,7 @@ export function runAdapterContract(name: string, open: () => Promise<SellerDataS
     });
 
     it.each(['orders', 'inventory', 'listings', 'removalOrders', 'returns', 'claims'] as const)(
-      'streams %s as an async iterable (not a loaded array), afresh on every call',
+      'streams %s as an async iterable of batches (not a loaded array), afresh on every call',
       async (what) => {
         const source = await open();
         const first = await fetch(source, what);
@@ -48,9 +51,10 @@ export function runAdapterContract(name: string, open: () => Promise<SellerDataS
         if (first.available) {
           expect(Array.isArray(first.data)).toBe(false);
           expect(typeof (first.data as AsyncIterable<unknown>)[Symbol.asyncIterator]).toBe('function');
-          const once = await collect(first.data as AsyncIterable<unknown>);
+          const plain = (items: unknown[]) => items.map((item) => JSON.parse(JSON.stringify(item)) as unknown);
+          const once = plain(await collect(first.data as AsyncIterable<readonly unknown[]>));
           const second = await fetch(source, what);
-          const again = second.available ? await collect(second.data as AsyncIterable<unknown>) : [];
+          const again = second.available ? plain(await collect(second.data as AsyncIterable<readonly unknown[]>)) : [];
           expect(again).toEqual(once);
         }
         await source.close();
@@ -71,6 +75,7 @@ export function runAdapterContract(name: string, open: () => Promise<SellerDataS
           expect(order.orderId).not.toBe('');
           expect(ORDER_STATUSES).toContain(order.status);
           expect(Number.isNaN(Date.parse(order.purchaseDate))).toBe(false);
+          expect(order.purchaseTime).toBe(Date.parse(order.purchaseDate));
           expect(new Date(order.purchaseDate).toISOString().slice(0, 10) >= since).toBe(true);
           expect([null, 'AFN', 'MFN']).toContain(order.fulfilment);
         }

@@ -10,7 +10,7 @@ import { summarizeOrders } from '../../src/core/checks/orders-summary.js';
 import { checkRemovalOrders } from '../../src/core/checks/removal-orders.js';
 import { checkReturnsRefunds } from '../../src/core/checks/returns-refunds.js';
 import { ITEM_CAP } from '../../src/core/check-result.js';
-import { ORDER_STATUSES } from '../../src/core/seller-data.js';
+import { ORDER_STATUSES, type RemovalOrderLine } from '../../src/core/seller-data.js';
 import { ctx, order, stock, stream } from '../helpers/records.js';
 
 const since = '2026-07-29';
@@ -110,7 +110,7 @@ describe('fba-inventory', () => {
 });
 
 describe('removal-orders', () => {
-  const line = (fields: Partial<Parameters<typeof checkRemovalOrders>[0] extends AsyncIterable<infer L> ? L : never>) => ({
+  const line = (fields: Partial<RemovalOrderLine>): RemovalOrderLine => ({
     orderId: 'R1',
     requestDate: '2026-11-10',
     status: 'Completed',

@@ -13,7 +13,14 @@ export function ctx(asOf = '2026-11-26'): CheckContext {
 let counter = 0;
 export function order(fields: Partial<Order> & Pick<Order, 'purchaseDate'>): Order {
   counter += 1;
-  return { orderId: `111-0000000-${String(counter).padStart(7, '0')}`, status: 'Shipped', marketplaceId: 'ATVPDKIKX0DER', fulfilment: 'AFN', ...fields };
+  return {
+    orderId: `111-0000000-${String(counter).padStart(7, '0')}`,
+    status: 'Shipped',
+    marketplaceId: 'ATVPDKIKX0DER',
+    fulfilment: 'AFN',
+    purchaseTime: Date.parse(fields.purchaseDate),
+    ...fields,
+  };
 }
 
 export function stock(fields: Partial<InventoryItem> & Pick<InventoryItem, 'sku'>): InventoryItem {
@@ -31,6 +38,7 @@ export function stock(fields: Partial<InventoryItem> & Pick<InventoryItem, 'sku'
   };
 }
 
-export async function* stream<T>(items: T[]): AsyncIterable<T> {
-  yield* items;
+/** Records as a stream: in batches of two, so that batch edges are crossed. */
+export async function* stream<T>(items: T[]): AsyncIterable<readonly T[]> {
+  for (let i = 0; i < items.length; i += 2) yield items.slice(i, i + 2);
 }

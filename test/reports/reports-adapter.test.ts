@@ -26,9 +26,9 @@ async function check(dir: string, attested = allAttested) {
   return { readiness, byId, warnings };
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+async function collect<T>(stream: AsyncIterable<readonly T[]>): Promise<T[]> {
   const items: T[] = [];
-  for await (const item of iterable) items.push(item);
+  for await (const batch of stream) items.push(...batch);
   return items;
 }
 

@@ -6,7 +6,7 @@ import type { SubmitInteraction } from '../../src/submit/submitter.js';
 import { scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { t } from '../helpers/records.js';
 
-const assembled = assembleClosureRequest(
+const assembled = await assembleClosureRequest(
   { sellerId: 'A1B2C3D4E5F6G7', region: 'europe', marketplaces: ['UK', 'DE'], reason: 'stopped-selling', email: 'o@example.com' },
   { asOf: '2026-11-26', verdict: 'ready' },
   t,

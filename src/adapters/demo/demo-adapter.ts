@@ -1,11 +1,12 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { Provision } from '../../core/seller-data.js';
-import type { SellerDataSource } from '../../core/seller-data-source.js';
+import type { RecordStream, SellerDataSource } from '../../core/seller-data-source.js';
 import { demoSeller } from './demo-seller.js';
 import type { DemoScenario } from './demo-scenarios.js';
 
-async function* stream<T>(items: readonly T[]): AsyncIterable<T> {
-  yield* items;
+/** The demo's records in pages of 100, as an API would deliver them. */
+async function* stream<T>(items: readonly T[]): RecordStream<T> {
+  for (let i = 0; i < items.length; i += 100) yield items.slice(i, i + 100);
 }
 
 function provide<T>(data: T, coversFrom: IsoDate | null = null): Provision<T> {

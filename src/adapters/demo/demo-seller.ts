@@ -72,22 +72,25 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
   const lastSale = LAST_SALE[scenario];
   const firstDay = addDays(lastSale, -365);
   const orders: Order[] = [];
+  const sale = (order: Omit<Order, 'purchaseTime'>): Order => ({ ...order, purchaseTime: Date.parse(order.purchaseDate) });
   for (let i = 0; i < 320; i++) {
     const day = addDays(firstDay, Math.floor(rand() * 365));
     const product = pick(DEMO_PRODUCTS);
     const marketplaceId = marketplaceFor();
-    orders.push({
-      orderId: orderId(marketplaceId),
-      status: rand() < 0.04 ? 'Canceled' : 'Shipped',
-      purchaseDate: timestamp(day),
-      marketplaceId,
-      fulfilment: product.fba ? 'AFN' : 'MFN',
-    });
+    orders.push(
+      sale({
+        orderId: orderId(marketplaceId),
+        status: rand() < 0.04 ? 'Canceled' : 'Shipped',
+        purchaseDate: timestamp(day),
+        marketplaceId,
+        fulfilment: product.fba ? 'AFN' : 'MFN',
+      }),
+    );
   }
-  orders.push({ orderId: orderId(US), status: 'Shipped', purchaseDate: `${lastSale}T18:22:05+00:00`, marketplaceId: US, fulfilment: 'AFN' });
+  orders.push(sale({ orderId: orderId(US), status: 'Shipped', purchaseDate: `${lastSale}T18:22:05+00:00`, marketplaceId: US, fulfilment: 'AFN' }));
   // A cancelled order after the last sale: cancelled orders do not restart the 90 days.
   const cancelledAfter = scenario === 'blocked' ? '2026-11-25' : addDays(lastSale, 3);
-  orders.push({ orderId: orderId(CA), status: 'Canceled', purchaseDate: `${cancelledAfter}T23:10:44+00:00`, marketplaceId: CA, fulfilment: 'MFN' });
+  orders.push(sale({ orderId: orderId(CA), status: 'Canceled', purchaseDate: `${cancelledAfter}T23:10:44+00:00`, marketplaceId: CA, fulfilment: 'MFN' }));
 
   const blocked = scenario === 'blocked';
   if (blocked) {
@@ -98,10 +101,10 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
       ['Pending', '2026-11-19T22:41:08+00:00', MX, 'AFN'],
     ];
     for (const [status, purchaseDate, marketplaceId, fulfilment] of open) {
-      orders.push({ orderId: orderId(marketplaceId), status, purchaseDate, marketplaceId, fulfilment });
+      orders.push(sale({ orderId: orderId(marketplaceId), status, purchaseDate, marketplaceId, fulfilment }));
     }
   }
-  orders.sort((a, b) => a.purchaseDate.localeCompare(b.purchaseDate));
+  orders.sort((a, b) => a.purchaseTime - b.purchaseTime);
 
   const inventory: InventoryItem[] = DEMO_PRODUCTS.filter((p) => p.fba).map((p, i) => {
     const stocked = blocked && i < 6;

@@ -4,6 +4,7 @@
 
 import { CappedList, checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
+import type { RecordStream } from '../seller-data-source.js';
 import type { InventoryItem } from '../seller-data.js';
 
 const QUANTITY_FIELDS = [
@@ -21,19 +22,19 @@ function units(value: number | null): number {
   return value ?? 0;
 }
 
-export async function checkFbaInventory(inventory: AsyncIterable<InventoryItem>, { t }: CheckContext): Promise<CheckResult> {
+export async function checkFbaInventory(inventory: RecordStream<InventoryItem>, { t }: CheckContext): Promise<CheckResult> {
   const withUnits = new CappedList();
   let totalUnits = 0;
-  for await (const item of inventory) {
+  for await (const batch of inventory) for (const item of batch) {
     const total = QUANTITY_FIELDS.reduce((sum, field) => sum + units(item[field]), 0);
     if (total === 0) continue;
     totalUnits += total;
-    withUnits.add({
+    withUnits.add(() => ({
       sku: item.sku,
       name: item.name,
       total,
       ...Object.fromEntries(QUANTITY_FIELDS.map((field) => [field, units(item[field])])),
-    });
+    }));
   }
   if (withUnits.count === 0) return checkResult('fba-inventory', 'pass', t('check.fba-inventory.pass'), { count: 0 });
   return checkResult('fba-inventory', 'fail', t('check.fba-inventory.fail', { units: totalUnits, skus: withUnits.count }), {

@@ -1,7 +1,10 @@
-// One pass over the order stream answers both order checks, so a large orders report is read once.
+// One pass over the order stream answers both order checks, so a large orders report is read
+// once. The loop touches only status and purchaseTime for most orders: ids and dates are read
+// for the few orders that end up in the result.
 
 import { CappedList } from '../check-result.js';
 import type { Order, OrderStatus } from '../seller-data.js';
+import type { RecordStream } from '../seller-data-source.js';
 
 /** Statuses that block closure: the order is not yet shipped and not cancelled. */
 export const OPEN_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
@@ -13,48 +16,42 @@ export const OPEN_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
 ]);
 
 export interface OrdersSummary {
-  /** Open orders, each once: report files have a row per order item. */
+  /** Open orders, each once. */
   open: CappedList;
   /** The latest order that was not cancelled: a sale that restarts the A-to-z window. */
   lastSale: Pick<Order, 'orderId' | 'purchaseDate'> | null;
-  /** Orders read (consecutive rows of one order count once). */
   ordersSeen: number;
   /** The earliest purchase seen: how far back the data reaches when the source cannot say. */
   earliestPurchase: string | null;
 }
 
-export async function summarizeOrders(orders: AsyncIterable<Order>): Promise<OrdersSummary> {
+export async function summarizeOrders(orders: RecordStream<Order>): Promise<OrdersSummary> {
   const open = new CappedList();
   const openIds = new Set<string>(); // few: only open orders are remembered
-  let lastSale: OrdersSummary['lastSale'] = null;
-  let lastSaleTime = -Infinity;
-  let earliestTime = Infinity;
-  let earliestPurchase: string | null = null;
+  let lastSale: Order | null = null;
+  let earliest: Order | null = null;
   let ordersSeen = 0;
-  let previousId = '';
-  for await (const order of orders) {
-    if (order.orderId !== previousId) ordersSeen += 1;
-    previousId = order.orderId;
-    const time = Date.parse(order.purchaseDate);
-    if (time < earliestTime) {
-      earliestTime = time;
-      earliestPurchase = order.purchaseDate;
-    }
-    if (OPEN_ORDER_STATUSES.has(order.status) && !openIds.has(order.orderId)) {
-      openIds.add(order.orderId);
-      open.add({
-        orderId: order.orderId,
-        status: order.status,
-        purchaseDate: order.purchaseDate,
-        marketplaceId: order.marketplaceId,
-      });
-    }
-    if (order.status !== 'Canceled') {
-      if (time > lastSaleTime) {
-        lastSaleTime = time;
-        lastSale = { orderId: order.orderId, purchaseDate: order.purchaseDate };
+  for await (const batch of orders) {
+    ordersSeen += batch.length;
+    for (const order of batch) {
+      if (earliest === null || order.purchaseTime < earliest.purchaseTime) earliest = order;
+      if (order.status === 'Canceled') continue;
+      if (lastSale === null || order.purchaseTime > lastSale.purchaseTime) lastSale = order;
+      if (OPEN_ORDER_STATUSES.has(order.status) && !openIds.has(order.orderId)) {
+        openIds.add(order.orderId);
+        open.add(() => ({
+          orderId: order.orderId,
+          status: order.status,
+          purchaseDate: order.purchaseDate,
+          marketplaceId: order.marketplaceId,
+        }));
       }
     }
   }
-  return { open, lastSale, ordersSeen, earliestPurchase };
+  return {
+    open,
+    lastSale: lastSale && { orderId: lastSale.orderId, purchaseDate: lastSale.purchaseDate },
+    ordersSeen,
+    earliestPurchase: earliest?.purchaseDate ?? null,
+  };
 }

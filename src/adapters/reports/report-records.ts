@@ -1,0 +1,88 @@
+// Listings and stock read from reports. Names and SKUs are decoded only when asked for: the
+// checks count every row but show the first twenty.
+
+import type { InventoryItem, Listing } from '../../core/seller-data.js';
+import type { ReportFile, RowView } from './report-file.js';
+
+/** Where a field lies in its row's bytes, as [start, end]; [0, 0] when the row lacks it. */
+function span(row: RowView, column: number): [number, number] {
+  return column >= 0 && column < row.fields ? [row.starts[column]!, row.ends[column]!] : [0, 0];
+}
+
+/** What listings and stock share: a SKU and a name, decoded from the row's bytes on demand. */
+abstract class NamedRecord {
+  private skuText: string | null = null;
+  private nameText: string | null | undefined = undefined;
+  private readonly skuStart: number;
+  private readonly skuEnd: number;
+  private readonly nameStart: number;
+  private readonly nameEnd: number;
+  private readonly bytes: Buffer;
+
+  constructor(
+    private readonly file: ReportFile,
+    row: RowView,
+    columns: { sku: number; name: number },
+  ) {
+    this.bytes = row.bytes;
+    [this.skuStart, this.skuEnd] = span(row, columns.sku);
+    [this.nameStart, this.nameEnd] = span(row, columns.name);
+  }
+
+  get sku(): string {
+    return (this.skuText ??= this.file.decode(this.bytes, this.skuStart, this.skuEnd).trim());
+  }
+
+  get name(): string | null {
+    if (this.nameText === undefined) this.nameText = this.file.decode(this.bytes, this.nameStart, this.nameEnd) || null;
+    return this.nameText;
+  }
+}
+
+export class ReportListing extends NamedRecord implements Listing {
+  readonly marketplaceId = null;
+
+  constructor(
+    file: ReportFile,
+    row: RowView,
+    columns: { sku: number; name: number },
+    readonly status: string,
+    readonly fulfilment: 'AFN' | 'MFN' | null,
+  ) {
+    super(file, row, columns);
+  }
+
+  toJSON(): Listing {
+    return { sku: this.sku, name: this.name, status: this.status, fulfilment: this.fulfilment, marketplaceId: null };
+  }
+}
+
+export type Quantities = Pick<InventoryItem, 'fulfillable' | 'unfulfillable' | 'reserved' | 'inboundWorking' | 'inboundShipped' | 'inboundReceiving' | 'researching'>;
+
+export class ReportStock extends NamedRecord implements InventoryItem {
+  readonly marketplaceId = null;
+  readonly fulfillable: number | null;
+  readonly unfulfillable: number | null;
+  readonly reserved: number | null;
+  readonly inboundWorking: number | null;
+  readonly inboundShipped: number | null;
+  readonly inboundReceiving: number | null;
+  readonly researching: number | null;
+
+  constructor(file: ReportFile, row: RowView, columns: { sku: number; name: number }, quantities: Quantities) {
+    super(file, row, columns);
+    this.fulfillable = quantities.fulfillable;
+    this.unfulfillable = quantities.unfulfillable;
+    this.reserved = quantities.reserved;
+    this.inboundWorking = quantities.inboundWorking;
+    this.inboundShipped = quantities.inboundShipped;
+    this.inboundReceiving = quantities.inboundReceiving;
+    this.researching = quantities.researching;
+  }
+
+
+  toJSON(): InventoryItem {
+    const { sku, name, fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching } = this;
+    return { sku, name, marketplaceId: null, fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching };
+  }
+}
