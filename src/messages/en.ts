@@ -3,6 +3,8 @@
 
 type P = Record<string, string | number>;
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+/** A count as English writes it: 20,000. */
+const num = (value: string | number | undefined) => Number(value).toLocaleString('en-US');
 
 export const en = {
   // Closure regions and reasons
@@ -34,8 +36,8 @@ export const en = {
 
   // Check results
   'check.unknown': (p: P) => `Cannot tell: ${p.reason}`,
-  'check.open-orders.pass': (p: P) => `No open orders (${p.seen} orders read since ${p.since}).`,
-  'check.open-orders.fail': (p: P) => `${p.count} ${plural(Number(p.count), 'order is', 'orders are')} not yet shipped.`,
+  'check.open-orders.pass': (p: P) => `No open orders (${num(p.seen)} orders read since ${p.since}).`,
+  'check.open-orders.fail': (p: P) => `${num(p.count)} ${plural(Number(p.count), 'order is', 'orders are')} not yet shipped.`,
   'check.open-orders.fix': () =>
     'Ship or cancel each open order in Seller Central: Orders → Manage Orders. Merchant-fulfilled orders need your shipment confirmation; Amazon ships FBA orders, so wait for them.',
   'check.open-orders.unknown-fix': () => 'Provide order data (an All Orders report covering the last 120 days) and check again.',
@@ -60,7 +62,7 @@ export const en = {
   'check.claims.unknown-fix': () => 'Check Performance → A-to-z Guarantee Claims and Chargeback Claims in Seller Central.',
   'check.fba-inventory.pass': () => 'No units left in Amazon fulfilment centres.',
   'check.fba-inventory.fail': (p: P) =>
-    `${p.units} ${plural(Number(p.units), 'unit', 'units')} of ${p.skus} ${plural(Number(p.skus), 'SKU', 'SKUs')} still in Amazon's network.`,
+    `${num(p.units)} ${plural(Number(p.units), 'unit', 'units')} of ${num(p.skus)} ${plural(Number(p.skus), 'SKU', 'SKUs')} still in Amazon's network.`,
   'check.fba-inventory.fix': () =>
     'Create removal or disposal orders for every unit: Inventory → Manage FBA Inventory → select the SKUs → Create removal order. Close the listings first so the stock stops selling. Removals can take 90 days or more.',
   'check.fba-inventory.unknown-fix': () => 'Provide the Manage FBA Inventory report and check again.',
@@ -70,7 +72,7 @@ export const en = {
     'Wait for each removal order to finish (Reports → Fulfillment → Removal Order Detail). This cannot be expedited; EU removal fees are billed up to 45 days later, so check the balance again afterwards.',
   'check.removal-orders.unknown-fix': () => 'Provide the Removal Order Detail report and check again.',
   'check.listings.pass': () => 'No listings left.',
-  'check.listings.fail': (p: P) => `${p.count} ${plural(Number(p.count), 'listing', 'listings')} left (${p.active} active).`,
+  'check.listings.fail': (p: P) => `${num(p.count)} ${plural(Number(p.count), 'listing', 'listings')} left (${num(p.active)} active).`,
   'check.listings.fix': () =>
     'Close or delete every listing: Inventory → Manage All Inventory → select all → Close listing, or Delete product and listing. Inactive listings count too: they can be reactivated and sell.',
   'check.listings.unknown-fix': () => 'Provide the All Listings report and check again.',
@@ -137,7 +139,7 @@ export const en = {
   'render.heading': (p: P) => `Closure readiness for ${p.who}, as of ${p.asOf} (data: ${p.adapter})`,
   'render.unnamed-seller': () => 'your seller account',
   'render.what-to-do': () => 'What to do',
-  'render.more-items': (p: P) => `… and ${p.count} more (--json lists up to 20)`,
+  'render.more-items': (p: P) => `… and ${num(p.count)} more (--json lists up to 20)`,
   'render.attest-hint': (p: P) => `Once done, confirm it: --attest ${p.id} (or answer it in the wizard).`,
   'render.request-heading': () => 'The closure request that would be submitted (dry run: nothing is submitted):',
   'render.request-incomplete': () => 'The closure request is not complete yet:',

@@ -12,3 +12,23 @@ export function bytesAre(bytes: Buffer, start: number, end: number, word: Buffer
   if (prefix ? end - start < word.length : end - start !== word.length) return false;
   return sameBytes(bytes, start, start + word.length, word, 0, word.length);
 }
+
+/**
+ * The last value of a column, to compare the next row's with. It points into its chunk, which
+ * stays valid while the next chunk is scanned (file-chunks.ts), so nothing is copied.
+ */
+export class RecentBytes {
+  private bytes: Buffer | null = null;
+  private start = 0;
+  private end = 0;
+
+  is(bytes: Buffer, start: number, end: number): boolean {
+    return this.bytes !== null && sameBytes(this.bytes, this.start, this.end, bytes, start, end);
+  }
+
+  set(bytes: Buffer, start: number, end: number): void {
+    this.bytes = bytes;
+    this.start = start;
+    this.end = end;
+  }
+}

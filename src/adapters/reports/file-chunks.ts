@@ -1,11 +1,18 @@
 // A report file's bytes as a stream of chunks, inflated on the way when the file is gzipped
 // (recognised by its magic bytes, as SP-API delivers documents, whatever the file's name).
+//
+// A plain file is read into three buffers in turn, the next read running while the current
+// chunk is scanned, so that reading a file of any size allocates nothing more. A chunk therefore
+// stays valid while the one after it is scanned (a row may be compared with the row before),
+// and no longer: whoever keeps bytes past that copies them.
 
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
+export const CHUNK_SIZE = 1 << 20;
+
 export async function isGzip(path: string): Promise<boolean> {
-  const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
@@ -15,14 +22,29 @@ export async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** The file's byte chunks, inflated when it is gzipped. */
-export async function* fileChunks(path: string, highWaterMark = 4 << 20): AsyncGenerator<Buffer> {
-  const file = createReadStream(path, { highWaterMark });
+export async function* fileChunks(path: string, size = CHUNK_SIZE): AsyncGenerator<Buffer> {
   if (await isGzip(path)) {
-    const gunzip = createGunzip({ chunkSize: highWaterMark });
+    const file = createReadStream(path, { highWaterMark: size });
+    const gunzip = createGunzip({ chunkSize: size });
     file.on('error', (error) => gunzip.destroy(error));
     yield* file.pipe(gunzip) as AsyncIterable<Buffer>;
-  } else {
-    yield* file as AsyncIterable<Buffer>;
+    return;
+  }
+  const handle = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+    let turn = 0;
+    let pending = handle.read(buffers[turn]!, 0, size, null);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) return;
+      const chunk = buffers[turn]!.subarray(0, bytesRead);
+      turn = (turn + 1) % 3;
+      // That buffer held the chunk before the previous one, which nobody may read any more.
+      pending = handle.read(buffers[turn]!, 0, size, null);
+      yield chunk;
+    }
+  } finally {
+    await handle.close();
   }
 }

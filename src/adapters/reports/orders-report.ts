@@ -6,7 +6,8 @@ import type { OrderStatus } from '../../core/seller-data.js';
 import { orderStatusOf } from './order-status.js';
 import type { ReportFile } from './report-file.js';
 import { ReportOrder } from './report-order.js';
-import { bytesAre, sameBytes } from './bytes.js';
+import { bytesAre, RecentBytes } from './bytes.js';
+import { ByteArena } from './byte-arena.js';
 import type { DateOrder } from './report-values.js';
 import { TimestampReader } from './row-values.js';
 import { marketplaceOfSalesChannel } from './sales-channels.js';
@@ -43,13 +44,10 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
   // The contract's days are UTC days.
   const sinceTime = since === null ? -Infinity : Date.parse(`${since}T00:00:00Z`);
   const timestamps = new TimestampReader(file, 'purchaseDate');
-  // The previous row's order id and sales channel, where they lie (no copy is made).
-  let idBytes: Buffer | null = null;
-  let idFrom = 0;
-  let idTo = 0;
-  let channelBytes: Buffer | null = null;
-  let channelFrom = 0;
-  let channelTo = 0;
+  const arena = new ByteArena();
+  // The previous row's order id and sales channel, copied: its chunk may be gone.
+  const previousId = new RecentBytes();
+  const previousChannel = new RecentBytes();
   let marketplaceId: string | null = null;
   let dateOrder: DateOrder | null = null;
 
@@ -57,17 +55,13 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
     const { bytes, starts, ends, fields } = row;
     const idStart = idColumn < fields ? starts[idColumn]! : 0;
     const idEnd = idColumn < fields ? ends[idColumn]! : 0;
-    if (idBytes !== null && sameBytes(idBytes, idFrom, idTo, bytes, idStart, idEnd)) return undefined; // another item of the same order
-    idBytes = bytes;
-    idFrom = idStart;
-    idTo = idEnd;
+    if (previousId.is(bytes, idStart, idEnd)) return undefined; // another item of the same order
+    previousId.set(bytes, idStart, idEnd);
 
     const channelStart = channelColumn >= 0 && channelColumn < fields ? starts[channelColumn]! : 0;
     const channelEnd = channelColumn >= 0 && channelColumn < fields ? ends[channelColumn]! : 0;
-    if (channelBytes === null || !sameBytes(channelBytes, channelFrom, channelTo, bytes, channelStart, channelEnd)) {
-      channelBytes = bytes;
-      channelFrom = channelStart;
-      channelTo = channelEnd;
+    if (!previousChannel.is(bytes, channelStart, channelEnd)) {
+      previousChannel.set(bytes, channelStart, channelEnd);
       marketplaceId = channelEnd > channelStart ? marketplaceOfSalesChannel(file.text(row, channelColumn)) : null;
       dateOrder = dateOrderOf(marketplaceId);
       if (marketplaceId) reading.marketplaces.add(marketplaceId);
@@ -93,7 +87,14 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
     }
     const dateStart = dateColumn < fields ? starts[dateColumn]! : 0;
     const dateEnd = dateColumn < fields ? ends[dateColumn]! : 0;
-    return new ReportOrder(bytes, idStart, idEnd, status, time, timestamps.rewritten, dateStart, dateEnd, marketplaceId, fulfilment);
+    // One copy from the id to the date when the date follows it (as in Amazon's layout).
+    if (dateStart >= idEnd) {
+      const at = arena.keep(bytes, idStart, dateEnd) - idStart;
+      return new ReportOrder(arena.current, at + idStart, at + idEnd, at + dateStart, at + dateEnd, status, time, timestamps.rewritten, marketplaceId, fulfilment);
+    }
+    const at = arena.keep(bytes, idStart, idEnd, dateStart, dateEnd);
+    const dateAt = at + idEnd - idStart;
+    return new ReportOrder(arena.current, at, dateAt, dateAt, dateAt + dateEnd - dateStart, status, time, timestamps.rewritten, marketplaceId, fulfilment);
   });
 }
 

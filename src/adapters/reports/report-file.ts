@@ -1,6 +1,6 @@
 // One report file: its header read and recognised, then its rows scanned in batches, one per
-// chunk read, with only the columns the checks use ever decoded. Memory stays at about one
-// chunk whatever the file's size, and no per-row promise or copy is made.
+// chunk read, with only the columns the checks use ever decoded. Memory stays at about two
+// chunks whatever the file's size, and no promise is made per row.
 
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -8,7 +8,8 @@ import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { fileChunks } from './file-chunks.js';
 import { columnPositions, looksJapanese, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
-import { FieldDecoder, type Encoding } from './text-encoding.js';
+import { isAscii } from 'node:buffer';
+import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
 import { ReportValueProblem } from './report-values.js';
 
 const TAB = 0x09;
@@ -120,6 +121,9 @@ export class ReportFile {
     };
     try {
       for await (const chunk of fileChunks(this.path)) {
+        // The encoding is settled on the file's own bytes, at the first chunk that is not plain
+        // ASCII: fields decoded later (from an arena) carry no context to judge by.
+        if (this.decoder.chosen === null && !isAscii(chunk)) this.decoder.choose(detectEncoding(chunk));
         let from = 0;
         if (carry) {
           const newline = chunk.indexOf(LF);

@@ -1,7 +1,9 @@
 // Listings and stock read from reports. Names and SKUs are decoded only when asked for: the
-// checks count every row but show the first twenty.
+// checks count every row but show the first twenty. Their bytes are kept in a ByteArena (the
+// chunk they were read from is reused).
 
 import type { InventoryItem, Listing } from '../../core/seller-data.js';
+import type { ByteArena } from './byte-arena.js';
 import type { ReportFile, RowView } from './report-file.js';
 
 /** Where a field lies in its row's bytes, as [start, end]; [0, 0] when the row lacks it. */
@@ -13,30 +15,40 @@ function span(row: RowView, column: number): [number, number] {
 abstract class NamedRecord {
   private skuText: string | null = null;
   private nameText: string | null | undefined = undefined;
-  private readonly skuStart: number;
-  private readonly skuEnd: number;
-  private readonly nameStart: number;
-  private readonly nameEnd: number;
-  private readonly bytes: Buffer;
+  private readonly kept: Buffer;
+  private readonly at: number;
+  private readonly skuLength: number;
+  private readonly nameLength: number;
 
   constructor(
     private readonly file: ReportFile,
     row: RowView,
-    columns: { sku: number; name: number },
+    columns: RecordColumns,
   ) {
-    this.bytes = row.bytes;
-    [this.skuStart, this.skuEnd] = span(row, columns.sku);
-    [this.nameStart, this.nameEnd] = span(row, columns.name);
+    const [skuStart, skuEnd] = span(row, columns.sku);
+    const [nameStart, nameEnd] = span(row, columns.name);
+    this.at = columns.arena.keep(row.bytes, skuStart, skuEnd, nameStart, nameEnd);
+    this.kept = columns.arena.current;
+    this.skuLength = skuEnd - skuStart;
+    this.nameLength = nameEnd - nameStart;
   }
 
   get sku(): string {
-    return (this.skuText ??= this.file.decode(this.bytes, this.skuStart, this.skuEnd).trim());
+    return (this.skuText ??= this.file.decode(this.kept, this.at, this.at + this.skuLength).trim());
   }
 
   get name(): string | null {
-    if (this.nameText === undefined) this.nameText = this.file.decode(this.bytes, this.nameStart, this.nameEnd) || null;
+    const from = this.at + this.skuLength;
+    if (this.nameText === undefined) this.nameText = this.file.decode(this.kept, from, from + this.nameLength) || null;
     return this.nameText;
   }
+}
+
+/** Where a record's SKU and name are, and the arena their bytes are kept in. */
+export interface RecordColumns {
+  sku: number;
+  name: number;
+  arena: ByteArena;
 }
 
 export class ReportListing extends NamedRecord implements Listing {
@@ -45,7 +57,7 @@ export class ReportListing extends NamedRecord implements Listing {
   constructor(
     file: ReportFile,
     row: RowView,
-    columns: { sku: number; name: number },
+    columns: RecordColumns,
     readonly status: string,
     readonly fulfilment: 'AFN' | 'MFN' | null,
   ) {
@@ -69,7 +81,7 @@ export class ReportStock extends NamedRecord implements InventoryItem {
   readonly inboundReceiving: number | null;
   readonly researching: number | null;
 
-  constructor(file: ReportFile, row: RowView, columns: { sku: number; name: number }, quantities: Quantities) {
+  constructor(file: ReportFile, row: RowView, columns: RecordColumns, quantities: Quantities) {
     super(file, row, columns);
     this.fulfillable = quantities.fulfillable;
     this.unfulfillable = quantities.unfulfillable;

@@ -14,6 +14,7 @@ import { scanReportsFolder } from './reports-folder.js';
 import { parsedField, quantityField } from './row-values.js';
 import { ReportListing, ReportStock } from './report-records.js';
 import { bytesAre } from './bytes.js';
+import { ByteArena } from './byte-arena.js';
 import type { Encoding } from './text-encoding.js';
 
 export interface ReportsAdapterOptions {
@@ -45,9 +46,10 @@ function inventoryOf(file: ReportFile): RecordStream<InventoryItem> {
   const sku = file.column('sku');
   const name = file.column('name');
   const q = columnsOf(file, INVENTORY_COLUMNS);
+  const columns = { sku, name, arena: new ByteArena() };
   return file.batches(Math.max(sku, name, ...q), (row) => {
     const quantity = (i: number) => quantityField(file, row, q[i]!, INVENTORY_COLUMNS[i]!);
-    return new ReportStock(file, row, { sku, name }, {
+    return new ReportStock(file, row, columns, {
       fulfillable: quantity(0),
       unfulfillable: quantity(1),
       reserved: quantity(2),
@@ -67,6 +69,7 @@ const INACTIVE = Buffer.from('Inactive');
 function listingsOf(file: ReportFile): RecordStream<Listing> {
   const active = file.spec?.kind === 'active-listings';
   const [sku, name, status, channel] = columnsOf(file, ['sku', 'name', 'status', 'fulfilment']) as [number, number, number, number];
+  const columns = { sku, name, arena: new ByteArena() };
   return file.batches(Math.max(sku, name, status, channel), (row) => {
     let state = 'Active';
     if (!active) {
@@ -77,7 +80,7 @@ function listingsOf(file: ReportFile): RecordStream<Listing> {
     const from = channel >= 0 && channel < row.fields ? row.starts[channel]! : 0;
     const to = channel >= 0 && channel < row.fields ? row.ends[channel]! : 0;
     const fulfilment = to === from ? null : bytesAre(row.bytes, from, to, MERCHANT_CHANNEL) ? 'MFN' : 'AFN';
-    return new ReportListing(file, row, { sku, name }, state, fulfilment);
+    return new ReportListing(file, row, columns, state, fulfilment);
   });
 }
 

@@ -85,8 +85,9 @@ export function isoTimestampAt(bytes: Buffer, start: number, end: number): numbe
 export class TimestampReader {
   /** The text of the last value read when the text parser had to rewrite it, else null. */
   rewritten: string | null = null;
-  private dayBytes: Buffer | null = null;
-  private dayFrom = 0;
+  /** The last ISO timestamp read (copied: its chunk may be reused), and its day's start. */
+  private readonly day = Buffer.alloc(25);
+  private dayKnown = false;
   private dayBase = 0;
 
   constructor(
@@ -101,7 +102,7 @@ export class TimestampReader {
       const start = row.starts[column]!;
       const end = row.ends[column]!;
       // Same date and offset as the row before: only the time of day changes.
-      if (this.dayBytes !== null && end - start === 25 && sameDay(this.dayBytes, this.dayFrom, bytes, start)) {
+      if (this.dayKnown && end - start === 25 && sameDay(this.day, 0, bytes, start)) {
         const hour = twoDigits(bytes, start + 11);
         const minute = twoDigits(bytes, start + 14);
         const second = twoDigits(bytes, start + 17);
@@ -112,8 +113,8 @@ export class TimestampReader {
       const time = isoTimestampAt(bytes, start, end);
       if (!Number.isNaN(time)) {
         if (end - start === 25) {
-          this.dayBytes = bytes;
-          this.dayFrom = start;
+          bytes.copy(this.day, 0, start, end);
+          this.dayKnown = true;
           this.dayBase = time - ((twoDigits(bytes, start + 11) * 60 + twoDigits(bytes, start + 14)) * 60 + twoDigits(bytes, start + 17)) * 1000;
         }
         return time;

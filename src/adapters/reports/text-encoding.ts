@@ -65,12 +65,16 @@ export class FieldDecoder {
     return this.encoding;
   }
 
+  choose(encoding: Encoding): void {
+    this.encoding = encoding;
+    this.decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+  }
+
   decode(bytes: Buffer, start: number, end: number, context: Buffer = bytes): string {
     if (this.encoding === 'utf-8') return bytes.toString('utf8', start, end);
     if (!hasHighByte(bytes, start, end)) return bytes.toString('latin1', start, end);
     if (this.encoding === null) {
-      this.encoding = detectEncoding(context.subarray(start, Math.min(context.length, start + 65_536)));
-      if (this.encoding !== 'utf-8') this.decoder = new TextDecoder(this.encoding);
+      this.choose(detectEncoding(context.subarray(start, Math.min(context.length, start + 65_536))));
       return this.decode(bytes, start, end, context);
     }
     return this.decoder!.decode(bytes.subarray(start, end));

@@ -17,7 +17,7 @@ export function manualCheck(
   why: MessageRef | null = null,
 ): CheckResult {
   const question = t(`confirm.${id}.question` as const);
-  const reason = why ? ` ${t(why.key, why.params as never)}` : '';
+  const reason = why ? ` (${t(why.key, why.params as never)})` : '';
   return checkResult(id, 'manual', confirmed ? t('check.manual.confirmed', { question }) : `${question}${reason}`, {
     confirmed,
     remediation: confirmed ? null : t(`confirm.${id}.how` as const),
