@@ -116,3 +116,29 @@ describe('the wizard in a terminal', () => {
     raw.close();
   });
 });
+
+describe('the wizard in a terminal, on report files', () => {
+  it('takes the folder, checks the files and shows names decoded right', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { HEADERS, readySellerReports, row, writeReport } = await import('../helpers/report-fixtures.js');
+    const { env, home } = sandbox();
+    const dir = join(home, 'amazon reports');
+    mkdirSync(dir);
+    readySellerReports(dir);
+    writeReport(dir, 'listings.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Café crème', 'listing-id': 'L', 'seller-sku': 'CAFE', status: 'Inactive' })], { encoding: 'windows-1252', crlf: true });
+    const session = new PtySession([], env);
+    let at = await session.waitFor('Check whether this account can be closed now?');
+    await session.type(KEY.enter);
+    at = await session.waitFor('Where should the seller data come from?', at);
+    await session.type(KEY.down);
+    await session.type(KEY.enter); // reports
+    at = await session.waitFor('Folder with the reports', at);
+    await session.type(dir);
+    await session.type(KEY.enter);
+    at = await session.waitFor('Listings', at);
+    at = await session.waitFor('1 listing left (0 active)', at);
+    await session.waitFor('Café crème', at);
+    expect(await session.exitCode()).toBe(3);
+  });
+});
