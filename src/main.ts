@@ -47,6 +47,8 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--phone <number>', t('help.phone'))
     .option('--reports-dir <folder>', t('help.reports-dir'))
     .option('--encoding <name>', t('help.encoding'))
+    .option('--submitter <name>', t('help.submitter'))
+    .option('--webhook-url <url>', t('help.webhook-url'))
     .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
 
   program.action(
@@ -86,7 +88,15 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
   program
     .command('status')
     .description(t('help.status'))
-    .action(run(async (_flags, cmd) => (await import('./commands/status.js')).runStatus((cmd as Command & { ctx: CommandContext }).ctx)));
+    .option('--record <state>', t('help.record'))
+    .option('--request <id>', t('help.request'))
+    .action(
+      run(async (flags, cmd) => {
+        // --reason is the program's option: with --record it is Amazon's reason, not the seller's.
+        const own = cmd.opts<{ record?: string; request?: string }>();
+        return (await import('./commands/status.js')).runStatus((cmd as Command & { ctx: CommandContext }).ctx, { record: own.record, reason: flags.reason, request: own.request });
+      }),
+    );
 
   const audit = program.command('audit').description(t('help.audit'));
   audit
@@ -101,13 +111,18 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditShow((cmd as Command & { ctx: CommandContext }).ctx, cmd.args[0]!)),
     );
   audit
+    .command('verify')
+    .description(t('help.audit-verify'))
+    .action(run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditVerify((cmd as Command & { ctx: CommandContext }).ctx)));
+  audit
     .command('export')
     .description(t('help.audit-export'))
-    .option('--format <format>', t('help.format'), 'json')
+    .option('--format <format>', t('help.format'), 'md')
+    .option('--request <id>', t('help.request'))
     .action(
       run(async (_flags, cmd) => {
-        const { format } = cmd.opts<{ format: string }>();
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format);
+        const { format, request } = cmd.opts<{ format: string; request?: string }>();
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null);
       }),
     );
   return program;
@@ -140,6 +155,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
       const resolved = await resolveGlobalOptions(flags, term, t);
       ctx = {
         term,
+        version: options.version,
         t,
         options: resolved,
         out: await styleFor(colourWanted(term, 'stdout', resolved.noColor)),

@@ -1,7 +1,8 @@
-// The local audit log: a real SQLite file recording every run, its check results, the
-// confirmations, the request, the submission and its outcome, errors and interruptions.
-// Every multi-row write is one transaction, so an interruption never leaves half a record.
-// Nothing secret is ever passed in here.
+// The local audit log: a real SQLite file of hash-chained, append-only records. It records every
+// run, its check results and the confirmations, the request and its life (submitted, under
+// review, closed, rejected, withdrawn), errors and interruptions. Each record is appended in one
+// immediate transaction, so two processes never interleave and a killed one leaves nothing half
+// written. Nothing secret is ever passed in here.
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,57 +11,92 @@ import Database from 'better-sqlite3';
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
+import { canonicalJson } from './canonical-json.js';
 import { migrate } from './migrations.js';
+import { GENESIS_HASH, recordHash, verifyChain, type ChainVerdict, type StoredRecord } from './record-chain.js';
 
-export type RunOutcome = 'running' | 'completed' | 'failed' | 'interrupted';
+export type RunOutcome = 'completed' | 'failed' | 'interrupted';
 
-export interface RunRow {
+export const REQUEST_STATES = ['draft', 'submitting', 'submitted', 'under-review', 'closed', 'rejected', 'withdrawn'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export interface RunSummary {
   id: string;
   started_at: string;
   ended_at: string | null;
   command: string;
   adapter: string;
-  demo: number;
+  demo: boolean;
   as_of: string;
-  outcome: RunOutcome;
+  outcome: RunOutcome | 'running';
   verdict: string | null;
   earliest_close_date: string | null;
   exit_code: number | null;
+  submission_reference: string | null;
 }
 
-export interface SubmissionRow {
-  id: number;
-  request_id: string;
-  run_id: string;
+export interface SubmissionRecord {
+  requestId: string;
+  runId: string;
   submitter: string;
   reference: string;
-  submitted_at: string;
-  receipt: string;
+  submittedAt: string;
+  receipt: unknown;
 }
 
-export interface EventRow {
-  id: number;
-  run_id: string | null;
-  at: string;
-  type: string;
-  detail: string;
+export interface RequestHistory {
+  request: ClosureRequest;
+  createdAt: string;
+  state: RequestState;
+  submission: SubmissionRecord | null;
+  /** Amazon's answer or the seller's, latest last. */
+  statuses: { at: string; state: RequestState; reason: string | null; matchedCheck: string | null }[];
+  /** A submission was started and never finished (the process died, say). */
+  interruptedSubmission: { at: string; submitter: string; runId: string } | null;
 }
+
+interface Row {
+  seq: number;
+  at: string;
+  run_id: string | null;
+  type: string;
+  request_id: string | null;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toStored = (row: Row): StoredRecord => ({
+  seq: row.seq,
+  at: row.at,
+  runId: row.run_id,
+  type: row.type,
+  requestId: row.request_id,
+  body: row.body,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
 
 export class AuditLog {
+  private readonly lastRecord: Database.Statement;
+  private readonly insert: Database.Statement;
+
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.lastRecord = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare('INSERT INTO records (seq, at, run_id, type, request_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
 
   /** Opens (creating if needed) the log at `path`; throws the driver's error for the caller to explain. */
-  static open(path: string, clock: () => Date = () => new Date()): AuditLog {
+  static open(path: string, clock: () => Date = () => new Date(), busyTimeoutMs = 5000): AuditLog {
     mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { timeout: 5000 });
+    const db = new Database(path, { timeout: busyTimeoutMs });
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
       migrate(db);
     } catch (error) {
       db.close();
@@ -69,134 +105,200 @@ export class AuditLog {
     return new AuditLog(db, path, clock);
   }
 
-  private now(): string {
-    return this.clock().toISOString();
-  }
-
-  startRun(run: { command: string; adapter: string; demo: boolean; asOf: string }): string {
-    const id = `run-${this.now().replace(/[-:]/g, '').replace(/\..*$/, '')}-${randomBytes(3).toString('hex')}`;
-    this.db
-      .prepare('INSERT INTO runs (id, started_at, command, adapter, demo, as_of) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, this.now(), run.command, run.adapter, run.demo ? 1 : 0, run.asOf);
-    return id;
-  }
-
-  setRunSource(runId: string, adapter: string, demo: boolean): void {
-    this.db.prepare('UPDATE runs SET adapter = ?, demo = ? WHERE id = ?').run(adapter, demo ? 1 : 0, runId);
-  }
-
-  /** The readiness evidence of a run: every check result and the verdict, in one transaction. */
-  recordReadiness(runId: string, readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
-    const insertCheck = this.db.prepare(
-      `INSERT OR REPLACE INTO check_results (run_id, position, check_id, status, summary, count, clears_on, confirmed, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertConfirmation = this.db.prepare(
-      'INSERT OR REPLACE INTO confirmations (run_id, check_id, how, confirmed_at) VALUES (?, ?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      readiness.checks.forEach((check: CheckResult, position) => {
-        insertCheck.run(
-          runId,
-          position,
-          check.id,
-          check.status,
-          check.summary,
-          check.count,
-          check.clearsOn,
-          check.confirmed === null ? null : check.confirmed ? 1 : 0,
-          JSON.stringify({ items: check.items, remediation: check.remediation }),
-        );
-      });
-      for (const [checkId, how] of confirmedBy) insertConfirmation.run(runId, checkId, how, this.now());
-      this.db
-        .prepare('UPDATE runs SET verdict = ?, earliest_close_date = ? WHERE id = ?')
-        .run(readiness.verdict, readiness.earliestCloseDate, runId);
+  /** Appends one record to the chain, in one immediate transaction (waits while another process appends). */
+  append(type: string, runId: string | null, body: unknown, requestId: string | null = null): StoredRecord {
+    return this.db.transaction(() => {
+      const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
+      const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId, body: canonicalJson(body) };
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const hash = recordHash(prevHash, content);
+      this.insert.run(content.seq, content.at, runId, type, requestId, content.body, prevHash, hash);
+      return { ...content, prevHash, hash };
     }).immediate();
   }
 
-  recordRequest(runId: string, request: ClosureRequest): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO requests (id, first_run_id, created_at, content) VALUES (?, ?, ?, ?)')
-      .run(request.id, runId, this.now(), JSON.stringify(request));
+  /** `process` says which process runs it, so that a later run can tell a dead run from a live one. */
+  startRun(run: { command: string; adapter: string; demo: boolean; asOf: string; process: { pid: number; host: string } }): string {
+    const id = `run-${this.clock().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${randomBytes(3).toString('hex')}`;
+    this.append('run-started', id, run);
+    return id;
   }
 
-  submissionFor(requestId: string): SubmissionRow | undefined {
-    return this.db.prepare('SELECT * FROM submissions WHERE request_id = ?').get(requestId) as SubmissionRow | undefined;
+  /** Runs that started and never finished: still going, or killed. */
+  unfinishedRuns(): { runId: string; pid: number | null; host: string | null }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT run_id, body FROM records WHERE type = 'run-started'
+         AND run_id NOT IN (SELECT run_id FROM records WHERE type = 'run-finished' AND run_id IS NOT NULL)`,
+      )
+      .all() as { run_id: string; body: string }[];
+    return rows.map((row) => {
+      const body = JSON.parse(row.body) as { process?: { pid: number; host: string } };
+      return { runId: row.run_id, pid: body.process?.pid ?? null, host: body.process?.host ?? null };
+    });
+  }
+
+  setRunSource(runId: string, adapter: string, demo: boolean): void {
+    this.append('run-source', runId, { adapter, demo });
+  }
+
+  /** The readiness evidence of a run: every check result, the verdict and the confirmations. */
+  recordReadiness(runId: string, readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
+    this.append('readiness', runId, {
+      asOf: readiness.asOf,
+      verdict: readiness.verdict,
+      earliestCloseDate: readiness.earliestCloseDate,
+      checks: readiness.checks.map((check: CheckResult) => ({ ...check })),
+      confirmations: [...confirmedBy].map(([checkId, how]) => ({ checkId, how })),
+    });
+  }
+
+  /** Records the request (as a draft) the first time it is seen. */
+  recordRequest(runId: string, request: ClosureRequest): void {
+    this.db.transaction(() => {
+      if (!this.db.prepare("SELECT 1 FROM records WHERE request_id = ? AND type = 'request'").get(request.id)) {
+        this.append('request', runId, request, request.id);
+      }
+    }).immediate();
+  }
+
+  submissionFor(requestId: string): SubmissionRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM records WHERE request_id = ? AND type = 'submission'").get(requestId) as Row | undefined;
+    if (!row) return undefined;
+    const body = JSON.parse(row.body) as { submitter: string; reference: string; receipt: unknown };
+    return { requestId, runId: row.run_id!, submitter: body.submitter, reference: body.reference, submittedAt: row.at, receipt: body.receipt };
+  }
+
+  /** Written before a submitter acts: if the process dies, the next run knows a submission was under way. */
+  recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): void {
+    this.append('submission-started', runId, { submitter }, request.id);
   }
 
   /**
-   * Records a submission unless the request already has one; returns the row that stands.
-   * The UNIQUE request_id makes a second submission of the same request impossible.
+   * Records a submission unless the request already has one; returns the one that stands. The
+   * unique index on submissions per request makes a second one impossible.
    */
-  recordSubmission(runId: string, request: ClosureRequest, submitter: string, reference: string, receipt: object): SubmissionRow {
+  recordSubmission(runId: string, request: ClosureRequest, submitter: string, reference: string, receipt: object): SubmissionRecord {
     return this.db.transaction(() => {
       const existing = this.submissionFor(request.id);
       if (existing) return existing;
-      this.db
-        .prepare('INSERT INTO submissions (request_id, run_id, submitter, reference, submitted_at, receipt) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(request.id, runId, submitter, reference, this.now(), JSON.stringify(receipt));
+      this.append('submission', runId, { submitter, reference, receipt }, request.id);
       return this.submissionFor(request.id)!;
     }).immediate();
   }
 
+  recordRequestStatus(runId: string | null, requestId: string, state: RequestState, reason: string | null, matchedCheck: string | null): void {
+    this.append('request-status', runId, { state, reason, matchedCheck }, requestId);
+  }
+
   recordEvent(runId: string | null, type: string, detail: object = {}): void {
-    this.db.prepare('INSERT INTO events (run_id, at, type, detail) VALUES (?, ?, ?, ?)').run(runId, this.now(), type, JSON.stringify(detail));
+    this.append(type, runId, detail);
   }
 
-  finishRun(runId: string, outcome: Exclude<RunOutcome, 'running'>, exitCode: number): void {
-    this.db
-      .prepare("UPDATE runs SET outcome = ?, exit_code = ?, ended_at = ? WHERE id = ? AND outcome = 'running'")
-      .run(outcome, exitCode, this.now(), runId);
+  /** Closes a run once: a later call (an error after an interruption, say) adds nothing. */
+  finishRun(runId: string, outcome: RunOutcome, exitCode: number): void {
+    this.db.transaction(() => {
+      if (!this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(runId)) {
+        this.append('run-finished', runId, { outcome, exitCode });
+      }
+    }).immediate();
   }
 
-  listRuns(limit = 50): (RunRow & { request_id: string | null; submission_reference: string | null })[] {
-    return this.db
-      .prepare(
-        `SELECT runs.*, submissions.request_id AS request_id, submissions.reference AS submission_reference
-         FROM runs LEFT JOIN submissions ON submissions.run_id = runs.id
-         ORDER BY runs.started_at DESC, runs.rowid DESC LIMIT ?`,
-      )
-      .all(limit) as never;
+  private recordsOf(runId: string): Row[] {
+    return this.db.prepare('SELECT * FROM records WHERE run_id = ? ORDER BY seq').all(runId) as Row[];
   }
 
-  run(id: string): RunRow | undefined {
-    return this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  private summarise(rows: Row[]): RunSummary | undefined {
+    const started = rows.find((r) => r.type === 'run-started');
+    if (!started) return undefined;
+    const body = JSON.parse(started.body) as { command: string; adapter: string; demo: boolean; asOf: string };
+    const source = rows.filter((r) => r.type === 'run-source').at(-1);
+    const sourceBody = source ? (JSON.parse(source.body) as { adapter: string; demo: boolean }) : null;
+    const readiness = rows.filter((r) => r.type === 'readiness').at(-1);
+    const readinessBody = readiness ? (JSON.parse(readiness.body) as { verdict: string; earliestCloseDate: string | null }) : null;
+    const finished = rows.find((r) => r.type === 'run-finished');
+    const finishedBody = finished ? (JSON.parse(finished.body) as { outcome: RunOutcome; exitCode: number }) : null;
+    const submission = rows.find((r) => r.type === 'submission');
+    return {
+      id: started.run_id!,
+      started_at: started.at,
+      ended_at: finished?.at ?? null,
+      command: body.command,
+      adapter: sourceBody?.adapter ?? body.adapter,
+      demo: sourceBody?.demo ?? body.demo,
+      as_of: body.asOf,
+      outcome: finishedBody?.outcome ?? 'running',
+      verdict: readinessBody?.verdict ?? null,
+      earliest_close_date: readinessBody?.earliestCloseDate ?? null,
+      exit_code: finishedBody?.exitCode ?? null,
+      submission_reference: submission ? (JSON.parse(submission.body) as { reference: string }).reference : null,
+    };
   }
 
-  checksOf(runId: string): Record<string, unknown>[] {
-    return this.db.prepare('SELECT * FROM check_results WHERE run_id = ? ORDER BY position').all(runId) as Record<string, unknown>[];
+  listRuns(limit = 50): RunSummary[] {
+    const ids = this.db
+      .prepare("SELECT run_id FROM records WHERE type = 'run-started' ORDER BY seq DESC LIMIT ?")
+      .all(limit) as { run_id: string }[];
+    return ids.map(({ run_id }) => this.summarise(this.recordsOf(run_id))!).filter(Boolean);
   }
 
-  confirmationsOf(runId: string): Record<string, unknown>[] {
-    return this.db.prepare('SELECT * FROM confirmations WHERE run_id = ? ORDER BY check_id').all(runId) as Record<string, unknown>[];
+  run(id: string): RunSummary | undefined {
+    return this.summarise(this.recordsOf(id));
   }
 
-  eventsOf(runId: string): EventRow[] {
-    return this.db.prepare('SELECT * FROM events WHERE run_id = ? ORDER BY id').all(runId) as EventRow[];
+  /** Every record of a run, in order, with its details parsed. */
+  recordsOfRun(runId: string): { seq: number; at: string; type: string; requestId: string | null; body: unknown; hash: string }[] {
+    return this.recordsOf(runId).map((r) => ({ seq: r.seq, at: r.at, type: r.type, requestId: r.request_id, body: JSON.parse(r.body) as unknown, hash: r.hash }));
   }
 
-  submissionsOf(runId: string): SubmissionRow[] {
-    return this.db.prepare('SELECT * FROM submissions WHERE run_id = ? ORDER BY id').all(runId) as SubmissionRow[];
+  /** Every request with where it stands, newest first. */
+  requests(): RequestHistory[] {
+    const rows = this.db.prepare("SELECT * FROM records WHERE request_id IS NOT NULL ORDER BY seq").all() as Row[];
+    const byRequest = new Map<string, Row[]>();
+    for (const row of rows) byRequest.set(row.request_id!, [...(byRequest.get(row.request_id!) ?? []), row]);
+    const histories: RequestHistory[] = [];
+    for (const [requestId, list] of byRequest) {
+      const created = list.find((r) => r.type === 'request');
+      if (!created) continue;
+      const submission = this.submissionFor(requestId) ?? null;
+      const statuses = list
+        .filter((r) => r.type === 'request-status')
+        .map((r) => {
+          const body = JSON.parse(r.body) as { state: RequestState; reason: string | null; matchedCheck: string | null };
+          return { at: r.at, ...body };
+        });
+      const started = list.filter((r) => r.type === 'submission-started').at(-1);
+      const interruptedSubmission =
+        started && !submission ? { at: started.at, submitter: (JSON.parse(started.body) as { submitter: string }).submitter, runId: started.run_id! } : null;
+      const state: RequestState = statuses.at(-1)?.state ?? (submission ? 'submitted' : interruptedSubmission ? 'submitting' : 'draft');
+      histories.push({ request: JSON.parse(created.body) as ClosureRequest, createdAt: created.at, state, submission, statuses, interruptedSubmission });
+    }
+    return histories.reverse();
   }
 
-  requestsOf(runId: string): { id: string; content: string }[] {
-    return this.db.prepare('SELECT id, content FROM requests WHERE first_run_id = ?').all(runId) as never;
+  latestRequest(): RequestHistory | undefined {
+    return this.requests()[0];
   }
 
-  /** The latest request and its submission, for `status`. */
-  latestRequest(): { request: ClosureRequest; createdAt: string; submission: SubmissionRow | undefined } | undefined {
-    const row = this.db.prepare('SELECT * FROM requests ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as
-      | { id: string; created_at: string; content: string }
-      | undefined;
-    if (!row) return undefined;
-    return { request: JSON.parse(row.content) as ClosureRequest, createdAt: row.created_at, submission: this.submissionFor(row.id) };
+  /** All records, in order, details parsed: for export. */
+  *allRecords(): Generator<{ seq: number; at: string; runId: string | null; type: string; requestId: string | null; body: unknown; prevHash: string; hash: string }> {
+    for (const row of this.db.prepare('SELECT * FROM records ORDER BY seq').iterate() as IterableIterator<Row>) {
+      yield { seq: row.seq, at: row.at, runId: row.run_id, type: row.type, requestId: row.request_id, body: JSON.parse(row.body) as unknown, prevHash: row.prev_hash, hash: row.hash };
+    }
   }
 
-  /** Every row of every table, for export. */
-  dump(): Record<string, Record<string, unknown>[]> {
-    const tables = ['runs', 'check_results', 'confirmations', 'requests', 'submissions', 'events'];
-    return Object.fromEntries(tables.map((table) => [table, this.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  /** Checks the whole chain, streaming, and names the first record that does not hold. */
+  verify(): ChainVerdict {
+    const rows = this.db.prepare('SELECT * FROM records ORDER BY rowid').iterate() as IterableIterator<Row>;
+    return verifyChain((function* () {
+      for (const row of rows) yield toStored(row);
+    })());
+  }
+
+  /** The chain's last hash: publish it, and any later rewrite of the file shows. */
+  head(): { seq: number; hash: string } {
+    const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
+    return last ?? { seq: 0, hash: GENESIS_HASH };
   }
 
   close(): void {

@@ -1,8 +1,9 @@
-// `audit list | show ID | export --format json|csv`: reading the audit log back.
+// `audit list | show ID | verify | export --format md|html|json|csv`: reading the audit log back,
+// and proving it has not been tampered with.
 
 import { existsSync } from 'node:fs';
 import type { AuditLog } from '../audit/audit-log.js';
-import { EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
 import { openAuditLog } from './open-audit-log.js';
 
@@ -22,7 +23,7 @@ export async function runAuditList(ctx: CommandContext): Promise<number> {
   return withAudit(ctx, (audit) => {
     const runs = audit.listRuns();
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, runs }, null, 2));
+      ctx.print(JSON.stringify({ schemaVersion: 1, runs, head: audit.head() }, null, 2));
       return EXIT.ok;
     }
     if (runs.length === 0) {
@@ -60,67 +61,65 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
   return withAudit(ctx, (audit) => {
     const run = audit.run(runId);
     if (!run) throw new UsageError(ctx.t('error.audit-no-run', { runId }), ctx.t('error.audit-no-run-hint'));
-    const record = {
-      run,
-      checks: audit.checksOf(runId).map((c) => ({ ...c, detail: JSON.parse(String(c.detail)) as unknown }) as Record<string, unknown>),
-      confirmations: audit.confirmationsOf(runId),
-      requests: audit.requestsOf(runId).map((r) => ({ id: r.id, content: JSON.parse(r.content) })),
-      submissions: audit.submissionsOf(runId).map((s) => ({ ...s, receipt: JSON.parse(s.receipt) })),
-      events: audit.eventsOf(runId).map((e) => ({ ...e, detail: JSON.parse(e.detail) })),
-    };
+    const records = audit.recordsOfRun(runId);
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, ...record }, null, 2));
+      ctx.print(JSON.stringify({ schemaVersion: 1, run, records }, null, 2));
       return EXIT.ok;
     }
+    const { t } = ctx;
     const lines = [
       ctx.out.bold(`${run.id}  ${run.command}  ${run.started_at}`),
-      `  ${ctx.t('audit.show.data')}: ${run.adapter}${run.demo ? ' (demo)' : ''}   ${ctx.t('audit.show.as-of')}: ${run.as_of}`,
-      `  ${ctx.t('audit.show.outcome')}: ${run.outcome}${run.exit_code === null ? '' : ` (exit ${run.exit_code})`}   ${ctx.t('audit.show.verdict')}: ${run.verdict ?? '-'}   ${ctx.t('audit.show.earliest')}: ${run.earliest_close_date ?? '-'}`,
+      `  ${t('audit.show.data')}: ${run.adapter}${run.demo ? ' (demo)' : ''}   ${t('audit.show.as-of')}: ${run.as_of}`,
+      `  ${t('audit.show.outcome')}: ${run.outcome}${run.exit_code === null ? '' : ` (exit ${run.exit_code})`}   ${t('audit.show.verdict')}: ${run.verdict ?? '-'}   ${t('audit.show.earliest')}: ${run.earliest_close_date ?? '-'}`,
     ];
-    if (record.checks.length > 0) {
-      lines.push('', ctx.out.bold(ctx.t('audit.show.checks')));
-      for (const c of record.checks) lines.push(`  ${String(c.status).padEnd(8)} ${String(c.check_id).padEnd(26)} ${c.summary}`);
+    for (const record of records) {
+      if (record.type === 'readiness') {
+        const body = record.body as { checks: { id: string; status: string; summary: string }[]; confirmations: { checkId: string; how: string }[] };
+        lines.push('', ctx.out.bold(t('audit.show.checks')));
+        for (const c of body.checks) lines.push(`  ${c.status.padEnd(8)} ${c.id.padEnd(26)} ${c.summary}`);
+        for (const c of body.confirmations) lines.push(`  ${t('audit.show.confirmed', { id: c.checkId, how: c.how, at: record.at })}`);
+      } else if (record.type === 'request') {
+        lines.push('', ctx.out.bold(t('audit.show.request', { id: record.requestId ?? '' })), `  ${JSON.stringify(record.body)}`);
+      } else if (record.type === 'submission') {
+        const body = record.body as { reference: string; submitter: string };
+        lines.push('', ctx.out.bold(t('audit.show.submission', { ref: body.reference, via: body.submitter, at: record.at })));
+      }
     }
-    for (const c of record.confirmations) lines.push(`  ${ctx.t('audit.show.confirmed', { id: String(c.check_id), how: String(c.how), at: String(c.confirmed_at) })}`);
-    for (const r of record.requests) lines.push('', ctx.out.bold(ctx.t('audit.show.request', { id: r.id })), `  ${JSON.stringify(r.content)}`);
-    for (const s of record.submissions) lines.push('', ctx.out.bold(ctx.t('audit.show.submission', { ref: s.reference, via: s.submitter, at: s.submitted_at })));
-    if (record.events.length > 0) {
-      lines.push('', ctx.out.bold(ctx.t('audit.show.events')));
-      for (const e of record.events) lines.push(`  ${e.at}  ${e.type}  ${JSON.stringify(e.detail)}`);
-    }
+    lines.push('', ctx.out.bold(t('audit.show.events')));
+    for (const r of records) lines.push(`  #${r.seq}  ${r.at}  ${r.type}${r.requestId ? `  ${r.requestId}` : ''}`);
     ctx.print(lines.join('\n'));
     return EXIT.ok;
   });
 }
 
-const CSV_COLUMNS = ['at', 'run_id', 'record', 'id', 'status', 'detail'] as const;
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote per RFC 4180; a leading = + - @ would be run as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export async function runAuditExport(ctx: CommandContext, format: string): Promise<number> {
-  if (format !== 'json' && format !== 'csv') throw new UsageError(ctx.t('error.bad-format', { value: format, formats: 'json, csv' }));
+export async function runAuditVerify(ctx: CommandContext): Promise<number> {
   return withAudit(ctx, (audit) => {
-    const dump = audit.dump();
-    if (format === 'json') {
-      ctx.print(JSON.stringify({ schemaVersion: 1, exportedAt: ctx.term.now().toISOString(), database: audit.path, ...dump }, null, 2));
+    const verdict = audit.verify();
+    const { t } = ctx;
+    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, database: audit.path, ...verdict }, null, 2));
+    if (verdict.intact) {
+      if (!ctx.options.json) ctx.print(ctx.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
       return EXIT.ok;
     }
-    // One timeline: every record of every table as a row, oldest first.
-    const rows: unknown[][] = [];
-    for (const r of dump.runs ?? []) rows.push([r.started_at, r.id, 'run', r.command, r.outcome, JSON.stringify({ adapter: r.adapter, demo: r.demo, asOf: r.as_of, verdict: r.verdict, earliestCloseDate: r.earliest_close_date, exitCode: r.exit_code, endedAt: r.ended_at })]);
-    const startedAt = new Map((dump.runs ?? []).map((r) => [r.id, r.started_at]));
-    for (const c of dump.check_results ?? []) rows.push([startedAt.get(c.run_id), c.run_id, 'check', c.check_id, c.status, JSON.stringify({ summary: c.summary, count: c.count, clearsOn: c.clears_on, confirmed: c.confirmed })]);
-    for (const c of dump.confirmations ?? []) rows.push([c.confirmed_at, c.run_id, 'confirmation', c.check_id, 'confirmed', JSON.stringify({ how: c.how })]);
-    for (const r of dump.requests ?? []) rows.push([r.created_at, r.first_run_id, 'request', r.id, '', r.content]);
-    for (const s of dump.submissions ?? []) rows.push([s.submitted_at, s.run_id, 'submission', s.request_id, s.submitter, s.receipt]);
-    for (const e of dump.events ?? []) rows.push([e.at, e.run_id, 'event', e.type, '', e.detail]);
-    rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    ctx.print([CSV_COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\n'));
+    const problem = verdict.problem!;
+    throw new CliError(EXIT.notReady, t(`audit.verify.${problem.kind}`, { seq: problem.seq, path: audit.path }), t('audit.verify.hint'));
+  });
+}
+
+const FORMATS = ['md', 'html', 'json', 'csv'] as const;
+
+export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null): Promise<number> {
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ctx.t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
+  const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
+  return withAudit(ctx, (audit) => {
+    if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
+      throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
+    }
+    const dossier = buildDossier(audit, requestId, ctx.term.now());
+    const t = ctx.t;
+    const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);
+    ctx.print(text);
+    if (!dossier.chain.intact) ctx.warn(t('audit.export.broken'));
     return EXIT.ok;
   });
 }

@@ -9,6 +9,8 @@ import type { RunRecorder } from './run-recorder.js';
 
 export interface CommandContext {
   term: Terminal;
+  /** close-account's own version (for the webhook's User-Agent, say). */
+  version: string;
   t: Translate;
   options: GlobalOptions;
   /** Style for stdout (data) and stderr (progress, prompts, errors). */

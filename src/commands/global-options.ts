@@ -12,6 +12,7 @@ import { isIsoDate, type IsoDate } from '../core/dates.js';
 import { isConfirmable } from '../core/readiness.js';
 import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
 import { UsageError } from '../errors.js';
+import { SUBMITTER_IDS, type SubmitterId } from '../submit/submitter.js';
 import { parseEncoding, type Encoding } from '../adapters/reports/text-encoding.js';
 import type { Terminal } from '../io/terminal.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -35,6 +36,8 @@ export interface GlobalFlags {
   phone?: string;
   reportsDir?: string;
   encoding?: string;
+  submitter?: string;
+  webhookUrl?: string;
 }
 
 export interface GlobalOptions {
@@ -53,6 +56,9 @@ export interface GlobalOptions {
   reportsDir: string | null;
   /** Forced report encoding; null to detect. */
   encoding: Encoding | null;
+  /** How the request leaves; null for the default (demo for the demo seller, else Seller Central). */
+  submitter: SubmitterId | null;
+  webhookUrl: string | null;
 }
 
 export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): Promise<GlobalOptions> {
@@ -95,6 +101,13 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
   if (encodingName !== undefined && encoding === null) throw new UsageError(t('error.bad-encoding', { value: encodingName }));
   const reportsDir = flags.reportsDir ?? config.reportsDir;
 
+  const submitter = flags.submitter ?? config.submitter ?? null;
+  if (submitter !== null && !(SUBMITTER_IDS as readonly string[]).includes(submitter)) {
+    throw new UsageError(t('error.bad-submitter', { value: submitter, submitters: SUBMITTER_IDS.join(', ') }));
+  }
+  const webhookUrl = flags.webhookUrl ?? config.webhookUrl ?? null;
+  if (webhookUrl !== null && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) throw new UsageError(t('error.bad-webhook-url', { value: webhookUrl }));
+
   const auditDb = flags.auditDb ?? config.auditDb;
   return {
     adapter: adapter as AdapterId,
@@ -110,5 +123,7 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
     request,
     reportsDir: reportsDir ? resolve(reportsDir) : null,
     encoding,
+    submitter: submitter as SubmitterId | null,
+    webhookUrl,
   };
 }

@@ -1,6 +1,7 @@
 // Records one run in the audit log from start to finish, or nothing at all for a dry run
 // ("--dry-run touches nothing"), behind the same calls.
 
+import { hostname } from 'node:os';
 import type { AuditLog, RunOutcome } from '../audit/audit-log.js';
 import type { CheckId } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
@@ -22,7 +23,8 @@ export class RunRecorder {
     if (ctx.options.dryRun) return new RunRecorder(null, null);
     const audit = await openAuditLog(ctx);
     const { adapter, asOf } = ctx.options;
-    const runId = audit.startRun({ command, adapter, demo: adapter === 'demo', asOf });
+    closeAbandonedRuns(ctx, audit);
+    const runId = audit.startRun({ command, adapter, demo: adapter === 'demo', asOf, process: { pid: process.pid, host: hostname() } });
     const recorder = new RunRecorder(audit, runId);
     ctx.currentRun = recorder;
     return recorder;
@@ -46,7 +48,7 @@ export class RunRecorder {
   }
 
   /** Closes the run once; later calls (an error after an interruption, say) change nothing. */
-  finish(outcome: Exclude<RunOutcome, 'running'>, exitCode: number, detail: object = {}): void {
+  finish(outcome: RunOutcome, exitCode: number, detail: object = {}): void {
     if (this.finished) return;
     this.finished = true;
     if (!this.audit || !this.runId) return;
@@ -63,6 +65,27 @@ export class RunRecorder {
 
   close(): void {
     this.audit?.close();
+  }
+}
+
+/**
+ * A run whose process is gone (killed, or the machine stopped) never recorded its end: record
+ * it as interrupted now, and say so, so that the log stays a true account.
+ */
+function closeAbandonedRuns(ctx: CommandContext, audit: AuditLog): void {
+  for (const run of audit.unfinishedRuns()) {
+    if (run.host !== hostname() || run.pid === null || isAlive(run.pid)) continue;
+    audit.append('run-finished', run.runId, { outcome: 'interrupted', exitCode: null, noticedBy: 'a later run: the process was gone' });
+    ctx.say(ctx.err.yellow(ctx.t('audit.abandoned-run', { runId: run.runId })));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,55 +1,124 @@
-// `status`: where the latest closure request stands and what to do next.
+// `status`: where each closure request stands and what to do next; `status --record STATE`
+// records Amazon's answer (closed, or rejected with its reason), or the seller's withdrawal.
 
 import { existsSync } from 'node:fs';
+import type { RequestHistory, RequestState } from '../audit/audit-log.js';
+import type { CheckId } from '../core/check-result.js';
 import { closureRequestText } from '../core/closure-request.js';
-import { EXIT } from '../errors.js';
+import { matchRejection } from '../core/rejection-reasons.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { PlainMessageKey } from '../messages/catalogue.js';
 import { indent } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
 import { openAuditLog } from './open-audit-log.js';
 
-export async function runStatus(ctx: CommandContext): Promise<number> {
+export interface StatusFlags {
+  record?: string;
+  reason?: string;
+  request?: string;
+}
+
+/** Answers a request may get, and the states it may get them in. */
+const TRANSITIONS: Record<string, readonly RequestState[]> = {
+  'under-review': ['submitted'],
+  closed: ['submitted', 'under-review'],
+  rejected: ['submitted', 'under-review'],
+  withdrawn: ['draft', 'submitting', 'submitted', 'under-review'],
+};
+
+/** What to do about a check Amazon named in a rejection (the check's own remedy). */
+const FIX: Record<CheckId, PlainMessageKey> = {
+  'open-orders': 'check.open-orders.fix',
+  'last-sale-window': 'status.fix.last-sale-window',
+  'returns-refunds': 'check.returns-refunds.fix',
+  claims: 'check.claims.fix',
+  'fba-inventory': 'check.fba-inventory.fix',
+  'removal-orders': 'check.removal-orders.fix',
+  listings: 'check.listings.fix',
+  balance: 'check.balance.unknown-fix',
+  marketplaces: 'check.marketplaces.others-fix',
+  'data-export': 'confirm.data-export.how',
+  'bank-account': 'confirm.bank-account.how',
+  'performance-notifications': 'confirm.performance-notifications.how',
+  'selling-plan': 'confirm.selling-plan.how',
+};
+
+export async function runStatus(ctx: CommandContext, flags: StatusFlags): Promise<number> {
   const { t, options } = ctx;
-  const latest = existsSync(options.auditDbPath) ? await readLatest(ctx) : undefined;
-  const state = !latest ? 'none' : latest.submission ? 'submitted' : 'not-submitted';
+  if (flags.record) return recordAnswer(ctx, flags);
+  const histories = existsSync(options.auditDbPath) ? await readRequests(ctx) : [];
   if (options.json) {
-    ctx.print(
-      JSON.stringify(
-        {
-          schemaVersion: 1,
-          state,
-          request: latest?.request ?? null,
-          submission: latest?.submission
-            ? { submitter: latest.submission.submitter, reference: latest.submission.reference, submittedAt: latest.submission.submitted_at }
-            : null,
-          audit: { database: options.auditDbPath },
-        },
-        null,
-        2,
-      ),
-    );
+    ctx.print(JSON.stringify({ schemaVersion: 1, requests: histories, audit: { database: options.auditDbPath } }, null, 2));
     return EXIT.ok;
   }
-  if (!latest) {
+  if (histories.length === 0) {
     ctx.print(t('status.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  const lines = [ctx.out.bold(t('status.latest', { id: latest.request.id, at: latest.createdAt })), indent(closureRequestText(latest.request, t)), ''];
-  if (latest.submission) {
-    lines.push(ctx.out.green(t('status.submitted', { at: latest.submission.submitted_at, via: latest.submission.submitter })));
-    // A demo submission is a simulation: there is no email to wait for.
-    lines.push(latest.submission.submitter === 'demo' ? t('status.demo-next') : t('status.submitted-next'));
-  } else {
-    lines.push(ctx.out.yellow(t('status.not-submitted')));
-    lines.push(t('status.not-submitted-next'));
-  }
-  ctx.print(lines.join('\n'));
+  ctx.print(histories.map((h) => describe(ctx, h)).join('\n\n'));
   return EXIT.ok;
 }
 
-async function readLatest(ctx: CommandContext) {
+function describe(ctx: CommandContext, history: RequestHistory): string {
+  const { t, out } = ctx;
+  const lines = [out.bold(t('status.request', { id: history.request.id, at: history.createdAt, state: history.state })), indent(closureRequestText(history.request, t)), ''];
+  if (history.submission) lines.push(t('status.submitted', { at: history.submission.submittedAt, via: history.submission.submitter }));
+  for (const status of history.statuses) lines.push(`${status.at}: ${status.state}${status.reason ? ` — ${status.reason}` : ''}`);
+  const last = history.statuses.at(-1);
+  switch (history.state) {
+    case 'draft':
+      lines.push(out.yellow(t('status.not-submitted-next')));
+      break;
+    case 'submitting':
+      lines.push(out.yellow(t('status.submitting-next', { at: history.interruptedSubmission?.at ?? '' })));
+      break;
+    case 'submitted':
+    case 'under-review':
+      lines.push(history.submission?.submitter === 'demo' ? t('status.demo-next') : t('status.submitted-next'));
+      break;
+    case 'closed':
+      lines.push(out.green(t('status.closed-next')));
+      break;
+    case 'rejected':
+      lines.push(out.red(t('status.rejected-next')));
+      if (last?.matchedCheck) lines.push(`  ${t('status.rejected-check', { check: t(`check.${last.matchedCheck as CheckId}.title`) })}`, `  → ${t(FIX[last.matchedCheck as CheckId])}`);
+      break;
+    case 'withdrawn':
+      lines.push(t('status.withdrawn-next'));
+      break;
+  }
+  return lines.join('\n');
+}
+
+async function readRequests(ctx: CommandContext): Promise<RequestHistory[]> {
   const audit = await openAuditLog(ctx);
   try {
-    return audit.latestRequest();
+    return audit.requests();
+  } finally {
+    audit.close();
+  }
+}
+
+async function recordAnswer(ctx: CommandContext, flags: StatusFlags): Promise<number> {
+  const { t } = ctx;
+  const state = flags.record!;
+  if (!(state in TRANSITIONS)) throw new UsageError(t('error.bad-record', { value: state, states: Object.keys(TRANSITIONS).join(', ') }));
+  if (state === 'rejected' && !flags.reason) throw new UsageError(t('error.rejected-needs-reason'));
+  if (!existsSync(ctx.options.auditDbPath)) throw new UsageError(t('error.audit-missing', { path: ctx.options.auditDbPath }), t('error.audit-missing-hint'));
+  const audit = await openAuditLog(ctx);
+  try {
+    const histories = audit.requests();
+    const history = flags.request ? histories.find((h) => h.request.id === flags.request) : histories[0];
+    if (!history) throw new UsageError(t('error.no-request', { id: flags.request ?? '' }), t('error.no-request-hint'));
+    if (!TRANSITIONS[state]!.includes(history.state)) {
+      throw new UsageError(t('error.bad-transition', { id: history.request.id, from: history.state, to: state }));
+    }
+    const matched = state === 'rejected' ? matchRejection(flags.reason!) : null;
+    audit.recordRequestStatus(null, history.request.id, state as RequestState, flags.reason ?? null, matched);
+    const updated = audit.requests().find((h) => h.request.id === history.request.id)!;
+    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, request: updated }, null, 2));
+    else ctx.print(describe(ctx, updated));
+    return EXIT.ok;
   } finally {
     audit.close();
   }

@@ -1,23 +1,53 @@
-// The submission step shared by `submit` and the wizard: never twice for the same request.
+// The submission step shared by `submit` and the wizard. Write-ahead: the audit log records that
+// a submission is starting before the submitter acts, and the submission once it is done, so a
+// process killed anywhere in between is found by the next run, which resumes it; and a request
+// that has a submission is never submitted again.
 
 import type { ClosureRequest } from '../core/closure-request.js';
+import { UsageError } from '../errors.js';
+import { failpoint } from '../failpoints.js';
 import type { Prompter } from '../io/prompter.js';
 import type { SubmissionJson } from '../render/json-schema.js';
 import { demoSubmitter } from '../submit/demo-submitter.js';
 import { sellerCentralSubmitter } from '../submit/seller-central-submitter.js';
 import type { Submitter } from '../submit/submitter.js';
+import type { SubmissionRecord } from '../audit/audit-log.js';
 import type { CommandContext } from './command-context.js';
 import type { RunRecorder } from './run-recorder.js';
 
-export function submitterFor(ctx: CommandContext, isDemo: boolean): Submitter {
-  // Demo data is never sent anywhere: the demo seller always gets the simulated submitter.
-  return isDemo ? demoSubmitter(ctx.t) : sellerCentralSubmitter(ctx.t);
+export async function submitterFor(ctx: CommandContext, isDemo: boolean, context: { asOf: string; verdict: string }): Promise<Submitter> {
+  const { t, options } = ctx;
+  const chosen = options.submitter ?? (isDemo ? 'demo' : 'seller-central');
+  switch (chosen) {
+    case 'demo':
+      // Demo data is never sent to Amazon; a real seller's data never goes to the simulation.
+      if (!isDemo) throw new UsageError(t('error.demo-submitter-real-data'));
+      return demoSubmitter(t);
+    case 'seller-central':
+      if (isDemo) throw new UsageError(t('error.real-submitter-demo-data'));
+      return sellerCentralSubmitter(t);
+    case 'webhook': {
+      const secret = ctx.term.env.CLOSE_ACCOUNT_WEBHOOK_SECRET;
+      if (!options.webhookUrl) throw new UsageError(t('error.webhook-url-missing'));
+      if (!secret) throw new UsageError(t('error.webhook-secret-missing'));
+      const { webhookSubmitter } = await import('../submit/webhook-submitter.js');
+      return webhookSubmitter({ url: options.webhookUrl, secret, t, context: { demo: isDemo, ...context }, userAgent: `close-account/${ctx.version}` });
+    }
+  }
 }
 
 export type SubmitOutcome =
   | { kind: 'submitted'; submission: SubmissionJson; nextSteps: string }
   | { kind: 'already-submitted'; submission: SubmissionJson }
   | { kind: 'not-sent' };
+
+const toJson = (record: SubmissionRecord, already: boolean): SubmissionJson => ({
+  requestId: record.requestId,
+  submitter: record.submitter as SubmissionJson['submitter'],
+  reference: record.reference,
+  submittedAt: record.submittedAt,
+  alreadySubmitted: already,
+});
 
 export async function submitOnce(
   ctx: CommandContext,
@@ -29,13 +59,7 @@ export async function submitOnce(
 ): Promise<SubmitOutcome> {
   const audit = recorder.audit!;
   const runId = recorder.runId!;
-  const toJson = (row: { request_id: string; submitter: string; reference: string; submitted_at: string }, already: boolean): SubmissionJson => ({
-    requestId: row.request_id,
-    submitter: row.submitter as SubmissionJson['submitter'],
-    reference: row.reference,
-    submittedAt: row.submitted_at,
-    alreadySubmitted: already,
-  });
+  const stop = (name: string) => failpoint(name, ctx.term.env, ctx.term.stderr);
 
   recorder.request(request);
   const existing = audit.submissionFor(request.id);
@@ -43,13 +67,23 @@ export async function submitOnce(
     recorder.event('submission-skipped', { requestId: request.id, reason: 'already-submitted' });
     return { kind: 'already-submitted', submission: toJson(existing, true) };
   }
-  recorder.event('submission-started', { requestId: request.id, submitter: submitter.id });
+  const history = audit.requests().find((h) => h.request.id === request.id);
+  if (history?.interruptedSubmission) {
+    ctx.say(ctx.t('submit.resuming', { id: request.id, at: history.interruptedSubmission.at, via: history.interruptedSubmission.submitter }));
+    recorder.event('submission-resumed', { requestId: request.id, interruptedRun: history.interruptedSubmission.runId });
+  }
+  await stop('before-submission-started');
+  // Written first: a full disk or a read-only log fails here, before anything is submitted.
+  audit.recordSubmissionStarted(runId, request, submitter.id);
+  await stop('after-submission-started');
   const receipt = await submitter.submit(request, { prompter, say: ctx.say, openUrl: ctx.term.openUrl, sentFlag });
   if (!receipt) {
     recorder.event('submission-not-sent', { requestId: request.id });
     return { kind: 'not-sent' };
   }
-  const row = audit.recordSubmission(runId, request, receipt.submitter, receipt.reference, receipt);
-  const already = row.run_id !== runId;
-  return already ? { kind: 'already-submitted', submission: toJson(row, true) } : { kind: 'submitted', submission: toJson(row, false), nextSteps: receipt.nextSteps };
+  await stop('after-submitter');
+  const record = audit.recordSubmission(runId, request, receipt.submitter, receipt.reference, receipt);
+  await stop('after-submission-recorded');
+  const already = record.runId !== runId;
+  return already ? { kind: 'already-submitted', submission: toJson(record, true) } : { kind: 'submitted', submission: toJson(record, false), nextSteps: receipt.nextSteps };
 }

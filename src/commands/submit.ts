@@ -62,7 +62,8 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
         return EXIT.ok;
       }
 
-      const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), null, Boolean(flags.sent));
+      const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
+      const outcome = await submitOnce(ctx, recorder, request, submitter, null, Boolean(flags.sent));
       if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
       if (options.json) show(outcome.submission);
       else ctx.print(renderSubmission(outcome, request, ctx.out, t, readiness.isDemo));

@@ -78,7 +78,8 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
     message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
     validate: (value) => value.trim().toUpperCase() === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
   });
-  const outcome = await submitOnce(ctx, recorder, request, submitterFor(ctx, source.isDemo), prompter, false);
+  const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
+  const outcome = await submitOnce(ctx, recorder, request, submitter, prompter, false);
   if (outcome.kind === 'not-sent') {
     ctx.print(t('wizard.not-sent'));
     return EXIT.notReady;

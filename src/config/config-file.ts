@@ -16,6 +16,8 @@ export const configSchema = z.strictObject({
   phone: z.string().optional(),
   reportsDir: z.string().optional(),
   encoding: z.string().optional(),
+  submitter: z.string().optional(),
+  webhookUrl: z.string().optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 

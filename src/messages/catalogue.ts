@@ -1,6 +1,8 @@
 import { en, type Messages } from './en.js';
 
 export type MessageKey = keyof Messages;
+/** Messages that take no parameters. */
+export type PlainMessageKey = { [K in MessageKey]: Parameters<Messages[K]> extends [] ? K : never }[MessageKey];
 type ParamsOf<K extends MessageKey> = Parameters<Messages[K]> extends [] ? [] : [params: Parameters<Messages[K]>[0]];
 
 /** Looks a message up and fills it in. */

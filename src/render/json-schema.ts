@@ -36,7 +36,7 @@ export const requestJsonSchema = z.strictObject({
 
 export const submissionJsonSchema = z.strictObject({
   requestId: z.string(),
-  submitter: z.enum(['demo', 'seller-central']),
+  submitter: z.enum(['demo', 'seller-central', 'webhook']),
   reference: z.string(),
   submittedAt: z.string(),
   alreadySubmitted: z.boolean(),

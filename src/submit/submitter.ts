@@ -1,10 +1,11 @@
-// How a closure request reaches Amazon. Amazon has no API that closes an account, so the real
-// path is Seller Central's form; the demo path simulates it for the demo seller.
+// How a closure request leaves: Amazon has no API that closes an account, so the real path is
+// Seller Central's form; an agency may route it through its own ticketing (webhook); the demo
+// path simulates it for the demo seller.
 
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Prompter } from '../io/prompter.js';
 
-export const SUBMITTER_IDS = ['demo', 'seller-central'] as const;
+export const SUBMITTER_IDS = ['demo', 'seller-central', 'webhook'] as const;
 export type SubmitterId = (typeof SUBMITTER_IDS)[number];
 
 export interface Receipt {

@@ -3,9 +3,9 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
+import { readAudit } from '../helpers/audit.js';
 import { runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
@@ -80,9 +80,7 @@ describe('close-account as a process', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/submit\s+demo \(demo\)\s+\d{4}-\d{2}-\d{2}\s+ready\s+completed\s+0\s+DEMO-CR-/);
 
-    const raw = new Database(db, { readonly: true });
-    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 1 });
-    raw.close();
+    expect(readAudit(db)).toMatchObject({ submissions: 1, intact: true });
 
     const status = runCli(['status'], env);
     expect(status.stdout).toContain('Submitted on');
@@ -94,10 +92,9 @@ describe('close-account as a process', () => {
     const result = runCli(['submit', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('Not submitted');
-    const raw = new Database(db, { readonly: true });
-    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 0 });
-    expect(raw.prepare('SELECT outcome, exit_code FROM runs').get()).toEqual({ outcome: 'failed', exit_code: 3 });
-    raw.close();
+    const audit = readAudit(db);
+    expect(audit.submissions).toBe(0);
+    expect(audit.runs[0]).toMatchObject({ outcome: 'failed', exit_code: 3 });
   });
 
   it('needs --confirm to repeat the seller ID', () => {
@@ -107,17 +104,25 @@ describe('close-account as a process', () => {
     expect(result.stderr).toContain('does not match');
   });
 
-  it('exports the audit log as JSON and CSV', () => {
+  it('exports the closure dossier as JSON, CSV, Markdown and HTML', () => {
     const { env } = sandbox();
     runCli(SUBMIT, env);
     const json = runCli(['audit', 'export', '--format', 'json'], env);
-    const dump = JSON.parse(json.stdout);
-    expect(dump.submissions).toHaveLength(1);
-    expect(dump.check_results.length).toBeGreaterThanOrEqual(13);
+    const dossier = JSON.parse(json.stdout);
+    expect(dossier.request).toMatchObject({ state: 'submitted', submission: { submitter: 'demo' } });
+    expect(dossier.evidence.checks).toHaveLength(13);
+    expect(dossier.evidence.confirmations).toHaveLength(4);
+    expect(dossier.chain).toMatchObject({ intact: true });
     const csv = runCli(['audit', 'export', '--format', 'csv'], env);
-    expect(csv.stdout.split('\n')[0]).toBe('at,run_id,record,id,status,detail');
-    expect(csv.stdout).toContain(',submission,CR-');
-    const runId = dump.runs[0].id as string;
+    expect(csv.stdout.split('\n')[0]).toBe('seq,at,run_id,record,request_id,detail,hash');
+    expect(csv.stdout).toMatch(/,submission,CR-/);
+    const md = runCli(['audit', 'export'], env).stdout;
+    expect(md).toContain('# Seller account closure dossier');
+    expect(md).toContain(`Final hash of the audit chain: \`${dossier.chain.head}\``);
+    const html = runCli(['audit', 'export', '--format', 'html'], env).stdout;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Maple &amp; Pine');
+    const runId = JSON.parse(runCli(['audit', 'list', '--json'], env).stdout).runs[0].id as string;
     const show = runCli(['audit', 'show', runId], env);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('Submission DEMO-CR-');
@@ -133,7 +138,7 @@ describe('close-account as a process', () => {
       ['an unknown encoding', ['check', '--adapter', 'reports', '--reports-dir', '.', '--encoding', 'ebcdic'], /utf-8, windows-1252, shift_jis/],
       ['an unknown option', ['check', '--colour'], /unknown option/],
       ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
-      ['an export format', ['audit', 'export', '--format', 'xml'], /json, csv/],
+      ['an export format', ['audit', 'export', '--format', 'xml'], /md, html, json, csv/],
     ];
     it.each(cases)('%s', (_name, args, message) => {
       const { env } = sandbox();

@@ -1,7 +1,7 @@
 // The wizard end to end in a real pseudo-terminal: arrow keys and typing through to a submission.
 
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { readAudit } from '../helpers/audit.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 
@@ -69,20 +69,17 @@ describe('the wizard in a terminal', () => {
     await session.waitFor('Closure request submitted.', at);
     expect(await session.exitCode()).toBe(0);
 
-    const raw = new Database(db, { readonly: true });
-    const run = raw.prepare("SELECT * FROM runs WHERE command = 'wizard'").get() as Record<string, unknown>;
-    expect(run).toMatchObject({ outcome: 'completed', exit_code: 0, verdict: 'ready' });
-    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 1 });
-    const confirmations = raw.prepare('SELECT check_id, how FROM confirmations ORDER BY check_id').all();
-    expect(confirmations).toEqual([
-      { check_id: 'bank-account', how: 'prompt' },
-      { check_id: 'data-export', how: 'prompt' },
-      { check_id: 'performance-notifications', how: 'prompt' },
-      { check_id: 'selling-plan', how: 'prompt' },
+    const audit = readAudit(db);
+    expect(audit.runs.find((r) => r.command === 'wizard')).toMatchObject({ outcome: 'completed', exit_code: 0, verdict: 'ready' });
+    expect(audit.submissions).toBe(1);
+    expect(audit.confirmations).toEqual([
+      { checkId: 'bank-account', how: 'prompt' },
+      { checkId: 'data-export', how: 'prompt' },
+      { checkId: 'performance-notifications', how: 'prompt' },
+      { checkId: 'selling-plan', how: 'prompt' },
     ]);
-    const request = JSON.parse((raw.prepare('SELECT content FROM requests').get() as { content: string }).content);
-    expect(request).toMatchObject({ sellerId: 'A2DEMO5ELLER7Q', reason: 'business-closed', email: 'owner@example.com', marketplaces: ['CA', 'MX', 'US'] });
-    raw.close();
+    expect(audit.requests[0]!.request).toMatchObject({ sellerId: 'A2DEMO5ELLER7Q', reason: 'business-closed', email: 'owner@example.com', marketplaces: ['CA', 'MX', 'US'] });
+    expect(audit.intact).toBe(true);
   });
 
   it('stops at the blockers on the blocked seller, exit 3, nothing submitted', async () => {
@@ -95,9 +92,7 @@ describe('the wizard in a terminal', () => {
     at = await session.waitFor('What to do', at);
     await session.waitFor('Earliest possible closure: 2027-02-18', at);
     expect(await session.exitCode()).toBe(3);
-    const raw = new Database(db, { readonly: true });
-    expect(raw.prepare('SELECT outcome, exit_code, verdict FROM runs').get()).toEqual({ outcome: 'completed', exit_code: 3, verdict: 'blocked' });
-    raw.close();
+    expect(readAudit(db).runs[0]).toMatchObject({ outcome: 'completed', exit_code: 3, verdict: 'blocked' });
   });
 
   it('Ctrl-C at a prompt exits 130 and records the interruption', async () => {
@@ -109,11 +104,10 @@ describe('the wizard in a terminal', () => {
     await session.type(KEY.ctrlC);
     await session.waitFor('Interrupted', at);
     expect(await session.exitCode()).toBe(130);
-    const raw = new Database(db, { readonly: true });
-    expect(raw.prepare('SELECT outcome, exit_code FROM runs').get()).toEqual({ outcome: 'interrupted', exit_code: 130 });
-    expect(raw.prepare("SELECT type FROM events WHERE type = 'interrupted'").all()).toHaveLength(1);
-    expect(raw.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 0 });
-    raw.close();
+    const audit = readAudit(db);
+    expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: 130 });
+    expect(audit.types.filter((type) => type === 'interrupted')).toHaveLength(1);
+    expect(audit.submissions).toBe(0);
   });
 });
 

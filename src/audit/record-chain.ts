@@ -1,0 +1,68 @@
+// The audit log's hash chain: every record stores the hash of the record before it and its own
+// hash over a canonical form of its content, so an edited, deleted or reordered record shows.
+
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+
+/** The first record's "previous hash". */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface RecordContent {
+  seq: number;
+  at: string;
+  runId: string | null;
+  type: string;
+  requestId: string | null;
+  /** Canonical JSON of the record's details. */
+  body: string;
+}
+
+export interface StoredRecord extends RecordContent {
+  prevHash: string;
+  hash: string;
+}
+
+export function recordHash(prevHash: string, content: RecordContent): string {
+  const canonical = canonicalJson({ seq: content.seq, at: content.at, runId: content.runId, type: content.type, requestId: content.requestId, body: content.body });
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+export type ChainProblem =
+  | { kind: 'edited'; seq: number }
+  | { kind: 'missing'; seq: number }
+  | { kind: 'reordered'; seq: number }
+  | { kind: 'broken-link'; seq: number };
+
+export interface ChainVerdict {
+  intact: boolean;
+  records: number;
+  head: string;
+  problem: ChainProblem | null;
+}
+
+/**
+ * Walks the records in storage order and names the first one that does not hold: a gap in the
+ * numbering (deleted), a number out of order (reordered), a hash that does not match its content
+ * (edited), or a link to a previous hash that is not the record before's (cut or reordered).
+ */
+export function verifyChain(records: Iterable<StoredRecord>): ChainVerdict {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  for (const record of records) {
+    count += 1;
+    if (record.seq !== expectedSeq) {
+      const kind = record.seq > expectedSeq ? 'missing' : 'reordered';
+      return { intact: false, records: count, head: prevHash, problem: { kind, seq: kind === 'missing' ? expectedSeq : record.seq } };
+    }
+    if (recordHash(record.prevHash, record) !== record.hash) {
+      return { intact: false, records: count, head: prevHash, problem: { kind: 'edited', seq: record.seq } };
+    }
+    if (record.prevHash !== prevHash) {
+      return { intact: false, records: count, head: prevHash, problem: { kind: 'broken-link', seq: record.seq } };
+    }
+    prevHash = record.hash;
+    expectedSeq += 1;
+  }
+  return { intact: true, records: count, head: prevHash, problem: null };
+}

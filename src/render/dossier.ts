@@ -1,0 +1,137 @@
+// The closure dossier an accountant can keep: the readiness evidence per check, the
+// confirmations, the request, the submission and its outcome, the timeline of every record, and
+// the chain's final hash. One object, four views (Markdown, HTML, JSON, CSV).
+
+import type { AuditLog, RequestHistory } from '../audit/audit-log.js';
+import type { ChainVerdict } from '../audit/record-chain.js';
+import type { CheckResult } from '../core/check-result.js';
+import { closureRequestText } from '../core/closure-request.js';
+import type { Translate } from '../messages/catalogue.js';
+
+export interface Dossier {
+  schemaVersion: 1;
+  generatedAt: string;
+  database: string;
+  chain: ChainVerdict;
+  request: RequestHistory | null;
+  evidence: {
+    runId: string;
+    at: string;
+    asOf: string;
+    verdict: string;
+    earliestCloseDate: string | null;
+    checks: CheckResult[];
+    confirmations: { checkId: string; how: string }[];
+  } | null;
+  timeline: { seq: number; at: string; runId: string | null; type: string; requestId: string | null; detail: string; hash: string }[];
+}
+
+/** A record's details in a line: its fields that say most, without the bulky ones. */
+function detailOf(type: string, body: unknown): string {
+  if (!body || typeof body !== 'object') return '';
+  const b = body as Record<string, unknown>;
+  if (type === 'readiness') return `verdict ${b.verdict}, earliest closure ${b.earliestCloseDate ?? '-'}, as of ${b.asOf}`;
+  if (type === 'request') return `${b.sellerId} ${b.region} (${(b.marketplaces as string[] | undefined)?.join(', ')}) ${b.reason}`;
+  return Object.entries(b)
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+export function buildDossier(audit: AuditLog, requestId: string | null, now: Date): Dossier {
+  const histories = audit.requests();
+  const request = (requestId ? histories.find((h) => h.request.id === requestId) : histories[0]) ?? null;
+  const timeline: Dossier['timeline'] = [];
+  let evidence: Dossier['evidence'] = null;
+  let evidenceRun = request?.submission?.runId ?? null;
+  const readinessRecords: { runId: string; at: string; body: Record<string, unknown> }[] = [];
+  for (const record of audit.allRecords()) {
+    timeline.push({ seq: record.seq, at: record.at, runId: record.runId, type: record.type, requestId: record.requestId, detail: detailOf(record.type, record.body), hash: record.hash });
+    if (record.type === 'readiness' && record.runId) readinessRecords.push({ runId: record.runId, at: record.at, body: record.body as Record<string, unknown> });
+  }
+  // The evidence is what the submission was based on; with no submission, the latest check.
+  const chosen = (evidenceRun ? readinessRecords.filter((r) => r.runId === evidenceRun).at(-1) : undefined) ?? readinessRecords.at(-1);
+  if (chosen) {
+    evidenceRun = chosen.runId;
+    const b = chosen.body as { asOf: string; verdict: string; earliestCloseDate: string | null; checks: CheckResult[]; confirmations: { checkId: string; how: string }[] };
+    evidence = { runId: chosen.runId, at: chosen.at, asOf: b.asOf, verdict: b.verdict, earliestCloseDate: b.earliestCloseDate, checks: b.checks, confirmations: b.confirmations ?? [] };
+  }
+  return { schemaVersion: 1, generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function chainLine(dossier: Dossier, t: Translate): string {
+  const { chain } = dossier;
+  return chain.intact
+    ? t('dossier.chain-intact', { records: chain.records, head: chain.head })
+    : t('dossier.chain-broken', { seq: chain.problem?.seq ?? 0, kind: chain.problem?.kind ?? '' });
+}
+
+export function dossierMarkdown(dossier: Dossier, t: Translate): string {
+  const lines = [`# ${t('dossier.title')}`, '', `${t('dossier.generated', { at: dossier.generatedAt, database: dossier.database })}`, '', `**${chainLine(dossier, t)}**`, ''];
+  const { request, evidence } = dossier;
+  lines.push(`## ${t('dossier.request')}`, '');
+  if (request) {
+    lines.push('```', closureRequestText(request.request, t), '```', '', `${t('dossier.state')}: **${request.state}**`);
+    if (request.submission) lines.push('', t('dossier.submitted', { at: request.submission.submittedAt, via: request.submission.submitter, reference: request.submission.reference }));
+    for (const status of request.statuses) lines.push(`- ${status.at}: ${status.state}${status.reason ? ` — ${status.reason}` : ''}`);
+  } else {
+    lines.push(t('dossier.no-request'));
+  }
+  lines.push('', `## ${t('dossier.evidence')}`, '');
+  if (evidence) {
+    lines.push(t('dossier.evidence-run', { runId: evidence.runId, at: evidence.at, asOf: evidence.asOf, verdict: evidence.verdict }), '');
+    lines.push(`| ${t('dossier.col.check')} | ${t('dossier.col.status')} | ${t('dossier.col.summary')} |`, '|---|---|---|');
+    for (const check of evidence.checks) lines.push(`| ${cell(t(`check.${check.id}.title`))} | ${check.status}${check.confirmed ? ' ✔' : ''} | ${cell(check.summary)} |`);
+    if (evidence.confirmations.length > 0) {
+      lines.push('', `### ${t('dossier.confirmations')}`, '');
+      for (const c of evidence.confirmations) lines.push(`- ${c.checkId} (${c.how})`);
+    }
+  } else {
+    lines.push(t('dossier.no-evidence'));
+  }
+  lines.push('', `## ${t('dossier.timeline')}`, '', `| # | ${t('dossier.col.at')} | ${t('dossier.col.record')} | ${t('dossier.col.detail')} | ${t('dossier.col.hash')} |`, '|---|---|---|---|---|');
+  for (const r of dossier.timeline) lines.push(`| ${r.seq} | ${r.at} | ${r.type} | ${cell(r.detail)} | \`${r.hash.slice(0, 16)}…\` |`);
+  lines.push('', `${t('dossier.head')}: \`${dossier.chain.head}\``, '');
+  return lines.join('\n');
+}
+
+export function dossierHtml(dossier: Dossier, t: Translate): string {
+  const e = escapeHtml;
+  const { request, evidence } = dossier;
+  const rows = (cells: string[][]) => cells.map((c) => `<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(t('dossier.title'))}</title>
+<style>body{font:14px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}code,pre{font:12px ui-monospace,monospace}.broken{color:#b00}</style></head>
+<body>
+<h1>${e(t('dossier.title'))}</h1>
+<p>${e(t('dossier.generated', { at: dossier.generatedAt, database: dossier.database }))}</p>
+<p class="${dossier.chain.intact ? 'intact' : 'broken'}"><strong>${e(chainLine(dossier, t))}</strong></p>
+<h2>${e(t('dossier.request'))}</h2>
+${request ? `<pre>${e(closureRequestText(request.request, t))}</pre><p>${e(t('dossier.state'))}: <strong>${e(request.state)}</strong></p>${request.submission ? `<p>${e(t('dossier.submitted', { at: request.submission.submittedAt, via: request.submission.submitter, reference: request.submission.reference }))}</p>` : ''}<ul>${request.statuses.map((s) => `<li>${e(s.at)}: ${e(s.state)}${s.reason ? ` — ${e(s.reason)}` : ''}</li>`).join('')}</ul>` : `<p>${e(t('dossier.no-request'))}</p>`}
+<h2>${e(t('dossier.evidence'))}</h2>
+${evidence ? `<p>${e(t('dossier.evidence-run', { runId: evidence.runId, at: evidence.at, asOf: evidence.asOf, verdict: evidence.verdict }))}</p>
+<table><tr><th>${e(t('dossier.col.check'))}</th><th>${e(t('dossier.col.status'))}</th><th>${e(t('dossier.col.summary'))}</th></tr>
+${rows(evidence.checks.map((c) => [e(t(`check.${c.id}.title`)), e(`${c.status}${c.confirmed ? ' ✔' : ''}`), e(c.summary)]))}</table>` : `<p>${e(t('dossier.no-evidence'))}</p>`}
+<h2>${e(t('dossier.timeline'))}</h2>
+<table><tr><th>#</th><th>${e(t('dossier.col.at'))}</th><th>${e(t('dossier.col.record'))}</th><th>${e(t('dossier.col.detail'))}</th><th>${e(t('dossier.col.hash'))}</th></tr>
+${rows(dossier.timeline.map((r) => [String(r.seq), e(r.at), e(r.type), e(r.detail), `<code>${e(r.hash.slice(0, 16))}…</code>`]))}</table>
+<p>${e(t('dossier.head'))}: <code>${e(dossier.chain.head)}</code></p>
+</body></html>
+`;
+}
+
+const CSV_COLUMNS = ['seq', 'at', 'run_id', 'record', 'request_id', 'detail', 'hash'] as const;
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quoted per RFC 4180; a leading = + - @ would be run as a formula by spreadsheets.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function dossierCsv(dossier: Dossier): string {
+  return [CSV_COLUMNS.join(','), ...dossier.timeline.map((r) => [r.seq, r.at, r.runId, r.type, r.requestId, r.detail, r.hash].map(csvCell).join(','))].join('\n');
+}
