@@ -106,7 +106,8 @@ describe('close-account as a process', () => {
 
   it('exports the closure dossier as JSON, CSV, Markdown and HTML', () => {
     const { env } = sandbox();
-    runCli(SUBMIT, env);
+    const withText = SUBMIT.map((arg) => (arg === 'stopped-selling' ? 'other' : arg));
+    expect(runCli([...withText, '--reason-text', 'Retiring <soon> & happy'], env).code).toBe(0);
     const json = runCli(['audit', 'export', '--format', 'json'], env);
     const dossier = JSON.parse(json.stdout);
     expect(dossier.request).toMatchObject({ state: 'submitted', submission: { submitter: 'demo' } });
@@ -121,7 +122,8 @@ describe('close-account as a process', () => {
     expect(md).toContain(`Final hash of the audit chain: \`${dossier.chain.head}\``);
     const html = runCli(['audit', 'export', '--format', 'html'], env).stdout;
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('Maple &amp; Pine');
+    expect(html).toContain('Retiring &lt;soon&gt; &amp; happy');
+    expect(html).not.toContain('<soon>');
     const runId = JSON.parse(runCli(['audit', 'list', '--json'], env).stdout).runs[0].id as string;
     const show = runCli(['audit', 'show', runId], env);
     expect(show.code).toBe(0);
