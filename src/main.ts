@@ -49,6 +49,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--encoding <name>', t('help.encoding'))
     .option('--submitter <name>', t('help.submitter'))
     .option('--webhook-url <url>', t('help.webhook-url'))
+    .option('--out <file>', t('help.out'))
     .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
 
   program.action(
@@ -73,9 +74,11 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .description(t('help.submit'))
     .option('--confirm <seller-id>', t('help.confirm'))
     .option('--sent', t('help.sent'))
+    .option('--plan <file>', t('help.plan'))
+    .option('--max-age <hours>', t('help.max-age'), '24')
     .action(
       run(async (_flags, cmd) => {
-        const own = cmd.opts<{ confirm?: string; sent?: boolean }>();
+        const own = cmd.opts<{ confirm?: string; sent?: boolean; plan?: string; maxAge: string }>();
         return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, own);
       }),
     );
@@ -202,6 +205,13 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
     say(style.red(`${t('error.prefix')}: ${error.message}`));
     if (error.hint) say(error.hint);
     return error.exitCode;
+  }
+  if (error instanceof Error && error.name === 'AuditWriteError') {
+    const { code, path } = error as Error & { code: string; path: string };
+    const busy = /BUSY|LOCKED/.test(code);
+    say(style.red(`${t('error.prefix')}: ${busy ? t('error.audit-busy', { path }) : t('error.audit-write', { path, code })}`));
+    say(busy ? t('error.audit-busy-hint') : t('error.audit-write-hint'));
+    return EXIT.usage;
   }
   // A bug: say so plainly; the stack only when asked for.
   say(style.red(`${t('error.internal', { detail: error instanceof Error ? error.message : String(error) })}`));

@@ -77,6 +77,21 @@ const toStored = (row: Row): StoredRecord => ({
   hash: row.hash,
 });
 
+/** The log could not be written (disk full, read-only, locked by another run): nothing is half written. */
+export class AuditWriteError extends Error {
+  constructor(
+    readonly code: string,
+    readonly path: string,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'AuditWriteError';
+  }
+}
+
+/** Triggers and indexes that make the log append-only: verify checks they are still there. */
+const GUARDS = ['records_no_update', 'records_no_delete', 'one_submission_per_request'];
+
 export class AuditLog {
   private readonly lastRecord: Database.Statement;
   private readonly insert: Database.Statement;
@@ -107,6 +122,21 @@ export class AuditLog {
 
   /** Appends one record to the chain, in one immediate transaction (waits while another process appends). */
   append(type: string, runId: string | null, body: unknown, requestId: string | null = null): StoredRecord {
+    return this.guarded(() => this.appendNow(type, runId, body, requestId));
+  }
+
+  /** Runs a write, turning the driver's failures into an AuditWriteError that says which. */
+  private guarded<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|PERM)/.test(code)) throw new AuditWriteError(code, this.path, (error as Error).message);
+      throw error;
+    }
+  }
+
+  private appendNow(type: string, runId: string | null, body: unknown, requestId: string | null): StoredRecord {
     return this.db.transaction(() => {
       const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
       const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId, body: canonicalJson(body) };
@@ -155,11 +185,13 @@ export class AuditLog {
 
   /** Records the request (as a draft) the first time it is seen. */
   recordRequest(runId: string, request: ClosureRequest): void {
-    this.db.transaction(() => {
-      if (!this.db.prepare("SELECT 1 FROM records WHERE request_id = ? AND type = 'request'").get(request.id)) {
-        this.append('request', runId, request, request.id);
-      }
-    }).immediate();
+    this.guarded(() =>
+      this.db.transaction(() => {
+        if (!this.db.prepare("SELECT 1 FROM records WHERE request_id = ? AND type = 'request'").get(request.id)) {
+          this.appendNow('request', runId, request, request.id);
+        }
+      }).immediate(),
+    );
   }
 
   submissionFor(requestId: string): SubmissionRecord | undefined {
@@ -179,12 +211,14 @@ export class AuditLog {
    * unique index on submissions per request makes a second one impossible.
    */
   recordSubmission(runId: string, request: ClosureRequest, submitter: string, reference: string, receipt: object): SubmissionRecord {
-    return this.db.transaction(() => {
-      const existing = this.submissionFor(request.id);
-      if (existing) return existing;
-      this.append('submission', runId, { submitter, reference, receipt }, request.id);
-      return this.submissionFor(request.id)!;
-    }).immediate();
+    return this.guarded(() =>
+      this.db.transaction(() => {
+        const existing = this.submissionFor(request.id);
+        if (existing) return existing;
+        this.appendNow('submission', runId, { submitter, reference, receipt }, request.id);
+        return this.submissionFor(request.id)!;
+      }).immediate(),
+    );
   }
 
   recordRequestStatus(runId: string | null, requestId: string, state: RequestState, reason: string | null, matchedCheck: string | null): void {
@@ -197,11 +231,13 @@ export class AuditLog {
 
   /** Closes a run once: a later call (an error after an interruption, say) adds nothing. */
   finishRun(runId: string, outcome: RunOutcome, exitCode: number): void {
-    this.db.transaction(() => {
-      if (!this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(runId)) {
-        this.append('run-finished', runId, { outcome, exitCode });
-      }
-    }).immediate();
+    this.guarded(() =>
+      this.db.transaction(() => {
+        if (!this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(runId)) {
+          this.appendNow('run-finished', runId, { outcome, exitCode }, null);
+        }
+      }).immediate(),
+    );
   }
 
   private recordsOf(runId: string): Row[] {
@@ -290,9 +326,14 @@ export class AuditLog {
   /** Checks the whole chain, streaming, and names the first record that does not hold. */
   verify(): ChainVerdict {
     const rows = this.db.prepare('SELECT * FROM records ORDER BY rowid').iterate() as IterableIterator<Row>;
-    return verifyChain((function* () {
+    const verdict = verifyChain((function* () {
       for (const row of rows) yield toStored(row);
     })());
+    if (!verdict.intact) return verdict;
+    // The chain holds; the guards that keep it append-only must hold too.
+    const present = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')").all() as { name: string }[]).map((r) => r.name));
+    const removed = GUARDS.find((name) => !present.has(name));
+    return removed ? { ...verdict, intact: false, problem: { kind: 'guards-removed', seq: 0, guard: removed } } : verdict;
   }
 
   /** The chain's last hash: publish it, and any later rewrite of the file shows. */

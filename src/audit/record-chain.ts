@@ -31,7 +31,8 @@ export type ChainProblem =
   | { kind: 'edited'; seq: number }
   | { kind: 'missing'; seq: number }
   | { kind: 'reordered'; seq: number }
-  | { kind: 'broken-link'; seq: number };
+  | { kind: 'broken-link'; seq: number }
+  | { kind: 'guards-removed'; seq: number; guard: string };
 
 export interface ChainVerdict {
   intact: boolean;

@@ -102,7 +102,9 @@ export async function runAuditVerify(ctx: CommandContext): Promise<number> {
       return EXIT.ok;
     }
     const problem = verdict.problem!;
-    throw new CliError(EXIT.notReady, t(`audit.verify.${problem.kind}`, { seq: problem.seq, path: audit.path }), t('audit.verify.hint'));
+    const message =
+      problem.kind === 'guards-removed' ? t('audit.verify.guards-removed', { guard: problem.guard, path: audit.path }) : t(`audit.verify.${problem.kind}`, { seq: problem.seq, path: audit.path });
+    throw new CliError(EXIT.notReady, message, t('audit.verify.hint'));
   });
 }
 

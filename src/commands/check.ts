@@ -15,6 +15,12 @@ export async function runCheck(ctx: CommandContext): Promise<number> {
       const draft = await draftRequest(ctx, readiness);
       recorder.readiness(readiness, flagConfirmations(ctx, readiness));
       if (draft.request) recorder.request(draft.request);
+      if (ctx.options.out) {
+        const { makePlan, writePlan } = await import('./plan-file.js');
+        const plan = makePlan(readiness, draft.request, ctx.options, ctx.term.now());
+        writePlan(ctx.options.out, plan);
+        ctx.say(ctx.t(draft.request ? 'plan.saved' : 'plan.saved-incomplete', { path: ctx.options.out, fingerprint: plan.fingerprint }));
+      }
 
       if (ctx.options.json) {
         const audit = { runId: recorder.runId, database: recorder.audit ? recorder.audit.path : null };

@@ -38,6 +38,7 @@ export interface GlobalFlags {
   encoding?: string;
   submitter?: string;
   webhookUrl?: string;
+  out?: string;
 }
 
 export interface GlobalOptions {
@@ -59,6 +60,8 @@ export interface GlobalOptions {
   /** How the request leaves; null for the default (demo for the demo seller, else Seller Central). */
   submitter: SubmitterId | null;
   webhookUrl: string | null;
+  /** Where `check` / `--dry-run` saves the plan, if anywhere. */
+  out: string | null;
 }
 
 export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): Promise<GlobalOptions> {
@@ -125,5 +128,6 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
     encoding,
     submitter: submitter as SubmitterId | null,
     webhookUrl,
+    out: flags.out ? resolve(flags.out) : null,
   };
 }

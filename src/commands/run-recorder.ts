@@ -52,8 +52,13 @@ export class RunRecorder {
     if (this.finished) return;
     this.finished = true;
     if (!this.audit || !this.runId) return;
-    if (outcome !== 'completed') this.audit.recordEvent(this.runId, outcome, detail);
-    this.audit.finishRun(this.runId, outcome, exitCode);
+    try {
+      if (outcome !== 'completed') this.audit.recordEvent(this.runId, outcome, detail);
+      this.audit.finishRun(this.runId, outcome, exitCode);
+    } catch (error) {
+      // The log cannot be written (the very failure being reported, say): the error says so.
+      if (!(error instanceof Error && error.name === 'AuditWriteError')) throw error;
+    }
   }
 
   /** Closes the run as failed or interrupted, by the error that ended it. */

@@ -1,52 +1,81 @@
 // `submit`: the non-interactive submission, for scripts. It needs every request field as a flag
-// and --confirm with the seller ID typed again, and refuses unless the verdict is ready.
+// (or a saved plan: --plan) and --confirm with the seller ID typed again, and refuses unless the
+// verdict is ready. A plan is refused once the data it was based on has changed, or it is old.
 
-import { assembleClosureRequest } from '../core/closure-request.js';
+import { assembleClosureRequest, type ClosureRequest } from '../core/closure-request.js';
+import { changedFindings, findingsOf, fingerprint } from '../core/readiness-fingerprint.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { readinessJson } from '../render/json-document.js';
 import type { SubmissionJson } from '../render/json-schema.js';
 import { renderReadiness } from '../render/readiness-human.js';
+import { renderSubmission } from '../render/submission-human.js';
 import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
 import { withRecordedRun } from './run-recorder.js';
 import { submitOnce, submitterFor } from './submit-request.js';
-import { renderSubmission } from '../render/submission-human.js';
+import type { Plan } from './plan-file.js';
 
 export interface SubmitFlags {
   confirm?: string;
   sent?: boolean;
+  plan?: string;
+  maxAge?: string;
 }
 
 export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promise<number> {
   const { t, options } = ctx;
+  let plan: Plan | null = null;
+  if (flags.plan) {
+    const { readPlan, attestedOf } = await import('./plan-file.js');
+    plan = readPlan(flags.plan, t);
+    if (!plan.request) throw new UsageError(t('error.plan-no-request', { path: flags.plan }), t('error.plan-hint'));
+    // The plan says where its data came from and what the seller confirmed.
+    options.adapter = plan.source.adapter;
+    if (plan.source.demoScenario) options.demoScenario = plan.source.demoScenario;
+    if (plan.source.reportsDir) options.reportsDir = plan.source.reportsDir;
+    options.attested = attestedOf(plan);
+  }
+  const sellerId = plan?.request?.sellerId ?? options.request.sellerId;
   const missing: string[] = [];
-  if (!options.request.sellerId) missing.push('--seller-id <merchant-token>');
-  if (!options.request.reason) missing.push('--reason <reason>');
-  if (!options.request.email) missing.push('--email <address>');
+  if (!plan) {
+    if (!options.request.sellerId) missing.push('--seller-id <merchant-token>');
+    if (!options.request.reason) missing.push('--reason <reason>');
+    if (!options.request.email) missing.push('--email <address>');
+  }
   if (!flags.confirm) missing.push('--confirm <merchant-token>');
   if (missing.length > 0) throw new UsageError(t('error.submit-missing', { flags: missing.join(' ') }), t('error.submit-missing-hint'));
-  if (flags.confirm!.trim().toUpperCase() !== options.request.sellerId!.trim().toUpperCase()) {
-    throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: options.request.sellerId! }));
+  if (flags.confirm!.trim().toUpperCase() !== sellerId!.trim().toUpperCase()) {
+    throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: sellerId! }));
   }
+  const maxAgeHours = Number(flags.maxAge ?? 24);
+  if (!Number.isFinite(maxAgeHours) || maxAgeHours <= 0) throw new UsageError(t('error.bad-max-age', { value: flags.maxAge ?? '' }));
 
   return withRecordedRun(ctx, 'submit', (recorder) =>
     withSource(ctx, async (source) => {
       const readiness = await evaluateWithProgress(ctx, source);
       recorder.readiness(readiness, flagConfirmations(ctx, readiness));
       const known = readiness.account.sellerId;
-      if (known && known.toUpperCase() !== options.request.sellerId!.trim().toUpperCase()) {
-        throw new UsageError(t('error.seller-mismatch', { given: options.request.sellerId!, known }));
+      if (known && known.toUpperCase() !== sellerId!.trim().toUpperCase()) {
+        throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }));
       }
-      const home = readiness.regions[0];
-      const assembled = await assembleClosureRequest(
-        { ...options.request, region: home?.region, marketplaces: home?.countries },
-        { asOf: readiness.asOf, verdict: readiness.verdict },
-        t,
-      );
-      if (!assembled.ok) {
-        throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${p.field}: ${p.message}`).join('; ') }));
+
+      let request: ClosureRequest;
+      if (plan) {
+        refuseStalePlan(ctx, plan, readiness.checks, maxAgeHours, flags.plan!);
+        request = plan.request!;
+        recorder.event('plan-used', { plan: flags.plan, fingerprint: plan.fingerprint, createdAt: plan.createdAt });
+      } else {
+        const home = readiness.regions[0];
+        const assembled = await assembleClosureRequest(
+          { ...options.request, region: home?.region, marketplaces: home?.countries },
+          { asOf: readiness.asOf, verdict: readiness.verdict },
+          t,
+        );
+        if (!assembled.ok) {
+          throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${p.field}: ${p.message}`).join('; ') }));
+        }
+        request = assembled.request;
       }
-      const request = assembled.request;
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
       const show = (submission: SubmissionJson | null = null) =>
@@ -70,4 +99,19 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       return EXIT.ok;
     }),
   );
+}
+
+/** A plan is refused when its data has changed since, or when it is older than allowed. */
+function refuseStalePlan(ctx: CommandContext, plan: Plan, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
+  const { t } = ctx;
+  const ageHours = (ctx.term.now().getTime() - Date.parse(plan.createdAt)) / 3_600_000;
+  if (ageHours > maxAgeHours) {
+    throw new UsageError(t('error.plan-old', { path, hours: Math.floor(ageHours), max: maxAgeHours }), t('error.plan-remake'));
+  }
+  const findings = findingsOf(checks);
+  if (fingerprint(findings) === plan.fingerprint) return;
+  const changes = changedFindings(plan.findings, findings)
+    .map((c) => `${c.id}: ${c.before.status}${c.before.count === null ? '' : ` (${c.before.count})`} → ${c.after.status}${c.after.count === null ? '' : ` (${c.after.count})`}`)
+    .join('; ');
+  throw new UsageError(t('error.plan-stale', { path, changes: changes || t('error.plan-stale-details') }), t('error.plan-remake'));
 }

@@ -396,6 +396,11 @@ export const en = {
   'audit.verify.missing': (p: P) => `Record ${p.seq} of the audit log ${p.path} was deleted.`,
   'audit.verify.reordered': (p: P) => `The audit log ${p.path} was reordered at record ${p.seq}.`,
   'audit.verify.broken-link': (p: P) => `Record ${p.seq} of the audit log ${p.path} does not follow the record before it (records removed or reordered).`,
+  'audit.verify.guards-removed': (p: P) => `The audit log ${p.path} has lost its append-only guard ${p.guard}: someone removed it to change records.`,
+  'error.audit-write': (p: P) => `Cannot write to the audit log ${p.path} (${p.code}). Nothing was submitted and nothing half-written.`,
+  'error.audit-write-hint': () => 'Free some disk space or make the file writable, or use another file with --audit-db PATH; then run the same command again.',
+  'error.audit-busy': (p: P) => `Another close-account run is writing to the audit log ${p.path}, and did not finish within 5 seconds.`,
+  'error.audit-busy-hint': () => 'Wait for the other run to finish, then run this command again.',
   'audit.verify.hint': () => 'The file was changed outside close-account. Keep it as evidence, and compare with an export or a copy you trust.',
   'audit.export.broken': () => 'The audit log does not verify: the dossier says so at the top.',
   'dossier.title': () => 'Seller account closure dossier',
@@ -436,6 +441,23 @@ export const en = {
   'help.audit-verify': () => 'check the audit log\'s hash chain; exit 0 intact, 3 broken',
   'help.submitter': () => 'how the request leaves: seller-central, webhook, or demo (for the demo seller)',
   'help.webhook-url': () => 'where the webhook submitter POSTs the request (secret: CLOSE_ACCOUNT_WEBHOOK_SECRET)',
+
+  // Plans
+  'plan.saved': (p: P) => `Plan saved to ${p.path} (${p.fingerprint}). Submit it with: close-account submit --plan ${p.path} --confirm SELLER-ID`,
+  'plan.saved-incomplete': (p: P) =>
+    `Plan saved to ${p.path} (${p.fingerprint}), but its request is not complete: give --seller-id, --reason and --email when making it, to submit it later.`,
+  'error.plan-unreadable': (p: P) => `Cannot read the plan ${p.path} (${p.code}).`,
+  'error.plan-invalid': (p: P) => `${p.path} is not a close-account plan: ${p.detail}.`,
+  'error.plan-hint': () => 'Make a plan with: close-account --dry-run --seller-id ID --reason REASON --email ADDRESS --out plan.json',
+  'error.plan-no-request': (p: P) => `The plan ${p.path} holds no complete request.`,
+  'error.plan-old': (p: P) => `The plan ${p.path} was made ${p.hours} hours ago, more than the ${p.max} allowed (--max-age): the data may have moved.`,
+  'error.plan-stale': (p: P) => `The data has changed since the plan ${p.path} was made: ${p.changes}. Nothing was submitted.`,
+  'error.plan-stale-details': () => 'the records behind the findings differ',
+  'error.plan-remake': () => 'Check again and make a new plan (close-account --dry-run ... --out plan.json), then submit that one.',
+  'error.bad-max-age': (p: P) => `--max-age wants a number of hours, e.g. 24; got "${p.value}".`,
+  'help.out': () => 'with check or --dry-run: save the checked request as a plan file, for submit --plan',
+  'help.plan': () => 'submit a saved plan; refused if the data changed since or the plan is too old',
+  'help.max-age': () => 'the oldest plan accepted, in hours',
 
   // Demo adapter
   'demo.banner': () => 'DEMO DATA: an embedded sample seller. Nothing here reaches Amazon.',
