@@ -1,0 +1,103 @@
+// Tampering with the audit log's file directly: `audit verify` names the first record that was
+// edited, deleted or reordered, and notices the append-only guards gone (exit 0 intact, 3 broken).
+
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { recordHash } from '../../src/audit/record-chain.js';
+import { runCli, sandbox } from '../helpers/cli-process.js';
+
+const SELLER = 'A2DEMO5ELLER7Q';
+const SUBMIT = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER];
+
+function logWithHistory() {
+  const box = sandbox();
+  runCli(['check'], box.env);
+  expect(runCli(SUBMIT, box.env).code).toBe(0);
+  runCli(['status', '--record', 'closed'], box.env);
+  return box;
+}
+
+function tamper(db: string, sql: string) {
+  const raw = new Database(db);
+  raw.exec(sql);
+  raw.close();
+}
+
+const DROP_GUARDS = 'DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete;';
+
+describe('audit verify', () => {
+  it('passes an untouched log (exit 0) and names its head', () => {
+    const { env } = logWithHistory();
+    const result = runCli(['audit', 'verify'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/The audit log is intact: \d+ records, chain head [0-9a-f]{64}\./);
+    const json = JSON.parse(runCli(['audit', 'verify', '--json'], env).stdout);
+    expect(json).toMatchObject({ intact: true, problem: null });
+  });
+
+  it('notices the append-only triggers dropped', () => {
+    const { env, db } = logWithHistory();
+    tamper(db, DROP_GUARDS);
+    const result = runCli(['audit', 'verify'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('has lost its append-only guard records_no_update');
+  });
+
+  it('names an edited record', () => {
+    const { env, db } = logWithHistory();
+    tamper(db, `${DROP_GUARDS} UPDATE records SET body = replace(body, 'stopped-selling', 'fees-too-high') WHERE type = 'request';`);
+    const seq = new Database(db, { readonly: true }).prepare("SELECT seq FROM records WHERE type = 'request'").get() as { seq: number };
+    const result = runCli(['audit', 'verify'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`Record ${seq.seq} of the audit log`);
+    expect(result.stderr).toContain('was edited after it was written');
+  });
+
+  it('names a record edited with its hash recomputed, by the broken link after it', () => {
+    const { env, db } = logWithHistory();
+    // A careful forger rewrites the hash too; the next record still points at the old one.
+    const raw = new Database(db);
+    raw.exec(DROP_GUARDS);
+    const row = raw.prepare('SELECT * FROM records WHERE seq = 2').get() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string; prev_hash: string };
+    const body = row.body.replace('"blocked"', '"ready"');
+    const hash = recordHash(row.prev_hash, { seq: row.seq, at: row.at, runId: row.run_id, type: row.type, requestId: row.request_id, body });
+    expect(body).not.toBe(row.body);
+    raw.prepare('UPDATE records SET body = ?, hash = ? WHERE seq = 2').run(body, hash);
+    raw.close();
+    const result = runCli(['audit', 'verify'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Record 3 of the audit log');
+    expect(result.stderr).toContain('does not follow the record before it');
+  });
+
+  it('names a deleted record', () => {
+    const { env, db } = logWithHistory();
+    tamper(db, `${DROP_GUARDS} DELETE FROM records WHERE seq = 5;`);
+    const result = runCli(['audit', 'verify'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Record 5 of the audit log');
+    expect(result.stderr).toContain('was deleted');
+  });
+
+  it('names the first of two swapped records', () => {
+    const { env, db } = logWithHistory();
+    tamper(
+      db,
+      `${DROP_GUARDS}
+       UPDATE records SET seq = -1 WHERE seq = 6;
+       UPDATE records SET seq = 6 WHERE seq = 7;
+       UPDATE records SET seq = 7 WHERE seq = -1;`,
+    );
+    const result = runCli(['audit', 'verify'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/Record 6 of the audit log .* was edited after it was written/);
+  });
+
+  it('flags a tampered log in the dossier too', () => {
+    const { env, db } = logWithHistory();
+    tamper(db, `${DROP_GUARDS} DELETE FROM records WHERE seq = 2;`);
+    const md = runCli(['audit', 'export'], env);
+    expect(md.stdout).toContain('AUDIT CHAIN BROKEN at record 2 (missing)');
+    expect(md.stderr).toContain('does not verify');
+  });
+});

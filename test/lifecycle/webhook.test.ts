@@ -1,0 +1,90 @@
+// The webhook submitter against a real HTTP server on 127.0.0.1: signed, idempotent, retried
+// with backoff, failing clearly; the secret never printed or stored.
+
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/cli-async.js';
+import { sandbox } from '../helpers/cli-process.js';
+import { readAudit } from '../helpers/audit.js';
+import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
+
+const SELLER = 'A2DEMO5ELLER7Q';
+const SECRET = 'whsec-RECOGNISABLE-7c1d';
+const servers: WebhookServer[] = [];
+afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+
+async function submit(url: string, env: Record<string, string>, extra: string[] = []) {
+  const args = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER, '--submitter', 'webhook', '--webhook-url', url, ...extra];
+  const running = startCli(args, env);
+  return { code: await running.exit(), stdout: running.stdout(), stderr: running.stderr() };
+}
+
+async function server() {
+  const s = await startWebhookServer(SECRET);
+  servers.push(s);
+  return s;
+}
+
+describe('webhook submitter', () => {
+  it('POSTs the request signed, with the request id as Idempotency-Key, and records the ticket', async () => {
+    const hook = await server();
+    const { env, db } = sandbox();
+    const result = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET }, ['--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.submission).toMatchObject({ submitter: 'webhook', reference: 'TICKET-1' });
+    expect(hook.received).toHaveLength(1);
+    const post = hook.received[0]!;
+    expect(post.signatureValid).toBe(true);
+    expect(post.headers['idempotency-key']).toBe(doc.request.id);
+    expect(post.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(post.body)).toMatchObject({ kind: 'close-account.closure-request', demo: true, verdict: 'ready', request: { sellerId: SELLER } });
+    for (const text of [result.stdout, result.stderr, readFileSync(db).toString('latin1')]) expect(text).not.toContain(SECRET);
+    expect(readAudit(db).submissions).toBe(1);
+  });
+
+  it('retries 503s, 429s and dropped connections with backoff, then succeeds', async () => {
+    const hook = await server();
+    hook.answers.push(503, 0, 429);
+    const { env } = sandbox();
+    const result = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(result.code, result.stderr).toBe(0);
+    expect(hook.received).toHaveLength(4);
+    expect(new Set(hook.received.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+    expect(hook.tickets.size).toBe(1);
+  });
+
+  it('fails clearly (exit 4) on a refusal, records no submission, and a rerun is safe', async () => {
+    const hook = await server();
+    hook.answers.push(400);
+    const { env, db } = sandbox();
+    const failed = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(failed.code).toBe(4);
+    expect(failed.stderr).toContain(`The webhook ${hook.url} did not accept the request after 5 attempts: HTTP 400`);
+    expect(failed.stderr).toContain('Nothing was recorded as submitted');
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(readAudit(db).submissions).toBe(0);
+    const retried = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(retried.code).toBe(0);
+    expect(readAudit(db).submissions).toBe(1);
+  });
+
+  it('with the wrong secret the receiver refuses it (401), and says so', async () => {
+    const hook = await server();
+    const { env } = sandbox();
+    const result = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: 'not-the-secret' });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('HTTP 401');
+    expect(hook.received[0]!.signatureValid).toBe(false);
+  });
+
+  it('names what is missing: the URL, or the secret (never taken from a flag)', async () => {
+    const { env } = sandbox();
+    const noSecret = await submit('http://127.0.0.1:9/x', env);
+    expect(noSecret.code).toBe(2);
+    expect(noSecret.stderr).toContain('CLOSE_ACCOUNT_WEBHOOK_SECRET');
+    const running = startCli(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER, '--submitter', 'webhook'], { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(await running.exit()).toBe(2);
+    expect(running.stderr()).toContain('--webhook-url');
+  });
+});
