@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import { DEMO_SCENARIOS, type DemoScenario } from './demo/demo-scenarios.js';
 import type { Encoding } from './reports/text-encoding.js';
+import type { SpApiFileSettings } from './sp-api/sp-api-settings.js';
 
 export interface AdapterOptions {
   demoScenario: DemoScenario;
@@ -13,6 +14,13 @@ export interface AdapterOptions {
   /** Warnings about the data (skipped files, old reports), for stderr. */
   warn: (message: string) => void;
   now: Date;
+  /** For sp-api: its credentials (environment, then config file), the as-of day, progress notes. */
+  env: Readonly<Record<string, string | undefined>>;
+  spApiFile: { path: string; settings: SpApiFileSettings } | null;
+  asOf: string;
+  note: (message: string) => void;
+  verbose: boolean;
+  userAgent: string;
 }
 
 export function parseDemoScenario(value: string, t: Translate): DemoScenario {
@@ -31,8 +39,10 @@ export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Tra
       const { createReportsAdapter } = await import('./reports/reports-adapter.js');
       return createReportsAdapter({ dir: options.reportsDir, encoding: options.encoding, t, warn: options.warn, now: options.now });
     }
-    case 'sp-api':
-      // Honest until they land: these sources are designed for (the contract) but not built yet.
-      throw new UsageError(t('error.adapter-not-built', { adapter: id }), t('error.adapter-not-built-hint'));
+    case 'sp-api': {
+      const [{ spApiSettings }, { createSpApiAdapter }] = await Promise.all([import('./sp-api/sp-api-settings.js'), import('./sp-api/sp-api-adapter.js')]);
+      const settings = spApiSettings(options.env, options.spApiFile, t, options.warn);
+      return createSpApiAdapter({ settings, t, asOf: options.asOf, note: options.note, verbose: options.verbose, userAgent: options.userAgent });
+    }
   }
 }

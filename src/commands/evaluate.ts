@@ -11,8 +11,24 @@ import type { CommandContext } from './command-context.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
-  const { adapter, demoScenario, reportsDir, encoding } = ctx.options;
-  const source = await openAdapter(adapter, { demoScenario, reportsDir, encoding, warn: ctx.warn, now: ctx.term.now() }, ctx.t);
+  const { adapter, demoScenario, reportsDir, encoding, configFile, asOf, verbose } = ctx.options;
+  const source = await openAdapter(
+    adapter,
+    {
+      demoScenario,
+      reportsDir,
+      encoding,
+      warn: ctx.warn,
+      now: ctx.term.now(),
+      env: ctx.term.env,
+      spApiFile: configFile ? { path: configFile.path, settings: configFile.spApi } : null,
+      asOf,
+      note: (message) => ctx.say(ctx.err.dim(message)),
+      verbose,
+      userAgent: `close-account/${ctx.version} (Node ${ctx.term.nodeVersion})`,
+    },
+    ctx.t,
+  );
   try {
     return await use(source);
   } finally {

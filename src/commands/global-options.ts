@@ -62,6 +62,8 @@ export interface GlobalOptions {
   webhookUrl: string | null;
   /** Where `check` / `--dry-run` saves the plan, if anywhere. */
   out: string | null;
+  /** The config file, for settings only some adapters read (sp-api's credentials). */
+  configFile: { path: string; spApi: NonNullable<ConfigFile['spApi']> } | null;
 }
 
 export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): Promise<GlobalOptions> {
@@ -129,5 +131,6 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
     submitter: submitter as SubmitterId | null,
     webhookUrl,
     out: flags.out ? resolve(flags.out) : null,
+    configFile: configPath && config.spApi ? { path: configPath, spApi: config.spApi } : null,
   };
 }

@@ -95,8 +95,7 @@ async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<A
     choices: ADAPTER_IDS.map((id) => ({
       name: t(`wizard.source.${id}`),
       value: id,
-      // Listed even before it is built, so the seller knows it is coming.
-      disabled: id === 'sp-api' ? t('wizard.source.not-yet') : false,
+      disabled: false,
     })),
     default: 'demo',
   });

@@ -18,6 +18,17 @@ export const configSchema = z.strictObject({
   encoding: z.string().optional(),
   submitter: z.string().optional(),
   webhookUrl: z.string().optional(),
+  spApi: z
+    .strictObject({
+      clientId: z.string().optional(),
+      clientSecret: z.string().optional(),
+      refreshToken: z.string().optional(),
+      sellerId: z.string().optional(),
+      region: z.string().optional(),
+      endpoint: z.string().optional(),
+      lwaEndpoint: z.string().optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 

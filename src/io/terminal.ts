@@ -12,6 +12,7 @@ export interface Terminal {
   stderrIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   platform: NodeJS.Platform;
+  nodeVersion: string;
   today(): IsoDate;
   now(): Date;
   /** Opens a URL in the user's browser; false when no browser could be started. */
@@ -44,6 +45,7 @@ export function processTerminal(): Terminal {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     platform: process.platform,
+    nodeVersion: process.version,
     now: () => new Date(),
     today: () => toIsoDate(new Date()),
     openUrl: async (url) => {

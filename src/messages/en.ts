@@ -249,7 +249,7 @@ export const en = {
   'error.config-not-json': (p: P) => `${p.path}, line ${p.line}: not valid JSON (${p.detail}).`,
   'error.config-invalid': (p: P) => `${p.path}, line ${p.line}: "${p.key}": ${p.detail}.`,
   'error.config-hint': () =>
-    'The config file is JSON with any of: adapter, demoScenario, auditDb, sellerId, reason, reasonText, email, phone, reportsDir, encoding.',
+    'The config file is JSON with any of: adapter, demoScenario, auditDb, sellerId, reason, reasonText, email, phone, reportsDir, encoding, submitter, webhookUrl, spApi { clientId, clientSecret, refreshToken, sellerId, region, endpoint, lwaEndpoint }.',
   'error.audit-unusable': (p: P) => `Cannot use the audit log at ${p.path} (${p.code}: ${p.detail}).`,
   'error.audit-unusable-hint': () =>
     'Check that the folder exists and is writable and the disk is not full, or choose another file with --audit-db PATH. Nothing was submitted.',
@@ -458,6 +458,35 @@ export const en = {
   'help.out': () => 'with check or --dry-run: save the checked request as a plan file, for submit --plan',
   'help.plan': () => 'submit a saved plan; refused if the data changed since or the plan is too old',
   'help.max-age': () => 'the oldest plan accepted, in hours',
+
+  // Selling Partner API
+  'sp-api.calls': (p: P) => `SP-API: ${p.calls} calls (${p.exchanges} token exchanges) in ${p.seconds} s; the documented rates allow no less than ${p.floor} s for these calls.`,
+  'sp-api.no-marketplaces': () => 'the account participates in no marketplace of this SP-API region',
+  'sp-api.no-claims': () => 'no Selling Partner API operation shows A-to-z, chargeback or SAFE-T claims',
+  'sp-api.report-forbidden': () => "the app's roles do not cover this report (403 from Amazon)",
+  'sp-api.config-readable': (p: P) => `${p.path} holds SP-API secrets and other users can read it: chmod 600 ${p.path}.`,
+  'sp-api.lwa-unreachable': (p: P) => `Login with Amazon could not be reached: ${p.detail}.`,
+  'sp-api.lwa-refused': (p: P) => `Login with Amazon refused the refresh token (${p.code}): ${p.detail}.`,
+  'sp-api.invalid-grant-hint': () =>
+    "The app's authorisation has expired or was revoked: renew it in Seller Central (Apps and Services → Manage Your Apps → Authorize), then set the new SP_API_REFRESH_TOKEN.",
+  'sp-api.invalid-client-hint': () => 'The client ID or secret is wrong: check SP_API_CLIENT_ID and SP_API_CLIENT_SECRET in Developer Central.',
+  'sp-api.lwa-hint': () => 'Check SP_API_LWA_ENDPOINT (if set) and the credentials, then run again.',
+  'sp-api.network-hint': () => 'Check the network connection (and SP_API_ENDPOINT or SP_API_LWA_ENDPOINT if set), then run again.',
+  'sp-api.refused': (p: P) => `Amazon refused ${p.operation}: ${p.problem}.`,
+  'sp-api.refused-hint': () => 'This is a request Amazon will not answer as asked; the check is left unanswered. Run with --verbose to see every call.',
+  'sp-api.forbidden-hint': () => "The app lacks a role this call needs: add it in Developer Central, then re-authorise the app in Seller Central.",
+  'sp-api.not-found-hint': () => 'Amazon does not offer this operation for this account or region.',
+  'sp-api.timeout': () => 'no answer within 30 seconds',
+  'sp-api.gave-up': (p: P) => `${p.operation} kept failing for ${p.seconds} s (throttled or unavailable): ${p.problem}.`,
+  'sp-api.gave-up-hint': () => 'Amazon is busy or unreachable: run again later. Nothing was submitted.',
+  'sp-api.report-fatal': (p: P) => `Amazon could not produce the report ${p.type} (FATAL).`,
+  'sp-api.report-fatal-hint': () => 'Run again later; if it persists, download the report in Seller Central and use --adapter reports.',
+  'sp-api.report-slow': (p: P) => `The report ${p.type} was not ready within ${p.minutes} minutes.`,
+  'sp-api.document-failed': (p: P) => `The report document ${p.type} could not be downloaded: ${p.detail}.`,
+  'error.sp-api-missing': (p: P) => `The sp-api data source needs ${p.names} in the environment (or the config file's spApi section).`,
+  'error.sp-api-missing-hint': () =>
+    'Create the app in Developer Central and authorise it in Seller Central; set SP_API_CLIENT_ID, SP_API_CLIENT_SECRET, SP_API_REFRESH_TOKEN, SP_API_SELLER_ID (your merchant token) and SP_API_REGION (na, eu or fe).',
+  'error.sp-api-region': (p: P) => `SP_API_REGION must be na, eu or fe; got "${p.value}".`,
 
   // Demo adapter
   'demo.banner': () => 'DEMO DATA: an embedded sample seller. Nothing here reaches Amazon.',

@@ -135,7 +135,7 @@ describe('close-account as a process', () => {
       ['a date that is not a date', ['check', '--as-of', '2027-02-30'], /YYYY-MM-DD/],
       ['an unknown scenario', ['check', '--demo-scenario', 'sunny'], /blocked, waiting, ready/],
       ['an unknown attestation', ['check', '--attest', 'everything'], /data-export/],
-      ['a data source not built yet', ['check', '--adapter', 'sp-api'], /not available in this version/],
+      ['the sp-api source without credentials', ['check', '--adapter', 'sp-api'], /SP_API_CLIENT_ID, SP_API_CLIENT_SECRET, SP_API_REFRESH_TOKEN/],
       ['the reports source without its folder', ['check', '--adapter', 'reports'], /--reports-dir FOLDER/],
       ['an unknown encoding', ['check', '--adapter', 'reports', '--reports-dir', '.', '--encoding', 'ebcdic'], /utf-8, windows-1252, shift_jis/],
       ['an unknown option', ['check', '--colour'], /unknown option/],

@@ -37,6 +37,7 @@ export function fakeTerminal(options: { tty?: boolean; env?: Record<string, stri
     stderrIsTTY: tty,
     env: { HOME: '/nonexistent-home', ...options.env },
     platform: 'linux',
+    nodeVersion: 'v20.0.0',
     today: () => today,
     now: () => new Date(`${today}T12:00:00.000Z`),
     openUrl: async (url) => {

@@ -1,0 +1,143 @@
+// Calls to the Selling Partner API: the access token on every call, each operation's rate
+// limiter, retries with backoff and jitter for 429, 5xx, timeouts and dropped connections within
+// a bounded total time, one token refresh on a 403 for an expired token, and a log of every call.
+// What still fails is a DataSourceError (exit 4) that says what failed and what to do, with
+// every secret scrubbed from it.
+
+import { DataSourceError } from '../../errors.js';
+import type { Translate } from '../../messages/catalogue.js';
+import type { LwaToken } from './lwa-token.js';
+import { USAGE_PLANS, type OperationId } from './models/usage-plans.js';
+import { RateLimiter } from './rate-limiter.js';
+import { redact, type SpApiSettings } from './sp-api-settings.js';
+
+export interface CallRecord {
+  operation: OperationId;
+  status: number | string;
+  ms: number;
+  attempt: number;
+}
+
+export interface ClientOptions {
+  /** Longest a single call may spend waiting and retrying before it gives up. */
+  retryBudgetMs?: number;
+  timeoutMs?: number;
+  userAgent: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class SpApiError extends DataSourceError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly status: number | null,
+    readonly code: string | null,
+  ) {
+    super(message, hint);
+  }
+}
+
+export class SpApiClient {
+  readonly calls: CallRecord[] = [];
+  private readonly limiter = new RateLimiter();
+  readonly startedAt = Date.now();
+
+  constructor(
+    private readonly settings: SpApiSettings,
+    private readonly token: LwaToken,
+    private readonly t: Translate,
+    private readonly options: ClientOptions,
+  ) {}
+
+  /**
+   * Calls an operation by its operationId; `path` fills the model's path template. Returns the
+   * parsed body, typed by the caller with the generated model type.
+   */
+  async call<T>(operation: OperationId, request: { path?: Record<string, string>; query?: Record<string, string | string[] | number | boolean | undefined>; body?: unknown } = {}): Promise<T> {
+    const plan = USAGE_PLANS[operation];
+    const url = new URL(this.settings.endpoint + plan.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.path?.[name] ?? '')));
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value === undefined) continue;
+      url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    }
+    const budget = this.options.retryBudgetMs ?? 120_000;
+    const deadline = Date.now() + budget;
+    let refreshed = false;
+    let lastProblem = '';
+    for (let attempt = 1; ; attempt++) {
+      const wait = this.limiter.reserve(operation);
+      if (wait > 0) {
+        if (Date.now() + wait > deadline) break;
+        await sleep(wait);
+      }
+      const started = Date.now();
+      let status: number | string = 'error';
+      try {
+        const response = await fetch(url, {
+          method: plan.method,
+          headers: {
+            'x-amz-access-token': await this.token.get(),
+            'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+            'user-agent': this.options.userAgent,
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        });
+        status = response.status;
+        this.limiter.follow(operation, response.headers.get('x-amzn-ratelimit-limit'));
+        const text = await response.text();
+        this.calls.push({ operation, status, ms: Date.now() - started, attempt });
+        if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+        const error = errorOf(text);
+        lastProblem = redact(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim(), this.settings.secrets);
+        if (response.status === 403 && !refreshed && /expired|unauthori[sz]ed|invalid.*token|access token/i.test(`${error.code} ${error.message} ${error.details}`)) {
+          // An expired token: one fresh token, one more try.
+          refreshed = true;
+          this.token.invalidate();
+          continue;
+        }
+        if (response.status === 429) {
+          const pause = this.limiter.drain(operation);
+          if (Date.now() + pause > deadline) break;
+          continue;
+        }
+        if (response.status < 500) {
+          throw new SpApiError(this.t('sp-api.refused', { operation, problem: lastProblem }), this.hintFor(response.status), response.status, error.code ?? null);
+        }
+      } catch (error) {
+        if (error instanceof DataSourceError) throw error;
+        if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - started, attempt });
+        lastProblem = redact((error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : String((error as Error).cause ?? (error as Error).message), this.settings.secrets);
+      }
+      // 5xx, timeouts, dropped connections: back off exponentially, with full jitter.
+      const backoff = Math.random() * Math.min(8000, 250 * 2 ** (attempt - 1));
+      if (Date.now() + backoff > deadline || attempt >= 8) break;
+      await sleep(backoff);
+    }
+    throw new SpApiError(this.t('sp-api.gave-up', { operation, problem: lastProblem || '-', seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
+  }
+
+  private hintFor(status: number): string {
+    if (status === 403) return this.t('sp-api.forbidden-hint');
+    if (status === 404) return this.t('sp-api.not-found-hint');
+    return this.t('sp-api.refused-hint');
+  }
+
+  /** Calls made, by operation. */
+  countByOperation(): Map<OperationId, number> {
+    const counts = new Map<OperationId, number>();
+    for (const call of this.calls) counts.set(call.operation, (counts.get(call.operation) ?? 0) + 1);
+    return counts;
+  }
+}
+
+function errorOf(text: string): { code?: string; message?: string; details?: string } {
+  try {
+    const body = JSON.parse(text) as { errors?: { code?: string; message?: string; details?: string }[] };
+    return body.errors?.[0] ?? {};
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}

@@ -1,0 +1,97 @@
+// `close-account check --adapter sp-api` as a spawned process against the fake SP-API, every
+// fault on at once; and every command run with recognisable secrets set, none of which may
+// appear in stdout, stderr or any byte of the audit database.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readinessJsonSchema } from '../../src/render/json-schema.js';
+import { startCli } from '../helpers/cli-async.js';
+import { sandbox } from '../helpers/cli-process.js';
+import { ALL_FAULTS, FAKE_CREDENTIALS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
+
+const servers: FakeSpApi[] = [];
+afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+
+async function cli(args: string[], env: Record<string, string>) {
+  const running = startCli(args, env);
+  return { code: await running.exit(), stdout: running.stdout(), stderr: running.stderr() };
+}
+
+describe('check --adapter sp-api, against the fake with every fault on', () => {
+  it.each([
+    ['blocked', 3, 'blocked'],
+    ['ready', 0, 'ready'],
+  ] as const)('the %s seller: exit %i, verdict %s', async (scenario, exitCode, verdict) => {
+    const fake = await startFakeSpApi(scenario, ALL_FAULTS);
+    servers.push(fake);
+    const { env } = sandbox();
+    const started = Date.now();
+    const result = await cli(['check', '--adapter', 'sp-api', '--attest', 'all', '--json', '--verbose'], { ...env, ...fake.env });
+    const seconds = (Date.now() - started) / 1000;
+    expect(result.code, result.stderr).toBe(exitCode);
+    const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
+    expect(doc).toMatchObject({ adapter: 'sp-api', demo: false, verdict });
+    const calls = /SP-API: (\d+) calls \((\d+) token exchanges\) in ([\d.]+) s; the documented rates allow no less than ([\d.]+) s/.exec(result.stderr);
+    expect(calls, result.stderr).not.toBeNull();
+    expect(result.stderr).toMatch(/searchOrders 429 \d+ ms/); // --verbose lists the calls
+    console.log(`sp-api ${scenario}: ${calls![1]} calls, ${calls![2]} token exchanges, ${calls![3]} s in the adapter (${seconds.toFixed(1)} s in all), floor ${calls![4]} s; fake saw ${fake.requests.length} requests`);
+  });
+});
+
+describe('secrets', () => {
+  it('never reach stdout, stderr or the audit database, whatever the command', async () => {
+    const fake = await startFakeSpApi('ready', NO_FAULTS);
+    servers.push(fake);
+    const { env, home, db } = sandbox();
+    const secrets = [FAKE_CREDENTIALS.SP_API_CLIENT_SECRET, FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN, 'whsec-LEAK-CANARY-31337', 'Atza|fake-access-token'];
+    const all = { ...env, ...fake.env, CLOSE_ACCOUNT_WEBHOOK_SECRET: secrets[2]! };
+    const plan = join(home, 'plan.json');
+    const request = ['--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com'];
+    const runs = [
+      ['--version'],
+      ['--help'],
+      ['check', '--adapter', 'sp-api', '--attest', 'all', '--verbose'],
+      ['check', '--adapter', 'sp-api', '--attest', 'all', '--json'],
+      ['--dry-run', '--adapter', 'sp-api', '--attest', 'all', ...request, '--out', plan],
+      ['submit', '--adapter', 'sp-api', '--attest', 'all', ...request, '--confirm', 'A2DEMO5ELLER7Q', '--sent'],
+      ['submit', '--plan', plan, '--confirm', 'A2DEMO5ELLER7Q', '--sent'],
+      ['status'],
+      ['status', '--json'],
+      ['reports'],
+      ['audit', 'list', '--json'],
+      ['audit', 'verify'],
+      ['audit', 'export', '--format', 'json'],
+      ['audit', 'export', '--format', 'html'],
+    ];
+    const outputs: string[] = [];
+    for (const args of runs) {
+      const result = await cli(args, all);
+      outputs.push(result.stdout, result.stderr);
+    }
+    // A refused refresh token must not come back in the error either.
+    const revoked = await startFakeSpApi('ready', { ...NO_FAULTS, revoked: true });
+    servers.push(revoked);
+    const refused = await cli(['check', '--adapter', 'sp-api'], { ...env, ...revoked.env });
+    expect(refused.code).toBe(4);
+    outputs.push(refused.stdout, refused.stderr);
+    const database = readFileSync(db).toString('latin1') + readFileSync(plan, 'utf8');
+    for (const secret of secrets) {
+      for (const text of outputs) expect(text).not.toContain(secret);
+      expect(database).not.toContain(secret);
+    }
+    expect(outputs.join('')).toContain('renew it in Seller Central');
+  });
+
+  it('warns when a config file holding a secret can be read by others', async () => {
+    const fake = await startFakeSpApi('ready', NO_FAULTS);
+    servers.push(fake);
+    const { env, home } = sandbox();
+    const config = join(home, 'close-account.json');
+    writeFileSync(config, JSON.stringify({ spApi: { clientId: FAKE_CREDENTIALS.SP_API_CLIENT_ID, clientSecret: FAKE_CREDENTIALS.SP_API_CLIENT_SECRET, refreshToken: FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN, sellerId: 'A2DEMO5ELLER7Q', endpoint: fake.url, lwaEndpoint: fake.lwaUrl } }), { mode: 0o644 });
+    const result = await cli(['check', '--adapter', 'sp-api', '--config', config, '--attest', 'all'], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`holds SP-API secrets and other users can read it: chmod 600 ${config}`);
+    expect(result.stderr + result.stdout).not.toContain(FAKE_CREDENTIALS.SP_API_CLIENT_SECRET);
+  });
+});
