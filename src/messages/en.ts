@@ -186,11 +186,9 @@ export const en = {
   'receipt.reference': () => 'Reference',
   'receipt.at': () => 'Submitted at',
   'status.none': (p: P) => `No closure request recorded yet (audit log: ${p.path}). Run \`close-account\` to start.`,
-  'status.latest': (p: P) => `Latest closure request ${p.id}, prepared ${p.at}:`,
   'status.submitted': (p: P) => `Submitted on ${p.at} via ${p.via}.`,
   'status.submitted-next': () => 'Next: wait for Amazon\'s email; it confirms the closure or says what is still needed.',
   'status.demo-next': () => 'This was a simulated submission for the demo seller: nothing reached Amazon and no email will come.',
-  'status.not-submitted': () => 'Not submitted yet.',
   'status.not-submitted-next': () => 'Next: run `close-account` (or `close-account submit`) once the checks say ready.',
 
   // The wizard
@@ -205,7 +203,6 @@ export const en = {
   'wizard.source.demo': () => 'Demo seller (sample data, nothing reaches Amazon)',
   'wizard.source.reports': () => 'Report files downloaded from Seller Central',
   'wizard.source.sp-api': () => "Amazon's Selling Partner API (live)",
-  'wizard.source.not-yet': () => 'coming in a later release',
   'wizard.reports-dir': () => 'Folder with the reports downloaded from Seller Central:',
   'wizard.reports-dir-missing': () => 'No such folder. Type the path of the folder the reports are in.',
   'wizard.reports-continue': () => 'Check with the reports the folder has? (checks without their report say unknown)',
@@ -239,8 +236,6 @@ export const en = {
   'error.no-terminal-hint': () =>
     'Use `close-account check` (add --json for scripts) to see if the account is ready, or `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` to submit without questions.',
   'error.bad-adapter': (p: P) => `Unknown data source "${p.value}". Choose one of: ${p.adapters}.`,
-  'error.adapter-not-built': (p: P) => `The "${p.adapter}" data source is not available in this version of close-account.`,
-  'error.adapter-not-built-hint': () => 'Use --adapter demo for now; report files and the Selling Partner API are coming.',
   'error.bad-scenario': (p: P) => `Unknown demo scenario "${p.value}". Choose one of: ${p.scenarios}.`,
   'error.bad-date': (p: P) => `--as-of wants a date as YYYY-MM-DD, e.g. 2027-03-01; got "${p.value}".`,
   'error.bad-attest': (p: P) => `"${p.value}" is not something you can confirm. Use one of: ${p.ids}, or all.`,

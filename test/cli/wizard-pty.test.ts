@@ -15,7 +15,6 @@ describe('the wizard in a terminal', () => {
     await session.type(KEY.enter);
 
     at = await session.waitFor('Where should the seller data come from?', at);
-    await session.waitFor('coming in a later release', at);
     await session.type(KEY.enter); // demo
 
     at = await session.waitFor('Which demo situation?', at);
