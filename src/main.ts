@@ -50,6 +50,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--submitter <name>', t('help.submitter'))
     .option('--webhook-url <url>', t('help.webhook-url'))
     .option('--out <file>', t('help.out'))
+    .option('--demo-done <step>', t('help.demo-done'), collect, [])
     .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
 
   program.action(
@@ -80,6 +81,18 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       run(async (_flags, cmd) => {
         const own = cmd.opts<{ confirm?: string; sent?: boolean; plan?: string; maxAge: string }>();
         return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, own);
+      }),
+    );
+
+  program
+    .command('plan')
+    .description(t('help.plan-command'))
+    .option('--ics <file>', t('help.ics'))
+    .option('--csv-dir <folder>', t('help.csv-dir'))
+    .action(
+      run(async (_flags, cmd) => {
+        const own = cmd.opts<{ ics?: string; csvDir?: string }>();
+        return (await import('./commands/plan.js')).runPlan((cmd as Command & { ctx: CommandContext }).ctx, own);
       }),
     );
 

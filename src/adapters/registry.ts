@@ -9,6 +9,8 @@ import type { SpApiFileSettings } from './sp-api/sp-api-settings.js';
 
 export interface AdapterOptions {
   demoScenario: DemoScenario;
+  /** Demo only: plan steps the demo seller is pretended to have carried out. */
+  demoDone: ReadonlySet<string>;
   reportsDir: string | null;
   encoding: Encoding | null;
   /** Warnings about the data (skipped files, old reports), for stderr. */
@@ -32,7 +34,7 @@ export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Tra
   switch (id) {
     case 'demo': {
       const { createDemoAdapter } = await import('./demo/demo-adapter.js');
-      return createDemoAdapter(options.demoScenario);
+      return createDemoAdapter(options.demoScenario, options.demoDone);
     }
     case 'reports': {
       if (!options.reportsDir) throw new UsageError(t('error.reports-dir-needed'), t('error.reports-dir-hint'));

@@ -11,11 +11,12 @@ import type { CommandContext } from './command-context.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
-  const { adapter, demoScenario, reportsDir, encoding, configFile, asOf, verbose } = ctx.options;
+  const { adapter, demoScenario, demoDone, reportsDir, encoding, configFile, asOf, verbose } = ctx.options;
   const source = await openAdapter(
     adapter,
     {
       demoScenario,
+      demoDone,
       reportsDir,
       encoding,
       warn: ctx.warn,

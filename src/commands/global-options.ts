@@ -8,6 +8,7 @@ import { defaultAuditDbPath } from '../audit/default-path.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { CHECK_IDS, type CheckId } from '../core/check-result.js';
 import type { ClosureRequestInput } from '../core/closure-request.js';
+import { PLAN_STEPS, type PlanStepId } from '../core/closure-plan.js';
 import { isIsoDate, type IsoDate } from '../core/dates.js';
 import { isConfirmable } from '../core/readiness.js';
 import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
@@ -39,6 +40,7 @@ export interface GlobalFlags {
   submitter?: string;
   webhookUrl?: string;
   out?: string;
+  demoDone?: string[];
 }
 
 export interface GlobalOptions {
@@ -64,6 +66,8 @@ export interface GlobalOptions {
   out: string | null;
   /** The config file, for settings only some adapters read (sp-api's credentials). */
   configFile: { path: string; spApi: NonNullable<ConfigFile['spApi']> } | null;
+  /** Demo only: plan steps to pretend were carried out. */
+  demoDone: Set<PlanStepId>;
 }
 
 export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): Promise<GlobalOptions> {
@@ -132,5 +136,16 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
     webhookUrl,
     out: flags.out ? resolve(flags.out) : null,
     configFile: configPath && config.spApi ? { path: configPath, spApi: config.spApi } : null,
+    demoDone: parseDemoDone(flags.demoDone ?? [], t),
   };
+}
+
+function parseDemoDone(values: string[], t: Translate): Set<PlanStepId> {
+  const done = new Set<PlanStepId>();
+  for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim())) {
+    if (value === 'all') PLAN_STEPS.forEach((step) => done.add(step));
+    else if ((PLAN_STEPS as readonly string[]).includes(value)) done.add(value as PlanStepId);
+    else throw new UsageError(t('error.bad-demo-done', { value, steps: PLAN_STEPS.join(', ') }));
+  }
+  return done;
 }

@@ -13,8 +13,20 @@ function provide<T>(data: T, coversFrom: IsoDate | null = null): Provision<T> {
   return { available: true, data, coversFrom };
 }
 
-export function createDemoAdapter(scenario: DemoScenario): SellerDataSource {
+/**
+ * The demo seller, optionally as it would be once some plan steps were carried out (so that a
+ * plan can be followed through on sample data): listings deleted, orders shipped, returns and
+ * claims closed, stock removed, removals finished, the balance settled. Time is `--as-of`'s.
+ */
+export function createDemoAdapter(scenario: DemoScenario, done: ReadonlySet<string> = new Set()): SellerDataSource {
   const seller = demoSeller(scenario);
+  if (done.has('close-listings')) seller.listings = [];
+  if (done.has('ship-open-orders')) seller.orders = seller.orders.map((o) => (o.status === 'Canceled' || o.status === 'Shipped' ? o : { ...o, status: 'Shipped' }));
+  if (done.has('resolve-returns')) seller.returns = seller.returns.map((r) => ({ ...r, open: false, status: 'Closed' }));
+  if (done.has('resolve-claims')) seller.claims = seller.claims.map((c) => ({ ...c, open: false }));
+  if (done.has('remove-fba-stock')) seller.inventory = seller.inventory.map((i) => ({ ...i, fulfillable: 0, unfulfillable: 0, reserved: 0, inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, researching: 0 }));
+  if (done.has('finish-removals')) seller.removalOrders = seller.removalOrders.map((r) => ({ ...r, status: 'Completed', inProcess: 0 }));
+  if (done.has('settle-balance')) seller.balance = seller.balance.map((b) => ({ ...b, amount: 0, reserved: 0 }));
   return {
     id: 'demo',
     isDemo: true,

@@ -1,0 +1,107 @@
+// `plan`: the dated checklist from "blocked" to closed, as text or --json; --ics writes the dates
+// as calendar events; --csv-dir writes the SKUs to remove and the listings to close, for Seller
+// Central's bulk tools.
+
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildClosurePlan } from '../core/closure-plan.js';
+import type { SellerDataSource } from '../core/seller-data-source.js';
+import { EXIT } from '../errors.js';
+import { planCalendar } from '../render/plan-calendar.js';
+import { checkTitle, indent } from '../render/readiness-human.js';
+import type { CommandContext } from './command-context.js';
+import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
+import { withRecordedRun } from './run-recorder.js';
+
+export interface PlanFlags {
+  ics?: string;
+  csvDir?: string;
+}
+
+export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<number> {
+  const { t, options } = ctx;
+  return withRecordedRun(ctx, 'plan', (recorder) =>
+    withSource(ctx, async (source) => {
+      const readiness = await evaluateWithProgress(ctx, source);
+      recorder.readiness(readiness, flagConfirmations(ctx, readiness));
+      const plan = buildClosurePlan(readiness);
+      recorder.event('plan', { closeOn: plan.closeOn, steps: plan.steps.map((s) => ({ id: s.id, doneBy: s.doneBy })) });
+
+      if (options.json) {
+        ctx.print(JSON.stringify({ schemaVersion: 1, adapter: readiness.adapter, demo: readiness.isDemo, verdict: readiness.verdict, ...plan, steps: plan.steps.map((s) => ({ ...s, title: t(`plan.step.${s.id}`), where: t(`plan.where.${s.id}`), why: t(`plan.why.${s.id}`) })) }, null, 2));
+      } else {
+        const lines: string[] = [];
+        if (readiness.isDemo) lines.push(ctx.out.yellow(ctx.out.bold(t('demo.banner'))), '');
+        lines.push(ctx.out.bold(t('plan.heading', { asOf: plan.asOf, closeOn: plan.closeOn })), '');
+        if (!plan.complete) lines.push(ctx.out.yellow(t('plan.incomplete')), '');
+        plan.steps.forEach((step, i) => {
+          lines.push(`${ctx.out.bold(`${i + 1}. ${t(`plan.step.${step.id}`)}`)}  ${ctx.out.dim(t('plan.dates', { start: step.startOn, done: step.doneBy }))}`);
+          lines.push(indent(`→ ${t(`plan.where.${step.id}`)}`, '   '), indent(ctx.out.dim(t(`plan.why.${step.id}`)), '   '));
+          if (step.clears.length > 0) lines.push(indent(ctx.out.dim(t('plan.clears', { checks: step.clears.map((id) => checkTitle({ id }, t)).join(', ') })), '   '));
+          for (const item of step.items.slice(0, 5)) lines.push(indent(ctx.out.dim(Object.values(item).filter((v) => v !== null && v !== '' && v !== 0).join(' · ')), '     '));
+          lines.push('');
+        });
+        ctx.print(lines.join('\n'));
+      }
+      if (flags.ics) {
+        await writeAtomically(flags.ics, planCalendar(plan, t, ctx.term.now()));
+        ctx.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
+      }
+      if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
+      return EXIT.ok;
+    }),
+  );
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+const csv = (values: (string | number | null)[]) =>
+  values
+    .map((v) => {
+      const text = v === null ? '' : String(v);
+      const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+      return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(',');
+
+/** Every SKU, not just the first twenty on screen: the files are streamed from the source again. */
+async function writeActionFiles(ctx: CommandContext, source: SellerDataSource, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const write = async (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => {
+    const path = join(dir, name);
+    const temporary = `${path}.${process.pid}.tmp`;
+    const out = createWriteStream(temporary);
+    out.write(`${csv(header)}\n`);
+    let count = 0;
+    for await (const row of rows) {
+      if (!out.write(`${csv(row)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      count += 1;
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await rename(temporary, path);
+    ctx.say(ctx.t('plan.csv-written', { path, rows: count }));
+  };
+  const inventory = await source.inventory();
+  if (inventory.available) {
+    await write('fba-removals.csv', ['sku', 'product-name', 'sellable-quantity', 'unsellable-quantity', 'inbound-quantity', 'reserved-quantity'], (async function* () {
+      for await (const batch of inventory.data) {
+        for (const item of batch) {
+          const inbound = (item.inboundWorking ?? 0) + (item.inboundShipped ?? 0) + (item.inboundReceiving ?? 0);
+          if ((item.fulfillable ?? 0) + (item.unfulfillable ?? 0) + inbound + (item.reserved ?? 0) === 0) continue;
+          yield [item.sku, item.name, item.fulfillable ?? 0, item.unfulfillable ?? 0, inbound, item.reserved ?? 0];
+        }
+      }
+    })());
+  }
+  const listings = await source.listings();
+  if (listings.available) {
+    await write('listings-to-close.csv', ['sku', 'item-name', 'status', 'fulfillment'], (async function* () {
+      for await (const batch of listings.data) for (const l of batch) yield [l.sku, l.name, l.status, l.fulfilment];
+    })());
+  }
+}

@@ -1,0 +1,46 @@
+// The plan's dates as an iCalendar file (RFC 5545): an all-day event for each re-check and for
+// the closure date, so the seller's calendar says when to look again.
+
+import type { ClosurePlan } from '../core/closure-plan.js';
+import type { Translate } from '../messages/catalogue.js';
+
+const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+const day = (iso: string) => iso.replace(/-/g, '');
+
+/** Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 §3.1). */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  for (const ch of line) {
+    if (Buffer.byteLength(current + ch, 'utf8') > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+export function planCalendar(plan: ClosurePlan, t: Translate, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  const event = (uid: string, date: string, summary: string, description: string) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}@close-account`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${day(date)}`,
+    `SUMMARY:${escape(summary)}`,
+    `DESCRIPTION:${escape(description)}`,
+    'END:VEVENT',
+  ];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//close-account//closure plan//EN', 'CALSCALE:GREGORIAN'];
+  for (const step of plan.steps) {
+    if (step.id === 'submit') continue;
+    lines.push(...event(`${step.id}-${step.recheckOn}`, step.recheckOn, t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) }), `${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`));
+  }
+  lines.push(...event(`close-${plan.closeOn}`, plan.closeOn, t('plan.ics.close'), t('plan.where.submit')));
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
