@@ -96,6 +96,23 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       }),
     );
 
+  const fix = program.command('fix').description(t('help.fix'));
+  fix
+    .command('listings')
+    .description(t('help.fix-listings'))
+    .option('--apply', t('help.apply'))
+    .option('--confirm <seller-id>', t('help.confirm'))
+    .option('--include-stocked', t('help.include-stocked'))
+    .action(
+      run(async (_flags, cmd) => {
+        const own = cmd.opts<{ apply?: boolean; confirm?: string; includeStocked?: boolean }>();
+        const ctx = (cmd as Command & { ctx: CommandContext }).ctx;
+        const { inquirerPrompter } = await import('./io/prompter.js');
+        const prompter = own.apply && canPrompt(term) ? ((program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term)) : null;
+        return (await import('./commands/fix-listings.js')).runFixListings(ctx, own, prompter);
+      }),
+    );
+
   program
     .command('reports')
     .description(t('help.reports'))

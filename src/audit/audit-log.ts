@@ -287,6 +287,11 @@ export class AuditLog {
     return this.recordsOf(runId).map((r) => ({ seq: r.seq, at: r.at, type: r.type, requestId: r.request_id, body: JSON.parse(r.body) as unknown, hash: r.hash }));
   }
 
+  /** Every record of one type, in order, details parsed. */
+  recordsOfType(type: string): { seq: number; at: string; runId: string | null; body: unknown }[] {
+    return (this.db.prepare('SELECT * FROM records WHERE type = ? ORDER BY seq').all(type) as Row[]).map((r) => ({ seq: r.seq, at: r.at, runId: r.run_id, body: JSON.parse(r.body) as unknown }));
+  }
+
   /** Every request with where it stands, newest first. */
   requests(): RequestHistory[] {
     const rows = this.db.prepare("SELECT * FROM records WHERE request_id IS NOT NULL ORDER BY seq").all() as Row[];

@@ -532,6 +532,23 @@ export const en = {
   'help.demo-done': () => 'demo seller only: pretend these plan steps were carried out (repeatable, or all)',
   'error.bad-demo-done': (p: P) => `"${p.value}" is not a plan step. Use one of: ${p.steps}, or all.`,
 
+  // Acting through the API
+  'fix.needs-sp-api': () => 'Deleting listings acts through the Selling Partner API: run it with --adapter sp-api.',
+  'fix.needs-sp-api-hint': () => 'Without the API, `close-account plan --csv-dir DIR` writes the listings to close for Seller Central\'s bulk tools.',
+  'fix.needs-seller-id': () => 'Deleting listings needs your merchant token in SP_API_SELLER_ID (the Listings Items API is addressed by it).',
+  'fix.summary': (p: P) => `${num(p.total)} listings: ${num(p.remove)} to delete, ${num(p.skipped)} kept because their FBA stock is still in Amazon's network, ${num(p.done)} already deleted by an earlier run.`,
+  'fix.skipped-stocked': (p: P) => `${p.sku}: kept, its units are still in Amazon's network (deleting it would strand them; remove the stock first, or --include-stocked).`,
+  'fix.preview': () => 'Nothing was deleted. Run again with --apply to delete these listings.',
+  'fix.type-seller-id': (p: P) => `This deletes ${num(p.count)} listings and cannot be undone. Type your seller ID ${p.sellerId} to go on:`,
+  'fix.confirm-needed': (p: P) => `Outside a terminal, --apply needs --confirm ${p.sellerId} (your seller ID, to show you mean it). Nothing was deleted.`,
+  'fix.verified': (p: P) => `${num(p.count)} listings deleted, and Amazon confirms each is gone.`,
+  'fix.pending': (p: P) => `${num(p.count)} deletions are not confirmed by Amazon yet (it deletes asynchronously, sometimes over hours): run the same command again later to check.`,
+  'fix.calls': (p: P) => `SP-API: ${p.calls} calls.`,
+  'help.fix': () => 'act on a blocker through the Selling Partner API',
+  'help.fix-listings': () => 'delete the remaining listings (sp-api): shows them first; --apply deletes',
+  'help.apply': () => 'really delete (asks for the seller ID, or --confirm outside a terminal)',
+  'help.include-stocked': () => 'delete FBA listings whose units are still in Amazon\'s network too (strands the stock)',
+
   // Demo adapter
   'demo.banner': () => 'DEMO DATA: an embedded sample seller. Nothing here reaches Amazon.',
   'demo.claims-none': () => 'the demo seller has no claims data',

@@ -11,6 +11,7 @@ import { demoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { MARKETPLACES, marketplaceById } from '../../src/core/marketplaces.js';
 import type { definitions as Finances } from '../../src/adapters/sp-api/models/finances.js';
 import type { definitions as Inventory } from '../../src/adapters/sp-api/models/fbaInventory.js';
+import type { definitions as Listings } from '../../src/adapters/sp-api/models/listingsItems.js';
 import type { definitions as Orders } from '../../src/adapters/sp-api/models/orders.js';
 import type { definitions as Reports } from '../../src/adapters/sp-api/models/reports.js';
 import type { definitions as Sellers } from '../../src/adapters/sp-api/models/sellers.js';
@@ -54,6 +55,8 @@ export interface FakeSpApi {
   env: Record<string, string>;
   /** Every request: operation path, status answered, the token it carried. */
   requests: { method: string; path: string; status: number; token: string | undefined }[];
+  /** DELETE calls per SKU (one per marketplace). */
+  deletes: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,9 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
   let tokenCount = 0;
   let firstTokenUses = 0;
   const reports = new Map<string, { type: string; polls: number }>();
+  const deletes = new Map<string, number>();
+  // Amazon deletes asynchronously: the first look after a delete still finds the item.
+  const looksSinceDelete = new Map<string, number>();
   let base = '';
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -280,6 +286,27 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
       const response: Reports['ReportDocument'] = { reportDocumentId: id, url: `${base}/documents-download/${encodeURIComponent(type)}`, ...(doc?.gzip ? { compressionAlgorithm: 'GZIP' as const } : {}) };
       return ok(response);
     }
+    const itemMatch = /^\/listings\/2021-08-01\/items\/([^/]+)\/([^/]+)$/.exec(path);
+    if (itemMatch) {
+      const sku = decodeURIComponent(itemMatch[2]!);
+      if (decodeURIComponent(itemMatch[1]!) !== FAKE_CREDENTIALS.SP_API_SELLER_ID) return error(res, 403, 'Unauthorized', 'Not your seller ID');
+      if (!url.searchParams.get('marketplaceIds') || url.searchParams.get('marketplaceIds')!.includes(',')) return error(res, 400, 'InvalidInput', 'marketplaceIds: exactly one');
+      const listed = seller.listings.some((l) => l.sku === sku);
+      if (req.method === 'DELETE') {
+        if (!listed) return error(res, 404, 'NOT_FOUND', `SKU ${sku} not found`);
+        deletes.set(sku, (deletes.get(sku) ?? 0) + 1);
+        looksSinceDelete.set(sku, 0);
+        const response: Listings['ListingsItemSubmissionResponse'] = { sku, status: 'ACCEPTED', submissionId: `sub-${sku}-${deletes.get(sku)}`, issues: [] };
+        return ok(response);
+      }
+      if (req.method === 'GET') {
+        const looks = looksSinceDelete.get(sku);
+        if (!listed || (looks !== undefined && looks >= 1)) return error(res, 404, 'NOT_FOUND', `SKU ${sku} not found`);
+        if (looks !== undefined) looksSinceDelete.set(sku, looks + 1);
+        const response: Listings['Item'] = { sku, summaries: [] };
+        return ok(response);
+      }
+    }
     if (req.method === 'GET' && path === '/finances/2024-06-19/balances') {
       if (faults.noListBalances) return error(res, 404, 'NotFound', 'Resource not found');
       const response: Finances['ListBalancesResponse'] = {
@@ -318,6 +345,7 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
     lwaUrl: `${base}/auth/o2/token`,
     env: { ...FAKE_CREDENTIALS, SP_API_ENDPOINT: base, SP_API_LWA_ENDPOINT: `${base}/auth/o2/token` },
     requests,
+    deletes,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
