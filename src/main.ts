@@ -1,10 +1,11 @@
 // Parses the command line and runs one command. Everything reaches the outside world through
 // `term`, so tests run this in-process with their own streams, with and without a TTY.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, type Terminal } from './io/terminal.js';
-import { translator, type Translate } from './messages/catalogue.js';
+import { loadMessages, translator, type Translate } from './messages/catalogue.js';
+import { chooseLanguage, langFlag } from './messages/language.js';
 import type { CommandContext } from './commands/command-context.js';
 import type { GlobalFlags } from './commands/global-options.js';
 import type { Prompter } from './io/prompter.js';
@@ -23,7 +24,18 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .version(version, '-V, --version', t('help.version'))
     .helpOption('-h, --help', t('help.help'))
     .helpCommand(false)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // Commander writes its section headings in English: they are said in the seller's language.
+      formatHelp: (cmd, helper) =>
+        Help.prototype.formatHelp
+          .call(helper, cmd, helper)
+          .replace(/^Usage:/m, `${t('help.heading.usage')}:`)
+          .replace(/^Arguments:$/m, `${t('help.heading.arguments')}:`)
+          .replace(/^Options:$/m, `${t('help.heading.options')}:`)
+          .replace(/^Global Options:$/m, `${t('help.heading.global-options')}:`)
+          .replace(/^Commands:$/m, `${t('help.heading.commands')}:`),
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => term.stdout.write(s),
@@ -31,6 +43,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       outputError: () => {}, // reported by main() with a hint, once
     })
     .addOption(new Option('--adapter <name>', t('help.adapter')).choices(['demo', 'reports', 'sp-api']))
+    .option('--lang <language>', t('help.lang'))
     .option('--demo-scenario <name>', t('help.demo-scenario'))
     .option('--json', t('help.json'))
     .option('--no-color', t('help.no-color'))
@@ -163,7 +176,12 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
 
 /** Runs the CLI and returns its exit code; never throws, never prints a stack unless asked. */
 export async function main(argv: string[], term: Terminal, options: MainOptions): Promise<number> {
-  const t = translator();
+  const { language, unknownFlag } = chooseLanguage(langFlag(argv), term.env);
+  const t = translator(await loadMessages(language));
+  if (unknownFlag !== null) {
+    term.stderr.write(`${t('error.prefix')}: ${t('error.bad-lang', { value: unknownFlag })}\n`);
+    return EXIT.usage;
+  }
   let exitCode: number = EXIT.ok;
   let ctx: CommandContext | null = null;
 

@@ -30,7 +30,7 @@ export async function runAuditList(ctx: CommandContext): Promise<number> {
       ctx.print(ctx.t('audit.empty'));
       return EXIT.ok;
     }
-    const header = ['run', 'started', 'command', 'data', 'as of', 'verdict', 'outcome', 'exit', 'submission'];
+    const header = ctx.t('audit.list.columns').split('|');
     const rows = runs.map((r) => [
       r.id,
       r.started_at.replace('T', ' ').slice(0, 19),

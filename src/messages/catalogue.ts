@@ -8,7 +8,22 @@ type ParamsOf<K extends MessageKey> = Parameters<Messages[K]> extends [] ? [] : 
 /** Looks a message up and fills it in. */
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
+export const LANGUAGES = ['en', 'zh-CN', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export function translator(messages: Messages = en): Translate {
   return ((key: MessageKey, params?: Record<string, string | number>) =>
     (messages[key] as (p?: Record<string, string | number>) => string)(params)) as Translate;
+}
+
+/** The chosen language's messages, loaded only when chosen (each catalogue is large). */
+export async function loadMessages(language: Language): Promise<Messages> {
+  switch (language) {
+    case 'en':
+      return en;
+    case 'zh-CN':
+      return (await import('./zh-CN.js')).zhCN;
+    case 'ja':
+      return (await import('./ja.js')).ja;
+  }
 }

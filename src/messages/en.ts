@@ -157,6 +157,8 @@ export const en = {
   'progress.checked': (p: P) => `checked ${p.id}: ${p.status}`,
   'audit.recorded': (p: P) => `Recorded as ${p.runId} in ${p.path}.`,
   'audit.dry-run': () => 'Dry run: nothing was recorded or submitted.',
+  /** Column headings of `audit list`, separated by |. */
+  'audit.list.columns': () => 'run|started|command|data|as of|verdict|outcome|exit|submission',
   'audit.empty': () => 'The audit log has no runs yet.',
   'audit.show.data': () => 'data',
   'audit.show.as-of': () => 'as of',
@@ -269,6 +271,13 @@ export const en = {
   // Help
   'help.description': () =>
     'Get an Amazon seller account safely from "I want out" to "account closed": check every closure rule against your data, see what blocks it and until when, then submit the closure request, with every step in a local audit log. Without a command, on a terminal, it starts the wizard.',
+  'help.heading.usage': () => 'Usage',
+  'help.heading.arguments': () => 'Arguments',
+  'help.heading.options': () => 'Options',
+  'help.heading.global-options': () => 'Global Options',
+  'help.heading.commands': () => 'Commands',
+  'help.lang': () => 'choose the language: en, zh-CN or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
+  'error.bad-lang': (p: P) => `Unknown language "${p.value}". Choose one of: en, zh-CN, ja.`,
   'help.version': () => 'print the version',
   'help.help': () => 'show help',
   'help.adapter': () => 'where the seller data comes from (default: demo)',

@@ -25,7 +25,29 @@ function statusLabel(status: CheckStatus, confirmed: boolean | null, style: Styl
   }
 }
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - [...text].length));
+/**
+ * Columns on a terminal: East Asian wide characters (kanji, kana, hangul, full-width forms)
+ * take two cells, so Japanese and Chinese titles line up too.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - displayWidth(text)));
 
 function describeItem(item: Record<string, string | number | null>): string {
   return Object.entries(item)
@@ -42,12 +64,12 @@ export function checkTitle(check: Pick<CheckResult, 'id'>, t: Translate): string
 export function renderCheckTable(readiness: Readiness, style: Style, t: Translate): string {
   // Status labels are padded before colouring so that escape codes never skew the columns.
   const labels = readiness.checks.map((c) => statusLabel(c.status, c.confirmed, PLAIN, t));
-  const labelWidth = Math.max(...labels.map((l) => [...l].length)) + 2;
-  const titleWidth = Math.max(...readiness.checks.map((c) => [...checkTitle(c, t)].length)) + 2;
+  const labelWidth = Math.max(...labels.map((l) => displayWidth(l))) + 2;
+  const titleWidth = Math.max(...readiness.checks.map((c) => displayWidth(checkTitle(c, t)))) + 2;
   return readiness.checks
     .map((check, i) => {
       const label = statusLabel(check.status, check.confirmed, style, t);
-      const padding = ' '.repeat(labelWidth - [...labels[i]!].length);
+      const padding = ' '.repeat(labelWidth - displayWidth(labels[i]!));
       return `  ${label}${padding}${pad(checkTitle(check, t), titleWidth)}${check.summary}`;
     })
     .join('\n');

@@ -1,0 +1,81 @@
+// The interface in Chinese and Japanese, as a process: human text in the language, JSON the same
+// ids and codes whatever the language, Japanese-header reports recognised with advice in the
+// seller's language, and the wizard in a pseudo-terminal in each language.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readinessJsonSchema } from '../../src/render/json-schema.js';
+import { runCli, sandbox } from '../helpers/cli-process.js';
+import { KEY, PtySession } from '../helpers/pty.js';
+import { encode, readySellerReports, writeReport } from '../helpers/report-fixtures.js';
+
+describe('languages', () => {
+  it.each([
+    ['ja_JP.UTF-8', '閉鎖できません', '最短の閉鎖日: 2027年2月18日'],
+    ['zh_CN.UTF-8', '受阻', '最早可关闭日期：2027年2月18日'],
+  ])('LANG=%s: the dry run speaks it', (lang, blocked, earliest) => {
+    const { env } = sandbox();
+    const result = runCli(['--dry-run'], { ...env, LANG: lang });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(blocked);
+    expect(result.stdout).toContain(earliest);
+  });
+
+  it('JSON keeps ids, codes and ISO dates whatever the language; only summary and remediation change', () => {
+    const { env } = sandbox();
+    const docs = ['en', 'zh-CN', 'ja'].map((lang) => readinessJsonSchema.parse(JSON.parse(runCli(['check', '--json', '--lang', lang], env).stdout)));
+    const neutral = (doc: (typeof docs)[number]) => ({
+      ...doc,
+      audit: null,
+      checks: doc.checks.map(({ summary: _s, remediation: _r, ...rest }) => rest),
+      request: doc.request && { ...doc.request, problems: doc.request.problems.map((p) => p.field) },
+    });
+    expect(neutral(docs[1]!)).toEqual(neutral(docs[0]!));
+    expect(neutral(docs[2]!)).toEqual(neutral(docs[0]!));
+    expect(docs[2]!.earliestCloseDate).toBe('2027-02-18');
+    expect(docs[2]!.checks[0]!.summary).toBe('4件の注文がまだ発送されていません。');
+    expect(docs[1]!.checks[0]!.summary).toBe('有 4 个订单尚未发货。');
+  });
+
+  it('help speaks the language, headings included', () => {
+    const { env } = sandbox();
+    const ja = runCli(['--help', '--lang', 'ja'], env).stdout;
+    expect(ja).toMatch(/^使い方: close-account/);
+    expect(ja).toContain('オプション:');
+    expect(ja).toContain('終了コード:');
+    const zh = runCli(['check', '--help'], { ...env, LANG: 'zh_CN.UTF-8' }).stdout;
+    expect(zh).toContain('全局选项:');
+  });
+
+  it.each([
+    ['ja', 'アップロードデータ処理レポートの言語'],
+    ['zh-CN', '上传数据处理报告语言'],
+  ])('a report with Japanese column names: recognised, with how to get English headers (%s)', (lang, setting) => {
+    const { env, home } = sandbox();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    readySellerReports(dir);
+    // A Japanese Seller Central's All Orders download, Shift_JIS as Japan writes it.
+    writeReport(dir, '注文レポート.txt', ['注文番号\t出品者注文番号\t購入日\t最終更新日\t注文ステータス', '249-1234567-1234567\t\t2026-11-20T10:00:00+09:00\t2026-11-20T10:00:00+09:00\t出荷済み'], { encoding: 'shift_jis' });
+    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--lang', lang], env);
+    expect(result.stderr).toContain('注文レポート.txt');
+    expect(result.stderr).toContain(setting);
+    expect(encode('注文番号', 'shift_jis').length).toBe(8);
+  });
+
+  it.each([
+    ['ja_JP.UTF-8', 'このアカウントを今閉鎖できるかチェックしますか?', 'どのデモ状況にしますか?', 'やること', '最短の閉鎖日: 2027年2月18日'],
+    ['zh_CN.UTF-8', '现在检查此账户能否关闭？', '选择哪种演示情况？', '需要做的事', '最早可关闭日期：2027年2月18日'],
+  ])('the wizard in a terminal, LANG=%s', async (lang, question, scenario, todo, earliest) => {
+    const { env } = sandbox();
+    const session = new PtySession(['--adapter', 'demo'], { ...env, LANG: lang });
+    let at = await session.waitFor(question);
+    await session.type(KEY.enter);
+    at = await session.waitFor(scenario, at);
+    await session.type(KEY.enter);
+    at = await session.waitFor(todo, at);
+    await session.waitFor(earliest, at);
+    expect(await session.exitCode()).toBe(3);
+  });
+});
