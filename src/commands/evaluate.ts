@@ -8,6 +8,7 @@ import { evaluateReadiness, type Readiness } from '../core/readiness.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
 import { checkTitle } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
+import { failpoint } from '../failpoints.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
@@ -41,7 +42,15 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
   const { term, t, options } = ctx;
   const live = term.stderrIsTTY;
   const clearLine = () => live && term.stderr.write('\r\x1b[2K');
-  const readiness = await evaluateReadiness(source, {
+  // A test can stop the process mid-checks, once the orders are asked for, to interrupt it there.
+  const watched: SellerDataSource = {
+    ...source,
+    orders: async (since) => {
+      await failpoint('during-checks', term.env, term.stderr);
+      return source.orders(since);
+    },
+  };
+  const readiness = await evaluateReadiness(watched, {
     asOf: options.asOf,
     t,
     attested: options.attested,

@@ -61,7 +61,7 @@ export async function runReports(ctx: CommandContext): Promise<number> {
   if (ctx.options.reportsDir) {
     const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
     folder = await scanReportsFolder(ctx.options.reportsDir, ctx.options.encoding, ctx.t);
-    for (const skipped of folder.skipped) ctx.warn(ctx.t(`reports.skipped.${skipped.reason}`, { file: skipped.name }));
+    for (const skipped of folder.skipped) ctx.warn(ctx.t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
   }
   const guide = reportGuide(ctx, folder);
   if (ctx.options.json) {

@@ -350,6 +350,7 @@ export const en = {
   'reports.skipped.unknown-kind': (p: P) => `Skipped ${p.file}: its header is not one of the reports close-account reads (run \`close-account reports\` for the list).`,
   'reports.skipped.japanese-headers': (p: P) =>
     `Skipped ${p.file}: its column names are in Japanese. Set Settings → Account Info → "Language for feed processing report" to English in Seller Central and download it again.`,
+  'reports.skipped.unreadable': (p: P) => `Skipped ${p.file}: it cannot be opened (${p.code}); a broken or looping link?`,
   'reports.skipped.empty': (p: P) => `Skipped ${p.file}: it is empty.`,
   'reports.stale': (p: P) => `${p.file} is ${p.days} days old: orders and stock have moved since. Download it again for a true answer.`,
   'reports.heading': () => 'Reports to download from Seller Central for --adapter reports:',

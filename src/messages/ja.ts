@@ -353,6 +353,7 @@ export const ja: Messages = {
   'reports.skipped.unknown-kind': (p: P) => `${p.file} をスキップしました: close-account が読むレポートの見出しではありません (一覧は \`close-account reports\`)。`,
   'reports.skipped.japanese-headers': (p: P) =>
     `${p.file} をスキップしました: 列名が日本語です。セラーセントラルの「設定 → 出品用アカウント情報 → アップロードデータ処理レポートの言語」を英語にして、もう一度ダウンロードしてください。`,
+  'reports.skipped.unreadable': (p: P) => `${p.file} をスキップしました: 開けません (${p.code})。リンクが壊れているか循環していませんか?`,
   'reports.skipped.empty': (p: P) => `${p.file} をスキップしました: 空です。`,
   'reports.stale': (p: P) => `${p.file} は${p.days}日前のものです: その後も注文と在庫は動いています。正確な判定のため、もう一度ダウンロードしてください。`,
   'reports.heading': () => '--adapter reports のためにセラーセントラルからダウンロードするレポート:',

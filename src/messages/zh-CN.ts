@@ -341,6 +341,7 @@ export const zhCN: Messages = {
   'reports.skipped.unknown-kind': (p: P) => `已跳过 ${p.file}：它的表头不是 close-account 读取的报告之一（运行 \`close-account reports\` 查看列表）。`,
   'reports.skipped.japanese-headers': (p: P) =>
     `已跳过 ${p.file}：它的列名是日文。请在卖家平台“设置 → 账户信息 → 上传数据处理报告语言”中选择英语，然后重新下载。`,
+  'reports.skipped.unreadable': (p: P) => `已跳过 ${p.file}：无法打开（${p.code}）；链接是否损坏或循环？`,
   'reports.skipped.empty': (p: P) => `已跳过 ${p.file}：文件为空。`,
   'reports.stale': (p: P) => `${p.file} 已有 ${p.days} 天：订单和库存在此之后已有变化。请重新下载以获得准确结果。`,
   'reports.heading': () => '为 --adapter reports 需要从卖家平台下载的报告：',

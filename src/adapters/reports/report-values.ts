@@ -48,9 +48,13 @@ const EXPECTED_DATE = 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Years a Seller Central report can speak of: Amazon's marketplace opened in the 1990s. */
+export const FIRST_YEAR = 1995;
+export const LAST_YEAR = 2100;
+
 function checkedTimestamp(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string, text: string): string {
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (mo < 1 || mo > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 60) {
+  if (y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) {
     throw new ReportValueProblem(text, EXPECTED_DATE);
   }
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`;

@@ -34,7 +34,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   });
   const provide = <T>(data: T): Provision<T> => ({ available: true, data });
 
-  for (const skipped of folder.skipped) warn(t(`reports.skipped.${skipped.reason}`, { file: skipped.name }));
+  for (const skipped of folder.skipped) warn(t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
   const today = toIsoDate(options.now);
   for (const list of folder.byKind.values()) {
     for (const file of list) {

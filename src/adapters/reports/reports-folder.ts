@@ -11,7 +11,9 @@ import type { Encoding } from './text-encoding.js';
 
 export interface SkippedFile {
   name: string;
-  reason: 'unknown-kind' | 'japanese-headers' | 'empty';
+  reason: 'unknown-kind' | 'japanese-headers' | 'empty' | 'unreadable';
+  /** For an unreadable entry: the system's reason (ELOOP for a symlink loop, EACCES, ...). */
+  code?: string;
 }
 
 export interface ReportsFolder {
@@ -33,7 +35,15 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
   const skipped: SkippedFile[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    if (!(await stat(path)).isFile()) continue;
+    let isFile: boolean;
+    try {
+      isFile = (await stat(path)).isFile();
+    } catch (error) {
+      // A dangling link or a link loop is not a report: set aside, said, not fatal.
+      skipped.push({ name, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error' });
+      continue;
+    }
+    if (!isFile) continue;
     const file = await ReportFile.open(path, encoding, t);
     if (file.spec) {
       const list = byKind.get(file.spec.kind) ?? [];

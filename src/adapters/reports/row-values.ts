@@ -3,7 +3,7 @@
 // word the errors, so both paths accept and refuse exactly the same values.
 
 import type { ReportFile, RowView } from './report-file.js';
-import { parseQuantity, parseReportTimestamp, type DateOrder } from './report-values.js';
+import { FIRST_YEAR, LAST_YEAR, parseQuantity, parseReportTimestamp, type DateOrder } from './report-values.js';
 
 const ZERO = 0x30;
 const SPACE = 0x20;
@@ -61,7 +61,7 @@ export function isoTimestampAt(bytes: Buffer, start: number, end: number): numbe
   const minute = twoDigits(bytes, start + 14);
   const second = twoDigits(bytes, start + 17);
   const year = century * 100 + yy;
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]! || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+  if (century < 0 || yy < 0 || year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]! || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return Number.NaN;
   }
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return Number.NaN;
