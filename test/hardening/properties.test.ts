@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import { parseQuantity, parseReportTimestamp, ReportValueProblem } from '../../src/adapters/reports/report-values.js';
 import { loadConfigFile } from '../../src/config/config-file.js';

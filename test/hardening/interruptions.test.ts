@@ -1,0 +1,50 @@
+// Ctrl-C (SIGINT) during the checks and during a submission, to a real process: exit 130, the
+// audit log consistent and recording the interruption, and a submission cut short resumed once.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAudit } from '../helpers/audit.js';
+import { startCli } from '../helpers/cli-async.js';
+import { sandbox } from '../helpers/cli-process.js';
+import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
+
+const SELLER = 'A2DEMO5ELLER7Q';
+const servers: WebhookServer[] = [];
+afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+
+describe('Ctrl-C', () => {
+  it('during the checks: exit 130, the run recorded as interrupted, nothing half written', async () => {
+    const { env, db } = sandbox();
+    const run = startCli(['check', '--demo-scenario', 'ready'], { ...env, CLOSE_ACCOUNT_FAILPOINT: 'during-checks' });
+    await run.waitForStderr('failpoint reached: during-checks');
+    run.child.kill('SIGINT');
+    expect(await run.exit()).toBe(130);
+    expect(run.stderr()).toContain('Interrupted. Nothing was submitted; the audit log records the interruption.');
+    const audit = readAudit(db);
+    expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: 130 });
+    expect(audit.types).toEqual(['run-started', 'interrupted', 'run-finished']);
+    expect(audit.intact).toBe(true);
+  });
+
+  it('during a submission: exit 130, and the next run resumes it, once', async () => {
+    const hook = await startWebhookServer('ctrl-c-secret');
+    servers.push(hook);
+    const { env, db } = sandbox();
+    const all = { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: 'ctrl-c-secret' };
+    const args = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER, '--submitter', 'webhook', '--webhook-url', hook.url];
+    const cut = startCli(args, { ...all, CLOSE_ACCOUNT_FAILPOINT: 'after-submission-started' });
+    await cut.waitForStderr('failpoint reached: after-submission-started');
+    cut.child.kill('SIGINT');
+    expect(await cut.exit()).toBe(130);
+    let audit = readAudit(db);
+    expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: 130 });
+    expect(audit.requests[0]).toMatchObject({ state: 'submitting' });
+    expect(audit.intact).toBe(true);
+
+    const again = startCli(args, all);
+    expect(await again.exit()).toBe(0);
+    expect(again.stderr()).toContain('Resuming: it will not be submitted twice.');
+    audit = readAudit(db);
+    expect(audit.submissions).toBe(1);
+    expect(hook.tickets.size).toBe(1);
+  });
+});
