@@ -15,8 +15,31 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/**
+ * `--help` of any command, from the text rendered at build time (scripts/render-help.mjs): the
+ * parser and the message catalogue stay unloaded. Only at the width it was rendered at.
+ */
+async function printPrerenderedHelp(): Promise<boolean> {
+  const words = argv.filter((arg, i) => arg !== '--no-color' && arg !== '--lang' && argv[i - 1] !== '--lang' && !arg.startsWith('--lang='));
+  const last = words.at(-1);
+  if ((last !== '--help' && last !== '-h') || !words.slice(0, -1).every((w) => /^[a-z]+$/.test(w))) return false;
+  if (process.stdout.isTTY && process.stdout.columns !== 80) return false;
+  const { chooseLanguage, langFlag } = await import('./messages/language.js');
+  const { language, unknownFlag } = chooseLanguage(langFlag(argv), process.env);
+  if (unknownFlag !== null) return false;
+  try {
+    const name = words.slice(0, -1).join('-') || 'root';
+    process.stdout.write(readFileSync(new URL(`./help/${language}/${name}.txt`, import.meta.url), 'utf8'));
+    return true;
+  } catch {
+    return false; // not rendered (a typo, say): the parser answers
+  }
+}
+
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
+} else if (await printPrerenderedHelp()) {
+  // printed
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./io/terminal.js')]);
   const code = await main(argv, processTerminal(), { version });

@@ -2,7 +2,8 @@
 // POSIX orders them), else English. Traditional Chinese locales get English rather than
 // Simplified Chinese, which their readers did not ask for.
 
-import { LANGUAGES, type Language } from './catalogue.js';
+export const LANGUAGES = ['en', 'zh-CN', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export function languageOf(value: string | undefined): Language | null {
   if (!value) return null;

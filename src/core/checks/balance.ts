@@ -1,9 +1,10 @@
+import { groupThousands } from '../digit-grouping.js';
 import { checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
 import type { BalanceEntry } from '../seller-data.js';
 
 export function formatAmount(amount: number, currency: string): string {
-  return `${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  return `${groupThousands(amount, 2)} ${currency}`;
 }
 
 export function checkBalance(entries: BalanceEntry[], { t }: CheckContext): CheckResult {
