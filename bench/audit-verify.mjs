@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const data = join(root, 'bench', '.data');
 const db = join(data, `audit-${RECORDS}.db`);
-if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+if (!existsSync(cli)) throw new Error('dist/cli.cjs is missing: run npm run build first');
 mkdirSync(data, { recursive: true });
 
 if (!existsSync(db)) {

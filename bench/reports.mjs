@@ -21,7 +21,7 @@ const BIG_ROWS = option('--big-rows', 5_000_000);
 const ROUNDS = option('--rounds', 3);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const data = join(root, 'bench', '.data');
 
 const ORDERS_HEADER =
@@ -115,7 +115,7 @@ console.log(rows, open);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+  if (!existsSync(cli)) throw new Error('dist/cli.cjs is missing: run npm run build first');
   writeNaiveLoop();
   const small = join(data, `rows-${ROWS}`);
   const orders = await generate(small, ROWS);

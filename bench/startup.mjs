@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const rounds = Number(process.argv[2] ?? 30);
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
 const home = mkdtempSync(join(tmpdir(), 'close-account-bench-'));
 const env = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home };
 

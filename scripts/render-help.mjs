@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const { main } = await import(join(dist, 'main.js'));
-const { LANGUAGES } = await import(join(dist, 'messages', 'language.js'));
+const { LANGUAGES } = await import(join(dist, 'messages', 'language.cjs'));
 export const HELP_SCREENS = ['', 'check', 'submit', 'status', 'plan', 'reports', 'fix', 'fix listings', 'audit', 'audit list', 'audit show', 'audit verify', 'audit export'];
 
 async function render(argv) {

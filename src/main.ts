@@ -5,7 +5,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, type Terminal } from './io/terminal.js';
 import { loadMessages, translator, type Translate } from './messages/catalogue.js';
-import { chooseLanguage, langFlag } from './messages/language.js';
+import { chooseLanguage, langFlag } from './messages/language.cjs';
 import type { CommandContext } from './commands/command-context.js';
 import type { GlobalFlags } from './commands/global-options.js';
 import type { Prompter } from './io/prompter.js';

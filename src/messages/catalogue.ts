@@ -8,8 +8,8 @@ type ParamsOf<K extends MessageKey> = Parameters<Messages[K]> extends [] ? [] : 
 /** Looks a message up and fills it in. */
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
-export { LANGUAGES, type Language } from './language.js';
-import type { Language } from './language.js';
+export { LANGUAGES, type Language } from './language.cjs';
+import type { Language } from './language.cjs';
 
 export function translator(messages: Messages = en): Translate {
   return ((key: MessageKey, params?: Record<string, string | number>) =>

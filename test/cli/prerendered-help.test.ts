@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { LANGUAGES } from '../../src/messages/language.js';
+import { LANGUAGES } from '../../src/messages/language.cjs';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { ROOT, runCli, sandbox } from '../helpers/cli-process.js';
 

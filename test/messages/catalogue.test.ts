@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, loadMessages } from '../../src/messages/catalogue.js';
 import { en } from '../../src/messages/en.js';
-import { chooseLanguage, langFlag, languageOf } from '../../src/messages/language.js';
+import { chooseLanguage, langFlag, languageOf } from '../../src/messages/language.cjs';
 
 /** Parameters named by what they are, to see where each lands in a message. */
 const namedParams = new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? `‹${name}›` : undefined) }) as Record<string, string>;

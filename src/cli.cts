@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The close-account executable: answers --version before loading anything, then hands over to
-// main() with the real process as its terminal.
+// The close-account executable: answers --version and --help before loading anything, then hands
+// over to main() with the real process as its terminal. CommonJS, unlike the rest, because Node
+// starts a CommonJS script measurably faster: --version and --help are timed against `node -e 0`.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chooseLanguage, langFlag } from './messages/language.cjs';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const readVersion = () => (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 const argv = process.argv.slice(2);
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
@@ -19,30 +22,30 @@ for (const stream of [process.stdout, process.stderr]) {
  * `--help` of any command, from the text rendered at build time (scripts/render-help.mjs): the
  * parser and the message catalogue stay unloaded. Only at the width it was rendered at.
  */
-async function printPrerenderedHelp(): Promise<boolean> {
+function printPrerenderedHelp(): boolean {
   const words = argv.filter((arg, i) => arg !== '--no-color' && arg !== '--lang' && argv[i - 1] !== '--lang' && !arg.startsWith('--lang='));
   const last = words.at(-1);
   if ((last !== '--help' && last !== '-h') || !words.slice(0, -1).every((w) => /^[a-z]+$/.test(w))) return false;
   if (process.stdout.isTTY && process.stdout.columns !== 80) return false;
-  const { chooseLanguage, langFlag } = await import('./messages/language.js');
   const { language, unknownFlag } = chooseLanguage(langFlag(argv), process.env);
   if (unknownFlag !== null) return false;
   try {
     const name = words.slice(0, -1).join('-') || 'root';
-    process.stdout.write(readFileSync(new URL(`./help/${language}/${name}.txt`, import.meta.url), 'utf8'));
+    process.stdout.write(readFileSync(join(__dirname, 'help', language, `${name}.txt`), 'utf8'));
     return true;
   } catch {
     return false; // not rendered (a typo, say): the parser answers
   }
 }
 
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${version}\n`);
-} else if (await printPrerenderedHelp()) {
-  // printed
-} else {
+async function run(): Promise<void> {
   const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./io/terminal.js')]);
-  const code = await main(argv, processTerminal(), { version });
   // Let stdout drain before exiting: a piped JSON document must arrive whole.
-  process.exitCode = code;
+  process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
+}
+
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${readVersion()}\n`);
+} else if (!printPrerenderedHelp()) {
+  void run();
 }
