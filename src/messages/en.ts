@@ -1,11 +1,9 @@
 // Every sentence a seller reads, in English. Other languages implement the same keys; the
 // type `Messages` makes a missing key a build error.
-import { groupThousands } from '../core/digit-grouping.js';
+import { num } from './message-values.js';
 
 type P = Record<string, string | number>;
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
-/** A count as English writes it: 20,000. */
-const num = (value: string | number | undefined) => groupThousands(Number(value));
 
 export const en = {
   // Closure regions and reasons

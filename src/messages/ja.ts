@@ -1,17 +1,9 @@
 // 日本語のメッセージ。キーは英語版 (en.ts) と同じで、型 `Messages` が欠けたキーをビルドエラーにする。
 // セラーセントラルのメニュー名・レポート名は日本のセラーセントラルでの表記に合わせている。
-import { groupThousands } from '../core/digit-grouping.js';
-
 import type { Messages } from './en.js';
+import { kanjiDate as date, num } from './message-values.js';
 
 type P = Record<string, string | number>;
-/** 数値を日本語の表記で (20,000)。 */
-const num = (value: string | number | undefined) => groupThousands(Number(value));
-/** ISO の日付 (2027-02-18) を日本語の表記で (2027年2月18日)。それ以外はそのまま。 */
-const date = (value: string | number | undefined) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(value);
-};
 
 export const ja: Messages = {
   // 閉鎖の地域と理由

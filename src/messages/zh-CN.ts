@@ -1,17 +1,9 @@
 // 简体中文消息。键与英文版 (en.ts) 相同，类型 `Messages` 让缺少的键成为构建错误。
 // 卖家平台的菜单名和报告名采用亚马逊中文卖家平台的写法。
-import { groupThousands } from '../core/digit-grouping.js';
-
 import type { Messages } from './en.js';
+import { kanjiDate as date, num } from './message-values.js';
 
 type P = Record<string, string | number>;
-/** 数字按中文习惯书写 (20,000)。 */
-const num = (value: string | number | undefined) => groupThousands(Number(value));
-/** ISO 日期 (2027-02-18) 写成中文 (2027年2月18日)；其他原样返回。 */
-const date = (value: string | number | undefined) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(value);
-};
 
 export const zhCN: Messages = {
   // 关闭的地区和原因
