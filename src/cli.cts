@@ -27,7 +27,9 @@ function printPrerenderedHelp(): boolean {
   const last = words.at(-1);
   if ((last !== '--help' && last !== '-h') || !words.slice(0, -1).every((w) => /^[a-z]+$/.test(w))) return false;
   if (process.stdout.isTTY && process.stdout.columns !== 80) return false;
-  const { language, unknownFlag } = chooseLanguage(langFlag(argv), process.env);
+  const flag = langFlag(argv);
+  if (flag === undefined && argv.includes('--lang')) return false; // --lang without its value: the parser says so
+  const { language, unknownFlag } = chooseLanguage(flag, process.env);
   if (unknownFlag !== null) return false;
   try {
     const name = words.slice(0, -1).join('-') || 'root';

@@ -71,6 +71,13 @@ describe('prerendered help', () => {
     const { env } = sandbox();
     const typo = runCli(['chek', '--help'], env);
     expect(typo.stdout).toBe(await parserHelp(['chek', '--help']));
+    const noLang = runCli(['check', '--help', '--lang'], env);
+    const parserNoLang = fakeTerminal();
+    expect({ code: noLang.code, stdout: noLang.stdout, stderr: noLang.stderr }).toEqual({
+      code: await main(['check', '--help', '--lang'], parserNoLang, { version: '9.9.9' }),
+      stdout: parserNoLang.output(),
+      stderr: parserNoLang.errors(),
+    });
     const badLang = runCli(['check', '--help', '--lang', 'xx'], env);
     expect(badLang.code).toBe(2);
     expect(badLang.stderr).toContain('xx');
