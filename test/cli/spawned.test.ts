@@ -1,12 +1,13 @@
 // The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
 // errors that explain themselves and never show a stack.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
-import { runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
+import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const READY = ['--demo-scenario', 'ready', '--attest', 'all'];
@@ -22,6 +23,12 @@ describe('close-account as a process', () => {
     const { env } = sandbox();
     const result = runCli(['--version'], env);
     expect(result).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
+
+  it('runs by itself, as npm links it (executable, with its shebang), after any rebuild', () => {
+    const { env } = sandbox();
+    const result = spawnSync(CLI, ['--version'], { env, encoding: 'utf8' });
+    expect({ code: result.status, stdout: result.stdout, error: result.error?.message }).toEqual({ code: 0, stdout: '0.1.0\n', error: undefined });
   });
 
   it('--dry-run on the demo seller shows its blockers, exits 3 and touches nothing', () => {
