@@ -15,6 +15,7 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+
   {
     // The core is pure: it never touches the process, prompts or colours.
     files: ['src/core/**/*.ts'],

@@ -2,6 +2,7 @@
 // The close-account executable: answers --version and --help before loading anything, then hands
 // over to main() with the real process as its terminal. CommonJS, unlike the rest, because Node
 // starts a CommonJS script measurably faster: --version and --help are timed against `node -e 0`.
+// The program itself is one bundled file beside this one, loaded with its code cache.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,8 @@ function printPrerenderedHelp(): boolean {
 }
 
 async function run(): Promise<void> {
-  const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./io/terminal.js')]);
+  const { loadProgram } = await import('./program-loader.cjs'); // not needed by --version and --help
+  const { main, processTerminal } = loadProgram(__dirname).program;
   // Let stdout drain before exiting: a piped JSON document must arrive whole.
   process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
 }
