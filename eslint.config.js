@@ -13,9 +13,14 @@ export default tseslint.config(
   {
     // Plain scripts (benchmarks) run on Node.
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
-
+  {
+    // Stand-ins bundled into the program in place of a module (scripts/bundle/plugins.mjs).
+    files: ['scripts/bundle/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     // The core is pure: it never touches the process, prompts or colours.
     files: ['src/core/**/*.ts'],

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The build, into an empty dist/ (so no file of an older build survives):
 // - dist/cli.cjs, the executable: answers --version and --help itself, else loads the program;
-// - dist/close-account.cjs, the program: all of src/ and commander in one file, because Node starts one file from a code cache much faster than ~60 modules it
+// - dist/close-account.cjs, the program: all of src/, commander and better-sqlite3's JavaScript
+//   in one file, because Node starts one file from a code cache much faster than ~60 modules it
 //   must find and compile (see src/program-loader.cts);
 // - dist/help/: the help screens, rendered by the program (scripts/render-help.mjs);
 // - dist/close-account.code-cache: V8's compiled code for the program, saved after running it on
@@ -13,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleShims } from './bundle/plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -24,9 +26,11 @@ await build({
   ...common,
   entryPoints: ['src/program.ts'],
   outfile: 'dist/close-account.cjs',
-  // Left out, loaded from node_modules when a command needs them: the native SQLite driver, and
-  // what only some commands use (zod for request files, chalk for colour, prompts for the wizard).
-  external: ['better-sqlite3', 'zod', 'chalk', '@inquirer/prompts'],
+  // Left out, loaded from node_modules when a command needs them: what only some commands use
+  // (zod for request files, chalk for colour, prompts for the wizard). better-sqlite3's addon
+  // is found in its own folder at run time (scripts/bundle/better-sqlite3-bindings.cjs).
+  external: ['zod', 'chalk', '@inquirer/prompts', 'better-sqlite3/package.json'],
+  plugins: [bundleShims],
   // import() as require(): V8's code cache loses the callback that import() needs inside a
   // vm.Script (src/program-loader.cts). Node 20.19+ requires chalk and the prompts, ES modules.
   supported: { 'dynamic-import': false },

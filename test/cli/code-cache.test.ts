@@ -1,9 +1,10 @@
 // The program is one bundled file that starts from V8's code cache, made at build time
 // (src/program-loader.cts, scripts/save-code-cache.mjs). These tests hold that a plain start
-// takes the cache and that a cache made from other code is never run.
+// takes the cache, that a cache made from other code is never run, and that the bundled SQLite
+// driver still finds its addon.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -70,5 +71,25 @@ describe('the code cache', () => {
     expect(without.status).toBe(3);
     const comparable = (stdout: string) => ({ ...JSON.parse(stdout), audit: null });
     expect(comparable(without.stdout)).toEqual(comparable(withCache.stdout));
+  });
+});
+
+describe('the bundled SQLite driver', () => {
+  it('finds its addon in build/Release, or wherever `bindings` finds it when built otherwise', () => {
+    assertBuilt();
+    const nodeModules = join(mkdtempSync(join(tmpdir(), 'close-account-packages-')), 'node_modules');
+    mkdirSync(nodeModules);
+    for (const name of ['bindings', 'file-uri-to-path']) symlinkSync(join(ROOT, 'node_modules', name), join(nodeModules, name));
+    // better-sqlite3 as a debug build leaves it: the addon in build/Debug, no build/Release.
+    const driver = join(nodeModules, 'better-sqlite3');
+    mkdirSync(join(driver, 'build', 'Debug'), { recursive: true });
+    cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), join(driver, 'package.json'));
+    cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(driver, 'build', 'Debug', 'better_sqlite3.node'));
+    const { dist } = copyOfBuild(nodeModules);
+
+    const result = run(dist, ['check', '--json']);
+    expect(result.stderr).not.toContain('went wrong');
+    expect(result.status).toBe(3);
+    expect(JSON.parse(result.stdout).audit.runId).toMatch(/^run-/);
   });
 });
