@@ -4,21 +4,30 @@
 // Usage: node bench/startup.mjs [rounds]   (build first: npm run build)
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const rounds = Number(process.argv[2] ?? 30);
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.cjs');
 const home = mkdtempSync(join(tmpdir(), 'close-account-bench-'));
 const env = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home };
+
+// The same build without its code cache (src/program-loader.cts), to show what the cache gives.
+const uncached = join(home, 'uncached');
+cpSync(join(root, 'dist'), join(uncached, 'dist'), { recursive: true });
+rmSync(join(uncached, 'dist', 'close-account.code-cache'));
+cpSync(join(root, 'package.json'), join(uncached, 'package.json'));
+symlinkSync(join(root, 'node_modules'), join(uncached, 'node_modules'));
 
 const commands = {
   'node -e 0': ['-e', '0'],
   'close-account --version': [cli, '--version'],
   'close-account --help': [cli, '--help'],
   'close-account check (demo)': [cli, 'check', '--json'],
+  'check, without code cache': [join(uncached, 'dist', 'cli.cjs'), 'check', '--json'],
 };
 
 const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
