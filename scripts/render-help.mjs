@@ -6,25 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { buildTerminal } from './build-terminal.mjs';
 
 export const HELP_SCREENS = ['', 'check', 'submit', 'status', 'plan', 'reports', 'fix', 'fix listings', 'audit', 'audit list', 'audit show', 'audit verify', 'audit export'];
-
-/** A terminal of pipes, for running the program inside the build. */
-export function buildTerminal(env = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let text = '';
-  stdout.on('data', (chunk) => (text += chunk.toString()));
-  stderr.resume();
-  return {
-    stdin: new PassThrough(), stdout, stderr, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false,
-    env, platform: process.platform, nodeVersion: process.version, today: () => '2026-01-01', now: () => new Date(),
-    openUrl: async () => false, exit: (code) => { throw new Error(`exit ${code}`); }, onInterrupt: () => () => {},
-    output: () => text,
-  };
-}
 
 /** Writes the help screens of `program` (dist/close-account.cjs) under `dist`/help. */
 async function renderHelp(program, dist) {

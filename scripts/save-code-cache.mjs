@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTerminal } from './render-help.mjs';
+import { buildTerminal } from './build-terminal.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const { loadProgram } = createRequire(import.meta.url)(join(dist, 'program-loader.cjs'));

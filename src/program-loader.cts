@@ -9,8 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import type * as Program from './program.js';
 
-export const PROGRAM_FILE = 'close-account.cjs';
-export const CODE_CACHE_FILE = 'close-account.code-cache';
+const PROGRAM_FILE = 'close-account.cjs';
+const CODE_CACHE_FILE = 'close-account.code-cache';
 // The cache starts with this digest of the bundle it was made from. V8 itself only compares the
 // source's length, so a rebuilt bundle of the same length would otherwise run stale code.
 const DIGEST = 'sha1'; // detects a stale cache, not an attacker
@@ -30,10 +30,7 @@ export function loadProgram(dir: string): LoadedProgram {
   const bytes = readFileSync(file);
   const digest = createHash(DIGEST).update(bytes).digest();
   const cachedData = readCache(cacheFile, digest);
-  const script = new Script(Module.wrap(bytes.toString('utf8')), {
-    filename: file,
-    cachedData,
-  });
+  const script = new Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
   const module = { exports: {} as typeof Program };
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
