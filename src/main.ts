@@ -4,6 +4,8 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, type Terminal } from './io/terminal.js';
+import { terminalText } from './io/terminal-text.js';
+import { registerEnvironmentSecrets, secrets } from './security/secret-registry.js';
 import { loadMessages, translator, type Translate } from './messages/catalogue.js';
 import { chooseLanguage, langFlag } from './messages/language.cjs';
 import type { CommandContext } from './commands/command-context.js';
@@ -39,7 +41,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .exitOverride()
     .configureOutput({
       writeOut: (s) => term.stdout.write(s),
-      writeErr: (s) => term.stderr.write(s),
+      writeErr: (s) => term.stderr.write(terminalText(secrets.scrub(s))),
       outputError: () => {}, // reported by main() with a hint, once
     })
     .addOption(new Option('--adapter <name>', t('help.adapter')).choices(['demo', 'reports', 'sp-api']))
@@ -165,21 +167,32 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .description(t('help.audit-export'))
     .option('--format <format>', t('help.format'), 'md')
     .option('--request <id>', t('help.request'))
+    .option('--out <file>', t('help.export-out'))
     .action(
       run(async (_flags, cmd) => {
-        const { format, request } = cmd.opts<{ format: string; request?: string }>();
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null);
+        // Its own --out (the program's --out is the plan): commander gives it to the subcommand that declares it.
+        const { format, request, out } = cmd.opts<{ format: string; request?: string; out?: string }>();
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null, out ?? null);
       }),
     );
   return program;
 }
 
 /** Runs the CLI and returns its exit code; never throws, never prints a stack unless asked. */
+/**
+ * The one way text reaches a stream: every secret scrubbed (in every encoding), then every control
+ * character from outside shown escaped; close-account's own colours pass only where colour is on.
+ */
+export function streamText(text: string, colours: boolean): string {
+  return terminalText(secrets.scrub(text), colours);
+}
+
 export async function main(argv: string[], term: Terminal, options: MainOptions): Promise<number> {
+  registerEnvironmentSecrets(term.env);
   const { language, unknownFlag } = chooseLanguage(langFlag(argv), term.env);
   const t = translator(await loadMessages(language));
   if (unknownFlag !== null) {
-    term.stderr.write(`${t('error.prefix')}: ${t('error.bad-lang', { value: unknownFlag })}\n`);
+    term.stderr.write(`${streamText(`${t('error.prefix')}: ${t('error.bad-lang', { value: unknownFlag })}`, false)}\n`);
     return EXIT.usage;
   }
   let exitCode: number = EXIT.ok;
@@ -204,20 +217,23 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
         import('./io/style.js'),
       ]);
       const resolved = await resolveGlobalOptions(flags, term, t);
+      const out = await styleFor(colourWanted(term, 'stdout', resolved.noColor));
+      const err = await styleFor(colourWanted(term, 'stderr', resolved.noColor));
       ctx = {
         term,
         version: options.version,
         t,
         options: resolved,
-        out: await styleFor(colourWanted(term, 'stdout', resolved.noColor)),
-        err: await styleFor(colourWanted(term, 'stderr', resolved.noColor)),
-        print: (text) => term.stdout.write(`${text}\n`),
-        say: (text) => term.stderr.write(`${text}\n`),
+        out,
+        err,
+        print: (text) => term.stdout.write(`${streamText(text, out.enabled)}\n`),
+        say: (text) => term.stderr.write(`${streamText(text, err.enabled)}\n`),
         warnings: [],
         warn: (text) => {
-          ctx!.warnings.push(text);
-          ctx!.currentRun?.event('warning', { message: text });
-          term.stderr.write(`${ctx!.err.yellow(`${t('warning.prefix')}: ${text}`)}\n`);
+          const clean = secrets.scrub(text);
+          ctx!.warnings.push(clean);
+          ctx!.currentRun?.event('warning', { message: clean });
+          term.stderr.write(`${streamText(ctx!.err.yellow(`${t('warning.prefix')}: ${clean}`), err.enabled)}\n`);
         },
         currentRun: null,
       };
@@ -241,9 +257,9 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
     return EXIT.ok;
   }
-  const say = (text: string) => term.stderr.write(`${text}\n`);
   const { colourWanted, styleFor } = await import('./io/style.js');
   const style = await styleFor(colourAllowed && colourWanted(term, 'stderr', false));
+  const say = (text: string) => term.stderr.write(`${streamText(text, style.enabled)}\n`);
   if (error instanceof CommanderError) {
     say(style.red(error.message.replace(/^error: /, `${t('error.prefix')}: `)));
     say(t('error.see-help'));
@@ -259,6 +275,12 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
     const busy = /BUSY|LOCKED/.test(code);
     say(style.red(`${t('error.prefix')}: ${busy ? t('error.audit-busy', { path }) : t('error.audit-write', { path, code })}`));
     say(busy ? t('error.audit-busy-hint') : t('error.audit-write-hint'));
+    return EXIT.usage;
+  }
+  // A file SQLite cannot read is a damaged log: the seller's input, not a bug.
+  if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as Error & { code?: string }).code))) {
+    say(style.red(`${t('error.prefix')}: ${t('error.audit-damaged', { detail: error.message })}`));
+    say(t('error.audit-damaged-hint'));
     return EXIT.usage;
   }
   // A bug: say so plainly; the stack only when asked for.

@@ -4,16 +4,18 @@
 // immediate transaction, so two processes never interleave and a killed one leaves nothing half
 // written. Nothing secret is ever passed in here.
 
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { secrets } from '../security/secret-registry.js';
+import { ChainHeadStore, type ChainHead } from './chain-head.js';
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
 import { canonicalJson } from './canonical-json.js';
-import { migrate } from './migrations.js';
-import { GENESIS_HASH, recordHash, verifyChain, type ChainVerdict, type StoredRecord } from './record-chain.js';
+import { GUARD_SQL, migrate } from './migrations.js';
+import { GENESIS_HASH, recordHash, verifyChain, type ChainProblem, type ChainVerdict, type StoredRecord } from './record-chain.js';
 
 export type RunOutcome = 'completed' | 'failed' | 'interrupted';
 
@@ -66,6 +68,17 @@ interface Row {
   hash: string;
 }
 
+/** A record's details are always a JSON object. */
+function isObjectJson(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 const toStored = (row: Row): StoredRecord => ({
   seq: row.seq,
   at: row.at,
@@ -89,8 +102,34 @@ export class AuditWriteError extends Error {
   }
 }
 
-/** Triggers and indexes that make the log append-only: verify checks they are still there. */
+/** Triggers and indexes that make the log append-only: verify checks they are still there, as written. */
 const GUARDS = ['records_no_update', 'records_no_delete', 'one_submission_per_request'];
+/** Other indexes the schema has; anything else on the records table is not ours. */
+const PLAIN_INDEXES = ['records_by_run', 'records_by_request'];
+
+const normaliseSql = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim();
+
+/** The log's head is kept outside the file, and the file has lost it: emptied, cut short, or replaced. */
+export class AuditLostError extends Error {
+  constructor(
+    readonly head: ChainHead & { path: string },
+    readonly path: string,
+  ) {
+    super(`the audit log ${path} has lost its records up to ${head.seq}`);
+    this.name = 'AuditLostError';
+  }
+}
+
+/** The log's files are the seller's alone: they hold e-mail addresses and seller ids. */
+function restrictToOwner(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    try {
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    } catch {
+      // Not there (yet), or not ours to change: SQLite creates the others with the log's own mode.
+    }
+  }
+}
 
 export class AuditLog {
   private readonly lastRecord: Database.Statement;
@@ -100,14 +139,30 @@ export class AuditLog {
     private readonly db: Database.Database,
     readonly path: string,
     private readonly clock: () => Date,
+    private readonly heads: ChainHeadStore,
   ) {
     this.lastRecord = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare('INSERT INTO records (seq, at, run_id, type, request_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   }
 
-  /** Opens (creating if needed) the log at `path`; throws the driver's error for the caller to explain. */
-  static open(path: string, clock: () => Date = () => new Date(), busyTimeoutMs = 5000): AuditLog {
-    mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Opens (creating if needed) the log at `path`; throws the driver's error for the caller to
+   * explain, or AuditLostError when the head kept outside says the file once held records it no
+   * longer has (emptied or deleted): such a file is never silently started again.
+   */
+  static open(path: string, clock: () => Date = () => new Date(), busyTimeoutMs = 5000, heads: ChainHeadStore = new ChainHeadStore([`${path}.head`])): AuditLog {
+    const head = heads.read();
+    const empty = !existsSync(path) || statSync(path).size === 0;
+    if (head && head.seq > 0 && empty) throw new AuditLostError(head, path);
+    // Folder 0700 and file 0600 from the first byte (created exclusively, so concurrent first
+    // opens cannot race on it); SQLite gives the -wal and -shm files the log's own mode.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    restrictToOwner(path);
     const db = new Database(path, { timeout: busyTimeoutMs });
     try {
       db.pragma('journal_mode = WAL');
@@ -117,7 +172,8 @@ export class AuditLog {
       db.close();
       throw error;
     }
-    return new AuditLog(db, path, clock);
+    restrictToOwner(path);
+    return new AuditLog(db, path, clock, heads);
   }
 
   /** Appends one record to the chain, in one immediate transaction (waits while another process appends). */
@@ -125,10 +181,12 @@ export class AuditLog {
     return this.guarded(() => this.appendNow(type, runId, body, requestId));
   }
 
-  /** Runs a write, turning the driver's failures into an AuditWriteError that says which. */
+  /** Runs a write, turning the driver's failures into an AuditWriteError that says which; then keeps the head outside. */
   private guarded<T>(write: () => T): T {
     try {
-      return write();
+      const result = write();
+      this.heads.write(this.head());
+      return result;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|PERM)/.test(code)) throw new AuditWriteError(code, this.path, (error as Error).message);
@@ -139,7 +197,8 @@ export class AuditLog {
   private appendNow(type: string, runId: string | null, body: unknown, requestId: string | null): StoredRecord {
     return this.db.transaction(() => {
       const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
-      const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId, body: canonicalJson(body) };
+      // Scrubbed where it is written: a record is permanent, so no secret may ever enter one.
+      const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId: requestId === null ? null : secrets.scrub(requestId), body: canonicalJson(secrets.scrubDeep(body)) };
       const prevHash = last?.hash ?? GENESIS_HASH;
       const hash = recordHash(prevHash, content);
       this.insert.run(content.seq, content.at, runId, type, requestId, content.body, prevHash, hash);
@@ -328,17 +387,48 @@ export class AuditLog {
     }
   }
 
-  /** Checks the whole chain, streaming, and names the first record that does not hold. */
+  /**
+   * Checks the whole log and names the first thing that does not hold: the file's own integrity
+   * (SQLite's integrity_check), each record's hash and link, each record's details, the guards
+   * exactly as created (and no others), and the head kept outside the file (records lost from
+   * the end, or the chain rewritten from some record on).
+   */
   verify(): ChainVerdict {
-    const rows = this.db.prepare('SELECT * FROM records ORDER BY rowid').iterate() as IterableIterator<Row>;
-    const verdict = verifyChain((function* () {
-      for (const row of rows) yield toStored(row);
-    })());
-    if (!verdict.intact) return verdict;
-    // The chain holds; the guards that keep it append-only must hold too.
-    const present = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')").all() as { name: string }[]).map((r) => r.name));
-    const removed = GUARDS.find((name) => !present.has(name));
-    return removed ? { ...verdict, intact: false, problem: { kind: 'guards-removed', seq: 0, guard: removed } } : verdict;
+    const broken = (problem: ChainProblem, records = 0): ChainVerdict => ({ intact: false, records, head: GENESIS_HASH, problem });
+    try {
+      const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      if (integrity[0] !== 'ok') return broken({ kind: 'damaged', seq: 0, detail: integrity.slice(0, 3).join('; ') });
+      let notJson: number | null = null;
+      const rows = this.db.prepare('SELECT * FROM records ORDER BY rowid').iterate() as IterableIterator<Row>;
+      const verdict = verifyChain((function* () {
+        for (const row of rows) {
+          if (notJson === null && !isObjectJson(row.body)) notJson = row.seq;
+          yield toStored(row);
+        }
+      })());
+      if (!verdict.intact) return verdict;
+      if (notJson !== null) return { ...verdict, intact: false, problem: { kind: 'not-json', seq: notJson } };
+      // The chain holds; the guards that keep it append-only must hold too, as they were written.
+      const schema = this.db.prepare("SELECT name, type, sql FROM sqlite_master WHERE tbl_name = 'records' AND type IN ('trigger', 'index')").all() as { name: string; type: string; sql: string | null }[];
+      const byName = new Map(schema.map((r) => [r.name, r]));
+      const removed = GUARDS.find((name) => !byName.has(name));
+      if (removed) return { ...verdict, intact: false, problem: { kind: 'guards-removed', seq: 0, guard: removed } };
+      const changed = GUARDS.find((name) => normaliseSql(byName.get(name)!.sql) !== normaliseSql(GUARD_SQL[name]!));
+      if (changed) return { ...verdict, intact: false, problem: { kind: 'guard-changed', seq: 0, guard: changed } };
+      const foreign = schema.find((r) => !GUARDS.includes(r.name) && !PLAIN_INDEXES.includes(r.name) && !r.name.startsWith('sqlite_autoindex'));
+      if (foreign) return { ...verdict, intact: false, problem: { kind: 'unexpected-guard', seq: 0, guard: foreign.name } };
+      const head = this.heads.read();
+      if (head && head.seq > 0) {
+        const kept = this.db.prepare('SELECT hash FROM records WHERE seq = ?').get(head.seq) as { hash: string } | undefined;
+        if (!kept) return { ...verdict, intact: false, problem: { kind: 'truncated', seq: head.seq, headPath: head.path } };
+        if (kept.hash !== head.hash) return { ...verdict, intact: false, problem: { kind: 'rewritten', seq: head.seq, headPath: head.path } };
+      }
+      return verdict;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(code) || (error as Error).name === 'SqliteError') return broken({ kind: 'damaged', seq: 0, detail: (error as Error).message });
+      throw error;
+    }
   }
 
   /** The chain's last hash: publish it, and any later rewrite of the file shows. */

@@ -4,6 +4,13 @@ import type { Database } from 'better-sqlite3';
 import { canonicalJson } from './canonical-json.js';
 import { GENESIS_HASH, recordHash } from './record-chain.js';
 
+/** The guards that keep the log append-only, exactly as created: verify compares what the file holds with these. */
+export const GUARD_SQL: Readonly<Record<string, string>> = {
+  one_submission_per_request: "CREATE UNIQUE INDEX one_submission_per_request ON records(request_id) WHERE type = 'submission'",
+  records_no_update: "CREATE TRIGGER records_no_update BEFORE UPDATE ON records BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+  records_no_delete: "CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+};
+
 const RECORDS_DDL = `
   CREATE TABLE records (
     seq INTEGER PRIMARY KEY,
@@ -91,17 +98,23 @@ export class NewerSchemaError extends Error {}
 export function migrate(db: Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new NewerSchemaError(String(current));
-  for (let version = current; version < SCHEMA_VERSION; version++) {
-    db.transaction(() => {
+  if (current === SCHEMA_VERSION) return;
+  // Each step reads the version again inside its immediate transaction: processes opening a new
+  // log at the same moment take turns, and the ones after the first find the work done.
+  for (;;) {
+    const done = db.transaction(() => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version >= SCHEMA_VERSION) return true;
       // A new file goes straight to the latest layout; old steps only convert old files.
       if (version === 0) {
         db.exec(RECORDS_DDL);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        return;
+        return true;
       }
       STEPS[version]!(db);
       db.pragma(`user_version = ${version + 1}`);
+      return false;
     }).immediate();
-    if (version === 0) return;
+    if (done) return;
   }
 }

@@ -32,7 +32,13 @@ export type ChainProblem =
   | { kind: 'missing'; seq: number }
   | { kind: 'reordered'; seq: number }
   | { kind: 'broken-link'; seq: number }
-  | { kind: 'guards-removed'; seq: number; guard: string };
+  | { kind: 'guards-removed'; seq: number; guard: string }
+  | { kind: 'guard-changed'; seq: number; guard: string }
+  | { kind: 'unexpected-guard'; seq: number; guard: string }
+  | { kind: 'not-json'; seq: number }
+  | { kind: 'truncated'; seq: number; headPath: string }
+  | { kind: 'rewritten'; seq: number; headPath: string }
+  | { kind: 'damaged'; seq: number; detail: string };
 
 export interface ChainVerdict {
   intact: boolean;

@@ -2,18 +2,26 @@
 // and proving it has not been tampered with.
 
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeOutputFile } from '../io/output-file.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
-import { openAuditLog } from './open-audit-log.js';
+import { chainProblemText, openAuditLog } from './open-audit-log.js';
 
-async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T): Promise<T> {
-  if (!existsSync(ctx.options.auditDbPath)) {
+async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | Promise<T>, purpose: 'read' | 'verify' = 'read'): Promise<T> {
+  if (!existsSync(ctx.options.auditDbPath) && !existsSync(`${ctx.options.auditDbPath}.head`)) {
     throw new UsageError(ctx.t('error.audit-missing', { path: ctx.options.auditDbPath }), ctx.t('error.audit-missing-hint'));
   }
-  const audit = await openAuditLog(ctx);
+  const audit = await openAuditLog(ctx, purpose);
   try {
-    return use(audit);
+    return await use(audit);
+  } catch (error) {
+    // A record the reader cannot make sense of is a damaged log, said as such, never "a bug".
+    if (error instanceof CliError) throw error;
+    const verdict = audit.verify();
+    if (verdict.intact) throw error;
+    throw new CliError(EXIT.notReady, chainProblemText(verdict.problem!, audit.path, ctx.t), ctx.t('audit.verify.hint'));
   } finally {
     audit.close();
   }
@@ -101,26 +109,28 @@ export async function runAuditVerify(ctx: CommandContext): Promise<number> {
       if (!ctx.options.json) ctx.print(ctx.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
       return EXIT.ok;
     }
-    const problem = verdict.problem!;
-    const message =
-      problem.kind === 'guards-removed' ? t('audit.verify.guards-removed', { guard: problem.guard, path: audit.path }) : t(`audit.verify.${problem.kind}`, { seq: problem.seq, path: audit.path });
-    throw new CliError(EXIT.notReady, message, t('audit.verify.hint'));
-  });
+    throw new CliError(EXIT.notReady, chainProblemText(verdict.problem!, audit.path, t), t('audit.verify.hint'));
+  }, 'verify');
 }
 
 const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 
-export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null): Promise<number> {
+export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null, out: string | null = null): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ctx.t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
   const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
-  return withAudit(ctx, (audit) => {
+  return withAudit(ctx, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
     }
     const dossier = buildDossier(audit, requestId, ctx.term.now());
     const t = ctx.t;
     const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);
-    ctx.print(text);
+    if (out) {
+      await writeOutputFile(resolve(out), `${text}\n`, t);
+      ctx.say(t('audit.export.written', { path: resolve(out) }));
+    } else {
+      ctx.print(text);
+    }
     if (!dossier.chain.intact) ctx.warn(t('audit.export.broken'));
     return EXIT.ok;
   });

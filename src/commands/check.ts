@@ -18,7 +18,7 @@ export async function runCheck(ctx: CommandContext): Promise<number> {
       if (ctx.options.out) {
         const { makePlan, writePlan } = await import('./plan-file.js');
         const plan = makePlan(readiness, draft.request, ctx.options, ctx.term.now());
-        writePlan(ctx.options.out, plan);
+        await writePlan(ctx.options.out, plan, ctx.t);
         ctx.say(ctx.t(draft.request ? 'plan.saved' : 'plan.saved-incomplete', { path: ctx.options.out, fingerprint: plan.fingerprint }));
       }
 

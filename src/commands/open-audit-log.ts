@@ -1,20 +1,68 @@
 import type { AuditLog } from '../audit/audit-log.js';
+import type { ChainProblem } from '../audit/record-chain.js';
 import { CliError, EXIT } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
 import type { CommandContext } from './command-context.js';
 
-/** Opens the audit log, turning the driver's failures into errors that say what to do. */
-export async function openAuditLog(ctx: CommandContext): Promise<AuditLog> {
+/** What a broken log's problem is, in the seller's words (audit verify, and the refusal to append). */
+export function chainProblemText(problem: ChainProblem, path: string, t: Translate): string {
+  switch (problem.kind) {
+    case 'guards-removed':
+      return t('audit.verify.guards-removed', { guard: problem.guard, path });
+    case 'guard-changed':
+      return t('audit.verify.guard-changed', { guard: problem.guard, path });
+    case 'unexpected-guard':
+      return t('audit.verify.unexpected-guard', { guard: problem.guard, path });
+    case 'truncated':
+      return t('audit.verify.truncated', { seq: problem.seq, path, head: problem.headPath });
+    case 'rewritten':
+      return t('audit.verify.rewritten', { seq: problem.seq, path, head: problem.headPath });
+    case 'damaged':
+      return t('audit.verify.damaged', { path, detail: problem.detail });
+    default:
+      return t(`audit.verify.${problem.kind}`, { seq: problem.seq, path });
+  }
+}
+
+/**
+ * Opens the audit log, turning the driver's failures into errors that say what to do. `append`:
+ * the log must verify first (check, submit, status --record never add to a broken chain);
+ * `verify`: a lost log is a broken log (exit 3), not an input error.
+ */
+export async function openAuditLog(ctx: CommandContext, purpose: 'read' | 'append' | 'verify' = 'read'): Promise<AuditLog> {
   const path = ctx.options.auditDbPath;
-  const { AuditLog } = await import('../audit/audit-log.js');
-  const { NewerSchemaError } = await import('../audit/migrations.js');
+  const [{ AuditLog, AuditLostError }, { NewerSchemaError }, { ChainHeadStore }, { homedir }] = await Promise.all([
+    import('../audit/audit-log.js'),
+    import('../audit/migrations.js'),
+    import('../audit/chain-head.js'),
+    import('node:os'),
+  ]);
+  const { t } = ctx;
+  const heads = ChainHeadStore.forLog(path, ctx.term.env, ctx.term.platform, ctx.term.env.HOME ?? homedir());
+  let audit: AuditLog;
   try {
-    return AuditLog.open(path, ctx.term.now);
+    audit = AuditLog.open(path, ctx.term.now, 5000, heads);
   } catch (error) {
+    if (error instanceof AuditLostError) {
+      const message = chainProblemText({ kind: 'truncated', seq: error.head.seq, headPath: error.head.path }, path, t);
+      throw new CliError(purpose === 'verify' ? EXIT.notReady : EXIT.usage, message, t('error.audit-broken-hint', { path }));
+    }
     if (error instanceof NewerSchemaError) {
-      throw new CliError(EXIT.usage, ctx.t('error.audit-newer', { path, version: error.message }), ctx.t('error.audit-newer-hint'));
+      throw new CliError(EXIT.usage, t('error.audit-newer', { path, version: error.message }), t('error.audit-newer-hint'));
     }
     const code = (error as { code?: string }).code ?? 'error';
     const detail = (error as Error).message;
-    throw new CliError(EXIT.usage, ctx.t('error.audit-unusable', { path, code, detail }), ctx.t('error.audit-unusable-hint'));
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+      throw new CliError(purpose === 'verify' ? EXIT.notReady : EXIT.usage, t('audit.verify.damaged', { path, detail }), t('error.audit-broken-hint', { path }));
+    }
+    throw new CliError(EXIT.usage, t('error.audit-unusable', { path, code, detail }), t('error.audit-unusable-hint'));
   }
+  if (purpose === 'append') {
+    const verdict = audit.verify();
+    if (!verdict.intact) {
+      audit.close();
+      throw new CliError(EXIT.usage, t('error.audit-broken', { problem: chainProblemText(verdict.problem!, path, t) }), t('error.audit-broken-hint', { path }));
+    }
+  }
+  return audit;
 }

@@ -1,7 +1,8 @@
 // A saved plan (`--dry-run --out plan.json`): the checked request and the findings it was based
 // on, so that `submit --plan` can refuse it once the data has changed or it has grown old.
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { writeOutputFile } from '../io/output-file.js';
+import { readBoundedText } from '../io/bounded-read.js';
 import { z } from 'zod';
 import type { CheckId } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
@@ -52,20 +53,19 @@ export function makePlan(readiness: Readiness, request: ClosureRequest | null, o
   };
 }
 
-/** Written to a temporary file and renamed into place: never half a plan. */
-export function writePlan(path: string, plan: Plan): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+/** Written to a temporary file and renamed into place: never half a plan; a path it cannot write is exit 2, nothing left. */
+export async function writePlan(path: string, plan: Plan, t: Translate): Promise<void> {
+  await writeOutputFile(path, `${JSON.stringify(plan, null, 2)}\n`, t);
 }
 
+/** A plan is a few kilobytes; anything much bigger is not one (and is not read whole). */
+export const PLAN_MAX_BYTES = 4 * 1024 * 1024;
+
 export function readPlan(path: string, t: Translate): Plan {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(t('error.plan-unreadable', { path, code: (error as NodeJS.ErrnoException).code ?? 'error' }), t('error.plan-hint'));
-  }
+  const text = readBoundedText(path, PLAN_MAX_BYTES, {
+    unreadable: (code) => new UsageError(t('error.plan-unreadable', { path, code }), t('error.plan-hint')),
+    tooLarge: (cap) => new UsageError(t('error.plan-too-large', { path, cap }), t('error.plan-hint')),
+  });
   let data: unknown;
   try {
     data = JSON.parse(text);

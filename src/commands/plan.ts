@@ -2,12 +2,11 @@
 // as calendar events; --csv-dir writes the SKUs to remove and the listings to close, for Seller
 // Central's bulk tools.
 
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildClosurePlan } from '../core/closure-plan.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
 import { EXIT } from '../errors.js';
+import { outputFolder, writeOutputFile } from '../io/output-file.js';
 import { planCalendar } from '../render/plan-calendar.js';
 import { checkTitle, indent } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
@@ -45,19 +44,13 @@ export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<nu
         ctx.print(lines.join('\n'));
       }
       if (flags.ics) {
-        await writeAtomically(flags.ics, planCalendar(plan, t, ctx.term.now()));
+        await writeOutputFile(flags.ics, planCalendar(plan, t, ctx.term.now()), t);
         ctx.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
       }
       if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
       return EXIT.ok;
     }),
   );
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
 
 const csv = (values: (string | number | null)[]) =>
@@ -71,21 +64,32 @@ const csv = (values: (string | number | null)[]) =>
 
 /** Every SKU, not just the first twenty on screen: the files are streamed from the source again. */
 async function writeActionFiles(ctx: CommandContext, source: SellerDataSource, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  const folder = outputFolder(dir, ctx.t);
+  const written: { path: string; rows: number }[] = [];
   const write = async (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => {
     const path = join(dir, name);
-    const temporary = `${path}.${process.pid}.tmp`;
-    const out = createWriteStream(temporary);
-    out.write(`${csv(header)}\n`);
     let count = 0;
-    for await (const row of rows) {
-      if (!out.write(`${csv(row)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      count += 1;
-    }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    await rename(temporary, path);
-    ctx.say(ctx.t('plan.csv-written', { path, rows: count }));
+    await writeOutputFile(path, (async function* () {
+      yield `${csv(header)}\n`;
+      for await (const row of rows) {
+        count += 1;
+        yield `${csv(row)}\n`;
+      }
+    })(), ctx.t);
+    folder.made.push(path);
+    written.push({ path, rows: count });
   };
+  try {
+    await writeBoth(source, write);
+  } catch (error) {
+    // Both files or neither: what was written is removed with the folder made for it.
+    folder.undo();
+    throw error;
+  }
+  for (const { path, rows } of written) ctx.say(ctx.t('plan.csv-written', { path, rows }));
+}
+
+async function writeBoth(source: SellerDataSource, write: (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => Promise<void>): Promise<void> {
   const inventory = await source.inventory();
   if (inventory.available) {
     await write('fba-removals.csv', ['sku', 'product-name', 'sellable-quantity', 'unsellable-quantity', 'inbound-quantity', 'reserved-quantity'], (async function* () {

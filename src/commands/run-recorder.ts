@@ -21,7 +21,8 @@ export class RunRecorder {
   /** Starts recording `command`, unless this is a dry run. */
   static async start(ctx: CommandContext, command: string): Promise<RunRecorder> {
     if (ctx.options.dryRun) return new RunRecorder(null, null);
-    const audit = await openAuditLog(ctx);
+    // Never appended to a log that does not verify (exit 2, with what to do).
+    const audit = await openAuditLog(ctx, 'append');
     const { adapter, asOf } = ctx.options;
     closeAbandonedRuns(ctx, audit);
     const runId = audit.startRun({ command, adapter, demo: adapter === 'demo', asOf, process: { pid: process.pid, host: hostname() } });

@@ -91,7 +91,8 @@ function describe(ctx: CommandContext, history: RequestHistory): string {
 }
 
 async function readRequests(ctx: CommandContext): Promise<RequestHistory[]> {
-  const audit = await openAuditLog(ctx);
+  // Verified first: a damaged or cut log is said to be so, never read as if whole.
+  const audit = await openAuditLog(ctx, 'append');
   try {
     return audit.requests();
   } finally {
@@ -105,7 +106,7 @@ async function recordAnswer(ctx: CommandContext, flags: StatusFlags): Promise<nu
   if (!(state in TRANSITIONS)) throw new UsageError(t('error.bad-record', { value: state, states: Object.keys(TRANSITIONS).join(', ') }));
   if (state === 'rejected' && !flags.reason) throw new UsageError(t('error.rejected-needs-reason'));
   if (!existsSync(ctx.options.auditDbPath)) throw new UsageError(t('error.audit-missing', { path: ctx.options.auditDbPath }), t('error.audit-missing-hint'));
-  const audit = await openAuditLog(ctx);
+  const audit = await openAuditLog(ctx, 'append');
   try {
     const histories = audit.requests();
     const history = flags.request ? histories.find((h) => h.request.id === flags.request) : histories[0];

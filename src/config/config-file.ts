@@ -1,8 +1,8 @@
 // An optional JSON config file (--config FILE) with defaults for the flags. Flags win over it.
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { readBoundedText } from '../io/bounded-read.js';
 import type { Translate } from '../messages/catalogue.js';
 
 export const configSchema = z.strictObject({
@@ -43,14 +43,14 @@ function lineOfKey(text: string, key: string): number | null {
   return at < 0 ? null : lineOf(text, at);
 }
 
+/** A config file is a few hundred bytes. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
 export function loadConfigFile(path: string, t: Translate): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(t('error.config-unreadable', { path, code }), t('error.config-hint'));
-  }
+  const text = readBoundedText(path, CONFIG_MAX_BYTES, {
+    unreadable: (code) => new UsageError(t('error.config-unreadable', { path, code }), t('error.config-hint')),
+    tooLarge: (cap) => new UsageError(t('error.config-too-large', { path, cap }), t('error.config-hint')),
+  });
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -561,6 +561,42 @@ export const en = {
   // Demo adapter
   'demo.banner': () => 'DEMO DATA: an embedded sample seller. Nothing here reaches Amazon.',
   'demo.claims-none': () => 'the demo seller has no claims data',
+  // Outbound HTTP (src/http/outbound.ts)
+  'http.what.lwa': () => 'the Login with Amazon token endpoint',
+  'http.what.sp-api': () => 'the Selling Partner API',
+  'http.what.report': (p: P) => `the report document ${p.type}`,
+  'http.what.webhook': () => 'the webhook',
+  'http.bad-url': (p: P) => `The address of ${p.what} is not a URL: ${p.url}.`,
+  'http.scheme': (p: P) => `The address of ${p.what} is a ${p.scheme} address; close-account only uses https.`,
+  'http.scheme-hint': () => 'Give an https:// address (plain http only to this machine: localhost, 127.x.x.x or ::1).',
+  'http.plain-http': (p: P) => `The address of ${p.what} is plain http to another machine (${p.url}): credentials and the request would travel unencrypted.`,
+  'http.plain-http-hint': (p: P) => `Use https://. Only for a proxy you trust, set ${p.name}=1; every run will then warn.`,
+  'http.insecure-warning': (p: P) => `${p.what} is reached over plain http (${p.url}), unencrypted, because CLOSE_ACCOUNT_ALLOW_HTTP=1 is set.`,
+  'http.redirect-refused': (p: P) => `${p.what} answered ${p.status}, a redirect to ${p.location}. It was not followed: the request carries credentials or a signed request, and goes nowhere but where you pointed it.`,
+  'http.redirect-hint': () => 'Nothing was sent on. Check the address (SP_API_ENDPOINT, SP_API_LWA_ENDPOINT, --webhook-url) and give the final https address itself; if you did not change it, something between you and the server is redirecting your traffic.',
+  'http.too-many-redirects': (p: P) => `${p.what} was redirected ${p.hops} times (last to ${p.location}); stopped there.`,
+  'http.too-large': (p: P) => `${p.what} answered with more than ${num(p.bytes)} bytes; the rest was not read.`,
+  'http.timeout': (p: P) => `no answer within ${p.seconds} seconds`,
+  'sp-api.gave-up-after': (p: P) => `${p.operation} kept failing after ${p.attempts} attempts (throttled or unavailable; retried for up to ${p.seconds} s): ${p.problem}.`,
+  'submit.webhook.failed-after': (p: P) => `The webhook ${p.url} did not accept the request (attempts: ${p.attempts}, over ${p.seconds} s): ${p.problem}.`,
+  // Audit log integrity
+  'audit.verify.guard-changed': (p: P) => `The audit log ${p.path} still has a guard named ${p.guard}, but not as close-account made it: it was replaced (a trigger that does nothing, an index that is not unique).`,
+  'audit.verify.unexpected-guard': (p: P) => `The audit log ${p.path} has a trigger or index close-account never made: ${p.guard}.`,
+  'audit.verify.not-json': (p: P) => `Record ${p.seq} of the audit log ${p.path} does not hold a record's details (replaced by null or other data).`,
+  'audit.verify.truncated': (p: P) => `The audit log ${p.path} has lost its newest records: it held record ${p.seq} (so says ${p.head}), and no longer does. It was emptied, cut short or replaced.`,
+  'audit.verify.rewritten': (p: P) => `Record ${p.seq} of the audit log ${p.path} is not the record it was (so says ${p.head}): the chain was rewritten from there or before.`,
+  'audit.verify.damaged': (p: P) => `The audit log file ${p.path} is damaged: ${p.detail}.`,
+  'error.audit-broken': (p: P) => `The audit log does not verify, so nothing is added to it. ${p.problem}`,
+  'error.audit-broken-hint': (p: P) => `Keep ${p.path} as evidence (\`close-account audit verify\` says what is wrong, \`audit export\` still reads it) and go on with a new log: --audit-db NEW-FILE.`,
+  'error.audit-damaged': (p: P) => `The audit log file is damaged (${p.detail}).`,
+  'error.audit-damaged-hint': () => '`close-account audit verify` says what is wrong. Keep the file as evidence and go on with a new log: --audit-db NEW-FILE.',
+  // Files in and out
+  'error.config-too-large': (p: P) => `The config file ${p.path} is larger than ${num(p.cap)} bytes; it was not read.`,
+  'error.plan-too-large': (p: P) => `${p.path} is larger than ${num(p.cap)} bytes, which no plan is; it was not read.`,
+  'error.out-unwritable': (p: P) => `Cannot write ${p.path} (${p.code}); nothing was written there.`,
+  'error.out-hint': () => 'Give a file path in a folder that exists and that you can write to (not a folder itself).',
+  'help.export-out': () => 'write the dossier to this file instead of stdout',
+  'audit.export.written': (p: P) => `The dossier was written to ${p.path}.`,
 } as const;
 
 export type Messages = typeof en;

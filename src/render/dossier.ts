@@ -60,7 +60,11 @@ export function buildDossier(audit: AuditLog, requestId: string | null, now: Dat
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Quoted text in Markdown: what could open raw HTML, a link, an image, code, emphasis, an entity or a table cell is backslash-escaped (CommonMark), line breaks become spaces. */
+const md = (text: string) => String(text).replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~!&]/g, (c) => `\\${c}`);
+const cell = md;
+/** A code fence longer than any run of backticks in what it holds, so the text cannot close it. */
+const fenceFor = (text: string) => '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
 
 function chainLine(dossier: Dossier, t: Translate): string {
   const { chain } = dossier;
@@ -70,30 +74,32 @@ function chainLine(dossier: Dossier, t: Translate): string {
 }
 
 export function dossierMarkdown(dossier: Dossier, t: Translate): string {
-  const lines = [`# ${t('dossier.title')}`, '', `${t('dossier.generated', { at: dossier.generatedAt, database: dossier.database })}`, '', `**${chainLine(dossier, t)}**`, ''];
+  const lines = [`# ${t('dossier.title')}`, '', `${t('dossier.generated', { at: dossier.generatedAt, database: md(dossier.database) })}`, '', `**${chainLine(dossier, t)}**`, ''];
   const { request, evidence } = dossier;
   lines.push(`## ${t('dossier.request')}`, '');
   if (request) {
-    lines.push('```', closureRequestText(request.request, t), '```', '', `${t('dossier.state')}: **${request.state}**`);
-    if (request.submission) lines.push('', t('dossier.submitted', { at: request.submission.submittedAt, via: request.submission.submitter, reference: request.submission.reference }));
-    for (const status of request.statuses) lines.push(`- ${status.at}: ${status.state}${status.reason ? ` — ${status.reason}` : ''}`);
+    const text = closureRequestText(request.request, t);
+    const fence = fenceFor(text);
+    lines.push(fence, text, fence, '', `${t('dossier.state')}: **${md(request.state)}**`);
+    if (request.submission) lines.push('', t('dossier.submitted', { at: md(request.submission.submittedAt), via: md(request.submission.submitter), reference: md(request.submission.reference) }));
+    for (const status of request.statuses) lines.push(`- ${md(status.at)}: ${md(status.state)}${status.reason ? ` — ${md(status.reason)}` : ''}`);
   } else {
     lines.push(t('dossier.no-request'));
   }
   lines.push('', `## ${t('dossier.evidence')}`, '');
   if (evidence) {
-    lines.push(t('dossier.evidence-run', { runId: evidence.runId, at: evidence.at, asOf: evidence.asOf, verdict: evidence.verdict }), '');
+    lines.push(t('dossier.evidence-run', { runId: md(evidence.runId), at: md(evidence.at), asOf: md(evidence.asOf), verdict: md(evidence.verdict) }), '');
     lines.push(`| ${t('dossier.col.check')} | ${t('dossier.col.status')} | ${t('dossier.col.summary')} |`, '|---|---|---|');
-    for (const check of evidence.checks) lines.push(`| ${cell(t(`check.${check.id}.title`))} | ${check.status}${check.confirmed ? ' ✔' : ''} | ${cell(check.summary)} |`);
+    for (const check of evidence.checks) lines.push(`| ${cell(t(`check.${check.id}.title`))} | ${md(check.status)}${check.confirmed ? ' ✔' : ''} | ${cell(check.summary)} |`);
     if (evidence.confirmations.length > 0) {
       lines.push('', `### ${t('dossier.confirmations')}`, '');
-      for (const c of evidence.confirmations) lines.push(`- ${c.checkId} (${c.how})`);
+      for (const c of evidence.confirmations) lines.push(`- ${md(c.checkId)} (${md(c.how)})`);
     }
   } else {
     lines.push(t('dossier.no-evidence'));
   }
   lines.push('', `## ${t('dossier.timeline')}`, '', `| # | ${t('dossier.col.at')} | ${t('dossier.col.record')} | ${t('dossier.col.detail')} | ${t('dossier.col.hash')} |`, '|---|---|---|---|---|');
-  for (const r of dossier.timeline) lines.push(`| ${r.seq} | ${r.at} | ${r.type} | ${cell(r.detail)} | \`${r.hash.slice(0, 16)}…\` |`);
+  for (const r of dossier.timeline) lines.push(`| ${r.seq} | ${md(r.at)} | ${md(r.type)} | ${cell(r.detail)} | \`${md(r.hash.slice(0, 16))}…\` |`);
   lines.push('', `${t('dossier.head')}: \`${dossier.chain.head}\``, '');
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import { DataSourceError } from '../errors.js';
+import { BODY_CAPS, networkProblem, REAL_CLOCK, retryAfterMs, retrying, send, type Clock, type Transport } from '../http/outbound.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { Submitter } from './submitter.js';
 
@@ -19,9 +20,13 @@ export interface WebhookOptions {
   t: Translate;
   /** What the agency's system learns besides the request. */
   context: { demo: boolean; asOf: string; verdict: string };
+  transport: Transport;
   attempts?: number;
   baseDelayMs?: number;
   timeoutMs?: number;
+  /** Longest the whole submission may take, waits included. */
+  budgetMs?: number;
+  clock?: Clock;
   userAgent: string;
 }
 
@@ -29,10 +34,11 @@ export function signature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A ticket reference worth keeping: short, printable. Anything else stands for nothing. */
+const REFERENCE = /^[\p{L}\p{N}\p{P}\p{S} ]{1,128}$/u;
 
 export function webhookSubmitter(options: WebhookOptions): Submitter {
-  const { t, attempts = 5, baseDelayMs = 250, timeoutMs = 10_000 } = options;
+  const { t, attempts = 5, baseDelayMs = 250, timeoutMs = 10_000, budgetMs = 120_000, clock = REAL_CLOCK } = options;
   return {
     id: 'webhook',
     submit: async (request: ClosureRequest) => {
@@ -43,27 +49,30 @@ export function webhookSubmitter(options: WebhookOptions): Submitter {
         'idempotency-key': request.id,
         [SIGNATURE_HEADER.toLowerCase()]: signature(body, options.secret),
       };
-      let lastProblem = '';
-      for (let attempt = 1; attempt <= attempts; attempt++) {
+      // Only a 2xx from the configured URL itself is a submission: the signed body never follows a
+      // redirect (a 3xx fails, naming where it pointed), and only 5xx, 429, 408, timeouts and
+      // dropped connections are tried again.
+      const outcome = await retrying({ attempts, baseDelayMs, maxDelayMs: 8000, budgetMs }, clock, async () => {
         try {
-          const response = await fetch(options.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
-          const text = await response.text();
+          const response = await send({ url: options.url, what: t('http.what.webhook'), method: 'POST', headers, body, credential: true, maxBodyBytes: BODY_CAPS.webhook, timeoutMs }, options.transport);
           if (response.ok) {
-            const reference = referenceOf(text) ?? request.id;
-            return { submitter: 'webhook' as const, reference, nextSteps: t('submit.webhook.next-steps') };
+            // The agency accepted it; an answer too long to read names no ticket.
+            const reference = (response.truncated ? null : referenceOf(response.text)) ?? request.id;
+            return { done: { submitter: 'webhook' as const, reference, nextSteps: t('submit.webhook.next-steps') } };
           }
-          lastProblem = `HTTP ${response.status} ${text.slice(0, 200).replace(/\s+/g, ' ').trim()}`;
+          const problem = `HTTP ${response.status} ${response.text.slice(0, 200).replace(/\s+/g, ' ').trim()}`.trim();
           const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-          if (!retryable) break;
+          return retryable ? { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) } : { fail: problem };
         } catch (error) {
-          lastProblem = (error as Error).name === 'TimeoutError' ? t('submit.webhook.timeout', { seconds: timeoutMs / 1000 }) : String((error as Error).cause ?? (error as Error).message);
+          if (error instanceof DataSourceError || (error as Error).name === 'UsageError') throw error;
+          return { retry: networkProblem(error, t, timeoutMs) };
         }
-        if (attempt < attempts) {
-          // Exponential backoff with full jitter, so that many clients do not retry in step.
-          await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
-        }
-      }
-      throw new DataSourceError(t('submit.webhook.failed', { url: safeUrl(options.url), problem: lastProblem, attempts }), t('submit.webhook.failed-hint'));
+      });
+      if (outcome.value) return outcome.value;
+      throw new DataSourceError(
+        t('submit.webhook.failed-after', { url: safeUrl(options.url), problem: outcome.problem, attempts: outcome.attempts, seconds: Math.round(outcome.elapsedMs / 100) / 10 }),
+        t('submit.webhook.failed-hint'),
+      );
     },
   };
 }
@@ -72,8 +81,10 @@ export function webhookSubmitter(options: WebhookOptions): Submitter {
 function referenceOf(text: string): string | null {
   try {
     const parsed = JSON.parse(text) as { reference?: unknown; id?: unknown; ticket?: unknown };
+    if (typeof parsed !== 'object' || parsed === null) return null;
     const value = parsed.reference ?? parsed.ticket ?? parsed.id;
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    const reference = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    return reference !== null && REFERENCE.test(reference) ? reference : null;
   } catch {
     return null;
   }

@@ -60,7 +60,10 @@ describe('webhook submitter', () => {
     const { env, db } = sandbox();
     const failed = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
     expect(failed.code).toBe(4);
-    expect(failed.stderr).toContain(`The webhook ${hook.url} did not accept the request after 5 attempts: HTTP 400`);
+    // A 400 cannot succeed on retry: one attempt, and the message says one.
+    expect(failed.stderr).toContain(`The webhook ${hook.url} did not accept the request (attempts: 1,`);
+    expect(failed.stderr).toContain('HTTP 400');
+    expect(hook.received).toHaveLength(1);
     expect(failed.stderr).toContain('Nothing was recorded as submitted');
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(readAudit(db).submissions).toBe(0);

@@ -5,6 +5,7 @@
 // every secret scrubbed from it.
 
 import { DataSourceError } from '../../errors.js';
+import { BODY_CAPS, networkProblem, OutboundRefused, retryAfterMs, send } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import type { LwaToken } from './lwa-token.js';
 import { USAGE_PLANS, type OperationId } from './models/usage-plans.js';
@@ -65,6 +66,7 @@ export class SpApiClient {
     const deadline = Date.now() + budget;
     let refreshed = false;
     let lastProblem = '';
+    let attempts = 0;
     for (let attempt = 1; ; attempt++) {
       const wait = this.limiter.reserve(operation);
       if (wait > 0) {
@@ -73,22 +75,35 @@ export class SpApiClient {
       }
       const started = Date.now();
       let status: number | string = 'error';
+      let retryAfter: number | null = null;
       try {
-        const response = await fetch(url, {
-          method: plan.method,
-          headers: {
-            'x-amz-access-token': await this.token.get(),
-            'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
-            'user-agent': this.options.userAgent,
-            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        const accessToken = await this.token.get();
+        attempts = attempt;
+        // The access token goes with every call: the transport refuses any redirect (exit 4, naming where to).
+        const response = await send(
+          {
+            url,
+            what: this.t('http.what.sp-api'),
+            method: plan.method,
+            headers: {
+              'x-amz-access-token': accessToken,
+              'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+              'user-agent': this.options.userAgent,
+              ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            credential: true,
+            maxBodyBytes: BODY_CAPS.api,
+            timeoutMs: this.options.timeoutMs ?? 30_000,
           },
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-        });
+          this.settings.transport,
+        );
         status = response.status;
         this.limiter.follow(operation, response.headers.get('x-amzn-ratelimit-limit'));
-        const text = await response.text();
+        retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now());
+        const text = response.text;
         this.calls.push({ operation, status, ms: Date.now() - started, attempt });
+        if (response.truncated) throw new OutboundRefused(this.t('http.too-large', { what: operation, bytes: BODY_CAPS.api }), this.t('sp-api.refused-hint'), 'too-large');
         if (response.ok) return (text ? JSON.parse(text) : {}) as T;
         const error = errorOf(text);
         lastProblem = redact(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim(), this.settings.secrets);
@@ -99,8 +114,10 @@ export class SpApiClient {
           continue;
         }
         if (response.status === 429) {
-          const pause = this.limiter.drain(operation);
+          const pause = Math.max(this.limiter.drain(operation), retryAfter ?? 0);
           if (Date.now() + pause > deadline) break;
+          // Amazon's Retry-After, when it sends one, is waited out in full.
+          if (retryAfter !== null && retryAfter > 0) await sleep(retryAfter);
           continue;
         }
         if (response.status < 500) {
@@ -109,14 +126,14 @@ export class SpApiClient {
       } catch (error) {
         if (error instanceof DataSourceError) throw error;
         if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - started, attempt });
-        lastProblem = redact((error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : String((error as Error).cause ?? (error as Error).message), this.settings.secrets);
+        lastProblem = (error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : networkProblem(error, this.t, this.options.timeoutMs ?? 30_000);
       }
-      // 5xx, timeouts, dropped connections: back off exponentially, with full jitter.
-      const backoff = Math.random() * Math.min(8000, 250 * 2 ** (attempt - 1));
+      // 5xx, timeouts, dropped connections: back off exponentially, with full jitter, or as long as Retry-After asks.
+      const backoff = Math.max(Math.random() * Math.min(8000, 250 * 2 ** (attempt - 1)), retryAfter ?? 0);
       if (Date.now() + backoff > deadline || attempt >= 8) break;
       await sleep(backoff);
     }
-    throw new SpApiError(this.t('sp-api.gave-up', { operation, problem: lastProblem || '-', seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
+    throw new SpApiError(this.t('sp-api.gave-up-after', { operation, problem: lastProblem || '-', attempts, seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
   }
 
   private hintFor(status: number): string {

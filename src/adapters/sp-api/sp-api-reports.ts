@@ -8,12 +8,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DataSourceError } from '../../errors.js';
+import { BODY_CAPS, networkProblem, open, OutboundRefused } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from '../reports/report-file.js';
 import { parseEncoding } from '../reports/text-encoding.js';
 import type { definitions as Reports } from './models/reports.js';
 import type { SpApiClient } from './sp-api-client.js';
-import { redact, type SpApiSettings } from './sp-api-settings.js';
+import type { SpApiSettings } from './sp-api-settings.js';
 
 export interface ReportRequest {
   reportType: string;
@@ -49,18 +50,28 @@ export async function downloadReport(
     interval = Math.min(poll.maxMs, interval * 2);
   }
   const document = await client.call<Reports['ReportDocument']>('getReportDocument', { path: { reportDocumentId: report.reportDocumentId! } });
-  // The document URL is presigned: no access token goes with it.
+  // The document URL is presigned: no access token goes with it, so it alone may follow a redirect
+  // (each hop checked again: https, or loopback).
   let response: Response;
   try {
-    response = await fetch(document.url, { signal: AbortSignal.timeout(120_000) });
+    response = await open({ url: document.url, what: t('http.what.report', { type: request.reportType }), credential: false, maxBodyBytes: BODY_CAPS.report, timeoutMs: 120_000 }, settings.transport);
   } catch (error) {
-    throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: redact(String((error as Error).cause ?? (error as Error).message), settings.secrets) }), t('sp-api.gave-up-hint'));
+    if (error instanceof DataSourceError || (error as Error).name === 'UsageError') throw error;
+    throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: networkProblem(error, t, 120_000) }), t('sp-api.gave-up-hint'));
   }
   if (!response.ok || !response.body) {
     throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: `HTTP ${response.status}` }), t('sp-api.gave-up-hint'));
   }
   const path = join(dir, `${request.reportType}-${created.reportId}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
-  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(path, { mode: 0o600 }));
+  let size = 0;
+  const capped = async function* (source: AsyncIterable<Uint8Array>) {
+    for await (const chunk of source) {
+      size += chunk.byteLength;
+      if (size > BODY_CAPS.report) throw new OutboundRefused(t('http.too-large', { what: request.reportType, bytes: BODY_CAPS.report }), t('sp-api.gave-up-hint'), 'too-large');
+      yield chunk;
+    }
+  };
+  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(path, { mode: 0o600 }));
   const charset = /charset=([^;]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
   return ReportFile.open(path, charset ? parseEncoding(charset.replace(/^"|"$/g, '')) : null, t);
 }

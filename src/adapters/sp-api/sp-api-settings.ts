@@ -4,7 +4,9 @@
 
 import { statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
+import { checkDestination, transportFor, type Transport } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
+import { secrets as registry } from '../../security/secret-registry.js';
 
 export const API_REGIONS = ['na', 'eu', 'fe'] as const;
 export type ApiRegionId = (typeof API_REGIONS)[number];
@@ -34,8 +36,10 @@ export interface SpApiSettings {
   region: ApiRegionId;
   endpoint: string;
   lwaEndpoint: string;
-  /** Values that must never be shown, logged or stored. */
+  /** Values that must never be shown, logged or stored (also in the process's secret registry). */
   secrets: string[];
+  /** How requests leave: https, or plain http to loopback or by the seller's opt-in. */
+  transport: Transport;
 }
 
 export function spApiSettings(
@@ -66,21 +70,29 @@ export function spApiSettings(
       // The file was read a moment ago; if it is gone now there is nothing to warn about.
     }
   }
+  for (const secret of [clientSecret, refreshToken, clientId]) registry.add(secret);
+  const endpoint = (pick('SP_API_ENDPOINT', 'endpoint') ?? ENDPOINTS[region as ApiRegionId]).replace(/\/$/, '');
+  const lwaEndpoint = pick('SP_API_LWA_ENDPOINT', 'lwaEndpoint') ?? LWA_ENDPOINT;
+  // Checked before any call: a file: or plain-http endpoint is refused (exit 2), never retried.
+  const transport = transportFor(env, t);
+  for (const [what, url] of [[t('http.what.sp-api'), endpoint], [t('http.what.lwa'), lwaEndpoint]] as const) {
+    if (checkDestination(url, what, transport)) warn(t('http.insecure-warning', { what, url }));
+  }
   return {
     clientId: clientId!,
     clientSecret: clientSecret!,
     refreshToken: refreshToken!,
     sellerId: pick('SP_API_SELLER_ID', 'sellerId') ?? null,
     region: region as ApiRegionId,
-    endpoint: (pick('SP_API_ENDPOINT', 'endpoint') ?? ENDPOINTS[region as ApiRegionId]).replace(/\/$/, ''),
-    lwaEndpoint: pick('SP_API_LWA_ENDPOINT', 'lwaEndpoint') ?? LWA_ENDPOINT,
+    endpoint,
+    lwaEndpoint,
     secrets: [clientSecret!, refreshToken!, clientId!].filter((s) => s.length >= 6),
+    transport,
   };
 }
 
-/** Removes every secret, and anything shaped like an LWA token, from a text. */
+/** Removes every secret in every encoding, and anything shaped like an LWA token, from a text (the registry's scrubber). */
 export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
-  return clean.replace(/Atz[ar]\|[A-Za-z0-9_\-+/=|]+/g, '[redacted token]');
+  for (const secret of secrets) registry.add(secret);
+  return registry.scrub(text);
 }

@@ -1,0 +1,59 @@
+// The chain's head (the last record's number and hash), kept outside the database: beside it and
+// in the user's state folder. A log cut short, emptied, or rewritten from some record on still has
+// a chain that holds by itself; compared with the head kept outside, it does not. Written after
+// every append (a crash in between leaves the head one behind, which still matches a record).
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export class ChainHeadStore {
+  constructor(readonly paths: readonly string[]) {}
+
+  /** The head files of the log at `dbPath`: `audit.db.head` beside it, and one in the user's state folder. */
+  static forLog(dbPath: string, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string): ChainHeadStore {
+    let stateDir: string;
+    if (platform === 'win32') stateDir = env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
+    else if (platform === 'darwin') stateDir = join(home, 'Library', 'Application Support');
+    else stateDir = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home, '.local', 'state');
+    const key = createHash('sha256').update(dbPath).digest('hex').slice(0, 32);
+    // A home that does not exist (a service account, a test) is not created just for this.
+    const inState = existsSync(home) ? [join(stateDir, 'close-account', 'heads', `${key}.json`)] : [];
+    return new ChainHeadStore([`${dbPath}.head`, ...inState]);
+  }
+
+  /** The furthest head any of the files records, or null when none is readable. */
+  read(): (ChainHead & { path: string }) | null {
+    let best: (ChainHead & { path: string }) | null = null;
+    for (const path of this.paths) {
+      try {
+        const data = JSON.parse(readFileSync(path, 'utf8').slice(0, 1000)) as Partial<ChainHead>;
+        if (typeof data.seq !== 'number' || !Number.isSafeInteger(data.seq) || typeof data.hash !== 'string' || !/^[0-9a-f]{64}$/.test(data.hash)) continue;
+        if (!best || data.seq > best.seq) best = { seq: data.seq, hash: data.hash, path };
+      } catch {
+        // Missing or unreadable: the other copy may still tell.
+      }
+    }
+    return best;
+  }
+
+  /** Best effort: a head that cannot be written (read-only folder) must not stop the run. */
+  write(head: ChainHead): void {
+    const text = `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`;
+    for (const path of this.paths) {
+      try {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}.tmp`;
+        writeFileSync(temporary, text, { mode: 0o600 });
+        renameSync(temporary, path);
+      } catch {
+        // Written where it can be; the other copy still guards.
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// Files the seller asks for (--out, --ics, --csv-dir, audit export --out) are written whole or not
+// at all: into a temporary file beside the target, renamed into place; any failure (a missing
+// folder, a folder where the file should be, no permission, a full disk) removes what was begun
+// and is an input error (exit 2) that names the path, never "a bug". Files are the seller's own
+// (0600): they hold seller ids, e-mail addresses and SKUs.
+
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
+
+function unwritable(path: string, error: unknown, t: Translate): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return new UsageError(t('error.out-unwritable', { path, code }), t('error.out-hint'));
+}
+
+/** Writes `chunks` to `path` atomically; throws a UsageError (and leaves nothing) when it cannot. */
+export async function writeOutputFile(path: string, chunks: string | AsyncIterable<string> | Iterable<string>, t: Translate): Promise<void> {
+  const fs = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      throw unwritable(path, error, t);
+    }
+  };
+  fs(() => {
+    try {
+      if (statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = fs(() => openSync(temporary, 'wx', 0o600));
+  let closed = false;
+  try {
+    // Written in blocks of 64 KiB: a CSV of 200,000 SKUs is a few dozen writes, not 200,000.
+    let pending = '';
+    for await (const chunk of typeof chunks === 'string' ? [chunks] : chunks) {
+      pending += chunk;
+      if (pending.length >= 65536) {
+        const block = pending;
+        fs(() => writeSync(fd, block));
+        pending = '';
+      }
+    }
+    fs(() => {
+      if (pending) writeSync(fd, pending);
+      fsyncSync(fd);
+      closeSync(fd);
+      closed = true;
+      renameSync(temporary, path);
+    });
+  } catch (error) {
+    // The data source failing mid-way is its own error; the file is removed either way.
+    if (!closed) closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A folder for several output files: made if missing; `undo()` removes what was made, if a later step fails. */
+export function outputFolder(dir: string, t: Translate): { made: string[]; undo(): void } {
+  const made: string[] = [];
+  let created: string | undefined;
+  try {
+    created = mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw unwritable(dir, error, t);
+  }
+  return {
+    made,
+    undo: () => {
+      for (const file of made) rmSync(file, { force: true });
+      if (created) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          // Something else is in it now: left as it is.
+        }
+      }
+    },
+  };
+}
