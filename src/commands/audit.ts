@@ -1,16 +1,15 @@
 // `audit list | show ID | verify | export --format md|html|json|csv`: reading the audit log back,
 // and proving it has not been tampered with.
 
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeOutputFile } from '../io/output-file.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
-import { chainProblemText, openAuditLog } from './open-audit-log.js';
+import { auditLogExists, chainProblemText, openAuditLog } from './open-audit-log.js';
 
 async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | Promise<T>, purpose: 'read' | 'verify' = 'read'): Promise<T> {
-  if (!existsSync(ctx.options.auditDbPath) && !existsSync(`${ctx.options.auditDbPath}.head`)) {
+  if (!(await auditLogExists(ctx))) {
     throw new UsageError(ctx.t('error.audit-missing', { path: ctx.options.auditDbPath }), ctx.t('error.audit-missing-hint'));
   }
   const audit = await openAuditLog(ctx, purpose);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ChainProblem } from '../audit/record-chain.js';
 import { CliError, EXIT } from '../errors.js';
@@ -24,6 +25,14 @@ export function chainProblemText(problem: ChainProblem, path: string, t: Transla
   }
 }
 
+/** Whether there is (or was: its head is kept outside) an audit log at the configured path. */
+export async function auditLogExists(ctx: CommandContext): Promise<boolean> {
+  const path = ctx.options.auditDbPath;
+  if (existsSync(path)) return true;
+  const [{ ChainHeadStore }, { homedir }] = await Promise.all([import('../audit/chain-head.js'), import('node:os')]);
+  return ChainHeadStore.forLog(path, ctx.term.env, ctx.term.platform, ctx.term.env.HOME ?? homedir()).read() !== null;
+}
+
 /**
  * Opens the audit log, turning the driver's failures into errors that say what to do. `append`:
  * the log must verify first (check, submit, status --record never add to a broken chain);
@@ -44,8 +53,9 @@ export async function openAuditLog(ctx: CommandContext, purpose: 'read' | 'appen
     audit = AuditLog.open(path, ctx.term.now, 5000, heads);
   } catch (error) {
     if (error instanceof AuditLostError) {
-      const message = chainProblemText({ kind: 'truncated', seq: error.head.seq, headPath: error.head.path }, path, t);
-      throw new CliError(purpose === 'verify' ? EXIT.notReady : EXIT.usage, message, t('error.audit-broken-hint', { path }));
+      const problem = chainProblemText({ kind: 'truncated', seq: error.head.seq, headPath: error.head.path }, path, t);
+      if (purpose === 'verify') throw new CliError(EXIT.notReady, problem, t('audit.verify.hint'));
+      throw new CliError(EXIT.usage, t('error.audit-broken', { problem }), t('error.audit-broken-hint', { path }));
     }
     if (error instanceof NewerSchemaError) {
       throw new CliError(EXIT.usage, t('error.audit-newer', { path, version: error.message }), t('error.audit-newer-hint'));

@@ -1,7 +1,6 @@
 // `status`: where each closure request stands and what to do next; `status --record STATE`
 // records Amazon's answer (closed, or rejected with its reason), or the seller's withdrawal.
 
-import { existsSync } from 'node:fs';
 import type { RequestHistory, RequestState } from '../audit/audit-log.js';
 import type { CheckId } from '../core/check-result.js';
 import { closureRequestText } from '../core/closure-request.js';
@@ -10,7 +9,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { PlainMessageKey } from '../messages/catalogue.js';
 import { indent } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
-import { openAuditLog } from './open-audit-log.js';
+import { auditLogExists, openAuditLog } from './open-audit-log.js';
 
 export interface StatusFlags {
   record?: string;
@@ -46,7 +45,7 @@ const FIX: Record<CheckId, PlainMessageKey> = {
 export async function runStatus(ctx: CommandContext, flags: StatusFlags): Promise<number> {
   const { t, options } = ctx;
   if (flags.record) return recordAnswer(ctx, flags);
-  const histories = existsSync(options.auditDbPath) ? await readRequests(ctx) : [];
+  const histories = (await auditLogExists(ctx)) ? await readRequests(ctx) : [];
   if (options.json) {
     ctx.print(JSON.stringify({ schemaVersion: 1, requests: histories, audit: { database: options.auditDbPath } }, null, 2));
     return EXIT.ok;
@@ -105,7 +104,7 @@ async function recordAnswer(ctx: CommandContext, flags: StatusFlags): Promise<nu
   const state = flags.record!;
   if (!(state in TRANSITIONS)) throw new UsageError(t('error.bad-record', { value: state, states: Object.keys(TRANSITIONS).join(', ') }));
   if (state === 'rejected' && !flags.reason) throw new UsageError(t('error.rejected-needs-reason'));
-  if (!existsSync(ctx.options.auditDbPath)) throw new UsageError(t('error.audit-missing', { path: ctx.options.auditDbPath }), t('error.audit-missing-hint'));
+  if (!(await auditLogExists(ctx))) throw new UsageError(t('error.audit-missing', { path: ctx.options.auditDbPath }), t('error.audit-missing-hint'));
   const audit = await openAuditLog(ctx, 'append');
   try {
     const histories = audit.requests();
