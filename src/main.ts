@@ -169,10 +169,10 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--request <id>', t('help.request'))
     .option('--out <file>', t('help.export-out'))
     .action(
-      run(async (_flags, cmd) => {
-        // Its own --out (the program's --out is the plan): commander gives it to the subcommand that declares it.
+      run(async (flags, cmd) => {
+        // --out here is the dossier's file; the parser may hand it to the program's own --out (the plan's), so either is taken.
         const { format, request, out } = cmd.opts<{ format: string; request?: string; out?: string }>();
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null, out ?? null);
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null, out ?? flags.out ?? null);
       }),
     );
   return program;

@@ -49,7 +49,6 @@ const CASES: Case[] = [
   { name: 'a negative quantity', setup: (d) => withFile(d, 'inv.txt', inventoryRow('-3')), code: 2, says: /found "-3", expected a whole number of units/ },
   { name: 'a fractional quantity', setup: (d) => withFile(d, 'inv.txt', inventoryRow('1.5')), code: 2, says: /found "1\.5", expected a whole number/ },
   { name: 'a quantity in exponent form', setup: (d) => withFile(d, 'inv.txt', inventoryRow('1e3')), code: 2, says: /found "1e3"/ },
-  // eslint-disable-next-line no-control-regex -- the NUL byte is the point
   { name: 'a quantity with a NUL byte', setup: (d) => withFile(d, 'inv.txt', inventoryRow('1\u0000')), code: 2, says: 'line 2, column "afn-fulfillable-quantity": found "1\\u0000"' },
   { name: 'a quantity with thousands separators', setup: (d) => withFile(d, 'inv.txt', inventoryRow('1,000')), code: 2, says: /found "1,000"/ },
   { name: 'a date that is a word', setup: (d) => withFile(d, 'orders.txt', ordersRow('yesterday')), code: 2, says: /orders\.txt, line 2, column "purchase-date": found "yesterday", expected a date/ },
