@@ -110,11 +110,21 @@ export async function send(request: OutboundRequest, transport: Transport): Prom
 export async function open(request: OutboundRequest, transport: Transport): Promise<Response> {
   const { t } = transport;
   let url = new URL(request.url);
+  let headers = request.headers;
+  // user:password@ in a URL (an agency's basic auth) goes as an Authorization header, never in the URL.
+  if (url.username || url.password) {
+    const basic = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64');
+    secrets.add(basic);
+    headers = { ...headers, authorization: `Basic ${basic}` };
+    url.username = '';
+    url.password = '';
+  }
+  const credential = request.credential || headers?.authorization !== undefined;
   for (let hop = 0; ; hop++) {
     checkDestination(url, request.what, transport);
     const response = await fetch(url, {
       method: request.method ?? 'GET',
-      headers: request.headers,
+      headers,
       body: request.body,
       redirect: 'manual',
       signal: AbortSignal.timeout(request.timeoutMs),
@@ -123,7 +133,7 @@ export async function open(request: OutboundRequest, transport: Transport): Prom
     await response.body?.cancel().catch(() => undefined);
     const location = response.headers.get('location') ?? '';
     const where = secrets.scrub(location ? new URL(location, url).href : '(none)');
-    if (request.credential) {
+    if (credential) {
       throw new OutboundRefused(t('http.redirect-refused', { what: request.what, status: response.status, location: where }), t('http.redirect-hint'), 'redirect');
     }
     if (!location || hop + 1 >= MAX_HOPS) {

@@ -1,6 +1,8 @@
-// Every command, run with recognisable fake secrets set: none of them may appear in stdout,
-// stderr, any file the tool writes (plans, calendars, CSV files, the audit database), or the
-// bytes of anything under the seller's home directory afterwards.
+// Every command, run with recognisable fake secrets set: none of them may appear, in any encoding
+// (raw, URL-encoded either way, form-encoded, JSON-escaped, base64 at any offset), in stdout,
+// stderr, any file the tool writes (plans, calendars, CSV files, the audit database and its -wal,
+// the chain heads), or the bytes of anything under the seller's home directory afterwards; also
+// when every server echoes back everything it was sent, in every encoding.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,10 +11,13 @@ import { startCli } from '../helpers/cli-async.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { FAKE_CREDENTIALS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
+import { startEchoingAmazon } from '../helpers/hostile-servers.js';
+import { secretForms } from '../helpers/secret-forms.js';
 
 const WEBHOOK_SECRET = 'whsec-CANARY-LEAK-0451';
 const SECRETS = [FAKE_CREDENTIALS.SP_API_CLIENT_SECRET, FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN, WEBHOOK_SECRET, 'Atza|fake-access-token'];
-const closers: (FakeSpApi | WebhookServer)[] = [];
+const closers: { close(): Promise<void> }[] = [];
+type Closable = FakeSpApi | WebhookServer;
 afterAll(async () => Promise.all(closers.map((c) => c.close())));
 
 function filesUnder(dir: string): string[] {
@@ -26,7 +31,7 @@ describe('leak scan', () => {
   it('no secret reaches any output or any file, whatever the command', async () => {
     const fake = await startFakeSpApi('ready', NO_FAULTS);
     const hook = await startWebhookServer(WEBHOOK_SECRET);
-    closers.push(fake, hook);
+    closers.push(fake, hook as Closable);
     const { env, home } = sandbox();
     const all = { ...env, ...fake.env, CLOSE_ACCOUNT_WEBHOOK_SECRET: WEBHOOK_SECRET };
     const request = ['--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com'];
@@ -72,12 +77,61 @@ describe('leak scan', () => {
     expect(files.some((f) => f.endsWith('audit.db'))).toBe(true);
     expect(files.some((f) => f.endsWith('plan.ics'))).toBe(true);
     expect(files.some((f) => f.endsWith('listings-to-close.csv'))).toBe(true);
-    for (const secret of SECRETS) {
-      for (const text of outputs) expect(text).not.toContain(secret);
-      for (const file of files) expect(readFileSync(file).toString('latin1'), file).not.toContain(secret);
-    }
+    expectNoSecret(SECRETS, outputs, files);
     // The secrets did do their work: the webhook checked the signature made with one.
     expect(hook.received.length).toBeGreaterThan(0);
     expect(hook.received.every((r) => r.signatureValid)).toBe(true);
+  });
+});
+
+/** Every output and every byte of every file, scanned for every form of every secret. */
+function expectNoSecret(secrets: string[], outputs: string[], files: string[]) {
+  const forms = secrets.flatMap((secret) => secretForms(secret).map((form) => ({ secret, form })));
+  const texts = [...outputs.map((text, i) => ({ name: `output ${i}`, text })), ...files.map((file) => ({ name: file, text: readFileSync(file).toString('latin1') }))];
+  for (const { name, text } of texts) {
+    for (const { secret, form } of forms) expect(text.includes(form), `${name} holds ${secret} as ${form}`).toBe(false);
+  }
+}
+
+describe('leak scan, against servers that echo everything back', () => {
+  it('no secret, issued token or URL credential, in any encoding, reaches any output or file', async () => {
+    const echoLwa = await startEchoingAmazon('echo');
+    const echoApi = await startEchoingAmazon('issue');
+    const hook = await startWebhookServer(WEBHOOK_SECRET);
+    closers.push(echoLwa, echoApi, hook);
+    const { env, home } = sandbox();
+    const base = { ...env, ...FAKE_CREDENTIALS, CLOSE_ACCOUNT_WEBHOOK_SECRET: WEBHOOK_SECRET };
+    const password = 'PASSWORD-CANARY-7781';
+    const query = 'QUERY-CANARY-5521';
+    const withCredentials = (url: string) => url.replace('http://', `http://agent:${password}@`) + `?token=${query}`;
+    const runs: { args: string[]; env: Record<string, string>; codes: number[] }[] = [
+      { args: ['check', '--adapter', 'sp-api'], env: { ...base, ...echoLwa.env }, codes: [4] },
+      { args: ['check', '--adapter', 'sp-api', '--json', '--verbose'], env: { ...base, ...echoLwa.env }, codes: [4] },
+      { args: ['fix', 'listings', '--adapter', 'sp-api'], env: { ...base, ...echoLwa.env }, codes: [4] },
+      { args: ['check', '--adapter', 'sp-api', '--verbose'], env: { ...base, ...echoApi.env }, codes: [4] },
+      { args: ['plan', '--adapter', 'sp-api', '--json'], env: { ...base, ...echoApi.env }, codes: [4] },
+      // The webhook answers with everything it got (URL and headers, every encoding): refused, exit 4.
+      { args: ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', withCredentials(`${echoApi.url}/closures`), '--verbose'], env: base, codes: [4] },
+      // A real agency, reached with basic auth in the URL and a token in the query: submitted.
+      { args: ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', withCredentials(hook.url)], env: base, codes: [0] },
+      { args: ['status'], env: base, codes: [0] },
+      { args: ['audit', 'list'], env: base, codes: [0] },
+      { args: ['audit', 'export', '--format', 'json'], env: base, codes: [0] },
+      { args: ['audit', 'export', '--format', 'md', '--out', join(home, 'dossier.md')], env: base, codes: [0] },
+    ];
+    const outputs: string[] = [];
+    for (const { args, env: runEnv, codes } of runs) {
+      const run = startCli(args, runEnv);
+      const code = await run.exit();
+      expect(codes, `${args.join(' ')}: ${run.stderr()}`).toContain(code);
+      outputs.push(run.stdout(), run.stderr());
+    }
+    // The servers did get the secrets (so they were there to leak), and echoed them.
+    expect(echoLwa.received.some((r) => r.body.includes(encodeURIComponent(FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN)))).toBe(true);
+    expect(echoApi.received.some((r) => r.headers['x-amz-access-token'] === echoApi.accessToken)).toBe(true);
+    expect(hook.received.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from(`agent:${password}`).toString('base64')}`);
+    const files = filesUnder(home);
+    expect(files.some((f) => f.endsWith('audit.db'))).toBe(true);
+    expectNoSecret([...SECRETS, echoApi.accessToken, password, query], outputs, files);
   });
 });

@@ -105,7 +105,7 @@ export function startEchoingAmazon(lwa: 'echo' | 'issue'): Promise<HostileServer
     const headers = JSON.stringify(req.headers);
     res
       .writeHead(400, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ errors: [{ code: `Bad ${token}`, message: echoes(token).join(' | '), details: `${headers} ${Buffer.from(headers).toString('base64')}` }] }));
+      .end(JSON.stringify({ errors: [{ code: `Bad ${token}`, message: echoes(token).join(' | '), details: `${req.url} ${echoes(req.url).join(' ')} ${headers} ${Buffer.from(headers).toString('base64')}` }] }));
   }).then((server) => ({
     ...server,
     accessToken,
