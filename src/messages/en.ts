@@ -595,6 +595,7 @@ export const en = {
   'error.plan-too-large': (p: P) => `${p.path} is larger than ${num(p.cap)} bytes, which no plan is; it was not read.`,
   'error.out-unwritable': (p: P) => `Cannot write ${p.path} (${p.code}); nothing was written there.`,
   'error.out-hint': () => 'Give a file path in a folder that exists and that you can write to (not a folder itself).',
+  'error.report-line-too-long': (p: P) => `${p.file}, line ${p.line}: longer than ${num(p.bytes)} bytes without a line break; this is not a Seller Central report, and it was not read further.`,
   'help.export-out': () => 'write the dossier to this file instead of stdout',
   'audit.export.written': (p: P) => `The dossier was written to ${p.path}.`,
 } as const;

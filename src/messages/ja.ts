@@ -591,6 +591,7 @@ export const ja: Messages = {
   'error.plan-too-large': (p: P) => `${p.path} は ${num(p.cap)} バイトを超えており、プランではありません。読んでいません。`,
   'error.out-unwritable': (p: P) => `${p.path} に書き込めません (${p.code})。何も書き込んでいません。`,
   'error.out-hint': () => '存在していて書き込めるフォルダー内のファイルパスを指定してください (フォルダーそのものは不可)。',
+  'error.report-line-too-long': (p: P) => `${p.file} の ${p.line} 行目: 改行のないまま ${num(p.bytes)} バイトを超えました。セラーセントラルのレポートではないため、これ以上読んでいません。`,
   'help.export-out': () => 'ドシエを標準出力ではなくこのファイルに書き出す',
   'audit.export.written': (p: P) => `ドシエを ${p.path} に書き出しました。`,
 };

@@ -573,6 +573,7 @@ export const zhCN: Messages = {
   'error.plan-too-large': (p: P) => `${p.path} 大于 ${num(p.cap)} 字节，不可能是计划文件；未读取。`,
   'error.out-unwritable': (p: P) => `无法写入 ${p.path}（${p.code}）；那里没有写入任何内容。`,
   'error.out-hint': () => '请提供一个位于已存在且可写的文件夹中的文件路径（不能是文件夹本身）。',
+  'error.report-line-too-long': (p: P) => `${p.file} 第 ${p.line} 行：超过 ${num(p.bytes)} 字节仍没有换行；这不是卖家平台的报告，未继续读取。`,
   'help.export-out': () => '将档案写入此文件，而不是标准输出',
   'audit.export.written': (p: P) => `档案已写入 ${p.path}。`,
 };

@@ -4,8 +4,10 @@
 
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli, sandbox } from '../helpers/cli-process.js';
+import { HEADERS } from '../helpers/report-fixtures.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const REQUEST = ['--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com'];
@@ -83,5 +85,18 @@ describe('outputs work or fail cleanly', () => {
     const bad = runCli(['audit', 'export', '--out', join(home, 'missing', 'd.md')], env);
     expect(bad.code).toBe(2);
     expect(everything(home).filter((f) => !f.startsWith('.local'))).toEqual(['dossier.json']);
+  });
+});
+
+describe('report inputs', () => {
+  it('a report whose row never ends (a gzip that inflates to megabytes without a line break): exit 2, not read whole', () => {
+    const { env, home } = sandbox();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    const header = `${HEADERS.manageInventory}\n`;
+    writeFileSync(join(dir, 'inventory.txt.gz'), gzipSync(Buffer.concat([Buffer.from(header), Buffer.alloc(64 * 1024 * 1024, 'a')])));
+    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('without a line break');
   });
 });

@@ -129,6 +129,8 @@ export class ReportFile {
           const newline = chunk.indexOf(LF);
           if (newline < 0) {
             carry = Buffer.concat([carry, chunk]);
+            // No report row is megabytes long: a file (or a gzip) without line breaks is not read into memory whole.
+            if (carry.length > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.t('error.report-download-again'));
             continue;
           }
           const joined = Buffer.concat([carry, chunk.subarray(0, newline)]);
@@ -217,6 +219,9 @@ function cutFieldsByIndexOf(bytes: Buffer, start: number, end: number, last: num
 }
 
 /** A damaged gzip, a file that vanished or cannot be read: exit 2 with where and what to do. */
+/** The longest row a report may have; Amazon's rows are a few kilobytes. */
+const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
 function readFailure(path: string, error: unknown, line: number, t: Translate): CliError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code.startsWith('Z_') || /unexpected end of file|incorrect header check|invalid/.test(String((error as Error).message))) {
