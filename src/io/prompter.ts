@@ -3,6 +3,7 @@
 
 import type { Terminal } from './terminal.js';
 import { InterruptedError } from '../errors.js';
+import { terminalText } from './terminal-text.js';
 
 export interface Choice<T> {
   name: string;
@@ -33,17 +34,23 @@ export function inquirerPrompter(term: Terminal): Prompter {
   const context = { input: term.stdin, output: term.stderr, clearPromptOnDone: false };
   const prompts = () => import('@inquirer/prompts');
   return {
+    // What a question shows passes the terminal-text sanitiser like all other output; the values answered stay as they are.
     select: async (options) => {
       const { select } = await prompts();
-      return interruptible(() => select(options as Parameters<typeof select>[0], context)) as never;
+      const shown = {
+        ...options,
+        message: terminalText(options.message),
+        choices: options.choices.map((c) => ({ ...c, name: terminalText(c.name), ...(c.description === undefined ? {} : { description: terminalText(c.description) }) })),
+      };
+      return interruptible(() => select(shown as Parameters<typeof select>[0], context)) as never;
     },
     input: async (options) => {
       const { input } = await prompts();
-      return interruptible(() => input(options, context));
+      return interruptible(() => input({ ...options, message: terminalText(options.message) }, context));
     },
     confirm: async (options) => {
       const { confirm } = await prompts();
-      return interruptible(() => confirm(options, context));
+      return interruptible(() => confirm({ ...options, message: terminalText(options.message) }, context));
     },
   };
 }

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { ClosureRequest } from '../core/closure-request.js';
-import { DataSourceError } from '../errors.js';
+import { CliError, DataSourceError } from '../errors.js';
 import { BODY_CAPS, networkProblem, REAL_CLOCK, retryAfterMs, retrying, send, type Clock, type Transport } from '../http/outbound.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { Submitter } from './submitter.js';
@@ -64,7 +64,7 @@ export function webhookSubmitter(options: WebhookOptions): Submitter {
           const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
           return retryable ? { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) } : { fail: problem };
         } catch (error) {
-          if (error instanceof DataSourceError || (error as Error).name === 'UsageError') throw error;
+          if (error instanceof CliError) throw error;
           return { retry: networkProblem(error, t, timeoutMs) };
         }
       });

@@ -1,7 +1,7 @@
 // Login with Amazon: the refresh token exchanged for an access token, cached until a minute
 // before it expires, one exchange at a time however many calls need it.
 
-import { DataSourceError } from '../../errors.js';
+import { CliError, DataSourceError } from '../../errors.js';
 import { BODY_CAPS, networkProblem, OutboundRefused, send, type OutboundResponse } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { secrets } from '../../security/secret-registry.js';
@@ -55,7 +55,7 @@ export class LwaToken {
         settings.transport,
       );
     } catch (error) {
-      if (error instanceof DataSourceError) throw error;
+      if (error instanceof CliError) throw error;
       throw new DataSourceError(t('sp-api.lwa-unreachable', { detail: networkProblem(error, t, 30_000) }), t('sp-api.network-hint'));
     }
     if (response.truncated) throw new OutboundRefused(t('http.too-large', { what: t('http.what.lwa'), bytes: BODY_CAPS.token }), t('sp-api.lwa-hint'), 'too-large');

@@ -4,7 +4,7 @@
 // What still fails is a DataSourceError (exit 4) that says what failed and what to do, with
 // every secret scrubbed from it.
 
-import { DataSourceError } from '../../errors.js';
+import { CliError, DataSourceError } from '../../errors.js';
 import { BODY_CAPS, networkProblem, OutboundRefused, retryAfterMs, send } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import type { LwaToken } from './lwa-token.js';
@@ -124,7 +124,8 @@ export class SpApiClient {
           throw new SpApiError(this.t('sp-api.refused', { operation, problem: lastProblem }), this.hintFor(response.status), response.status, error.code ?? null);
         }
       } catch (error) {
-        if (error instanceof DataSourceError) throw error;
+        // Refused for good (a redirect, a body over its cap, a destination): never retried.
+        if (error instanceof CliError) throw error;
         if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - started, attempt });
         lastProblem = (error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : networkProblem(error, this.t, this.options.timeoutMs ?? 30_000);
       }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { DataSourceError } from '../../errors.js';
+import { CliError, DataSourceError } from '../../errors.js';
 import { BODY_CAPS, networkProblem, open, OutboundRefused } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from '../reports/report-file.js';
@@ -56,7 +56,7 @@ export async function downloadReport(
   try {
     response = await open({ url: document.url, what: t('http.what.report', { type: request.reportType }), credential: false, maxBodyBytes: BODY_CAPS.report, timeoutMs: 120_000 }, settings.transport);
   } catch (error) {
-    if (error instanceof DataSourceError || (error as Error).name === 'UsageError') throw error;
+    if (error instanceof CliError) throw error;
     throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: networkProblem(error, t, 120_000) }), t('sp-api.gave-up-hint'));
   }
   if (!response.ok || !response.body) {
