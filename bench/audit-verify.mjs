@@ -21,9 +21,13 @@ mkdirSync(data, { recursive: true });
 if (!existsSync(db)) {
   // Built through the tool's own schema and hashing, in one transaction for speed.
   const { default: Database } = await import('better-sqlite3');
-  const { AuditLog } = await import(join(root, 'dist', 'audit', 'audit-log.js'));
-  const { canonicalJson } = await import(join(root, 'dist', 'audit', 'canonical-json.js'));
-  const { recordHash, GENESIS_HASH } = await import(join(root, 'dist', 'audit', 'record-chain.js'));
+  // dist/ is one bundle now: the tool's own audit modules are bundled here for the bench.
+  const { build } = await import('esbuild');
+  const lib = join(data, 'lib');
+  await build({ entryPoints: ['audit-log', 'canonical-json', 'record-chain'].map((m) => join(root, 'src', 'audit', `${m}.ts`)), bundle: true, format: 'esm', platform: 'node', outdir: lib, outExtension: { '.js': '.mjs' }, external: ['better-sqlite3'], logLevel: 'error' });
+  const { AuditLog } = await import(join(lib, 'audit-log.mjs'));
+  const { canonicalJson } = await import(join(lib, 'canonical-json.mjs'));
+  const { recordHash, GENESIS_HASH } = await import(join(lib, 'record-chain.mjs'));
   AuditLog.open(db).close();
   const raw = new Database(db);
   const insert = raw.prepare('INSERT INTO records (seq, at, run_id, type, request_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
