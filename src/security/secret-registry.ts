@@ -8,7 +8,7 @@ const REDACTED = '[redacted]';
 /** Anything shaped like a Login with Amazon token, registered or not. */
 const LWA_TOKEN = /Atz[ar](?:\||%7[cC]|\\u007[cC])[A-Za-z0-9_\-+/=|%.]+/g;
 /** A URL's user:password@ and its query string: credentials either way (a webhook's ?token=, a presigned signature). */
-const URL_PARTS = /\b([a-z][a-z0-9+.-]*:(?:\\?\/){2})([^\s/?#@"'<>\\]*@)?([^\s?#"'<>\\]*)(\?[^\s#"'<>\\]*)?/gi;
+const URL_PARTS = /\b([a-z][a-z0-9+.-]*:(?:\\?\/){2})([^\s/?#@"'<>\\]*@)?((?:[^\s?#"'<>\\]|\\\/)*)(\?[^\s#"'<>\\]*)?/gi;
 /** Shorter values are not secrets worth the false positives (and could not be told from words). */
 const MIN_LENGTH = 6;
 
