@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/adapters/sp-api/models/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/adapters/sp-api/models/', 'bench/.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,8 +5,7 @@
 // Usage: node bench/audit-verify.mjs [records] [rounds]   (npm run build first)
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +23,7 @@ if (!existsSync(db)) {
   const { default: Database } = await import('better-sqlite3');
   // dist/ is one bundle now: the tool's own audit modules are bundled here for the bench.
   const { build } = await import('esbuild');
-  const lib = mkdtempSync(join(tmpdir(), 'audit-bench-lib-'));
+  const lib = join(data, 'lib');
   await build({ entryPoints: ['audit-log', 'canonical-json', 'record-chain'].map((m) => join(root, 'src', 'audit', `${m}.ts`)), bundle: true, format: 'esm', platform: 'node', outdir: lib, outExtension: { '.js': '.mjs' }, external: ['better-sqlite3'], logLevel: 'error' });
   const { AuditLog } = await import(join(lib, 'audit-log.mjs'));
   const { canonicalJson } = await import(join(lib, 'canonical-json.mjs'));
