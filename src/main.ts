@@ -41,7 +41,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .exitOverride()
     .configureOutput({
       writeOut: (s) => term.stdout.write(s),
-      writeErr: (s) => term.stderr.write(terminalText(secrets.scrub(s))),
+      writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     })
     .addOption(new Option('--adapter <name>', t('help.adapter')).choices(['demo', 'reports', 'sp-api']))
@@ -178,7 +178,6 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
   return program;
 }
 
-/** Runs the CLI and returns its exit code; never throws, never prints a stack unless asked. */
 /**
  * The one way text reaches a stream: every secret scrubbed (in every encoding), then every control
  * character from outside shown escaped; close-account's own colours pass only where colour is on.
@@ -187,6 +186,7 @@ export function streamText(text: string, colours: boolean): string {
   return terminalText(secrets.scrub(text), colours);
 }
 
+/** Runs the CLI and returns its exit code; never throws, never prints a stack unless asked. */
 export async function main(argv: string[], term: Terminal, options: MainOptions): Promise<number> {
   registerEnvironmentSecrets(term.env);
   const { language, unknownFlag } = chooseLanguage(langFlag(argv), term.env);

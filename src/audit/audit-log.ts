@@ -201,7 +201,7 @@ export class AuditLog {
       const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId: requestId === null ? null : secrets.scrub(requestId), body: canonicalJson(secrets.scrubDeep(body)) };
       const prevHash = last?.hash ?? GENESIS_HASH;
       const hash = recordHash(prevHash, content);
-      this.insert.run(content.seq, content.at, runId, type, requestId, content.body, prevHash, hash);
+      this.insert.run(content.seq, content.at, runId, type, content.requestId, content.body, prevHash, hash);
       return { ...content, prevHash, hash };
     }).immediate();
   }
