@@ -181,11 +181,20 @@ export class AuditLog {
     return this.guarded(() => this.appendNow(type, runId, body, requestId));
   }
 
-  /** Runs a write, turning the driver's failures into an AuditWriteError that says which; then keeps the head outside. */
+  /** The head kept outside is behind the file: written at close, and at once after what must never be lost. */
+  private headBehind = false;
+
+  private keepHead(): void {
+    if (!this.headBehind || !this.db.open) return;
+    this.heads.write(this.head());
+    this.headBehind = false;
+  }
+
+  /** Runs a write, turning the driver's failures into an AuditWriteError that says which. */
   private guarded<T>(write: () => T): T {
     try {
       const result = write();
-      this.heads.write(this.head());
+      this.headBehind = true;
       return result;
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -263,6 +272,8 @@ export class AuditLog {
   /** Written before a submitter acts: if the process dies, the next run knows a submission was under way. */
   recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): void {
     this.append('submission-started', runId, { submitter }, request.id);
+    // A submission under way, done, or answered is kept outside at once: cutting it from the file shows.
+    this.keepHead();
   }
 
   /**
@@ -270,6 +281,14 @@ export class AuditLog {
    * unique index on submissions per request makes a second one impossible.
    */
   recordSubmission(runId: string, request: ClosureRequest, submitter: string, reference: string, receipt: object): SubmissionRecord {
+    try {
+      return this.recordSubmissionNow(runId, request, submitter, reference, receipt);
+    } finally {
+      this.keepHead();
+    }
+  }
+
+  private recordSubmissionNow(runId: string, request: ClosureRequest, submitter: string, reference: string, receipt: object): SubmissionRecord {
     return this.guarded(() =>
       this.db.transaction(() => {
         const existing = this.submissionFor(request.id);
@@ -280,8 +299,10 @@ export class AuditLog {
     );
   }
 
+
   recordRequestStatus(runId: string | null, requestId: string, state: RequestState, reason: string | null, matchedCheck: string | null): void {
     this.append('request-status', runId, { state, reason, matchedCheck }, requestId);
+    this.keepHead();
   }
 
   recordEvent(runId: string | null, type: string, detail: object = {}): void {
@@ -438,6 +459,7 @@ export class AuditLog {
   }
 
   close(): void {
+    this.keepHead();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,7 +1,8 @@
 // The chain's head (the last record's number and hash), kept outside the database: beside it and
 // in the user's state folder. A log cut short, emptied, or rewritten from some record on still has
-// a chain that holds by itself; compared with the head kept outside, it does not. Written after
-// every append (a crash in between leaves the head one behind, which still matches a record).
+// a chain that holds by itself; compared with the head kept outside, it does not. Written when the
+// log is closed, and at once when a submission is started, recorded or answered (those must never
+// be cut unseen); a process killed in between leaves the head behind, which still matches a record.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -42,12 +43,15 @@ export class ChainHeadStore {
     return best;
   }
 
+  private readonly folderMade = new Set<string>();
+
   /** Best effort: a head that cannot be written (read-only folder) must not stop the run. */
   write(head: ChainHead): void {
     const text = `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`;
     for (const path of this.paths) {
       try {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        if (!this.folderMade.has(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        this.folderMade.add(path);
         const temporary = `${path}.${process.pid}.tmp`;
         writeFileSync(temporary, text, { mode: 0o600 });
         renameSync(temporary, path);
