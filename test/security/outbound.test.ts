@@ -4,6 +4,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LwaToken } from '../../src/adapters/sp-api/lwa-token.js';
+import { SpApiClient } from '../../src/adapters/sp-api/sp-api-client.js';
 import { spApiSettings } from '../../src/adapters/sp-api/sp-api-settings.js';
 import { checkDestination, open, retrying, retryAfterMs, send, transportFor, type Clock } from '../../src/http/outbound.js';
 import { translator } from '../../src/messages/catalogue.js';
@@ -147,5 +149,44 @@ describe('retries', () => {
     const request = closureRequest();
     const receipt = await submitter.submit(request, { prompter: null, say: () => {}, openUrl: async () => false, sentFlag: false });
     expect(receipt?.reference).toBe(request.id);
+  });
+});
+
+describe('the SP-API client on the outbound layer', () => {
+  async function amazon(answers: { status: number; headers?: Record<string, string> }[]) {
+    let calls = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.url?.startsWith('/token')) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'Atza|unit-token', expires_in: 3600 }));
+          return;
+        }
+        const answer = answers[Math.min(calls, answers.length - 1)]!;
+        calls += 1;
+        const body = answer.status === 200 ? { payload: [] } : { errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }] };
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    closers.push({ close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) });
+    const settings = spApiSettings({ ...FAKE_CREDENTIALS, SP_API_ENDPOINT: url, SP_API_LWA_ENDPOINT: `${url}/token` }, null, t, () => {});
+    const slept: number[] = [];
+    const client = new SpApiClient(settings, new LwaToken(settings, t), t, { userAgent: 'test', sleep: async (ms) => void slept.push(ms) });
+    return { client, slept, calls: () => calls };
+  }
+
+  it('waits out Amazon\'s Retry-After on a 429, on the injected sleep', async () => {
+    const { client, slept, calls } = await amazon([{ status: 429, headers: { 'retry-after': '7' } }, { status: 200 }]);
+    await client.call('getMarketplaceParticipations');
+    expect(slept).toContain(7000);
+    expect(calls()).toBe(2);
+  });
+
+  it('says how many attempts it made when it gives up', async () => {
+    const { client, calls } = await amazon([{ status: 503 }]);
+    await expect(client.call('getMarketplaceParticipations')).rejects.toThrow(`getMarketplaceParticipations kept failing after 8 attempts`);
+    expect(calls()).toBe(8);
   });
 });

@@ -24,6 +24,8 @@ export interface ClientOptions {
   retryBudgetMs?: number;
   timeoutMs?: number;
   userAgent: string;
+  /** How waits are waited (tests pass their own: no real time passes). */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,7 +73,7 @@ export class SpApiClient {
       const wait = this.limiter.reserve(operation);
       if (wait > 0) {
         if (Date.now() + wait > deadline) break;
-        await sleep(wait);
+        await (this.options.sleep ?? sleep)(wait);
       }
       const started = Date.now();
       let status: number | string = 'error';
@@ -117,7 +119,7 @@ export class SpApiClient {
           const pause = Math.max(this.limiter.drain(operation), retryAfter ?? 0);
           if (Date.now() + pause > deadline) break;
           // Amazon's Retry-After, when it sends one, is waited out in full.
-          if (retryAfter !== null && retryAfter > 0) await sleep(retryAfter);
+          if (retryAfter !== null && retryAfter > 0) await (this.options.sleep ?? sleep)(retryAfter);
           continue;
         }
         if (response.status < 500) {
@@ -132,7 +134,7 @@ export class SpApiClient {
       // 5xx, timeouts, dropped connections: back off exponentially, with full jitter, or as long as Retry-After asks.
       const backoff = Math.max(Math.random() * Math.min(8000, 250 * 2 ** (attempt - 1)), retryAfter ?? 0);
       if (Date.now() + backoff > deadline || attempt >= 8) break;
-      await sleep(backoff);
+      await (this.options.sleep ?? sleep)(backoff);
     }
     throw new SpApiError(this.t('sp-api.gave-up-after', { operation, problem: lastProblem || '-', attempts, seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
   }
