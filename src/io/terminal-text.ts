@@ -6,9 +6,13 @@
 /** C0 controls but tab and newline, DEL, C1 controls, line/paragraph separators, bidirectional overrides. */
 // eslint-disable-next-line no-control-regex -- control characters are what this finds
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The only escape sequences close-account writes itself: the colours of its own Style (chalk, level 1). */
+/**
+ * The only escape sequences close-account writes itself: chalk's (level 1) bold, dim, italic and
+ * underline and their resets, and foreground colours other than black. Nothing that hides text
+ * (conceal, black, backgrounds), moves the cursor, clears, or retitles.
+ */
 // eslint-disable-next-line no-control-regex -- ESC starts the colour codes
-const OWN_COLOURS = /\u001b\[(?:1|2|22|31|32|33|36|39)m/g;
+const OWN_COLOURS = /\u001b\[(?:[1-4]|2[2-4]|3[1-79]|9[0-7])m/g;
 
 const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
