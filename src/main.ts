@@ -35,6 +35,14 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
           .replace(/^Options:$/m, `${t('help.heading.options')}:`)
           .replace(/^Global Options:$/m, `${t('help.heading.global-options')}:`)
           .replace(/^Commands:$/m, `${t('help.heading.commands')}:`),
+      // Commander adds "(choices: …)" and "(default: …)" in English: said in the seller's language.
+      optionDescription: (option) => {
+        const extras: string[] = [];
+        if (option.argChoices) extras.push(t('help.choices', { choices: option.argChoices.join(', ') }));
+        const shownDefault = option.defaultValue !== undefined && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) && typeof option.defaultValue !== 'boolean';
+        if (shownDefault) extras.push(t('help.default', { value: String(option.defaultValue) }));
+        return extras.length > 0 ? `${option.description} (${extras.join(t('help.extras-joiner'))})` : option.description;
+      },
     })
     .exitOverride()
     .configureOutput({
@@ -91,9 +99,9 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--plan <file>', t('help.plan'))
     .option('--max-age <hours>', t('help.max-age'), '24')
     .action(
-      run(async (_flags, cmd) => {
+      run(async (flags, cmd) => {
         const own = cmd.opts<{ confirm?: string; sent?: boolean; plan?: string; maxAge: string }>();
-        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, own);
+        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, { ...own, adapterFlag: flags.adapter, demoScenarioFlag: flags.demoScenario });
       }),
     );
 
@@ -184,11 +192,15 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   }
   let exitCode: number = EXIT.ok;
   let ctx: CommandContext | null = null;
+  /** Whether a document already went to stdout: --json prints exactly one, so an error after it adds none. */
+  const printed = { stdout: false };
 
   // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
   const stopListening = term.onInterrupt(() => {
     ctx?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
-    term.stderr.write(`\n${t('error.interrupted')}\n`);
+    const message = interruptedMessage(t, ctx);
+    if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, EXIT.interrupted)}\n`);
+    term.stderr.write(`\n${message}\n`);
     exitCode = EXIT.interrupted;
     term.exit(EXIT.interrupted);
   });
@@ -204,20 +216,31 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
         import('./io/style.js'),
       ]);
       const resolved = await resolveGlobalOptions(flags, term, t);
+      const { layoutWidth } = await import('./io/terminal.js');
+      const { wrapText } = await import('./render/text-layout.js');
+      // Human text is fitted to the terminal: a line never runs past it, nor breaks inside a word.
+      const fit = (text: string, stream: 'stdout' | 'stderr') => {
+        const width = resolved.json || ctx?.columns === null ? null : layoutWidth(term, stream);
+        return width ? wrapText(text, width) : text;
+      };
       ctx = {
+        columns: resolved.json ? null : (layoutWidth(term, 'stdout') ?? layoutWidth(term, 'stderr')),
         term,
         version: options.version,
         t,
         options: resolved,
         out: await styleFor(colourWanted(term, 'stdout', resolved.noColor)),
         err: await styleFor(colourWanted(term, 'stderr', resolved.noColor)),
-        print: (text) => term.stdout.write(`${text}\n`),
-        say: (text) => term.stderr.write(`${text}\n`),
+        print: (text) => {
+          printed.stdout = true;
+          term.stdout.write(`${fit(text, 'stdout')}\n`);
+        },
+        say: (text) => term.stderr.write(`${fit(text, 'stderr')}\n`),
         warnings: [],
         warn: (text) => {
           ctx!.warnings.push(text);
           ctx!.currentRun?.event('warning', { message: text });
-          term.stderr.write(`${ctx!.err.yellow(`${t('warning.prefix')}: ${text}`)}\n`);
+          term.stderr.write(`${fit(ctx!.err.yellow(`${t('warning.prefix')}: ${text}`), 'stderr')}\n`);
         },
         currentRun: null,
       };
@@ -228,41 +251,104 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   const program = buildProgram(t, term, options.version, run);
   if (options.prompter) (program as Command & { prompter?: Prompter }).prompter = options.prompter;
   try {
+    const { commandProblem } = await import('./command-typos.js');
+    const problem = commandProblem(program, argv);
+    if (problem?.kind === 'unknown') {
+      const where = problem.parent === null ? 'close-account' : `close-account ${problem.parent}`;
+      throw new UsageError(t('error.unknown-command', { name: problem.name, nearest: `${where} ${problem.nearest}` }), t('error.unknown-command-hint', { commands: problem.choices.join(', '), where }));
+    }
+    if (problem?.kind === 'missing') {
+      throw new UsageError(t('error.missing-subcommand', { command: `close-account ${problem.command}`, commands: problem.choices.join(', ') }), t('error.see-help'));
+    }
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = await report(error, term, t, !argv.includes('--no-color'));
+    exitCode = await report(error, term, t, !argv.includes('--no-color'), { json: wantsJson(argv) && !printed.stdout, ctx });
   } finally {
     stopListening();
   }
   return exitCode;
 }
 
-async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean): Promise<number> {
-  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
-    return EXIT.ok;
+/** --json anywhere before `--`: the caller wants one JSON document on stdout, errors included. */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** An error as the one document of a --json command. */
+function errorDocument(code: string, message: string, exitCode: number): string {
+  return JSON.stringify({ schemaVersion: 1, error: { code, message, exitCode } }, null, 2);
+}
+
+const ERROR_CODES: Record<number, string> = {
+  [EXIT.internal]: 'internal',
+  [EXIT.usage]: 'usage',
+  [EXIT.notReady]: 'not-ready',
+  [EXIT.dataSource]: 'data-source',
+  [EXIT.interrupted]: 'interrupted',
+};
+
+/** What Ctrl-C leaves: what the audit log kept, and whether anything was submitted. */
+function interruptedMessage(t: Translate, ctx: CommandContext | null): string {
+  const run = ctx?.currentRun;
+  if (!run?.runId) return t('error.interrupted-nothing');
+  if (run.submittedRequest) return t('error.interrupted-submitted', { runId: run.runId, id: run.submittedRequest });
+  return t('error.interrupted', { runId: run.runId });
+}
+
+/** Commander's own errors, said in the seller's language: the parts it names are kept as typed. */
+function parserMessage(error: CommanderError, t: Translate): string {
+  const m = error.message;
+  const quoted = [...m.matchAll(/'([^']*)'/g)].map((q) => q[1]!);
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(m)?.[1];
+  const nearest = suggestion ? ` ${t('error.parser.did-you-mean', { names: suggestion })}` : '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return t('error.parser.unknown-option', { option: quoted[0] ?? '' }) + nearest;
+    case 'commander.unknownCommand':
+      return t('error.parser.unknown-command', { name: quoted[0] ?? '' }) + nearest;
+    case 'commander.excessArguments':
+      return t('error.parser.excess-arguments', { command: quoted[0] ?? 'close-account' });
+    case 'commander.missingArgument':
+      return t('error.parser.missing-argument', { name: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument':
+      return t('error.parser.option-missing-argument', { option: quoted[0] ?? '' });
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\.$/.exec(m)?.[1];
+      return choices ? t('error.parser.invalid-choice', { option: quoted[0] ?? '', value: quoted[1] ?? '', choices }) : t('error.parser.invalid', { option: quoted[0] ?? '' });
+    }
+    default:
+      return m.replace(/^error: /, '');
   }
+}
+
+async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean, how: { json: boolean; ctx: CommandContext | null }): Promise<number> {
+  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
+  if (error instanceof CommanderError && error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
   const say = (text: string) => term.stderr.write(`${text}\n`);
   const { colourWanted, styleFor } = await import('./io/style.js');
   const style = await styleFor(colourAllowed && colourWanted(term, 'stderr', false));
-  if (error instanceof CommanderError) {
-    say(style.red(error.message.replace(/^error: /, `${t('error.prefix')}: `)));
-    say(t('error.see-help'));
-    return EXIT.usage;
-  }
+  /** The message on stderr for people, and as the one document on stdout for --json. */
+  const fail = (exitCode: number, message: string, hint: string | null, code = ERROR_CODES[exitCode] ?? 'error'): number => {
+    if (how.json) term.stdout.write(`${errorDocument(code, message, exitCode)}\n`);
+    say(style.red(`${t('error.prefix')}: ${message}`));
+    if (hint) say(hint);
+    return exitCode;
+  };
+  if (error instanceof CommanderError) return fail(EXIT.usage, parserMessage(error, t), t('error.see-help'));
   if (error instanceof CliError) {
-    say(style.red(`${t('error.prefix')}: ${error.message}`));
-    if (error.hint) say(error.hint);
-    return error.exitCode;
+    if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.ctx), null);
+    return fail(error.exitCode, error.message, error.hint);
   }
   if (error instanceof Error && error.name === 'AuditWriteError') {
     const { code, path } = error as Error & { code: string; path: string };
     const busy = /BUSY|LOCKED/.test(code);
-    say(style.red(`${t('error.prefix')}: ${busy ? t('error.audit-busy', { path }) : t('error.audit-write', { path, code })}`));
-    say(busy ? t('error.audit-busy-hint') : t('error.audit-write-hint'));
-    return EXIT.usage;
+    return fail(EXIT.usage, busy ? t('error.audit-busy', { path }) : t('error.audit-write', { path, code }), busy ? t('error.audit-busy-hint') : t('error.audit-write-hint'), busy ? 'audit-busy' : 'audit-write');
   }
   // A bug: say so plainly; the stack only when asked for.
-  say(style.red(`${t('error.internal', { detail: error instanceof Error ? error.message : String(error) })}`));
+  const message = t('error.internal', { detail: error instanceof Error ? error.message : String(error) });
+  if (how.json) term.stdout.write(`${errorDocument('internal', message, EXIT.internal)}\n`);
+  say(style.red(message));
   if (term.env.CLOSE_ACCOUNT_DEBUG && error instanceof Error && error.stack) say(error.stack);
   else say(t('error.internal-hint'));
   return EXIT.internal;

@@ -9,6 +9,7 @@ import type { SellerDataSource } from '../core/seller-data-source.js';
 import { checkTitle } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
 import { failpoint } from '../failpoints.js';
+import type { RunRecorder } from './run-recorder.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
@@ -38,7 +39,8 @@ export async function withSource<T>(ctx: CommandContext, use: (source: SellerDat
   }
 }
 
-export async function evaluateWithProgress(ctx: CommandContext, source: SellerDataSource): Promise<Readiness> {
+/** Runs the checks; each result goes to the audit log (through `recorder`) as soon as it is known. */
+export async function evaluateWithProgress(ctx: CommandContext, source: SellerDataSource, recorder: RunRecorder | null = ctx.currentRun): Promise<Readiness> {
   const { term, t, options } = ctx;
   const live = term.stderrIsTTY;
   const clearLine = () => live && term.stderr.write('\r\x1b[2K');
@@ -55,6 +57,7 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
     t,
     attested: options.attested,
     onProgress: ({ id, result }) => {
+      if (result) recorder?.checkResult(result);
       if (!result && live) {
         clearLine();
         term.stderr.write(ctx.err.dim(t('progress.checking', { title: checkTitle({ id }, t) })));

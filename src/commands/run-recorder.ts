@@ -3,7 +3,7 @@
 
 import { hostname } from 'node:os';
 import type { AuditLog, RunOutcome } from '../audit/audit-log.js';
-import type { CheckId } from '../core/check-result.js';
+import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
 import { CliError, EXIT } from '../errors.js';
@@ -12,6 +12,8 @@ import { openAuditLog } from './open-audit-log.js';
 
 export class RunRecorder {
   private finished = false;
+  /** The request this run submitted, if it did: Ctrl-C after it says so. */
+  submittedRequest: string | null = null;
 
   private constructor(
     readonly audit: AuditLog | null,
@@ -37,6 +39,11 @@ export class RunRecorder {
 
   readiness(readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
     if (this.audit && this.runId) this.audit.recordReadiness(this.runId, readiness, confirmedBy);
+  }
+
+  /** One check's result, the moment it is known: an interruption later loses none of them. */
+  checkResult(result: CheckResult): void {
+    if (this.audit && this.runId) this.audit.recordEvent(this.runId, 'check-result', result);
   }
 
   request(request: ClosureRequest): void {

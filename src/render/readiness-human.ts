@@ -6,6 +6,7 @@ import { closureRequestText, type RequestDraft } from '../core/closure-request.j
 import type { Readiness } from '../core/readiness.js';
 import type { Translate } from '../messages/catalogue.js';
 import { PLAIN, type Style } from '../io/style.js';
+import { renderTable } from './table.js';
 
 /** How many offending records a blocker lists on screen; --json carries the capped list. */
 const ITEMS_SHOWN = 5;
@@ -25,29 +26,7 @@ function statusLabel(status: CheckStatus, confirmed: boolean | null, style: Styl
   }
 }
 
-/**
- * Columns on a terminal: East Asian wide characters (kanji, kana, hangul, full-width forms)
- * take two cells, so Japanese and Chinese titles line up too.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - displayWidth(text)));
+export { displayWidth } from './text-layout.js';
 
 function describeItem(item: Record<string, string | number | null>): string {
   return Object.entries(item)
@@ -61,18 +40,29 @@ export function checkTitle(check: Pick<CheckResult, 'id'>, t: Translate): string
   return t(`check.${check.id}.title`);
 }
 
-export function renderCheckTable(readiness: Readiness, style: Style, t: Translate): string {
-  // Status labels are padded before colouring so that escape codes never skew the columns.
-  const labels = readiness.checks.map((c) => statusLabel(c.status, c.confirmed, PLAIN, t));
-  const labelWidth = Math.max(...labels.map((l) => displayWidth(l))) + 2;
-  const titleWidth = Math.max(...readiness.checks.map((c) => displayWidth(checkTitle(c, t)))) + 2;
-  return readiness.checks
-    .map((check, i) => {
-      const label = statusLabel(check.status, check.confirmed, style, t);
-      const padding = ' '.repeat(labelWidth - displayWidth(labels[i]!));
-      return `  ${label}${padding}${pad(checkTitle(check, t), titleWidth)}${check.summary}`;
-    })
-    .join('\n');
+/** The colour a status label is shown in. */
+function statusColour(check: Pick<CheckResult, 'status' | 'confirmed'>, style: Style): (text: string) => string {
+  switch (check.status) {
+    case 'pass':
+      return style.green;
+    case 'fail':
+      return style.red;
+    case 'warn':
+    case 'unknown':
+      return style.yellow;
+    case 'manual':
+      return check.confirmed ? style.green : style.cyan;
+  }
+}
+
+/** One row per check: status, title, finding; fitted to `width` cells (the finding wraps in its column). */
+export function renderCheckTable(readiness: Readiness, style: Style, t: Translate, width: number | null = null): string {
+  const rows = readiness.checks.map((check) => [statusLabel(check.status, check.confirmed, PLAIN, t), checkTitle(check, t), check.summary]);
+  return renderTable(rows, {
+    width: width ?? Number.MAX_SAFE_INTEGER,
+    indent: 2,
+    style: (text, row, column) => (column === 0 ? statusColour(readiness.checks[row]!, style)(text) : text),
+  });
 }
 
 export function renderBlockers(readiness: Readiness, style: Style, t: Translate): string {
@@ -118,12 +108,12 @@ export function indent(text: string, by = '  '): string {
     .join('\n');
 }
 
-export function renderReadiness(readiness: Readiness, style: Style, t: Translate): string {
+export function renderReadiness(readiness: Readiness, style: Style, t: Translate, width: number | null = null): string {
   const parts: string[] = [];
   if (readiness.isDemo) parts.push(style.yellow(style.bold(t('demo.banner'))), '');
   const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
   parts.push(style.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter })), '');
-  parts.push(renderCheckTable(readiness, style, t));
+  parts.push(renderCheckTable(readiness, style, t, width));
   const blockers = renderBlockers(readiness, style, t);
   if (blockers) parts.push('', blockers);
   parts.push('', renderVerdict(readiness, style, t));
