@@ -88,7 +88,7 @@ export function renderVerdict(readiness: Readiness, style: Style, t: Translate):
       return style.yellow(style.bold(t('verdict.needs-confirmation')));
     case 'blocked': {
       const when = date === null ? t('verdict.no-date') : date > readiness.asOf ? t('verdict.earliest', { date }) : t('verdict.once-cleared');
-      return `${style.red(style.bold(t('verdict.blocked')))} ${when}`;
+      return t('text.two-sentences', { first: style.red(style.bold(t('verdict.blocked'))), second: when });
     }
   }
 }
