@@ -81,7 +81,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       if (!canPrompt(term)) throw new UsageError(t('error.no-terminal'), t('error.no-terminal-hint'));
       const { runWizard } = await import('./commands/wizard.js');
       const { inquirerPrompter } = await import('./io/prompter.js');
-      const prompter = (program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term);
+      const prompter = (program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term, t);
       return runWizard(ctx, prompter, { adapter: flags.adapter !== undefined, demoScenario: flags.demoScenario !== undefined });
     }),
   );
@@ -129,7 +129,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
         const own = cmd.opts<{ apply?: boolean; confirm?: string; includeStocked?: boolean }>();
         const ctx = (cmd as Command & { ctx: CommandContext }).ctx;
         const { inquirerPrompter } = await import('./io/prompter.js');
-        const prompter = own.apply && canPrompt(term) ? ((program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term)) : null;
+        const prompter = own.apply && canPrompt(term) ? ((program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term, t)) : null;
         return (await import('./commands/fix-listings.js')).runFixListings(ctx, own, prompter);
       }),
     );
@@ -156,7 +156,13 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
   audit
     .command('list')
     .description(t('help.audit-list'))
-    .action(run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditList((cmd as Command & { ctx: CommandContext }).ctx)));
+    .option('--limit <count>', t('help.limit'))
+    .option('--all', t('help.all'))
+    .action(
+      run(async (_flags, cmd) =>
+        (await import('./commands/audit.js')).runAuditList((cmd as Command & { ctx: CommandContext }).ctx, cmd.opts<{ limit?: string; all?: boolean }>()),
+      ),
+    );
   audit
     .command('show')
     .description(t('help.audit-show'))

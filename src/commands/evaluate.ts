@@ -9,6 +9,9 @@ import type { SellerDataSource } from '../core/seller-data-source.js';
 import { checkTitle } from '../render/readiness-human.js';
 import type { CommandContext } from './command-context.js';
 import { failpoint } from '../failpoints.js';
+import { addDays } from '../core/dates.js';
+import { A_TO_Z_WINDOW_DAYS } from '../core/checks/last-sale-window.js';
+import { UsageError } from '../errors.js';
 import type { RunRecorder } from './run-recorder.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
@@ -68,7 +71,21 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
     },
   });
   clearLine();
+  refuseAsOfBeforeData(ctx, readiness);
   return readiness;
+}
+
+/**
+ * An --as-of before the data's own last sale would read "-2515 days ago": the data cannot be
+ * rewound to that day, so the question is refused and said why.
+ */
+function refuseAsOfBeforeData(ctx: CommandContext, readiness: Readiness): void {
+  if (!ctx.options.asOfGiven) return;
+  const lastSale = readiness.checks.find((c) => c.id === 'last-sale-window');
+  const latest = lastSale?.clearsOn ? addDays(lastSale.clearsOn, -A_TO_Z_WINDOW_DAYS) : null;
+  if (latest !== null && latest > readiness.asOf) {
+    throw new UsageError(ctx.t('error.as-of-before-data', { asOf: readiness.asOf, latest }), ctx.t('error.as-of-before-data-hint'));
+  }
 }
 
 /** Manual checks confirmed by --attest, for the audit log. */

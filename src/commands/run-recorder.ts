@@ -24,17 +24,18 @@ export class RunRecorder {
   static async start(ctx: CommandContext, command: string): Promise<RunRecorder> {
     if (ctx.options.dryRun) return new RunRecorder(null, null);
     const audit = await openAuditLog(ctx);
-    const { adapter, asOf } = ctx.options;
+    const { adapter, asOf, demoScenario } = ctx.options;
     closeAbandonedRuns(ctx, audit);
-    const runId = audit.startRun({ command, adapter, demo: adapter === 'demo', asOf, process: { pid: process.pid, host: hostname() } });
+    const demo = adapter === 'demo';
+    const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() } });
     const recorder = new RunRecorder(audit, runId);
     ctx.currentRun = recorder;
     return recorder;
   }
 
   /** The wizard learns the data source after the run has started. */
-  source(adapter: string): void {
-    if (this.audit && this.runId) this.audit.setRunSource(this.runId, adapter, adapter === 'demo');
+  source(adapter: string, demoScenario?: string): void {
+    if (this.audit && this.runId) this.audit.setRunSource(this.runId, adapter, adapter === 'demo', adapter === 'demo' ? demoScenario : undefined);
   }
 
   readiness(readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {

@@ -7,7 +7,7 @@ import { changedFindings, findingsOf, fingerprint } from '../core/readiness-fing
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { readinessJson } from '../render/json-document.js';
 import type { SubmissionJson } from '../render/json-schema.js';
-import { renderReadiness } from '../render/readiness-human.js';
+import { fieldLabel, renderReadiness } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
 import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
@@ -80,7 +80,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
           t,
         );
         if (!assembled.ok) {
-          throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${p.field}: ${p.message}`).join('; ') }));
+          throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${fieldLabel(p.field, t)}: ${p.message}`).join(t('item.joiner')) }));
         }
         request = assembled.request;
       }

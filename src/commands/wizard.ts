@@ -43,7 +43,7 @@ export async function runWizard(ctx: CommandContext, prompter: Prompter, given: 
       ctx.say(t('wizard.stopped'));
       return EXIT.ok;
     }
-    recorder.source(ctx.options.adapter);
+    recorder.source(ctx.options.adapter, ctx.options.demoScenario);
     return withSource(ctx, (source) => checkAndSubmit(ctx, prompter, recorder, source));
 
   });

@@ -1,6 +1,8 @@
 // The wizard's questions, drawn on stderr so that stdout stays for data. @inquirer/prompts is
 // loaded only when a question is actually asked.
 
+import { styleText } from 'node:util';
+import type { Translate } from '../messages/catalogue.js';
 import type { Terminal } from './terminal.js';
 import { InterruptedError } from '../errors.js';
 
@@ -29,13 +31,31 @@ async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-export function inquirerPrompter(term: Terminal): Prompter {
+/**
+ * The prompts' own words (key hints, yes and no) in the seller's language. An answered yes/no
+ * question gets a neutral mark, not a green tick that would read as approval of a "No".
+ */
+function themes(t: Translate) {
+  const yes = t('prompt.yes');
+  const no = t('prompt.no');
+  return {
+    select: { style: { keysHelpTip: () => styleText('dim', t('prompt.keys-help')) }, i18n: { disabledError: t('prompt.disabled') } },
+    confirm: {
+      prefix: { idle: styleText('blue', '?'), done: styleText('dim', '›') },
+      keywords: { yes, no, error: () => t('prompt.yes-no-error', { yes, no }) },
+    },
+    transformer: (value: boolean) => (value ? yes : no),
+  };
+}
+
+export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
   const context = { input: term.stdin, output: term.stderr, clearPromptOnDone: false };
   const prompts = () => import('@inquirer/prompts');
+  const theme = themes(t);
   return {
     select: async (options) => {
       const { select } = await prompts();
-      return interruptible(() => select(options as Parameters<typeof select>[0], context)) as never;
+      return interruptible(() => select({ ...options, theme: theme.select } as Parameters<typeof select>[0], context)) as never;
     },
     input: async (options) => {
       const { input } = await prompts();
@@ -43,7 +63,7 @@ export function inquirerPrompter(term: Terminal): Prompter {
     },
     confirm: async (options) => {
       const { confirm } = await prompts();
-      return interruptible(() => confirm(options, context));
+      return interruptible(() => confirm({ ...options, theme: theme.confirm, transformer: theme.transformer }, context));
     },
   };
 }

@@ -2,9 +2,10 @@
 // the verdict and the earliest closure date. Same data as the JSON view, for people.
 
 import type { CheckResult, CheckStatus } from '../core/check-result.js';
-import { closureRequestText, type RequestDraft } from '../core/closure-request.js';
+import { CLOSURE_REGIONS, closureRequestText, type RequestDraft } from '../core/closure-request.js';
+import type { ClosureRegion } from '../core/marketplaces.js';
 import type { Readiness } from '../core/readiness.js';
-import type { Translate } from '../messages/catalogue.js';
+import type { PlainMessageKey, Translate } from '../messages/catalogue.js';
 import { PLAIN, type Style } from '../io/style.js';
 import { renderTable } from './table.js';
 
@@ -28,13 +29,32 @@ function statusLabel(status: CheckStatus, confirmed: boolean | null, style: Styl
 
 export { displayWidth } from './text-layout.js';
 
-function describeItem(item: Record<string, string | number | null>): string {
+/** A record's value as the seller reads it: claim kinds and regions named, the rest as the data has it. */
+function itemValue(key: string, value: string | number, t: Translate): string {
+  if (key === 'kind') return t('item.kind', { value });
+  if (key === 'region' && (CLOSURE_REGIONS as readonly string[]).includes(String(value))) return t(`region.${value as ClosureRegion}`);
+  return String(value);
+}
+
+export function describeItem(item: Record<string, string | number | null>, t: Translate): string {
   return Object.entries(item)
     // Zero quantities are noise next to the ones that block.
     .filter(([, value]) => value !== null && value !== '' && value !== 0)
-    .map(([key, value]) => `${key}: ${value}`)
-    .join(', ');
+    .map(([key, value]) => t('item.pair', { key: t('item.field', { key }), value: itemValue(key, value!, t) }))
+    .join(t('item.joiner'));
 }
+
+/** A request field's name as the seller reads it. */
+const FIELD_LABELS: Record<string, PlainMessageKey> = {
+  sellerId: 'request.field.seller-id',
+  region: 'request.field.region',
+  marketplaces: 'request.field.marketplaces',
+  reason: 'request.field.reason',
+  reasonText: 'request.field.reason-text',
+  email: 'request.field.email',
+  phone: 'request.field.phone',
+};
+export const fieldLabel = (field: string, t: Translate) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field);
 
 export function checkTitle(check: Pick<CheckResult, 'id'>, t: Translate): string {
   return t(`check.${check.id}.title`);
@@ -71,7 +91,7 @@ export function renderBlockers(readiness: Readiness, style: Style, t: Translate)
   const lines: string[] = [style.bold(t('render.what-to-do'))];
   for (const check of needsWork) {
     lines.push('', `${statusLabel(check.status, check.confirmed, style, t)}  ${style.bold(checkTitle(check, t))}: ${check.summary}`);
-    for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item)}`));
+    for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item, t)}`));
     if (check.count !== null && check.count > ITEMS_SHOWN) lines.push(style.dim(`      ${t('render.more-items', { count: check.count - ITEMS_SHOWN })}`));
     if (check.remediation) lines.push(`    → ${check.remediation}`);
     if (check.status === 'manual') lines.push(style.dim(`    ${t('render.attest-hint', { id: check.id })}`));
@@ -96,7 +116,7 @@ export function renderVerdict(readiness: Readiness, style: Style, t: Translate):
 export function renderRequestDraft(draft: RequestDraft, style: Style, t: Translate): string {
   if (draft.request) return `${style.bold(t('render.request-heading'))}\n${indent(closureRequestText(draft.request, t))}`;
   const lines = [style.bold(t('render.request-incomplete'))];
-  for (const problem of draft.problems) lines.push(`  - ${problem.field}: ${problem.message}`);
+  for (const problem of draft.problems) lines.push(`  - ${fieldLabel(problem.field, t)}: ${problem.message}`);
   lines.push(style.dim(`  ${t('render.request-flags')}`));
   return lines.join('\n');
 }
