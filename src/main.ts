@@ -34,14 +34,16 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
           .replace(/^Arguments:$/m, `${t('help.heading.arguments')}:`)
           .replace(/^Options:$/m, `${t('help.heading.options')}:`)
           .replace(/^Global Options:$/m, `${t('help.heading.global-options')}:`)
-          .replace(/^Commands:$/m, `${t('help.heading.commands')}:`),
+          .replace(/^Commands:$/m, `${t('help.heading.commands')}:`)
+          .replace(/\[options\]/g, t('help.options-placeholder'))
+          .replace(/\[command\]/g, t('help.command-placeholder')),
       // Commander adds "(choices: …)" and "(default: …)" in English: said in the seller's language.
       optionDescription: (option) => {
         const extras: string[] = [];
         if (option.argChoices) extras.push(t('help.choices', { choices: option.argChoices.join(', ') }));
         const shownDefault = option.defaultValue !== undefined && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) && typeof option.defaultValue !== 'boolean';
         if (shownDefault) extras.push(t('help.default', { value: String(option.defaultValue) }));
-        return extras.length > 0 ? `${option.description} (${extras.join(t('help.extras-joiner'))})` : option.description;
+        return extras.length > 0 ? `${option.description}${t('help.extras', { extras: extras.join(t('help.extras-joiner')) })}` : option.description;
       },
     })
     .exitOverride()
@@ -305,7 +307,8 @@ function interruptedMessage(t: Translate, ctx: CommandContext | null): string {
 /** Commander's own errors, said in the seller's language: the parts it names are kept as typed. */
 function parserMessage(error: CommanderError, t: Translate): string {
   const m = error.message;
-  const quoted = [...m.matchAll(/'([^']*)'/g)].map((q) => q[1]!);
+  // The option as the seller typed it, without commander's placeholder ("--adapter <name>").
+  const quoted = [...m.matchAll(/'([^']*)'/g)].map((q) => q[1]!.replace(/ [<[].*$/, ''));
   const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(m)?.[1];
   const nearest = suggestion ? ` ${t('error.parser.did-you-mean', { names: suggestion })}` : '';
   switch (error.code) {

@@ -105,7 +105,7 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
       if (record.type === 'readiness') {
         const body = record.body as { checks: { id: string; status: string; summary: string }[]; confirmations: { checkId: string; how: string }[] };
         lines.push('', ctx.out.bold(t('audit.show.checks')), checkRows(body.checks));
-        for (const c of body.confirmations) lines.push(`  ${t('audit.show.confirmed', { id: c.checkId, how: c.how, at: t('format.timestamp', { at: record.at }) })}`);
+        for (const c of body.confirmations) lines.push(`  ${t('audit.show.confirmed', { id: checkTitle({ id: c.checkId as CheckId }, t), how: c.how === 'flag' || c.how === 'prompt' ? t(`confirm.how.${c.how}`) : c.how, at: t('format.timestamp', { at: record.at }) })}`);
       } else if (record.type === 'request') {
         lines.push('', ctx.out.bold(t('audit.show.request', { id: record.requestId ?? '' })), indent(closureRequestText(record.body as ClosureRequest, t)));
       } else if (record.type === 'submission') {
@@ -114,7 +114,7 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
       }
     }
     lines.push('', ctx.out.bold(t('audit.show.events')));
-    lines.push(renderTable(records.map((r) => [`#${r.seq}`, t('format.timestamp', { at: r.at }), r.type, r.requestId ?? '']), { width, indent: 2 }));
+    lines.push(renderTable(records.map((r) => [`#${r.seq}`, t('format.timestamp', { at: r.at }), t('audit.event', { type: r.type }), r.requestId ?? '']), { width, indent: 2 }));
     ctx.print(lines.join('\n'));
     return EXIT.ok;
   });

@@ -4,6 +4,8 @@ import { num } from './message-values.js';
 
 type P = Record<string, string | number>;
 /** Names of the fields of a check's records, as the seller reads them. */
+/** Names of the audit log's record types, as the seller reads them. */
+const AUDIT_EVENTS: Record<string, string> = { 'run-started': 'run started', 'run-source': 'data source chosen', 'check-result': 'check result', 'readiness': 'verdict', 'request': 'request', 'submission-started': 'submission started', 'submission': 'submitted', 'submission-skipped': 'already submitted', 'submission-not-sent': 'not sent', 'submission-resumed': 'submission resumed', 'request-status': 'request status', 'run-finished': 'run finished', 'interrupted': 'interrupted', 'failed': 'failed', 'stopped': 'stopped', 'warning': 'warning', 'plan': 'plan', 'plan-used': 'plan used' };
 const ITEM_FIELDS: Record<string, string> = { orderId: 'order', status: 'status', purchaseDate: 'purchased', marketplaceId: 'marketplace', sku: 'SKU', name: 'name', total: 'units in all', fulfillable: 'sellable', unfulfillable: 'unsellable', reserved: 'reserved', inboundWorking: 'inbound (working)', inboundShipped: 'inbound (shipped)', inboundReceiving: 'inbound (receiving)', researching: 'researching', claimId: 'claim', kind: 'kind', openedOn: 'opened', requestDate: 'requested', fulfilment: 'fulfilment', currency: 'currency', amount: 'amount', region: 'region', countries: 'marketplaces', inProcess: 'units in process', skus: 'SKUs' };
 /** A moment as people read it: 3 December 2026, 09:32 UTC. */
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -647,6 +649,12 @@ export const en = {
   'confirm.balance.done': () => 'The balance is zero in every marketplace, nothing owed either way, no reserve.',
   'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} is before the data's own records (the latest is from ${p.latest}): the checks cannot look back in time.`,
   'error.as-of-before-data-hint': () => 'Give an --as-of day on or after the data\'s latest record, or leave it out to check as of today.',
+  'confirm.how.flag': () => 'with --attest',
+  'confirm.how.prompt': () => 'answered in the wizard',
+  'audit.event': (p: P) => AUDIT_EVENTS[String(p.type)] ?? String(p.type),
+  'help.extras': (p: P) => ` (${p.extras})`,
+  'help.options-placeholder': () => '[options]',
+  'help.command-placeholder': () => '[command]',
 } as const;
 
 export type Messages = typeof en;

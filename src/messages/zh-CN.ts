@@ -5,6 +5,8 @@ import { kanjiDate as date, num } from './message-values.js';
 
 type P = Record<string, string | number>;
 /** Names of the fields of a check's records, as the seller reads them. */
+/** Names of the audit log's record types, as the seller reads them. */
+const AUDIT_EVENTS: Record<string, string> = { 'run-started': '开始运行', 'run-source': '选定数据来源', 'check-result': '检查结果', 'readiness': '结论', 'request': '请求', 'submission-started': '开始提交', 'submission': '已提交', 'submission-skipped': '已提交过', 'submission-not-sent': '未发送', 'submission-resumed': '继续提交', 'request-status': '请求状态', 'run-finished': '运行结束', 'interrupted': '已中断', 'failed': '失败', 'stopped': '已停止', 'warning': '警告', 'plan': '计划', 'plan-used': '使用计划' };
 const ITEM_FIELDS: Record<string, string> = { orderId: '订单', status: '状态', purchaseDate: '购买日期', marketplaceId: '商城', sku: 'SKU', name: '名称', total: '总件数', fulfillable: '可售', unfulfillable: '不可售', reserved: '预留', inboundWorking: '入库（处理中）', inboundShipped: '入库（已发货）', inboundReceiving: '入库（接收中）', researching: '调查中', claimId: '索赔', kind: '类型', openedOn: '开启日期', requestDate: '申请日期', fulfilment: '配送方式', currency: '货币', amount: '金额', region: '地区', countries: '商城', inProcess: '处理中件数', skus: 'SKU 数' };
 /** 人们读的时间：2026年12月3日 09:32 (UTC)。 */
 const timestamp = (iso: string) => {
@@ -624,4 +626,10 @@ export const zhCN: Messages = {
   'confirm.balance.done': () => '所有商城的余额为零，双方互不相欠，没有预留金。',
   'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} 早于数据本身的记录（最新一条是 ${p.latest}）：检查无法回到过去。`,
   'error.as-of-before-data-hint': () => '请给出不早于数据最新记录的 --as-of 日期，或省略它以今天为准检查。',
+  'confirm.how.flag': () => '通过 --attest',
+  'confirm.how.prompt': () => '在向导中回答',
+  'audit.event': (p: P) => AUDIT_EVENTS[String(p.type)] ?? String(p.type),
+  'help.extras': (p: P) => `（${p.extras}）`,
+  'help.options-placeholder': () => '[选项]',
+  'help.command-placeholder': () => '[命令]',
 };

@@ -41,7 +41,7 @@ export function checkMarketplaces(
   const others = groups.filter((g) => g !== home);
   if (others.length === 0) return checkResult('marketplaces', 'pass', summary, { count: 0, items });
   const otherNames = others.map((g) => `${t(`region.${g.region}`)} (${g.countries.join(', ')})`).join('; ');
-  return checkResult('marketplaces', 'warn', `${summary} ${t('check.marketplaces.others', { others: otherNames })}`, {
+  return checkResult('marketplaces', 'warn', t('text.two-sentences', { first: summary, second: t('check.marketplaces.others', { others: otherNames }) }), {
     count: others.length,
     items,
     remediation: t('check.marketplaces.others-fix'),
