@@ -40,10 +40,12 @@ function themes(t: Translate) {
   const no = t('prompt.no');
   return {
     select: { style: { keysHelpTip: () => styleText('dim', t('prompt.keys-help')) }, i18n: { disabledError: t('prompt.disabled') } },
-    confirm: {
+    confirm: (defaultYes: boolean) => ({
       prefix: { idle: styleText('blue', '?'), done: styleText('dim', '›') },
       keywords: { yes, no, error: () => t('prompt.yes-no-error', { yes, no }) },
-    },
+      // "y" and "n" are always understood; the hint says so in the seller's language.
+      style: { defaultAnswer: () => styleText('dim', t(defaultYes ? 'prompt.hint-default-yes' : 'prompt.hint-default-no')) },
+    }),
     transformer: (value: boolean) => (value ? yes : no),
   };
 }
@@ -63,7 +65,7 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
     },
     confirm: async (options) => {
       const { confirm } = await prompts();
-      return interruptible(() => confirm({ ...options, theme: theme.confirm, transformer: theme.transformer }, context));
+      return interruptible(() => confirm({ ...options, theme: theme.confirm(options.default !== false), transformer: theme.transformer }, context));
     },
   };
 }

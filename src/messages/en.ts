@@ -655,6 +655,8 @@ export const en = {
   'help.extras': (p: P) => ` (${p.extras})`,
   'help.options-placeholder': () => '[options]',
   'help.command-placeholder': () => '[command]',
+  'prompt.hint-default-yes': () => '(Y/n)',
+  'prompt.hint-default-no': () => '(y/N)',
 } as const;
 
 export type Messages = typeof en;

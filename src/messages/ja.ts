@@ -227,7 +227,7 @@ export const ja: Messages = {
   'wizard.phone': () => '連絡先電話番号 (任意)',
   'wizard.invalid': () => 'その値は使えません。',
   'wizard.summary': () => '次の閉鎖依頼を送信しようとしています:',
-  'wizard.type-seller-id': (p: P) => `取り消せません。送信するには出品者ID ${p.sellerId} を入力してください:`,
+  'wizard.type-seller-id': (p: P) => `取り消せません。出品者ID ${p.sellerId} を入力して送信:`,
   'wizard.type-seller-id-mismatch': (p: P) => `${p.sellerId} ではありません。正確に入力するか、Ctrl-C で中止してください。`,
   'wizard.not-sent': () => '送信済みとして記録していません。セラーセントラルで「送信」を押したら、もう一度 close-account を実行してください。',
 
@@ -650,4 +650,6 @@ export const ja: Messages = {
   'help.extras': (p: P) => ` (${p.extras})`,
   'help.options-placeholder': () => '[オプション]',
   'help.command-placeholder': () => '[コマンド]',
+  'prompt.hint-default-yes': () => '(Y=はい / n=いいえ)',
+  'prompt.hint-default-no': () => '(y=はい / N=いいえ)',
 };

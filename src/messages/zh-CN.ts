@@ -632,4 +632,6 @@ export const zhCN: Messages = {
   'help.extras': (p: P) => `（${p.extras}）`,
   'help.options-placeholder': () => '[选项]',
   'help.command-placeholder': () => '[命令]',
+  'prompt.hint-default-yes': () => '(Y=是 / n=否)',
+  'prompt.hint-default-no': () => '(y=是 / N=否)',
 };

@@ -19,6 +19,6 @@ export function renderSubmission(outcome: Exclude<SubmitOutcome, { kind: 'not-se
   if (outcome.kind === 'submitted') lines.push('', outcome.nextSteps);
   else lines.push('', t('receipt.already-next'));
   // How Amazon's answer gets into the audit log: nothing else would tell the seller.
-  if (!isDemo) lines.push('', t('receipt.record-answer'));
+  lines.push('', t('receipt.record-answer'));
   return lines.join('\n');
 }

@@ -30,9 +30,20 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 /** Cells a text takes on screen, colour codes aside. */
 export const visibleWidth = (text: string) => displayWidth(text.replace(ANSI, ''));
 
-/** Colour codes, runs of spaces, single wide characters (each a place to break), and words. */
-// eslint-disable-next-line no-control-regex -- colour codes are tokens of their own
-const TOKENS = /\u001b\[[0-9;]*m|[ \t]+|[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|[^ \t\u001b\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]+/gu;
+/** Wide characters: each is a place to break, as Chinese and Japanese need no spaces. */
+const WIDE = '\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6\\u{20000}-\\u{3fffd}';
+/** Punctuation that never starts a line (kinsoku): it stays with the character before it. */
+const CLOSING = '、。，．）」』】〉》？！：；)\\].,:;!?';
+/** Punctuation that never ends a line: it goes with the character after it. */
+const OPENING = '（「『【〈《';
+/**
+ * Colour codes, runs of spaces, a command in backticks (never broken: it is copied as a whole),
+ * single wide characters (with their punctuation), and words.
+ */
+const TOKENS = new RegExp(
+  `\\u001b\\[[0-9;]*m|[ \\t]+|\`[^\`\\n]*\`[${CLOSING}]*|[${OPENING}]*[${WIDE}][${CLOSING}]*|[^ \\t\\u001b\`${WIDE}]+[${CLOSING}]*|\``,
+  'gu',
+);
 
 /**
  * Breaks one line into lines of at most `width` cells. Continuation lines keep the line's own

@@ -25,6 +25,16 @@ describe('wrapText', () => {
     expect(lines.join('')).toBe(text);
   });
 
+  it('keeps a command in backticks whole, and CJK punctuation with its character', () => {
+    const text = '亚马逊答复后，请在此记录：账户关闭后运行 `close-account status --record closed`；同时关闭 US, CA, MX（北美）。';
+    const lines = wrapText(text, 40).split('\n');
+    expect(lines.some((l) => l.includes('`close-account status --record closed`'))).toBe(true);
+    for (const line of lines) {
+      expect(line).not.toMatch(/^\s*[、。，）」；]/);
+      expect(line).not.toMatch(/[（「]$/);
+    }
+  });
+
   it('never counts colour codes, and keeps them', () => {
     const text = `\u001b[31m${'word '.repeat(30).trim()}\u001b[39m`;
     const lines = wrapText(text, 20).split('\n');
@@ -33,7 +43,7 @@ describe('wrapText', () => {
   });
 
   it('property: every line fits, and no word is cut when it fits a line', () => {
-    const word = fc.oneof(fc.stringMatching(/^[a-zA-Z0-9:,.()-]{1,12}$/), fc.constantFrom('閉鎖', '注文履歴', '→', '…'));
+    const word = fc.oneof(fc.stringMatching(/^[a-zA-Z0-9:,.()-]{1,12}$/), fc.constantFrom('閉鎖', '注文履歴', '→', '…', '（北米）。', '`close-account status`'));
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.integer({ min: 20, max: 120 }), fc.integer({ min: 0, max: 6 }), (ws, width, indent) => {
         const text = ' '.repeat(indent) + ws.join(' ');
@@ -41,7 +51,7 @@ describe('wrapText', () => {
         for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(width);
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
         const lineWords = new Set(lines.flatMap(words));
-        for (const w of ws) if (/^[ -~]+$/.test(w) && w.length <= width / 2) expect(lineWords.has(w)).toBe(true);
+        for (const w of ws) if (/^[!-~]+$/.test(w) && w.length <= width / 2) expect(lineWords.has(w)).toBe(true);
       }),
       { numRuns: 300 },
     );
