@@ -20,6 +20,9 @@ import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.
 import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
 import { expandHome } from './expand-home.js';
 
+/** The wizard's words: questions and answers, not flags. */
+const WIZARD = { wizard: true } as const;
+
 export interface WizardChoicesGiven {
   adapter: boolean;
   demoScenario: boolean;
@@ -60,7 +63,7 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   const confirmedBy = flagConfirmations(ctx, readiness);
   if (readiness.verdict === 'blocked') {
     recorder.readiness(readiness, confirmedBy);
-    ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+    ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
     ctx.print(t('wizard.come-back'));
     return EXIT.notReady;
   }
@@ -68,10 +71,10 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   readiness = await askConfirmations(ctx, prompter, readiness, confirmedBy);
   recorder.readiness(readiness, confirmedBy);
   if (readiness.verdict !== 'ready') {
-    ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+    ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
     return EXIT.notReady;
   }
-  ctx.print(`\n${renderVerdict(readiness, ctx.out, t)}\n`);
+  ctx.print(`\n${renderVerdict(readiness, ctx.out, t, WIZARD)}\n`);
 
   const request = await askRequest(ctx, prompter, readiness);
   // The same rule as `submit`: the data's seller only, and one live request per seller and region.

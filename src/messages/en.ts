@@ -657,6 +657,10 @@ export const en = {
   'help.command-placeholder': () => '[command]',
   'prompt.hint-default-yes': () => '(Y/n)',
   'prompt.hint-default-no': () => '(y/N)',
+  'wizard.more-items': (p: P) => `… and ${num(p.count)} more.`,
+  'wizard.confirm-later': () => 'Once it is done, the wizard asks you to confirm it.',
+  'wizard.verdict.needs-confirmation': () =>
+    'NEEDS CONFIRMATION: the data shows no blocker. Once each item above is true, run close-account again and answer Yes.',
 } as const;
 
 export type Messages = typeof en;

@@ -652,4 +652,7 @@ export const ja: Messages = {
   'help.command-placeholder': () => '[コマンド]',
   'prompt.hint-default-yes': () => '(Y=はい / n=いいえ)',
   'prompt.hint-default-no': () => '(y=はい / N=いいえ)',
+  'wizard.more-items': (p: P) => `…ほか${num(p.count)}件。`,
+  'wizard.confirm-later': () => '済んだら、ウィザードが確認を求めます。',
+  'wizard.verdict.needs-confirmation': () => '要確認: データ上は閉鎖を妨げるものはありません。上の各項目が事実になったら、もう一度 close-account を実行して「はい」と答えてください。',
 };

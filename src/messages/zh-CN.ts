@@ -634,4 +634,7 @@ export const zhCN: Messages = {
   'help.command-placeholder': () => '[命令]',
   'prompt.hint-default-yes': () => '(Y=是 / n=否)',
   'prompt.hint-default-no': () => '(y=是 / N=否)',
+  'wizard.more-items': (p: P) => `……另有 ${num(p.count)} 项。`,
+  'wizard.confirm-later': () => '完成后，向导会请您确认。',
+  'wizard.verdict.needs-confirmation': () => '需要确认：数据没有显示障碍。上面各项都属实后，请再次运行 close-account 并回答“是”。',
 };

@@ -85,27 +85,35 @@ export function renderCheckTable(readiness: Readiness, style: Style, t: Translat
   });
 }
 
-export function renderBlockers(readiness: Readiness, style: Style, t: Translate): string {
+/** Where the text is read: the wizard speaks of questions and answers, never of flags. */
+export interface RenderPlace {
+  wizard?: boolean;
+}
+
+export function renderBlockers(readiness: Readiness, style: Style, t: Translate, place: RenderPlace = {}): string {
   const needsWork = readiness.checks.filter((c) => c.status === 'fail' || c.status === 'unknown' || c.status === 'warn' || (c.status === 'manual' && !c.confirmed));
   if (needsWork.length === 0) return '';
   const lines: string[] = [style.bold(t('render.what-to-do'))];
   for (const check of needsWork) {
     lines.push('', `${statusLabel(check.status, check.confirmed, style, t)}  ${style.bold(checkTitle(check, t))}: ${check.summary}`);
     for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item, t)}`));
-    if (check.count !== null && check.count > ITEMS_SHOWN) lines.push(style.dim(`      ${t('render.more-items', { count: check.count - ITEMS_SHOWN })}`));
+    if (check.count !== null && check.count > ITEMS_SHOWN) {
+      const more = check.count - ITEMS_SHOWN;
+      lines.push(style.dim(`      ${place.wizard ? t('wizard.more-items', { count: more }) : t('render.more-items', { count: more })}`));
+    }
     if (check.remediation) lines.push(`    → ${check.remediation}`);
-    if (check.status === 'manual') lines.push(style.dim(`    ${t('render.attest-hint', { id: check.id })}`));
+    if (check.status === 'manual') lines.push(style.dim(`    ${place.wizard ? t('wizard.confirm-later') : t('render.attest-hint', { id: check.id })}`));
   }
   return lines.join('\n');
 }
 
-export function renderVerdict(readiness: Readiness, style: Style, t: Translate): string {
+export function renderVerdict(readiness: Readiness, style: Style, t: Translate, place: RenderPlace = {}): string {
   const date = readiness.earliestCloseDate;
   switch (readiness.verdict) {
     case 'ready':
       return style.green(style.bold(t('verdict.ready')));
     case 'needs-confirmation':
-      return style.yellow(style.bold(t('verdict.needs-confirmation')));
+      return style.yellow(style.bold(place.wizard ? t('wizard.verdict.needs-confirmation') : t('verdict.needs-confirmation')));
     case 'blocked': {
       const when = date === null ? t('verdict.no-date') : date > readiness.asOf ? t('verdict.earliest', { date }) : t('verdict.once-cleared');
       return t('text.two-sentences', { first: style.red(style.bold(t('verdict.blocked'))), second: when });

@@ -109,3 +109,31 @@ describe('defect 12: submit --plan and flags that contradict it', () => {
     expect((await run(['submit', '--audit-db', path, '--plan', plan, '--demo-scenario', 'ready', '--confirm', 'A2DEMO5ELLER7Q'])).code).toBe(0);
   });
 });
+
+describe('layout: the wizard speaks in questions, one marketplace order, dates per language', () => {
+  it('the blocked wizard names no flag; a declined confirmation is said in wizard terms', async () => {
+    const prompter = scriptedPrompter([{ kind: 'confirm', match: 'can be closed now', answer: true }]);
+    const { code, out, err } = await run(['--audit-db', db(), '--adapter', 'demo', '--demo-scenario', 'blocked'], { prompter, tty: true });
+    expect(code).toBe(3);
+    expect(`${out}${err}`).not.toMatch(/--attest|--json|--reason-text|--seller-id/);
+    const declined = scriptedPrompter([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      ...['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: false })),
+    ]);
+    const second = await run(['--audit-db', db(), '--adapter', 'demo', '--demo-scenario', 'ready'], { prompter: declined, tty: true });
+    expect(second.code).toBe(3);
+    expect(`${second.out}${second.err}`).not.toMatch(/--attest|--json/);
+  });
+
+  it('countries in one order in the check, the wizard and the request; the receipt dated in the language', async () => {
+    const { out } = await run(['check', '--audit-db', db(), '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com']);
+    expect(out).toContain('closes US, CA, MX together');
+    expect(out).toContain('North America (US, CA, MX)');
+    const ja = await run(['submit', '--lang', 'ja', '--audit-db', db(), '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q']);
+    expect(ja.out).toMatch(/送信日時: \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} \(UTC\)/);
+    expect(ja.out).toContain('close-account status --record closed');
+    const en = await run(['submit', '--audit-db', db(), '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q']);
+    expect(en.out).toMatch(/Submitted at: \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC/);
+    expect(en.out).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+});
