@@ -334,7 +334,9 @@ function parserMessage(error: CommanderError, t: Translate): string {
 async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean, how: { json: boolean; ctx: CommandContext | null }): Promise<number> {
   if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
   if (error instanceof CommanderError && error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
-  const say = (text: string) => term.stderr.write(`${text}\n`);
+  const [{ layoutWidth }, { wrapText }] = await Promise.all([import('./io/terminal.js'), import('./render/text-layout.js')]);
+  const width = layoutWidth(term, 'stderr');
+  const say = (text: string) => term.stderr.write(`${width ? wrapText(text, width) : text}\n`);
   const { colourWanted, styleFor } = await import('./io/style.js');
   const style = await styleFor(colourAllowed && colourWanted(term, 'stderr', false));
   /** The message on stderr for people, and as the one document on stdout for --json. */

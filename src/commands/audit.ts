@@ -63,7 +63,7 @@ export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = 
       r.exit_code === null ? '-' : String(r.exit_code),
       r.submission_reference ?? '-',
     ]);
-    ctx.print(renderTable([header, ...rows], { width: ctx.columns ?? Number.MAX_SAFE_INTEGER, style: (text, row) => (row === 0 ? ctx.out.bold(text) : text) }));
+    ctx.print(renderTable([header, ...rows], { width: ctx.columns ?? Number.MAX_SAFE_INTEGER, header: true, style: (text, row, column) => (row === 0 || column === 0 ? ctx.out.bold(text) : text) }));
     if (more > 0) ctx.say(t('audit.list.more', { shown: runs.length, total, more, next: Math.min(total, runs.length * 2) }));
     return EXIT.ok;
   });

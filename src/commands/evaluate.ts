@@ -7,6 +7,7 @@ import { draftClosureRequest, type RequestDraft } from '../core/closure-request.
 import { evaluateReadiness, type Readiness } from '../core/readiness.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
 import { checkTitle } from '../render/readiness-human.js';
+import { fitToWidth } from '../render/text-layout.js';
 import type { CommandContext } from './command-context.js';
 import { failpoint } from '../failpoints.js';
 import { addDays } from '../core/dates.js';
@@ -63,7 +64,9 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
       if (result) recorder?.checkResult(result);
       if (!result && live) {
         clearLine();
-        term.stderr.write(ctx.err.dim(t('progress.checking', { title: checkTitle({ id }, t) })));
+        // One line, redrawn in place: cut to the width so that it never wraps.
+        const line = t('progress.checking', { title: checkTitle({ id }, t) });
+        term.stderr.write(ctx.err.dim(ctx.columns ? fitToWidth(line, ctx.columns - 1) : line));
       } else if (result && options.verbose) {
         clearLine();
         ctx.say(t('progress.checked', { id, status: result.status }));

@@ -9,9 +9,12 @@ const AUDIT_EVENTS: Record<string, string> = { 'run-started': 'run started', 'ru
 const ITEM_FIELDS: Record<string, string> = { orderId: 'order', status: 'status', purchaseDate: 'purchased', marketplaceId: 'marketplace', sku: 'SKU', name: 'name', total: 'units in all', fulfillable: 'sellable', unfulfillable: 'unsellable', reserved: 'reserved', inboundWorking: 'inbound (working)', inboundShipped: 'inbound (shipped)', inboundReceiving: 'inbound (receiving)', researching: 'researching', claimId: 'claim', kind: 'kind', openedOn: 'opened', requestDate: 'requested', fulfilment: 'fulfilment', currency: 'currency', amount: 'amount', region: 'region', countries: 'marketplaces', inProcess: 'units in process', skus: 'SKUs' };
 /** A moment as people read it: 3 December 2026, 09:32 UTC. */
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const timestamp = (iso: string) => {
+const timestamp = (value: string) => {
+  // Shown in UTC whatever offset the data gives, so that every time on screen compares.
+  const time = Date.parse(value);
+  const iso = Number.isNaN(time) ? value : new Date(time).toISOString();
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}, ${m[4]}:${m[5]} UTC` : iso;
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}, ${m[4]}:${m[5]} UTC` : value;
 };
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 

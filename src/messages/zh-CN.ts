@@ -9,9 +9,12 @@ type P = Record<string, string | number>;
 const AUDIT_EVENTS: Record<string, string> = { 'run-started': '开始运行', 'run-source': '选定数据来源', 'check-result': '检查结果', 'readiness': '结论', 'request': '请求', 'submission-started': '开始提交', 'submission': '已提交', 'submission-skipped': '已提交过', 'submission-not-sent': '未发送', 'submission-resumed': '继续提交', 'request-status': '请求状态', 'run-finished': '运行结束', 'interrupted': '已中断', 'failed': '失败', 'stopped': '已停止', 'warning': '警告', 'plan': '计划', 'plan-used': '使用计划' };
 const ITEM_FIELDS: Record<string, string> = { orderId: '订单', status: '状态', purchaseDate: '购买日期', marketplaceId: '商城', sku: 'SKU', name: '名称', total: '总件数', fulfillable: '可售', unfulfillable: '不可售', reserved: '预留', inboundWorking: '入库（处理中）', inboundShipped: '入库（已发货）', inboundReceiving: '入库（接收中）', researching: '调查中', claimId: '索赔', kind: '类型', openedOn: '开启日期', requestDate: '申请日期', fulfilment: '配送方式', currency: '货币', amount: '金额', region: '地区', countries: '商城', inProcess: '处理中件数', skus: 'SKU 数' };
 /** 人们读的时间：2026年12月3日 09:32 (UTC)。 */
-const timestamp = (iso: string) => {
+const timestamp = (value: string) => {
+  // Shown in UTC whatever offset the data gives, so that every time on screen compares.
+  const time = Date.parse(value);
+  const iso = Number.isNaN(time) ? value : new Date(time).toISOString();
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${date(m[1])} ${m[2]}:${m[3]} (UTC)` : iso;
+  return m ? `${date(m[1])} ${m[2]}:${m[3]} (UTC)` : value;
 };
 
 export const zhCN: Messages = {

@@ -3,7 +3,7 @@
 
 import type { CheckResult, CheckStatus } from '../core/check-result.js';
 import { CLOSURE_REGIONS, closureRequestText, type RequestDraft } from '../core/closure-request.js';
-import type { ClosureRegion } from '../core/marketplaces.js';
+import { marketplaceById, type ClosureRegion } from '../core/marketplaces.js';
 import type { Readiness } from '../core/readiness.js';
 import type { PlainMessageKey, Translate } from '../messages/catalogue.js';
 import { PLAIN, type Style } from '../io/style.js';
@@ -33,6 +33,10 @@ export { displayWidth } from './text-layout.js';
 function itemValue(key: string, value: string | number, t: Translate): string {
   if (key === 'kind') return t('item.kind', { value });
   if (key === 'region' && (CLOSURE_REGIONS as readonly string[]).includes(String(value))) return t(`region.${value as ClosureRegion}`);
+  if (key === 'marketplaceId') return marketplaceById(String(value))?.country ?? String(value);
+  // Dates and times as the language writes them, like every other date on screen.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return t('format.timestamp', { at: value });
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return t('format.day', { date: value });
   return String(value);
 }
 

@@ -35,7 +35,7 @@ const WIDE = '\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff0
 /** Punctuation that never starts a line (kinsoku): it stays with the character before it. */
 const CLOSING = '、。，．）」』】〉》？！：；)\\].,:;!?';
 /** Punctuation that never ends a line: it goes with the character after it. */
-const OPENING = '（「『【〈《';
+const OPENING = '（「『【〈《([';
 /**
  * Colour codes, runs of spaces, a command in backticks (never broken: it is copied as a whole),
  * single wide characters (with their punctuation), and words.
@@ -110,4 +110,20 @@ export function wrapText(text: string, width: number): string {
     .split('\n')
     .flatMap((line) => wrapLine(line, width))
     .join('\n');
+}
+
+/** The widest piece of `text` that cannot be broken (a word, an id, a command in backticks). */
+export function longestUnbreakable(text: string): number {
+  return Math.max(0, ...(text.match(TOKENS) ?? []).filter((token) => !/^[ \t]+$/.test(token)).map((token) => visibleWidth(token)));
+}
+
+/** `text` cut to `width` cells, with an ellipsis when cut (for a line redrawn in place). */
+export function fitToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let cut = '';
+  for (const ch of text) {
+    if (displayWidth(`${cut}${ch}…`) > width) break;
+    cut += ch;
+  }
+  return `${cut}…`;
 }
