@@ -6,6 +6,7 @@ import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, type Terminal } from './io/terminal.js';
 import { loadMessages, translator, type Translate } from './messages/catalogue.js';
 import { chooseLanguage, langFlag } from './messages/language.cjs';
+import { visibleWidth, wrapText } from './render/text-layout.js';
 import type { CommandContext } from './commands/command-context.js';
 import type { GlobalFlags } from './commands/global-options.js';
 import type { Prompter } from './io/prompter.js';
@@ -17,6 +18,10 @@ export interface MainOptions {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Commander's "[options]" and "[command]", said in the seller's language. */
+const placeholders = (text: string, t: Translate) =>
+  text.replace(/\[options\]/g, t('help.options-placeholder')).replace(/\[command\]/g, t('help.command-placeholder'));
 
 function buildProgram(t: Translate, term: Terminal, version: string, run: (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) => (...args: unknown[]) => Promise<void>): Command {
   const program = new Command('close-account')
@@ -34,9 +39,13 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
           .replace(/^Arguments:$/m, `${t('help.heading.arguments')}:`)
           .replace(/^Options:$/m, `${t('help.heading.options')}:`)
           .replace(/^Global Options:$/m, `${t('help.heading.global-options')}:`)
-          .replace(/^Commands:$/m, `${t('help.heading.commands')}:`)
-          .replace(/\[options\]/g, t('help.options-placeholder'))
-          .replace(/\[command\]/g, t('help.command-placeholder')),
+          .replace(/^Commands:$/m, `${t('help.heading.commands')}:`),
+      // Placeholders in the seller's language, before commander lines the columns up.
+      subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(new Help(), cmd), t),
+      commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(new Help(), cmd), t),
+      // Widths in display cells (a kanji takes two) and lines broken where Chinese and Japanese allow.
+      displayWidth: (text) => visibleWidth(text),
+      boxWrap: (text, width) => wrapText(text, width),
       // Commander adds "(choices: …)" and "(default: …)" in English: said in the seller's language.
       optionDescription: (option) => {
         const extras: string[] = [];
@@ -119,7 +128,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       }),
     );
 
-  const fix = program.command('fix').description(t('help.fix'));
+  const fix = program.command('fix').description(t('help.fix')).helpCommand(false);
   fix
     .command('listings')
     .description(t('help.fix-listings'))
@@ -154,7 +163,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       }),
     );
 
-  const audit = program.command('audit').description(t('help.audit'));
+  const audit = program.command('audit').description(t('help.audit')).helpCommand(false);
   audit
     .command('list')
     .description(t('help.audit-list'))
