@@ -664,6 +664,11 @@ export const en = {
   'wizard.confirm-later': () => 'Once it is done, the wizard asks you to confirm it.',
   'wizard.verdict.needs-confirmation': () =>
     'NEEDS CONFIRMATION: the data shows no blocker. Once each item above is true, run close-account again and answer Yes.',
+  'report.expected.units': () => 'a whole number of units, or blank',
+  'report.expected.amount': () => 'an amount such as 12.34',
+  'report.expected.date': () => 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026',
+  'report.expected.ambiguous-date': () =>
+    'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026 (this one reads as day/month and as month/day; the file gives no time zone to tell)',
 } as const;
 
 export type Messages = typeof en;

@@ -658,4 +658,9 @@ export const ja: Messages = {
   'wizard.more-items': (p: P) => `…ほか${num(p.count)}件。`,
   'wizard.confirm-later': () => '済んだら、ウィザードが確認を求めます。',
   'wizard.verdict.needs-confirmation': () => '要確認: データ上は閉鎖を妨げるものはありません。上の各項目が事実になったら、もう一度 close-account を実行して「はい」と答えてください。',
+  'report.expected.units': () => '整数の個数、または空欄',
+  'report.expected.amount': () => '12.34 のような金額',
+  'report.expected.date': () => '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付',
+  'report.expected.ambiguous-date': () =>
+    '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付 (この値は日/月とも月/日とも読め、ファイルにはそれを判断するタイムゾーンがありません)',
 };

@@ -640,4 +640,9 @@ export const zhCN: Messages = {
   'wizard.more-items': (p: P) => `……另有 ${num(p.count)} 项。`,
   'wizard.confirm-later': () => '完成后，向导会请您确认。',
   'wizard.verdict.needs-confirmation': () => '需要确认：数据没有显示障碍。上面各项都属实后，请再次运行 close-account 并回答“是”。',
+  'report.expected.units': () => '整数件数，或留空',
+  'report.expected.amount': () => '金额，例如 12.34',
+  'report.expected.date': () => '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026',
+  'report.expected.ambiguous-date': () =>
+    '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026（此值既可读作日/月也可读作月/日，文件中没有时区可供判断）',
 };

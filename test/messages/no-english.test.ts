@@ -2,13 +2,14 @@
 // letters must be an id, a code, a command or flag, a file name, or Amazon's own English name.
 // Each command's human output (and the parser's own errors and help) is searched.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { englishWords } from '../helpers/english-words.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { HEADERS, readySellerReports, row } from '../helpers/report-fixtures.js';
 
 const db = () => join(mkdtempSync(join(tmpdir(), 'no-en-')), 'audit.db');
 async function output(argv: string[]): Promise<string> {
@@ -40,6 +41,16 @@ describe.each(['zh-CN', 'ja'])('no English in %s output', (lang) => {
     const runId = /run-[\dT]+-[0-9a-f]+/.exec(texts[6]!)![0];
     texts.push(await output(['audit', 'show', runId, '--lang', lang, '--audit-db', path]));
     const found = texts.flatMap((text) => text.split('\n').filter((line) => englishWords(line).length > 0).map((line) => `${line}  ← ${englishWords(line).join(' ')}`));
+    expect(found).toEqual([]);
+  });
+
+  it('a report file error, the "expected" part included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'no-en-reports-'));
+    readySellerReports(dir);
+    writeFileSync(join(dir, 'inv.txt'), `${HEADERS.manageInventory}\n${row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', 'afn-fulfillable-quantity': 'ten' })}\n`);
+    const text = await output(['check', '--adapter', 'reports', '--reports-dir', dir, '--lang', lang, '--audit-db', db()]);
+    expect(text).toContain('inv.txt');
+    const found = text.split('\n').filter((line) => englishWords(line).length > 0).map((line) => `${line}  ← ${englishWords(line).join(' ')}`);
     expect(found).toEqual([]);
   });
 
