@@ -68,7 +68,7 @@ describe('defect 8: ~ in the wizard\'s folder question', () => {
     expect(expandHome('/abs/~/x', home)).toBe('/abs/~/x');
     const base = scriptedPrompter([
       { kind: 'confirm', match: 'can be closed now', answer: true },
-      { kind: 'input', match: 'Folder with the reports', answer: '~/amazon-reports' },
+      { kind: 'input', match: 'Which folder holds the reports', answer: '~/amazon-reports' },
       { kind: 'confirm', match: 'Check with the reports the folder has?', answer: false },
     ]);
     const { code } = await run(['--audit-db', db(), '--adapter', 'reports'], { prompter: base, tty: true, env: { HOME: home } });

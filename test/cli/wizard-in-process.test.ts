@@ -102,7 +102,7 @@ describe('wizard on report files', () => {
     const { code, term } = await wizard([
       { kind: 'confirm', match: 'can be closed now', answer: true },
       { kind: 'select', match: 'seller data', answer: 'reports' },
-      { kind: 'input', match: 'Folder with the reports', answer: join(dir, 'downloads') },
+      { kind: 'input', match: 'Which folder holds the reports', answer: join(dir, 'downloads') },
       { kind: 'confirm', match: 'Check with the reports the folder has?', answer: true },
     ]);
     expect(code).toBe(3);

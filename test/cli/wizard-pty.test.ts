@@ -53,7 +53,7 @@ describe('the wizard in a terminal, on report files', () => {
     at = await session.waitFor('Where should the seller data come from?', at);
     await session.type(KEY.down);
     await session.type(KEY.enter); // reports
-    at = await session.waitFor('Folder with the reports', at);
+    at = await session.waitFor('Which folder holds the reports', at);
     await session.type(dir);
     await session.type(KEY.enter);
     at = await session.waitFor('Listings', at);
