@@ -50,22 +50,35 @@ function themes(t: Translate) {
   };
 }
 
+/** Room kept after a question for its answer, so that the answered line fits the terminal. */
+const ANSWER_ROOM = 24;
+
 export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
   const context = { input: term.stdin, output: term.stderr, clearPromptOnDone: false };
   const prompts = () => import('@inquirer/prompts');
   const theme = themes(t);
+  // The prompts break their lines at the terminal's edge wherever it falls, mid-word: a long
+  // question is broken between words here first, leaving room for the answer after it.
+  const width = term.columns ?? 80;
+  const fit = async (message: string) => {
+    const { wrapText } = await import('../render/text-layout.js');
+    return wrapText(message, Math.max(20, width - 2 - ANSWER_ROOM));
+  };
+  /** An answered choice is shown without its explanation in brackets: "Demo seller". */
+  const short = (name: string) => name.replace(/\s*[（(][^()（）]*[)）]$/, '') || name;
   return {
     select: async (options) => {
       const { select } = await prompts();
-      return interruptible(() => select({ ...options, theme: theme.select } as Parameters<typeof select>[0], context)) as never;
+      const choices = options.choices.map((c) => ({ ...c, short: short(c.name) }));
+      return interruptible(async () => select({ ...options, choices, message: await fit(options.message), theme: theme.select } as Parameters<typeof select>[0], context)) as never;
     },
     input: async (options) => {
       const { input } = await prompts();
-      return interruptible(() => input(options, context));
+      return interruptible(async () => input({ ...options, message: await fit(options.message) }, context));
     },
     confirm: async (options) => {
       const { confirm } = await prompts();
-      return interruptible(() => confirm({ ...options, theme: theme.confirm(options.default !== false), transformer: theme.transformer }, context));
+      return interruptible(async () => confirm({ ...options, message: await fit(options.message), theme: theme.confirm(options.default !== false), transformer: theme.transformer }, context));
     },
   };
 }
