@@ -79,3 +79,16 @@ describe('renderTable', () => {
     expect(visibleWidth(first!.slice(0, first!.indexOf('x')))).toBe(visibleWidth(second!.slice(0, second!.indexOf('y'))));
   });
 });
+
+describe('the terminal emulator the wizard test reads its screen with', () => {
+  it('finds text run past the last column, and applies redraws', async () => {
+    const { emulateScreen } = await import('../helpers/pty.js');
+    const { displayWidth } = await import('../../src/render/text-layout.js');
+    expect(emulateScreen('x'.repeat(80), 80, displayWidth).overflows).toEqual([]);
+    expect(emulateScreen(`${'x'.repeat(81)}`, 80, displayWidth).overflows).toHaveLength(1);
+    expect(emulateScreen('閉'.repeat(41), 80, displayWidth).overflows).toHaveLength(1);
+    // A prompt redrawn in place: the line is erased and written again; only the last shows.
+    const screen = emulateScreen('? Question a\u001b[2K\u001b[G? Question ab\r\n✔ Question abc', 80, displayWidth);
+    expect(screen.rows).toEqual(['? Question ab', '✔ Question abc']);
+  });
+});
