@@ -3,7 +3,7 @@
 
 import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
-import { canPrompt, type Terminal } from './io/terminal.js';
+import { canPrompt, layoutWidth, type Terminal } from './io/terminal.js';
 import { loadMessages, translator, type Translate } from './messages/catalogue.js';
 import { chooseLanguage, langFlag } from './messages/language.cjs';
 import { visibleWidth, wrapText } from './render/text-layout.js';
@@ -233,15 +233,14 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
         import('./io/style.js'),
       ]);
       const resolved = await resolveGlobalOptions(flags, term, t);
-      const { layoutWidth } = await import('./io/terminal.js');
-      const { wrapText } = await import('./render/text-layout.js');
       // Human text is fitted to the terminal: a line never runs past it, nor breaks inside a word.
+      // Data on stdout follows ctx.columns (a file format such as an export turns it off).
       const fit = (text: string, stream: 'stdout' | 'stderr') => {
-        const width = resolved.json || ctx?.columns === null ? null : layoutWidth(term, stream);
+        const width = stream === 'stdout' ? ctx?.columns : resolved.json ? null : layoutWidth(term, 'stderr');
         return width ? wrapText(text, width) : text;
       };
       ctx = {
-        columns: resolved.json ? null : (layoutWidth(term, 'stdout') ?? layoutWidth(term, 'stderr')),
+        columns: resolved.json ? null : layoutWidth(term, 'stdout'),
         term,
         version: options.version,
         t,
@@ -343,7 +342,6 @@ function parserMessage(error: CommanderError, t: Translate): string {
 async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean, how: { json: boolean; ctx: CommandContext | null }): Promise<number> {
   if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
   if (error instanceof CommanderError && error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
-  const [{ layoutWidth }, { wrapText }] = await Promise.all([import('./io/terminal.js'), import('./render/text-layout.js')]);
   const width = layoutWidth(term, 'stderr');
   const say = (text: string) => term.stderr.write(`${width ? wrapText(text, width) : text}\n`);
   const { colourWanted, styleFor } = await import('./io/style.js');
