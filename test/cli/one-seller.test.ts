@@ -120,6 +120,11 @@ describe('defect 3: each check result is recorded when it is known', () => {
     // Defect 10: what was kept, and that nothing was submitted.
     expect(err).toContain('Nothing was submitted');
     expect(err).toMatch(/the check results known.*close-account audit show run-/s);
+    // And `audit show` shows them, though the run never reached its verdict.
+    const runId = /close-account audit show (run-[\w-]+)/.exec(err)![1]!;
+    const shown = await run(['audit', 'show', runId, '--audit-db', path]);
+    expect(shown.out).toContain('Recorded as each check finished');
+    expect(shown.out).toContain('No open orders');
   });
 });
 
@@ -136,6 +141,17 @@ describe('defect 7: every --json command prints exactly one document, errors inc
     const doc = JSON.parse(result.out) as { schemaVersion: number; error: { code: string; message: string; exitCode: number } };
     expect(doc).toMatchObject({ schemaVersion: 1, error: { code, exitCode } });
     expect(doc.error.message.length).toBeGreaterThan(5);
+  });
+
+  it('Ctrl-C during check --json: the one document is the error', async () => {
+    const { startCli } = await import('../helpers/cli-async.js');
+    const { sandbox } = await import('../helpers/cli-process.js');
+    const { env } = sandbox();
+    const child = startCli(['check', '--json'], { ...env, CLOSE_ACCOUNT_FAILPOINT: 'during-checks' });
+    await child.waitForStderr('failpoint reached: during-checks');
+    child.child.kill('SIGINT');
+    expect(await child.exit()).toBe(130);
+    expect(JSON.parse(child.stdout())).toMatchObject({ schemaVersion: 1, error: { code: 'interrupted', exitCode: 130 } });
   });
 
   it('submit --json when blocked: one document (the readiness), and a hint that points at it', async () => {
