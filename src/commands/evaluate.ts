@@ -69,7 +69,7 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
         term.stderr.write(ctx.err.dim(ctx.columns ? fitToWidth(line, ctx.columns - 1) : line));
       } else if (result && options.verbose) {
         clearLine();
-        ctx.say(t('progress.checked', { id, status: result.status }));
+        ctx.say(t('progress.checked', { id: checkTitle({ id }, t), status: t(`status.${result.status}`) }));
       }
     },
   });

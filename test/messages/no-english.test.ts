@@ -30,7 +30,7 @@ describe.each(['zh-CN', 'ja'])('no English in %s output', (lang) => {
     const path = db();
     const texts = [
       await output(['check', '--lang', lang, '--audit-db', path]),
-      await output(['check', '--lang', lang, '--audit-db', path, '--demo-scenario', 'waiting']),
+      await output(['check', '--lang', lang, '--audit-db', path, '--demo-scenario', 'waiting', '--verbose']),
       await output(['check', '--lang', lang, '--audit-db', path, '--demo-scenario', 'ready']),
       await output(['plan', '--lang', lang, '--audit-db', path]),
       await output(['submit', '--lang', lang, '--audit-db', path, ...READY, '--confirm', 'A2DEMO5ELLER7Q']),
