@@ -40,6 +40,11 @@ describe.each(['zh-CN', 'ja'])('no English in %s output', (lang) => {
     ];
     const runId = /run-[\dT]+-[0-9a-f]+/.exec(texts[6]!)![0];
     texts.push(await output(['audit', 'show', runId, '--lang', lang, '--audit-db', path]));
+    // The dossier a person reads (its timeline's details are the records' own codes, left aside).
+    const dossier = await output(['audit', 'export', '--format', 'md', '--lang', lang, '--audit-db', path]);
+    const [title, request, evidence] = dossier.split('\n## ');
+    expect(evidence).toContain('|---|');
+    texts.push([title, request, evidence].join('\n'));
     const found = texts.flatMap((text) => text.split('\n').filter((line) => englishWords(line).length > 0).map((line) => `${line}  ← ${englishWords(line).join(' ')}`));
     expect(found).toEqual([]);
     // Sentences follow each other without an ASCII space, as Chinese and Japanese are written.
