@@ -75,7 +75,7 @@ function wordsFor(t: Translate) {
   const known = <K extends string>(prefix: string, value: string, all: readonly K[]) => ((all as readonly string[]).includes(value) ? t(`${prefix}.${value}` as never) : value);
   return {
     state: (state: string) => known('state', state, REQUEST_STATES),
-    status: (check: CheckResult) => `${known('status', check.status, CHECK_STATUSES)}${check.confirmed ? ' ✔' : ''}`,
+    status: (check: CheckResult) => (check.status === 'manual' && check.confirmed ? `${t('status.confirmed')} ✔` : known('status', check.status, CHECK_STATUSES)),
     verdict: (verdict: string) => known('verdict.name', verdict, VERDICTS),
     type: (type: string) => t('audit.event', { type }),
     when: (at: string) => t('format.timestamp', { at }),
