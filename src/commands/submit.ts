@@ -24,6 +24,7 @@ export interface SubmitFlags {
   /** The global --adapter and --demo-scenario as typed: a plan names its own, and a different one is refused. */
   adapterFlag?: string;
   demoScenarioFlag?: string;
+  sellerIdFlag?: string;
 }
 
 export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promise<number> {
@@ -40,6 +41,9 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     };
     conflict('--adapter', flags.adapterFlag, plan.source.adapter);
     conflict('--demo-scenario', flags.demoScenarioFlag, plan.source.demoScenario ?? undefined);
+    if (flags.sellerIdFlag !== undefined && plan.request && foreignSeller(flags.sellerIdFlag, plan.request.sellerId) !== null) {
+      throw new UsageError(t('error.plan-conflict', { flag: '--seller-id', given: flags.sellerIdFlag, planned: plan.request.sellerId, path: flags.plan }), t('error.plan-conflict-hint'));
+    }
     options.adapter = plan.source.adapter;
     if (plan.source.demoScenario) options.demoScenario = plan.source.demoScenario;
     if (plan.source.reportsDir) options.reportsDir = plan.source.reportsDir;

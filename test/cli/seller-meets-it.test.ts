@@ -106,6 +106,9 @@ describe('defect 12: submit --plan and flags that contradict it', () => {
     const { code, err } = await run(['submit', '--audit-db', path, '--plan', plan, '--demo-scenario', 'blocked', '--confirm', 'A2DEMO5ELLER7Q']);
     expect(code).toBe(2);
     expect(err).toContain('--demo-scenario blocked differs from the plan');
+    const other = await run(['submit', '--audit-db', path, '--plan', plan, '--seller-id', 'A1B2C3D4E5F6G7', '--confirm', 'A2DEMO5ELLER7Q']);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('--seller-id A1B2C3D4E5F6G7 differs from the plan');
     expect((await run(['submit', '--audit-db', path, '--plan', plan, '--demo-scenario', 'ready', '--confirm', 'A2DEMO5ELLER7Q'])).code).toBe(0);
   });
 });
