@@ -8,7 +8,7 @@ type P = Record<string, string | number>;
 /** Names of the audit log's record types, as the seller reads them. */
 const AUDIT_EVENTS: Record<string, string> = { 'run-started': '実行開始', 'run-source': 'データの取得元を選択', 'check-result': 'チェック結果', 'readiness': '判定', 'request': '依頼', 'submission-started': '送信開始', 'submission': '送信済み', 'submission-skipped': '送信済みのため省略', 'submission-not-sent': '未送信', 'submission-resumed': '送信を再開', 'request-status': '依頼の状態', 'run-finished': '実行終了', 'interrupted': '中断', 'failed': '失敗', 'stopped': '停止', 'warning': '警告', 'plan': 'プラン', 'plan-used': 'プランを使用' };
 const ITEM_FIELDS: Record<string, string> = { orderId: '注文', status: 'ステータス', purchaseDate: '購入日', marketplaceId: 'マーケットプレイス', sku: 'SKU', name: '商品名', total: '合計数', fulfillable: '販売可能', unfulfillable: '販売不可', reserved: '予約済み', inboundWorking: '入荷作業中', inboundShipped: '入荷輸送中', inboundReceiving: '入荷受領中', researching: '調査中', claimId: '申請', kind: '種類', openedOn: '開始日', requestDate: '依頼日', fulfilment: '出荷方法', currency: '通貨', amount: '金額', region: '地域', countries: 'マーケットプレイス', inProcess: '処理中の数', skus: 'SKU数' };
-/** 人们读的时间：2026年12月3日 09:32 (UTC)。 */
+/** 人が読む日時: 2026年12月3日 09:32 (UTC)。 */
 const timestamp = (value: string) => {
   // Shown in UTC whatever offset the data gives, so that every time on screen compares.
   const time = Date.parse(value);
