@@ -176,10 +176,13 @@ async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Re
   ctx.say(`\n${ctx.err.bold(t('wizard.request'))}`);
 
   const known = readiness.account.sellerId;
+  // A --seller-id for another seller is said at once; the data's own is what is offered.
+  const foreignFlag = given.sellerId !== undefined ? foreignSeller(given.sellerId, known) : null;
+  if (foreignFlag !== null) ctx.say(ctx.err.yellow(t('wizard.seller-id-other', { given: normaliseSellerId(given.sellerId!), known: foreignFlag })));
   const sellerId = normaliseSellerId(
     await prompter.input({
       message: t('wizard.ask.seller-id'),
-      default: given.sellerId ?? known ?? undefined,
+      default: known ?? given.sellerId,
       // Only the seller whose data was checked: any other ID is refused here, as `submit` refuses it.
       validate: (value) => {
         const valid = check(rules.sellerId)(normaliseSellerId(value));
