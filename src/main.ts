@@ -3,11 +3,12 @@
 
 import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
-import { canPrompt, type Terminal } from './io/terminal.js';
+import { canPrompt, layoutWidth, type Terminal } from './io/terminal.js';
 import { terminalText } from './io/terminal-text.js';
 import { registerEnvironmentSecrets, secrets } from './security/secret-registry.js';
 import { loadMessages, translator, type Translate } from './messages/catalogue.js';
 import { chooseLanguage, langFlag } from './messages/language.cjs';
+import { visibleWidth, wrapText } from './render/text-layout.js';
 import type { CommandContext } from './commands/command-context.js';
 import type { GlobalFlags } from './commands/global-options.js';
 import type { Prompter } from './io/prompter.js';
@@ -19,6 +20,10 @@ export interface MainOptions {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Commander's "[options]" and "[command]", said in the seller's language. */
+const placeholders = (text: string, t: Translate) =>
+  text.replace(/\[options\]/g, t('help.options-placeholder')).replace(/\[command\]/g, t('help.command-placeholder'));
 
 function buildProgram(t: Translate, term: Terminal, version: string, run: (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) => (...args: unknown[]) => Promise<void>): Command {
   const program = new Command('close-account')
@@ -37,6 +42,20 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
           .replace(/^Options:$/m, `${t('help.heading.options')}:`)
           .replace(/^Global Options:$/m, `${t('help.heading.global-options')}:`)
           .replace(/^Commands:$/m, `${t('help.heading.commands')}:`),
+      // Placeholders in the seller's language, before commander lines the columns up.
+      subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(new Help(), cmd), t),
+      commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(new Help(), cmd), t),
+      // Widths in display cells (a kanji takes two) and lines broken where Chinese and Japanese allow.
+      displayWidth: (text) => visibleWidth(text),
+      boxWrap: (text, width) => wrapText(text, width),
+      // Commander adds "(choices: …)" and "(default: …)" in English: said in the seller's language.
+      optionDescription: (option) => {
+        const extras: string[] = [];
+        if (option.argChoices) extras.push(t('help.choices', { choices: option.argChoices.join(', ') }));
+        const shownDefault = option.defaultValue !== undefined && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) && typeof option.defaultValue !== 'boolean';
+        if (shownDefault) extras.push(t('help.default', { value: String(option.defaultValue) }));
+        return extras.length > 0 ? `${option.description}${t('help.extras', { extras: extras.join(t('help.extras-joiner')) })}` : option.description;
+      },
     })
     .exitOverride()
     .configureOutput({
@@ -75,7 +94,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       if (!canPrompt(term)) throw new UsageError(t('error.no-terminal'), t('error.no-terminal-hint'));
       const { runWizard } = await import('./commands/wizard.js');
       const { inquirerPrompter } = await import('./io/prompter.js');
-      const prompter = (program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term);
+      const prompter = (program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term, t);
       return runWizard(ctx, prompter, { adapter: flags.adapter !== undefined, demoScenario: flags.demoScenario !== undefined });
     }),
   );
@@ -93,9 +112,9 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--plan <file>', t('help.plan'))
     .option('--max-age <hours>', t('help.max-age'), '24')
     .action(
-      run(async (_flags, cmd) => {
+      run(async (flags, cmd) => {
         const own = cmd.opts<{ confirm?: string; sent?: boolean; plan?: string; maxAge: string }>();
-        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, own);
+        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, { ...own, adapterFlag: flags.adapter, demoScenarioFlag: flags.demoScenario, sellerIdFlag: flags.sellerId });
       }),
     );
 
@@ -111,7 +130,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       }),
     );
 
-  const fix = program.command('fix').description(t('help.fix'));
+  const fix = program.command('fix').description(t('help.fix')).helpCommand(false);
   fix
     .command('listings')
     .description(t('help.fix-listings'))
@@ -123,7 +142,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
         const own = cmd.opts<{ apply?: boolean; confirm?: string; includeStocked?: boolean }>();
         const ctx = (cmd as Command & { ctx: CommandContext }).ctx;
         const { inquirerPrompter } = await import('./io/prompter.js');
-        const prompter = own.apply && canPrompt(term) ? ((program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term)) : null;
+        const prompter = own.apply && canPrompt(term) ? ((program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term, t)) : null;
         return (await import('./commands/fix-listings.js')).runFixListings(ctx, own, prompter);
       }),
     );
@@ -146,11 +165,17 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       }),
     );
 
-  const audit = program.command('audit').description(t('help.audit'));
+  const audit = program.command('audit').description(t('help.audit')).helpCommand(false);
   audit
     .command('list')
     .description(t('help.audit-list'))
-    .action(run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditList((cmd as Command & { ctx: CommandContext }).ctx)));
+    .option('--limit <count>', t('help.limit'))
+    .option('--all', t('help.all'))
+    .action(
+      run(async (_flags, cmd) =>
+        (await import('./commands/audit.js')).runAuditList((cmd as Command & { ctx: CommandContext }).ctx, cmd.opts<{ limit?: string; all?: boolean }>()),
+      ),
+    );
   audit
     .command('show')
     .description(t('help.audit-show'))
@@ -197,11 +222,15 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   }
   let exitCode: number = EXIT.ok;
   let ctx: CommandContext | null = null;
+  /** Whether a document already went to stdout: --json prints exactly one, so an error after it adds none. */
+  const printed = { stdout: false };
 
   // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
   const stopListening = term.onInterrupt(() => {
     ctx?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
-    term.stderr.write(`\n${t('error.interrupted')}\n`);
+    const message = interruptedMessage(t, ctx);
+    if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, EXIT.interrupted)}\n`);
+    term.stderr.write(`\n${streamText(message, false)}\n`);
     exitCode = EXIT.interrupted;
     term.exit(EXIT.interrupted);
   });
@@ -219,21 +248,32 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
       const resolved = await resolveGlobalOptions(flags, term, t);
       const out = await styleFor(colourWanted(term, 'stdout', resolved.noColor));
       const err = await styleFor(colourWanted(term, 'stderr', resolved.noColor));
+      // Human text is fitted to the terminal: a line never runs past it, nor breaks inside a word.
+      // Data on stdout follows ctx.columns (a file format such as an export turns it off).
+      // Secrets are scrubbed and outside text made safe first, so the fitting measures what is shown.
+      const fit = (text: string, stream: 'stdout' | 'stderr') => {
+        const width = stream === 'stdout' ? ctx?.columns : resolved.json ? null : layoutWidth(term, 'stderr');
+        return width ? wrapText(text, width) : text;
+      };
       ctx = {
+        columns: resolved.json ? null : layoutWidth(term, 'stdout'),
         term,
         version: options.version,
         t,
         options: resolved,
         out,
         err,
-        print: (text) => term.stdout.write(`${streamText(text, out.enabled)}\n`),
-        say: (text) => term.stderr.write(`${streamText(text, err.enabled)}\n`),
+        print: (text) => {
+          printed.stdout = true;
+          term.stdout.write(`${fit(streamText(text, out.enabled), 'stdout')}\n`);
+        },
+        say: (text) => term.stderr.write(`${fit(streamText(text, err.enabled), 'stderr')}\n`),
         warnings: [],
         warn: (text) => {
           const clean = secrets.scrub(text);
           ctx!.warnings.push(clean);
           ctx!.currentRun?.event('warning', { message: clean });
-          term.stderr.write(`${streamText(ctx!.err.yellow(`${t('warning.prefix')}: ${clean}`), err.enabled)}\n`);
+          term.stderr.write(`${fit(streamText(ctx!.err.yellow(`${t('warning.prefix')}: ${clean}`), err.enabled), 'stderr')}\n`);
         },
         currentRun: null,
       };
@@ -244,47 +284,114 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   const program = buildProgram(t, term, options.version, run);
   if (options.prompter) (program as Command & { prompter?: Prompter }).prompter = options.prompter;
   try {
+    const { commandProblem } = await import('./command-typos.js');
+    const problem = commandProblem(program, argv);
+    if (problem?.kind === 'unknown') {
+      const where = problem.parent === null ? 'close-account' : `close-account ${problem.parent}`;
+      throw new UsageError(t('error.unknown-command', { name: problem.name, nearest: `${where} ${problem.nearest}` }), t('error.unknown-command-hint', { commands: problem.choices.join(', '), where }));
+    }
+    if (problem?.kind === 'missing') {
+      throw new UsageError(t('error.missing-subcommand', { command: `close-account ${problem.command}`, commands: problem.choices.join(', ') }), t('error.see-help'));
+    }
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = await report(error, term, t, !argv.includes('--no-color'));
+    exitCode = await report(error, term, t, !argv.includes('--no-color'), { json: wantsJson(argv) && !printed.stdout, ctx });
   } finally {
     stopListening();
   }
   return exitCode;
 }
 
-async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean): Promise<number> {
-  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
-    return EXIT.ok;
+/** --json anywhere before `--`: the caller wants one JSON document on stdout, errors included. */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** An error as the one document of a --json command. */
+function errorDocument(code: string, message: string, exitCode: number): string {
+  return JSON.stringify({ schemaVersion: 1, error: { code, message, exitCode } }, null, 2);
+}
+
+const ERROR_CODES: Record<number, string> = {
+  [EXIT.internal]: 'internal',
+  [EXIT.usage]: 'usage',
+  [EXIT.notReady]: 'not-ready',
+  [EXIT.dataSource]: 'data-source',
+  [EXIT.interrupted]: 'interrupted',
+};
+
+/** What Ctrl-C leaves: what the audit log kept, and whether anything was submitted. */
+function interruptedMessage(t: Translate, ctx: CommandContext | null): string {
+  const run = ctx?.currentRun;
+  if (!run?.runId) return t('error.interrupted-nothing');
+  if (run.submittedRequest) return t('error.interrupted-submitted', { runId: run.runId, id: run.submittedRequest });
+  return t('error.interrupted', { runId: run.runId });
+}
+
+/** Commander's own errors, said in the seller's language: the parts it names are kept as typed. */
+function parserMessage(error: CommanderError, t: Translate): string {
+  const m = error.message;
+  // The option as the seller typed it, without commander's placeholder ("--adapter <name>").
+  const quoted = [...m.matchAll(/'([^']*)'/g)].map((q) => q[1]!.replace(/ [<[].*$/, ''));
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(m)?.[1];
+  const nearest = suggestion ? ` ${t('error.parser.did-you-mean', { names: suggestion })}` : '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return t('error.parser.unknown-option', { option: quoted[0] ?? '' }) + nearest;
+    case 'commander.unknownCommand':
+      return t('error.parser.unknown-command', { name: quoted[0] ?? '' }) + nearest;
+    case 'commander.excessArguments':
+      return t('error.parser.excess-arguments', { command: quoted[0] ?? 'close-account' });
+    case 'commander.missingArgument':
+      return t('error.parser.missing-argument', { name: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument':
+      return t('error.parser.option-missing-argument', { option: quoted[0] ?? '' });
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\.$/.exec(m)?.[1];
+      return choices ? t('error.parser.invalid-choice', { option: quoted[0] ?? '', value: quoted[1] ?? '', choices }) : t('error.parser.invalid', { option: quoted[0] ?? '' });
+    }
+    default:
+      return m.replace(/^error: /, '');
   }
+}
+
+async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean, how: { json: boolean; ctx: CommandContext | null }): Promise<number> {
+  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
+  if (error instanceof CommanderError && error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
+  const width = layoutWidth(term, 'stderr');
   const { colourWanted, styleFor } = await import('./io/style.js');
   const style = await styleFor(colourAllowed && colourWanted(term, 'stderr', false));
-  const say = (text: string) => term.stderr.write(`${streamText(text, style.enabled)}\n`);
-  if (error instanceof CommanderError) {
-    say(style.red(error.message.replace(/^error: /, `${t('error.prefix')}: `)));
-    say(t('error.see-help'));
-    return EXIT.usage;
-  }
+  // Scrubbed and made safe before it is fitted, like every other line the program prints.
+  const say = (text: string) => {
+    const shown = streamText(text, style.enabled);
+    term.stderr.write(`${width ? wrapText(shown, width) : shown}\n`);
+  };
+  /** The message on stderr for people, and as the one document on stdout for --json. */
+  const fail = (exitCode: number, message: string, hint: string | null, code = ERROR_CODES[exitCode] ?? 'error'): number => {
+    if (how.json) term.stdout.write(`${errorDocument(code, secrets.scrub(message), exitCode)}\n`);
+    say(style.red(`${t('error.prefix')}: ${message}`));
+    if (hint) say(hint);
+    return exitCode;
+  };
+  if (error instanceof CommanderError) return fail(EXIT.usage, parserMessage(error, t), t('error.see-help'));
   if (error instanceof CliError) {
-    say(style.red(`${t('error.prefix')}: ${error.message}`));
-    if (error.hint) say(error.hint);
-    return error.exitCode;
+    if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.ctx), null);
+    return fail(error.exitCode, error.message, error.hint);
   }
   if (error instanceof Error && error.name === 'AuditWriteError') {
     const { code, path } = error as Error & { code: string; path: string };
     const busy = /BUSY|LOCKED/.test(code);
-    say(style.red(`${t('error.prefix')}: ${busy ? t('error.audit-busy', { path }) : t('error.audit-write', { path, code })}`));
-    say(busy ? t('error.audit-busy-hint') : t('error.audit-write-hint'));
-    return EXIT.usage;
+    return fail(EXIT.usage, busy ? t('error.audit-busy', { path }) : t('error.audit-write', { path, code }), busy ? t('error.audit-busy-hint') : t('error.audit-write-hint'), busy ? 'audit-busy' : 'audit-write');
   }
   // A file SQLite cannot read is a damaged log: the seller's input, not a bug.
   if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as Error & { code?: string }).code))) {
-    say(style.red(`${t('error.prefix')}: ${t('error.audit-damaged', { detail: error.message })}`));
-    say(t('error.audit-damaged-hint'));
-    return EXIT.usage;
+    return fail(EXIT.usage, t('error.audit-damaged', { detail: error.message }), t('error.audit-damaged-hint'), 'audit-damaged');
   }
   // A bug: say so plainly; the stack only when asked for.
-  say(style.red(`${t('error.internal', { detail: error instanceof Error ? error.message : String(error) })}`));
+  const message = t('error.internal', { detail: error instanceof Error ? error.message : String(error) });
+  if (how.json) term.stdout.write(`${errorDocument('internal', secrets.scrub(message), EXIT.internal)}\n`);
+  say(style.red(message));
   if (term.env.CLOSE_ACCOUNT_DEBUG && error instanceof Error && error.stack) say(error.stack);
   else say(t('error.internal-hint'));
   return EXIT.internal;

@@ -29,6 +29,8 @@ export interface RunSummary {
   command: string;
   adapter: string;
   demo: boolean;
+  /** The demo seller's situation, for runs on the demo seller that recorded it. */
+  demo_scenario: string | null;
   as_of: string;
   outcome: RunOutcome | 'running';
   verdict: string | null;
@@ -216,7 +218,7 @@ export class AuditLog {
   }
 
   /** `process` says which process runs it, so that a later run can tell a dead run from a live one. */
-  startRun(run: { command: string; adapter: string; demo: boolean; asOf: string; process: { pid: number; host: string } }): string {
+  startRun(run: { command: string; adapter: string; demo: boolean; demoScenario?: string; asOf: string; process: { pid: number; host: string } }): string {
     const id = `run-${this.clock().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${randomBytes(3).toString('hex')}`;
     this.append('run-started', id, run);
     return id;
@@ -236,8 +238,8 @@ export class AuditLog {
     });
   }
 
-  setRunSource(runId: string, adapter: string, demo: boolean): void {
-    this.append('run-source', runId, { adapter, demo });
+  setRunSource(runId: string, adapter: string, demo: boolean, demoScenario?: string): void {
+    this.append('run-source', runId, demoScenario ? { adapter, demo, demoScenario } : { adapter, demo });
   }
 
   /** The readiness evidence of a run: every check result, the verdict and the confirmations. */
@@ -327,9 +329,9 @@ export class AuditLog {
   private summarise(rows: Row[]): RunSummary | undefined {
     const started = rows.find((r) => r.type === 'run-started');
     if (!started) return undefined;
-    const body = JSON.parse(started.body) as { command: string; adapter: string; demo: boolean; asOf: string };
+    const body = JSON.parse(started.body) as { command: string; adapter: string; demo: boolean; demoScenario?: string; asOf: string };
     const source = rows.filter((r) => r.type === 'run-source').at(-1);
-    const sourceBody = source ? (JSON.parse(source.body) as { adapter: string; demo: boolean }) : null;
+    const sourceBody = source ? (JSON.parse(source.body) as { adapter: string; demo: boolean; demoScenario?: string }) : null;
     const readiness = rows.filter((r) => r.type === 'readiness').at(-1);
     const readinessBody = readiness ? (JSON.parse(readiness.body) as { verdict: string; earliestCloseDate: string | null }) : null;
     const finished = rows.find((r) => r.type === 'run-finished');
@@ -342,6 +344,7 @@ export class AuditLog {
       command: body.command,
       adapter: sourceBody?.adapter ?? body.adapter,
       demo: sourceBody?.demo ?? body.demo,
+      demo_scenario: (sourceBody ? sourceBody.demoScenario : body.demoScenario) ?? null,
       as_of: body.asOf,
       outcome: finishedBody?.outcome ?? 'running',
       verdict: readinessBody?.verdict ?? null,
@@ -351,10 +354,16 @@ export class AuditLog {
     };
   }
 
-  listRuns(limit = 50): RunSummary[] {
+  /** How many runs the log holds. */
+  countRuns(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM records WHERE type = 'run-started'").get() as { n: number }).n;
+  }
+
+  /** The latest runs, newest first; `limit` null for every run. */
+  listRuns(limit: number | null = 50): RunSummary[] {
     const ids = this.db
       .prepare("SELECT run_id FROM records WHERE type = 'run-started' ORDER BY seq DESC LIMIT ?")
-      .all(limit) as { run_id: string }[];
+      .all(limit ?? -1) as { run_id: string }[];
     return ids.map(({ run_id }) => this.summarise(this.recordsOf(run_id))!).filter(Boolean);
   }
 

@@ -3,7 +3,12 @@
 
 import { resolve } from 'node:path';
 import { writeOutputFile } from '../io/output-file.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditLog, RunSummary } from '../audit/audit-log.js';
+import type { CheckId, CheckStatus } from '../core/check-result.js';
+import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
+import type { Verdict } from '../core/verdict.js';
+import { checkTitle, indent } from '../render/readiness-human.js';
+import { renderTable } from '../render/table.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
 import { auditLogExists, chainProblemText, openAuditLog } from './open-audit-log.js';
@@ -26,42 +31,55 @@ async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | P
   }
 }
 
-export async function runAuditList(ctx: CommandContext): Promise<number> {
+export interface AuditListFlags {
+  limit?: string;
+  all?: boolean;
+}
+
+export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = {}): Promise<number> {
+  const { t } = ctx;
+  const limit = flags.all ? null : Number(flags.limit ?? 50);
+  if (limit !== null && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError(t('error.bad-limit', { value: flags.limit ?? '' }));
+  // No log yet is an answer, not an error: nothing has been recorded.
+  if (!(await auditLogExists(ctx))) {
+    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, runs: [], total: 0, more: 0, head: null, audit: { database: ctx.options.auditDbPath, exists: false } }, null, 2));
+    else ctx.print(t('audit.none', { path: ctx.options.auditDbPath }));
+    return EXIT.ok;
+  }
   return withAudit(ctx, (audit) => {
-    const runs = audit.listRuns();
+    const runs = audit.listRuns(limit);
+    const total = audit.countRuns();
+    const more = total - runs.length;
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, runs, head: audit.head() }, null, 2));
+      ctx.print(JSON.stringify({ schemaVersion: 1, runs, total, more, head: audit.head() }, null, 2));
       return EXIT.ok;
     }
     if (runs.length === 0) {
-      ctx.print(ctx.t('audit.empty'));
+      ctx.print(t('audit.empty'));
       return EXIT.ok;
     }
-    const header = ctx.t('audit.list.columns').split('|');
+    const header = t('audit.list.columns').split('|');
     const rows = runs.map((r) => [
       r.id,
-      r.started_at.replace('T', ' ').slice(0, 19),
+      t('format.timestamp', { at: r.started_at }),
       r.command,
-      r.demo ? `${r.adapter} (demo)` : r.adapter,
-      r.as_of,
-      r.verdict ?? '-',
-      r.outcome,
+      dataLabel(ctx, r),
+      t('format.day', { date: r.as_of }),
+      r.verdict ? t(`verdict.name.${r.verdict as Verdict}`) : '-',
+      t(`outcome.${r.outcome}`),
       r.exit_code === null ? '-' : String(r.exit_code),
       r.submission_reference ?? '-',
     ]);
-    ctx.print(table([header, ...rows], ctx));
+    ctx.print(renderTable([header, ...rows], { width: ctx.columns ?? Number.MAX_SAFE_INTEGER, header: true, style: (text, row, column) => (row === 0 || column === 0 ? ctx.out.bold(text) : text) }));
+    if (more > 0) ctx.say(t('audit.list.more', { shown: runs.length, total, more, next: Math.min(total, runs.length * 2) }));
     return EXIT.ok;
   });
 }
 
-function table(rows: string[][], ctx: CommandContext): string {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  return rows
-    .map((row, i) => {
-      const line = row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd();
-      return i === 0 ? ctx.out.bold(line) : line;
-    })
-    .join('\n');
+/** Where a run's data came from, naming the demo seller's situation. */
+function dataLabel(ctx: CommandContext, run: RunSummary): string {
+  if (!run.demo) return run.adapter;
+  return run.demo_scenario ? ctx.t('audit.show.demo', { adapter: run.adapter, scenario: run.demo_scenario }) : `${run.adapter} (demo)`;
 }
 
 export async function runAuditShow(ctx: CommandContext, runId: string): Promise<number> {
@@ -74,32 +92,47 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
       return EXIT.ok;
     }
     const { t } = ctx;
+    const width = ctx.columns ?? Number.MAX_SAFE_INTEGER;
+    const exit = run.exit_code === null ? '' : ` (${t('audit.show.exit', { code: run.exit_code })})`;
     const lines = [
-      ctx.out.bold(`${run.id}  ${run.command}  ${run.started_at}`),
-      `  ${t('audit.show.data')}: ${run.adapter}${run.demo ? ' (demo)' : ''}   ${t('audit.show.as-of')}: ${run.as_of}`,
-      `  ${t('audit.show.outcome')}: ${run.outcome}${run.exit_code === null ? '' : ` (exit ${run.exit_code})`}   ${t('audit.show.verdict')}: ${run.verdict ?? '-'}   ${t('audit.show.earliest')}: ${run.earliest_close_date ?? '-'}`,
+      ctx.out.bold(`${run.id}  ${run.command}  ${t('format.timestamp', { at: run.started_at })}`),
+      `  ${t('audit.show.data')}: ${dataLabel(ctx, run)}   ${t('audit.show.as-of')}: ${t('format.day', { date: run.as_of })}`,
+      `  ${t('audit.show.outcome')}: ${t(`outcome.${run.outcome}`)}${exit}   ${t('audit.show.verdict')}: ${run.verdict ? t(`verdict.name.${run.verdict as Verdict}`) : '-'}   ${t('audit.show.earliest')}: ${run.earliest_close_date ? t('format.day', { date: run.earliest_close_date }) : '-'}`,
     ];
+    const checkRows = (checks: { id: string; status: string; summary: string }[]) =>
+      renderTable(
+        checks.map((c) => [t(`status.${c.status as CheckStatus}`), checkTitle({ id: c.id as CheckId }, t), c.summary]),
+        { width, indent: 2 },
+      );
+    const readiness = records.filter((r) => r.type === 'readiness');
+    const results = records.filter((r) => r.type === 'check-result').map((r) => r.body as { id: string; status: string; summary: string });
+    // A run interrupted before its verdict still shows the results it recorded one by one.
+    if (readiness.length === 0 && results.length > 0) lines.push('', ctx.out.bold(t('audit.show.check-result')), checkRows(results));
     for (const record of records) {
       if (record.type === 'readiness') {
         const body = record.body as { checks: { id: string; status: string; summary: string }[]; confirmations: { checkId: string; how: string }[] };
-        lines.push('', ctx.out.bold(t('audit.show.checks')));
-        for (const c of body.checks) lines.push(`  ${c.status.padEnd(8)} ${c.id.padEnd(26)} ${c.summary}`);
-        for (const c of body.confirmations) lines.push(`  ${t('audit.show.confirmed', { id: c.checkId, how: c.how, at: record.at })}`);
+        lines.push('', ctx.out.bold(t('audit.show.checks')), checkRows(body.checks));
+        for (const c of body.confirmations) lines.push(`  ${t('audit.show.confirmed', { id: checkTitle({ id: c.checkId as CheckId }, t), how: c.how === 'flag' || c.how === 'prompt' ? t(`confirm.how.${c.how}`) : c.how, at: t('format.timestamp', { at: record.at }) })}`);
       } else if (record.type === 'request') {
-        lines.push('', ctx.out.bold(t('audit.show.request', { id: record.requestId ?? '' })), `  ${JSON.stringify(record.body)}`);
+        lines.push('', ctx.out.bold(t('audit.show.request', { id: record.requestId ?? '' })), indent(closureRequestText(record.body as ClosureRequest, t)));
       } else if (record.type === 'submission') {
         const body = record.body as { reference: string; submitter: string };
-        lines.push('', ctx.out.bold(t('audit.show.submission', { ref: body.reference, via: body.submitter, at: record.at })));
+        lines.push('', ctx.out.bold(t('audit.show.submission', { ref: body.reference, via: body.submitter, at: t('format.timestamp', { at: record.at }) })));
       }
     }
     lines.push('', ctx.out.bold(t('audit.show.events')));
-    for (const r of records) lines.push(`  #${r.seq}  ${r.at}  ${r.type}${r.requestId ? `  ${r.requestId}` : ''}`);
+    lines.push(renderTable(records.map((r) => [`#${r.seq}`, t('format.timestamp', { at: r.at }), t('audit.event', { type: r.type }), r.requestId ?? '']), { width, indent: 2 }));
     ctx.print(lines.join('\n'));
     return EXIT.ok;
   });
 }
 
 export async function runAuditVerify(ctx: CommandContext): Promise<number> {
+  if (!(await auditLogExists(ctx))) {
+    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, database: ctx.options.auditDbPath, exists: false, intact: true, records: 0 }, null, 2));
+    else ctx.print(ctx.t('audit.verify.none', { path: ctx.options.auditDbPath }));
+    return EXIT.ok;
+  }
   return withAudit(ctx, (audit) => {
     const verdict = audit.verify();
     const { t } = ctx;
@@ -122,6 +155,7 @@ export async function runAuditExport(ctx: CommandContext, format: string, reques
       throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
     }
     const dossier = buildDossier(audit, requestId, ctx.term.now());
+    ctx.columns = null; // a file format: its lines are never wrapped
     const t = ctx.t;
     const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);
     if (out) {

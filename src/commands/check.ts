@@ -26,7 +26,7 @@ export async function runCheck(ctx: CommandContext): Promise<number> {
         const audit = { runId: recorder.runId, database: recorder.audit ? recorder.audit.path : null };
         ctx.print(JSON.stringify(readinessJson(readiness, draft, audit, ctx.warnings), null, 2));
       } else {
-        ctx.print(renderReadiness(readiness, ctx.out, ctx.t));
+        ctx.print(renderReadiness(readiness, ctx.out, ctx.t, ctx.columns));
         ctx.print('');
         ctx.print(renderRequestDraft(draft, ctx.out, ctx.t));
         if (recorder.runId) ctx.say(ctx.err.dim(ctx.t('audit.recorded', { runId: recorder.runId, path: recorder.audit!.path })));

@@ -16,6 +16,8 @@ export interface CommandContext {
   /** Style for stdout (data) and stderr (progress, prompts, errors). */
   out: Style;
   err: Style;
+  /** The width human output is fitted to (tables, wrapped lines); null to leave lines as they are. */
+  columns: number | null;
   /** Data: stdout. */
   print(text: string): void;
   /** Progress, notes and warnings: stderr. */

@@ -7,8 +7,13 @@ import { draftClosureRequest, type RequestDraft } from '../core/closure-request.
 import { evaluateReadiness, type Readiness } from '../core/readiness.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
 import { checkTitle } from '../render/readiness-human.js';
+import { fitToWidth } from '../render/text-layout.js';
 import type { CommandContext } from './command-context.js';
 import { failpoint } from '../failpoints.js';
+import { addDays } from '../core/dates.js';
+import { A_TO_Z_WINDOW_DAYS } from '../core/checks/last-sale-window.js';
+import { UsageError } from '../errors.js';
+import type { RunRecorder } from './run-recorder.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
@@ -38,7 +43,8 @@ export async function withSource<T>(ctx: CommandContext, use: (source: SellerDat
   }
 }
 
-export async function evaluateWithProgress(ctx: CommandContext, source: SellerDataSource): Promise<Readiness> {
+/** Runs the checks; each result goes to the audit log (through `recorder`) as soon as it is known. */
+export async function evaluateWithProgress(ctx: CommandContext, source: SellerDataSource, recorder: RunRecorder | null = ctx.currentRun): Promise<Readiness> {
   const { term, t, options } = ctx;
   const live = term.stderrIsTTY;
   const clearLine = () => live && term.stderr.write('\r\x1b[2K');
@@ -55,17 +61,34 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
     t,
     attested: options.attested,
     onProgress: ({ id, result }) => {
+      if (result) recorder?.checkResult(result);
       if (!result && live) {
         clearLine();
-        term.stderr.write(ctx.err.dim(t('progress.checking', { title: checkTitle({ id }, t) })));
+        // One line, redrawn in place: cut to the width so that it never wraps.
+        const line = t('progress.checking', { title: checkTitle({ id }, t) });
+        term.stderr.write(ctx.err.dim(ctx.columns ? fitToWidth(line, ctx.columns - 1) : line));
       } else if (result && options.verbose) {
         clearLine();
-        ctx.say(t('progress.checked', { id, status: result.status }));
+        ctx.say(t('progress.checked', { id: checkTitle({ id }, t), status: t(`status.${result.status}`) }));
       }
     },
   });
   clearLine();
+  refuseAsOfBeforeData(ctx, readiness);
   return readiness;
+}
+
+/**
+ * An --as-of before the data's own last sale would read "-2515 days ago": the data cannot be
+ * rewound to that day, so the question is refused and said why.
+ */
+function refuseAsOfBeforeData(ctx: CommandContext, readiness: Readiness): void {
+  if (!ctx.options.asOfGiven) return;
+  const lastSale = readiness.checks.find((c) => c.id === 'last-sale-window');
+  const latest = lastSale?.clearsOn ? addDays(lastSale.clearsOn, -A_TO_Z_WINDOW_DAYS) : null;
+  if (latest !== null && latest > readiness.asOf) {
+    throw new UsageError(ctx.t('error.as-of-before-data', { asOf: readiness.asOf, latest }), ctx.t('error.as-of-before-data-hint'));
+  }
 }
 
 /** Manual checks confirmed by --attest, for the audit log. */

@@ -8,7 +8,18 @@ import type { SellerDataSource } from '../core/seller-data-source.js';
 import { EXIT } from '../errors.js';
 import { outputFolder, writeOutputFile } from '../io/output-file.js';
 import { planCalendar } from '../render/plan-calendar.js';
-import { checkTitle, indent } from '../render/readiness-human.js';
+import { checkTitle, describeItem, indent } from '../render/readiness-human.js';
+import type { Readiness } from '../core/readiness.js';
+import type { PlanStep } from '../core/closure-plan.js';
+
+/** How many records a plan step lists on screen; --json carries the capped list. */
+const ITEMS_SHOWN = 5;
+
+/** The records a step concerns in all: the counts of the checks it clears, or its list when larger. */
+function stepItemCount(step: PlanStep, readiness: Readiness): number {
+  const counted = readiness.checks.filter((c) => step.clears.includes(c.id)).reduce((sum, c) => sum + (c.count ?? 0), 0);
+  return Math.max(counted, step.items.length);
+}
 import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
 import { withRecordedRun } from './run-recorder.js';
@@ -38,7 +49,10 @@ export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<nu
           lines.push(`${ctx.out.bold(`${i + 1}. ${t(`plan.step.${step.id}`)}`)}  ${ctx.out.dim(t('plan.dates', { start: step.startOn, done: step.doneBy }))}`);
           lines.push(indent(`→ ${t(`plan.where.${step.id}`)}`, '   '), indent(ctx.out.dim(t(`plan.why.${step.id}`)), '   '));
           if (step.clears.length > 0) lines.push(indent(ctx.out.dim(t('plan.clears', { checks: step.clears.map((id) => checkTitle({ id }, t)).join(', ') })), '   '));
-          for (const item of step.items.slice(0, 5)) lines.push(indent(ctx.out.dim(Object.values(item).filter((v) => v !== null && v !== '' && v !== 0).join(' · ')), '     '));
+          for (const item of step.items.slice(0, ITEMS_SHOWN)) lines.push(indent(ctx.out.dim(describeItem(item, t)), '     '));
+          // As `check` does: a cut list says how much it leaves out.
+          const total = stepItemCount(step, readiness);
+          if (total > ITEMS_SHOWN) lines.push(indent(ctx.out.dim(t('render.more-items', { count: total - ITEMS_SHOWN })), '     '));
           lines.push('');
         });
         ctx.print(lines.join('\n'));

@@ -3,7 +3,7 @@
 
 import { hostname } from 'node:os';
 import type { AuditLog, RunOutcome } from '../audit/audit-log.js';
-import type { CheckId } from '../core/check-result.js';
+import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
 import { CliError, EXIT } from '../errors.js';
@@ -12,6 +12,8 @@ import { openAuditLog } from './open-audit-log.js';
 
 export class RunRecorder {
   private finished = false;
+  /** The request this run submitted, if it did: Ctrl-C after it says so. */
+  submittedRequest: string | null = null;
 
   private constructor(
     readonly audit: AuditLog | null,
@@ -23,21 +25,27 @@ export class RunRecorder {
     if (ctx.options.dryRun) return new RunRecorder(null, null);
     // Never appended to a log that does not verify (exit 2, with what to do).
     const audit = await openAuditLog(ctx, 'append');
-    const { adapter, asOf } = ctx.options;
+    const { adapter, asOf, demoScenario } = ctx.options;
     closeAbandonedRuns(ctx, audit);
-    const runId = audit.startRun({ command, adapter, demo: adapter === 'demo', asOf, process: { pid: process.pid, host: hostname() } });
+    const demo = adapter === 'demo';
+    const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() } });
     const recorder = new RunRecorder(audit, runId);
     ctx.currentRun = recorder;
     return recorder;
   }
 
   /** The wizard learns the data source after the run has started. */
-  source(adapter: string): void {
-    if (this.audit && this.runId) this.audit.setRunSource(this.runId, adapter, adapter === 'demo');
+  source(adapter: string, demoScenario?: string): void {
+    if (this.audit && this.runId) this.audit.setRunSource(this.runId, adapter, adapter === 'demo', adapter === 'demo' ? demoScenario : undefined);
   }
 
   readiness(readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
     if (this.audit && this.runId) this.audit.recordReadiness(this.runId, readiness, confirmedBy);
+  }
+
+  /** One check's result, the moment it is known: an interruption later loses none of them. */
+  checkResult(result: CheckResult): void {
+    if (this.audit && this.runId) this.audit.recordEvent(this.runId, 'check-result', result);
   }
 
   request(request: ClosureRequest): void {

@@ -60,16 +60,18 @@ export async function runStatus(ctx: CommandContext, flags: StatusFlags): Promis
 
 function describe(ctx: CommandContext, history: RequestHistory): string {
   const { t, out } = ctx;
-  const lines = [out.bold(t('status.request', { id: history.request.id, at: history.createdAt, state: history.state })), indent(closureRequestText(history.request, t)), ''];
-  if (history.submission) lines.push(t('status.submitted', { at: history.submission.submittedAt, via: history.submission.submitter }));
-  for (const status of history.statuses) lines.push(`${status.at}: ${status.state}${status.reason ? ` — ${status.reason}` : ''}`);
+  const when = (at: string) => t('format.timestamp', { at });
+  const lines = [out.bold(t('status.request', { id: history.request.id, at: when(history.createdAt), state: t(`state.${history.state}`) })), indent(closureRequestText(history.request, t)), ''];
+  if (history.submission) lines.push(t('status.submitted', { at: when(history.submission.submittedAt), via: history.submission.submitter }));
+  for (const status of history.statuses) lines.push(`${when(status.at)}: ${t(`state.${status.state}`)}${status.reason ? ` — ${status.reason}` : ''}`);
   const last = history.statuses.at(-1);
   switch (history.state) {
     case 'draft':
-      lines.push(out.yellow(t('status.not-submitted-next')));
+      // A draft checked ready only waits to be submitted; "once the checks say ready" would mislead.
+      lines.push(out.yellow(history.request.basedOn.verdict === 'ready' ? t('status.draft-ready-next') : t('status.not-submitted-next')));
       break;
     case 'submitting':
-      lines.push(out.yellow(t('status.submitting-next', { at: history.interruptedSubmission?.at ?? '' })));
+      lines.push(out.yellow(t('status.submitting-next', { at: when(history.interruptedSubmission?.at ?? '') })));
       break;
     case 'submitted':
     case 'under-review':
@@ -111,7 +113,7 @@ async function recordAnswer(ctx: CommandContext, flags: StatusFlags): Promise<nu
     const history = flags.request ? histories.find((h) => h.request.id === flags.request) : histories[0];
     if (!history) throw new UsageError(t('error.no-request', { id: flags.request ?? '' }), t('error.no-request-hint'));
     if (!TRANSITIONS[state]!.includes(history.state)) {
-      throw new UsageError(t('error.bad-transition', { id: history.request.id, from: history.state, to: state }));
+      throw new UsageError(t('error.bad-transition', { id: history.request.id, from: t(`state.${history.state}`), to: t(`state.${state as RequestState}`) }));
     }
     const matched = state === 'rejected' ? matchRejection(flags.reason!) : null;
     audit.recordRequestStatus(null, history.request.id, state as RequestState, flags.reason ?? null, matched);

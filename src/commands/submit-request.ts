@@ -4,6 +4,7 @@
 // that has a submission is never submitted again.
 
 import type { ClosureRequest } from '../core/closure-request.js';
+import { foreignSeller } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
 import type { Prompter } from '../io/prompter.js';
@@ -11,7 +12,7 @@ import type { SubmissionJson } from '../render/json-schema.js';
 import { demoSubmitter } from '../submit/demo-submitter.js';
 import { sellerCentralSubmitter } from '../submit/seller-central-submitter.js';
 import type { Submitter } from '../submit/submitter.js';
-import type { SubmissionRecord } from '../audit/audit-log.js';
+import type { AuditLog, RequestState, SubmissionRecord } from '../audit/audit-log.js';
 import type { CommandContext } from './command-context.js';
 import type { RunRecorder } from './run-recorder.js';
 
@@ -57,6 +58,34 @@ const toJson = (record: SubmissionRecord, already: boolean): SubmissionJson => (
   alreadySubmitted: already,
 });
 
+/** States in which a request still stands with Amazon (or closed the account): another one would be a second. */
+const LIVE_STATES: readonly RequestState[] = ['submitting', 'submitted', 'under-review', 'closed'];
+
+/** The request already standing for this seller and region, other than `request` itself. */
+export function liveRequestFor(audit: AuditLog, request: ClosureRequest): { id: string; state: RequestState } | null {
+  const live = audit
+    .requests()
+    .find((h) => h.request.id !== request.id && h.request.sellerId === request.sellerId && h.request.region === request.region && LIVE_STATES.includes(h.state));
+  return live ? { id: live.request.id, state: live.state } : null;
+}
+
+/**
+ * Refuses a request for a seller other than the data's, and a second live request for one seller
+ * and region: the shared rule of the wizard, `submit` and `submit --plan`. Nothing is submitted.
+ */
+export function refuseUnsubmittable(ctx: CommandContext, audit: AuditLog | null, request: ClosureRequest, dataSellerId: string | null): void {
+  const { t } = ctx;
+  const known = foreignSeller(request.sellerId, dataSellerId);
+  if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: request.sellerId, known }), t('error.seller-mismatch-hint'));
+  const live = audit ? liveRequestFor(audit, request) : null;
+  if (live) {
+    throw new UsageError(
+      t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }),
+      t('error.live-request-hint', { id: live.id }),
+    );
+  }
+}
+
 export async function submitOnce(
   ctx: CommandContext,
   recorder: RunRecorder,
@@ -64,17 +93,20 @@ export async function submitOnce(
   submitter: Submitter,
   prompter: Prompter | null,
   sentFlag: boolean,
+  dataSellerId: string | null,
 ): Promise<SubmitOutcome> {
   const audit = recorder.audit!;
   const runId = recorder.runId!;
   const stop = (name: string) => failpoint(name, ctx.term.env, ctx.term.stderr);
 
-  recorder.request(request);
   const existing = audit.submissionFor(request.id);
   if (existing) {
+    recorder.request(request);
     recorder.event('submission-skipped', { requestId: request.id, reason: 'already-submitted' });
     return { kind: 'already-submitted', submission: toJson(existing, true) };
   }
+  refuseUnsubmittable(ctx, audit, request, dataSellerId);
+  recorder.request(request);
   const history = audit.requests().find((h) => h.request.id === request.id);
   if (history?.interruptedSubmission) {
     ctx.say(ctx.t('submit.resuming', { id: request.id, at: history.interruptedSubmission.at, via: history.interruptedSubmission.submitter }));
@@ -93,5 +125,6 @@ export async function submitOnce(
   const record = audit.recordSubmission(runId, request, receipt.submitter, receipt.reference, receipt);
   await stop('after-submission-recorded');
   const already = record.runId !== runId;
+  if (!already) recorder.submittedRequest = request.id;
   return already ? { kind: 'already-submitted', submission: toJson(record, true) } : { kind: 'submitted', submission: toJson(record, false), nextSteps: receipt.nextSteps };
 }

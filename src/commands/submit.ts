@@ -7,12 +7,13 @@ import { changedFindings, findingsOf, fingerprint } from '../core/readiness-fing
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { readinessJson } from '../render/json-document.js';
 import type { SubmissionJson } from '../render/json-schema.js';
-import { renderReadiness } from '../render/readiness-human.js';
+import { fieldLabel, renderReadiness } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
 import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
 import { withRecordedRun } from './run-recorder.js';
-import { submitOnce, submitterFor } from './submit-request.js';
+import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.js';
+import { foreignSeller } from '../core/request-owner.js';
 import type { Plan } from './plan-file.js';
 
 export interface SubmitFlags {
@@ -20,6 +21,10 @@ export interface SubmitFlags {
   sent?: boolean;
   plan?: string;
   maxAge?: string;
+  /** The global --adapter and --demo-scenario as typed: a plan names its own, and a different one is refused. */
+  adapterFlag?: string;
+  demoScenarioFlag?: string;
+  sellerIdFlag?: string;
 }
 
 export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promise<number> {
@@ -29,7 +34,16 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     const { readPlan, attestedOf } = await import('./plan-file.js');
     plan = readPlan(flags.plan, t);
     if (!plan.request) throw new UsageError(t('error.plan-no-request', { path: flags.plan }), t('error.plan-hint'));
-    // The plan says where its data came from and what the seller confirmed.
+    // The plan says where its data came from and what the seller confirmed; a flag that says
+    // otherwise is refused rather than silently ignored.
+    const conflict = (flag: string, given: string | undefined, planned: string | undefined) => {
+      if (given !== undefined && given !== planned) throw new UsageError(t('error.plan-conflict', { flag, given, planned: planned ?? '-', path: flags.plan! }), t('error.plan-conflict-hint'));
+    };
+    conflict('--adapter', flags.adapterFlag, plan.source.adapter);
+    conflict('--demo-scenario', flags.demoScenarioFlag, plan.source.demoScenario ?? undefined);
+    if (flags.sellerIdFlag !== undefined && plan.request && foreignSeller(flags.sellerIdFlag, plan.request.sellerId) !== null) {
+      throw new UsageError(t('error.plan-conflict', { flag: '--seller-id', given: flags.sellerIdFlag, planned: plan.request.sellerId, path: flags.plan }), t('error.plan-conflict-hint'));
+    }
     options.adapter = plan.source.adapter;
     if (plan.source.demoScenario) options.demoScenario = plan.source.demoScenario;
     if (plan.source.reportsDir) options.reportsDir = plan.source.reportsDir;
@@ -54,10 +68,8 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     withSource(ctx, async (source) => {
       const readiness = await evaluateWithProgress(ctx, source);
       recorder.readiness(readiness, flagConfirmations(ctx, readiness));
-      const known = readiness.account.sellerId;
-      if (known && known.toUpperCase() !== sellerId!.trim().toUpperCase()) {
-        throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }));
-      }
+      const known = foreignSeller(sellerId!, readiness.account.sellerId);
+      if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }), t('error.seller-mismatch-hint'));
 
       let request: ClosureRequest;
       if (plan) {
@@ -72,18 +84,19 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
           t,
         );
         if (!assembled.ok) {
-          throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${p.field}: ${p.message}`).join('; ') }));
+          throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${fieldLabel(p.field, t)}: ${p.message}`).join(t('item.joiner')) }));
         }
         request = assembled.request;
       }
+      refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
       const show = (submission: SubmissionJson | null = null) =>
-        ctx.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, ctx.warnings, submission), null, 2) : renderReadiness(readiness, ctx.out, t));
+        ctx.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, ctx.warnings, submission), null, 2) : renderReadiness(readiness, ctx.out, t, ctx.columns));
 
       if (readiness.verdict !== 'ready') {
         show();
-        throw new CliError(EXIT.notReady, t('error.not-ready', { verdict: readiness.verdict }), t('error.not-ready-hint'));
+        throw new CliError(EXIT.notReady, t('error.not-ready', { verdict: t(`verdict.name.${readiness.verdict}`) }), t(options.json ? 'error.not-ready-hint-json' : 'error.not-ready-hint'));
       }
       if (options.dryRun) {
         show();
@@ -92,7 +105,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       }
 
       const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
-      const outcome = await submitOnce(ctx, recorder, request, submitter, null, Boolean(flags.sent));
+      const outcome = await submitOnce(ctx, recorder, request, submitter, null, Boolean(flags.sent), readiness.account.sellerId);
       if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
       if (options.json) show(outcome.submission);
       else ctx.print(renderSubmission(outcome, request, ctx.out, t, readiness.isDemo));

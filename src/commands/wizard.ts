@@ -16,7 +16,12 @@ import { renderSubmission } from '../render/submission-human.js';
 import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
 import { withRecordedRun, type RunRecorder } from './run-recorder.js';
-import { submitOnce, submitterFor } from './submit-request.js';
+import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.js';
+import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
+import { expandHome } from './expand-home.js';
+
+/** The wizard's words: questions and answers, not flags. */
+const WIZARD = { wizard: true } as const;
 
 export interface WizardChoicesGiven {
   adapter: boolean;
@@ -41,7 +46,7 @@ export async function runWizard(ctx: CommandContext, prompter: Prompter, given: 
       ctx.say(t('wizard.stopped'));
       return EXIT.ok;
     }
-    recorder.source(ctx.options.adapter);
+    recorder.source(ctx.options.adapter, ctx.options.demoScenario);
     return withSource(ctx, (source) => checkAndSubmit(ctx, prompter, recorder, source));
 
   });
@@ -53,12 +58,12 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   let readiness = await evaluateWithProgress(ctx, source);
   const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
   ctx.print(`${ctx.out.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
-  ctx.print(renderCheckTable(readiness, ctx.out, t));
+  ctx.print(renderCheckTable(readiness, ctx.out, t, ctx.columns));
 
   const confirmedBy = flagConfirmations(ctx, readiness);
   if (readiness.verdict === 'blocked') {
     recorder.readiness(readiness, confirmedBy);
-    ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+    ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
     ctx.print(t('wizard.come-back'));
     return EXIT.notReady;
   }
@@ -66,20 +71,22 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   readiness = await askConfirmations(ctx, prompter, readiness, confirmedBy);
   recorder.readiness(readiness, confirmedBy);
   if (readiness.verdict !== 'ready') {
-    ctx.print(`\n${renderBlockers(readiness, ctx.out, t)}\n\n${renderVerdict(readiness, ctx.out, t)}`);
+    ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
     return EXIT.notReady;
   }
-  ctx.print(`\n${renderVerdict(readiness, ctx.out, t)}\n`);
+  ctx.print(`\n${renderVerdict(readiness, ctx.out, t, WIZARD)}\n`);
 
   const request = await askRequest(ctx, prompter, readiness);
+  // The same rule as `submit`: the data's seller only, and one live request per seller and region.
+  refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
   recorder.request(request);
   ctx.print(`${ctx.out.bold(t('wizard.summary'))}\n${indent(closureRequestText(request, t))}\n`);
   await prompter.input({
     message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
-    validate: (value) => value.trim().toUpperCase() === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
+    validate: (value) => normaliseSellerId(value) === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
   });
   const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
-  const outcome = await submitOnce(ctx, recorder, request, submitter, prompter, false);
+  const outcome = await submitOnce(ctx, recorder, request, submitter, prompter, false, readiness.account.sellerId);
   if (outcome.kind === 'not-sent') {
     ctx.print(t('wizard.not-sent'));
     return EXIT.notReady;
@@ -110,11 +117,13 @@ async function chooseReportsFolder(ctx: CommandContext, prompter: Prompter): Pro
   const { existsSync, statSync } = await import('node:fs');
   const { resolve } = await import('node:path');
   if (!ctx.options.reportsDir) {
+    // Typed paths are not expanded by a shell here: ~ is the home folder, as in the README's example.
+    const typed = (value: string) => expandHome(value.trim(), ctx.term.env.HOME);
     const dir = await prompter.input({
       message: t('wizard.reports-dir'),
-      validate: (value) => (existsSync(value.trim()) && statSync(value.trim()).isDirectory()) || t('wizard.reports-dir-missing'),
+      validate: (value) => (existsSync(typed(value)) && statSync(typed(value)).isDirectory()) || t('wizard.reports-dir-missing'),
     });
-    ctx.options.reportsDir = resolve(dir.trim());
+    ctx.options.reportsDir = resolve(typed(dir));
   }
   const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
   const { reportGuide, renderReportGuide } = await import('./reports.js');
@@ -166,11 +175,23 @@ async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Re
   const given = ctx.options.request;
   ctx.say(`\n${ctx.err.bold(t('wizard.request'))}`);
 
-  const sellerId = await prompter.input({
-    message: t('request.field.seller-id'),
-    default: given.sellerId ?? readiness.account.sellerId ?? undefined,
-    validate: check(rules.sellerId),
-  });
+  const known = readiness.account.sellerId;
+  // A --seller-id for another seller is said at once; the data's own is what is offered.
+  const foreignFlag = given.sellerId !== undefined ? foreignSeller(given.sellerId, known) : null;
+  if (foreignFlag !== null) ctx.say(ctx.err.yellow(t('wizard.seller-id-other', { given: normaliseSellerId(given.sellerId!), known: foreignFlag })));
+  const sellerId = normaliseSellerId(
+    await prompter.input({
+      message: t('wizard.ask.seller-id'),
+      default: known ?? given.sellerId,
+      // Only the seller whose data was checked: any other ID is refused here, as `submit` refuses it.
+      validate: (value) => {
+        const valid = check(rules.sellerId)(normaliseSellerId(value));
+        if (valid !== true) return valid;
+        const data = foreignSeller(value, known);
+        return data === null || t('wizard.seller-id-other', { given: normaliseSellerId(value), known: data });
+      },
+    }),
+  );
   const regions = readiness.regions;
   const region: ClosureRegion =
     regions.length > 1
@@ -183,16 +204,16 @@ async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Re
   const countries = regions.find((g) => g.region === region)?.countries ?? [];
   ctx.say(ctx.err.dim(t('wizard.marketplaces', { region: t(`region.${region}`), countries: countries.join(', ') })));
   const reason = await prompter.select<ClosureReason>({
-    message: t('request.field.reason'),
+    message: t('wizard.ask.reason'),
     choices: CLOSURE_REASONS.map((id) => ({ name: t(`reason.${id}`), value: id })),
     default: (given.reason as ClosureReason | undefined) ?? 'stopped-selling',
   });
   const reasonText = await prompter.input({
     message: reason === 'other' ? t('wizard.reason-text-needed') : t('wizard.reason-text'),
     default: given.reasonText,
-    validate: (value) => (reason === 'other' && !value.trim() ? t('request.invalid.reason-text-needed') : check(rules.reasonText)(value)),
+    validate: (value) => (reason === 'other' && !value.trim() ? t('wizard.reason-text-required') : check(rules.reasonText)(value)),
   });
-  const email = await prompter.input({ message: t('request.field.email'), default: given.email, validate: check(rules.email) });
+  const email = await prompter.input({ message: t('wizard.ask.email'), default: given.email, validate: check(rules.email) });
   const phone = await prompter.input({ message: t('wizard.phone'), default: given.phone, validate: check(rules.phone) });
 
   const assembled = await assembleClosureRequest(

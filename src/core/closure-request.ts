@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Translate } from '../messages/catalogue.js';
 import type { IsoDate } from './dates.js';
-import type { ClosureRegion } from './marketplaces.js';
+import { inMarketplaceOrder, type ClosureRegion } from './marketplaces.js';
 
 export const CLOSURE_REASONS = [
   'stopped-selling',
@@ -85,7 +85,7 @@ export function closureRequestId(fields: Omit<ClosureRequest, 'id' | 'basedOn'>)
 export function closureRequestText(request: ClosureRequest, t: Translate): string {
   const lines = [
     `${t('request.field.seller-id')}: ${request.sellerId}`,
-    `${t('request.field.region')}: ${t(`region.${request.region}`)} (${request.marketplaces.join(', ')})`,
+    `${t('request.field.region')}: ${t(`region.${request.region}`)} (${inMarketplaceOrder(request.marketplaces).join(', ')})`,
     `${t('request.field.reason')}: ${t(`reason.${request.reason}`)}${request.reasonText ? ` — ${request.reasonText}` : ''}`,
     `${t('request.field.email')}: ${request.email}`,
   ];

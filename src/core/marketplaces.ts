@@ -64,3 +64,12 @@ export function closeAccountHelpUrl(region: ClosureRegion): string {
   const host = region === 'other' ? SELLER_CENTRAL_HOSTS['north-america'] : SELLER_CENTRAL_HOSTS[region];
   return `${host}/gp/help/external/G200399470`;
 }
+
+/** Countries in one order everywhere they are shown: Amazon's own order of its marketplaces (US, CA, MX, …). */
+export function inMarketplaceOrder(countries: readonly string[]): string[] {
+  const rank = (country: string) => {
+    const i = MARKETPLACES.findIndex((m) => m.country === country);
+    return i === -1 ? MARKETPLACES.length : i;
+  };
+  return [...countries].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}

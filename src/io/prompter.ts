@@ -1,6 +1,8 @@
 // The wizard's questions, drawn on stderr so that stdout stays for data. @inquirer/prompts is
 // loaded only when a question is actually asked.
 
+import { styleText } from 'node:util';
+import type { Translate } from '../messages/catalogue.js';
 import type { Terminal } from './terminal.js';
 import { InterruptedError } from '../errors.js';
 import { terminalText } from './terminal-text.js';
@@ -30,27 +32,60 @@ async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-export function inquirerPrompter(term: Terminal): Prompter {
+/**
+ * The prompts' own words (key hints, yes and no) in the seller's language. An answered yes/no
+ * question gets a neutral mark, not a green tick that would read as approval of a "No".
+ */
+function themes(t: Translate) {
+  const yes = t('prompt.yes');
+  const no = t('prompt.no');
+  return {
+    select: { style: { keysHelpTip: () => styleText('dim', t('prompt.keys-help')) }, i18n: { disabledError: t('prompt.disabled') } },
+    confirm: (defaultYes: boolean) => ({
+      prefix: { idle: styleText('blue', '?'), done: styleText('dim', '›') },
+      keywords: { yes, no, error: () => t('prompt.yes-no-error', { yes, no }) },
+      // "y" and "n" are always understood; the hint says so in the seller's language.
+      style: { defaultAnswer: () => styleText('dim', t(defaultYes ? 'prompt.hint-default-yes' : 'prompt.hint-default-no')) },
+    }),
+    transformer: (value: boolean) => (value ? yes : no),
+  };
+}
+
+/** Room kept after a question for its answer, so that the answered line fits the terminal. */
+const ANSWER_ROOM = 24;
+
+export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
   const context = { input: term.stdin, output: term.stderr, clearPromptOnDone: false };
   const prompts = () => import('@inquirer/prompts');
+  const theme = themes(t);
+  // The prompts break their lines at the terminal's edge wherever it falls, mid-word: a long
+  // question is broken between words here first, leaving room for the answer after it.
+  const width = term.columns ?? 80;
+  const fit = async (message: string) => {
+    const { wrapText } = await import('../render/text-layout.js');
+    return wrapText(message, Math.max(20, width - 2 - ANSWER_ROOM));
+  };
+  /** An answered choice is shown without its explanation in brackets: "Demo seller". */
+  const short = (name: string) => name.replace(/\s*[（(][^()（）]*[)）]$/, '') || name;
   return {
     // What a question shows passes the terminal-text sanitiser like all other output; the values answered stay as they are.
     select: async (options) => {
       const { select } = await prompts();
-      const shown = {
-        ...options,
-        message: terminalText(options.message),
-        choices: options.choices.map((c) => ({ ...c, name: terminalText(c.name), ...(c.description === undefined ? {} : { description: terminalText(c.description) }) })),
-      };
-      return interruptible(() => select(shown as Parameters<typeof select>[0], context)) as never;
+      const choices = options.choices.map((c) => ({
+        ...c,
+        name: terminalText(c.name),
+        short: terminalText(short(c.name)),
+        ...(c.description === undefined ? {} : { description: terminalText(c.description) }),
+      }));
+      return interruptible(async () => select({ ...options, choices, message: await fit(terminalText(options.message)), theme: theme.select } as Parameters<typeof select>[0], context)) as never;
     },
     input: async (options) => {
       const { input } = await prompts();
-      return interruptible(() => input({ ...options, message: terminalText(options.message) }, context));
+      return interruptible(async () => input({ ...options, message: await fit(terminalText(options.message)) }, context));
     },
     confirm: async (options) => {
       const { confirm } = await prompts();
-      return interruptible(() => confirm({ ...options, message: terminalText(options.message) }, context));
+      return interruptible(async () => confirm({ ...options, message: await fit(terminalText(options.message)), theme: theme.confirm(options.default !== false), transformer: theme.transformer }, context));
     },
   };
 }

@@ -10,6 +10,8 @@ export interface Terminal {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width in cells, when stdout or stderr is one. */
+  columns?: number;
   env: Readonly<Record<string, string | undefined>>;
   platform: NodeJS.Platform;
   nodeVersion: string;
@@ -43,6 +45,7 @@ export function processTerminal(): Terminal {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.columns || process.stderr.columns || undefined,
     env: process.env,
     platform: process.platform,
     nodeVersion: process.version,
@@ -66,4 +69,15 @@ export function processTerminal(): Terminal {
       return () => process.off('SIGINT', handler);
     },
   };
+}
+
+/**
+ * The width human output is fitted to on `stream`: the terminal's when it is one (or COLUMNS,
+ * when set); null when output goes to a file or a pipe, which is left unbroken for scripts.
+ */
+export function layoutWidth(term: Terminal, stream: 'stdout' | 'stderr'): number | null {
+  const fromEnv = Number(term.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+  const tty = stream === 'stdout' ? term.stdoutIsTTY : term.stderrIsTTY;
+  return tty && term.columns && term.columns >= 20 ? term.columns : null;
 }

@@ -3,6 +3,19 @@
 import { num } from './message-values.js';
 
 type P = Record<string, string | number>;
+/** Names of the fields of a check's records, as the seller reads them. */
+/** Names of the audit log's record types, as the seller reads them. */
+const AUDIT_EVENTS: Record<string, string> = { 'run-started': 'run started', 'run-source': 'data source chosen', 'check-result': 'check result', 'readiness': 'verdict', 'request': 'request', 'submission-started': 'submission started', 'submission': 'submitted', 'submission-skipped': 'already submitted', 'submission-not-sent': 'not sent', 'submission-resumed': 'submission resumed', 'request-status': 'request status', 'run-finished': 'run finished', 'interrupted': 'interrupted', 'failed': 'failed', 'stopped': 'stopped', 'warning': 'warning', 'plan': 'plan', 'plan-used': 'plan used' };
+const ITEM_FIELDS: Record<string, string> = { orderId: 'order', status: 'status', purchaseDate: 'purchased', marketplaceId: 'marketplace', sku: 'SKU', name: 'name', total: 'units in all', fulfillable: 'sellable', unfulfillable: 'unsellable', reserved: 'reserved', inboundWorking: 'inbound (working)', inboundShipped: 'inbound (shipped)', inboundReceiving: 'inbound (receiving)', researching: 'researching', claimId: 'claim', kind: 'kind', openedOn: 'opened', requestDate: 'requested', fulfilment: 'fulfilment', currency: 'currency', amount: 'amount', region: 'region', countries: 'marketplaces', inProcess: 'units in process', skus: 'SKUs' };
+/** A moment as people read it: 3 December 2026, 09:32 UTC. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const timestamp = (value: string) => {
+  // Shown in UTC whatever offset the data gives, so that every time on screen compares.
+  const time = Date.parse(value);
+  const iso = Number.isNaN(time) ? value : new Date(time).toISOString();
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}, ${m[4]}:${m[5]} UTC` : value;
+};
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
 export const en = {
@@ -204,7 +217,7 @@ export const en = {
   'wizard.source.demo': () => 'Demo seller (sample data, nothing reaches Amazon)',
   'wizard.source.reports': () => 'Report files downloaded from Seller Central',
   'wizard.source.sp-api': () => "Amazon's Selling Partner API (live)",
-  'wizard.reports-dir': () => 'Folder with the reports downloaded from Seller Central:',
+  'wizard.reports-dir': () => 'Which folder holds the reports downloaded from Seller Central?',
   'wizard.reports-dir-missing': () => 'No such folder. Type the path of the folder the reports are in.',
   'wizard.reports-continue': () => 'Check with the reports the folder has? (checks without their report say unknown)',
   'wizard.scenario': () => 'Which demo situation?',
@@ -218,7 +231,7 @@ export const en = {
   'wizard.marketplaces': (p: P) => `Closing ${p.region} closes these marketplaces together: ${p.countries}.`,
   'wizard.reason-text': () => 'Anything to add for Amazon? (optional)',
   'wizard.reason-text-needed': () => 'In a few words, why are you closing?',
-  'wizard.phone': () => 'Contact phone (optional)',
+  'wizard.phone': () => 'Which phone number may Amazon call? (optional)',
   'wizard.invalid': () => 'That value is not valid.',
   'wizard.summary': () => 'You are about to submit this closure request:',
   'wizard.type-seller-id': (p: P) => `This cannot be undone. Type your seller ID ${p.sellerId} to submit:`,
@@ -232,7 +245,8 @@ export const en = {
   'error.internal': (p: P) => `Something went wrong inside close-account: ${p.detail}`,
   'error.internal-hint': () =>
     'This is a bug, not something you did. Run again with CLOSE_ACCOUNT_DEBUG=1 for details, and report it. The audit log was left consistent.',
-  'error.interrupted': () => 'Interrupted. Nothing was submitted; the audit log records the interruption.',
+  'error.interrupted': (p: P) =>
+    `Interrupted. Nothing was submitted. The audit log keeps what was done so far (run ${p.runId}: the check results known, the answers given) and records the interruption; \`close-account audit show ${p.runId}\` shows it.`,
   'error.no-terminal': () => 'The wizard needs a terminal, and this is not one, so nothing can be asked.',
   'error.no-terminal-hint': () =>
     'Use `close-account check` (add --json for scripts) to see if the account is ready, or `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` to submit without questions.',
@@ -598,6 +612,100 @@ export const en = {
   'error.report-line-too-long': (p: P) => `${p.file}, line ${p.line}: longer than ${num(p.bytes)} bytes without a line break; this is not a Seller Central report, and it was not read further.`,
   'help.export-out': () => 'write the dossier to this file instead of stdout',
   'audit.export.written': (p: P) => `The dossier was written to ${p.path}.`,
+  // Issue 14: one seller, one live request, every word in the seller's language, text that fits
+  'error.seller-mismatch-hint': () => 'A closure request is only for the seller whose data was checked. Check that seller, or give its own seller ID.',
+  'error.live-request': (p: P) => `Request ${p.id} for this seller in ${p.region} is already ${p.state}: one seller and region have one request at a time. Nothing was submitted.`,
+  'error.live-request-hint': (p: P) => `To send a different request, withdraw that one first: close-account status --record withdrawn --request ${p.id}`,
+  'error.plan-conflict': (p: P) => `${p.flag} ${p.given} differs from the plan ${p.path}, which was made with ${p.planned}. Nothing was submitted.`,
+  'error.plan-conflict-hint': () => 'Submit the plan without that flag, or make a new plan with it.',
+  'error.not-ready-hint-json': () => 'The checks in the JSON document on stdout say what blocks it; clear them, or confirm the remaining items with --attest, then submit again.',
+  'error.unknown-command': (p: P) => `"${p.name}" is not a close-account command. Did you mean ${p.nearest}?`,
+  'error.unknown-command-hint': (p: P) => `The commands of ${p.where}: ${p.commands}. Run \`close-account --help\` for more.`,
+  'error.missing-subcommand': (p: P) => `${p.command} needs one of these commands after it: ${p.commands}.`,
+  'error.interrupted-nothing': () => 'Interrupted. Nothing was checked, recorded or submitted.',
+  'error.interrupted-submitted': (p: P) => `Interrupted after request ${p.id} was submitted; the audit log keeps it (run ${p.runId}). \`close-account status\` shows it.`,
+  'error.parser.did-you-mean': (p: P) => `Did you mean ${p.names}?`,
+  'error.parser.unknown-option': (p: P) => `Unknown option ${p.option}.`,
+  'error.parser.unknown-command': (p: P) => `Unknown command ${p.name}.`,
+  'error.parser.excess-arguments': (p: P) => `Too many arguments for ${p.command}.`,
+  'error.parser.missing-argument': (p: P) => `The argument ${p.name} is missing.`,
+  'error.parser.option-missing-argument': (p: P) => `The option ${p.option} needs a value.`,
+  'error.parser.invalid-choice': (p: P) => `${p.option} does not take "${p.value}". Choose one of: ${p.choices}.`,
+  'error.parser.invalid': (p: P) => `The value of ${p.option} is not valid.`,
+  'help.choices': (p: P) => `one of: ${p.choices}`,
+  'help.default': (p: P) => `default: ${p.value}`,
+  'help.extras-joiner': () => '; ',
+  'help.limit': () => 'how many of the latest runs to list (default: 50)',
+  'help.all': () => 'list every run',
+  'error.bad-limit': (p: P) => `--limit wants a whole number above 0, e.g. 20; got "${p.value}".`,
+  'audit.list.more': (p: P) => `Showing the latest ${num(p.shown)} of ${num(p.total)} runs: ${num(p.more)} more. See them with --limit ${p.next} or --all.`,
+  'audit.none': (p: P) => `No audit log yet at ${p.path}: nothing has been checked or recorded. Run \`close-account check\` to start one.`,
+  'audit.verify.none': (p: P) => `No audit log yet at ${p.path}: there is nothing to verify.`,
+  'audit.show.exit': (p: P) => `exit code ${p.code}`,
+  'audit.show.demo': (p: P) => `${p.adapter} (demo: ${p.scenario})`,
+  'audit.show.check-result': () => 'Recorded as each check finished',
+  'status.draft-ready-next': () => 'This request was checked ready and never submitted. Submit it with `close-account` (the wizard) or `close-account submit`; check again first if days have passed.',
+  'state.draft': () => 'draft',
+  'state.submitting': () => 'being submitted',
+  'state.submitted': () => 'submitted',
+  'state.under-review': () => 'under review',
+  'state.closed': () => 'closed',
+  'state.rejected': () => 'rejected',
+  'state.withdrawn': () => 'withdrawn',
+  'verdict.name.ready': () => 'ready',
+  'verdict.name.needs-confirmation': () => 'needs confirmation',
+  'verdict.name.blocked': () => 'blocked',
+  'outcome.completed': () => 'completed',
+  'outcome.failed': () => 'failed',
+  'outcome.interrupted': () => 'interrupted',
+  'outcome.running': () => 'running',
+  'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
+  'item.kind': (p: P) => ({ 'a-to-z': 'A-to-z Guarantee claim', chargeback: 'chargeback', 'safe-t': 'SAFE-T claim' })[String(p.value)] ?? String(p.value),
+  'item.pair': (p: P) => `${p.key}: ${p.value}`,
+  'item.joiner': () => ', ',
+  'request.field.reason-text': () => 'Explanation for Amazon',
+  'request.field.marketplaces': () => 'Marketplaces',
+  'text.two-sentences': (p: P) => `${p.first} ${p.second}`,
+  'format.timestamp': (p: P) => timestamp(String(p.at)),
+  'format.day': (p: P) => String(p.date),
+  'receipt.record-answer': () =>
+    'When Amazon answers, record it here: `close-account status --record closed` once the account is closed, or `close-account status --record rejected --reason "…"` with the reason from its email.',
+  'prompt.yes': () => 'Yes',
+  'prompt.no': () => 'No',
+  'prompt.yes-no-error': (p: P) => `Answer ${p.yes} or ${p.no}.`,
+  'prompt.keys-help': () => '↑↓ to move, ⏎ to choose',
+  'prompt.disabled': () => 'This choice is not available.',
+  'wizard.ask.seller-id': () => 'What is your seller ID (merchant token)?',
+  'wizard.ask.reason': () => 'Why are you closing the account?',
+  'wizard.ask.email': () => 'Which email address should Amazon write to?',
+  'wizard.seller-id-other': (p: P) => `${p.given} is not the seller whose data was checked (${p.known}). A request can only be for ${p.known}.`,
+  'wizard.reason-text-required': () => 'With the reason "Another reason", say in a few words why.',
+  'confirm.data-export.done': () => 'Order history, reports, invoices and tax documents are downloaded.',
+  'confirm.bank-account.done': () => 'The bank account on file is current, for the final payment.',
+  'confirm.performance-notifications.done': () => 'No performance notification is open and the account is not suspended.',
+  'confirm.selling-plan.done': () => 'No other account or region is left on the Professional plan with buyable listings.',
+  'confirm.claims.done': () => 'No A-to-z, chargeback or SAFE-T claim is open.',
+  'confirm.marketplaces.done': () => 'Every marketplace and region sold in is accounted for.',
+  'confirm.balance.done': () => 'The balance is zero in every marketplace, nothing owed either way, no reserve.',
+  'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} is before the data's own records (the latest is from ${p.latest}): the checks cannot look back in time.`,
+  'error.as-of-before-data-hint': () => 'Give an --as-of day on or after the data\'s latest record, or leave it out to check as of today.',
+  'confirm.how.flag': () => 'with --attest',
+  'confirm.how.prompt': () => 'answered in the wizard',
+  'audit.event': (p: P) => AUDIT_EVENTS[String(p.type)] ?? String(p.type),
+  'help.extras': (p: P) => ` (${p.extras})`,
+  'help.options-placeholder': () => '[options]',
+  'help.command-placeholder': () => '[command]',
+  'prompt.hint-default-yes': () => '(Y/n)',
+  'prompt.hint-default-no': () => '(y/N)',
+  'wizard.more-items': (p: P) => `… and ${num(p.count)} more.`,
+  'wizard.confirm-later': () => 'Once it is done, the wizard asks you to confirm it.',
+  'wizard.verdict.needs-confirmation': () =>
+    'NEEDS CONFIRMATION: the data shows no blocker. Once each item above is true, run close-account again and answer Yes.',
+  'report.expected.units': () => 'a whole number of units, or blank',
+  'report.expected.amount': () => 'an amount such as 12.34',
+  'report.expected.date': () => 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026',
+  'report.expected.ambiguous-date': () =>
+    'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026 (this one reads as day/month and as month/day; the file gives no time zone to tell)',
 } as const;
 
 export type Messages = typeof en;

@@ -4,6 +4,18 @@ import type { Messages } from './en.js';
 import { kanjiDate as date, num } from './message-values.js';
 
 type P = Record<string, string | number>;
+/** Names of the fields of a check's records, as the seller reads them. */
+/** Names of the audit log's record types, as the seller reads them. */
+const AUDIT_EVENTS: Record<string, string> = { 'run-started': '実行開始', 'run-source': 'データの取得元を選択', 'check-result': 'チェック結果', 'readiness': '判定', 'request': '依頼', 'submission-started': '送信開始', 'submission': '送信済み', 'submission-skipped': '送信済みのため省略', 'submission-not-sent': '未送信', 'submission-resumed': '送信を再開', 'request-status': '依頼の状態', 'run-finished': '実行終了', 'interrupted': '中断', 'failed': '失敗', 'stopped': '停止', 'warning': '警告', 'plan': 'プラン', 'plan-used': 'プランを使用' };
+const ITEM_FIELDS: Record<string, string> = { orderId: '注文', status: 'ステータス', purchaseDate: '購入日', marketplaceId: 'マーケットプレイス', sku: 'SKU', name: '商品名', total: '合計数', fulfillable: '販売可能', unfulfillable: '販売不可', reserved: '予約済み', inboundWorking: '入荷作業中', inboundShipped: '入荷輸送中', inboundReceiving: '入荷受領中', researching: '調査中', claimId: '申請', kind: '種類', openedOn: '開始日', requestDate: '依頼日', fulfilment: '出荷方法', currency: '通貨', amount: '金額', region: '地域', countries: 'マーケットプレイス', inProcess: '処理中の数', skus: 'SKU数' };
+/** 人が読む日時: 2026年12月3日 09:32 (UTC)。 */
+const timestamp = (value: string) => {
+  // Shown in UTC whatever offset the data gives, so that every time on screen compares.
+  const time = Date.parse(value);
+  const iso = Number.isNaN(time) ? value : new Date(time).toISOString();
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${date(m[1])} ${m[2]}:${m[3]} (UTC)` : value;
+};
 
 export const ja: Messages = {
   // 閉鎖の地域と理由
@@ -143,7 +155,7 @@ export const ja: Messages = {
   'verdict.ready': () => '準備完了: すべてのチェックに合格し、すべての確認が済んでいます。閉鎖依頼を送信できます。',
   'verdict.needs-confirmation': () =>
     '要確認: データ上の問題はありません。上の項目を確認すると (--attest ID、または --attest all) 準備完了になります。',
-  'verdict.blocked': () => '閉鎖できません: アカウントはまだ閉鎖できません。',
+  'verdict.blocked': () => '閉鎖できません: 閉鎖を妨げている項目が残っています。',
   'verdict.earliest': (p: P) => `最短の閉鎖日: ${date(p.date)} (それまでにほかの問題がすべて解消されていれば)。`,
   'verdict.once-cleared': () => '上の問題が解消されればすぐに閉鎖できます。',
   'verdict.no-date': () => '足りないデータがそろうまで日付は出せません。',
@@ -201,7 +213,7 @@ export const ja: Messages = {
   'wizard.source.demo': () => 'デモ出品者 (サンプルデータ。Amazonには何も届きません)',
   'wizard.source.reports': () => 'セラーセントラルからダウンロードしたレポートファイル',
   'wizard.source.sp-api': () => 'AmazonのSelling Partner API (ライブ)',
-  'wizard.reports-dir': () => 'セラーセントラルからダウンロードしたレポートのフォルダ:',
+  'wizard.reports-dir': () => 'セラーセントラルからダウンロードしたレポートはどのフォルダにありますか?',
   'wizard.reports-dir-missing': () => 'そのフォルダはありません。レポートがあるフォルダのパスを入力してください。',
   'wizard.reports-continue': () => 'フォルダにあるレポートでチェックしますか? (レポートのないチェックは「不明」になります)',
   'wizard.scenario': () => 'どのデモ状況にしますか?',
@@ -215,10 +227,10 @@ export const ja: Messages = {
   'wizard.marketplaces': (p: P) => `${p.region}を閉鎖すると、次のマーケットプレイスが一緒に閉鎖されます: ${p.countries}。`,
   'wizard.reason-text': () => 'Amazonに伝えたいことはありますか? (任意)',
   'wizard.reason-text-needed': () => '閉鎖する理由を短く書いてください:',
-  'wizard.phone': () => '連絡先電話番号 (任意)',
+  'wizard.phone': () => 'Amazonからの連絡先電話番号は何ですか? (任意)',
   'wizard.invalid': () => 'その値は使えません。',
   'wizard.summary': () => '次の閉鎖依頼を送信しようとしています:',
-  'wizard.type-seller-id': (p: P) => `取り消せません。送信するには出品者ID ${p.sellerId} を入力してください:`,
+  'wizard.type-seller-id': (p: P) => `取り消せません。出品者ID ${p.sellerId} を入力して送信:`,
   'wizard.type-seller-id-mismatch': (p: P) => `${p.sellerId} ではありません。正確に入力するか、Ctrl-C で中止してください。`,
   'wizard.not-sent': () => '送信済みとして記録していません。セラーセントラルで「送信」を押したら、もう一度 close-account を実行してください。',
 
@@ -229,7 +241,8 @@ export const ja: Messages = {
   'error.internal': (p: P) => `close-account の内部で問題が起きました: ${p.detail}`,
   'error.internal-hint': () =>
     'これはバグで、あなたの操作のせいではありません。CLOSE_ACCOUNT_DEBUG=1 を付けて再実行すると詳細が出ます。報告してください。監査ログは整合性を保っています。',
-  'error.interrupted': () => '中断しました。何も送信していません。監査ログに中断を記録しました。',
+  'error.interrupted': (p: P) =>
+    `中断しました。何も送信していません。監査ログには、ここまでの内容 (実行 ${p.runId}: 判明したチェック結果と入力済みの回答) と中断を記録しました。\`close-account audit show ${p.runId}\` で確認できます。`,
   'error.no-terminal': () => 'ウィザードには端末が必要ですが、端末ではないため何も質問できません。',
   'error.no-terminal-hint': () =>
     '準備状況は `close-account check` (スクリプトには --json) で、質問なしの送信は `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` で行えます。',
@@ -594,4 +607,97 @@ export const ja: Messages = {
   'error.report-line-too-long': (p: P) => `${p.file} の ${p.line} 行目: 改行のないまま ${num(p.bytes)} バイトを超えました。セラーセントラルのレポートではないため、これ以上読んでいません。`,
   'help.export-out': () => 'ドシエを標準出力ではなくこのファイルに書き出す',
   'audit.export.written': (p: P) => `ドシエを ${p.path} に書き出しました。`,
+  // 議題 14: 出品者はひとり、有効な依頼はひとつ、すべてを出品者の言語で、端末の幅に収まる表示
+  'error.seller-mismatch-hint': () => '閉鎖依頼は、データをチェックした出品者の分だけ作れます。その出品者をチェックするか、その出品者自身の出品者IDを入力してください。',
+  'error.live-request': (p: P) => `この出品者の${p.region}の依頼 ${p.id} はすでに「${p.state}」です。出品者と地域ごとに依頼は同時にひとつだけです。何も送信していません。`,
+  'error.live-request-hint': (p: P) => `別の依頼を送るには、先にその依頼を取り下げてください: close-account status --record withdrawn --request ${p.id}`,
+  'error.plan-conflict': (p: P) => `${p.flag} ${p.given} は、${p.planned} で作ったプラン ${p.path} と異なります。何も送信していません。`,
+  'error.plan-conflict-hint': () => 'そのオプションを付けずにプランを送信するか、そのオプションでプランを作り直してください。',
+  'error.not-ready-hint-json': () => '標準出力の JSON ドキュメントのチェック項目に、閉鎖を妨げている理由があります。それを解消するか、残りの項目を --attest で確認してから、もう一度送信してください。',
+  'error.unknown-command': (p: P) => `「${p.name}」は close-account のコマンドではありません。${p.nearest} のことですか?`,
+  'error.unknown-command-hint': (p: P) => `${p.where} のコマンド: ${p.commands}。詳しくは \`close-account --help\` を実行してください。`,
+  'error.missing-subcommand': (p: P) => `${p.command} の後には次のコマンドのどれかが必要です: ${p.commands}。`,
+  'error.interrupted-nothing': () => '中断しました。何もチェック・記録・送信していません。',
+  'error.interrupted-submitted': (p: P) => `依頼 ${p.id} を送信した後で中断しました。監査ログに記録してあります (実行 ${p.runId})。\`close-account status\` で確認できます。`,
+  'error.parser.did-you-mean': (p: P) => `${p.names} のことですか?`,
+  'error.parser.unknown-option': (p: P) => `不明なオプション ${p.option} です。`,
+  'error.parser.unknown-command': (p: P) => `不明なコマンド ${p.name} です。`,
+  'error.parser.excess-arguments': (p: P) => `${p.command} の引数が多すぎます。`,
+  'error.parser.missing-argument': (p: P) => `引数 ${p.name} がありません。`,
+  'error.parser.option-missing-argument': (p: P) => `オプション ${p.option} には値が必要です。`,
+  'error.parser.invalid-choice': (p: P) => `${p.option} に「${p.value}」は指定できません。次から選んでください: ${p.choices}。`,
+  'error.parser.invalid': (p: P) => `${p.option} の値が正しくありません。`,
+  'help.choices': (p: P) => `選択肢: ${p.choices}`,
+  'help.default': (p: P) => `既定: ${p.value}`,
+  'help.extras-joiner': () => '、',
+  'help.limit': () => '表示する最近の実行の数 (既定: 50)',
+  'help.all': () => 'すべての実行を表示',
+  'error.bad-limit': (p: P) => `--limit には 1 以上の整数を指定してください (例: 20)。指定された値: 「${p.value}」`,
+  'audit.list.more': (p: P) => `全${num(p.total)}件の実行のうち最近の${num(p.shown)}件を表示しています。ほかに${num(p.more)}件あります。--limit ${p.next} または --all で表示できます。`,
+  'audit.none': (p: P) => `${p.path} にはまだ監査ログがありません。まだ何もチェック・記録していません。\`close-account check\` で始められます。`,
+  'audit.verify.none': (p: P) => `${p.path} にはまだ監査ログがありません。検証するものはありません。`,
+  'audit.show.exit': (p: P) => `終了コード ${p.code}`,
+  'audit.show.demo': (p: P) => `${p.adapter} (デモ: ${p.scenario})`,
+  'audit.show.check-result': () => '各チェックの完了時の記録',
+  'status.draft-ready-next': () => 'この依頼は準備完了とチェックされましたが、まだ送信していません。`close-account` (ウィザード) または `close-account submit` で送信してください。日数がたっている場合は先にもう一度チェックしてください。',
+  'state.draft': () => '下書き',
+  'state.submitting': () => '送信中',
+  'state.submitted': () => '送信済み',
+  'state.under-review': () => '審査中',
+  'state.closed': () => '閉鎖済み',
+  'state.rejected': () => '却下',
+  'state.withdrawn': () => '取り下げ',
+  'verdict.name.ready': () => '準備完了',
+  'verdict.name.needs-confirmation': () => '要確認',
+  'verdict.name.blocked': () => '閉鎖不可',
+  'outcome.completed': () => '完了',
+  'outcome.failed': () => '失敗',
+  'outcome.interrupted': () => '中断',
+  'outcome.running': () => '実行中',
+  'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
+  'item.kind': (p: P) => ({ 'a-to-z': 'Amazonマーケットプレイス保証申請', chargeback: 'チャージバック', 'safe-t': 'SAFE-T申請' })[String(p.value)] ?? String(p.value),
+  'item.pair': (p: P) => `${p.key}: ${p.value}`,
+  'item.joiner': () => '、',
+  'request.field.reason-text': () => 'Amazonへの説明',
+  'request.field.marketplaces': () => 'マーケットプレイス',
+  'text.two-sentences': (p: P) => `${p.first}${p.second}`,
+  'format.timestamp': (p: P) => timestamp(String(p.at)),
+  'format.day': (p: P) => date(p.date),
+  'receipt.record-answer': () =>
+    'Amazonから回答が来たら、ここに記録してください。アカウントが閉鎖されたら `close-account status --record closed`、却下されたらメールの理由を付けて `close-account status --record rejected --reason "…"` を実行します。',
+  'prompt.yes': () => 'はい',
+  'prompt.no': () => 'いいえ',
+  'prompt.yes-no-error': (p: P) => `「${p.yes}」か「${p.no}」で答えてください。`,
+  'prompt.keys-help': () => '↑↓ で移動、⏎ で決定',
+  'prompt.disabled': () => 'この選択肢は選べません。',
+  'wizard.ask.seller-id': () => '出品者ID (マーチャントトークン) は何ですか?',
+  'wizard.ask.reason': () => 'アカウントを閉鎖する理由は何ですか?',
+  'wizard.ask.email': () => 'Amazonからの連絡先メールアドレスはどれですか?',
+  'wizard.seller-id-other': (p: P) => `${p.given} はデータをチェックした出品者 (${p.known}) ではありません。依頼は ${p.known} の分だけ作れます。`,
+  'wizard.reason-text-required': () => '理由に「その他の理由」を選んだ場合は、理由を簡単に書いてください。',
+  'confirm.data-export.done': () => '注文履歴、レポート、請求書、税務書類はダウンロード済みです。',
+  'confirm.bank-account.done': () => '登録済みの銀行口座は有効で、最後の支払いを受け取れます。',
+  'confirm.performance-notifications.done': () => '未対応のパフォーマンス通知はなく、アカウントは停止されていません。',
+  'confirm.selling-plan.done': () => '購入可能な出品のある大口出品プランのまま残っている他のアカウントや地域はありません。',
+  'confirm.claims.done': () => '未解決のAmazonマーケットプレイス保証申請、チャージバック、SAFE-T申請はありません。',
+  'confirm.marketplaces.done': () => '出品しているすべてのマーケットプレイスと地域を把握しています。',
+  'confirm.balance.done': () => 'すべてのマーケットプレイスで残高はゼロで、双方に未払いも保留金もありません。',
+  'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} はデータ自体の記録 (最新は ${p.latest}) より前です。チェックは過去にさかのぼれません。`,
+  'error.as-of-before-data-hint': () => 'データの最新の記録以降の日を --as-of に指定するか、省略して今日の時点でチェックしてください。',
+  'confirm.how.flag': () => '--attest で',
+  'confirm.how.prompt': () => 'ウィザードで回答',
+  'audit.event': (p: P) => AUDIT_EVENTS[String(p.type)] ?? String(p.type),
+  'help.extras': (p: P) => ` (${p.extras})`,
+  'help.options-placeholder': () => '[オプション]',
+  'help.command-placeholder': () => '[コマンド]',
+  'prompt.hint-default-yes': () => '(Y=はい / n=いいえ)',
+  'prompt.hint-default-no': () => '(y=はい / N=いいえ)',
+  'wizard.more-items': (p: P) => `…ほか${num(p.count)}件。`,
+  'wizard.confirm-later': () => '済んだら、ウィザードが確認を求めます。',
+  'wizard.verdict.needs-confirmation': () => '要確認: データ上は閉鎖を妨げるものはありません。上の各項目が事実になったら、もう一度 close-account を実行して「はい」と答えてください。',
+  'report.expected.units': () => '整数の個数、または空欄',
+  'report.expected.amount': () => '12.34 のような金額',
+  'report.expected.date': () => '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付',
+  'report.expected.ambiguous-date': () =>
+    '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付 (この値は日/月とも月/日とも読め、ファイルにはそれを判断するタイムゾーンがありません)',
 };

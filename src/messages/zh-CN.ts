@@ -4,6 +4,18 @@ import type { Messages } from './en.js';
 import { kanjiDate as date, num } from './message-values.js';
 
 type P = Record<string, string | number>;
+/** Names of the fields of a check's records, as the seller reads them. */
+/** Names of the audit log's record types, as the seller reads them. */
+const AUDIT_EVENTS: Record<string, string> = { 'run-started': '开始运行', 'run-source': '选定数据来源', 'check-result': '检查结果', 'readiness': '结论', 'request': '请求', 'submission-started': '开始提交', 'submission': '已提交', 'submission-skipped': '已提交过', 'submission-not-sent': '未发送', 'submission-resumed': '继续提交', 'request-status': '请求状态', 'run-finished': '运行结束', 'interrupted': '已中断', 'failed': '失败', 'stopped': '已停止', 'warning': '警告', 'plan': '计划', 'plan-used': '使用计划' };
+const ITEM_FIELDS: Record<string, string> = { orderId: '订单', status: '状态', purchaseDate: '购买日期', marketplaceId: '商城', sku: 'SKU', name: '名称', total: '总件数', fulfillable: '可售', unfulfillable: '不可售', reserved: '预留', inboundWorking: '入库（处理中）', inboundShipped: '入库（已发货）', inboundReceiving: '入库（接收中）', researching: '调查中', claimId: '索赔', kind: '类型', openedOn: '开启日期', requestDate: '申请日期', fulfilment: '配送方式', currency: '货币', amount: '金额', region: '地区', countries: '商城', inProcess: '处理中件数', skus: 'SKU 数' };
+/** 人们读的时间：2026年12月3日 09:32 (UTC)。 */
+const timestamp = (value: string) => {
+  // Shown in UTC whatever offset the data gives, so that every time on screen compares.
+  const time = Date.parse(value);
+  const iso = Number.isNaN(time) ? value : new Date(time).toISOString();
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${date(m[1])} ${m[2]}:${m[3]} (UTC)` : value;
+};
 
 export const zhCN: Messages = {
   // 关闭的地区和原因
@@ -192,7 +204,7 @@ export const zhCN: Messages = {
   'wizard.source.demo': () => '演示卖家（示例数据，不会到达亚马逊）',
   'wizard.source.reports': () => '从卖家平台下载的报告文件',
   'wizard.source.sp-api': () => '亚马逊销售伙伴 API（实时）',
-  'wizard.reports-dir': () => '存放从卖家平台下载的报告的文件夹：',
+  'wizard.reports-dir': () => '从卖家平台下载的报告放在哪个文件夹？',
   'wizard.reports-dir-missing': () => '没有这个文件夹。请输入报告所在文件夹的路径。',
   'wizard.reports-continue': () => '用文件夹中已有的报告进行检查？（缺少报告的检查结果为未知）',
   'wizard.scenario': () => '选择哪种演示情况？',
@@ -206,7 +218,7 @@ export const zhCN: Messages = {
   'wizard.marketplaces': (p: P) => `关闭${p.region}会同时关闭这些商城：${p.countries}。`,
   'wizard.reason-text': () => '有什么要告诉亚马逊的吗？（可选）',
   'wizard.reason-text-needed': () => '请简短说明关闭的原因：',
-  'wizard.phone': () => '联系电话（可选）',
+  'wizard.phone': () => '亚马逊可以拨打哪个电话号码？（可选）',
   'wizard.invalid': () => '这个值无效。',
   'wizard.summary': () => '您将要提交以下关闭请求：',
   'wizard.type-seller-id': (p: P) => `此操作无法撤销。输入您的卖家编号 ${p.sellerId} 以提交：`,
@@ -219,7 +231,8 @@ export const zhCN: Messages = {
   'error.see-help': () => '运行 `close-account --help` 查看命令和选项。',
   'error.internal': (p: P) => `close-account 内部出错：${p.detail}`,
   'error.internal-hint': () => '这是一个程序缺陷，不是您的操作问题。加上 CLOSE_ACCOUNT_DEBUG=1 再次运行可查看详情，请报告此问题。审计日志保持一致。',
-  'error.interrupted': () => '已中断。没有提交任何内容；审计日志记录了此次中断。',
+  'error.interrupted': (p: P) =>
+    `已中断。没有提交任何内容。审计日志保留了到目前为止完成的内容（运行 ${p.runId}：已知的检查结果和已给出的回答），并记录了此次中断；\`close-account audit show ${p.runId}\` 可查看。`,
   'error.no-terminal': () => '向导需要终端，而当前不是终端，因此无法提问。',
   'error.no-terminal-hint': () =>
     '用 `close-account check`（脚本可加 --json）查看账户是否就绪，或用 `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` 无需提问直接提交。',
@@ -576,4 +589,97 @@ export const zhCN: Messages = {
   'error.report-line-too-long': (p: P) => `${p.file} 第 ${p.line} 行：超过 ${num(p.bytes)} 字节仍没有换行；这不是卖家平台的报告，未继续读取。`,
   'help.export-out': () => '将档案写入此文件，而不是标准输出',
   'audit.export.written': (p: P) => `档案已写入 ${p.path}。`,
+  // 议题 14：一个卖家、一个有效请求、全部使用卖家的语言、文字适合终端宽度
+  'error.seller-mismatch-hint': () => '关闭请求只能针对已检查其数据的卖家。请检查该卖家，或填写该卖家自己的卖家编号。',
+  'error.live-request': (p: P) => `此卖家在${p.region}的请求 ${p.id} 已经是“${p.state}”状态：同一卖家和地区同时只能有一个请求。没有提交任何内容。`,
+  'error.live-request-hint': (p: P) => `如要发送另一个请求，请先撤回那个请求：close-account status --record withdrawn --request ${p.id}`,
+  'error.plan-conflict': (p: P) => `${p.flag} ${p.given} 与计划 ${p.path} 不同，该计划是用 ${p.planned} 制定的。没有提交任何内容。`,
+  'error.plan-conflict-hint': () => '请不带该选项提交此计划，或带该选项重新制定计划。',
+  'error.not-ready-hint-json': () => '标准输出中 JSON 文档的检查项说明了受阻的原因；请先清除这些问题，或用 --attest 确认剩余事项，然后再次提交。',
+  'error.unknown-command': (p: P) => `“${p.name}”不是 close-account 的命令。您是想用 ${p.nearest} 吗？`,
+  'error.unknown-command-hint': (p: P) => `${p.where} 的命令：${p.commands}。更多信息请运行 \`close-account --help\`。`,
+  'error.missing-subcommand': (p: P) => `${p.command} 后面需要以下命令之一：${p.commands}。`,
+  'error.interrupted-nothing': () => '已中断。没有检查、记录或提交任何内容。',
+  'error.interrupted-submitted': (p: P) => `在请求 ${p.id} 提交之后中断；审计日志保留了它（运行 ${p.runId}）。\`close-account status\` 可查看。`,
+  'error.parser.did-you-mean': (p: P) => `您是想用 ${p.names} 吗？`,
+  'error.parser.unknown-option': (p: P) => `未知选项 ${p.option}。`,
+  'error.parser.unknown-command': (p: P) => `未知命令 ${p.name}。`,
+  'error.parser.excess-arguments': (p: P) => `${p.command} 的参数过多。`,
+  'error.parser.missing-argument': (p: P) => `缺少参数 ${p.name}。`,
+  'error.parser.option-missing-argument': (p: P) => `选项 ${p.option} 需要一个值。`,
+  'error.parser.invalid-choice': (p: P) => `${p.option} 不接受“${p.value}”。请从以下选择：${p.choices}。`,
+  'error.parser.invalid': (p: P) => `${p.option} 的值无效。`,
+  'help.choices': (p: P) => `可选：${p.choices}`,
+  'help.default': (p: P) => `默认：${p.value}`,
+  'help.extras-joiner': () => '；',
+  'help.limit': () => '列出最近多少次运行（默认：50）',
+  'help.all': () => '列出全部运行',
+  'error.bad-limit': (p: P) => `--limit 需要一个大于 0 的整数，例如 20；收到的是“${p.value}”。`,
+  'audit.list.more': (p: P) => `显示最近 ${num(p.shown)} 次运行，共 ${num(p.total)} 次：还有 ${num(p.more)} 次。用 --limit ${p.next} 或 --all 查看。`,
+  'audit.none': (p: P) => `${p.path} 还没有审计日志：尚未检查或记录任何内容。运行 \`close-account check\` 开始。`,
+  'audit.verify.none': (p: P) => `${p.path} 还没有审计日志：没有可验证的内容。`,
+  'audit.show.exit': (p: P) => `退出码 ${p.code}`,
+  'audit.show.demo': (p: P) => `${p.adapter}（演示：${p.scenario}）`,
+  'audit.show.check-result': () => '每项检查完成时的记录',
+  'status.draft-ready-next': () => '此请求已检查为就绪，但尚未提交。请用 `close-account`（向导）或 `close-account submit` 提交；如已过去数天，请先重新检查。',
+  'state.draft': () => '草稿',
+  'state.submitting': () => '提交中',
+  'state.submitted': () => '已提交',
+  'state.under-review': () => '审核中',
+  'state.closed': () => '已关闭',
+  'state.rejected': () => '被拒绝',
+  'state.withdrawn': () => '已撤回',
+  'verdict.name.ready': () => '已就绪',
+  'verdict.name.needs-confirmation': () => '需要确认',
+  'verdict.name.blocked': () => '受阻',
+  'outcome.completed': () => '已完成',
+  'outcome.failed': () => '失败',
+  'outcome.interrupted': () => '已中断',
+  'outcome.running': () => '运行中',
+  'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
+  'item.kind': (p: P) => ({ 'a-to-z': 'A-to-z 保障索赔', chargeback: '信用卡拒付', 'safe-t': 'SAFE-T 索赔' })[String(p.value)] ?? String(p.value),
+  'item.pair': (p: P) => `${p.key}：${p.value}`,
+  'item.joiner': () => '，',
+  'request.field.reason-text': () => '给亚马逊的说明',
+  'request.field.marketplaces': () => '商城',
+  'text.two-sentences': (p: P) => `${p.first}${p.second}`,
+  'format.timestamp': (p: P) => timestamp(String(p.at)),
+  'format.day': (p: P) => date(p.date),
+  'receipt.record-answer': () =>
+    '亚马逊答复后，请在此记录：账户关闭后运行 `close-account status --record closed`；如被拒绝，运行 `close-account status --record rejected --reason "…"` 并附上邮件中的原因。',
+  'prompt.yes': () => '是',
+  'prompt.no': () => '否',
+  'prompt.yes-no-error': (p: P) => `请回答“${p.yes}”或“${p.no}”。`,
+  'prompt.keys-help': () => '↑↓ 移动，⏎ 选择',
+  'prompt.disabled': () => '此选项不可用。',
+  'wizard.ask.seller-id': () => '您的卖家编号（商户令牌）是什么？',
+  'wizard.ask.reason': () => '您为什么要关闭账户？',
+  'wizard.ask.email': () => '亚马逊应发邮件到哪个地址？',
+  'wizard.seller-id-other': (p: P) => `${p.given} 不是已检查数据的卖家（${p.known}）。请求只能针对 ${p.known}。`,
+  'wizard.reason-text-required': () => '选择“其他原因”时，请简单说明原因。',
+  'confirm.data-export.done': () => '订单历史、报告、发票和税务文件已下载。',
+  'confirm.bank-account.done': () => '存档的银行账户有效，可接收最后一笔付款。',
+  'confirm.performance-notifications.done': () => '没有未处理的绩效通知，账户未被暂停。',
+  'confirm.selling-plan.done': () => '没有其他账户或地区仍在使用带可购买商品的专业销售计划。',
+  'confirm.claims.done': () => '没有未结的 A-to-z、信用卡拒付或 SAFE-T 索赔。',
+  'confirm.marketplaces.done': () => '所有销售的商城和地区都已考虑到。',
+  'confirm.balance.done': () => '所有商城的余额为零，双方互不相欠，没有预留金。',
+  'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} 早于数据本身的记录（最新一条是 ${p.latest}）：检查无法回到过去。`,
+  'error.as-of-before-data-hint': () => '请给出不早于数据最新记录的 --as-of 日期，或省略它以今天为准检查。',
+  'confirm.how.flag': () => '通过 --attest',
+  'confirm.how.prompt': () => '在向导中回答',
+  'audit.event': (p: P) => AUDIT_EVENTS[String(p.type)] ?? String(p.type),
+  'help.extras': (p: P) => `（${p.extras}）`,
+  'help.options-placeholder': () => '[选项]',
+  'help.command-placeholder': () => '[命令]',
+  'prompt.hint-default-yes': () => '(Y=是 / n=否)',
+  'prompt.hint-default-no': () => '(y=是 / N=否)',
+  'wizard.more-items': (p: P) => `……另有 ${num(p.count)} 项。`,
+  'wizard.confirm-later': () => '完成后，向导会请您确认。',
+  'wizard.verdict.needs-confirmation': () => '需要确认：数据没有显示障碍。上面各项都属实后，请再次运行 close-account 并回答“是”。',
+  'report.expected.units': () => '整数件数，或留空',
+  'report.expected.amount': () => '金额，例如 12.34',
+  'report.expected.date': () => '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026',
+  'report.expected.ambiguous-date': () =>
+    '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026（此值既可读作日/月也可读作月/日，文件中没有时区可供判断）',
 };

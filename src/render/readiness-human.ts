@@ -2,10 +2,12 @@
 // the verdict and the earliest closure date. Same data as the JSON view, for people.
 
 import type { CheckResult, CheckStatus } from '../core/check-result.js';
-import { closureRequestText, type RequestDraft } from '../core/closure-request.js';
+import { CLOSURE_REGIONS, closureRequestText, type RequestDraft } from '../core/closure-request.js';
+import { marketplaceById, type ClosureRegion } from '../core/marketplaces.js';
 import type { Readiness } from '../core/readiness.js';
-import type { Translate } from '../messages/catalogue.js';
+import type { PlainMessageKey, Translate } from '../messages/catalogue.js';
 import { PLAIN, type Style } from '../io/style.js';
+import { renderTable } from './table.js';
 
 /** How many offending records a blocker lists on screen; --json carries the capped list. */
 const ITEMS_SHOWN = 5;
@@ -25,80 +27,100 @@ function statusLabel(status: CheckStatus, confirmed: boolean | null, style: Styl
   }
 }
 
-/**
- * Columns on a terminal: East Asian wide characters (kanji, kana, hangul, full-width forms)
- * take two cells, so Japanese and Chinese titles line up too.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
+export { displayWidth } from './text-layout.js';
+
+/** A record's value as the seller reads it: claim kinds and regions named, the rest as the data has it. */
+function itemValue(key: string, value: string | number, t: Translate): string {
+  if (key === 'kind') return t('item.kind', { value });
+  if (key === 'region' && (CLOSURE_REGIONS as readonly string[]).includes(String(value))) return t(`region.${value as ClosureRegion}`);
+  if (key === 'marketplaceId') return marketplaceById(String(value))?.country ?? String(value);
+  // Dates and times as the language writes them, like every other date on screen.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return t('format.timestamp', { at: value });
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return t('format.day', { date: value });
+  return String(value);
 }
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - displayWidth(text)));
-
-function describeItem(item: Record<string, string | number | null>): string {
+export function describeItem(item: Record<string, string | number | null>, t: Translate): string {
   return Object.entries(item)
     // Zero quantities are noise next to the ones that block.
     .filter(([, value]) => value !== null && value !== '' && value !== 0)
-    .map(([key, value]) => `${key}: ${value}`)
-    .join(', ');
+    .map(([key, value]) => t('item.pair', { key: t('item.field', { key }), value: itemValue(key, value!, t) }))
+    .join(t('item.joiner'));
 }
+
+/** A request field's name as the seller reads it. */
+const FIELD_LABELS: Record<string, PlainMessageKey> = {
+  sellerId: 'request.field.seller-id',
+  region: 'request.field.region',
+  marketplaces: 'request.field.marketplaces',
+  reason: 'request.field.reason',
+  reasonText: 'request.field.reason-text',
+  email: 'request.field.email',
+  phone: 'request.field.phone',
+};
+export const fieldLabel = (field: string, t: Translate) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field);
 
 export function checkTitle(check: Pick<CheckResult, 'id'>, t: Translate): string {
   return t(`check.${check.id}.title`);
 }
 
-export function renderCheckTable(readiness: Readiness, style: Style, t: Translate): string {
-  // Status labels are padded before colouring so that escape codes never skew the columns.
-  const labels = readiness.checks.map((c) => statusLabel(c.status, c.confirmed, PLAIN, t));
-  const labelWidth = Math.max(...labels.map((l) => displayWidth(l))) + 2;
-  const titleWidth = Math.max(...readiness.checks.map((c) => displayWidth(checkTitle(c, t)))) + 2;
-  return readiness.checks
-    .map((check, i) => {
-      const label = statusLabel(check.status, check.confirmed, style, t);
-      const padding = ' '.repeat(labelWidth - displayWidth(labels[i]!));
-      return `  ${label}${padding}${pad(checkTitle(check, t), titleWidth)}${check.summary}`;
-    })
-    .join('\n');
+/** The colour a status label is shown in. */
+function statusColour(check: Pick<CheckResult, 'status' | 'confirmed'>, style: Style): (text: string) => string {
+  switch (check.status) {
+    case 'pass':
+      return style.green;
+    case 'fail':
+      return style.red;
+    case 'warn':
+    case 'unknown':
+      return style.yellow;
+    case 'manual':
+      return check.confirmed ? style.green : style.cyan;
+  }
 }
 
-export function renderBlockers(readiness: Readiness, style: Style, t: Translate): string {
+/** One row per check: status, title, finding; fitted to `width` cells (the finding wraps in its column). */
+export function renderCheckTable(readiness: Readiness, style: Style, t: Translate, width: number | null = null): string {
+  const rows = readiness.checks.map((check) => [statusLabel(check.status, check.confirmed, PLAIN, t), checkTitle(check, t), check.summary]);
+  return renderTable(rows, {
+    width: width ?? Number.MAX_SAFE_INTEGER,
+    indent: 2,
+    style: (text, row, column) => (column === 0 ? statusColour(readiness.checks[row]!, style)(text) : text),
+  });
+}
+
+/** Where the text is read: the wizard speaks of questions and answers, never of flags. */
+export interface RenderPlace {
+  wizard?: boolean;
+}
+
+export function renderBlockers(readiness: Readiness, style: Style, t: Translate, place: RenderPlace = {}): string {
   const needsWork = readiness.checks.filter((c) => c.status === 'fail' || c.status === 'unknown' || c.status === 'warn' || (c.status === 'manual' && !c.confirmed));
   if (needsWork.length === 0) return '';
   const lines: string[] = [style.bold(t('render.what-to-do'))];
   for (const check of needsWork) {
     lines.push('', `${statusLabel(check.status, check.confirmed, style, t)}  ${style.bold(checkTitle(check, t))}: ${check.summary}`);
-    for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item)}`));
-    if (check.count !== null && check.count > ITEMS_SHOWN) lines.push(style.dim(`      ${t('render.more-items', { count: check.count - ITEMS_SHOWN })}`));
+    for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item, t)}`));
+    if (check.count !== null && check.count > ITEMS_SHOWN) {
+      const more = check.count - ITEMS_SHOWN;
+      lines.push(style.dim(`      ${place.wizard ? t('wizard.more-items', { count: more }) : t('render.more-items', { count: more })}`));
+    }
     if (check.remediation) lines.push(`    → ${check.remediation}`);
-    if (check.status === 'manual') lines.push(style.dim(`    ${t('render.attest-hint', { id: check.id })}`));
+    if (check.status === 'manual') lines.push(style.dim(`    ${place.wizard ? t('wizard.confirm-later') : t('render.attest-hint', { id: check.id })}`));
   }
   return lines.join('\n');
 }
 
-export function renderVerdict(readiness: Readiness, style: Style, t: Translate): string {
+export function renderVerdict(readiness: Readiness, style: Style, t: Translate, place: RenderPlace = {}): string {
   const date = readiness.earliestCloseDate;
   switch (readiness.verdict) {
     case 'ready':
       return style.green(style.bold(t('verdict.ready')));
     case 'needs-confirmation':
-      return style.yellow(style.bold(t('verdict.needs-confirmation')));
+      return style.yellow(style.bold(place.wizard ? t('wizard.verdict.needs-confirmation') : t('verdict.needs-confirmation')));
     case 'blocked': {
       const when = date === null ? t('verdict.no-date') : date > readiness.asOf ? t('verdict.earliest', { date }) : t('verdict.once-cleared');
-      return `${style.red(style.bold(t('verdict.blocked')))} ${when}`;
+      return t('text.two-sentences', { first: style.red(style.bold(t('verdict.blocked'))), second: when });
     }
   }
 }
@@ -106,7 +128,7 @@ export function renderVerdict(readiness: Readiness, style: Style, t: Translate):
 export function renderRequestDraft(draft: RequestDraft, style: Style, t: Translate): string {
   if (draft.request) return `${style.bold(t('render.request-heading'))}\n${indent(closureRequestText(draft.request, t))}`;
   const lines = [style.bold(t('render.request-incomplete'))];
-  for (const problem of draft.problems) lines.push(`  - ${problem.field}: ${problem.message}`);
+  for (const problem of draft.problems) lines.push(`  - ${fieldLabel(problem.field, t)}: ${problem.message}`);
   lines.push(style.dim(`  ${t('render.request-flags')}`));
   return lines.join('\n');
 }
@@ -118,12 +140,12 @@ export function indent(text: string, by = '  '): string {
     .join('\n');
 }
 
-export function renderReadiness(readiness: Readiness, style: Style, t: Translate): string {
+export function renderReadiness(readiness: Readiness, style: Style, t: Translate, width: number | null = null): string {
   const parts: string[] = [];
   if (readiness.isDemo) parts.push(style.yellow(style.bold(t('demo.banner'))), '');
   const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
   parts.push(style.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter })), '');
-  parts.push(renderCheckTable(readiness, style, t));
+  parts.push(renderCheckTable(readiness, style, t, width));
   const blockers = renderBlockers(readiness, style, t);
   if (blockers) parts.push('', blockers);
   parts.push('', renderVerdict(readiness, style, t));

@@ -10,13 +10,15 @@ export function renderSubmission(outcome: Exclude<SubmitOutcome, { kind: 'not-se
   const lines: string[] = [];
   if (isDemo) lines.push(style.yellow(style.bold(t('demo.banner'))), '');
   if (outcome.kind === 'already-submitted') {
-    lines.push(style.yellow(style.bold(t('receipt.already', { id: request.id, at: submission.submittedAt }))));
+    lines.push(style.yellow(style.bold(t('receipt.already', { id: request.id, at: t('format.timestamp', { at: submission.submittedAt }) }))));
   } else {
     lines.push(style.green(style.bold(t('receipt.submitted'))));
   }
   lines.push(indent(closureRequestText(request, t)));
-  lines.push(indent(`${t('receipt.reference')}: ${submission.reference}`), indent(`${t('receipt.at')}: ${submission.submittedAt}`));
+  lines.push(indent(`${t('receipt.reference')}: ${submission.reference}`), indent(`${t('receipt.at')}: ${t('format.timestamp', { at: submission.submittedAt })}`));
   if (outcome.kind === 'submitted') lines.push('', outcome.nextSteps);
   else lines.push('', t('receipt.already-next'));
+  // How Amazon's answer gets into the audit log: nothing else would tell the seller.
+  lines.push('', t('receipt.record-answer'));
   return lines.join('\n');
 }

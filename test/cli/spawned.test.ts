@@ -85,7 +85,7 @@ describe('close-account as a process', () => {
 
     const list = runCli(['audit', 'list'], env);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/submit\s+demo \(demo\)\s+\d{4}-\d{2}-\d{2}\s+ready\s+completed\s+0\s+DEMO-CR-/);
+    expect(list.stdout).toMatch(/submit\s+demo \(demo: ready\)\s+\d{4}-\d{2}-\d{2}\s+ready\s+completed\s+0\s+DEMO-CR-/);
 
     expect(readAudit(db)).toMatchObject({ submissions: 1, intact: true });
 
@@ -145,7 +145,7 @@ describe('close-account as a process', () => {
       ['the sp-api source without credentials', ['check', '--adapter', 'sp-api'], /SP_API_CLIENT_ID, SP_API_CLIENT_SECRET, SP_API_REFRESH_TOKEN/],
       ['the reports source without its folder', ['check', '--adapter', 'reports'], /--reports-dir FOLDER/],
       ['an unknown encoding', ['check', '--adapter', 'reports', '--reports-dir', '.', '--encoding', 'ebcdic'], /utf-8, windows-1252, shift_jis/],
-      ['an unknown option', ['check', '--colour'], /unknown option/],
+      ['an unknown option', ['check', '--colour'], /Unknown option --colour/],
       ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
       ['an export format', ['audit', 'export', '--format', 'xml'], /md, html, json, csv/],
     ];

@@ -34,10 +34,10 @@ describe('wizard', () => {
       { kind: 'select', match: 'seller data', answer: 'demo' },
       { kind: 'select', match: 'demo situation', answer: 'ready' },
       ...confirmAll,
-      { kind: 'input', match: 'Seller ID', answer: 'a2demo5eller7q' },
-      { kind: 'select', match: 'Reason', answer: 'fees-too-high' },
+      { kind: 'input', match: 'seller ID (merchant token)', answer: 'a2demo5eller7q' },
+      { kind: 'select', match: 'Why are you closing the account', answer: 'fees-too-high' },
       { kind: 'input', match: 'Anything to add', answer: '' },
-      { kind: 'input', match: 'email', answer: 'owner@example.com' },
+      { kind: 'input', match: 'email address', answer: 'owner@example.com' },
       { kind: 'input', match: 'phone', answer: '+1 206 555 0100' },
       { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
     ]);
@@ -78,10 +78,10 @@ describe('wizard', () => {
     const { code, prompter } = await wizard(
       [
         { kind: 'confirm', match: 'can be closed now', answer: true },
-        { kind: 'input', match: 'Seller ID', answer: 'A2DEMO5ELLER7Q' },
-        { kind: 'select', match: 'Reason', answer: 'other' },
+        { kind: 'input', match: 'seller ID (merchant token)', answer: 'A2DEMO5ELLER7Q' },
+        { kind: 'select', match: 'Why are you closing the account', answer: 'other' },
         { kind: 'input', match: 'why are you closing', answer: 'Retiring' },
-        { kind: 'input', match: 'email', answer: 'owner@example.com' },
+        { kind: 'input', match: 'email address', answer: 'owner@example.com' },
         { kind: 'input', match: 'phone', answer: '' },
         { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
       ],
@@ -102,7 +102,7 @@ describe('wizard on report files', () => {
     const { code, term } = await wizard([
       { kind: 'confirm', match: 'can be closed now', answer: true },
       { kind: 'select', match: 'seller data', answer: 'reports' },
-      { kind: 'input', match: 'Folder with the reports', answer: join(dir, 'downloads') },
+      { kind: 'input', match: 'Which folder holds the reports', answer: join(dir, 'downloads') },
       { kind: 'confirm', match: 'Check with the reports the folder has?', answer: true },
     ]);
     expect(code).toBe(3);

@@ -6,80 +6,7 @@ import { sandbox } from '../helpers/cli-process.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 
 describe('the wizard in a terminal', () => {
-  it('goes from the intro to a submitted request on the ready demo seller', async () => {
-    const { env, db } = sandbox();
-    const session = new PtySession([], { ...env, TERM: 'xterm-256color' });
-    let at = await session.waitFor('Closing is permanent');
-    at = await session.waitFor('Downgrade to the Individual plan', at);
-    at = await session.waitFor('Check whether this account can be closed now?', at);
-    await session.type(KEY.enter);
-
-    at = await session.waitFor('Where should the seller data come from?', at);
-    await session.type(KEY.enter); // demo
-
-    at = await session.waitFor('Which demo situation?', at);
-    await session.type(KEY.down);
-    await session.type(KEY.down);
-    await session.type(KEY.enter); // ready
-
-    at = await session.waitFor('DEMO DATA', at);
-    at = await session.waitFor('Open orders', at);
-    for (const question of [
-      'Order history, reports, invoices and tax documents downloaded?',
-      'Bank account on file current',
-      'No open performance notification',
-      'No other account or region left on the Professional plan',
-    ]) {
-      at = await session.waitFor(question, at);
-      await session.type('y');
-      await session.type(KEY.enter);
-    }
-    at = await session.waitFor('READY', at);
-
-    at = await session.waitFor('Seller ID (merchant token)', at);
-    await session.type(KEY.enter); // keep the merchant token the data knows
-    at = await session.waitFor('Reason for closing', at);
-    await session.type(KEY.down);
-    await session.type(KEY.enter); // business-closed
-    at = await session.waitFor('Anything to add for Amazon?', at);
-    await session.type('Retiring after ten years');
-    await session.type(KEY.enter);
-
-    at = await session.waitFor('Contact email', at);
-    await session.type('owner@');
-    await session.type(KEY.enter);
-    at = await session.waitFor('That is not an email address', at); // asked again
-    await session.type(KEY.backspace.repeat(6));
-    await session.type('owner@example.com');
-    await session.type(KEY.enter);
-    at = await session.waitFor('Contact phone (optional)', at);
-    await session.type(KEY.enter);
-
-    at = await session.waitFor('You are about to submit this closure request', at);
-    at = await session.waitFor('My business has closed — Retiring after ten years', at);
-    at = await session.waitFor('Type your seller ID A2DEMO5ELLER7Q to submit', at);
-    await session.type('A2DEMO5ELLER7X');
-    await session.type(KEY.enter);
-    at = await session.waitFor('That is not A2DEMO5ELLER7Q', at);
-    await session.type(KEY.backspace);
-    await session.type('Q');
-    await session.type(KEY.enter);
-
-    await session.waitFor('Closure request submitted.', at);
-    expect(await session.exitCode()).toBe(0);
-
-    const audit = readAudit(db);
-    expect(audit.runs.find((r) => r.command === 'wizard')).toMatchObject({ outcome: 'completed', exit_code: 0, verdict: 'ready' });
-    expect(audit.submissions).toBe(1);
-    expect(audit.confirmations).toEqual([
-      { checkId: 'bank-account', how: 'prompt' },
-      { checkId: 'data-export', how: 'prompt' },
-      { checkId: 'performance-notifications', how: 'prompt' },
-      { checkId: 'selling-plan', how: 'prompt' },
-    ]);
-    expect(audit.requests[0]!.request).toMatchObject({ sellerId: 'A2DEMO5ELLER7Q', reason: 'business-closed', email: 'owner@example.com', marketplaces: ['CA', 'MX', 'US'] });
-    expect(audit.intact).toBe(true);
-  });
+  // From the intro to the receipt, in each language at 80 columns: wizard-languages-pty.test.ts.
 
   it('stops at the blockers on the blocked seller, exit 3, nothing submitted', async () => {
     const { env, db } = sandbox();
@@ -126,7 +53,7 @@ describe('the wizard in a terminal, on report files', () => {
     at = await session.waitFor('Where should the seller data come from?', at);
     await session.type(KEY.down);
     await session.type(KEY.enter); // reports
-    at = await session.waitFor('Folder with the reports', at);
+    at = await session.waitFor('Which folder holds the reports', at);
     await session.type(dir);
     await session.type(KEY.enter);
     at = await session.waitFor('Listings', at);

@@ -56,7 +56,7 @@ describe('closure request', () => {
     if (!result.ok) throw new Error('invalid');
     const text = closureRequestText(result.request, t);
     expect(text).toContain('Seller ID (merchant token): A2DEMO5ELLER7Q');
-    expect(text).toContain('North America (CA, MX, US)');
+    expect(text).toContain('North America (US, CA, MX)');
     expect(text).toContain('Contact phone: +1 206 555 0100');
     expect(text).toContain(result.request.id);
   });

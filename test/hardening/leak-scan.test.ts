@@ -68,7 +68,7 @@ describe('leak scan', () => {
     // Failures echo what they got: a refused token and an unreachable webhook must not echo secrets.
     const revoked = await startFakeSpApi('ready', { ...NO_FAULTS, revoked: true });
     closers.push(revoked);
-    for (const args of [['check', '--adapter', 'sp-api'], ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'other@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', 'http://127.0.0.1:9/x']]) {
+    for (const args of [['check', '--adapter', 'sp-api'], ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'other@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', 'http://127.0.0.1:9/x', '--audit-db', join(home, 'second.db')]]) {
       const run = startCli(args, { ...env, ...revoked.env, CLOSE_ACCOUNT_WEBHOOK_SECRET: WEBHOOK_SECRET });
       expect(await run.exit()).toBe(4);
       outputs.push(run.stdout(), run.stderr());

@@ -16,7 +16,7 @@ describe('request lifecycle', () => {
   it('goes draft → submitted → under review → closed, each step recorded', () => {
     const { env, db } = sandbox();
     expect(runCli(['check', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST], env).code).toBe(0);
-    expect(runCli(['status'], env).stdout).toMatch(/: draft\n[\s\S]*Next: run `close-account`/);
+    expect(runCli(['status'], env).stdout).toMatch(/: draft\n[\s\S]*checked ready and never submitted\. Submit it with `close-account`/);
     expect(runCli(SUBMIT, env).code).toBe(0);
     expect(runCli(['status'], env).stdout).toContain(': submitted');
     expect(runCli(['status', '--record', 'under-review'], env).code).toBe(0);

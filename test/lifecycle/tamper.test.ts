@@ -58,15 +58,15 @@ describe('audit verify', () => {
     // A careful forger rewrites the hash too; the next record still points at the old one.
     const raw = new Database(db);
     raw.exec(DROP_GUARDS);
-    const row = raw.prepare('SELECT * FROM records WHERE seq = 2').get() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string; prev_hash: string };
+    const row = raw.prepare("SELECT * FROM records WHERE type = 'readiness' ORDER BY seq LIMIT 1").get() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string; prev_hash: string };
     const body = row.body.replace('"blocked"', '"ready"');
     const hash = recordHash(row.prev_hash, { seq: row.seq, at: row.at, runId: row.run_id, type: row.type, requestId: row.request_id, body });
     expect(body).not.toBe(row.body);
-    raw.prepare('UPDATE records SET body = ?, hash = ? WHERE seq = 2').run(body, hash);
+    raw.prepare('UPDATE records SET body = ?, hash = ? WHERE seq = ?').run(body, hash, row.seq);
     raw.close();
     const result = runCli(['audit', 'verify'], env);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('Record 3 of the audit log');
+    expect(result.stderr).toContain(`Record ${row.seq + 1} of the audit log`);
     expect(result.stderr).toContain('does not follow the record before it');
   });
 

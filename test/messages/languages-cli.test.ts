@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { runCli, sandbox } from '../helpers/cli-process.js';
-import { KEY, PtySession } from '../helpers/pty.js';
 import { encode, readySellerReports, writeReport } from '../helpers/report-fixtures.js';
 
 describe('languages', () => {
@@ -63,19 +62,5 @@ describe('languages', () => {
     expect(result.stderr).toContain(setting);
     expect(encode('注文番号', 'shift_jis').length).toBe(8);
   });
-
-  it.each([
-    ['ja_JP.UTF-8', 'このアカウントを今閉鎖できるかチェックしますか?', 'どのデモ状況にしますか?', 'やること', '最短の閉鎖日: 2027年2月18日'],
-    ['zh_CN.UTF-8', '现在检查此账户能否关闭？', '选择哪种演示情况？', '需要做的事', '最早可关闭日期：2027年2月18日'],
-  ])('the wizard in a terminal, LANG=%s', async (lang, question, scenario, todo, earliest) => {
-    const { env } = sandbox();
-    const session = new PtySession(['--adapter', 'demo'], { ...env, LANG: lang });
-    let at = await session.waitFor(question);
-    await session.type(KEY.enter);
-    at = await session.waitFor(scenario, at);
-    await session.type(KEY.enter);
-    at = await session.waitFor(todo, at);
-    await session.waitFor(earliest, at);
-    expect(await session.exitCode()).toBe(3);
-  });
+  // The wizard in a terminal in each language, to the receipt: test/cli/wizard-languages-pty.test.ts.
 });

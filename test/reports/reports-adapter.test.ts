@@ -84,7 +84,7 @@ describe('reports adapter', () => {
     expect(readiness.verdict).toBe('ready');
     // The last sale (15 July) is before the 120 days read; the file reaches back to June.
     expect(byId['last-sale-window']).toMatchObject({ status: 'pass', summary: 'No sale since 2026-07-29: the 90-day A-to-z window has passed.' });
-    expect(byId.marketplaces!.summary).toContain('US, MX, CA');
+    expect(byId.marketplaces!.summary).toContain('US, CA, MX');
     const unconfirmed = await check(dir, new Set());
     expect(unconfirmed.byId.balance).toMatchObject({ status: 'manual', confirmed: false });
     expect(unconfirmed.byId.claims).toMatchObject({ status: 'manual', confirmed: false });

@@ -175,7 +175,7 @@ export class ReportFile {
     const header = this.spec?.columns[logical] ?? logical;
     return new CliError(
       EXIT.usage,
-      this.t('error.report-value', { file: this.path, line, column: header, found: problem.found, expected: problem.expected }),
+      this.t('error.report-value', { file: this.path, line, column: header, found: problem.found, expected: problem.kind ? this.t(`report.expected.${problem.kind}`) : problem.expected }),
       this.t('error.report-value-hint'),
     );
   }

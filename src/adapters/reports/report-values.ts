@@ -1,10 +1,14 @@
 // Reading one value of a report: quantities and dates as Seller Central writes them. A value that
 // cannot be read throws a ReportValueProblem; the caller adds the file, line and column.
 
+/** What a value should have been, as a message key's last part (the seller reads it in their language). */
+export type ExpectedValue = 'units' | 'amount' | 'date' | 'ambiguous-date';
+
 export class ReportValueProblem extends Error {
   constructor(
     readonly found: string,
     readonly expected: string,
+    readonly kind: ExpectedValue | null = null,
   ) {
     super(`found "${found}", expected ${expected}`);
   }
@@ -17,14 +21,14 @@ export function parseQuantity(text: string): number | null {
   if (/^\d+$/.test(value)) return Number(value);
   // Some files write 12.0; a fraction of a unit is not a quantity.
   if (/^\d+\.0+$/.test(value)) return Number.parseInt(value, 10);
-  throw new ReportValueProblem(text, 'a whole number of units, or blank');
+  throw new ReportValueProblem(text, 'a whole number of units, or blank', 'units');
 }
 
 export function parseAmount(text: string): number | null {
   const value = text.trim();
   if (value === '') return null;
   if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  throw new ReportValueProblem(text, 'an amount such as 12.34');
+  throw new ReportValueProblem(text, 'an amount such as 12.34', 'amount');
 }
 
 /** Offsets of the time-zone abbreviations seen in report dates. */
@@ -55,7 +59,7 @@ export const LAST_YEAR = 2100;
 function checkedTimestamp(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string, text: string): string {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) {
-    throw new ReportValueProblem(text, EXPECTED_DATE);
+    throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
   }
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`;
 }
@@ -71,26 +75,26 @@ export function parseReportTimestamp(text: string, order: DateOrder | null = nul
   if (m) {
     const zone = m[7] ?? 'Z';
     const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(-2)}` : ZONES[zone];
-    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE);
+    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     return checkedTimestamp(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
   }
   m = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(value);
   if (m) {
     const month = MONTHS[m[2]!.toLowerCase()];
-    if (!month) throw new ReportValueProblem(text, EXPECTED_DATE);
+    if (!month) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     return checkedTimestamp(+m[3]!, month, +m[1]!, 0, 0, 0, '+00:00', text);
   }
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
   if (m) {
     const offset = m[7] ? ZONES[m[7]] : '+09:00';
-    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE);
+    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     return checkedTimestamp(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
   }
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
   if (m) {
     const zone = m[7];
     const offset = zone ? ZONES[zone] : '+00:00';
-    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE);
+    if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     const a = +m[1]!;
     const b = +m[2]!;
     let dayFirst: boolean;
@@ -98,11 +102,11 @@ export function parseReportTimestamp(text: string, order: DateOrder | null = nul
     else if (order) dayFirst = order === 'day-first';
     else if (a > 12) dayFirst = true;
     else if (b > 12) dayFirst = false;
-    else throw new ReportValueProblem(text, `${EXPECTED_DATE} (this one reads as day/month and as month/day; the file gives no time zone to tell)`);
+    else throw new ReportValueProblem(text, `${EXPECTED_DATE} (this one reads as day/month and as month/day; the file gives no time zone to tell)`, 'ambiguous-date');
     const [day, month] = dayFirst ? [a, b] : [b, a];
     return checkedTimestamp(+m[3]!, month, day, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
   }
-  throw new ReportValueProblem(text, EXPECTED_DATE);
+  throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
 }
 
 export function parseReportDay(text: string, order: DateOrder | null = null): string {

@@ -29,7 +29,7 @@ export function checkBalance(entries: BalanceEntry[], { t }: CheckContext): Chec
     {
       count: nonZero.length,
       items: nonZero.map((e) => ({ marketplaceId: e.marketplaceId, currency: e.currency, amount: e.amount, reserved: e.reserved })),
-      remediation: fixes.join(' '),
+      remediation: fixes.length === 0 ? null : fixes.reduce((text, fix) => t('text.two-sentences', { first: text, second: fix })),
     },
   );
 }

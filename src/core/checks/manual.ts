@@ -18,7 +18,8 @@ export function manualCheck(
 ): CheckResult {
   const question = t(`confirm.${id}.question` as const);
   const reason = why ? ` (${t(why.key, why.params as never)})` : '';
-  return checkResult(id, 'manual', confirmed ? t('check.manual.confirmed', { question }) : `${question}${reason}`, {
+  // Once confirmed it is a statement of what the seller confirmed, not the question again.
+  return checkResult(id, 'manual', confirmed ? t(`confirm.${id}.done` as const) : `${question}${reason}`, {
     confirmed,
     remediation: confirmed ? null : t(`confirm.${id}.how` as const),
   });

@@ -3,7 +3,7 @@
 
 import { checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
-import { marketplaceById, type ClosureRegion } from '../marketplaces.js';
+import { inMarketplaceOrder, marketplaceById, type ClosureRegion } from '../marketplaces.js';
 import type { MarketplaceParticipation } from '../seller-data.js';
 
 export interface RegionGroup {
@@ -23,7 +23,8 @@ export function groupByClosureRegion(participations: MarketplaceParticipation[])
     group.marketplaceIds.push(p.marketplaceId);
     groups.set(region, group);
   }
-  return [...groups.values()];
+  // One order wherever countries are shown (the check, the wizard, the request): Amazon's.
+  return [...groups.values()].map((g) => ({ ...g, countries: inMarketplaceOrder(g.countries) }));
 }
 
 export function checkMarketplaces(
@@ -41,7 +42,7 @@ export function checkMarketplaces(
   const others = groups.filter((g) => g !== home);
   if (others.length === 0) return checkResult('marketplaces', 'pass', summary, { count: 0, items });
   const otherNames = others.map((g) => `${t(`region.${g.region}`)} (${g.countries.join(', ')})`).join('; ');
-  return checkResult('marketplaces', 'warn', `${summary} ${t('check.marketplaces.others', { others: otherNames })}`, {
+  return checkResult('marketplaces', 'warn', t('text.two-sentences', { first: summary, second: t('check.marketplaces.others', { others: otherNames }) }), {
     count: others.length,
     items,
     remediation: t('check.marketplaces.others-fix'),

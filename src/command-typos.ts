@@ -1,0 +1,57 @@
+// Commander would call a mistyped command "too many arguments" (the bare program takes none), and
+// a command group given without its subcommand prints help and exits 0. Walking the words first
+// lets close-account say what is wrong, in the seller's language, and suggest the nearest name.
+
+import type { Command, Option } from 'commander';
+
+export type CommandProblem =
+  | { kind: 'unknown'; name: string; nearest: string; choices: string[]; parent: string | null }
+  | { kind: 'missing'; command: string; choices: string[] };
+
+/** Edit distance with transpositions: "chek" is one step from "check", "sbumit" one from "submit". */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export function nearestName(word: string, names: string[]): string {
+  return [...names].sort((x, y) => editDistance(word, x) - editDistance(word, y) || x.localeCompare(y))[0]!;
+}
+
+function optionFor(cmd: Command, flag: string): Option | undefined {
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const found = c.options.find((o) => o.long === flag || o.short === flag);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first word that names no command, or a command group left without its subcommand; null when the words are fine. */
+export function commandProblem(program: Command, argv: string[]): CommandProblem | null {
+  let cmd = program;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return null;
+    if (word.startsWith('-')) {
+      if (word === '-h' || word === '--help' || word === '-V' || word === '--version') return null;
+      const option = word.includes('=') ? undefined : optionFor(cmd, word);
+      if (option && (option.required || option.optional)) i += 1;
+      continue;
+    }
+    // A word for a command that takes arguments is its argument; commander checks those.
+    if (cmd.commands.length === 0) return null;
+    const names = cmd.commands.map((c) => c.name());
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return { kind: 'unknown', name: word, nearest: nearestName(word, names), choices: names, parent: cmd === program ? null : cmd.name() };
+    cmd = sub;
+  }
+  if (cmd !== program && cmd.commands.length > 0) return { kind: 'missing', command: cmd.name(), choices: cmd.commands.map((c) => c.name()) };
+  return null;
+}
