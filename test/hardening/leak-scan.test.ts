@@ -112,8 +112,9 @@ describe('leak scan, against servers that echo everything back', () => {
       { args: ['plan', '--adapter', 'sp-api', '--json'], env: { ...base, ...echoApi.env }, codes: [4] },
       // The webhook answers with everything it got (URL and headers, every encoding): refused, exit 4.
       { args: ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', withCredentials(`${echoApi.url}/closures`), '--verbose'], env: base, codes: [4] },
-      // A real agency, reached with basic auth in the URL and a token in the query: submitted.
-      { args: ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', withCredentials(hook.url)], env: base, codes: [0] },
+      // A real agency, reached with basic auth in the URL and a token in the query: the same
+      // request, resumed (one seller has one request at a time), is submitted.
+      { args: ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', withCredentials(hook.url)], env: base, codes: [0] },
       { args: ['status'], env: base, codes: [0] },
       { args: ['audit', 'list'], env: base, codes: [0] },
       { args: ['audit', 'export', '--format', 'json'], env: base, codes: [0] },

@@ -57,7 +57,10 @@ describe('redirects', () => {
     const result = await run(['check', '--adapter', 'sp-api', '--json'], { ...env, ...fake.env, SP_API_ENDPOINT: redirector.url });
     expect(result.code, result.stderr).toBe(4);
     expect(result.stderr).toContain(`a redirect to ${attacker.url}/`);
-    expect(result.stdout).toBe('');
+    // --json prints one document, and it is the error: no verdict from the attacker's data.
+    const document = JSON.parse(result.stdout) as { error?: { exitCode: number }; verdict?: unknown };
+    expect(document.error?.exitCode).toBe(4);
+    expect(document.verdict).toBeUndefined();
     expect(attacker.received).toHaveLength(0);
   });
 
