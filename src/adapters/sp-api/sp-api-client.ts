@@ -1,14 +1,18 @@
 // Calls to the Selling Partner API: the access token on every call, each operation's rate
-// limiter, retries with backoff and jitter for 429, 5xx, timeouts and dropped connections within
-// a bounded total time, one token refresh on a 403 for an expired token, and a log of every call.
+// limiter, retries with backoff and jitter for 5xx, timeouts and dropped connections within a
+// bounded total time, one token refresh on a 403 for an expired token, and a log of every call.
+// A 429 (which carries no rate header, sp-api.md §6) waits for the operation's next token at its
+// documented rate, however long that is (searchOrders: 179 s), with a progress note: a slow
+// operation waits, it does not fail; only a run of 429s in a row gives up.
 // What still fails is a DataSourceError (exit 4) that says what failed and what to do, with
 // every secret scrubbed from it.
 
 import { DataSourceError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
+import { REAL_CLOCK, type Clock } from './clock.js';
 import type { LwaToken } from './lwa-token.js';
 import { USAGE_PLANS, type OperationId } from './models/usage-plans.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
 import { redact, type SpApiSettings } from './sp-api-settings.js';
 
 export interface CallRecord {
@@ -23,9 +27,18 @@ export interface ClientOptions {
   retryBudgetMs?: number;
   timeoutMs?: number;
   userAgent: string;
+  /** Time and waiting (tests pass a virtual clock). */
+  clock?: Clock;
+  /** Rate buckets saved by an earlier run. */
+  rates?: RateSnapshot;
+  /** Told of every wait for a token longer than a few seconds, for a progress note. */
+  onWait?: (operation: OperationId, ms: number) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** 429s in a row after which an operation gives up. */
+const MAX_THROTTLED = 8;
+/** Waits shorter than this pass without a note. */
+const NOTE_WAIT_MS = 5_000;
 
 export class SpApiError extends DataSourceError {
   constructor(
@@ -40,15 +53,25 @@ export class SpApiError extends DataSourceError {
 
 export class SpApiClient {
   readonly calls: CallRecord[] = [];
-  private readonly limiter = new RateLimiter();
-  readonly startedAt = Date.now();
+  readonly clock: Clock;
+  readonly limiter: RateLimiter;
+  readonly startedAt: number;
 
   constructor(
     private readonly settings: SpApiSettings,
     private readonly token: LwaToken,
     private readonly t: Translate,
     private readonly options: ClientOptions,
-  ) {}
+  ) {
+    this.clock = options.clock ?? REAL_CLOCK;
+    this.limiter = new RateLimiter(() => this.clock.now(), options.rates);
+    this.startedAt = this.clock.now();
+  }
+
+  private async wait(operation: OperationId, ms: number): Promise<void> {
+    if (ms >= NOTE_WAIT_MS) this.options.onWait?.(operation, ms);
+    await this.clock.sleep(ms);
+  }
 
   /**
    * Calls an operation by its operationId; `path` fills the model's path template. Returns the
@@ -61,24 +84,24 @@ export class SpApiClient {
       if (value === undefined) continue;
       url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
+    // The budget is for backing off after failures (5xx, timeouts); waiting for a token is not failing.
     const budget = this.options.retryBudgetMs ?? 120_000;
-    const deadline = Date.now() + budget;
+    let backedOff = 0;
     let refreshed = false;
+    let throttled = 0;
+    let failures = 0;
     let lastProblem = '';
     for (let attempt = 1; ; attempt++) {
       const wait = this.limiter.reserve(operation);
-      if (wait > 0) {
-        if (Date.now() + wait > deadline) break;
-        await sleep(wait);
-      }
-      const started = Date.now();
+      if (wait > 0) await this.wait(operation, wait);
+      const started = this.clock.now();
       let status: number | string = 'error';
       try {
         const response = await fetch(url, {
           method: plan.method,
           headers: {
             'x-amz-access-token': await this.token.get(),
-            'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+            'x-amz-date': new Date(this.clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
             'user-agent': this.options.userAgent,
             ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           },
@@ -88,7 +111,7 @@ export class SpApiClient {
         status = response.status;
         this.limiter.follow(operation, response.headers.get('x-amzn-ratelimit-limit'));
         const text = await response.text();
-        this.calls.push({ operation, status, ms: Date.now() - started, attempt });
+        this.calls.push({ operation, status, ms: this.clock.now() - started, attempt });
         if (response.ok) return (text ? JSON.parse(text) : {}) as T;
         const error = errorOf(text);
         lastProblem = redact(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim(), this.settings.secrets);
@@ -99,22 +122,26 @@ export class SpApiClient {
           continue;
         }
         if (response.status === 429) {
-          const pause = this.limiter.drain(operation);
-          if (Date.now() + pause > deadline) break;
+          // The bucket is empty: the next reserve waits for the next token at the operation's rate.
+          if (++throttled >= MAX_THROTTLED) break;
+          this.limiter.drain(operation);
           continue;
         }
+        throttled = 0;
         if (response.status < 500) {
           throw new SpApiError(this.t('sp-api.refused', { operation, problem: lastProblem }), this.hintFor(response.status), response.status, error.code ?? null);
         }
       } catch (error) {
         if (error instanceof DataSourceError) throw error;
-        if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - started, attempt });
+        if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: this.clock.now() - started, attempt });
         lastProblem = redact((error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : String((error as Error).cause ?? (error as Error).message), this.settings.secrets);
       }
       // 5xx, timeouts, dropped connections: back off exponentially, with full jitter.
-      const backoff = Math.random() * Math.min(8000, 250 * 2 ** (attempt - 1));
-      if (Date.now() + backoff > deadline || attempt >= 8) break;
-      await sleep(backoff);
+      failures += 1;
+      const backoff = Math.random() * Math.min(8000, 250 * 2 ** (failures - 1));
+      if (backedOff + backoff > budget || failures >= 8) break;
+      backedOff += backoff;
+      await this.clock.sleep(backoff);
     }
     throw new SpApiError(this.t('sp-api.gave-up', { operation, problem: lastProblem || '-', seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
   }

@@ -1,12 +1,22 @@
-// The Reports API flow: create a report, poll until it is done (cancelled with no data means an
-// empty report), fetch the document, and save it as it comes (gzipped or not) with the charset
-// Amazon states, for the report readers the reports adapter uses too.
+// The Reports API flow: create a report, poll until it is done, fetch the document, and save it
+// as it comes (gzipped or not) with the charset Amazon states, for the report readers the
+// reports adapter uses too.
+//
+// What a finished report means (reports_2021-06-30.json, processingStatus): DONE has a document;
+// CANCELLED is "an explicit cancellation request ... or an automatic cancellation if there is no
+// data to return", and Amazon also cancels a report asked for again too soon (FBA reports at
+// most once every 30 minutes: selling-partner-api-docs #2803, selling-partner-api-models #4032)
+// or over too long a range (order reports: #385, #2591). So CANCELLED is never read as "empty":
+// the latest DONE report of the same type that covers the period is used instead (getReports),
+// and without one the data is missing. FATAL and a report that never finishes are missing too.
 
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { marketplaceById } from '../../core/marketplaces.js';
+import type { MessageRef } from '../../core/message-ref.js';
 import { DataSourceError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from '../reports/report-file.js';
@@ -17,38 +27,88 @@ import { redact, type SpApiSettings } from './sp-api-settings.js';
 
 export interface ReportRequest {
   reportType: string;
+  /** One marketplace for the report types that serve one (listings, returns, removals). */
   marketplaceIds: string[];
   dataStartTime?: string;
+  dataEndTime?: string;
 }
 
-/** A downloaded report: the file (null when Amazon had no data), read like a Seller Central download. */
-export type DownloadedReport = ReportFile | null;
+/** A report read, or why there is none. */
+export type ReportOutcome =
+  | { kind: 'done'; file: ReportFile; reportId: string }
+  | { kind: 'missing'; status: 'CANCELLED' | 'FATAL' | 'SLOW'; reason: MessageRef };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export interface PollOptions {
+  firstMs: number;
+  maxMs: number;
+  deadlineMs: number;
+}
 
-export async function downloadReport(
-  client: SpApiClient,
-  settings: SpApiSettings,
-  request: ReportRequest,
-  dir: string,
-  t: Translate,
-  poll: { firstMs: number; maxMs: number; deadlineMs: number } = { firstMs: 500, maxMs: 30_000, deadlineMs: 20 * 60_000 },
-): Promise<DownloadedReport> {
-  const created = await client.call<Reports['CreateReportResponse']>('createReport', { body: request });
-  const deadline = Date.now() + poll.deadlineMs;
+const DEFAULT_POLL: PollOptions = { firstMs: 500, maxMs: 30_000, deadlineMs: 20 * 60_000 };
+
+/**
+ * How old an earlier report may be and still stand in for a cancelled one: a little over the
+ * 30 minutes within which Amazon refuses to make an FBA report again.
+ */
+export const STAND_IN_MS = 60 * 60_000;
+
+export async function fetchReport(client: SpApiClient, settings: SpApiSettings, request: ReportRequest, dir: string, t: Translate, poll: PollOptions = DEFAULT_POLL): Promise<ReportOutcome> {
+  const { clock } = client;
+  const body: Reports['CreateReportSpecification'] = { reportType: request.reportType, marketplaceIds: request.marketplaceIds };
+  if (request.dataStartTime) body.dataStartTime = request.dataStartTime;
+  if (request.dataEndTime) body.dataEndTime = request.dataEndTime;
+  const created = await client.call<Reports['CreateReportResponse']>('createReport', { body });
+  // The time this report has been waited for (other calls' waits do not count against it).
+  let waited = 0;
   let interval = poll.firstMs;
   let report: Reports['Report'];
+  let status: 'CANCELLED' | 'FATAL' | 'SLOW';
   for (;;) {
     report = await client.call<Reports['Report']>('getReport', { path: { reportId: created.reportId } });
-    if (report.processingStatus === 'DONE') break;
-    // Amazon cancels a report with no data: that is an empty report, not a failure.
-    if (report.processingStatus === 'CANCELLED') return null;
-    if (report.processingStatus === 'FATAL') throw new DataSourceError(t('sp-api.report-fatal', { type: request.reportType }), t('sp-api.report-fatal-hint'));
-    if (Date.now() + interval > deadline) throw new DataSourceError(t('sp-api.report-slow', { type: request.reportType, minutes: Math.round(poll.deadlineMs / 60_000) }), t('sp-api.gave-up-hint'));
-    await sleep(interval);
+    if (report.processingStatus === 'DONE' && report.reportDocumentId) return { kind: 'done', file: await download(client, settings, request, report.reportDocumentId, created.reportId, dir, t), reportId: created.reportId };
+    if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL') {
+      status = report.processingStatus;
+      break;
+    }
+    if (waited + interval > poll.deadlineMs) {
+      status = 'SLOW';
+      break;
+    }
+    waited += interval;
+    await clock.sleep(interval);
     interval = Math.min(poll.maxMs, interval * 2);
   }
-  const document = await client.call<Reports['ReportDocument']>('getReportDocument', { path: { reportDocumentId: report.reportDocumentId! } });
+  const standIn = await latestDone(client, request, created.reportId);
+  if (standIn) return { kind: 'done', file: await download(client, settings, request, standIn.reportDocumentId!, standIn.reportId, dir, t), reportId: standIn.reportId };
+  const params = { type: request.reportType, marketplace: request.marketplaceIds.map((id) => marketplaceById(id)?.domain ?? id).join(', '), from: request.dataStartTime?.slice(0, 10) ?? '-', to: (request.dataEndTime ?? new Date(clock.now()).toISOString()).slice(0, 10) };
+  const key = status === 'CANCELLED' ? 'sp-api.report-cancelled' : status === 'FATAL' ? 'sp-api.report-fatal-missing' : 'sp-api.report-slow-missing';
+  return { kind: 'missing', status, reason: { key, params: status === 'SLOW' ? { ...params, minutes: Math.round(poll.deadlineMs / 60_000) } : params } };
+}
+
+/** The newest DONE report of the type, for the same marketplace, that covers what was asked. */
+async function latestDone(client: SpApiClient, request: ReportRequest, except: string): Promise<Reports['Report'] | null> {
+  const page = await client.call<Reports['GetReportsResponse']>('getReports', {
+    query: { reportTypes: [request.reportType], processingStatuses: ['DONE'], marketplaceIds: request.marketplaceIds, pageSize: 10 },
+  });
+  const end = request.dataEndTime ? Date.parse(request.dataEndTime) : client.clock.now();
+  const start = request.dataStartTime ? Date.parse(request.dataStartTime) : null;
+  const covering = page.reports.filter((r) => {
+    if (r.reportId === except || r.processingStatus !== 'DONE' || !r.reportDocumentId) return false;
+    if (r.reportType !== request.reportType) return false;
+    // The same marketplaces, no more and no fewer: a report of several covers only its first (#1998).
+    if ((r.marketplaceIds ?? []).join(',') !== request.marketplaceIds.join(',')) return false;
+    const reportEnd = Date.parse(r.dataEndTime ?? r.createdTime);
+    if (!Number.isFinite(reportEnd) || reportEnd < end - STAND_IN_MS) return false;
+    if (start === null) return true;
+    const reportStart = r.dataStartTime ? Date.parse(r.dataStartTime) : Number.NaN;
+    return Number.isFinite(reportStart) && reportStart <= start;
+  });
+  covering.sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime));
+  return covering[0] ?? null;
+}
+
+async function download(client: SpApiClient, settings: SpApiSettings, request: ReportRequest, reportDocumentId: string, reportId: string, dir: string, t: Translate): Promise<ReportFile> {
+  const document = await client.call<Reports['ReportDocument']>('getReportDocument', { path: { reportDocumentId } });
   // The document URL is presigned: no access token goes with it.
   let response: Response;
   try {
@@ -59,7 +119,7 @@ export async function downloadReport(
   if (!response.ok || !response.body) {
     throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: `HTTP ${response.status}` }), t('sp-api.gave-up-hint'));
   }
-  const path = join(dir, `${request.reportType}-${created.reportId}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
+  const path = join(dir, `${request.reportType}-${request.marketplaceIds.join('+')}-${reportId}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
   await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(path, { mode: 0o600 }));
   const charset = /charset=([^;]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
   return ReportFile.open(path, charset ? parseEncoding(charset.replace(/^"|"$/g, '')) : null, t);
