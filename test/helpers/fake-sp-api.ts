@@ -325,6 +325,10 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
       res.writeHead(200, { 'content-type': `text/plain;charset=${doc.charset}` }).end(doc.body);
       return;
     }
+    // Held to Amazon's model: required parameters, types, enums, array sizes, ranges, date-time
+    // formats, the body's schema (answered below, after the token and the throttle).
+    const modelCheck = MODELS_PRESENT ? checkRequest(req.method ?? 'GET', url, body) : null;
+    record.operation = modelCheck?.operation?.operationId ?? null;
     const token = req.headers['x-amz-access-token'] as string | undefined;
     const expiry = token ? tokens.get(token) : undefined;
     if (expiry === undefined) return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'Access token is missing in the request header.');
@@ -334,11 +338,7 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
       return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.');
     }
 
-    // Held to Amazon's model first: required parameters, types, enums, array sizes, ranges,
-    // date-time formats, the body's schema.
-    const modelCheck = MODELS_PRESENT ? checkRequest(req.method ?? 'GET', url, body) : null;
     const operationId = modelCheck?.operation?.operationId ?? `${req.method} ${path}`;
-    record.operation = modelCheck?.operation?.operationId ?? null;
     const count = (calls.get(operationId) ?? 0) + 1;
     calls.set(operationId, count);
     total += 1;
