@@ -30,7 +30,7 @@ const keyOf = (sku: string, marketplaceId: string) => `${sku}\u0000${marketplace
 export async function runFixListings(ctx: CommandContext, flags: FixListingsFlags, prompter: Prompter | null): Promise<number> {
   const { t, options } = ctx;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
-  const [{ spApiSettings }, { LwaToken }, { SpApiClient, SpApiError }, { fetchReport }, { listingsOf }, { clockFromEnv }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
+  const [{ spApiSettings }, { LwaToken }, { SpApiClient, SpApiError }, { fetchReport, FinishedReports }, { listingsOf }, { clockFromEnv }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
     import('../adapters/sp-api/lwa-token.js'),
     import('../adapters/sp-api/sp-api-client.js'),
@@ -66,7 +66,8 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
         .map((p) => p.marketplace.id);
 
       // What is listed: the All Listings report of each marketplace (the search stops at 1,000 SKUs).
-      const outcomes = await Promise.all(marketplaceIds.map((marketplaceId) => fetchReport(client, settings, { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId] }, dir, t)));
+      const finished = new FinishedReports(client, ['GET_MERCHANT_LISTINGS_ALL_DATA'], marketplaceIds);
+      const outcomes = await Promise.all(marketplaceIds.map((marketplaceId) => fetchReport(client, settings, { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId] }, dir, t, undefined, finished)));
       const listings: Pair[] = [];
       const unread: string[] = [];
       for (const [i, outcome] of outcomes.entries()) {

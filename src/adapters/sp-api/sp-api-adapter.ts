@@ -35,7 +35,7 @@ import type { definitions as Orders } from './models/orders.js';
 import type { definitions as Sellers } from './models/sellers.js';
 import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
 import { SpApiClient, SpApiError } from './sp-api-client.js';
-import { fetchReport, type PollOptions, type ReportOutcome, type ReportRequest } from './sp-api-reports.js';
+import { fetchReport, FinishedReports, type PollOptions, type ReportOutcome, type ReportRequest } from './sp-api-reports.js';
 import type { SpApiSettings } from './sp-api-settings.js';
 
 export interface SpApiAdapterOptions {
@@ -121,7 +121,8 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
 
   // Reports take minutes at Amazon: ask for all of them now, read each when its check comes.
   const settle = <T>(promise: Promise<T>): Promise<Settled<T>> => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
-  const report = (request: ReportRequest) => settle(fetchReport(client, settings, request, dir, t, options.poll));
+  const finished = new FinishedReports(client, [ORDERS_REPORT, LISTINGS_REPORT, REMOVALS_REPORT, RETURNS_REPORT], marketplaceIds);
+  const report = (request: ReportRequest) => settle(fetchReport(client, settings, request, dir, t, options.poll, finished));
   const perMarketplace = (reportType: string, days: number | null) =>
     marketplaceIds.map((marketplaceId) => ({
       marketplaceId,

@@ -52,7 +52,51 @@ const DEFAULT_POLL: PollOptions = { firstMs: 500, maxMs: 30_000, deadlineMs: 20 
  */
 export const STAND_IN_MS = 60 * 60_000;
 
-export async function fetchReport(client: SpApiClient, settings: SpApiSettings, request: ReportRequest, dir: string, t: Translate, poll: PollOptions = DEFAULT_POLL): Promise<ReportOutcome> {
+/**
+ * The finished reports Amazon still holds (getReports, DONE), asked for once per run however many
+ * reports come back cancelled: getReports allows 0.0222 calls a second after a burst of 10.
+ */
+export class FinishedReports {
+  private listing: Promise<Reports['Report'][]> | null = null;
+
+  constructor(
+    private readonly client: SpApiClient,
+    private readonly reportTypes: string[],
+    private readonly marketplaceIds: string[],
+  ) {}
+
+  list(): Promise<Reports['Report'][]> {
+    this.listing ??= this.fetch();
+    return this.listing;
+  }
+
+  private async fetch(): Promise<Reports['Report'][]> {
+    const found: Reports['Report'][] = [];
+    // The model allows at most 10 report types and 10 marketplaces per request.
+    for (let m = 0; m < Math.max(1, this.marketplaceIds.length); m += 10) {
+      let page = await this.client.call<Reports['GetReportsResponse']>('getReports', {
+        query: { reportTypes: this.reportTypes.slice(0, 10), processingStatuses: ['DONE'], marketplaceIds: this.marketplaceIds.slice(m, m + 10), pageSize: 100 },
+      });
+      found.push(...page.reports);
+      // "include this token as the only parameter"; a few pages are the last few hours' reports.
+      for (let pages = 1; page.nextToken && pages < 5; pages++) {
+        page = await this.client.call<Reports['GetReportsResponse']>('getReports', { query: { nextToken: page.nextToken } });
+        found.push(...page.reports);
+      }
+    }
+    return found;
+  }
+}
+
+export async function fetchReport(
+  client: SpApiClient,
+  settings: SpApiSettings,
+  request: ReportRequest,
+  dir: string,
+  t: Translate,
+  poll: PollOptions = DEFAULT_POLL,
+  finished: FinishedReports = new FinishedReports(client, [request.reportType], request.marketplaceIds),
+): Promise<ReportOutcome> {
   const { clock } = client;
   const body: Reports['CreateReportSpecification'] = { reportType: request.reportType, marketplaceIds: request.marketplaceIds };
   if (request.dataStartTime) body.dataStartTime = request.dataStartTime;
@@ -78,7 +122,7 @@ export async function fetchReport(client: SpApiClient, settings: SpApiSettings, 
     await clock.sleep(interval);
     interval = Math.min(poll.maxMs, interval * 2);
   }
-  const standIn = await latestDone(client, request, created.reportId);
+  const standIn = latestDone(await finished.list(), request, created.reportId, client.clock.now());
   if (standIn) return { kind: 'done', file: await download(client, settings, request, standIn.reportDocumentId!, standIn.reportId, dir, t), reportId: standIn.reportId };
   const params = { type: request.reportType, marketplace: request.marketplaceIds.map((id) => marketplaceById(id)?.domain ?? id).join(', '), from: request.dataStartTime?.slice(0, 10) ?? '-', to: (request.dataEndTime ?? new Date(clock.now()).toISOString()).slice(0, 10) };
   const key = status === 'CANCELLED' ? 'sp-api.report-cancelled' : status === 'FATAL' ? 'sp-api.report-fatal-missing' : 'sp-api.report-slow-missing';
@@ -86,13 +130,10 @@ export async function fetchReport(client: SpApiClient, settings: SpApiSettings, 
 }
 
 /** The newest DONE report of the type, for the same marketplace, that covers what was asked. */
-async function latestDone(client: SpApiClient, request: ReportRequest, except: string): Promise<Reports['Report'] | null> {
-  const page = await client.call<Reports['GetReportsResponse']>('getReports', {
-    query: { reportTypes: [request.reportType], processingStatuses: ['DONE'], marketplaceIds: request.marketplaceIds, pageSize: 10 },
-  });
-  const end = request.dataEndTime ? Date.parse(request.dataEndTime) : client.clock.now();
+function latestDone(reports: Reports['Report'][], request: ReportRequest, except: string, now: number): Reports['Report'] | null {
+  const end = request.dataEndTime ? Date.parse(request.dataEndTime) : now;
   const start = request.dataStartTime ? Date.parse(request.dataStartTime) : null;
-  const covering = page.reports.filter((r) => {
+  const covering = reports.filter((r) => {
     if (r.reportId === except || r.processingStatus !== 'DONE' || !r.reportDocumentId) return false;
     if (r.reportType !== request.reportType) return false;
     // The same marketplaces, no more and no fewer: a report of several covers only its first (#1998).
