@@ -152,6 +152,21 @@ interface FakeReport {
   document: { body: Buffer; gzip: boolean; charset: string } | null;
 }
 
+/**
+ * A seller Amazon's answers can show ready: the quiet demo seller in the US only, with a closed
+ * return in the last 60 days, so that every report Amazon produces has data (a report without data
+ * is cancelled, and a cancelled report proves nothing). Dates count back from `now`.
+ */
+export function provenReadySeller(now = Date.now()): DemoSeller {
+  const seller = demoSeller('ready');
+  const US = 'ATVPDKIKX0DER';
+  seller.participations = seller.participations.filter((p) => p.marketplaceId === US);
+  seller.balance = seller.balance.filter((b) => b.marketplaceId === US);
+  const lastSale = seller.orders.filter((o) => o.status === 'Shipped' && o.marketplaceId === US).at(-1)!;
+  seller.returns = [{ orderId: lastSale.orderId, requestDate: new Date(now - 10 * DAY_MS).toISOString().slice(0, 10), sku: 'MP-CER-MUG2', status: 'Closed', open: false }];
+  return seller;
+}
+
 export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller, faults: Faults = NO_FAULTS, options: FakeOptions = {}): Promise<FakeSpApi> {
   const now = options.now ?? (() => Date.now());
   const seller = typeof scenario === 'string' ? demoSeller(scenario) : scenario;
