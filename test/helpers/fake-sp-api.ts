@@ -273,10 +273,10 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
     // Returns: "You can request up to 60 days of data in a single report" (Returns reports
     // documentation, report-formats.md §2); beyond it the fake answers as for orders.
     else if (spec.reportType === 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE' && end - start > 60 * DAY_MS) outcome = 'CANCELLED';
-    // An FBA report is generated at most once every 30 minutes: asked for again sooner, it comes
-    // back CANCELLED (issue 19; selling-partner-api-docs #2803; #4032 saw FATAL), and the earlier
-    // report is to be found with getReports.
-    else if (FBA_REPORTS.has(spec.reportType) && [...reports.values()].some((r) => r.report.reportType === spec.reportType && r.report.marketplaceIds?.[0] === marketplaceIds[0] && at - Date.parse(r.report.createdTime) < 30 * 60_000)) outcome = 'CANCELLED';
+    // An FBA report is generated at most once every 30 minutes: asked for again sooner after one
+    // was generated, it comes back CANCELLED (issue 19; selling-partner-api-docs #2803; #4032 saw
+    // FATAL and says to find the earlier report with getReports).
+    else if (FBA_REPORTS.has(spec.reportType) && [...reports.values()].some((r) => r.outcome === 'DONE' && r.report.reportType === spec.reportType && r.report.marketplaceIds?.[0] === marketplaceIds[0] && at - Date.parse(r.report.createdTime) < 30 * 60_000)) outcome = 'CANCELLED';
     else {
       document = documentOf(spec.reportType, marketplaceIds, start, end);
       // "an automatic cancellation if there is no data to return" (processingStatus CANCELLED).
