@@ -122,6 +122,26 @@ describe('fix listings', () => {
     expect(readAudit(db).intact).toBe(true);
   });
 
+  it('an interrupted run retries the marketplaces it did not reach: deletions are keyed by SKU and marketplace (7)', async () => {
+    const seller = canadaOnly();
+    seller.listings.push({ ...seller.listings[0]!, marketplaceId: US });
+    const fake = await startFakeSpApi(seller, NO_FAULTS);
+    servers.push(fake);
+    const { env, db } = sandbox();
+    const all = { ...env, ...fake.env };
+    const doomed = startCli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], { ...all, CLOSE_ACCOUNT_FAILPOINT: 'after-listing-deleted' });
+    await doomed.waitForStderr('failpoint reached: after-listing-deleted', 30_000);
+    doomed.child.kill('SIGKILL');
+    await doomed.exit();
+    expect(fake.deletes.size).toBe(1);
+
+    const resumed = await cli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], all);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('2 listings: 1 to delete');
+    expect([...fake.deletes.entries()].sort()).toEqual([[`CA-ONLY-MAPLE-SYRUP@${US}`, 1], [`CA-ONLY-MAPLE-SYRUP@${CA}`, 1]].sort());
+    expect(bodies(db, 'listing-verified').map((b) => b.marketplaceId).sort()).toEqual([CA, US].sort());
+  });
+
   it('needs the sp-api source', async () => {
     const { env } = sandbox();
     const result = await cli(['fix', 'listings'], env);

@@ -209,17 +209,7 @@ describe('what Amazon answers', () => {
     expect(check(after, 'removal-orders').status).toBe('pass');
   });
 
-  it('CANCELLED with no earlier report to stand in leaves the check unknown, saying what to do (8)', async () => {
-    const s = await session(quietSeller(), NO_FAULTS);
-    // Another app asked for the removals report a moment ago: Amazon cancels ours, and the
-    // earlier one is not ours to find... unless getReports lists it; here it went FATAL.
-    const { readiness } = await (async () => {
-      const adapter = await s.open();
-      const r = await evaluateReadiness(adapter, { asOf: '2026-11-26', t, attested });
-      await adapter.close();
-      return { readiness: r };
-    })();
-    expect(check(readiness, 'removal-orders').status).toBe('pass');
+  it('FATAL with no earlier report to stand in leaves the check unknown, saying what to do (8)', async () => {
     const fatal = await evaluate(quietSeller(), { ...NO_FAULTS, fatalReports: ['GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA'] });
     const removals = check(fatal.readiness, 'removal-orders');
     expect(removals.status).toBe('unknown');
@@ -227,12 +217,30 @@ describe('what Amazon answers', () => {
     expect(removals.summary).toContain('--adapter reports');
   });
 
-  it('a FATAL orders report and no searchOrders answer leaves last-sale-window unknown, never "no sales"', async () => {
+  it('an orders window Amazon does not produce is read through searchOrders, never as "no sales" (1, 8)', async () => {
     const seller = quietSeller();
     seller.orders.push(sale('111-4000000-0000042', '2026-10-17T15:04:05+00:00'));
     const { readiness } = await evaluate(seller, { ...NO_FAULTS, fatalReports: ['GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL'] });
-    // The windows are read through searchOrders instead: the sale is found.
     expect(check(readiness, 'last-sale-window').status).toBe('fail');
+    expect(check(readiness, 'last-sale-window').clearsOn).toBe('2027-01-15');
+  });
+
+  it('an orders window neither a report nor searchOrders can show leaves last-sale-window unknown', async () => {
+    const seller = quietSeller();
+    // Twelve sales in the newest window: more pages of 2 than the adapter reads at 0.0056 calls a second.
+    for (let i = 0; i < 12; i++) seller.orders.push(sale(`111-4000000-00001${String(i).padStart(2, '0')}`, `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00+00:00`));
+    const { readiness } = await evaluate(seller, { ...NO_FAULTS, pageSize: 2, fatalReports: ['GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL'] });
+    expect(check(readiness, 'last-sale-window').status).toBe('unknown');
+    expect(readiness.earliestCloseDate).toBeNull();
+  });
+
+  it('a report not ready within 20 minutes leaves its check unknown, saying what to do (8)', async () => {
+    const { readiness } = await evaluate(quietSeller(), { ...NO_FAULTS, reportDelayMs: 3 * 3_600_000 });
+    const listings = check(readiness, 'listings');
+    expect(listings.status).toBe('unknown');
+    expect(listings.summary).toContain('was not ready within 20 minutes');
+    // The order windows are read through searchOrders instead.
+    expect(check(readiness, 'last-sale-window').status).toBe('pass');
   });
 
   it('the largest quantity per SKU across marketplaces, never a first-seen zero (9)', async () => {
