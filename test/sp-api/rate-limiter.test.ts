@@ -84,3 +84,21 @@ describe('SpApiClient and 429s', () => {
     expect((failure as SpApiError).message).toContain('searchOrders kept failing');
   });
 });
+
+describe('rate buckets saved between runs', () => {
+  it('round-trip through a file only its owner can read, per region and seller; a damaged file means full buckets', async () => {
+    const { mkdtempSync, statSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadRates, saveRates } = await import('../../src/adapters/sp-api/rate-store.js');
+    const path = join(mkdtempSync(join(tmpdir(), 'rates-')), 'close-account', 'sp-api-rates.json');
+    expect(loadRates(path, 'na:A1')).toEqual({});
+    saveRates(path, 'na:A1', { searchOrders: { tokens: 3, at: TEST_NOW } });
+    saveRates(path, 'eu:A1', { createReport: { tokens: 1, at: TEST_NOW } });
+    expect(loadRates(path, 'na:A1')).toEqual({ searchOrders: { tokens: 3, at: TEST_NOW } });
+    expect(loadRates(path, 'eu:A1')).toEqual({ createReport: { tokens: 1, at: TEST_NOW } });
+    expect(statSync(path).mode & 0o077).toBe(0);
+    writeFileSync(path, '{not json');
+    expect(loadRates(path, 'na:A1')).toEqual({});
+  });
+});
