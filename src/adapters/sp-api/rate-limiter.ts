@@ -25,12 +25,13 @@ export class RateLimiter {
   ) {}
 
   private bucket(operation: OperationId): Bucket {
+    // A saved bucket is never below empty: Amazon's cannot be, whatever waits were still owed here.
     let bucket = this.buckets.get(operation);
     if (!bucket) {
       const plan = USAGE_PLANS[operation];
       const saved = this.saved[operation];
       const valid = saved && Number.isFinite(saved.tokens) && Number.isFinite(saved.at) && saved.at <= this.now();
-      bucket = valid ? { rate: plan.rate, burst: plan.burst, tokens: Math.min(plan.burst, saved.tokens), updatedAt: saved.at } : { rate: plan.rate, burst: plan.burst, tokens: plan.burst, updatedAt: this.now() };
+      bucket = valid ? { rate: plan.rate, burst: plan.burst, tokens: Math.max(0, Math.min(plan.burst, saved.tokens)), updatedAt: saved.at } : { rate: plan.rate, burst: plan.burst, tokens: plan.burst, updatedAt: this.now() };
       this.buckets.set(operation, bucket);
     }
     const now = this.now();
