@@ -42,9 +42,30 @@ export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Tra
       return createReportsAdapter({ dir: options.reportsDir, encoding: options.encoding, t, warn: options.warn, now: options.now });
     }
     case 'sp-api': {
-      const [{ spApiSettings }, { createSpApiAdapter }] = await Promise.all([import('./sp-api/sp-api-settings.js'), import('./sp-api/sp-api-adapter.js')]);
+      const [{ spApiSettings }, { createSpApiAdapter }, { clockFromEnv }, { loadRates, saveRates }, { defaultAuditDbPath }, { homedir }, { dirname, join }] = await Promise.all([
+        import('./sp-api/sp-api-settings.js'),
+        import('./sp-api/sp-api-adapter.js'),
+        import('./sp-api/clock.js'),
+        import('./sp-api/rate-store.js'),
+        import('../audit/default-path.js'),
+        import('node:os'),
+        import('node:path'),
+      ]);
       const settings = spApiSettings(options.env, options.spApiFile, t, options.warn);
-      return createSpApiAdapter({ settings, t, asOf: options.asOf, note: options.note, verbose: options.verbose, userAgent: options.userAgent });
+      // Rate buckets outlive a run at Amazon: kept beside the audit log, per region and seller.
+      const ratesPath = join(dirname(defaultAuditDbPath(options.env, process.platform, homedir())), 'sp-api-rates.json');
+      const ratesKey = `${settings.region}:${settings.sellerId ?? '-'}`;
+      return createSpApiAdapter({
+        settings,
+        t,
+        asOf: options.asOf,
+        note: options.note,
+        verbose: options.verbose,
+        userAgent: options.userAgent,
+        clock: clockFromEnv(options.env),
+        rates: loadRates(ratesPath, ratesKey),
+        saveRates: (snapshot) => saveRates(ratesPath, ratesKey, snapshot),
+      });
     }
   }
 }

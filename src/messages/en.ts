@@ -501,6 +501,13 @@ export const en = {
   'sp-api.report-fatal-hint': () => 'Run again later; if it persists, download the report in Seller Central and use --adapter reports.',
   'sp-api.report-slow': (p: P) => `The report ${p.type} was not ready within ${p.minutes} minutes.`,
   'sp-api.document-failed': (p: P) => `The report document ${p.type} could not be downloaded: ${p.detail}.`,
+  'sp-api.waiting': (p: P) => `${p.operation}: Amazon allows ${p.rate} calls a second; waiting ${p.seconds} s for the next one.`,
+  'sp-api.report-cancelled': (p: P) =>
+    `Amazon cancelled the report ${p.type} for ${p.marketplace} (${p.from} to ${p.to}) and has no finished one covering that period. It cancels a report with no data, and one asked for again too soon, so this says nothing either way. Download the report for that period in Seller Central (Reports) and check with --adapter reports, or run again in an hour`,
+  'sp-api.report-fatal-missing': (p: P) =>
+    `Amazon could not produce the report ${p.type} for ${p.marketplace} (${p.from} to ${p.to}, FATAL) and has no finished one covering that period. Run again later, or download the report in Seller Central (Reports) and check with --adapter reports`,
+  'sp-api.report-slow-missing': (p: P) =>
+    `the report ${p.type} for ${p.marketplace} (${p.from} to ${p.to}) was not ready within ${p.minutes} minutes. Run again later, or download the report in Seller Central (Reports) and check with --adapter reports`,
   'error.sp-api-missing': (p: P) => `The sp-api data source needs ${p.names} in the environment (or the config file's spApi section).`,
   'error.sp-api-missing-hint': () =>
     'Create the app in Developer Central and authorise it in Seller Central; set SP_API_CLIENT_ID, SP_API_CLIENT_SECRET, SP_API_REFRESH_TOKEN, SP_API_SELLER_ID (your merchant token) and SP_API_REGION (na, eu or fe).',
@@ -567,6 +574,8 @@ export const en = {
   'fix.verified': (p: P) => `${num(p.count)} listings deleted, and Amazon confirms each is gone.`,
   'fix.pending': (p: P) => `${num(p.count)} deletions are not confirmed by Amazon yet (it deletes asynchronously, sometimes over hours): run the same command again later to check.`,
   'fix.calls': (p: P) => `SP-API: ${p.calls} calls.`,
+  'fix.marketplace-unread': (p: P) => `${p.marketplace}: its listings could not be read, so none were touched there: ${p.reason}.`,
+  'fix.not-accepted': (p: P) => `${p.sku} on ${p.marketplace}: Amazon did not accept the deletion (${p.status}): ${p.issues}. It is not recorded as deleted.`,
   'help.fix': () => 'act on a blocker through the Selling Partner API',
   'help.fix-listings': () => 'delete the remaining listings (sp-api): shows them first; --apply deletes',
   'help.apply': () => 'really delete (asks for the seller ID, or --confirm outside a terminal)',

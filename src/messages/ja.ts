@@ -496,6 +496,13 @@ export const ja: Messages = {
   'sp-api.report-fatal-hint': () => '後でもう一度実行してください。続く場合は、セラーセントラルでレポートをダウンロードして --adapter reports を使ってください。',
   'sp-api.report-slow': (p: P) => `レポート ${p.type} が${p.minutes}分以内にできませんでした。`,
   'sp-api.document-failed': (p: P) => `レポート ${p.type} のドキュメントをダウンロードできませんでした: ${p.detail}。`,
+  'sp-api.waiting': (p: P) => `${p.operation}: Amazonが許す呼び出しは毎秒${p.rate}回です。次の呼び出しまで${p.seconds}秒待ちます。`,
+  'sp-api.report-cancelled': (p: P) =>
+    `Amazonは${p.marketplace}のレポート ${p.type}（${p.from}〜${p.to}）をキャンセルし、その期間を含む完了済みのレポートもありません。データがないときも、間を置かずに再度依頼したときもキャンセルされるため、どちらとも判断できません。セラーセントラル（レポート）でその期間のレポートをダウンロードして --adapter reports で確認するか、1時間後に再実行してください`,
+  'sp-api.report-fatal-missing': (p: P) =>
+    `Amazonは${p.marketplace}のレポート ${p.type}（${p.from}〜${p.to}）を作成できず (FATAL)、その期間を含む完了済みのレポートもありません。後で再実行するか、セラーセントラル（レポート）でレポートをダウンロードして --adapter reports で確認してください`,
+  'sp-api.report-slow-missing': (p: P) =>
+    `${p.marketplace}のレポート ${p.type}（${p.from}〜${p.to}）が${p.minutes}分以内にできませんでした。後で再実行するか、セラーセントラル（レポート）でレポートをダウンロードして --adapter reports で確認してください`,
   'error.sp-api-missing': (p: P) => `sp-api データソースには、環境変数 (または設定ファイルの spApi) の ${p.names} が必要です。`,
   'error.sp-api-missing-hint': () =>
     'デベロッパーセントラルでアプリを作り、セラーセントラルで承認し、SP_API_CLIENT_ID、SP_API_CLIENT_SECRET、SP_API_REFRESH_TOKEN、SP_API_SELLER_ID (マーチャントトークン)、SP_API_REGION (na、eu、fe) を設定してください。',
@@ -562,6 +569,8 @@ export const ja: Messages = {
   'fix.verified': (p: P) => `${num(p.count)}件の出品を削除し、Amazonもそれぞれ削除済みと確認しました。`,
   'fix.pending': (p: P) => `${num(p.count)}件の削除はまだAmazonで確認できません (削除は非同期で、数時間かかることもあります): 後で同じコマンドを実行して確認してください。`,
   'fix.calls': (p: P) => `SP-API: ${p.calls}回の呼び出し。`,
+  'fix.marketplace-unread': (p: P) => `${p.marketplace}: 出品を読めなかったため、このマーケットプレイスでは何も変更していません: ${p.reason}。`,
+  'fix.not-accepted': (p: P) => `${p.sku}（${p.marketplace}）: Amazonは削除を受け付けませんでした (${p.status}): ${p.issues}。削除済みとしては記録していません。`,
   'help.fix': () => 'Selling Partner API経由で問題を解消する',
   'help.fix-listings': () => '残っている出品を削除 (sp-api): まず一覧を表示。--apply で削除',
   'help.apply': () => '実際に削除する (出品者IDを入力、端末以外では --confirm)',

@@ -478,6 +478,13 @@ export const zhCN: Messages = {
   'sp-api.report-fatal-hint': () => '请稍后再运行；如果仍然如此，请在卖家平台下载该报告并使用 --adapter reports。',
   'sp-api.report-slow': (p: P) => `报告 ${p.type} 在 ${p.minutes} 分钟内没有生成。`,
   'sp-api.document-failed': (p: P) => `无法下载报告 ${p.type} 的文档：${p.detail}。`,
+  'sp-api.waiting': (p: P) => `${p.operation}：亚马逊每秒只允许 ${p.rate} 次调用；等待 ${p.seconds} 秒后再调用。`,
+  'sp-api.report-cancelled': (p: P) =>
+    `亚马逊取消了 ${p.marketplace} 的报告 ${p.type}（${p.from} 至 ${p.to}），也没有覆盖该期间的已完成报告。没有数据或请求过于频繁时亚马逊都会取消报告，因此无法据此判断。请在卖家平台（报告）下载该期间的报告并用 --adapter reports 检查，或一小时后再运行`,
+  'sp-api.report-fatal-missing': (p: P) =>
+    `亚马逊无法生成 ${p.marketplace} 的报告 ${p.type}（${p.from} 至 ${p.to}，FATAL），也没有覆盖该期间的已完成报告。请稍后再运行，或在卖家平台（报告）下载该报告并用 --adapter reports 检查`,
+  'sp-api.report-slow-missing': (p: P) =>
+    `${p.marketplace} 的报告 ${p.type}（${p.from} 至 ${p.to}）在 ${p.minutes} 分钟内没有生成。请稍后再运行，或在卖家平台（报告）下载该报告并用 --adapter reports 检查`,
   'error.sp-api-missing': (p: P) => `sp-api 数据源需要环境变量（或配置文件的 spApi 部分）中的 ${p.names}。`,
   'error.sp-api-missing-hint': () =>
     '请在开发者中心创建应用并在卖家平台授权；设置 SP_API_CLIENT_ID、SP_API_CLIENT_SECRET、SP_API_REFRESH_TOKEN、SP_API_SELLER_ID（您的商家记号）和 SP_API_REGION（na、eu 或 fe）。',
@@ -544,6 +551,8 @@ export const zhCN: Messages = {
   'fix.verified': (p: P) => `已删除 ${num(p.count)} 个商品，亚马逊确认每个都已不存在。`,
   'fix.pending': (p: P) => `${num(p.count)} 个删除尚未得到亚马逊确认（删除是异步的，有时需要数小时）：请稍后再次运行同一命令进行确认。`,
   'fix.calls': (p: P) => `SP-API：调用 ${p.calls} 次。`,
+  'fix.marketplace-unread': (p: P) => `${p.marketplace}：无法读取其商品，因此该站点的商品都未改动：${p.reason}。`,
+  'fix.not-accepted': (p: P) => `${p.sku}（${p.marketplace}）：亚马逊没有接受删除（${p.status}）：${p.issues}。未记录为已删除。`,
   'help.fix': () => '通过销售伙伴 API 处理障碍',
   'help.fix-listings': () => '删除剩余的商品（sp-api）：先列出；--apply 才删除',
   'help.apply': () => '真正删除（需输入卖家编号，不在终端中时用 --confirm）',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-async.js';
 import { sandbox } from '../helpers/cli-process.js';
-import { FAKE_CREDENTIALS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
+import { FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
 import { startEchoingAmazon } from '../helpers/hostile-servers.js';
 import { secretForms } from '../helpers/secret-forms.js';
@@ -29,7 +29,7 @@ function filesUnder(dir: string): string[] {
 
 describe('leak scan', () => {
   it('no secret reaches any output or any file, whatever the command', async () => {
-    const fake = await startFakeSpApi('ready', NO_FAULTS);
+    const fake = await startFakeSpApi(provenReadySeller(), NO_FAULTS);
     const hook = await startWebhookServer(WEBHOOK_SECRET);
     closers.push(fake, hook as Closable);
     const { env, home } = sandbox();

@@ -1,13 +1,20 @@
 // A fake Selling Partner API on 127.0.0.1, speaking Amazon's documented protocol: the Login with
 // Amazon token endpoint and every operation the adapter calls, with bodies typed by the types
 // generated from Amazon's models (so tsc holds them to the models' shapes) and a seller taken
-// from the embedded demo seller. Faults can be switched on: pages, 429 bursts, 503s, a token
-// that expires mid-run, slow answers, and a gzipped Windows-1252 report document.
+// from the embedded demo seller (or one a test builds). Faults can be switched on: pages, 429
+// bursts, 503s, a token that expires mid-run, slow answers, reports that take time or go FATAL,
+// refused deletions, and a gzipped Windows-1252 report document.
+//
+// It is as strict as Amazon: each rule below names the model, document or known issue it follows,
+// so that where the adapter and the fake agree against Amazon a test fails. Every request is first
+// held to Amazon's model (test/helpers/spapi-model.ts): a departure is a 400, and is recorded for
+// the contract tests. Time is the test's clock (`now`), so report windows, the 30-minute FBA report
+// rule and "not in the future" are judged at the same instant the adapter believes it is.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { demoSeller } from '../../src/adapters/demo/demo-seller.js';
+import { demoSeller, type DemoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { MARKETPLACES, marketplaceById } from '../../src/core/marketplaces.js';
 import type { definitions as Finances } from '../../src/adapters/sp-api/models/finances.js';
 import type { definitions as Inventory } from '../../src/adapters/sp-api/models/fbaInventory.js';
@@ -15,7 +22,9 @@ import type { definitions as Listings } from '../../src/adapters/sp-api/models/l
 import type { definitions as Orders } from '../../src/adapters/sp-api/models/orders.js';
 import type { definitions as Reports } from '../../src/adapters/sp-api/models/reports.js';
 import type { definitions as Sellers } from '../../src/adapters/sp-api/models/sellers.js';
+import { USAGE_PLANS } from '../../src/adapters/sp-api/models/usage-plans.js';
 import { encode, HEADERS, row } from './report-fixtures.js';
+import { checkRequest, MODELS_PRESENT } from './spapi-model.js';
 
 export const FAKE_CREDENTIALS = {
   SP_API_CLIENT_ID: 'amzn1.application-oa2-client.FAKECLIENTID0042',
@@ -34,7 +43,7 @@ export interface Faults {
   every503: number;
   /** Seconds an access token lives. */
   tokenLifetime: number;
-  /** Every 4th call waits this long before answering. */
+  /** Every 4th call waits this long (real time) before answering. */
   slowMs: number;
   /** The listings report as gzipped Windows-1252, as Amazon sends EU documents. */
   gzipCp1252: boolean;
@@ -44,20 +53,71 @@ export interface Faults {
   revoked: boolean;
   /** The first access token expires after this many calls, well before its stated lifetime (0: never). */
   expireFirstTokenAfter: number;
+  /** A report is IN_QUEUE/IN_PROGRESS for this long (the test's clock) and at least two polls. */
+  reportDelayMs: number;
+  /** Report types Amazon aborts (FATAL). */
+  fatalReports: string[];
+  /** SKUs whose deletion Amazon answers INVALID. */
+  invalidDeletes: string[];
 }
 
-export const ALL_FAULTS: Faults = { pageSize: 2, throttleFirst: 2, every503: 7, tokenLifetime: 3, slowMs: 150, gzipCp1252: true, noListBalances: false, revoked: false, expireFirstTokenAfter: 5 };
-export const NO_FAULTS: Faults = { pageSize: 100, throttleFirst: 0, every503: 0, tokenLifetime: 3600, slowMs: 0, gzipCp1252: false, noListBalances: false, revoked: false, expireFirstTokenAfter: 0 };
+export const ALL_FAULTS: Faults = {
+  pageSize: 2,
+  throttleFirst: 2,
+  every503: 7,
+  tokenLifetime: 3,
+  slowMs: 150,
+  gzipCp1252: true,
+  noListBalances: false,
+  revoked: false,
+  expireFirstTokenAfter: 5,
+  reportDelayMs: 90_000,
+  fatalReports: [],
+  invalidDeletes: [],
+};
+export const NO_FAULTS: Faults = {
+  pageSize: 100,
+  throttleFirst: 0,
+  every503: 0,
+  tokenLifetime: 3600,
+  slowMs: 0,
+  gzipCp1252: false,
+  noListBalances: false,
+  revoked: false,
+  expireFirstTokenAfter: 0,
+  reportDelayMs: 0,
+  fatalReports: [],
+  invalidDeletes: [],
+};
+
+export interface FakeRequest {
+  method: string;
+  /** Path and query string. */
+  path: string;
+  status: number;
+  token: string | undefined;
+  /** The model's operationId, or null for the token endpoint and document downloads. */
+  operation: string | null;
+  body: string;
+  /** How the request departed from Amazon's model (answered 400). */
+  problems: string[];
+}
 
 export interface FakeSpApi {
   url: string;
   lwaUrl: string;
   env: Record<string, string>;
-  /** Every request: operation path, status answered, the token it carried. */
-  requests: { method: string; path: string; status: number; token: string | undefined }[];
-  /** DELETE calls per SKU (one per marketplace). */
+  requests: FakeRequest[];
+  /** Accepted DELETE calls per `sku@marketplaceId`. */
   deletes: Map<string, number>;
+  /** The reports created, as getReport would show them. */
+  reports(): Reports['Report'][];
   close(): Promise<void>;
+}
+
+export interface FakeOptions {
+  /** The test's clock (default: the real one). */
+  now?: () => number;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -77,80 +137,187 @@ const FULFILMENT_STATUS: Record<string, Orders['FulfillmentStatus']> = {
   Canceled: 'CANCELLED',
 };
 
-export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faults = NO_FAULTS): Promise<FakeSpApi> {
-  const seller = demoSeller(scenario);
+const DAY_MS = 86_400_000;
+const ORDER_REPORTS = new Set(['GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL']);
+const FBA_REPORTS = new Set(['GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA', 'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA']);
+/** Report types that serve one marketplace per request. */
+const ONE_MARKETPLACE_REPORTS = new Set(['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA']);
+
+interface FakeReport {
+  report: Reports['Report'];
+  /** What the report ends as, once produced. */
+  outcome: 'DONE' | 'CANCELLED' | 'FATAL';
+  readyAt: number;
+  polls: number;
+  document: { body: Buffer; gzip: boolean; charset: string } | null;
+}
+
+/**
+ * A seller Amazon's answers can show ready: the quiet demo seller in the US only, with a closed
+ * return in the last 60 days, so that every report Amazon produces has data (a report without data
+ * is cancelled, and a cancelled report proves nothing). Dates count back from `now`.
+ */
+export function provenReadySeller(now = Date.now()): DemoSeller {
+  const seller = demoSeller('ready');
+  const US = 'ATVPDKIKX0DER';
+  seller.participations = seller.participations.filter((p) => p.marketplaceId === US);
+  seller.balance = seller.balance.filter((b) => b.marketplaceId === US);
+  const lastSale = seller.orders.filter((o) => o.status === 'Shipped' && o.marketplaceId === US).at(-1)!;
+  seller.returns = [{ orderId: lastSale.orderId, requestDate: new Date(now - 10 * DAY_MS).toISOString().slice(0, 10), sku: 'MP-CER-MUG2', status: 'Closed', open: false }];
+  return seller;
+}
+
+export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller, faults: Faults = NO_FAULTS, options: FakeOptions = {}): Promise<FakeSpApi> {
+  const now = options.now ?? (() => Date.now());
+  const seller = typeof scenario === 'string' ? demoSeller(scenario) : scenario;
   if (scenario === 'blocked') seller.listings[0] = { ...seller.listings[0]!, name: 'Café crème Mug, Stoneware' };
-  const requests: FakeSpApi['requests'] = [];
-  const tokens = new Map<string, number>(); // token → expiry (ms)
+  const requests: FakeRequest[] = [];
+  const tokens = new Map<string, number>(); // token → expiry (ms, the test's clock)
   const calls = new Map<string, number>();
   let total = 0;
   let tokenCount = 0;
   let firstTokenUses = 0;
-  const reports = new Map<string, { type: string; polls: number }>();
+  const reports = new Map<string, FakeReport>();
+  const documents = new Map<string, FakeReport['document']>();
   const deletes = new Map<string, number>();
-  // Amazon deletes asynchronously: the first look after a delete still finds the item.
+  // What is listed where, `sku@marketplaceId`. Amazon deletes asynchronously: the first look
+  // after a delete still finds the item (selling-partner-api-models #4780, #5059).
+  const listed = new Set(seller.listings.map((l) => `${l.sku}@${l.marketplaceId ?? seller.participations[0]!.marketplaceId}`));
   const looksSinceDelete = new Map<string, number>();
   let base = '';
+  const home = seller.participations[0]?.marketplaceId ?? 'ATVPDKIKX0DER';
+  const marketplaceOfOrder = new Map(seller.orders.map((o) => [o.orderId, o.marketplaceId ?? home]));
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': `req-${total}`, ...headers }).end(JSON.stringify(body));
   };
+  // A 429 carries x-amzn-ErrorType and no rate: x-amzn-RateLimit-Limit "should never be expected
+  // in the response to a throttled ... request" (sp-api.md §6); the models declare only
+  // x-amzn-RequestId on the 429s of searchOrders, createReport, getInventorySummaries and the rest.
   const error = (res: ServerResponse, status: number, code: string, message: string, details = '') =>
-    json(res, status, { errors: [{ code, message, details }] }, status === 429 ? { 'x-amzn-errortype': 'TooManyRequestsException', 'x-amzn-ratelimit-limit': '20' } : {});
+    json(res, status, { errors: [{ code, message, details }] }, status === 429 ? { 'x-amzn-errortype': 'TooManyRequestsException' } : {});
   const page = <T>(items: T[], token: string | null) => {
     const offset = token ? Number(Buffer.from(token, 'base64url').toString()) : 0;
     const slice = items.slice(offset, offset + faults.pageSize);
     const next = offset + faults.pageSize < items.length ? Buffer.from(String(offset + faults.pageSize)).toString('base64url') : undefined;
     return { slice, next };
   };
-  const marketplaceIds = seller.participations.filter((p) => marketplaceById(p.marketplaceId)?.apiRegion === 'na').map((p) => p.marketplaceId);
+  const domain = (id: string | null) => {
+    const host = MARKETPLACES.find((m) => m.id === id)?.domain ?? 'amazon.com';
+    return `Amazon.${host.slice('amazon.'.length)}`;
+  };
+  const text = (lines: string[]) => `${lines.join('\n')}\n`;
+  const plain = (lines: string[]) => ({ body: Buffer.from(text(lines)), gzip: false, charset: 'UTF-8' });
 
-  function documentOf(type: string): { body: Buffer; gzip: boolean; charset: string } | null {
-    const text = (lines: string[]) => `${lines.join('\n')}\n`;
-    const domain = (id: string | null) => {
-      const host = MARKETPLACES.find((m) => m.id === id)?.domain ?? 'amazon.com';
-      return `Amazon.${host.slice('amazon.'.length)}`;
-    };
+  /** The report's rows for its range and marketplace; null when there are none. */
+  function documentOf(type: string, marketplaceIds: string[], start: number, end: number): FakeReport['document'] {
+    const first = marketplaceIds[0]!;
+    const inRange = (time: number) => time >= start && time <= end;
     switch (type) {
-      case 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL':
-        return {
-          body: Buffer.from(
-            text([
-              HEADERS.allOrders,
-              ...seller.orders.map((o) =>
-                row(HEADERS.allOrders, { 'amazon-order-id': o.orderId, 'purchase-date': o.purchaseDate, 'order-status': STATUS_TEXT[o.status] ?? o.status, 'fulfillment-channel': o.fulfilment === 'AFN' ? 'Amazon' : 'Merchant', 'sales-channel': domain(o.marketplaceId) }),
-              ),
-            ]),
-          ),
-          gzip: false,
-          charset: 'UTF-8',
-        };
+      case 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL': {
+        const orders = seller.orders.filter((o) => inRange(o.purchaseTime) && marketplaceIds.includes(o.marketplaceId ?? home));
+        if (orders.length === 0) return null;
+        return plain([
+          HEADERS.allOrders,
+          ...orders.map((o) => row(HEADERS.allOrders, { 'amazon-order-id': o.orderId, 'purchase-date': o.purchaseDate, 'order-status': STATUS_TEXT[o.status] ?? o.status, 'fulfillment-channel': o.fulfilment === 'AFN' ? 'Amazon' : 'Merchant', 'sales-channel': domain(o.marketplaceId) })),
+        ]);
+      }
       case 'GET_MERCHANT_LISTINGS_ALL_DATA': {
-        if (seller.listings.length === 0) return null;
-        const content = text([HEADERS.allListings, ...seller.listings.map((l, i) => row(HEADERS.allListings, { 'item-name': l.name ?? '', 'listing-id': `L${i}`, 'seller-sku': l.sku, 'fulfillment-channel': l.fulfilment === 'AFN' ? 'AMAZON_NA' : 'DEFAULT', status: l.status }))]);
+        // A snapshot: what is listed in the first marketplace now.
+        const listings = seller.listings.filter((l) => listed.has(`${l.sku}@${l.marketplaceId ?? home}`) && (l.marketplaceId ?? home) === first);
+        if (listings.length === 0) return null;
+        const content = text([HEADERS.allListings, ...listings.map((l, i) => row(HEADERS.allListings, { 'item-name': l.name ?? '', 'listing-id': `L${i}`, 'seller-sku': l.sku, 'fulfillment-channel': l.fulfilment === 'AFN' ? 'AMAZON_NA' : 'DEFAULT', status: l.status }))]);
         return faults.gzipCp1252 ? { body: gzipSync(encode(content, 'windows-1252')), gzip: true, charset: 'Cp1252' } : { body: Buffer.from(content), gzip: false, charset: 'UTF-8' };
       }
-      case 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA':
-        return {
-          body: Buffer.from(text([HEADERS.removalOrders, ...seller.removalOrders.map((r) => row(HEADERS.removalOrders, { 'request-date': `${r.requestDate}T08:00:00+00:00`, 'order-id': r.orderId, 'order-type': 'Return', 'order-status': r.status, sku: r.sku, 'requested-quantity': String(r.requested ?? ''), 'in-process-quantity': String(r.inProcess ?? '') }))])),
-          gzip: false,
-          charset: 'UTF-8',
-        };
+      case 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA': {
+        // Removal orders belong to the seller's home marketplace in this fake.
+        const lines = first === home ? seller.removalOrders.filter((r) => inRange(Date.parse(`${r.requestDate}T08:00:00Z`))) : [];
+        if (lines.length === 0) return null;
+        return plain([HEADERS.removalOrders, ...lines.map((r) => row(HEADERS.removalOrders, { 'request-date': `${r.requestDate}T08:00:00+00:00`, 'order-id': r.orderId, 'order-type': 'Return', 'order-status': r.status, sku: r.sku, 'requested-quantity': String(r.requested ?? ''), 'in-process-quantity': String(r.inProcess ?? '') }))]);
+      }
       case 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE': {
         const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
         const ddMon = (day: string) => `${day.slice(8, 10)}-${months[Number(day.slice(5, 7)) - 1]}-${day.slice(0, 4)}`;
-        return {
-          body: Buffer.from(text([HEADERS.returns, ...seller.returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '' }))])),
-          gzip: false,
-          charset: 'UTF-8',
-        };
+        // A return belongs to its order's marketplace; a request date counts from noon.
+        const returns = seller.returns.filter((r) => (marketplaceOfOrder.get(r.orderId) ?? home) === first && inRange(Date.parse(`${r.requestDate}T12:00:00Z`)));
+        if (returns.length === 0) return null;
+        return plain([HEADERS.returns, ...returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '' }))]);
       }
       default:
         return null;
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+  /** createReport, as Amazon judges it. Returns an error message for a 400. */
+  function createReport(spec: Reports['CreateReportSpecification']): string | FakeReport {
+    const at = now();
+    // "The value must be prior to or equal to the current date and time" (CreateReportSpecification,
+    // dataStartTime and dataEndTime; the default is now).
+    const start = spec.dataStartTime ? Date.parse(spec.dataStartTime) : at;
+    const end = spec.dataEndTime ? Date.parse(spec.dataEndTime) : at;
+    if (start > at) return `dataStartTime ${spec.dataStartTime} is in the future`;
+    if (end > at) return `dataEndTime ${spec.dataEndTime} is in the future`;
+    if (start > end) return 'dataStartTime is after dataEndTime';
+    // One marketplace per report: "only the first marketplaceId in the list will be accepted"
+    // (report-type values, inventory reports, for GET_MERCHANT_LISTINGS_ALL_DATA; seen for FBA and
+    // listings reports alike in selling-partner-api-models #1998). Returns and removals likewise.
+    const marketplaceIds = ONE_MARKETPLACE_REPORTS.has(spec.reportType) ? spec.marketplaceIds.slice(0, 1) : spec.marketplaceIds;
+    const reportId = String(50000 + reports.size);
+    let outcome: FakeReport['outcome'] = 'DONE';
+    let document: FakeReport['document'] = null;
+    if (faults.fatalReports.includes(spec.reportType)) outcome = 'FATAL';
+    // Order reports cover at most 30 days; a longer range gets an empty report, not an error
+    // (selling-partner-api-models #385: 31 days; #2591: "Date range exceeded. Report can be
+    // requested only upto 30 days").
+    else if (ORDER_REPORTS.has(spec.reportType) && end - start > 30 * DAY_MS) outcome = 'CANCELLED';
+    // Returns: "You can request up to 60 days of data in a single report" (Returns reports
+    // documentation, report-formats.md §2); beyond it the fake answers as for orders.
+    else if (spec.reportType === 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE' && end - start > 60 * DAY_MS) outcome = 'CANCELLED';
+    // An FBA report is generated at most once every 30 minutes: asked for again sooner after one
+    // was generated, it comes back CANCELLED (issue 19; selling-partner-api-docs #2803; #4032 saw
+    // FATAL and says to find the earlier report with getReports).
+    else if (FBA_REPORTS.has(spec.reportType) && [...reports.values()].some((r) => r.outcome === 'DONE' && r.report.reportType === spec.reportType && r.report.marketplaceIds?.[0] === marketplaceIds[0] && at - Date.parse(r.report.createdTime) < 30 * 60_000)) outcome = 'CANCELLED';
+    else {
+      document = documentOf(spec.reportType, marketplaceIds, start, end);
+      // "an automatic cancellation if there is no data to return" (processingStatus CANCELLED).
+      if (!document) outcome = 'CANCELLED';
+    }
+    const report: FakeReport = {
+      report: {
+        reportId,
+        reportType: spec.reportType,
+        marketplaceIds,
+        dataStartTime: new Date(start).toISOString(),
+        dataEndTime: new Date(end).toISOString(),
+        createdTime: new Date(at).toISOString(),
+        processingStatus: 'IN_QUEUE',
+      },
+      outcome,
+      readyAt: at + faults.reportDelayMs,
+      polls: 0,
+      document,
+    };
+    reports.set(reportId, report);
+    return report;
+  }
+
+  /** The report as getReport shows it now: IN_QUEUE, IN_PROGRESS, then its outcome. */
+  function current(fake: FakeReport): Reports['Report'] {
+    if (fake.report.processingStatus === 'IN_QUEUE' || fake.report.processingStatus === 'IN_PROGRESS') {
+      if (fake.polls >= 2 && now() >= fake.readyAt) {
+        fake.report.processingStatus = fake.outcome;
+        fake.report.processingEndTime = new Date(now()).toISOString();
+        if (fake.outcome === 'DONE') {
+          const documentId = `amzn1.spdoc.1.4.na.${fake.report.reportId}`;
+          documents.set(documentId, fake.document);
+          fake.report.reportDocumentId = documentId;
+        }
+      } else if (fake.polls >= 1) fake.report.processingStatus = 'IN_PROGRESS';
+    }
+    return fake.report;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, body: string, record: Partial<FakeRequest>): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     const path = url.pathname;
     if (req.method === 'POST' && path === '/auth/o2/token') {
@@ -164,32 +331,46 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
       }
       tokenCount += 1;
       const token = `Atza|fake-access-token-${tokenCount}`;
-      tokens.set(token, Date.now() + faults.tokenLifetime * 1000);
+      tokens.set(token, now() + faults.tokenLifetime * 1000);
       return json(res, 200, { access_token: token, token_type: 'bearer', expires_in: faults.tokenLifetime, refresh_token: FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN });
     }
     if (path.startsWith('/documents-download/')) {
-      const doc = documentOf(decodeURIComponent(path.split('/')[2]!));
+      const doc = documents.get(decodeURIComponent(path.split('/')[2]!));
       if (!doc) return json(res, 404, {});
       res.writeHead(200, { 'content-type': `text/plain;charset=${doc.charset}` }).end(doc.body);
       return;
     }
+    // Held to Amazon's model: required parameters, types, enums, array sizes, ranges, date-time
+    // formats, the body's schema (answered below, after the token and the throttle).
+    const modelCheck = MODELS_PRESENT ? checkRequest(req.method ?? 'GET', url, body) : null;
+    record.operation = modelCheck?.operation?.operationId ?? null;
     const token = req.headers['x-amz-access-token'] as string | undefined;
     const expiry = token ? tokens.get(token) : undefined;
     if (expiry === undefined) return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'Access token is missing in the request header.');
-    if (expiry < Date.now()) return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.');
+    if (expiry < now()) return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.');
     if (faults.expireFirstTokenAfter && token === 'Atza|fake-access-token-1' && ++firstTokenUses > faults.expireFirstTokenAfter) {
       tokens.set(token, 0);
       return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.');
     }
 
-    const operation = `${req.method} ${path.replace(/\/[A-Za-z0-9-]+$/, (m) => (/reports\/\w|documents\//.test(path) ? '/{id}' : m))}`;
-    const count = (calls.get(operation) ?? 0) + 1;
-    calls.set(operation, count);
+    const operationId = modelCheck?.operation?.operationId ?? `${req.method} ${path}`;
+    const count = (calls.get(operationId) ?? 0) + 1;
+    calls.set(operationId, count);
     total += 1;
     if (count <= faults.throttleFirst) return error(res, 429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
     if (faults.every503 && total % faults.every503 === 0) return error(res, 503, 'ServiceUnavailable', 'Service temporarily unavailable.');
     if (faults.slowMs && total % 4 === 0) await new Promise((r) => setTimeout(r, faults.slowMs));
-    const ok = (payload: unknown, status = 200) => json(res, status, payload, { 'x-amzn-ratelimit-limit': '50' });
+    if (modelCheck && modelCheck.problems.length > 0) {
+      record.problems = modelCheck.problems;
+      return error(res, 400, 'InvalidInput', modelCheck.problems.join('; '));
+    }
+    const invalid = (message: string) => {
+      record.problems = [message];
+      return error(res, 400, 'InvalidInput', message);
+    };
+    // x-amzn-RateLimit-Limit on a 200: the usage plan applied, here the model's default.
+    const plan = (USAGE_PLANS as Record<string, { rate: number }>)[operationId];
+    const ok = (payload: unknown, status = 200) => json(res, status, payload, plan ? { 'x-amzn-ratelimit-limit': String(plan.rate) } : {});
 
     if (req.method === 'GET' && path === '/sellers/v1/marketplaceParticipations') {
       const response: Sellers['GetMarketplaceParticipationsResponse'] = {
@@ -209,17 +390,29 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
       return ok(response);
     }
     if (req.method === 'GET' && path === '/orders/2026-01-01/orders') {
-      const wanted = new Set((url.searchParams.get('fulfillmentStatuses') ?? '').split(',').filter(Boolean));
-      const after = Date.parse(url.searchParams.get('createdAfter') ?? '1970-01-01T00:00:00Z');
-      const matching = seller.orders.filter((o) => (wanted.size === 0 || wanted.has(FULFILMENT_STATUS[o.status]!)) && o.purchaseTime >= after);
-      const { slice, next } = page(matching, url.searchParams.get('paginationToken'));
+      const q = url.searchParams;
+      // "You must provide exactly one of createdAfter and lastUpdatedAfter"; createdBefore "must
+      // be equal to or after the createdAfter date and at least two minutes before the time of
+      // the request" (orders_2026-01-01.json, searchOrders).
+      if ((q.has('createdAfter') ? 1 : 0) + (q.has('lastUpdatedAfter') ? 1 : 0) !== 1) return invalid('exactly one of createdAfter and lastUpdatedAfter');
+      const after = Date.parse(q.get('createdAfter') ?? q.get('lastUpdatedAfter')!);
+      const before = q.has('createdBefore') ? Date.parse(q.get('createdBefore')!) : now() - 2 * 60_000;
+      if (before < after) return invalid('createdBefore is before createdAfter');
+      if (before > now() - 2 * 60_000) return invalid('createdBefore must be at least two minutes before the time of the request');
+      const wanted = new Set((q.get('fulfillmentStatuses') ?? '').split(',').filter(Boolean));
+      const marketplaces = new Set((q.get('marketplaceIds') ?? '').split(',').filter(Boolean));
+      // Without includedData=FULFILLMENT the answer holds basic information only (the model's
+      // includedData: "A list of datasets to include in the response").
+      const fulfilment = (q.get('includedData') ?? '').split(',').includes('FULFILLMENT');
+      const matching = seller.orders.filter((o) => (wanted.size === 0 || wanted.has(FULFILMENT_STATUS[o.status]!)) && (marketplaces.size === 0 || marketplaces.has(o.marketplaceId ?? home)) && o.purchaseTime >= after && o.purchaseTime <= before);
+      const { slice, next } = page(matching, q.get('paginationToken'));
       const response: Orders['SearchOrdersResponse'] = {
         orders: slice.map((o) => ({
           orderId: o.orderId,
           createdTime: o.purchaseDate,
           lastUpdatedTime: o.purchaseDate,
           salesChannel: { channelName: 'AMAZON', marketplaceId: o.marketplaceId ?? undefined },
-          fulfillment: { fulfillmentStatus: FULFILMENT_STATUS[o.status]!, fulfilledBy: o.fulfilment === 'AFN' ? 'AMAZON' : 'MERCHANT' },
+          ...(fulfilment ? { fulfillment: { fulfillmentStatus: FULFILMENT_STATUS[o.status]!, fulfilledBy: o.fulfilment === 'AFN' ? 'AMAZON' : 'MERCHANT' } } : {}),
           orderItems: [],
         })),
         ...(next ? { pagination: { nextToken: next } } : {}),
@@ -227,8 +420,10 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
       return ok(response);
     }
     if (req.method === 'GET' && path === '/fba/inventory/v1/summaries') {
-      // The demo stock sits in the US; every NA marketplace shows the same pooled units.
-      const items = seller.inventory;
+      // Quantities "reflect inventory that could be fulfilled in the given marketplace"
+      // (fbaInventory.json): a SKU's units show in its own marketplace; elsewhere it shows zero.
+      const marketplaceId = url.searchParams.get('marketplaceIds')!;
+      const items = seller.inventory.map((i) => ((i.marketplaceId ?? home) === marketplaceId ? i : { ...i, fulfillable: 0, unfulfillable: 0, reserved: 0, inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, researching: 0 }));
       const { slice, next } = page(items, url.searchParams.get('nextToken'));
       const response: Inventory['GetInventorySummariesResponse'] = {
         payload: {
@@ -254,55 +449,75 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
       return ok(response);
     }
     if (req.method === 'POST' && path === '/reports/2021-06-30/reports') {
-      const spec = JSON.parse(body) as Reports['CreateReportSpecification'];
-      if (!spec.reportType || !Array.isArray(spec.marketplaceIds) || spec.marketplaceIds.length === 0) return error(res, 400, 'InvalidInput', 'reportType and marketplaceIds are required');
-      const reportId = String(50000 + reports.size);
-      reports.set(reportId, { type: spec.reportType, polls: 0 });
-      const response: Reports['CreateReportResponse'] = { reportId };
+      const created = createReport(JSON.parse(body) as Reports['CreateReportSpecification']);
+      if (typeof created === 'string') return invalid(created);
+      const response: Reports['CreateReportResponse'] = { reportId: created.report.reportId };
       return ok(response, 202);
+    }
+    if (req.method === 'GET' && path === '/reports/2021-06-30/reports') {
+      // getReports: newest first, filtered as the model describes; the default createdSince is 90 days ago.
+      const q = url.searchParams;
+      const types = new Set((q.get('reportTypes') ?? '').split(',').filter(Boolean));
+      const statuses = new Set((q.get('processingStatuses') ?? '').split(',').filter(Boolean));
+      const marketplaces = new Set((q.get('marketplaceIds') ?? '').split(',').filter(Boolean));
+      const since = q.has('createdSince') ? Date.parse(q.get('createdSince')!) : now() - 90 * DAY_MS;
+      const matching = [...reports.values()]
+        .map(current)
+        .filter((r) => types.has(r.reportType) && (statuses.size === 0 || statuses.has(r.processingStatus)) && (marketplaces.size === 0 || (r.marketplaceIds ?? []).some((m) => marketplaces.has(m))) && Date.parse(r.createdTime) >= since)
+        .sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime));
+      const response: Reports['GetReportsResponse'] = { reports: matching.slice(0, Number(q.get('pageSize') ?? 10)) };
+      return ok(response);
     }
     const reportMatch = /^\/reports\/2021-06-30\/reports\/(\d+)$/.exec(path);
     if (req.method === 'GET' && reportMatch) {
-      const report = reports.get(reportMatch[1]!);
-      if (!report) return error(res, 404, 'NotFound', 'No report');
-      report.polls += 1;
-      const hasData = documentOf(report.type) !== null;
-      const status: Reports['Report']['processingStatus'] = report.polls === 1 ? 'IN_QUEUE' : report.polls === 2 ? 'IN_PROGRESS' : hasData ? 'DONE' : 'CANCELLED';
-      const response: Reports['Report'] = {
-        reportId: reportMatch[1]!,
-        reportType: report.type,
-        marketplaceIds,
-        createdTime: new Date().toISOString(),
-        processingStatus: status,
-        ...(status === 'DONE' ? { reportDocumentId: `amzn1.spdoc.1.4.na.${report.type}` } : {}),
-      };
-      return ok(response);
+      const fake = reports.get(reportMatch[1]!);
+      if (!fake) return error(res, 404, 'NotFound', 'No report');
+      fake.polls += 1;
+      return ok(current(fake));
     }
     const documentMatch = /^\/reports\/2021-06-30\/documents\/(.+)$/.exec(path);
     if (req.method === 'GET' && documentMatch) {
       const id = decodeURIComponent(documentMatch[1]!);
-      const type = id.split('.').at(-1)!;
-      const doc = documentOf(type);
-      const response: Reports['ReportDocument'] = { reportDocumentId: id, url: `${base}/documents-download/${encodeURIComponent(type)}`, ...(doc?.gzip ? { compressionAlgorithm: 'GZIP' as const } : {}) };
+      const doc = documents.get(id);
+      if (!doc) return error(res, 404, 'NotFound', 'No such report document');
+      const response: Reports['ReportDocument'] = { reportDocumentId: id, url: `${base}/documents-download/${encodeURIComponent(id)}`, ...(doc.gzip ? { compressionAlgorithm: 'GZIP' as const } : {}) };
+      return ok(response);
+    }
+    const searchMatch = /^\/listings\/2021-08-01\/items\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && searchMatch) {
+      if (decodeURIComponent(searchMatch[1]!) !== FAKE_CREDENTIALS.SP_API_SELLER_ID) return error(res, 403, 'Unauthorized', 'Not your seller ID');
+      const marketplaceId = url.searchParams.get('marketplaceIds')!.split(',')[0]!;
+      const items = [...listed].filter((key) => key.endsWith(`@${marketplaceId}`)).map((key) => key.slice(0, key.lastIndexOf('@')));
+      // pageSize: "Default: 10", at most 20 (the model's maximum).
+      const size = Number(url.searchParams.get('pageSize') ?? 10);
+      const response: Listings['ItemSearchResults'] = { numberOfResults: Math.min(items.length, 1000), items: items.slice(0, size).map((sku) => ({ sku, summaries: [] })) };
       return ok(response);
     }
     const itemMatch = /^\/listings\/2021-08-01\/items\/([^/]+)\/([^/]+)$/.exec(path);
     if (itemMatch) {
       const sku = decodeURIComponent(itemMatch[2]!);
       if (decodeURIComponent(itemMatch[1]!) !== FAKE_CREDENTIALS.SP_API_SELLER_ID) return error(res, 403, 'Unauthorized', 'Not your seller ID');
-      if (!url.searchParams.get('marketplaceIds') || url.searchParams.get('marketplaceIds')!.includes(',')) return error(res, 400, 'InvalidInput', 'marketplaceIds: exactly one');
-      const listed = seller.listings.some((l) => l.sku === sku);
+      // marketplaceIds: at most one for DELETE (the model's maxItems); getListingsItem answers for
+      // one marketplace only whatever it is given (selling-partner-api-models #3008).
+      const marketplaceId = url.searchParams.get('marketplaceIds')!.split(',')[0]!;
+      const key = `${sku}@${marketplaceId}`;
       if (req.method === 'DELETE') {
-        if (!listed) return error(res, 404, 'NOT_FOUND', `SKU ${sku} not found`);
-        deletes.set(sku, (deletes.get(sku) ?? 0) + 1);
-        looksSinceDelete.set(sku, 0);
-        const response: Listings['ListingsItemSubmissionResponse'] = { sku, status: 'ACCEPTED', submissionId: `sub-${sku}-${deletes.get(sku)}`, issues: [] };
+        // DELETE declares 200, 400, 403, 413, 415, 429, 500, 503: no 404. A submission "not valid
+        // and ... not accepted for processing" is a 200 with status INVALID (ListingsItemSubmissionResponse).
+        if (!listed.has(key) || faults.invalidDeletes.includes(sku)) {
+          const response: Listings['ListingsItemSubmissionResponse'] = { sku, status: 'INVALID', submissionId: `sub-${sku}-invalid`, issues: [{ code: '4000004', message: `SKU ${sku} is not listed in marketplace ${marketplaceId}.`, severity: 'ERROR', categories: ['INVALID_ATTRIBUTE'] }] };
+          return ok(response);
+        }
+        deletes.set(key, (deletes.get(key) ?? 0) + 1);
+        looksSinceDelete.set(key, 0);
+        const response: Listings['ListingsItemSubmissionResponse'] = { sku, status: 'ACCEPTED', submissionId: `sub-${sku}-${deletes.get(key)}`, issues: [] };
         return ok(response);
       }
       if (req.method === 'GET') {
-        const looks = looksSinceDelete.get(sku);
-        if (!listed || (looks !== undefined && looks >= 1)) return error(res, 404, 'NOT_FOUND', `SKU ${sku} not found`);
-        if (looks !== undefined) looksSinceDelete.set(sku, looks + 1);
+        const looks = looksSinceDelete.get(key);
+        if (looks !== undefined && looks >= 1) listed.delete(key);
+        if (!listed.has(key)) return error(res, 404, 'NOT_FOUND', `SKU ${sku} not found in marketplace ${marketplaceId}`);
+        if (looks !== undefined) looksSinceDelete.set(key, looks + 1);
         const response: Listings['Item'] = { sku, summaries: [] };
         return ok(response);
       }
@@ -332,9 +547,12 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const status = () => res.statusCode;
-      res.on('finish', () => requests.push({ method: req.method ?? '', path: req.url ?? '', status: status(), token: req.headers['x-amz-access-token'] as string | undefined }));
-      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err: Error) => json(res, 500, { errors: [{ code: 'InternalFailure', message: err.message }] }));
+      const body = Buffer.concat(chunks).toString('utf8');
+      const record: Partial<FakeRequest> = { operation: null, problems: [] };
+      res.on('finish', () =>
+        requests.push({ method: req.method ?? '', path: req.url ?? '', status: res.statusCode, token: req.headers['x-amz-access-token'] as string | undefined, operation: record.operation ?? null, body, problems: record.problems ?? [] }),
+      );
+      handle(req, res, body, record).catch((err: Error) => json(res, 500, { errors: [{ code: 'InternalFailure', message: err.message }] }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -343,9 +561,11 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready', faults: Faul
   return {
     url: base,
     lwaUrl: `${base}/auth/o2/token`,
-    env: { ...FAKE_CREDENTIALS, SP_API_ENDPOINT: base, SP_API_LWA_ENDPOINT: `${base}/auth/o2/token` },
+    // The built program waits for nothing here: the fake's rate waits pass at once (clock.ts).
+    env: { ...FAKE_CREDENTIALS, SP_API_ENDPOINT: base, SP_API_LWA_ENDPOINT: `${base}/auth/o2/token`, CLOSE_ACCOUNT_TEST_NO_WAIT: '1' },
     requests,
     deletes,
+    reports: () => [...reports.values()].map((r) => ({ ...r.report })),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

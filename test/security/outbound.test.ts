@@ -173,7 +173,7 @@ describe('the SP-API client on the outbound layer', () => {
     closers.push({ close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) });
     const settings = spApiSettings({ ...FAKE_CREDENTIALS, SP_API_ENDPOINT: url, SP_API_LWA_ENDPOINT: `${url}/token` }, null, t, () => {});
     const slept: number[] = [];
-    const client = new SpApiClient(settings, new LwaToken(settings, t), t, { userAgent: 'test', sleep: async (ms) => void slept.push(ms) });
+    const client = new SpApiClient(settings, new LwaToken(settings, t), t, { userAgent: 'test', clock: { now: () => Date.now(), sleep: async (ms: number) => void slept.push(ms) } });
     return { client, slept, calls: () => calls };
   }
 

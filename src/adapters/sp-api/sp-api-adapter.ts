@@ -3,26 +3,39 @@
 // group; the last sale, listings, removals and returns from reports (created together at the
 // start, so they are produced while the rest is read); FBA stock from the inventory summaries;
 // the balance from Finances. Claims stay a confirmation: no API shows them.
+//
+// Amazon's limits shape every request (issue 19): order reports cover at most 30 days each
+// (selling-partner-api-models #385, #2591), so the look-back is read in 30-day windows, newest
+// first, each with an explicit dataEndTime; the returns report at most 60 days (Returns reports
+// documentation); listings, returns and removals reports serve one marketplace each (report-type
+// documentation, #1998), so there is one report per marketplace, merged. Dates are never later
+// than now (createReport: "must be prior to or equal to the current date and time"): the data is
+// as of now whatever --as-of says. A report Amazon did not produce leaves its checks unknown.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays } from '../../core/dates.js';
+import { addDays, toIsoDate } from '../../core/dates.js';
 import { marketplaceById } from '../../core/marketplaces.js';
-import type { BalanceEntry, InventoryItem, MarketplaceParticipation, Order, OrderStatus, Provision } from '../../core/seller-data.js';
-import type { RecordStream, SellerDataSource } from '../../core/seller-data-source.js';
+import type { MessageRef } from '../../core/message-ref.js';
+import type { BalanceEntry, InventoryItem, Listing, MarketplaceParticipation, Order, OrderStatus, Provision } from '../../core/seller-data.js';
+import type { RecordStream } from '../../core/seller-data-source.js';
+import type { SellerDataSource } from '../../core/seller-data-source.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { readOrders, type OrdersReading } from '../reports/orders-report.js';
+import type { ReportFile } from '../reports/report-file.js';
 import { listingsOf, removalsOf, returnsOf } from '../reports/report-readers.js';
+import { REAL_CLOCK, type Clock } from './clock.js';
 import { LwaToken } from './lwa-token.js';
 import type { definitions as Finances } from './models/finances.js';
 import type { definitions as FinancesV0 } from './models/financesV0.js';
 import type { definitions as Inventory } from './models/fbaInventory.js';
+import type { definitions as Listings } from './models/listingsItems.js';
 import type { definitions as Orders } from './models/orders.js';
 import type { definitions as Sellers } from './models/sellers.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
 import { SpApiClient, SpApiError } from './sp-api-client.js';
-import { downloadReport, type DownloadedReport } from './sp-api-reports.js';
+import { fetchReport, FinishedReports, type PollOptions, type ReportOutcome, type ReportRequest } from './sp-api-reports.js';
 import type { SpApiSettings } from './sp-api-settings.js';
 
 export interface SpApiAdapterOptions {
@@ -34,13 +47,32 @@ export interface SpApiAdapterOptions {
   verbose: boolean;
   userAgent: string;
   /** Report polling, shortened by tests. */
-  poll?: { firstMs: number; maxMs: number; deadlineMs: number };
+  poll?: PollOptions;
+  /** Time and waiting; tests pass a virtual clock. */
+  clock?: Clock;
+  /** Rate buckets an earlier run left, and where to leave this run's. */
+  rates?: RateSnapshot;
+  saveRates?: (snapshot: RateSnapshot) => void;
 }
 
-/** How far back the reports reach: the orders window, removals in flight, the returns report's most. */
+const DAY_MS = 86_400_000;
+/** How far back orders are read (the 90-day window and the open-order look-back). */
 const ORDERS_DAYS = 120;
+/** Order reports: at most 30 days per request (selling-partner-api-models #385, #2591). */
+export const ORDER_REPORT_DAYS = 30;
+/** Removals requested this long ago may still be in flight. */
 const REMOVALS_DAYS = 540;
-const RETURNS_DAYS = 60;
+/** Returns report: "You can request up to 60 days of data in a single report" (report-formats.md §2). */
+export const RETURNS_REPORT_DAYS = 60;
+/** searchOrders' createdBefore must be "at least two minutes before the time of the request"; reports end there too. */
+const END_MARGIN_MS = 2 * 60_000;
+/** A window with more orders than this is not read through searchOrders (0.0056 requests/s). */
+const SEARCH_WINDOW_PAGES = 5;
+
+const ORDERS_REPORT = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
+const LISTINGS_REPORT = 'GET_MERCHANT_LISTINGS_ALL_DATA';
+const REMOVALS_REPORT = 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA';
+const RETURNS_REPORT = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
 
 const OPEN_STATUSES: Record<string, OrderStatus> = {
   PENDING_AVAILABILITY: 'PendingAvailability',
@@ -48,11 +80,32 @@ const OPEN_STATUSES: Record<string, OrderStatus> = {
   UNSHIPPED: 'Unshipped',
   PARTIALLY_SHIPPED: 'PartiallyShipped',
 };
+const SETTLED_STATUSES: Record<string, OrderStatus> = { SHIPPED: 'Shipped', CANCELLED: 'Canceled', UNFULFILLABLE: 'Unfulfillable' };
+
+/** An ISO 8601 date-time to the second, as the models' examples write it. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The 30-day order windows from `end` back to `start`, newest first. */
+export function orderWindows(startMs: number, endMs: number): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  for (let end = endMs; end > startMs; end -= ORDER_REPORT_DAYS * DAY_MS) windows.push({ start: Math.max(startMs, end - ORDER_REPORT_DAYS * DAY_MS), end });
+  return windows;
+}
+
+type Settled<T> = { value: T } | { error: unknown };
 
 export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<SellerDataSource> {
   const { settings, t } = options;
-  const token = new LwaToken(settings, t);
-  const client = new SpApiClient(settings, token, t, { userAgent: options.userAgent });
+  const clock = options.clock ?? REAL_CLOCK;
+  const token = new LwaToken(settings, t, () => clock.now());
+  const client = new SpApiClient(settings, token, t, {
+    userAgent: options.userAgent,
+    clock,
+    rates: options.rates,
+    onWait: (operation, ms) => options.note(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) })),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'close-account-sp-api-'));
 
   // The marketplaces come first: every other call is per marketplace.
@@ -60,83 +113,174 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
   const inRegion = (participations.payload ?? []).filter((p) => p.participation.isParticipating && marketplaceById(p.marketplace.id)?.apiRegion === settings.region);
   const marketplaceIds = inRegion.map((p) => p.marketplace.id);
 
+  // Data as of now: no date sent to Amazon is later than now, whatever the as-of day.
+  const endMs = clock.now() - END_MARGIN_MS;
+  const end = isoSeconds(endMs);
+  const sinceDay = addDays(options.asOf, -ORDERS_DAYS);
+  const sinceMs = Math.min(Date.parse(`${sinceDay}T00:00:00Z`), endMs);
+
   // Reports take minutes at Amazon: ask for all of them now, read each when its check comes.
-  const report = (reportType: string, days: number): Promise<DownloadedReport> =>
-    downloadReport(client, settings, { reportType, marketplaceIds, dataStartTime: `${addDays(options.asOf, -days)}T00:00:00Z` }, dir, t, options.poll);
-  const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
-  const reports = marketplaceIds.length === 0 ? null : {
-    orders: settle(report('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', ORDERS_DAYS)),
-    listings: settle(report('GET_MERCHANT_LISTINGS_ALL_DATA', 0)),
-    removals: settle(report('GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA', REMOVALS_DAYS)),
-    returns: settle(report('GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', RETURNS_DAYS)),
-  };
-  const fromReport = async <T>(which: keyof NonNullable<typeof reports>, read: (file: NonNullable<DownloadedReport>) => RecordStream<T>): Promise<Provision<RecordStream<T>>> => {
-    if (!reports) return { available: false, reason: { key: 'sp-api.no-marketplaces' } };
-    const settled = await reports[which];
-    if ('error' in settled) {
-      // A report the app's roles do not cover leaves its check unknown; anything else stops the run.
-      if (settled.error instanceof SpApiError && settled.error.status === 403) return { available: false, reason: { key: 'sp-api.report-forbidden' } };
-      throw settled.error;
-    }
-    return { available: true, data: settled.value ? read(settled.value) : empty<T>() };
+  const settle = <T>(promise: Promise<T>): Promise<Settled<T>> => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const finished = new FinishedReports(client, [ORDERS_REPORT, LISTINGS_REPORT, REMOVALS_REPORT, RETURNS_REPORT], marketplaceIds);
+  const report = (request: ReportRequest) => settle(fetchReport(client, settings, request, dir, t, options.poll, finished));
+  const perMarketplace = (reportType: string, days: number | null) =>
+    marketplaceIds.map((marketplaceId) => ({
+      marketplaceId,
+      outcome: report({ reportType, marketplaceIds: [marketplaceId], ...(days === null ? {} : { dataStartTime: isoSeconds(endMs - days * DAY_MS), dataEndTime: end }) }),
+    }));
+  const windows = orderWindows(sinceMs, endMs);
+  const reports =
+    marketplaceIds.length === 0
+      ? null
+      : {
+          orders: windows.map((w) => ({ ...w, outcome: report({ reportType: ORDERS_REPORT, marketplaceIds, dataStartTime: isoSeconds(w.start), dataEndTime: isoSeconds(w.end) }) })),
+          // The listings report is a snapshot: no date range (the model: "Not all report types make use of this").
+          listings: perMarketplace(LISTINGS_REPORT, null),
+          removals: perMarketplace(REMOVALS_REPORT, REMOVALS_DAYS),
+          returns: perMarketplace(RETURNS_REPORT, RETURNS_REPORT_DAYS),
+        };
+
+  /** A report's outcome, with a 403 (the app's roles do not cover it) as missing data. */
+  const outcomeOf = async (settled: Promise<Settled<ReportOutcome>>): Promise<ReportOutcome> => {
+    const result = await settled;
+    if ('value' in result) return result.value;
+    if (result.error instanceof SpApiError && result.error.status === 403) return { kind: 'missing', status: 'CANCELLED', reason: { key: 'sp-api.report-forbidden' } };
+    throw result.error;
   };
 
-  async function* orders(sinceDay: string): RecordStream<Order> {
-    // Open orders, live: one filtered query for the marketplace group, every page.
+  /**
+   * One report per marketplace, merged. Every marketplace's report is needed: one missing leaves
+   * the check unknown. `confirmEmpty` may prove a marketplace has nothing where Amazon cancelled
+   * its report (a report with no data is cancelled too).
+   */
+  const merged = async <T>(
+    which: 'listings' | 'removals' | 'returns',
+    read: (file: ReportFile, marketplaceId: string) => RecordStream<T>,
+    confirmEmpty?: (marketplaceId: string) => Promise<boolean>,
+  ): Promise<Provision<RecordStream<T>>> => {
+    if (!reports) return { available: false, reason: { key: 'sp-api.no-marketplaces' } };
+    const files: { file: ReportFile; marketplaceId: string }[] = [];
+    for (const { marketplaceId, outcome } of reports[which]) {
+      const result = await outcomeOf(outcome);
+      if (result.kind === 'done') files.push({ file: result.file, marketplaceId });
+      else if (!(result.status === 'CANCELLED' && confirmEmpty && (await confirmEmpty(marketplaceId)))) return { available: false, reason: result.reason };
+    }
+    return {
+      available: true,
+      data: (async function* () {
+        for (const { file, marketplaceId } of files) yield* read(file, marketplaceId);
+      })(),
+    };
+  };
+
+  /** searchListingsItems counts a marketplace's listings: zero is evidence that there are none. */
+  const noListingsIn = async (marketplaceId: string): Promise<boolean> => {
+    if (!settings.sellerId) return false;
+    const page = await client
+      .call<Listings['ItemSearchResults']>('searchListingsItems', { path: { sellerId: settings.sellerId }, query: { marketplaceIds: [marketplaceId], pageSize: 1 } })
+      .catch((error: unknown) => {
+        if (error instanceof SpApiError && error.status !== null && error.status < 500) return null;
+        throw error;
+      });
+    return page !== null && page.numberOfResults === 0 && (page.items ?? []).length === 0;
+  };
+
+  const toOrder = (order: Orders['Order'], statuses: Record<string, OrderStatus>): Order => ({
+    orderId: order.orderId,
+    // Without its fulfilment an order cannot be shown settled: it counts as open.
+    status: statuses[order.fulfillment?.fulfillmentStatus ?? ''] ?? 'Pending',
+    purchaseDate: order.createdTime,
+    purchaseTime: Date.parse(order.createdTime),
+    marketplaceId: order.salesChannel.marketplaceId ?? null,
+    fulfilment: order.fulfillment?.fulfilledBy === 'AMAZON' ? 'AFN' : order.fulfillment?.fulfilledBy === 'MERCHANT' ? 'MFN' : null,
+  });
+
+  /**
+   * Where Amazon produced no orders report for a window, searchOrders over the same window can
+   * show what was sold there (no orders: nothing was). Null when it cannot tell.
+   */
+  const searchWindow = async (window: { start: number; end: number }): Promise<Order[] | null> => {
+    const found: Order[] = [];
+    let paginationToken: string | undefined;
+    for (let page = 0; page < SEARCH_WINDOW_PAGES; page++) {
+      const answer = await client
+        .call<Orders['SearchOrdersResponse']>('searchOrders', {
+          query: { marketplaceIds, createdAfter: isoSeconds(window.start), createdBefore: isoSeconds(window.end), includedData: ['FULFILLMENT'], maxResultsPerPage: 100, paginationToken },
+        })
+        .catch((error: unknown) => {
+          if (error instanceof SpApiError && error.status !== null && error.status < 500) return null;
+          throw error;
+        });
+      if (!answer) return null;
+      found.push(...answer.orders.map((order) => toOrder(order, { ...OPEN_STATUSES, ...SETTLED_STATUSES })));
+      paginationToken = answer.pagination?.nextToken;
+      if (!paginationToken) return found;
+    }
+    return null;
+  };
+
+  // How far back the order history reaches without a gap, known once it has been read.
+  let coveredFrom: string | null = null;
+
+  async function* orders(since: string): RecordStream<Order> {
+    // Open orders, live: one filtered query for the marketplace group, every page. FULFILLMENT
+    // must be asked for: without it searchOrders returns basic information only (the model's
+    // includedData), and every order would look pending.
     const open = new Set<string>();
     let paginationToken: string | undefined;
+    const createdAfter = isoSeconds(Math.min(Date.parse(`${since}T00:00:00Z`), endMs));
     do {
       const page = await client.call<Orders['SearchOrdersResponse']>('searchOrders', {
-        query: { marketplaceIds, fulfillmentStatuses: Object.keys(OPEN_STATUSES), createdAfter: `${sinceDay}T00:00:00Z`, maxResultsPerPage: 100, paginationToken },
+        query: { marketplaceIds, fulfillmentStatuses: Object.keys(OPEN_STATUSES), createdAfter, includedData: ['FULFILLMENT'], maxResultsPerPage: 100, paginationToken },
       });
-      const batch: Order[] = page.orders.map((order) => {
+      const batch = page.orders.map((order) => {
         open.add(order.orderId);
-        return {
-          orderId: order.orderId,
-          status: OPEN_STATUSES[order.fulfillment?.fulfillmentStatus ?? 'PENDING'] ?? 'Pending',
-          purchaseDate: order.createdTime,
-          purchaseTime: Date.parse(order.createdTime),
-          marketplaceId: order.salesChannel.marketplaceId ?? null,
-          fulfilment: order.fulfillment?.fulfilledBy === 'AMAZON' ? 'AFN' : order.fulfillment?.fulfilledBy === 'MERCHANT' ? 'MFN' : null,
-        };
+        return toOrder(order, OPEN_STATUSES);
       });
       if (batch.length > 0) yield batch;
       paginationToken = page.pagination?.nextToken;
     } while (paginationToken);
 
-    // History from the All Orders report, for the last sale. The report can lag the live API by
-    // minutes: an order it still shows as open that the API no longer does has moved on.
-    const file = reports ? await reports.orders : null;
-    if (!file || 'error' in file) {
-      if (file && 'error' in file) throw file.error;
-      return;
-    }
-    if (!file.value) return;
-    const reading: OrdersReading = { marketplaces: new Set(), earliestTime: Infinity };
-    for await (const batch of readOrders(file.value, sinceDay, reading)) {
-      const settled = batch
-        .filter((order) => !open.has(order.orderId))
-        .map((order) => (order.status in { Pending: 1, PendingAvailability: 1, Unshipped: 1, PartiallyShipped: 1, InvoiceUnconfirmed: 1 } ? { ...order.toJSON(), status: 'Shipped' as const } : order));
-      if (settled.length > 0) yield settled;
+    // History from the All Orders reports, newest window first, for the last sale. The history
+    // stops at the first window Amazon did not produce: a sale older than a gap is not the last
+    // sale for certain. The report can lag the live API by minutes: an order it still shows as
+    // open that the API no longer does has moved on.
+    coveredFrom = toIsoDate(new Date(endMs));
+    for (const window of reports?.orders ?? []) {
+      const outcome = await outcomeOf(window.outcome);
+      if (outcome.kind === 'missing') {
+        const found = await searchWindow(window);
+        if (found === null) return;
+        const settled = found.filter((order) => !open.has(order.orderId));
+        if (settled.length > 0) yield settled;
+      } else {
+        const reading: OrdersReading = { marketplaces: new Set(), earliestTime: Infinity };
+        for await (const batch of readOrders(outcome.file, since, reading)) {
+          const settled = batch
+            .filter((order) => !open.has(order.orderId))
+            .map((order) => (order.status in { Pending: 1, PendingAvailability: 1, Unshipped: 1, PartiallyShipped: 1, InvoiceUnconfirmed: 1 } ? { ...order.toJSON(), status: 'Shipped' as const } : order));
+          if (settled.length > 0) yield settled;
+        }
+      }
+      // A window that starts within a day covers only the next whole day.
+      coveredFrom = toIsoDate(new Date(Math.ceil(window.start / DAY_MS) * DAY_MS));
     }
   }
 
   async function* inventory(): RecordStream<InventoryItem> {
-    // In a unified region the marketplaces share one stock: each SKU is counted once.
-    const seen = new Set<string>();
+    // Quantities "reflect inventory that could be fulfilled in the given marketplace" and differ
+    // between marketplaces (fbaInventory.json): each SKU counts once, with the largest quantity
+    // any marketplace shows, never a first-seen zero.
+    const largest = new Map<string, InventoryItem>();
     for (const marketplaceId of marketplaceIds) {
       let nextToken: string | undefined;
       do {
         const page = await client.call<Inventory['GetInventorySummariesResponse']>('getInventorySummaries', {
-          query: { details: true, granularityType: 'Marketplace', granularityId: marketplaceId, marketplaceIds: marketplaceId, nextToken },
+          query: { details: true, granularityType: 'Marketplace', granularityId: marketplaceId, marketplaceIds: [marketplaceId], nextToken },
         });
-        const batch: InventoryItem[] = [];
         for (const summary of page.payload?.inventorySummaries ?? []) {
-          const key = `${summary.sellerSku}\u0000${summary.condition ?? ''}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
           const d = summary.inventoryDetails;
-          batch.push({
+          const item: InventoryItem = {
             sku: summary.sellerSku ?? summary.fnSku ?? '?',
             name: summary.productName ?? null,
             marketplaceId,
@@ -147,12 +291,16 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
             inboundShipped: d?.inboundShippedQuantity ?? null,
             inboundReceiving: d?.inboundReceivingQuantity ?? null,
             researching: d?.researchingQuantity?.totalResearchingQuantity ?? null,
-          });
+          };
+          const key = `${item.sku}\u0000${summary.condition ?? ''}`;
+          const seen = largest.get(key);
+          largest.set(key, seen ? largerOf(seen, item) : item);
         }
-        if (batch.length > 0) yield batch;
         nextToken = page.pagination?.nextToken;
       } while (nextToken);
     }
+    const items = [...largest.values()];
+    for (let i = 0; i < items.length; i += 500) yield items.slice(i, i + 500);
   }
 
   async function balance(): Promise<Provision<BalanceEntry[]>> {
@@ -192,6 +340,7 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     throw error;
   });
   const plan = account?.payload?.sellingPlan;
+  const noMarketplaces: MessageRef = { key: 'sp-api.no-marketplaces' };
 
   let closed = false;
   return {
@@ -202,20 +351,21 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
       available: true,
       data: inRegion.map((p): MarketplaceParticipation => ({ marketplaceId: p.marketplace.id, participating: true, hasSuspendedListings: p.participation.hasSuspendedListings })),
     }),
-    orders: async (sinceDay) => (marketplaceIds.length === 0 ? { available: false, reason: { key: 'sp-api.no-marketplaces' } } : { available: true, data: orders(sinceDay), coversFrom: sinceDay }),
+    orders: async (since) => (marketplaceIds.length === 0 ? { available: false, reason: noMarketplaces } : { available: true, data: orders(since), coversFrom: () => coveredFrom }),
     inventory: async () => ({ available: true, data: inventory() }),
-    listings: () => fromReport('listings', listingsOf),
-    removalOrders: () => fromReport('removals', removalsOf),
-    returns: () => fromReport('returns', returnsOf),
+    listings: () => merged('listings', (file, marketplaceId) => withMarketplace(listingsOf(file), marketplaceId), noListingsIn),
+    removalOrders: () => merged('removals', (file) => removalsOf(file)),
+    returns: () => merged('returns', (file) => returnsOf(file)),
     claims: async () => ({ available: false, reason: { key: 'sp-api.no-claims' }, askSeller: true }),
     balance,
     close: async () => {
       if (closed) return;
       closed = true;
       rmSync(dir, { recursive: true, force: true });
+      options.saveRates?.(client.limiter.snapshot());
       const counts = client.countByOperation();
       const calls = client.calls.length + token.exchanges;
-      const seconds = ((Date.now() - client.startedAt) / 1000).toFixed(1);
+      const seconds = ((clock.now() - client.startedAt) / 1000).toFixed(1);
       const floor = (RateLimiter.floorMs(counts) / 1000).toFixed(1);
       options.note(t('sp-api.calls', { calls, seconds, floor, exchanges: token.exchanges }));
       if (options.verbose) for (const call of client.calls) options.note(`  ${call.operation} ${call.status} ${call.ms} ms${call.attempt > 1 ? ` (attempt ${call.attempt})` : ''}`);
@@ -223,7 +373,30 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
   };
 }
 
-async function* empty<T>(): RecordStream<T> {}
+/** Each quantity at its largest: more units is the stricter reading. */
+function largerOf(a: InventoryItem, b: InventoryItem): InventoryItem {
+  const max = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.max(x, y));
+  const total = (i: InventoryItem) => (i.fulfillable ?? 0) + (i.unfulfillable ?? 0) + (i.reserved ?? 0) + (i.inboundShipped ?? 0) + (i.inboundReceiving ?? 0) + (i.inboundWorking ?? 0) + (i.researching ?? 0);
+  return {
+    sku: a.sku,
+    name: a.name ?? b.name,
+    marketplaceId: total(b) > total(a) ? b.marketplaceId : a.marketplaceId,
+    fulfillable: max(a.fulfillable, b.fulfillable),
+    unfulfillable: max(a.unfulfillable, b.unfulfillable),
+    reserved: max(a.reserved, b.reserved),
+    inboundWorking: max(a.inboundWorking, b.inboundWorking),
+    inboundShipped: max(a.inboundShipped, b.inboundShipped),
+    inboundReceiving: max(a.inboundReceiving, b.inboundReceiving),
+    researching: max(a.researching, b.researching),
+  };
+}
 
-/** Only for tests and the README: the since day used for orders. */
+/** A listings report names no marketplace: the one it was asked for is the one it shows. */
+async function* withMarketplace(listings: RecordStream<Listing>, marketplaceId: string): RecordStream<Listing> {
+  for await (const batch of listings) {
+    yield batch.map((l): Listing => ({ sku: l.sku, name: l.name, status: l.status, fulfilment: l.fulfilment, marketplaceId }));
+  }
+}
+
+/** Only for tests and the README: the look-back used for orders. */
 export const ORDER_WINDOW_DAYS = ORDERS_DAYS;

@@ -1,15 +1,19 @@
 // Calls to the Selling Partner API: the access token on every call, each operation's rate
-// limiter, retries with backoff and jitter for 429, 5xx, timeouts and dropped connections within
-// a bounded total time, one token refresh on a 403 for an expired token, and a log of every call.
+// limiter, retries with backoff and jitter for 5xx, timeouts and dropped connections within a
+// bounded total time, one token refresh on a 403 for an expired token, and a log of every call.
+// A 429 (which carries no rate header, sp-api.md §6) waits for the operation's next token at its
+// documented rate, however long that is (searchOrders: 179 s), with a progress note: a slow
+// operation waits, it does not fail; only a run of 429s in a row gives up.
 // What still fails is a DataSourceError (exit 4) that says what failed and what to do, with
 // every secret scrubbed from it.
 
 import { CliError, DataSourceError } from '../../errors.js';
 import { BODY_CAPS, networkProblem, OutboundRefused, retryAfterMs, send } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
+import { REAL_CLOCK, type Clock } from './clock.js';
 import type { LwaToken } from './lwa-token.js';
 import { USAGE_PLANS, type OperationId } from './models/usage-plans.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
 import { redact, type SpApiSettings } from './sp-api-settings.js';
 
 export interface CallRecord {
@@ -24,11 +28,18 @@ export interface ClientOptions {
   retryBudgetMs?: number;
   timeoutMs?: number;
   userAgent: string;
-  /** How waits are waited (tests pass their own: no real time passes). */
-  sleep?: (ms: number) => Promise<unknown>;
+  /** Time and waiting (tests pass a virtual clock). */
+  clock?: Clock;
+  /** Rate buckets saved by an earlier run. */
+  rates?: RateSnapshot;
+  /** Told of every wait for a token longer than a few seconds, for a progress note. */
+  onWait?: (operation: OperationId, ms: number) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** 429s in a row after which an operation gives up. */
+const MAX_THROTTLED = 8;
+/** Waits shorter than this pass without a note. */
+const NOTE_WAIT_MS = 5_000;
 
 export class SpApiError extends DataSourceError {
   constructor(
@@ -43,15 +54,25 @@ export class SpApiError extends DataSourceError {
 
 export class SpApiClient {
   readonly calls: CallRecord[] = [];
-  private readonly limiter = new RateLimiter();
-  readonly startedAt = Date.now();
+  readonly clock: Clock;
+  readonly limiter: RateLimiter;
+  readonly startedAt: number;
 
   constructor(
     private readonly settings: SpApiSettings,
     private readonly token: LwaToken,
     private readonly t: Translate,
     private readonly options: ClientOptions,
-  ) {}
+  ) {
+    this.clock = options.clock ?? REAL_CLOCK;
+    this.limiter = new RateLimiter(() => this.clock.now(), options.rates);
+    this.startedAt = this.clock.now();
+  }
+
+  private async wait(operation: OperationId, ms: number): Promise<void> {
+    if (ms >= NOTE_WAIT_MS) this.options.onWait?.(operation, ms);
+    await this.clock.sleep(ms);
+  }
 
   /**
    * Calls an operation by its operationId; `path` fills the model's path template. Returns the
@@ -64,18 +85,18 @@ export class SpApiClient {
       if (value === undefined) continue;
       url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
+    // The budget is for backing off after failures (5xx, timeouts); waiting for a token is not failing.
     const budget = this.options.retryBudgetMs ?? 120_000;
-    const deadline = Date.now() + budget;
+    let backedOff = 0;
     let refreshed = false;
+    let throttled = 0;
+    let failures = 0;
     let lastProblem = '';
     let attempts = 0;
     for (let attempt = 1; ; attempt++) {
       const wait = this.limiter.reserve(operation);
-      if (wait > 0) {
-        if (Date.now() + wait > deadline) break;
-        await (this.options.sleep ?? sleep)(wait);
-      }
-      const started = Date.now();
+      if (wait > 0) await this.wait(operation, wait);
+      const started = this.clock.now();
       let status: number | string = 'error';
       let retryAfter: number | null = null;
       try {
@@ -89,7 +110,7 @@ export class SpApiClient {
             method: plan.method,
             headers: {
               'x-amz-access-token': accessToken,
-              'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+              'x-amz-date': new Date(this.clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
               'user-agent': this.options.userAgent,
               ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
             },
@@ -102,9 +123,9 @@ export class SpApiClient {
         );
         status = response.status;
         this.limiter.follow(operation, response.headers.get('x-amzn-ratelimit-limit'));
-        retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now());
+        retryAfter = retryAfterMs(response.headers.get('retry-after'), this.clock.now());
         const text = response.text;
-        this.calls.push({ operation, status, ms: Date.now() - started, attempt });
+        this.calls.push({ operation, status, ms: this.clock.now() - started, attempt });
         if (response.truncated) throw new OutboundRefused(this.t('http.too-large', { what: operation, bytes: BODY_CAPS.api }), this.t('sp-api.refused-hint'), 'too-large');
         if (response.ok) return (text ? JSON.parse(text) : {}) as T;
         const error = errorOf(text);
@@ -116,25 +137,29 @@ export class SpApiClient {
           continue;
         }
         if (response.status === 429) {
-          const pause = Math.max(this.limiter.drain(operation), retryAfter ?? 0);
-          if (Date.now() + pause > deadline) break;
-          // Amazon's Retry-After, when it sends one, is waited out in full.
-          if (retryAfter !== null && retryAfter > 0) await (this.options.sleep ?? sleep)(retryAfter);
+          // The bucket is empty: the next reserve waits for the next token at the operation's rate,
+          // and at least as long as Amazon's Retry-After when it sends one.
+          if (++throttled >= MAX_THROTTLED) break;
+          this.limiter.drain(operation);
+          if (retryAfter !== null && retryAfter > 0) await this.wait(operation, retryAfter);
           continue;
         }
+        throttled = 0;
         if (response.status < 500) {
           throw new SpApiError(this.t('sp-api.refused', { operation, problem: lastProblem }), this.hintFor(response.status), response.status, error.code ?? null);
         }
       } catch (error) {
         // Refused for good (a redirect, a body over its cap, a destination): never retried.
         if (error instanceof CliError) throw error;
-        if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - started, attempt });
+        if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: this.clock.now() - started, attempt });
         lastProblem = (error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : networkProblem(error, this.t, this.options.timeoutMs ?? 30_000);
       }
       // 5xx, timeouts, dropped connections: back off exponentially, with full jitter, or as long as Retry-After asks.
-      const backoff = Math.max(Math.random() * Math.min(8000, 250 * 2 ** (attempt - 1)), retryAfter ?? 0);
-      if (Date.now() + backoff > deadline || attempt >= 8) break;
-      await (this.options.sleep ?? sleep)(backoff);
+      failures += 1;
+      const backoff = Math.max(Math.random() * Math.min(8000, 250 * 2 ** (failures - 1)), retryAfter ?? 0);
+      if (backedOff + backoff > budget || failures >= 8) break;
+      backedOff += backoff;
+      await this.clock.sleep(backoff);
     }
     throw new SpApiError(this.t('sp-api.gave-up-after', { operation, problem: lastProblem || '-', attempts, seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
   }

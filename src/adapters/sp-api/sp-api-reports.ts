@@ -1,12 +1,22 @@
-// The Reports API flow: create a report, poll until it is done (cancelled with no data means an
-// empty report), fetch the document, and save it as it comes (gzipped or not) with the charset
-// Amazon states, for the report readers the reports adapter uses too.
+// The Reports API flow: create a report, poll until it is done, fetch the document, and save it
+// as it comes (gzipped or not) with the charset Amazon states, for the report readers the
+// reports adapter uses too.
+//
+// What a finished report means (reports_2021-06-30.json, processingStatus): DONE has a document;
+// CANCELLED is "an explicit cancellation request ... or an automatic cancellation if there is no
+// data to return", and Amazon also cancels a report asked for again too soon (FBA reports at
+// most once every 30 minutes: selling-partner-api-docs #2803, selling-partner-api-models #4032)
+// or over too long a range (order reports: #385, #2591). So CANCELLED is never read as "empty":
+// the latest DONE report of the same type that covers the period is used instead (getReports),
+// and without one the data is missing. FATAL and a report that never finishes are missing too.
 
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { marketplaceById } from '../../core/marketplaces.js';
+import type { MessageRef } from '../../core/message-ref.js';
 import { CliError, DataSourceError } from '../../errors.js';
 import { BODY_CAPS, networkProblem, open, OutboundRefused } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
@@ -18,38 +28,129 @@ import type { SpApiSettings } from './sp-api-settings.js';
 
 export interface ReportRequest {
   reportType: string;
+  /** One marketplace for the report types that serve one (listings, returns, removals). */
   marketplaceIds: string[];
   dataStartTime?: string;
+  dataEndTime?: string;
 }
 
-/** A downloaded report: the file (null when Amazon had no data), read like a Seller Central download. */
-export type DownloadedReport = ReportFile | null;
+/** A report read, or why there is none. */
+export type ReportOutcome =
+  | { kind: 'done'; file: ReportFile; reportId: string }
+  | { kind: 'missing'; status: 'CANCELLED' | 'FATAL' | 'SLOW'; reason: MessageRef };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export interface PollOptions {
+  firstMs: number;
+  maxMs: number;
+  deadlineMs: number;
+}
 
-export async function downloadReport(
+const DEFAULT_POLL: PollOptions = { firstMs: 500, maxMs: 30_000, deadlineMs: 20 * 60_000 };
+
+/**
+ * How old an earlier report may be and still stand in for a cancelled one: a little over the
+ * 30 minutes within which Amazon refuses to make an FBA report again.
+ */
+export const STAND_IN_MS = 60 * 60_000;
+
+/**
+ * The finished reports Amazon still holds (getReports, DONE), asked for once per run however many
+ * reports come back cancelled: getReports allows 0.0222 calls a second after a burst of 10.
+ */
+export class FinishedReports {
+  private listing: Promise<Reports['Report'][]> | null = null;
+
+  constructor(
+    private readonly client: SpApiClient,
+    private readonly reportTypes: string[],
+    private readonly marketplaceIds: string[],
+  ) {}
+
+  list(): Promise<Reports['Report'][]> {
+    this.listing ??= this.fetch();
+    return this.listing;
+  }
+
+  private async fetch(): Promise<Reports['Report'][]> {
+    const found: Reports['Report'][] = [];
+    // The model allows at most 10 report types and 10 marketplaces per request.
+    for (let m = 0; m < Math.max(1, this.marketplaceIds.length); m += 10) {
+      let page = await this.client.call<Reports['GetReportsResponse']>('getReports', {
+        query: { reportTypes: this.reportTypes.slice(0, 10), processingStatuses: ['DONE'], marketplaceIds: this.marketplaceIds.slice(m, m + 10), pageSize: 100 },
+      });
+      found.push(...page.reports);
+      // "include this token as the only parameter"; a few pages are the last few hours' reports.
+      for (let pages = 1; page.nextToken && pages < 5; pages++) {
+        page = await this.client.call<Reports['GetReportsResponse']>('getReports', { query: { nextToken: page.nextToken } });
+        found.push(...page.reports);
+      }
+    }
+    return found;
+  }
+}
+
+export async function fetchReport(
   client: SpApiClient,
   settings: SpApiSettings,
   request: ReportRequest,
   dir: string,
   t: Translate,
-  poll: { firstMs: number; maxMs: number; deadlineMs: number } = { firstMs: 500, maxMs: 30_000, deadlineMs: 20 * 60_000 },
-): Promise<DownloadedReport> {
-  const created = await client.call<Reports['CreateReportResponse']>('createReport', { body: request });
-  const deadline = Date.now() + poll.deadlineMs;
+  poll: PollOptions = DEFAULT_POLL,
+  finished: FinishedReports = new FinishedReports(client, [request.reportType], request.marketplaceIds),
+): Promise<ReportOutcome> {
+  const { clock } = client;
+  const body: Reports['CreateReportSpecification'] = { reportType: request.reportType, marketplaceIds: request.marketplaceIds };
+  if (request.dataStartTime) body.dataStartTime = request.dataStartTime;
+  if (request.dataEndTime) body.dataEndTime = request.dataEndTime;
+  const created = await client.call<Reports['CreateReportResponse']>('createReport', { body });
+  // The time this report has been waited for (other calls' waits do not count against it).
+  let waited = 0;
   let interval = poll.firstMs;
   let report: Reports['Report'];
+  let status: 'CANCELLED' | 'FATAL' | 'SLOW';
   for (;;) {
     report = await client.call<Reports['Report']>('getReport', { path: { reportId: created.reportId } });
-    if (report.processingStatus === 'DONE') break;
-    // Amazon cancels a report with no data: that is an empty report, not a failure.
-    if (report.processingStatus === 'CANCELLED') return null;
-    if (report.processingStatus === 'FATAL') throw new DataSourceError(t('sp-api.report-fatal', { type: request.reportType }), t('sp-api.report-fatal-hint'));
-    if (Date.now() + interval > deadline) throw new DataSourceError(t('sp-api.report-slow', { type: request.reportType, minutes: Math.round(poll.deadlineMs / 60_000) }), t('sp-api.gave-up-hint'));
-    await sleep(interval);
+    if (report.processingStatus === 'DONE' && report.reportDocumentId) return { kind: 'done', file: await download(client, settings, request, report.reportDocumentId, created.reportId, dir, t), reportId: created.reportId };
+    if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL') {
+      status = report.processingStatus;
+      break;
+    }
+    if (waited + interval > poll.deadlineMs) {
+      status = 'SLOW';
+      break;
+    }
+    waited += interval;
+    await clock.sleep(interval);
     interval = Math.min(poll.maxMs, interval * 2);
   }
-  const document = await client.call<Reports['ReportDocument']>('getReportDocument', { path: { reportDocumentId: report.reportDocumentId! } });
+  const standIn = latestDone(await finished.list(), request, created.reportId, client.clock.now());
+  if (standIn) return { kind: 'done', file: await download(client, settings, request, standIn.reportDocumentId!, standIn.reportId, dir, t), reportId: standIn.reportId };
+  const params = { type: request.reportType, marketplace: request.marketplaceIds.map((id) => marketplaceById(id)?.domain ?? id).join(', '), from: request.dataStartTime?.slice(0, 10) ?? '-', to: (request.dataEndTime ?? new Date(clock.now()).toISOString()).slice(0, 10) };
+  const key = status === 'CANCELLED' ? 'sp-api.report-cancelled' : status === 'FATAL' ? 'sp-api.report-fatal-missing' : 'sp-api.report-slow-missing';
+  return { kind: 'missing', status, reason: { key, params: status === 'SLOW' ? { ...params, minutes: Math.round(poll.deadlineMs / 60_000) } : params } };
+}
+
+/** The newest DONE report of the type, for the same marketplace, that covers what was asked. */
+function latestDone(reports: Reports['Report'][], request: ReportRequest, except: string, now: number): Reports['Report'] | null {
+  const end = request.dataEndTime ? Date.parse(request.dataEndTime) : now;
+  const start = request.dataStartTime ? Date.parse(request.dataStartTime) : null;
+  const covering = reports.filter((r) => {
+    if (r.reportId === except || r.processingStatus !== 'DONE' || !r.reportDocumentId) return false;
+    if (r.reportType !== request.reportType) return false;
+    // The same marketplaces, no more and no fewer: a report of several covers only its first (#1998).
+    if ((r.marketplaceIds ?? []).join(',') !== request.marketplaceIds.join(',')) return false;
+    const reportEnd = Date.parse(r.dataEndTime ?? r.createdTime);
+    if (!Number.isFinite(reportEnd) || reportEnd < end - STAND_IN_MS) return false;
+    if (start === null) return true;
+    const reportStart = r.dataStartTime ? Date.parse(r.dataStartTime) : Number.NaN;
+    return Number.isFinite(reportStart) && reportStart <= start;
+  });
+  covering.sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime));
+  return covering[0] ?? null;
+}
+
+async function download(client: SpApiClient, settings: SpApiSettings, request: ReportRequest, reportDocumentId: string, reportId: string, dir: string, t: Translate): Promise<ReportFile> {
+  const document = await client.call<Reports['ReportDocument']>('getReportDocument', { path: { reportDocumentId } });
   // The document URL is presigned: no access token goes with it, so it alone may follow a redirect
   // (each hop checked again: https, or loopback).
   let response: Response;
@@ -62,7 +163,7 @@ export async function downloadReport(
   if (!response.ok || !response.body) {
     throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: `HTTP ${response.status}` }), t('sp-api.gave-up-hint'));
   }
-  const path = join(dir, `${request.reportType}-${created.reportId}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
+  const path = join(dir, `${request.reportType}-${request.marketplaceIds.join('+')}-${reportId}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
   let size = 0;
   const capped = async function* (source: AsyncIterable<Uint8Array>) {
     for await (const chunk of source) {

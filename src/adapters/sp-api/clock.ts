@@ -1,0 +1,43 @@
+// Time for the SP-API adapter: the clock that dates requests and refills rate buckets, and the
+// sleep that waits for a token or a report. Injected so that tests of hour-long rate waits and
+// report production run in milliseconds.
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const REAL_CLOCK: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * The clock the built program uses. CLOSE_ACCOUNT_TEST_NO_WAIT=1 is for the tests that run the
+ * built program against the fake SP-API: every wait ends at once (the clock itself stays real).
+ * Against Amazon it would only earn more 429s, each of which is still retried a bounded number of
+ * times.
+ */
+export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
+  return env.CLOSE_ACCOUNT_TEST_NO_WAIT === '1' ? { now: REAL_CLOCK.now, sleep: () => Promise.resolve() } : REAL_CLOCK;
+}
+
+/**
+ * A clock that moves only when slept on: tests see every wait's length without waiting. A sleep
+ * ends at its own start plus its length, so waits that overlap (reports polled side by side)
+ * overlap here too instead of adding up.
+ */
+export function virtualClock(start: number): Clock & { slept: number[] } {
+  let now = start;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      const wake = now + Math.max(0, ms);
+      await new Promise((resolve) => setImmediate(resolve));
+      now = Math.max(now, wake);
+    },
+  };
+}
