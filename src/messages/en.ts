@@ -35,6 +35,7 @@ export const en = {
 
   // Check results
   'check.unknown': (p: P) => `Cannot tell: ${p.reason}`,
+  'check.evidence-fix': () => 'Download the reports named above again from Seller Central, complete and recent (`close-account reports` says where and which range), then check again.',
   'check.open-orders.pass': (p: P) => `No open orders (${num(p.seen)} orders read since ${p.since}).`,
   'check.open-orders.fail': (p: P) => `${num(p.count)} ${plural(Number(p.count), 'order is', 'orders are')} not yet shipped.`,
   'check.open-orders.fix': () =>
@@ -352,6 +353,10 @@ export const en = {
   'reports.skipped.unreadable': (p: P) => `Skipped ${p.file}: it cannot be opened (${p.code}); a broken or looping link?`,
   'reports.skipped.empty': (p: P) => `Skipped ${p.file}: it is empty.`,
   'reports.stale': (p: P) => `${p.file} is ${p.days} days old: orders and stock have moved since. Download it again for a true answer.`,
+  'reports.too-old': (p: P) => `the newest ${p.report} report, ${p.file}, is ${p.days} days older than the day checked (at most ${p.max} allowed, --max-report-age)`,
+  'reports.unread-lookalike': (p: P) => `${p.file} looks like a ${p.report} report but could not be read, and may hold what the others do not`,
+  'reports.period-unknown': (p: P) => `${p.file} has no last-updated-date column, so the period it covers cannot be established`,
+  'reports.unproven-quantity': (p: P) => `${p.file}, line ${p.line}: "${p.column}" is blank or missing and no total in the row vouches for it`,
   'reports.heading': () => 'Reports to download from Seller Central for --adapter reports:',
   'reports.needed': () => 'needed',
   'reports.optional': () => 'optional',
@@ -374,10 +379,15 @@ export const en = {
     'The file may have been edited or saved by a spreadsheet. Download the report again from Seller Central; if it came that way, force its encoding with --encoding if names look garbled.',
   'error.report-gzip': (p: P) => `${p.file} is a damaged or truncated gzip file (around line ${p.line}): ${p.detail}.`,
   'error.report-unreadable': (p: P) => `Cannot read ${p.file} (${p.code}).`,
+  'error.report-duplicate-column': (p: P) => `${p.file}, line 1: the column "${p.column}" appears twice; which copy holds the truth cannot be told.`,
+  'error.report-short-row': (p: P) => `${p.file}, line ${p.line}: the row stops after ${p.found} cells, before the "${p.column}" column: the download was cut off, or its rows are not split right.`,
+  'error.report-cut-off': (p: P) => `${p.file}, line ${p.line}: the file ends in the middle of a row (its last row is incomplete and has no line break after it): the download was cut off.`,
+  'error.bad-max-report-age': (p: P) => `--max-report-age takes a whole number of days (0 or more), not "${p.value}".`,
   'error.bad-encoding': (p: P) => `Unknown encoding "${p.value}". Choose one of: utf-8, windows-1252, shift_jis.`,
   'help.reports': () => 'which Seller Central reports to download for --adapter reports, and which the folder has',
   'help.reports-dir': () => 'the folder of reports downloaded from Seller Central (--adapter reports)',
   'help.encoding': () => 'force the reports\' encoding: utf-8, windows-1252 or shift_jis (detected by default)',
+  'help.max-report-age': () => 'report files older than this many days before the day checked prove nothing (default 3)',
 
   // Lifecycle, audit chain and dossier
   'audit.abandoned-run': (p: P) => `Run ${p.runId} stopped without finishing (its process is gone): recorded as interrupted.`,

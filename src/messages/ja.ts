@@ -35,6 +35,7 @@ export const ja: Messages = {
 
   // チェック結果
   'check.unknown': (p: P) => `判断できません: ${p.reason}`,
+  'check.evidence-fix': () => '上記のレポートを、完全で最新の状態でセラーセントラルからもう一度ダウンロードし (場所と期間は `close-account reports` で確認できます)、再度確認してください。',
   'check.open-orders.pass': (p: P) => `未発送の注文はありません (${date(p.since)}以降の注文${num(p.seen)}件を確認)。`,
   'check.open-orders.fail': (p: P) => `${num(p.count)}件の注文がまだ発送されていません。`,
   'check.open-orders.fix': () =>
@@ -349,6 +350,10 @@ export const ja: Messages = {
   'reports.skipped.unreadable': (p: P) => `${p.file} をスキップしました: 開けません (${p.code})。リンクが壊れているか循環していませんか?`,
   'reports.skipped.empty': (p: P) => `${p.file} をスキップしました: 空です。`,
   'reports.stale': (p: P) => `${p.file} は${p.days}日前のものです: その後も注文と在庫は動いています。正確な判定のため、もう一度ダウンロードしてください。`,
+  'reports.too-old': (p: P) => `最新の「${p.report}」レポート ${p.file} は確認日より ${p.days} 日古いものです (許容は ${p.max} 日まで、--max-report-age)`,
+  'reports.unread-lookalike': (p: P) => `${p.file} は「${p.report}」レポートのようですが読めませんでした。他のファイルにない内容を含んでいるかもしれません`,
+  'reports.period-unknown': (p: P) => `${p.file} には last-updated-date 列がないため、対象期間を確定できません`,
+  'reports.unproven-quantity': (p: P) => `${p.file} ${p.line}行目: 「${p.column}」が空欄または欠けており、行内の合計値でも確認できません`,
   'reports.heading': () => '--adapter reports のためにセラーセントラルからダウンロードするレポート:',
   'reports.needed': () => '必須',
   'reports.optional': () => '任意',
@@ -371,10 +376,15 @@ export const ja: Messages = {
     'ファイルが編集されたか、表計算ソフトで保存された可能性があります。セラーセントラルからもう一度ダウンロードしてください。名前が文字化けしているなら --encoding で文字コードを指定してください。',
   'error.report-gzip': (p: P) => `${p.file} は壊れているか途中で切れたgzipファイルです (${p.line}行目付近): ${p.detail}。`,
   'error.report-unreadable': (p: P) => `${p.file} を読めません (${p.code})。`,
+  'error.report-duplicate-column': (p: P) => `${p.file} 1行目: 列「${p.column}」が2回あります。どちらが正しいか判断できません。`,
+  'error.report-short-row': (p: P) => `${p.file} ${p.line}行目: 行が ${p.found} 個のセルで終わり、列「${p.column}」に届いていません。ダウンロードが途中で切れたか、行の区切りが正しくありません。`,
+  'error.report-cut-off': (p: P) => `${p.file} ${p.line}行目: ファイルが行の途中で終わっています (最後の行が不完全で、改行もありません)。ダウンロードが途中で切れています。`,
+  'error.bad-max-report-age': (p: P) => `--max-report-age には 0 以上の整数の日数を指定してください (「${p.value}」は使えません)。`,
   'error.bad-encoding': (p: P) => `文字コード「${p.value}」はありません。utf-8、windows-1252、shift_jis から選んでください。`,
   'help.reports': () => '--adapter reports のためにダウンロードするレポートと、フォルダにあるもの',
   'help.reports-dir': () => 'セラーセントラルからダウンロードしたレポートのフォルダ (--adapter reports)',
   'help.encoding': () => 'レポートの文字コードを指定: utf-8、windows-1252、shift_jis (既定は自動判定)',
+  'help.max-report-age': () => '確認日よりこの日数以上古いレポートファイルは根拠にしない (既定は 3)',
 
   // 依頼の状態、監査チェーン、記録一式
   'audit.abandoned-run': (p: P) => `実行 ${p.runId} は終わらずに止まりました (プロセスがありません): 中断として記録しました。`,

@@ -35,6 +35,7 @@ export const zhCN: Messages = {
 
   // 检查结果
   'check.unknown': (p: P) => `无法判断：${p.reason}`,
+  'check.evidence-fix': () => '请从卖家平台重新下载上面提到的报告，确保完整且是最新的（`close-account reports` 会说明位置和日期范围），然后再检查一次。',
   'check.open-orders.pass': (p: P) => `没有未发货订单（已读取 ${date(p.since)} 以来的 ${num(p.seen)} 个订单）。`,
   'check.open-orders.fail': (p: P) => `有 ${num(p.count)} 个订单尚未发货。`,
   'check.open-orders.fix': () =>
@@ -337,6 +338,10 @@ export const zhCN: Messages = {
   'reports.skipped.unreadable': (p: P) => `已跳过 ${p.file}：无法打开（${p.code}）；链接是否损坏或循环？`,
   'reports.skipped.empty': (p: P) => `已跳过 ${p.file}：文件为空。`,
   'reports.stale': (p: P) => `${p.file} 已有 ${p.days} 天：订单和库存在此之后已有变化。请重新下载以获得准确结果。`,
+  'reports.too-old': (p: P) => `最新的“${p.report}”报告 ${p.file} 比检查日期早 ${p.days} 天（最多允许 ${p.max} 天，--max-report-age）`,
+  'reports.unread-lookalike': (p: P) => `${p.file} 看起来是“${p.report}”报告，但无法读取，其中可能有其他文件没有的内容`,
+  'reports.period-unknown': (p: P) => `${p.file} 没有 last-updated-date 列，无法确定它覆盖的时间段`,
+  'reports.unproven-quantity': (p: P) => `${p.file} 第 ${p.line} 行：“${p.column}”为空或缺失，该行也没有可印证它的合计数`,
   'reports.heading': () => '为 --adapter reports 需要从卖家平台下载的报告：',
   'reports.needed': () => '必需',
   'reports.optional': () => '可选',
@@ -357,10 +362,15 @@ export const zhCN: Messages = {
   'error.report-value-hint': () => '文件可能被编辑过或被电子表格软件另存过。请从卖家平台重新下载；如果名称乱码，可用 --encoding 指定编码。',
   'error.report-gzip': (p: P) => `${p.file} 是损坏或不完整的 gzip 文件（约第 ${p.line} 行）：${p.detail}。`,
   'error.report-unreadable': (p: P) => `无法读取 ${p.file}（${p.code}）。`,
+  'error.report-duplicate-column': (p: P) => `${p.file} 第 1 行：列“${p.column}”出现了两次，无法判断哪一列是正确的。`,
+  'error.report-short-row': (p: P) => `${p.file} 第 ${p.line} 行：该行只有 ${p.found} 个单元格，没有到达“${p.column}”列：下载被截断，或行没有正确分隔。`,
+  'error.report-cut-off': (p: P) => `${p.file} 第 ${p.line} 行：文件在一行的中间结束（最后一行不完整，后面也没有换行）：下载被截断了。`,
+  'error.bad-max-report-age': (p: P) => `--max-report-age 需要一个整数天数（0 或以上），而不是“${p.value}”。`,
   'error.bad-encoding': (p: P) => `没有编码“${p.value}”。请从 utf-8、windows-1252、shift_jis 中选择。`,
   'help.reports': () => '为 --adapter reports 需要下载哪些卖家平台报告，以及文件夹中已有哪些',
   'help.reports-dir': () => '从卖家平台下载的报告所在的文件夹（--adapter reports）',
   'help.encoding': () => '指定报告编码：utf-8、windows-1252 或 shift_jis（默认自动检测）',
+  'help.max-report-age': () => '比检查日期早这么多天以上的报告文件不作为依据（默认 3）',
 
   // 请求状态、审计链和档案
   'audit.abandoned-run': (p: P) => `运行 ${p.runId} 未完成就停止了（其进程已不存在）：已记录为中断。`,

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { fileChunks } from './file-chunks.js';
-import { columnPositions, looksJapanese, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
+import { columnPositions, looksJapanese, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
 import { isAscii } from 'node:buffer';
 import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
 import { ReportValueProblem } from './report-values.js';
@@ -56,7 +56,8 @@ export class ReportFile {
       let head = Buffer.alloc(0);
       for await (const chunk of fileChunks(path, 64 * 1024)) {
         head = Buffer.concat([head, chunk]);
-        const newline = head.indexOf(LF);
+        // The header ends at the first line break of any kind: LF, CRLF, or CR alone (Excel for Mac).
+        const newline = firstBreak(head, 0);
         if (newline >= 0) {
           first = head.subarray(0, newline);
           break;
@@ -68,8 +69,7 @@ export class ReportFile {
       throw readFailure(path, error, 1, t);
     }
     let start = 0;
-    let end = first.length;
-    if (end > start && first[end - 1] === CR) end -= 1;
+    const end = first.length;
     let decoder = new FieldDecoder(forced);
     if (first.subarray(0, 3).equals(BOM)) {
       start = 3;
@@ -83,6 +83,12 @@ export class ReportFile {
     const spec = recogniseHeader(headers);
     const positions = spec ? columnPositions(spec, headers) : {};
     if (spec) {
+      // Two columns of one name: which copy holds the truth cannot be told, so neither is read.
+      const seen = new Set<string>();
+      for (const name of headers.map(normaliseHeader)) {
+        if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, column: name }), t('error.report-download-again'));
+        seen.add(name);
+      }
       const missing = Object.keys(spec.columns).filter((c) => positions[c] === -1 && !spec.optional.includes(c));
       if (missing.length > 0) {
         throw new CliError(
@@ -95,6 +101,16 @@ export class ReportFile {
     return new ReportFile(path, headers, spec, positions, info.mtime, forced ?? decoder.chosen, t);
   }
 
+  /** Data rows read by the last complete pass of `batches`. */
+  rows = 0;
+
+  /** How many cells a complete row has: up to the last column the header names. */
+  get namedColumns(): number {
+    let count = this.headers.length;
+    while (count > 0 && this.headers[count - 1]!.trim() === '') count -= 1;
+    return count;
+  }
+
   /** Where a column of the report's kind is; -1 when the file does not have it. */
   column(logical: string): number {
     return this.positions[logical] ?? -1;
@@ -102,20 +118,26 @@ export class ReportFile {
 
   /**
    * The data rows, mapped by `map` in batches (one per chunk read); rows it maps to undefined
-   * are left out. Only fields up to `lastColumn` are cut.
+   * are left out. Only fields up to `lastColumn` are cut. Rows end at LF, CRLF or CR alone, in
+   * any mix. Every row is accounted for: one that stops before the last column read, or a last
+   * row the file cuts off, is an input error naming the file and line, never blanks read as 0.
    */
   async *batches<T>(lastColumn: number, map: (row: RowView, file: ReportFile) => T | undefined): AsyncGenerator<T[]> {
     const row: RowView = { bytes: Buffer.alloc(0), line: 0, starts: new Int32Array(MAX_COLUMNS), ends: new Int32Array(MAX_COLUMNS), fields: 0 };
     const last = Math.min(lastColumn, MAX_COLUMNS - 1);
     this.decoder = new FieldDecoder(this.encoding);
+    let rows = 0;
     let carry: Buffer | null = null;
+    // The previous chunk ended on a CR: an LF opening this one belongs to it.
+    let afterCR = false;
     let batch: T[] = [];
     const take = (bytes: Buffer, start: number, end: number) => {
       row.line += 1;
-      if (end > start && bytes[end - 1] === CR) end -= 1;
       if (row.line === 1 || end === start) return;
       row.bytes = bytes;
       row.fields = cutFields(bytes, start, end, last, row.starts, row.ends);
+      if (row.fields <= last) throw this.shortRow(row.line, row.fields, last);
+      rows += 1;
       const mapped = map(row, this);
       if (mapped !== undefined) batch.push(mapped);
     };
@@ -124,34 +146,61 @@ export class ReportFile {
         // The encoding is settled on the file's own bytes, at the first chunk that is not plain
         // ASCII: fields decoded later (from an arena) carry no context to judge by.
         if (this.decoder.chosen === null && !isAscii(chunk)) this.decoder.choose(detectEncoding(chunk));
-        let from = 0;
-        if (carry) {
-          const newline = chunk.indexOf(LF);
-          if (newline < 0) {
-            carry = Buffer.concat([carry, chunk]);
-            continue;
+        let lineStart = afterCR && chunk[0] === LF ? 1 : 0;
+        afterCR = false;
+        let nextLF = chunk.indexOf(LF, lineStart);
+        // Most files have no CR at all, or one before each LF: one search per chunk says which.
+        let nextCR = chunk.indexOf(CR, lineStart);
+        while (nextLF >= 0 || nextCR >= 0) {
+          let end: number;
+          let next: number;
+          if (nextCR >= 0 && (nextLF < 0 || nextCR < nextLF)) {
+            end = nextCR;
+            next = chunk[nextCR + 1] === LF ? nextCR + 2 : nextCR + 1;
+            if (next === chunk.length && chunk[nextCR + 1] !== LF) afterCR = true;
+          } else {
+            end = nextLF;
+            next = nextLF + 1;
           }
-          const joined = Buffer.concat([carry, chunk.subarray(0, newline)]);
-          carry = null;
-          take(joined, 0, joined.length);
-          from = newline + 1;
+          if (carry) {
+            const joined: Buffer = Buffer.concat([carry, chunk.subarray(lineStart, end)]);
+            carry = null;
+            take(joined, 0, joined.length);
+          } else {
+            take(chunk, lineStart, end);
+          }
+          lineStart = next;
+          if (nextLF >= 0 && nextLF < next) nextLF = chunk.indexOf(LF, next);
+          if (nextCR >= 0 && nextCR < next) nextCR = chunk.indexOf(CR, next);
         }
-        for (let newline = chunk.indexOf(LF, from); newline >= 0; newline = chunk.indexOf(LF, from)) {
-          take(chunk, from, newline);
-          from = newline + 1;
-        }
-        if (from < chunk.length) carry = Buffer.from(chunk.subarray(from));
+        if (lineStart < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(lineStart)]) : Buffer.from(chunk.subarray(lineStart));
         if (batch.length > 0) {
           yield batch;
           batch = [];
         }
       }
-      if (carry && carry.length > 0) take(carry, 0, carry.length);
+      if (carry && carry.length > 0) {
+        // The file ends without a line break: its last row must be whole, or it was cut off.
+        const count = cutFields(carry, 0, carry.length, MAX_COLUMNS - 1, row.starts, row.ends);
+        const named = this.namedColumns;
+        if (count < named || row.ends[named - 1] === row.starts[named - 1]) throw this.cutOff(row.line + 1);
+        take(carry, 0, carry.length);
+      }
       if (batch.length > 0) yield batch;
+      this.rows = rows;
     } catch (error) {
       if (error instanceof CliError) throw error;
       throw readFailure(this.path, error, row.line + 1, this.t);
     }
+  }
+
+  private shortRow(line: number, found: number, last: number): CliError {
+    const column = this.headers[last] ?? String(last + 1);
+    return new CliError(EXIT.usage, this.t('error.report-short-row', { file: this.path, line, found, column }), this.t('error.report-download-again'));
+  }
+
+  private cutOff(line: number): CliError {
+    return new CliError(EXIT.usage, this.t('error.report-cut-off', { file: this.path, line }), this.t('error.report-download-again'));
   }
 
   private decoder = new FieldDecoder(null);
@@ -177,6 +226,13 @@ export class ReportFile {
       this.t('error.report-value-hint'),
     );
   }
+}
+
+/** Where the first line break (LF or CR) at or after `from` is; -1 when there is none. */
+function firstBreak(bytes: Buffer, from: number): number {
+  const lf = bytes.indexOf(LF, from);
+  const cr = bytes.indexOf(CR, from);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }
 
 /**
