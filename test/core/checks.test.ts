@@ -75,7 +75,7 @@ describe('last-sale-window', () => {
   it('holds for any instant: every marketplace zone has had 90 calendar days by the clear day', async () => {
     const { periodClearsOn, MARKETPLACE_TIME_ZONES } = await import('../../src/core/sale-window.js');
     const fc = (await import('fast-check')).default;
-    const formats = new Map(MARKETPLACE_TIME_ZONES.map((timeZone) => [timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })]));
+    const formats = new Map<string, Intl.DateTimeFormat>(MARKETPLACE_TIME_ZONES.map((timeZone) => [timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })]));
     const dayIn = (time: number, timeZone: string) => formats.get(timeZone)!.format(new Date(time));
     const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
     fc.assert(

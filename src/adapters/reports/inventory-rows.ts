@@ -22,8 +22,6 @@ const COVERED = ['fulfillable', 'unfulfillable', 'reserved', 'inboundWorking', '
 const IN_WAREHOUSE = 3;
 /** Buckets no total covers. */
 const UNCOVERED = ['researching', 'reservedFutureSupply', 'futureSupplyBuyable'] as const;
-/** Buckets that existed in every version of the report: a file without them cannot prove zero. */
-const ALWAYS_DOCUMENTED = new Set<string>([...COVERED, 'researching']);
 
 /** Quantity columns Amazon added that close-account does not know by name: read, never ignored. */
 function unknownQuantityColumns(file: ReportFile): number[] {
@@ -49,7 +47,6 @@ export function inventoryOf(file: ReportFile, notes: ReadingNotes = { doubts: []
     doubted = true;
     notes.doubts.push({ reason: { key: 'reports.unproven-quantity', params: { file: file.name, line, column } }, check: 'fba-inventory' });
   };
-  const missing = [...COVERED, ...UNCOVERED].filter((c) => ALWAYS_DOCUMENTED.has(c) && file.column(c) < 0);
   return file.batches(Math.max(sku, name, warehouse, total, ...covered, ...uncovered, ...extra), (row) => {
     const read = (column: number, logical: string) => quantityField(file, row, column, logical);
     const q = covered.map((column, i) => read(column, COVERED[i]!));
@@ -71,7 +68,7 @@ export function inventoryOf(file: ReportFile, notes: ReadingNotes = { doubts: []
       researching: u[0]!,
       otherUnits,
     });
-    if (!doubted && inCovered + (u[0] ?? 0) + otherUnits === 0) noteUnproven(file, row, { q, u, x, warehouseUnits, totalUnits, covered, uncovered, extra, missing }, doubt);
+    if (!doubted && inCovered + (u[0] ?? 0) + otherUnits === 0) noteUnproven(file, row, { q, u, x, warehouseUnits, totalUnits, covered, uncovered, extra }, doubt);
     return stock;
   });
 }
@@ -85,12 +82,14 @@ interface RowQuantities {
   covered: number[];
   uncovered: number[];
   extra: number[];
-  missing: string[];
 }
 
 /** A row that shows no units: is every blank in it vouched for? If not, says which is not. */
 function noteUnproven(file: ReportFile, row: RowView, r: RowQuantities, doubt: (line: number, column: string) => void): void {
   const header = (logical: string) => file.spec?.columns[logical] ?? logical;
+  // Amazon always writes its totals: a blank one is a value lost, not a zero.
+  if (r.totalUnits === null && file.column('total') >= 0) return doubt(row.line, header('total'));
+  if (r.warehouseUnits === null && file.column('warehouse') >= 0) return doubt(row.line, header('warehouse'));
   for (let i = 0; i < COVERED.length; i++) {
     if (r.q[i] !== null) continue;
     const vouched = r.totalUnits !== null || (i < IN_WAREHOUSE && r.warehouseUnits !== null);
