@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
-import { fileChunks } from './file-chunks.js';
+import { CHUNK_SIZE, fileChunks } from './file-chunks.js';
 import { columnPositions, looksJapanese, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
 import { isAscii } from 'node:buffer';
 import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
@@ -36,6 +36,8 @@ export class ReportFile {
     readonly spec: ReportKindSpec | null,
     private readonly positions: Record<string, number>,
     readonly modified: Date,
+    /** Bytes on disk: a small file is read in one small chunk, not three megabyte buffers. */
+    private readonly size: number,
     private readonly encoding: Encoding | null,
     private readonly t: Translate,
   ) {}
@@ -52,6 +54,7 @@ export class ReportFile {
   static async open(path: string, forced: Encoding | null, t: Translate): Promise<ReportFile> {
     const info = await stat(path);
     let first: Buffer | null = null;
+    let ended = false;
     try {
       let head = Buffer.alloc(0);
       for await (const chunk of fileChunks(path, 64 * 1024)) {
@@ -60,6 +63,7 @@ export class ReportFile {
         const newline = firstBreak(head, 0);
         if (newline >= 0) {
           first = head.subarray(0, newline);
+          ended = true;
           break;
         }
         if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
@@ -75,14 +79,14 @@ export class ReportFile {
       start = 3;
       if (!forced) decoder = new FieldDecoder('utf-8');
     }
-    if (end <= start) return new ReportFile(path, [], null, {}, info.mtime, forced, t);
+    if (end <= start) return new ReportFile(path, [], null, {}, info.mtime, info.size, forced, t);
     const starts = new Int32Array(MAX_COLUMNS);
     const ends = new Int32Array(MAX_COLUMNS);
     const count = cutFields(first, start, end, MAX_COLUMNS - 1, starts, ends);
     const headers = Array.from({ length: count }, (_, i) => decoder.decode(first, starts[i]!, ends[i]!));
     const spec = recogniseHeader(headers);
     // A column name with a control character is a damaged header: what it names cannot be told.
-    const damaged = spec ? headers.find((name) => /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/.test(name)) : undefined;
+    const damaged = spec ? headers.find(isDamagedName) : undefined;
     if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, column: JSON.stringify(damaged).slice(1, -1) }), t('error.report-download-again'));
     const positions = spec ? columnPositions(spec, headers) : {};
     if (spec) {
@@ -92,6 +96,8 @@ export class ReportFile {
         if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, column: name }), t('error.report-download-again'));
         seen.add(name);
       }
+      // A header with no line break after it is a file cut off in its header: the last name may be cut short.
+      if (!ended) throw new CliError(EXIT.usage, t('error.report-cut-off', { file: path, line: 1 }), t('error.report-download-again'));
       const missing = Object.keys(spec.columns).filter((c) => positions[c] === -1 && !spec.optional.includes(c));
       if (missing.length > 0) {
         throw new CliError(
@@ -101,7 +107,7 @@ export class ReportFile {
         );
       }
     }
-    return new ReportFile(path, headers, spec, positions, info.mtime, forced ?? decoder.chosen, t);
+    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, forced ?? decoder.chosen, t);
   }
 
   /** Data rows read by the last complete pass of `batches`. */
@@ -151,7 +157,7 @@ export class ReportFile {
       if (mapped !== undefined) batch.push(mapped);
     };
     try {
-      for await (const chunk of fileChunks(this.path)) {
+      for await (const chunk of fileChunks(this.path, Math.min(CHUNK_SIZE, Math.max(64 * 1024, this.size + 1)))) {
         // The encoding is settled on the file's own bytes, at the first chunk that is not plain
         // ASCII: fields decoded later (from an arena) carry no context to judge by.
         if (this.decoder.chosen === null && !isAscii(chunk)) this.decoder.choose(detectEncoding(chunk));
@@ -239,6 +245,15 @@ export class ReportFile {
       this.t('error.report-value-hint'),
     );
   }
+}
+
+/** Does a column name hold a control character (other than a tab) or an undecodable byte? */
+function isDamagedName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0xfffd) return true;
+  }
+  return false;
 }
 
 /** Where the first line break (LF or CR) at or after `from` is; -1 when there is none. */
