@@ -161,8 +161,6 @@ interface Style {
   unrelated: boolean;
 }
 
-const plain: Style = { eol: 'lf', encoding: 'utf-8', gzip: false, shuffle: 0, extraColumns: 0, headerCase: 'as-is', split: false, duplicate: false, unrelated: false };
-
 const styleArb: fc.Arbitrary<Style> = fc.record({
   eol: fc.constantFrom('lf' as const, 'crlf' as const, 'cr' as const, 'mixed' as const),
   encoding: fc.constantFrom('utf-8' as const, 'utf-8-bom' as const, 'windows-1252' as const),
