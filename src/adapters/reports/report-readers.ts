@@ -69,10 +69,3 @@ export function returnsOf(file: ReportFile): RecordStream<ReturnRequest> {
     };
   });
 }
-
-/** Does the file have at least one data row? */
-export async function hasRows(file: ReportFile): Promise<boolean> {
-  for await (const batch of file.batches(0, () => true)) return batch.length > 0;
-  return false;
-}
-
