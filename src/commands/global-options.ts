@@ -112,7 +112,7 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
   const encoding = encodingName === undefined ? null : parseEncoding(encodingName);
   if (encodingName !== undefined && encoding === null) throw new UsageError(t('error.bad-encoding', { value: encodingName }));
   const reportsDir = flags.reportsDir ?? config.reportsDir;
-  const maxReportAge = flags.maxReportAge ?? '3';
+  const maxReportAge = flags.maxReportAge ?? String(config.maxReportAge ?? 3);
   if (!/^\d{1,5}$/.test(maxReportAge.trim())) throw new UsageError(t('error.bad-max-report-age', { value: maxReportAge }));
 
   const submitter = flags.submitter ?? config.submitter ?? null;
