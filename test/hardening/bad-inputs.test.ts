@@ -64,14 +64,15 @@ const CASES: Case[] = [
   // Report files: broken containers
   { name: 'a truncated gzip', setup: (d) => withFile(d, 'o.txt.gz', gzipSync(Buffer.from(ordersRow('2026-01-01T00:00:00Z').repeat(200))).subarray(0, 60)), code: 2, says: /o\.txt\.gz is a damaged or truncated gzip file/ },
   { name: 'a gzip with a corrupt body', setup: (d) => { const z = gzipSync(Buffer.from(ordersRow('2026-01-01T00:00:00Z'))); z.fill(0x55, 10, 20); return withFile(d, 'o.gz', z); }, code: 2, says: /o\.gz is a damaged or truncated gzip file/ },
-  { name: 'a gzip of nothing', setup: (d) => withFile(d, 'empty.gz', gzipSync(Buffer.alloc(0))), code: 0, says: /Skipped empty\.gz: it is empty\./ },
+  // An empty file may be a report whose download failed: no check a report bears on passes.
+  { name: 'a gzip of nothing', setup: (d) => withFile(d, 'empty.gz', gzipSync(Buffer.alloc(0))), code: 3, says: /Skipped empty\.gz: it is empty\./ },
   // Report files: not reports
   { name: 'a binary file', setup: (d) => withFile(d, 'photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0x0a, 0, 0, 9, 9])), code: 0, says: /Skipped photo\.jpg: its header is not one of the reports/ },
   { name: 'NUL bytes throughout', setup: (d) => withFile(d, 'nul.txt', Buffer.alloc(4096)), code: 0, says: /Skipped nul\.txt: its header is not one of the reports/ },
   { name: 'a UTF-16 file', setup: (d) => withFile(d, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADERS.allOrders, 'utf16le')])), code: 0, says: /Skipped u16\.txt: its header is not one of the reports/ },
   { name: 'a comma-separated file', setup: (d) => withFile(d, 'orders.csv', 'amazon-order-id,purchase-date,order-status\n1,2026-01-01,Shipped\n'), code: 0, says: /Skipped orders\.csv: its header is not one of the reports/ },
-  { name: 'an empty file', setup: (d) => withFile(d, 'empty.txt', ''), code: 0, says: /Skipped empty\.txt: it is empty\./ },
-  { name: 'a file of only line feeds', setup: (d) => withFile(d, 'blank.txt', '\n\n\n'), code: 0, says: /Skipped blank\.txt: it is empty\./ },
+  { name: 'an empty file', setup: (d) => withFile(d, 'empty.txt', ''), code: 3, says: /Skipped empty\.txt: it is empty\./ },
+  { name: 'a file of only line feeds', setup: (d) => withFile(d, 'blank.txt', '\n\n\n'), code: 3, says: /Skipped blank\.txt: it is empty\./ },
   { name: 'a 10 MB single line', setup: (d) => withFile(d, 'long.txt', 'x'.repeat(10 * 1024 * 1024)), code: 0, says: /Skipped long\.txt: its header is not one of the reports/ },
   // A report that cannot be read may hold what the others do not: no check it could bear on passes.
   { name: 'Japanese column names', setup: (d) => withFile(d, 'jp.txt', '注文番号\t購入日\t注文ステータス\n'), code: 3, says: /Skipped jp\.txt: its column names are in Japanese/ },

@@ -77,7 +77,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     }
     for (const skipped of folder.skipped) {
       if (skipped.kinds?.some((kind) => kinds.includes(kind))) {
-        doubts.push({ reason: { key: 'reports.unread-lookalike', params: { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) } } });
+        const key = skipped.reason === 'empty' ? 'reports.unread-empty' : 'reports.unread-lookalike';
+        doubts.push({ reason: { key, params: { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) } } });
       }
     }
     return doubts;

@@ -14,7 +14,7 @@ export interface SkippedFile {
   reason: 'unknown-kind' | 'japanese-headers' | 'empty' | 'unreadable';
   /** For an unreadable entry: the system's reason (ELOOP for a symlink loop, EACCES, ...). */
   code?: string;
-  /** The kinds of report it may be (a damaged or Japanese-headed report): their checks cannot pass. */
+  /** The kinds of report it may be (empty, damaged, or with Japanese headers): their checks cannot pass. */
   kinds?: ReportKind[];
 }
 
@@ -53,7 +53,8 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       byKind.set(file.spec.kind, list);
     } else {
       const reason = file.headers.length === 0 ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
-      const kinds = reason === 'japanese-headers' ? [...REPORT_KINDS] : lookalikeKinds(file.headers);
+      // An empty file may be any report whose download failed; a Japanese header, any report.
+      const kinds = reason === 'unknown-kind' ? lookalikeKinds(file.headers) : [...REPORT_KINDS];
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
     }
   }
