@@ -287,7 +287,7 @@ describe('transformations of report folders', () => {
         if (after instanceof CliError) throw new Error(`refused: ${after.message}`);
         expect({ verdict: after.verdict, failing: after.failing }).toEqual({ verdict: before.verdict, failing: before.failing });
       }),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 
@@ -307,13 +307,18 @@ describe('transformations of report folders', () => {
           return bytes.subarray(0, cut);
         });
         const plainBytes = bytesOf(target.lines, target.style, target.seed);
-        // A cut just before or after a line break leaves a well-formed report with fewer rows,
-        // which no reader can tell from one that had fewer rows: outside what this property claims.
+        // A cut just after a line break leaves a well-formed report with fewer rows, which no
+        // reader can tell from one that had fewer rows: outside what this property claims.
         const isBreak = (byte: number | undefined) => byte === 0x0a || byte === 0x0d;
-        fc.pre(target.style.gzip || cut === 0 || (!isBreak(plainBytes[cut - 1]) && !isBreak(plainBytes[cut])));
+        // (The cut is made before gzip, as a download cut off and then compressed.)
+        fc.pre(cut === 0 || !isBreak(plainBytes[cut - 1]));
         expect(onlyStricter(before, await outcome(dir))).toBe(true);
       }),
-      { numRuns: 200 },
+      {
+        numRuns: 200,
+        // Found by this property: a cut inside the last cell of a row, the rows after it lost.
+        examples: [[{ seller: { reasons: ['recent-open-order'], filler: 1, openStatus: 'Pending - Waiting for Pick Up', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-8-bom', gzip: false, shuffle: 188, extraColumns: 3, headerCase: 'as-is', split: false, duplicate: true, unrelated: false }, file: 0, where: 2147483613, what: 0 }]],
+      },
     );
   });
 
@@ -351,7 +356,7 @@ describe('transformations of report folders', () => {
         }
         expect(onlyStricter(before, await outcome(dir))).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 });

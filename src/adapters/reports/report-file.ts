@@ -2,7 +2,7 @@
 // chunk read, with only the columns the checks use ever decoded. Memory stays at about two
 // chunks whatever the file's size, and no promise is made per row.
 
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
@@ -18,6 +18,8 @@ const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** More columns than any report has; a longer row's extra fields are never looked at. */
 const MAX_COLUMNS = 256;
+/** What is read of a file to find its header. */
+const HEAD_SIZE = 16 * 1024;
 
 /** One row while it is being read: valid only inside the callback that receives it. */
 export interface RowView {
@@ -38,6 +40,7 @@ export class ReportFile {
     readonly modified: Date,
     /** Bytes on disk: a small file is read in one small chunk, not three megabyte buffers. */
     private readonly size: number,
+    private readonly gzip: boolean,
     private readonly encoding: Encoding | null,
     private readonly t: Translate,
   ) {}
@@ -55,20 +58,38 @@ export class ReportFile {
     const info = await stat(path);
     let first: Buffer | null = null;
     let ended = false;
+    let gzip = false;
     try {
-      let head = Buffer.alloc(0);
-      for await (const chunk of fileChunks(path, 64 * 1024)) {
-        head = Buffer.concat([head, chunk]);
-        // The header ends at the first line break of any kind: LF, CRLF, or CR alone (Excel for Mac).
-        const newline = firstBreak(head, 0);
-        if (newline >= 0) {
-          first = head.subarray(0, newline);
-          ended = true;
-          break;
-        }
-        if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
+      // Most headers fit in the first read: one open and one read per file, a stream only when needed.
+      const handle = await open(path, 'r');
+      let head: Buffer;
+      try {
+        const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(HEAD_SIZE), 0, HEAD_SIZE, 0);
+        head = buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
       }
-      first ??= head;
+      gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+      const complete = !gzip && head.length < HEAD_SIZE;
+      const newline = gzip ? -1 : firstBreak(head, 0);
+      if (newline >= 0 || complete) {
+        ended = newline >= 0;
+        first = newline >= 0 ? head.subarray(0, newline) : head;
+      } else {
+        head = Buffer.alloc(0);
+        for await (const chunk of fileChunks(path, 64 * 1024, gzip)) {
+          head = Buffer.concat([head, chunk]);
+          // The header ends at the first line break of any kind: LF, CRLF, or CR alone (Excel for Mac).
+          const found = firstBreak(head, 0);
+          if (found >= 0) {
+            first = head.subarray(0, found);
+            ended = true;
+            break;
+          }
+          if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
+        }
+        first ??= head;
+      }
     } catch (error) {
       throw readFailure(path, error, 1, t);
     }
@@ -79,7 +100,7 @@ export class ReportFile {
       start = 3;
       if (!forced) decoder = new FieldDecoder('utf-8');
     }
-    if (end <= start) return new ReportFile(path, [], null, {}, info.mtime, info.size, forced, t);
+    if (end <= start) return new ReportFile(path, [], null, {}, info.mtime, info.size, gzip, forced, t);
     const starts = new Int32Array(MAX_COLUMNS);
     const ends = new Int32Array(MAX_COLUMNS);
     const count = cutFields(first, start, end, MAX_COLUMNS - 1, starts, ends);
@@ -107,7 +128,7 @@ export class ReportFile {
         );
       }
     }
-    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, forced ?? decoder.chosen, t);
+    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? decoder.chosen, t);
   }
 
   /** Data rows read by the last complete pass of `batches`. */
@@ -129,7 +150,8 @@ export class ReportFile {
    * The data rows, mapped by `map` in batches (one per chunk read); rows it maps to undefined
    * are left out. Only fields up to `lastColumn` are cut. Rows end at LF, CRLF or CR alone, in
    * any mix. Every row is accounted for: one that stops before the last column read, or a last
-   * row the file cuts off, is an input error naming the file and line, never blanks read as 0.
+   * row with no line break after it (a download cut off), is an input error naming the file and
+   * line, never blanks read as 0.
    */
   async *batches<T>(lastColumn: number, map: (row: RowView, file: ReportFile) => T | undefined): AsyncGenerator<T[]> {
     const row: RowView = { bytes: Buffer.alloc(0), line: 0, starts: new Int32Array(MAX_COLUMNS), ends: new Int32Array(MAX_COLUMNS), fields: 0 };
@@ -157,7 +179,7 @@ export class ReportFile {
       if (mapped !== undefined) batch.push(mapped);
     };
     try {
-      for await (const chunk of fileChunks(this.path, Math.min(CHUNK_SIZE, Math.max(64 * 1024, this.size + 1)))) {
+      for await (const chunk of fileChunks(this.path, Math.min(CHUNK_SIZE, Math.max(64 * 1024, this.size + 1)), this.gzip)) {
         // The encoding is settled on the file's own bytes, at the first chunk that is not plain
         // ASCII: fields decoded later (from an arena) carry no context to judge by.
         if (this.decoder.chosen === null && !isAscii(chunk)) this.decoder.choose(detectEncoding(chunk));
@@ -194,13 +216,9 @@ export class ReportFile {
           batch = [];
         }
       }
-      if (carry && carry.length > 0) {
-        // The file ends without a line break: its last row must be whole, or it was cut off.
-        const count = cutFields(carry, 0, carry.length, MAX_COLUMNS - 1, row.starts, row.ends);
-        const named = this.namedColumns;
-        if (count < named || row.ends[named - 1] === row.starts[named - 1]) throw this.cutOff(row.line + 1);
-        take(carry, 0, carry.length);
-      }
+      // The file ends without a line break: its last row was cut off, perhaps in its last cell,
+      // and the rows after it with it. A row that merely looks whole proves nothing.
+      if (carry && carry.length > 0) throw this.cutOff(row.line + 1);
       if (batch.length > 0) yield batch;
       this.rows = rows;
     } catch (error) {
