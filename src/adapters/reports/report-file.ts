@@ -134,13 +134,6 @@ export class ReportFile {
   /** Data rows read by the last complete pass of `batches`. */
   rows = 0;
 
-  /** How many cells a complete row has: up to the last column the header names. */
-  get namedColumns(): number {
-    let count = this.headers.length;
-    while (count > 0 && this.headers[count - 1]!.trim() === '') count -= 1;
-    return count;
-  }
-
   /** Where a column of the report's kind is; -1 when the file does not have it. */
   column(logical: string): number {
     return this.positions[logical] ?? -1;
