@@ -7,7 +7,7 @@
 import type { Doubt, InventoryItem } from '../../core/seller-data.js';
 import type { RecordStream } from '../../core/seller-data-source.js';
 import { ByteArena } from './byte-arena.js';
-import type { ReportFile, RowView } from './report-file.js';
+import type { ReportFile } from './report-file.js';
 import { normaliseHeader } from './report-kinds.js';
 import { ReportStock } from './report-records.js';
 import { quantityField } from './row-values.js';
@@ -47,59 +47,50 @@ export function inventoryOf(file: ReportFile, notes: ReadingNotes = { doubts: []
     doubted = true;
     notes.doubts.push({ reason: { key: 'reports.unproven-quantity', params: { file: file.name, line, column } }, check: 'fba-inventory' });
   };
+  const [f, u, r, iw, is, ir] = covered as [number, number, number, number, number, number];
+  const [res, rfs, fsb] = uncovered as [number, number, number];
+  // Plain locals, no array per row: a large report has a hundred thousand SKUs.
   return file.batches(Math.max(sku, name, warehouse, total, ...covered, ...uncovered, ...extra), (row) => {
-    const read = (column: number, logical: string) => quantityField(file, row, column, logical);
-    const q = covered.map((column, i) => read(column, COVERED[i]!));
-    const u = uncovered.map((column, i) => read(column, UNCOVERED[i]!));
-    const x = extra.map((column) => read(column, file.headers[column]!));
-    const warehouseUnits = read(warehouse, 'warehouse');
-    const totalUnits = read(total, 'total');
-    const inWarehouse = q.slice(0, IN_WAREHOUSE).reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    const inCovered = q.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    const fulfillable = quantityField(file, row, f, 'fulfillable');
+    const unfulfillable = quantityField(file, row, u, 'unfulfillable');
+    const reserved = quantityField(file, row, r, 'reserved');
+    const inboundWorking = quantityField(file, row, iw, 'inboundWorking');
+    const inboundShipped = quantityField(file, row, is, 'inboundShipped');
+    const inboundReceiving = quantityField(file, row, ir, 'inboundReceiving');
+    const researching = quantityField(file, row, res, 'researching');
+    const reservedFuture = quantityField(file, row, rfs, 'reservedFutureSupply');
+    const futureBuyable = quantityField(file, row, fsb, 'futureSupplyBuyable');
+    const warehouseUnits = quantityField(file, row, warehouse, 'warehouse');
+    const totalUnits = quantityField(file, row, total, 'total');
+    let extraUnits = 0;
+    let extraBlank = -1;
+    for (let i = 0; i < extra.length; i++) {
+      const value = quantityField(file, row, extra[i]!, file.headers[extra[i]!]!);
+      if (value === null) extraBlank = extraBlank < 0 ? i : extraBlank;
+      else extraUnits += value;
+    }
+    const inWarehouse = (fulfillable ?? 0) + (unfulfillable ?? 0) + (reserved ?? 0);
+    const inCovered = inWarehouse + (inboundWorking ?? 0) + (inboundShipped ?? 0) + (inboundReceiving ?? 0);
     const beyondTotals = Math.max(0, (totalUnits ?? 0) - inCovered, (warehouseUnits ?? 0) - inWarehouse);
-    const otherUnits = beyondTotals + (u[1] ?? 0) + (u[2] ?? 0) + x.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    const stock = new ReportStock(file, row, columns, {
-      fulfillable: q[0]!,
-      unfulfillable: q[1]!,
-      reserved: q[2]!,
-      inboundWorking: q[3]!,
-      inboundShipped: q[4]!,
-      inboundReceiving: q[5]!,
-      researching: u[0]!,
-      otherUnits,
-    });
-    if (!doubted && inCovered + (u[0] ?? 0) + otherUnits === 0) noteUnproven(file, row, { q, u, x, warehouseUnits, totalUnits, covered, uncovered, extra }, doubt);
+    const otherUnits = beyondTotals + (reservedFuture ?? 0) + (futureBuyable ?? 0) + extraUnits;
+    const stock = new ReportStock(file, row, columns, { fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching, otherUnits });
+    if (!doubted && inCovered + (researching ?? 0) + otherUnits === 0) {
+      // No units shown: is every blank in the row vouched for by a total? If not, say which is not.
+      const header = (logical: string) => file.spec?.columns[logical] ?? logical;
+      const buckets = [fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving];
+      const unvouched = buckets.findIndex((value, i) => value === null && totalUnits === null && !(i < IN_WAREHOUSE && warehouseUnits !== null));
+      // Amazon always writes its totals: a blank one is a value lost, not a zero.
+      if (totalUnits === null && total >= 0) doubt(row.line, header('total'));
+      else if (warehouseUnits === null && warehouse >= 0) doubt(row.line, header('warehouse'));
+      else if (unvouched >= 0) doubt(row.line, header(COVERED[unvouched]!));
+      // researching always existed; a future-supply column a file predates is not a blank.
+      else if (researching === null) doubt(row.line, header('researching'));
+      else if (reservedFuture === null && rfs >= 0) doubt(row.line, header('reservedFutureSupply'));
+      else if (futureBuyable === null && fsb >= 0) doubt(row.line, header('futureSupplyBuyable'));
+      else if (extraBlank >= 0) doubt(row.line, file.headers[extra[extraBlank]!]!);
+    }
     return stock;
   });
-}
-
-interface RowQuantities {
-  q: (number | null)[];
-  u: (number | null)[];
-  x: (number | null)[];
-  warehouseUnits: number | null;
-  totalUnits: number | null;
-  covered: number[];
-  uncovered: number[];
-  extra: number[];
-}
-
-/** A row that shows no units: is every blank in it vouched for? If not, says which is not. */
-function noteUnproven(file: ReportFile, row: RowView, r: RowQuantities, doubt: (line: number, column: string) => void): void {
-  const header = (logical: string) => file.spec?.columns[logical] ?? logical;
-  // Amazon always writes its totals: a blank one is a value lost, not a zero.
-  if (r.totalUnits === null && file.column('total') >= 0) return doubt(row.line, header('total'));
-  if (r.warehouseUnits === null && file.column('warehouse') >= 0) return doubt(row.line, header('warehouse'));
-  for (let i = 0; i < COVERED.length; i++) {
-    if (r.q[i] !== null) continue;
-    const vouched = r.totalUnits !== null || (i < IN_WAREHOUSE && r.warehouseUnits !== null);
-    if (!vouched) return doubt(row.line, header(COVERED[i]!));
-  }
-  for (let i = 0; i < UNCOVERED.length; i++) {
-    // A future-supply column a file predates is not a blank; researching always existed.
-    if (r.u[i] === null && (r.uncovered[i]! >= 0 || UNCOVERED[i] === 'researching')) return doubt(row.line, header(UNCOVERED[i]!));
-  }
-  for (let i = 0; i < r.extra.length; i++) if (r.x[i] === null) return doubt(row.line, file.headers[r.extra[i]!]!);
 }
 
 /** The Reserved Inventory report: reserved units, cross-checked against their three reasons. */
