@@ -229,13 +229,17 @@ function files(seller: Seller, style: Style): WrittenFile[] {
   return out;
 }
 
-function write(list: WrittenFile[], style: Style, edit: (name: string, bytes: Buffer) => Buffer = (_, b) => b): string {
+type Edit = (name: string, bytes: Buffer) => Buffer;
+const unchanged: Edit = (_, bytes) => bytes;
+
+/** Writes the files; `edit` changes a file's text bytes, `editStored` its bytes as stored (gzipped). */
+function write(list: WrittenFile[], style: Style, edit: Edit = unchanged, editStored: Edit = unchanged): string {
   const dir = mkdtempSync(join(tmpdir(), 'metamorphic-'));
   dirs.push(dir);
   for (const file of list) {
     let bytes = edit(file.name, bytesOf(file.lines, file.style, file.seed));
     if (file.style.gzip) bytes = gzipSync(bytes);
-    writeFileSync(join(dir, file.name), bytes);
+    writeFileSync(join(dir, file.name), editStored(file.name, bytes));
   }
   if (style.unrelated) {
     writeFileSync(join(dir, 'notes.txt'), 'Things to do before closing\n- ship the last orders\n');
@@ -315,6 +319,11 @@ describe('transformations of report folders', () => {
         // (The cut is made before gzip, as a download cut off and then compressed.)
         fc.pre(cut === 0 || !isBreak(plainBytes[cut - 1]));
         expect(onlyStricter(before, await outcome(dir))).toBe(true);
+        // A gzipped file cut anywhere in its compressed bytes: a damaged gzip, exit 2.
+        if (target.style.gzip) {
+          const cutStored = write(list, style, unchanged, (name, bytes) => (name === target.name ? bytes.subarray(0, where % bytes.length) : bytes));
+          expect(onlyStricter(before, await outcome(cutStored))).toBe(true);
+        }
       }),
       {
         numRuns: 200 * SCALE,
