@@ -18,31 +18,20 @@ export const MARKETPLACE_TIME_ZONES = [
   'Asia/Riyadh', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Australia/Perth',
 ] as const;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day of an instant in a time zone, and whether the zone is behind UTC then. */
-function localDay(time: number, timeZone: string): { day: IsoDate; behind: boolean } {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-    formats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(time)).map((p) => [p.type, p.value]));
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  const utcDay = toIsoDate(new Date(time));
-  const utcHour = new Date(time).getUTCHours();
-  // Behind UTC: an earlier day, or the same day at an earlier hour.
-  const behind = day < utcDay || (day === utcDay && Number(parts.hour) < utcHour);
-  return { day, behind };
-}
+/**
+ * The extremes of those zones' offsets, in hours: the zone least behind UTC (São Paulo, -3, no
+ * daylight saving since 2019) and the zone furthest ahead (Sydney, +11 in its summer). The sale's
+ * local day is latest there among the zones behind UTC and among the others; using them all year
+ * round errs by at most a day towards waiting longer, and spares building thirty time-zone
+ * formats on every run.
+ */
+const LEAST_BEHIND_HOURS = -3;
+const MOST_AHEAD_HOURS = 11;
+const HOUR_MS = 3_600_000;
 
 /** The first (UTC) day on which `days` whole calendar days have passed since the sale everywhere. */
 export function periodClearsOn(saleTime: number, days: number): IsoDate {
-  let latest = addDays(toIsoDate(new Date(saleTime)), days);
-  for (const zone of MARKETPLACE_TIME_ZONES) {
-    const { day, behind } = localDay(saleTime, zone);
-    const clears = addDays(day, days + (behind ? 1 : 0));
-    if (clears > latest) latest = clears;
-  }
-  return latest;
+  const behind = addDays(toIsoDate(new Date(saleTime + LEAST_BEHIND_HOURS * HOUR_MS)), days + 1);
+  const ahead = addDays(toIsoDate(new Date(saleTime + MOST_AHEAD_HOURS * HOUR_MS)), days);
+  return behind > ahead ? behind : ahead;
 }
