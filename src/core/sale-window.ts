@@ -5,7 +5,7 @@
 // is a UTC day; in a time zone behind UTC that day starts while it is still the day before
 // there. So for each zone the period ends `days` days after the sale's local day, one day later
 // for zones behind UTC, and the latest of them is the answer. In practice: 91 days after the
-// sale's UTC day, 90 for a sale in the first hours of a UTC day.
+// sale's UTC day, 90 for a sale in the first three hours of a UTC day.
 
 import { addDays, toIsoDate, type IsoDate } from './dates.js';
 
