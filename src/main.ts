@@ -81,6 +81,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--phone <number>', t('help.phone'))
     .option('--reports-dir <folder>', t('help.reports-dir'))
     .option('--encoding <name>', t('help.encoding'))
+    .option('--max-report-age <days>', t('help.max-report-age'))
     .option('--submitter <name>', t('help.submitter'))
     .option('--webhook-url <url>', t('help.webhook-url'))
     .option('--out <file>', t('help.out'))

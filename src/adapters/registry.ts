@@ -13,6 +13,8 @@ export interface AdapterOptions {
   demoDone: ReadonlySet<string>;
   reportsDir: string | null;
   encoding: Encoding | null;
+  /** Reports: files older than this many days before the as-of day prove nothing (default 3). */
+  maxReportAgeDays?: number;
   /** Warnings about the data (skipped files, old reports), for stderr. */
   warn: (message: string) => void;
   now: Date;
@@ -39,7 +41,7 @@ export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Tra
     case 'reports': {
       if (!options.reportsDir) throw new UsageError(t('error.reports-dir-needed'), t('error.reports-dir-hint'));
       const { createReportsAdapter } = await import('./reports/reports-adapter.js');
-      return createReportsAdapter({ dir: options.reportsDir, encoding: options.encoding, t, warn: options.warn, now: options.now });
+      return createReportsAdapter({ dir: options.reportsDir, encoding: options.encoding, t, warn: options.warn, now: options.now, asOf: options.asOf, maxReportAgeDays: options.maxReportAgeDays });
     }
     case 'sp-api': {
       const [{ spApiSettings }, { createSpApiAdapter }, { clockFromEnv }, { loadRates, saveRates }, { defaultAuditDbPath }, { homedir }, { dirname, join }] = await Promise.all([

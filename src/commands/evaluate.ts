@@ -17,7 +17,7 @@ import type { RunRecorder } from './run-recorder.js';
 
 /** Opens the chosen data source for the length of `use`, and closes it after. */
 export async function withSource<T>(ctx: CommandContext, use: (source: SellerDataSource) => Promise<T>): Promise<T> {
-  const { adapter, demoScenario, demoDone, reportsDir, encoding, configFile, asOf, verbose } = ctx.options;
+  const { adapter, demoScenario, demoDone, reportsDir, encoding, maxReportAgeDays, configFile, asOf, verbose } = ctx.options;
   const source = await openAdapter(
     adapter,
     {
@@ -25,6 +25,7 @@ export async function withSource<T>(ctx: CommandContext, use: (source: SellerDat
       demoDone,
       reportsDir,
       encoding,
+      maxReportAgeDays,
       warn: ctx.warn,
       now: ctx.term.now(),
       env: ctx.term.env,

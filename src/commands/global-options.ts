@@ -37,6 +37,7 @@ export interface GlobalFlags {
   phone?: string;
   reportsDir?: string;
   encoding?: string;
+  maxReportAge?: string;
   submitter?: string;
   webhookUrl?: string;
   out?: string;
@@ -59,6 +60,8 @@ export interface GlobalOptions {
   reportsDir: string | null;
   /** Forced report encoding; null to detect. */
   encoding: Encoding | null;
+  /** Report files older than this many days before the as-of day prove nothing. */
+  maxReportAgeDays: number;
   /** How the request leaves; null for the default (demo for the demo seller, else Seller Central). */
   submitter: SubmitterId | null;
   webhookUrl: string | null;
@@ -109,6 +112,8 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
   const encoding = encodingName === undefined ? null : parseEncoding(encodingName);
   if (encodingName !== undefined && encoding === null) throw new UsageError(t('error.bad-encoding', { value: encodingName }));
   const reportsDir = flags.reportsDir ?? config.reportsDir;
+  const maxReportAge = flags.maxReportAge ?? String(config.maxReportAge ?? 3);
+  if (!/^\d{1,5}$/.test(maxReportAge.trim())) throw new UsageError(t('error.bad-max-report-age', { value: maxReportAge }));
 
   const submitter = flags.submitter ?? config.submitter ?? null;
   if (submitter !== null && !(SUBMITTER_IDS as readonly string[]).includes(submitter)) {
@@ -132,6 +137,7 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
     request,
     reportsDir: reportsDir ? resolve(reportsDir) : null,
     encoding,
+    maxReportAgeDays: Number(maxReportAge.trim()),
     submitter: submitter as SubmitterId | null,
     webhookUrl,
     out: flags.out ? resolve(flags.out) : null,

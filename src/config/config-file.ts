@@ -16,6 +16,7 @@ export const configSchema = z.strictObject({
   phone: z.string().optional(),
   reportsDir: z.string().optional(),
   encoding: z.string().optional(),
+  maxReportAge: z.number().int().nonnegative().optional(),
   submitter: z.string().optional(),
   webhookUrl: z.string().optional(),
   spApi: z

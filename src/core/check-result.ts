@@ -23,6 +23,20 @@ export type CheckId = (typeof CHECK_IDS)[number];
 /** Identifying fields of one offending record (an order, a listing, a SKU's units, ...). */
 export type CheckItem = Record<string, string | number | null>;
 
+/** One file a check's evidence was read from (report files): what, how much, which period, how old. */
+export interface EvidenceFile {
+  file: string;
+  kind: string;
+  /** Data rows read. */
+  rows: number;
+  /** The first day the file is known to cover; null when that cannot be established. */
+  from: IsoDate | null;
+  /** The day the file was made (downloaded). */
+  to: IsoDate;
+  /** Days from `to` to the as-of day. */
+  ageDays: number;
+}
+
 export interface CheckResult {
   id: CheckId;
   status: CheckStatus;
@@ -36,6 +50,8 @@ export interface CheckResult {
   clearsOn: IsoDate | null;
   /** For manual checks: whether the seller has confirmed it; null for the others. */
   confirmed: boolean | null;
+  /** Where the source names it: the files the result was read from. */
+  evidence?: { files: EvidenceFile[] };
 }
 
 /** How many offending records a result lists. */

@@ -4,7 +4,7 @@ import { CHECK_IDS, checkResult, type CheckId, type CheckResult } from './check-
 import type { CheckContext } from './check-context.js';
 import { addDays, type IsoDate } from './dates.js';
 import type { ClosureRegion } from './marketplaces.js';
-import type { AccountInfo, Provision } from './seller-data.js';
+import type { AccountInfo, Evidence, Provision } from './seller-data.js';
 import type { AdapterId, SellerDataSource } from './seller-data-source.js';
 import { checkBalance } from './checks/balance.js';
 import { checkClaims } from './checks/claims.js';
@@ -59,6 +59,19 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
     });
   };
 
+  /**
+   * Names the files a result was read from, and lets what they could not account for turn a
+   * pass (and, for evidence too old, a fail) into unknown: only data that proves it passes.
+   */
+  const judged = (result: CheckResult, provision: { evidence?: () => Evidence }): CheckResult => {
+    if (!provision.evidence) return result;
+    const evidence = provision.evidence();
+    const doubts = evidence.doubts.filter((d) => (d.check === undefined || d.check === result.id) && (result.status === 'pass' || (result.status === 'fail' && d.overridesFail)));
+    const reasons = [...new Set(doubts.map((d) => t(d.reason.key, d.reason.params as never)))];
+    const base = reasons.length === 0 ? result : checkResult(result.id, 'unknown', t('check.unknown', { reason: reasons.join('; ') }), { remediation: t('check.evidence-fix') });
+    return { ...base, evidence: { files: evidence.files } };
+  };
+
   const account = await source.account();
 
   starting('open-orders');
@@ -66,10 +79,10 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   const orders = await source.orders(since);
   if (orders.available) {
     const summary = await summarizeOrders(orders.data);
-    record(checkOpenOrders(summary, since, ctx));
+    record(judged(checkOpenOrders(summary, since, ctx), orders));
     starting('last-sale-window');
     const coversFrom = typeof orders.coversFrom === 'function' ? orders.coversFrom() : (orders.coversFrom ?? null);
-    record(checkLastSaleWindow(summary, coversFrom, ctx));
+    record(judged(checkLastSaleWindow(summary, coversFrom, ctx), orders));
   } else {
     record(unavailable('open-orders', orders));
     record(unavailable('last-sale-window', orders));
@@ -83,7 +96,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   starting('returns-refunds');
   const returns = await source.returns();
-  record(returns.available ? await checkReturnsRefunds(returns.data, ctx) : unavailable('returns-refunds', returns));
+  record(returns.available ? judged(await checkReturnsRefunds(returns.data, ctx), returns) : unavailable('returns-refunds', returns));
 
   starting('claims');
   const claims = await source.claims();
@@ -91,15 +104,15 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   starting('fba-inventory');
   const inventory = await source.inventory();
-  record(inventory.available ? await checkFbaInventory(inventory.data, ctx) : unavailable('fba-inventory', inventory));
+  record(inventory.available ? judged(await checkFbaInventory(inventory.data, ctx), inventory) : unavailable('fba-inventory', inventory));
 
   starting('removal-orders');
   const removals = await source.removalOrders();
-  record(removals.available ? await checkRemovalOrders(removals.data, ctx) : unavailable('removal-orders', removals));
+  record(removals.available ? judged(await checkRemovalOrders(removals.data, ctx), removals) : unavailable('removal-orders', removals));
 
   starting('listings');
   const listings = await source.listings();
-  record(listings.available ? await checkListings(listings.data, ctx) : unavailable('listings', listings));
+  record(listings.available ? judged(await checkListings(listings.data, ctx), listings) : unavailable('listings', listings));
 
   starting('balance');
   const balance = await source.balance();

@@ -2,6 +2,7 @@
 // files, SP-API). Adapters translate their source's spelling into these shapes; the checks read
 // nothing else.
 
+import type { CheckId, EvidenceFile } from './check-result.js';
 import type { IsoDate } from './dates.js';
 import type { MessageRef } from './message-ref.js';
 
@@ -41,6 +42,11 @@ export interface InventoryItem {
   inboundShipped: number | null;
   inboundReceiving: number | null;
   researching: number | null;
+  /**
+   * Units no bucket above holds, where the source knows of them: future supply, a quantity
+   * column Amazon added later, or what Amazon's own total counts beyond the buckets.
+   */
+  otherUnits?: number | null;
 }
 
 export interface Listing {
@@ -114,5 +120,24 @@ export type Provision<T> =
        * learns it only by reading the data (it is then called after the stream is consumed).
        */
       coversFrom?: IsoDate | null | (() => IsoDate | null);
+      /** What the data was read from and what it could not account for (called after the stream is consumed). */
+      evidence?: () => Evidence;
     }
   | { available: false; reason: MessageRef; askSeller?: boolean };
+
+/**
+ * Something the data could not account for (a stale file, a blank no total vouches for, a
+ * report that could not be read): a pass it would have given becomes unknown.
+ */
+export interface Doubt {
+  reason: MessageRef;
+  /** Only this check (one provision may feed two); every check the provision feeds when absent. */
+  check?: CheckId;
+  /** A fail becomes unknown too: the evidence is too old to show even what is left. */
+  overridesFail?: boolean;
+}
+
+export interface Evidence {
+  files: EvidenceFile[];
+  doubts: Doubt[];
+}

@@ -19,6 +19,20 @@ export const checkJsonSchema = z.strictObject({
   remediation: z.string().nullable(),
   clearsOn: isoDate.nullable(),
   confirmed: z.boolean().nullable(),
+  evidence: z
+    .strictObject({
+      files: z.array(
+        z.strictObject({
+          file: z.string(),
+          kind: z.string(),
+          rows: z.number().int().nonnegative(),
+          from: isoDate.nullable(),
+          to: isoDate,
+          ageDays: z.number().int().nonnegative(),
+        }),
+      ),
+    })
+    .optional(),
 });
 
 export const requestJsonSchema = z.strictObject({

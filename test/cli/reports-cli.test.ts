@@ -96,4 +96,24 @@ describe('--adapter reports as a process', () => {
     const json = JSON.parse(runCli(['reports', '--reports-dir', dir, '--json'], env).stdout);
     expect(json.reports.find((r: { kind: string }) => r.kind === 'fba-inventory').files[0].name).toBe('20261126-3.txt.gz');
   });
+  it('--max-report-age: a report older than it makes its checks unknown and the verdict blocked; wider, it counts', async () => {
+    const { env, home } = sandbox();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    readySellerReports(dir);
+    const { utimesSync } = await import('node:fs');
+    const old = new Date('2026-11-10T08:00:00Z');
+    for (const name of ['listings.txt', 'inventory.txt']) utimesSync(join(dir, name), old, old);
+    const args = ['check', '--adapter', 'reports', '--reports-dir', dir, '--json', '--as-of', '2026-11-26', '--attest', 'all'];
+    const strict = runCli(args, env);
+    expect(strict.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(strict.stdout));
+    const listings = doc.checks.find((c) => c.id === 'listings')!;
+    expect(listings.status).toBe('unknown');
+    expect(listings.evidence!.files).toEqual([{ file: 'listings.txt', kind: 'all-listings', rows: 0, from: '2026-11-10', to: '2026-11-10', ageDays: 16 }]);
+    expect(runCli([...args, '--max-report-age', '20'], env).code).toBe(0);
+    const bad = runCli([...args, '--max-report-age', 'a week'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-report-age takes a whole number of days (0 or more), not "a week".');
+  });
 });

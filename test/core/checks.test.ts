@@ -44,8 +44,9 @@ describe('open-orders', () => {
 });
 
 describe('last-sale-window', () => {
-  const lastSaleOn = async (day: string, asOf: string, extra: ReturnType<typeof order>[] = []) =>
-    checkLastSaleWindow(await summarizeOrders(stream([order({ purchaseDate: `${day}T18:22:05+00:00` }), ...extra])), '2024-01-01', ctx(asOf));
+  // 02:22 UTC: the same day in Tokyo and Sydney, the day before in the Americas.
+  const lastSaleOn = async (day: string, asOf: string, extra: ReturnType<typeof order>[] = [], time = '02:22:05') =>
+    checkLastSaleWindow(await summarizeOrders(stream([order({ purchaseDate: `${day}T${time}+00:00` }), ...extra])), '2024-01-01', ctx(asOf));
 
   it('fails at 89 days with the day it clears', async () => {
     const result = await lastSaleOn('2026-11-20', '2027-02-17');
@@ -60,18 +61,46 @@ describe('last-sale-window', () => {
     expect(result.clearsOn).toBe('2027-02-18');
   });
 
+  it('is never shorter than 90 days in any marketplace\'s local time', async () => {
+    // 18:22 UTC on 20 November is 10:22 in Los Angeles: a UTC day that starts on the 18th of
+    // February is still the 17th there, 89 days on. So it clears a day later.
+    expect((await lastSaleOn('2026-11-20', '2027-02-18', [], '18:22:05')).status).toBe('fail');
+    expect((await lastSaleOn('2026-11-20', '2027-02-19', [], '18:22:05')).status).toBe('pass');
+    // 23:30 UTC is already the 21st in Tokyo and Sydney: 90 days from then.
+    expect((await lastSaleOn('2026-11-20', '2027-02-19', [], '23:30:00')).clearsOn).toBe('2027-02-19');
+    // Just after midnight UTC: the 19th in the Americas, the 20th in UTC and Asia.
+    expect((await lastSaleOn('2026-11-20', '2027-02-18', [], '00:10:00')).status).toBe('pass');
+  });
+
+  it('holds for any instant: every marketplace zone has had 90 calendar days by the clear day', async () => {
+    const { periodClearsOn, MARKETPLACE_TIME_ZONES } = await import('../../src/core/sale-window.js');
+    const fc = (await import('fast-check')).default;
+    const formats = new Map<string, Intl.DateTimeFormat>(MARKETPLACE_TIME_ZONES.map((timeZone) => [timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })]));
+    const dayIn = (time: number, timeZone: string) => formats.get(timeZone)!.format(new Date(time));
+    const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.integer({ min: 0, max: 86_399_999 }), (sale, timeOfDay) => {
+        const clears = periodClearsOn(sale, 90);
+        // Any instant of the clear day (UTC), seen from any marketplace: 90 days since the sale there.
+        const instant = Date.parse(`${clears}T00:00:00Z`) + timeOfDay;
+        return MARKETPLACE_TIME_ZONES.every((zone) => days(dayIn(sale, zone), dayIn(instant, zone)) >= 90) && days(new Date(sale).toISOString().slice(0, 10), clears) >= 90;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('ignores a cancelled order after the last sale', async () => {
     const cancelled = order({ status: 'Canceled', purchaseDate: '2026-12-30T09:00:00Z' });
     const result = await lastSaleOn('2026-11-20', '2027-02-18', [cancelled]);
     expect(result.status).toBe('pass');
-    expect(result.items[0]!.purchaseDate).toBe('2026-11-20T18:22:05+00:00');
+    expect(result.items[0]!.purchaseDate).toBe('2026-11-20T02:22:05+00:00');
   });
 
   it('counts a pending order as a sale', async () => {
     const pending = order({ status: 'Pending', purchaseDate: '2026-12-30T09:00:00Z' });
     const result = await lastSaleOn('2026-11-20', '2027-02-18', [pending]);
     expect(result.status).toBe('fail');
-    expect(result.clearsOn).toBe('2027-03-30');
+    expect(result.clearsOn).toBe('2027-03-31');
   });
 
   it('passes with no sale only when the data reaches back past the window', async () => {

@@ -29,6 +29,10 @@ export const HEADERS = {
 
 /** A row by header name: every other column left blank, as Amazon leaves unused ones. */
 export function row(header: string, values: Record<string, string>): string {
+  // An order's last update is at or after its purchase; Amazon never leaves it blank.
+  if (values['purchase-date'] !== undefined && values['last-updated-date'] === undefined && header.includes('last-updated-date')) {
+    values = { ...values, 'last-updated-date': values['purchase-date'] };
+  }
   return header
     .split('\t')
     .map((name) => values[name] ?? '')
@@ -82,6 +86,11 @@ export function writeReport(dir: string, name: string, lines: string[], options:
   return path;
 }
 
+/** Every quantity of a Manage FBA Inventory row at 0, as Amazon writes an empty SKU. */
+export const ZERO_STOCK: Record<string, string> = Object.fromEntries(
+  HEADERS.manageInventory.split('\t').filter((name) => name.startsWith('afn-') && name !== 'afn-listing-exists').map((name) => [name, '0']),
+);
+
 /** A folder with every needed report of a seller whose account is ready on 2026-11-26. */
 export function readySellerReports(dir: string): void {
   writeReport(dir, '29817364510.txt', [
@@ -91,7 +100,7 @@ export function readySellerReports(dir: string): void {
     row(HEADERS.allOrders, { 'amazon-order-id': '701-1111111-0000003', 'purchase-date': '2026-09-01T08:00:00+00:00', 'order-status': 'Cancelled', 'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.ca' }),
   ]);
   writeReport(dir, 'listings.txt', [HEADERS.allListings]);
-  writeReport(dir, 'inventory.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'MP-1', fnsku: 'X001', 'afn-fulfillable-quantity': '0', 'afn-researching-quantity': '' })]);
+  writeReport(dir, 'inventory.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'MP-1', fnsku: 'X001', ...ZERO_STOCK })]);
   writeReport(dir, 'removals.txt', [HEADERS.removalOrders, row(HEADERS.removalOrders, { 'request-date': '2026-08-01T09:00:00+00:00', 'order-id': 'RMV1', 'order-type': 'Return', 'order-status': 'Completed', sku: 'MP-1', 'requested-quantity': '5', 'in-process-quantity': '0' })]);
   writeReport(dir, 'returns.txt', [HEADERS.returns, row(HEADERS.returns, { 'Order ID': '111-1111111-0000001', 'Order date': '02-Jun-2026', 'Return request date': '10-Jun-2026', 'Return request status': 'Closed', 'A-to-Z Claim': 'N' })]);
 }

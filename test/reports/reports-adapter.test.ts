@@ -98,14 +98,15 @@ describe('reports adapter', () => {
     expect(readiness.verdict).toBe('blocked');
     expect(byId['open-orders']).toMatchObject({ status: 'fail', count: 1 });
     expect(byId['open-orders']!.items[0]).toMatchObject({ orderId: '111-2222222-0000002', status: 'Unshipped' });
-    expect(byId['last-sale-window']).toMatchObject({ status: 'fail', clearsOn: '2027-02-22' });
+    // 09:00 UTC on 24 November is still the 24th in Los Angeles: 90 days there end on the 23rd of February.
+    expect(byId['last-sale-window']).toMatchObject({ status: 'fail', clearsOn: '2027-02-23' });
     expect(byId['fba-inventory']).toMatchObject({ status: 'fail', count: 1 });
     expect(byId['fba-inventory']!.items[0]).toMatchObject({ sku: 'MP-CAFE', name: 'Café crème', fulfillable: 7, researching: 1, unfulfillable: 0 });
     expect(byId.listings).toMatchObject({ status: 'fail', count: 2 });
     expect(byId['removal-orders']).toMatchObject({ status: 'fail', count: 1 });
     expect(byId['returns-refunds']).toMatchObject({ status: 'fail', count: 1 });
     expect(byId.marketplaces).toMatchObject({ status: 'warn' });
-    expect(readiness.earliestCloseDate).toBe('2027-02-22');
+    expect(readiness.earliestCloseDate).toBe('2027-02-23');
   });
 
   it.each<[string, WriteOptions]>([
@@ -154,19 +155,23 @@ describe('reports adapter', () => {
     expect((await collect(listings.data)).map((l) => l.name)).toEqual(['Café crème', 'Tasse à thé']);
   });
 
-  it('accepts extra columns, other column orders, missing optional columns and short rows', async () => {
+  it('accepts extra columns, other column orders and missing optional columns; refuses a short row', async () => {
     const dir = folder();
-    // Columns reordered, two unknown ones added, product-name missing, rows cut short after the last value.
+    // Columns reordered, two unknown ones added, product-name missing.
     const header = 'afn-fulfillable-quantity\textra-one\tsku\tfnsku\tafn-reserved-quantity\tMinimum order quantity';
-    writeReport(dir, 'inv.txt', [header, '0\tx\tSKU-A\tF1\t0\t5', '3\t\tSKU-B\tF2', '\t\tSKU-C']);
+    writeReport(dir, 'inv.txt', [header, '0\tx\tSKU-A\tF1\t0\t5', '3\t\tSKU-B\tF2\t\t']);
     const inventory = await (await open(dir)).inventory();
     if (!inventory.available) throw new Error('inventory unavailable');
     const items = await collect(inventory.data);
     expect(items.map((i) => [i.sku, i.fulfillable, i.reserved, i.name])).toEqual([
       ['SKU-A', 0, 0, null],
       ['SKU-B', 3, null, null],
-      ['SKU-C', null, null, null],
     ]);
+    // A row that stops before a column the check reads: cut off, never blanks read as 0.
+    writeReport(dir, 'inv.txt', [header, '0\tx\tSKU-A\tF1\t0\t5', '\t\tSKU-C']);
+    const again = await (await open(dir)).inventory();
+    if (!again.available) throw new Error('inventory unavailable');
+    await expect(collect(again.data)).rejects.toThrow(/inv\.txt, line 3: the row stops after 3 cells, before the "afn-reserved-quantity" column/);
   });
 
   it('reads the older Manage Inventory header with empty trailing columns', async () => {

@@ -87,7 +87,9 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
       }),
     );
   }
-  orders.push(sale({ orderId: orderId(US), status: 'Shipped', purchaseDate: `${lastSale}T18:22:05+00:00`, marketplaceId: US, fulfilment: 'AFN' }));
+  // At 02:22 UTC (the evening before in the US): the same calendar day in every marketplace ahead
+  // of UTC, the day before in those behind, so the 90 days end on one day everywhere (sale-window.ts).
+  orders.push(sale({ orderId: orderId(US), status: 'Shipped', purchaseDate: `${lastSale}T02:22:05+00:00`, marketplaceId: US, fulfilment: 'AFN' }));
   // A cancelled order after the last sale: cancelled orders do not restart the 90 days.
   const cancelledAfter = scenario === 'blocked' ? '2026-11-25' : addDays(lastSale, 3);
   orders.push(sale({ orderId: orderId(CA), status: 'Canceled', purchaseDate: `${cancelledAfter}T23:10:44+00:00`, marketplaceId: CA, fulfilment: 'MFN' }));

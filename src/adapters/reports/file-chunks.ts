@@ -22,8 +22,9 @@ export async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-export async function* fileChunks(path: string, size = CHUNK_SIZE): AsyncGenerator<Buffer> {
-  if (await isGzip(path)) {
+/** `gzip`: whether the file is gzipped, when the caller already knows (else it is looked at). */
+export async function* fileChunks(path: string, size = CHUNK_SIZE, gzip?: boolean): AsyncGenerator<Buffer> {
+  if (gzip ?? (await isGzip(path))) {
     const file = createReadStream(path, { highWaterMark: size });
     const gunzip = createGunzip({ chunkSize: size });
     file.on('error', (error) => gunzip.destroy(error));

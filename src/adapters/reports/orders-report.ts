@@ -22,7 +22,15 @@ const DAY_MS = 86_400_000;
 /** What reading the orders learns besides the orders: marketplaces, and how far back they go. */
 export interface OrdersReading {
   marketplaces: Set<string>;
+  /**
+   * From when the file is known to hold every order: its earliest last-updated-date. Every
+   * order purchased since then was updated since then, so it is in the file whether the report
+   * was requested by order date or by last-update date; the earliest purchase-date alone would
+   * overstate what a last-update report covers.
+   */
   earliestTime: number;
+  /** False when the file has no last-updated-date: the period it covers cannot be established. */
+  periodKnown?: boolean;
 }
 
 /** Day-first marketplaces, to read a slashed date that carries no time zone. */
@@ -32,8 +40,8 @@ function dateOrderOf(marketplaceId: string | null): DateOrder | null {
 }
 
 /**
- * The orders of one report purchased on or after `since`, in batches. Consecutive rows of one
- * order (a row per item) make one order.
+ * The orders of one report purchased on or after `since`, and every open order whatever its
+ * age, in batches. Consecutive rows of one order (a row per item) make one order.
  */
 export function readOrders(file: ReportFile, since: string | null, reading: OrdersReading): AsyncGenerator<ReportOrder[]> {
   const idColumn = file.column('orderId');
@@ -41,6 +49,9 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
   const statusColumn = file.column('status');
   const fulfilmentColumn = file.column('fulfilment');
   const channelColumn = file.column('salesChannel');
+  const updatedColumn = file.column('lastUpdated');
+  reading.periodKnown = updatedColumn >= 0;
+  const updates = new TimestampReader(file, 'lastUpdated');
   // The contract's days are UTC days.
   const sinceTime = since === null ? -Infinity : Date.parse(`${since}T00:00:00Z`);
   const timestamps = new TimestampReader(file, 'purchaseDate');
@@ -51,7 +62,7 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
   let marketplaceId: string | null = null;
   let dateOrder: DateOrder | null = null;
 
-  return file.batches(Math.max(idColumn, dateColumn, statusColumn, fulfilmentColumn, channelColumn), (row) => {
+  return file.batches(Math.max(idColumn, dateColumn, statusColumn, fulfilmentColumn, channelColumn, updatedColumn), (row) => {
     const { bytes, starts, ends, fields } = row;
     const idStart = idColumn < fields ? starts[idColumn]! : 0;
     const idEnd = idColumn < fields ? ends[idColumn]! : 0;
@@ -68,8 +79,12 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
     }
 
     const time = timestamps.read(row, dateColumn, dateOrder);
-    if (time < reading.earliestTime) reading.earliestTime = time;
-    if (time < sinceTime) return undefined;
+    // An order is updated at or after its purchase: only a row bought before the earliest update
+    // seen so far can hold an earlier one, so the column is read for few rows.
+    if (time < reading.earliestTime && updatedColumn >= 0 && ends[updatedColumn]! > starts[updatedColumn]!) {
+      const updated = updates.read(row, updatedColumn, dateOrder);
+      if (updated < reading.earliestTime) reading.earliestTime = updated;
+    }
 
     const statusStart = statusColumn < fields ? starts[statusColumn]! : 0;
     const statusEnd = statusColumn < fields ? ends[statusColumn]! : 0;
@@ -78,6 +93,8 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
     else if (bytesAre(bytes, statusStart, statusEnd, CANCELLED)) status = 'Canceled';
     else if (bytesAre(bytes, statusStart, statusEnd, PENDING)) status = 'Pending';
     else status = orderStatusOf(file.text(row, statusColumn));
+    // Older than the look-back only matters when still open: an open order of any age blocks.
+    if (time < sinceTime && (status === 'Shipped' || status === 'Canceled')) return undefined;
 
     let fulfilment: 'AFN' | 'MFN' | null = null;
     if (fulfilmentColumn >= 0 && fulfilmentColumn < fields) {
@@ -98,7 +115,7 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
   });
 }
 
-/** The first day the orders reach back to, as the contract's coversFrom. */
+/** The first whole day the orders are known to cover, as the contract's coversFrom. */
 export function earliestDay(reading: OrdersReading): string | null {
-  return Number.isFinite(reading.earliestTime) ? new Date(Math.floor(reading.earliestTime / DAY_MS) * DAY_MS).toISOString().slice(0, 10) : null;
+  return Number.isFinite(reading.earliestTime) ? new Date(Math.ceil(reading.earliestTime / DAY_MS) * DAY_MS).toISOString().slice(0, 10) : null;
 }

@@ -2,12 +2,12 @@
 // chunk read, with only the columns the checks use ever decoded. Memory stays at about two
 // chunks whatever the file's size, and no promise is made per row.
 
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
-import { fileChunks } from './file-chunks.js';
-import { columnPositions, looksJapanese, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
+import { CHUNK_SIZE, fileChunks } from './file-chunks.js';
+import { columnPositions, looksJapanese, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
 import { isAscii } from 'node:buffer';
 import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
 import { ReportValueProblem } from './report-values.js';
@@ -18,6 +18,8 @@ const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** More columns than any report has; a longer row's extra fields are never looked at. */
 const MAX_COLUMNS = 256;
+/** What is read of a file to find its header. */
+const HEAD_SIZE = 16 * 1024;
 
 /** One row while it is being read: valid only inside the callback that receives it. */
 export interface RowView {
@@ -36,8 +38,13 @@ export class ReportFile {
     readonly spec: ReportKindSpec | null,
     private readonly positions: Record<string, number>,
     readonly modified: Date,
+    /** Bytes on disk: a small file is read in one small chunk, not three megabyte buffers. */
+    private readonly size: number,
+    private readonly gzip: boolean,
     private readonly encoding: Encoding | null,
     private readonly t: Translate,
+    /** The file is known to be whole (a download whose transfer completed), not just as found. */
+    private readonly whole: boolean,
   ) {}
 
   get name(): string {
@@ -49,40 +56,71 @@ export class ReportFile {
   }
 
   /** Reads the header row only. */
-  static async open(path: string, forced: Encoding | null, t: Translate): Promise<ReportFile> {
+  static async open(path: string, forced: Encoding | null, t: Translate, provenance: { whole?: boolean } = {}): Promise<ReportFile> {
     const info = await stat(path);
     let first: Buffer | null = null;
+    let ended = false;
+    let gzip = false;
     try {
-      let head = Buffer.alloc(0);
-      for await (const chunk of fileChunks(path, 64 * 1024)) {
-        head = Buffer.concat([head, chunk]);
-        const newline = head.indexOf(LF);
-        if (newline >= 0) {
-          first = head.subarray(0, newline);
-          break;
-        }
-        if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
+      // Most headers fit in the first read: one open and one read per file, a stream only when needed.
+      const handle = await open(path, 'r');
+      let head: Buffer;
+      try {
+        const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(HEAD_SIZE), 0, HEAD_SIZE, 0);
+        head = buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
       }
-      first ??= head;
+      gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+      const complete = !gzip && head.length < HEAD_SIZE;
+      const newline = gzip ? -1 : firstBreak(head, 0);
+      if (newline >= 0 || complete) {
+        ended = newline >= 0;
+        first = newline >= 0 ? head.subarray(0, newline) : head;
+      } else {
+        head = Buffer.alloc(0);
+        for await (const chunk of fileChunks(path, 64 * 1024, gzip)) {
+          head = Buffer.concat([head, chunk]);
+          // The header ends at the first line break of any kind: LF, CRLF, or CR alone (Excel for Mac).
+          const found = firstBreak(head, 0);
+          if (found >= 0) {
+            first = head.subarray(0, found);
+            ended = true;
+            break;
+          }
+          if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
+        }
+        first ??= head;
+      }
     } catch (error) {
       throw readFailure(path, error, 1, t);
     }
     let start = 0;
-    let end = first.length;
-    if (end > start && first[end - 1] === CR) end -= 1;
+    const end = first.length;
     let decoder = new FieldDecoder(forced);
     if (first.subarray(0, 3).equals(BOM)) {
       start = 3;
       if (!forced) decoder = new FieldDecoder('utf-8');
     }
-    if (end <= start) return new ReportFile(path, [], null, {}, info.mtime, forced, t);
+    if (end <= start) return new ReportFile(path, [], null, {}, info.mtime, info.size, gzip, forced, t, provenance.whole === true);
     const starts = new Int32Array(MAX_COLUMNS);
     const ends = new Int32Array(MAX_COLUMNS);
     const count = cutFields(first, start, end, MAX_COLUMNS - 1, starts, ends);
     const headers = Array.from({ length: count }, (_, i) => decoder.decode(first, starts[i]!, ends[i]!));
     const spec = recogniseHeader(headers);
+    // A column name with a control character is a damaged header: what it names cannot be told.
+    const damaged = spec ? headers.find(isDamagedName) : undefined;
+    if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, column: JSON.stringify(damaged).slice(1, -1) }), t('error.report-download-again'));
     const positions = spec ? columnPositions(spec, headers) : {};
     if (spec) {
+      // Two columns of one name: which copy holds the truth cannot be told, so neither is read.
+      const seen = new Set<string>();
+      for (const name of headers.map(normaliseHeader)) {
+        if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, column: name }), t('error.report-download-again'));
+        seen.add(name);
+      }
+      // A header with no line break after it is a file cut off in its header: the last name may be cut short.
+      if (!ended) throw new CliError(EXIT.usage, t('error.report-cut-off', { file: path, line: 1 }), t('error.report-download-again'));
       const missing = Object.keys(spec.columns).filter((c) => positions[c] === -1 && !spec.optional.includes(c));
       if (missing.length > 0) {
         throw new CliError(
@@ -92,8 +130,11 @@ export class ReportFile {
         );
       }
     }
-    return new ReportFile(path, headers, spec, positions, info.mtime, forced ?? decoder.chosen, t);
+    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? decoder.chosen, t, provenance.whole === true);
   }
+
+  /** Data rows read by the last complete pass of `batches`. */
+  rows = 0;
 
   /** Where a column of the report's kind is; -1 when the file does not have it. */
   column(logical: string): number {
@@ -102,58 +143,103 @@ export class ReportFile {
 
   /**
    * The data rows, mapped by `map` in batches (one per chunk read); rows it maps to undefined
-   * are left out. Only fields up to `lastColumn` are cut.
+   * are left out. Only fields up to `lastColumn` are cut. Rows end at LF, CRLF or CR alone, in
+   * any mix. Every row is accounted for: one that stops before the last column read, or a last
+   * row with no line break after it (a download cut off), is an input error naming the file and
+   * line, never blanks read as 0.
    */
   async *batches<T>(lastColumn: number, map: (row: RowView, file: ReportFile) => T | undefined): AsyncGenerator<T[]> {
     const row: RowView = { bytes: Buffer.alloc(0), line: 0, starts: new Int32Array(MAX_COLUMNS), ends: new Int32Array(MAX_COLUMNS), fields: 0 };
     const last = Math.min(lastColumn, MAX_COLUMNS - 1);
+    // Rows are cut whole, so that one with more cells than the header (two rows run together) is
+    // caught; except in All Orders reports, millions of rows of which the checks read the first
+    // seven columns, where counting every cell would double the time taken.
+    const cutTo = this.spec?.kind === 'all-orders' ? last : MAX_COLUMNS - 1;
+    const width = this.headers.length;
     this.decoder = new FieldDecoder(this.encoding);
+    let rows = 0;
     let carry: Buffer | null = null;
+    // The previous chunk ended on a CR: an LF opening this one belongs to it.
+    let afterCR = false;
     let batch: T[] = [];
     const take = (bytes: Buffer, start: number, end: number) => {
       row.line += 1;
-      if (end > start && bytes[end - 1] === CR) end -= 1;
       if (row.line === 1 || end === start) return;
       row.bytes = bytes;
-      row.fields = cutFields(bytes, start, end, last, row.starts, row.ends);
+      row.fields = cutFields(bytes, start, end, cutTo, row.starts, row.ends);
+      if (row.fields <= last) throw this.shortRow(row.line, row.fields, last);
+      if (row.fields > width && cutTo !== last) throw this.longRow(row.line, row.fields, width);
+      rows += 1;
       const mapped = map(row, this);
       if (mapped !== undefined) batch.push(mapped);
     };
     try {
-      for await (const chunk of fileChunks(this.path)) {
+      for await (const chunk of fileChunks(this.path, Math.min(CHUNK_SIZE, Math.max(64 * 1024, this.size + 1)), this.gzip)) {
         // The encoding is settled on the file's own bytes, at the first chunk that is not plain
         // ASCII: fields decoded later (from an arena) carry no context to judge by.
         if (this.decoder.chosen === null && !isAscii(chunk)) this.decoder.choose(detectEncoding(chunk));
-        let from = 0;
-        if (carry) {
-          const newline = chunk.indexOf(LF);
-          if (newline < 0) {
-            carry = Buffer.concat([carry, chunk]);
-            // No report row is megabytes long: a file (or a gzip) without line breaks is not read into memory whole.
-            if (carry.length > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.t('error.report-download-again'));
-            continue;
+        let lineStart = afterCR && chunk[0] === LF ? 1 : 0;
+        afterCR = false;
+        let nextLF = chunk.indexOf(LF, lineStart);
+        // Most files have no CR at all, or one before each LF: one search per chunk says which.
+        let nextCR = chunk.indexOf(CR, lineStart);
+        while (nextLF >= 0 || nextCR >= 0) {
+          let end: number;
+          let next: number;
+          if (nextCR >= 0 && (nextLF < 0 || nextCR < nextLF)) {
+            end = nextCR;
+            next = chunk[nextCR + 1] === LF ? nextCR + 2 : nextCR + 1;
+            if (next === chunk.length && chunk[nextCR + 1] !== LF) afterCR = true;
+          } else {
+            end = nextLF;
+            next = nextLF + 1;
           }
-          const joined = Buffer.concat([carry, chunk.subarray(0, newline)]);
-          carry = null;
-          take(joined, 0, joined.length);
-          from = newline + 1;
+          if (carry) {
+            const joined: Buffer = Buffer.concat([carry, chunk.subarray(lineStart, end)]);
+            carry = null;
+            take(joined, 0, joined.length);
+          } else {
+            take(chunk, lineStart, end);
+          }
+          lineStart = next;
+          if (nextLF >= 0 && nextLF < next) nextLF = chunk.indexOf(LF, next);
+          if (nextCR >= 0 && nextCR < next) nextCR = chunk.indexOf(CR, next);
         }
-        for (let newline = chunk.indexOf(LF, from); newline >= 0; newline = chunk.indexOf(LF, from)) {
-          take(chunk, from, newline);
-          from = newline + 1;
-        }
-        if (from < chunk.length) carry = Buffer.from(chunk.subarray(from));
+        if (lineStart < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(lineStart)]) : Buffer.from(chunk.subarray(lineStart));
+        // No report row is megabytes long: a file (or a gzip) without line breaks is not read into memory whole.
+        if (carry && carry.length > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.t('error.report-download-again'));
         if (batch.length > 0) {
           yield batch;
           batch = [];
         }
       }
-      if (carry && carry.length > 0) take(carry, 0, carry.length);
+      // The file ends without a line break: its last row was cut off, perhaps in its last cell,
+      // and the rows after it with it. A row that merely looks whole proves nothing.
+      // A document Amazon sent whole (the transfer, and any gzip, completed) may simply lack the final break.
+      if (carry && carry.length > 0) {
+        if (!this.whole) throw this.cutOff(row.line + 1);
+        take(carry, 0, carry.length);
+        carry = null;
+      }
       if (batch.length > 0) yield batch;
+      this.rows = rows;
     } catch (error) {
       if (error instanceof CliError) throw error;
       throw readFailure(this.path, error, row.line + 1, this.t);
     }
+  }
+
+  private shortRow(line: number, found: number, last: number): CliError {
+    const column = this.headers[last] ?? String(last + 1);
+    return new CliError(EXIT.usage, this.t('error.report-short-row', { file: this.path, line, found, column }), this.t('error.report-download-again'));
+  }
+
+  private longRow(line: number, found: number, expected: number): CliError {
+    return new CliError(EXIT.usage, this.t('error.report-long-row', { file: this.path, line, found, expected }), this.t('error.report-download-again'));
+  }
+
+  private cutOff(line: number): CliError {
+    return new CliError(EXIT.usage, this.t('error.report-cut-off', { file: this.path, line }), this.t('error.report-download-again'));
   }
 
   private decoder = new FieldDecoder(null);
@@ -179,6 +265,22 @@ export class ReportFile {
       this.t('error.report-value-hint'),
     );
   }
+}
+
+/** Does a column name hold a control character (other than a tab) or an undecodable byte? */
+function isDamagedName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0xfffd) return true;
+  }
+  return false;
+}
+
+/** Where the first line break (LF or CR) at or after `from` is; -1 when there is none. */
+function firstBreak(bytes: Buffer, from: number): number {
+  const lf = bytes.indexOf(LF, from);
+  const cr = bytes.indexOf(CR, from);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }
 
 /**

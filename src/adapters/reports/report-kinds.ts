@@ -34,8 +34,9 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
       status: 'order-status',
       fulfilment: 'fulfillment-channel',
       salesChannel: 'sales-channel',
+      lastUpdated: 'last-updated-date',
     },
-    optional: ['fulfilment', 'salesChannel'],
+    optional: ['fulfilment', 'salesChannel', 'lastUpdated'],
   },
   {
     kind: 'all-listings',
@@ -62,15 +63,27 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
       inboundShipped: 'afn-inbound-shipped-quantity',
       inboundReceiving: 'afn-inbound-receiving-quantity',
       researching: 'afn-researching-quantity',
+      reservedFutureSupply: 'afn-reserved-future-supply',
+      futureSupplyBuyable: 'afn-future-supply-buyable',
+      warehouse: 'afn-warehouse-quantity',
+      total: 'afn-total-quantity',
     },
-    // Older files end at afn-inbound-receiving-quantity (report-formats.md §5).
-    optional: ['name', 'unfulfillable', 'reserved', 'inboundWorking', 'inboundShipped', 'inboundReceiving', 'researching'],
+    // Older files end at afn-inbound-receiving-quantity (report-formats.md §5): what a file lacks
+    // cannot be proven zero, unless a total covers it (inventory-rows.ts).
+    optional: ['name', 'unfulfillable', 'reserved', 'inboundWorking', 'inboundShipped', 'inboundReceiving', 'researching', 'reservedFutureSupply', 'futureSupplyBuyable', 'warehouse', 'total'],
   },
   {
     kind: 'reserved-inventory',
     signature: ['sku', 'reserved_qty'],
-    columns: { sku: 'sku', name: 'product-name', reserved: 'reserved_qty' },
-    optional: ['name'],
+    columns: {
+      sku: 'sku',
+      name: 'product-name',
+      reserved: 'reserved_qty',
+      customerOrders: 'reserved_customerorders',
+      transfers: 'reserved_fc-transfers',
+      processing: 'reserved_fc-processing',
+    },
+    optional: ['name', 'customerOrders', 'transfers', 'processing'],
   },
   {
     kind: 'removal-orders',
@@ -108,8 +121,9 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
   },
 ];
 
+/** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase();
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Recognises a header row; null for a file of no known kind. */
@@ -131,4 +145,13 @@ export function columnPositions(spec: ReportKindSpec, headers: string[]): Record
 /** Japanese characters in a header: Seller Central set to Japanese writes Japanese column names. */
 export function looksJapanese(headers: string[]): boolean {
   return headers.some((h) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(h));
+}
+
+/**
+ * The kinds an unrecognised header looks like (two or more of a kind's column names): a report
+ * cut short or damaged, whose rows might have said what the other files do not.
+ */
+export function lookalikeKinds(headers: string[]): ReportKind[] {
+  const present = new Set(headers.map(normaliseHeader));
+  return REPORT_KIND_SPECS.filter((spec) => new Set([...spec.signature, ...Object.values(spec.columns)].filter((name) => present.has(name))).size >= 2).map((spec) => spec.kind);
 }

@@ -1,19 +1,17 @@
 // Reading each kind of report into the contract's records, in batches: shared by the reports
 // adapter (files from Seller Central) and the SP-API adapter (documents from the Reports API).
 
-import type { InventoryItem, Listing, RemovalOrderLine, ReturnRequest } from '../../core/seller-data.js';
+import type { Listing, RemovalOrderLine, ReturnRequest } from '../../core/seller-data.js';
 import type { RecordStream } from '../../core/seller-data-source.js';
 import { ByteArena } from './byte-arena.js';
 import { bytesAre } from './bytes.js';
 import type { ReportFile } from './report-file.js';
-import { ReportListing, ReportStock } from './report-records.js';
+import { ReportListing } from './report-records.js';
 import { parseQuantity, parseReportDay } from './report-values.js';
 import { parsedField, quantityField } from './row-values.js';
 
 /** Return statuses after which nothing is left to do for the seller. */
 const CLOSED_RETURN = /^(closed|completed|rejected|cancell?ed|refunded)$/i;
-
-const INVENTORY_COLUMNS = ['fulfillable', 'unfulfillable', 'reserved', 'inboundWorking', 'inboundShipped', 'inboundReceiving', 'researching'] as const;
 
 export async function* concat<T>(files: ReportFile[], each: (file: ReportFile) => RecordStream<T>): RecordStream<T> {
   for (const file of files) yield* each(file);
@@ -21,25 +19,6 @@ export async function* concat<T>(files: ReportFile[], each: (file: ReportFile) =
 
 function columnsOf(file: ReportFile, names: readonly string[]): number[] {
   return names.map((name) => file.column(name));
-}
-
-export function inventoryOf(file: ReportFile): RecordStream<InventoryItem> {
-  const sku = file.column('sku');
-  const name = file.column('name');
-  const q = columnsOf(file, INVENTORY_COLUMNS);
-  const columns = { sku, name, arena: new ByteArena() };
-  return file.batches(Math.max(sku, name, ...q), (row) => {
-    const quantity = (i: number) => quantityField(file, row, q[i]!, INVENTORY_COLUMNS[i]!);
-    return new ReportStock(file, row, columns, {
-      fulfillable: quantity(0),
-      unfulfillable: quantity(1),
-      reserved: quantity(2),
-      inboundWorking: quantity(3),
-      inboundShipped: quantity(4),
-      inboundReceiving: quantity(5),
-      researching: quantity(6),
-    });
-  });
 }
 
 const ACTIVE = Buffer.from('Active');
@@ -90,10 +69,3 @@ export function returnsOf(file: ReportFile): RecordStream<ReturnRequest> {
     };
   });
 }
-
-/** Does the file have at least one data row? */
-export async function hasRows(file: ReportFile): Promise<boolean> {
-  for await (const batch of file.batches(0, () => true)) return batch.length > 0;
-  return false;
-}
-

@@ -69,7 +69,7 @@ export class ReportListing extends NamedRecord implements Listing {
   }
 }
 
-export type Quantities = Pick<InventoryItem, 'fulfillable' | 'unfulfillable' | 'reserved' | 'inboundWorking' | 'inboundShipped' | 'inboundReceiving' | 'researching'>;
+export type Quantities = Pick<InventoryItem, 'fulfillable' | 'unfulfillable' | 'reserved' | 'inboundWorking' | 'inboundShipped' | 'inboundReceiving' | 'researching'> & { otherUnits: number };
 
 export class ReportStock extends NamedRecord implements InventoryItem {
   readonly marketplaceId = null;
@@ -80,6 +80,7 @@ export class ReportStock extends NamedRecord implements InventoryItem {
   readonly inboundShipped: number | null;
   readonly inboundReceiving: number | null;
   readonly researching: number | null;
+  readonly otherUnits: number;
 
   constructor(file: ReportFile, row: RowView, columns: RecordColumns, quantities: Quantities) {
     super(file, row, columns);
@@ -90,11 +91,12 @@ export class ReportStock extends NamedRecord implements InventoryItem {
     this.inboundShipped = quantities.inboundShipped;
     this.inboundReceiving = quantities.inboundReceiving;
     this.researching = quantities.researching;
+    this.otherUnits = quantities.otherUnits;
   }
 
 
   toJSON(): InventoryItem {
-    const { sku, name, fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching } = this;
-    return { sku, name, marketplaceId: null, fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching };
+    const { sku, name, fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching, otherUnits } = this;
+    return { sku, name, marketplaceId: null, fulfillable, unfulfillable, reserved, inboundWorking, inboundShipped, inboundReceiving, researching, otherUnits };
   }
 }

@@ -1,14 +1,24 @@
 // Seller data from report files downloaded from Seller Central (--adapter reports). Each check's
-// data is streamed from its report; what the files cannot tell (the balance, claims) is left to
+// data is streamed from its reports; what the files cannot tell (the balance, claims) is left to
 // the seller to confirm, and a missing report makes its checks unknown, never pass.
+//
+// Fail closed: every file of a kind is read and any of them can only make a result stricter
+// (a listing in an Active Listings file fails `listings` next to an empty All Listings); each
+// check names the files it was read from, their rows, the period they cover and their age; and
+// what the files cannot account for (a report too old, a period that cannot be established, a
+// blank no total vouches for, a file that looks like a report but could not be read) turns a
+// pass into unknown.
 
-import { daysBetween, toIsoDate } from '../../core/dates.js';
-import type { MarketplaceParticipation, Provision } from '../../core/seller-data.js';
-import type { SellerDataSource } from '../../core/seller-data-source.js';
+import { addDays, daysBetween, toIsoDate, type IsoDate } from '../../core/dates.js';
+import type { EvidenceFile } from '../../core/check-result.js';
+import type { Doubt, Evidence, MarketplaceParticipation, Provision } from '../../core/seller-data.js';
+import type { RecordStream, SellerDataSource } from '../../core/seller-data-source.js';
 import type { Translate } from '../../messages/catalogue.js';
+import { inventoryOf, reservedOf, type ReadingNotes } from './inventory-rows.js';
 import { earliestDay, readOrders, type OrdersReading } from './orders-report.js';
+import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
-import { concat, hasRows, inventoryOf, listingsOf, removalsOf, returnsOf } from './report-readers.js';
+import { listingsOf, removalsOf, returnsOf } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
 import type { Encoding } from './text-encoding.js';
 
@@ -19,37 +29,135 @@ export interface ReportsAdapterOptions {
   /** Where warnings go (unknown files, old reports): stderr, through the command. */
   warn: (message: string) => void;
   now: Date;
+  /** The day the checks evaluate as of (default: today); report ages are counted to it. */
+  asOf?: IsoDate;
+  /** Evidence older than this many days before the as-of day proves nothing (--max-report-age). */
+  maxReportAgeDays?: number;
 }
 
-/** A report older than this many days gets a warning: orders and stock move every day. */
+/** Orders and stock move every day: a report older than this proves nothing by default. */
 export const STALE_AFTER_DAYS = 3;
+
+/** The reports each provision reads; the first kind of each is the one that can prove a pass. */
+const SOURCES = {
+  orders: ['all-orders'],
+  listings: ['all-listings', 'active-listings'],
+  inventory: ['fba-inventory', 'reserved-inventory'],
+  removals: ['removal-orders'],
+  returns: ['returns'],
+} as const satisfies Record<string, readonly ReportKind[]>;
 
 export async function createReportsAdapter(options: ReportsAdapterOptions): Promise<SellerDataSource> {
   const { t, warn } = options;
+  const asOf = options.asOf ?? toIsoDate(options.now);
+  const maxAge = options.maxReportAgeDays ?? STALE_AFTER_DAYS;
   const folder = await scanReportsFolder(options.dir, options.encoding, t);
   const files = (kind: ReportKind) => folder.byKind.get(kind) ?? [];
   const missing = (kind: ReportKind): Provision<never> => ({
     available: false,
     reason: { key: 'reports.missing', params: { report: t(`reports.kind.${kind}`) } },
   });
-  const provide = <T>(data: T): Provision<T> => ({ available: true, data });
+  const fileDay = (file: ReportFile) => toIsoDate(file.modified);
+  const ageOf = (file: ReportFile) => Math.max(0, daysBetween(fileDay(file), asOf));
 
   for (const skipped of folder.skipped) warn(t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
-  const today = toIsoDate(options.now);
   for (const list of folder.byKind.values()) {
-    for (const file of list) {
-      const age = daysBetween(toIsoDate(file.modified), today);
-      if (age > STALE_AFTER_DAYS) warn(t('reports.stale', { file: file.name, days: age }));
+    for (const file of list) if (ageOf(file) > maxAge) warn(t('reports.stale', { file: file.name, days: ageOf(file) }));
+  }
+
+  /** The newest file of a kind: the one whose age decides whether the evidence is fresh. */
+  const newest = (kind: ReportKind): ReportFile | null => files(kind).reduce<ReportFile | null>((a, b) => (a && a.modified >= b.modified ? a : b), null);
+
+  /** Doubts every read of these kinds carries: the newest report too old, a look-alike file unread. */
+  const standingDoubts = (kinds: readonly ReportKind[]): Doubt[] => {
+    const doubts: Doubt[] = [];
+    const proving = newest(kinds[0]!);
+    if (proving && ageOf(proving) > maxAge) {
+      doubts.push({ reason: { key: 'reports.too-old', params: { file: proving.name, days: ageOf(proving), max: maxAge, report: t(`reports.kind.${kinds[0]!}`) } }, overridesFail: true });
     }
+    for (const skipped of folder.skipped) {
+      if (skipped.kinds?.some((kind) => kinds.includes(kind))) {
+        const key = skipped.reason === 'empty' ? 'reports.unread-empty' : 'reports.unread-lookalike';
+        doubts.push({ reason: { key, params: { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) } } });
+      }
+    }
+    return doubts;
+  };
+
+  const evidenceFile = (file: ReportFile, from: IsoDate | null): EvidenceFile => ({
+    file: file.name,
+    kind: file.spec!.kind,
+    rows: file.rows,
+    from,
+    to: fileDay(file),
+    ageDays: ageOf(file),
+  });
+
+  /**
+   * Every file of the kinds, one after the other, counted, with what it could not account for.
+   * `from` gives the first day a file covers (snapshots: the day it was made).
+   */
+  function readAll<T>(kinds: readonly ReportKind[], read: (file: ReportFile, notes: ReadingNotes) => RecordStream<T>, dayOf?: (item: T) => IsoDate) {
+    const list = kinds.flatMap((kind) => files(kind));
+    const notes: ReadingNotes = { doubts: [] };
+    const earliest = new Map<ReportFile, IsoDate>();
+    async function* stream(): RecordStream<T> {
+      for (const file of list) {
+        for await (const batch of read(file, notes)) {
+          if (dayOf) {
+            for (const item of batch) {
+              const day = dayOf(item);
+              const known = earliest.get(file);
+              if (known === undefined || day < known) earliest.set(file, day);
+            }
+          }
+          yield batch;
+        }
+      }
+    }
+    const evidence = (): Evidence => ({
+      files: list.map((file) => evidenceFile(file, dayOf ? (earliest.get(file) ?? fileDay(file)) : fileDay(file))),
+      doubts: [...standingDoubts(kinds), ...notes.doubts],
+    });
+    return { stream: stream(), evidence };
   }
 
   // Reading the orders also learns the marketplaces (from the sales channels) and how far back
   // the reports reach, so that neither needs a second pass over a large file.
-  let reading: OrdersReading | null = null;
+  let marketplacesSeen: Set<string> | null = null;
   const allOrders = (since: string | null) => {
-    const current: OrdersReading = { marketplaces: new Set(), earliestTime: Infinity };
-    reading = current;
-    return { current, stream: concat(files('all-orders'), (file) => readOrders(file, since, current)) };
+    const readings = new Map<ReportFile, OrdersReading>();
+    const marketplaces = new Set<string>();
+    async function* stream(): RecordStream<import('../../core/seller-data.js').Order> {
+      for (const file of files('all-orders')) {
+        const reading: OrdersReading = { marketplaces, earliestTime: Infinity };
+        readings.set(file, reading);
+        yield* readOrders(file, since, reading);
+      }
+      marketplacesSeen = marketplaces;
+    }
+    return { readings, marketplaces, stream: stream() };
+  };
+
+  /**
+   * The first day the orders files together cover without a gap, back from the newest: each
+   * covers from its earliest last update to the day it was made.
+   */
+  const orderCoverage = (readings: Map<ReportFile, OrdersReading>): IsoDate | null => {
+    const spans = [...readings].map(([file, reading]) => ({ from: reading.periodKnown ? (earliestDay(reading) ?? fileDay(file)) : fileDay(file), to: fileDay(file) }));
+    if (spans.length === 0) return null;
+    spans.sort((a, b) => (a.to < b.to ? 1 : -1));
+    let from = spans[0]!.from;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const span of spans) {
+        if (span.from < from && span.to >= addDays(from, -1)) {
+          from = span.from;
+          changed = true;
+        }
+      }
+    }
+    return from;
   };
 
   return {
@@ -58,40 +166,69 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     account: async () => ({ sellerId: null, displayName: null, sellingPlan: null }),
     orders: async (since) => {
       if (files('all-orders').length === 0) return missing('all-orders');
-      const { current, stream } = allOrders(since);
+      const { readings, stream } = allOrders(since);
       const coversFrom = () => {
-        const day = earliestDay(current);
+        const day = orderCoverage(readings);
         return day !== null && day < since ? since : day;
       };
-      return { available: true, data: stream, coversFrom };
+      const evidence = (): Evidence => {
+        const doubts = standingDoubts(SOURCES.orders);
+        const freshest = newest('all-orders');
+        if (freshest && readings.get(freshest)?.periodKnown === false) {
+          doubts.push({ reason: { key: 'reports.period-unknown', params: { file: freshest.name } }, check: 'last-sale-window' });
+        }
+        return {
+          files: [...readings].map(([file, reading]) => evidenceFile(file, reading.periodKnown ? (earliestDay(reading) ?? fileDay(file)) : null)),
+          doubts,
+        };
+      };
+      return { available: true, data: stream, coversFrom, evidence };
     },
     marketplaces: async () => {
       if (files('all-orders').length === 0) return { ...missing('all-orders'), askSeller: true };
-      let known: OrdersReading | null = reading;
-      if (!known) {
-        const { current, stream } = allOrders(null);
+      if (!marketplacesSeen) {
+        const { stream } = allOrders(null);
         for await (const _ of stream); // read only for the sales channels
-        known = current;
       }
-      const participations: MarketplaceParticipation[] = [...known.marketplaces].map((marketplaceId) => ({
+      const participations: MarketplaceParticipation[] = [...(marketplacesSeen ?? [])].map((marketplaceId) => ({
         marketplaceId,
         participating: true,
         hasSuspendedListings: null,
       }));
-      return provide(participations);
+      return { available: true, data: participations };
     },
-    inventory: async () => (files('fba-inventory').length > 0 ? provide(concat(files('fba-inventory'), inventoryOf)) : missing('fba-inventory')),
+    inventory: async () => {
+      if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missing('fba-inventory');
+      const { stream, evidence } = readAll(SOURCES.inventory, (file, notes) => (file.spec!.kind === 'fba-inventory' ? inventoryOf(file, notes) : reservedOf(file)));
+      // Reserved Inventory shows reserved units only: units in it fail the check, its absence of units proves nothing.
+      const proves = files('fba-inventory').length > 0;
+      return { available: true, data: stream, evidence: () => withoutProof(evidence(), proves, 'fba-inventory') };
+    },
     listings: async () => {
-      if (files('all-listings').length > 0) return provide(concat(files('all-listings'), listingsOf));
+      if (files('all-listings').length === 0 && files('active-listings').length === 0) return missing('all-listings');
+      const { stream, evidence } = readAll(SOURCES.listings, listingsOf);
       // Active Listings cannot show inactive listings: it proves listings are left, never that none are.
-      const active = files('active-listings');
-      for (const file of active) if (await hasRows(file)) return provide(concat(active, listingsOf));
-      return missing('all-listings');
+      const proves = files('all-listings').length > 0;
+      return { available: true, data: stream, evidence: () => withoutProof(evidence(), proves, 'all-listings') };
     },
-    removalOrders: async () => (files('removal-orders').length > 0 ? provide(concat(files('removal-orders'), removalsOf)) : missing('removal-orders')),
-    returns: async () => (files('returns').length > 0 ? provide(concat(files('returns'), returnsOf)) : missing('returns')),
+    removalOrders: async () => {
+      if (files('removal-orders').length === 0) return missing('removal-orders');
+      const { stream, evidence } = readAll(SOURCES.removals, removalsOf, (line) => line.requestDate);
+      return { available: true, data: stream, evidence };
+    },
+    returns: async () => {
+      if (files('returns').length === 0) return missing('returns');
+      const { stream, evidence } = readAll(SOURCES.returns, returnsOf, (request) => request.requestDate);
+      return { available: true, data: stream, evidence };
+    },
     claims: async () => ({ available: false, reason: { key: 'reports.no-claims' }, askSeller: true }),
     balance: async () => ({ available: false, reason: { key: 'reports.no-balance' }, askSeller: true }),
     close: async () => {},
   };
+
+  /** Evidence from reports that can fail a check but not pass it, for want of the one that can. */
+  function withoutProof(evidence: Evidence, proves: boolean, kind: ReportKind): Evidence {
+    if (proves) return evidence;
+    return { ...evidence, doubts: [...evidence.doubts, { reason: { key: 'reports.missing', params: { report: t(`reports.kind.${kind}`) } } }] };
+  }
 }

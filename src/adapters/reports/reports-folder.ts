@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from './report-file.js';
-import type { ReportKind } from './report-kinds.js';
+import { lookalikeKinds, REPORT_KINDS, type ReportKind } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
 
 export interface SkippedFile {
@@ -14,6 +14,8 @@ export interface SkippedFile {
   reason: 'unknown-kind' | 'japanese-headers' | 'empty' | 'unreadable';
   /** For an unreadable entry: the system's reason (ELOOP for a symlink loop, EACCES, ...). */
   code?: string;
+  /** The kinds of report it may be (empty, damaged, or with Japanese headers): their checks cannot pass. */
+  kinds?: ReportKind[];
 }
 
 export interface ReportsFolder {
@@ -50,7 +52,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       list.push(file);
       byKind.set(file.spec.kind, list);
     } else {
-      skipped.push({ name, reason: file.headers.length === 0 ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind' });
+      const reason = file.headers.length === 0 ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
+      // An empty file may be any report whose download failed; a Japanese header, any report.
+      const kinds = reason === 'unknown-kind' ? lookalikeKinds(file.headers) : [...REPORT_KINDS];
+      skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
     }
   }
   return { dir, byKind, skipped };

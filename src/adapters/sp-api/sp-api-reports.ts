@@ -174,5 +174,7 @@ async function download(client: SpApiClient, settings: SpApiSettings, request: R
   };
   await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(path, { mode: 0o600 }));
   const charset = /charset=([^;]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
-  return ReportFile.open(path, charset ? parseEncoding(charset.replace(/^"|"$/g, '')) : null, t);
+  // The transfer completed (a cut stream or gzip fails the pipeline above): the document is whole,
+  // so a last row without a final line break is Amazon's formatting, not a cut-off download.
+  return ReportFile.open(path, charset ? parseEncoding(charset.replace(/^"|"$/g, '')) : null, t, { whole: true });
 }

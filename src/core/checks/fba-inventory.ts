@@ -1,6 +1,7 @@
 // Every unit in Amazon's network must be gone: fulfillable, unfulfillable, reserved, inbound
 // (working, shipped, receiving) and researching. Researching units are not in Amazon's
-// afn-total-quantity, so each bucket is summed here (report-formats.md §5).
+// afn-total-quantity, so each bucket is summed here (report-formats.md §5), with the units the
+// source found beyond them (future supply, columns Amazon added, what its own totals count more).
 
 import { CappedList, checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
@@ -26,7 +27,8 @@ export async function checkFbaInventory(inventory: RecordStream<InventoryItem>, 
   const withUnits = new CappedList();
   let totalUnits = 0;
   for await (const batch of inventory) for (const item of batch) {
-    const total = QUANTITY_FIELDS.reduce((sum, field) => sum + units(item[field]), 0);
+    const other = units(item.otherUnits ?? null);
+    const total = QUANTITY_FIELDS.reduce((sum, field) => sum + units(item[field]), other);
     if (total === 0) continue;
     totalUnits += total;
     withUnits.add(() => ({
@@ -34,6 +36,7 @@ export async function checkFbaInventory(inventory: RecordStream<InventoryItem>, 
       name: item.name,
       total,
       ...Object.fromEntries(QUANTITY_FIELDS.map((field) => [field, units(item[field])])),
+      ...(other > 0 ? { otherUnits: other } : {}),
     }));
   }
   if (withUnits.count === 0) return checkResult('fba-inventory', 'pass', t('check.fba-inventory.pass'), { count: 0 });

@@ -2,6 +2,7 @@
 // is honoured (closure-rules.md §4). This is the check that dates readiness.
 
 import { addDays, dayOf, daysBetween, type IsoDate } from '../dates.js';
+import { periodClearsOn } from '../sale-window.js';
 import { checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
 import type { OrdersSummary } from './orders-summary.js';
@@ -27,10 +28,17 @@ export function checkLastSaleWindow(
     });
   }
   const lastSaleDay = dayOf(summary.lastSale.purchaseDate);
-  const clearsOn = addDays(lastSaleDay, A_TO_Z_WINDOW_DAYS);
+  // Never shorter than 90 days in any marketplace's local time (sale-window.ts).
+  const clearsOn = periodClearsOn(Date.parse(summary.lastSale.purchaseDate), A_TO_Z_WINDOW_DAYS);
   const daysSince = daysBetween(lastSaleDay, asOf);
   const item = { orderId: summary.lastSale.orderId, purchaseDate: summary.lastSale.purchaseDate };
-  if (daysSince >= A_TO_Z_WINDOW_DAYS) {
+  if (asOf >= clearsOn) {
+    // A last sale found proves nothing later unless the data reaches back over the whole window.
+    if (coversFrom !== null && coversFrom > windowStart) {
+      return checkResult(id, 'unknown', t('check.last-sale-window.uncovered', { since: coversFrom }), {
+        remediation: t('check.last-sale-window.uncovered-fix', { days: A_TO_Z_WINDOW_DAYS + 30 }),
+      });
+    }
     return checkResult(id, 'pass', t('check.last-sale-window.pass', { date: lastSaleDay, days: daysSince }), {
       count: 0,
       items: [item],
