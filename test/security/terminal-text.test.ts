@@ -62,7 +62,9 @@ describe('outside strings in human output', () => {
     const { env } = sandbox();
     const dir = mkdtempSync(join(tmpdir(), 'evil-reports-'));
     readySellerReports(dir);
-    writeReport(dir, 'listings.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': `Mug ${EVIL}`, 'listing-id': 'L1', 'seller-sku': `SKU${EVIL}`, 'fulfillment-channel': 'DEFAULT', status: 'Active' })]);
+    // A CR alone ends a row in a report file (old Mac line endings), so the cells carry every escape but that one.
+    const cell = EVIL.replace('\r', '');
+    writeReport(dir, 'listings.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': `Mug ${cell}`, 'listing-id': 'L1', 'seller-sku': `SKU${cell}`, 'fulfillment-channel': 'DEFAULT', status: 'Active' })]);
     writeReport(dir, `notes${EVIL}.txt`, ['not a report']);
     const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--attest', 'all'], env);
     expect(result.code, result.stderr).toBe(3);

@@ -63,9 +63,10 @@ describe('done when (issue 19), against the strict fake with every fault on', ()
     const { readiness, fake } = await evaluate(seller);
     const lastSale = check(readiness, 'last-sale-window');
     expect(lastSale.status, lastSale.summary).toBe('fail');
-    expect(lastSale.clearsOn).toBe('2027-01-15');
+    // 15:04 UTC on 17 October is already the 18th in Sydney: 90 days in every marketplace's local time end on 16 January.
+    expect(lastSale.clearsOn).toBe('2027-01-16');
     expect(readiness.verdict).toBe('blocked');
-    expect(readiness.earliestCloseDate).toBe('2027-01-15');
+    expect(readiness.earliestCloseDate).toBe('2027-01-16');
     // Nothing else stands in the way.
     expect(readiness.checks.filter((c) => c.id !== 'last-sale-window' && c.status !== 'pass' && c.status !== 'manual')).toEqual([]);
     expect(fake.requests.flatMap((r) => r.problems)).toEqual([]);
@@ -222,7 +223,7 @@ describe('what Amazon answers', () => {
     seller.orders.push(sale('111-4000000-0000042', '2026-10-17T15:04:05+00:00'));
     const { readiness } = await evaluate(seller, { ...NO_FAULTS, fatalReports: ['GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL'] });
     expect(check(readiness, 'last-sale-window').status).toBe('fail');
-    expect(check(readiness, 'last-sale-window').clearsOn).toBe('2027-01-15');
+    expect(check(readiness, 'last-sale-window').clearsOn).toBe('2027-01-16');
   });
 
   it('an orders window neither a report nor searchOrders can show leaves last-sale-window unknown', async () => {
