@@ -1,0 +1,79 @@
+// Outside attacks (fresh eyes on issues 13 and 19) that broke a promise, one test each.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/cli-async.js';
+import { sandbox } from '../helpers/cli-process.js';
+import { FAKE_CREDENTIALS } from '../helpers/fake-sp-api.js';
+import { secretForms } from '../helpers/secret-forms.js';
+import { SecretRegistry } from '../../src/security/secret-registry.js';
+
+const servers: Server[] = [];
+afterAll(async () => Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); }))));
+
+async function serve(handle: (body: string, url: string) => { status: number; type: string; body: string }): Promise<string> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const answer = handle(body, req.url ?? '');
+      res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Every run of `size` characters of every form of `secret`: a secret cut short still leaks what is left. */
+function fragments(secret: string, size: number): string[] {
+  return [...new Set(secretForms(secret).flatMap((form) => Array.from({ length: Math.max(0, form.length - size + 1) }, (_, i) => form.slice(i, i + size))))];
+}
+
+describe('a secret cut short by an excerpt', () => {
+  it('the scrubber removes a piece of a secret and keeps the text around it', () => {
+    const registry = new SecretRegistry();
+    registry.add(FAKE_CREDENTIALS.SP_API_CLIENT_SECRET);
+    expect(registry.scrub('before: amzn1.oa2-cs.v1.SECRET-CL and after')).toBe('before: [redacted] and after');
+    expect(registry.scrub('a amzn1.oa2-cs.v1.SEC b -CLIENT-SECRET-9 c')).toBe('a [redacted] b [redacted] c');
+    expect(registry.scrub('nothing secret in this rather long text')).toBe('nothing secret in this rather long text');
+  });
+
+  it('leaves no 12-character piece of any secret in any output or file, wherever the cut falls', async () => {
+    const secret = FAKE_CREDENTIALS.SP_API_CLIENT_SECRET;
+    // An "Amazon" that puts the client secret (and the refresh token) where the tool quotes only
+    // the first 100 or 200 characters, with padding that moves the cut through the secret.
+    let pad = 0;
+    const url = await serve((body) => {
+      const form = new URLSearchParams(body);
+      const echoed = `${form.get('client_secret')} ${form.get('client_id')}`;
+      const padding = 'p'.repeat(pad);
+      return pad % 2 === 0
+        ? { status: 400, type: 'application/json', body: JSON.stringify({ error: `${'e'.repeat(pad % 100)}${echoed}`, error_description: `${padding}${echoed}` }) }
+        : { status: 401, type: 'text/plain', body: `${padding}${echoed}` };
+    });
+    const { env, home } = sandbox();
+    const all = { ...env, ...FAKE_CREDENTIALS, SP_API_ENDPOINT: url, SP_API_LWA_ENDPOINT: `${url}/auth/o2/token` };
+    const outputs: string[] = [];
+    for (const at of [160, 170, 175, 180, 185, 190]) {
+      pad = at;
+      const run = startCli(['check', '--adapter', 'sp-api'], all);
+      expect(await run.exit()).toBe(4);
+      outputs.push(run.stdout(), run.stderr());
+    }
+    const texts = [...outputs, ...filesUnder(home).map((file) => readFileSync(file).toString('latin1'))];
+    for (const piece of [...fragments(secret, 12), ...fragments(FAKE_CREDENTIALS.SP_API_CLIENT_ID, 12)]) {
+      for (const text of texts) expect(text.includes(piece), `holds ${piece}`).toBe(false);
+    }
+  });
+});
