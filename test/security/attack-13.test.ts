@@ -2,13 +2,16 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-async.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { FAKE_CREDENTIALS } from '../helpers/fake-sp-api.js';
 import { secretForms } from '../helpers/secret-forms.js';
+import { GUARD_SQL } from '../../src/audit/migrations.js';
 import { SecretRegistry } from '../../src/security/secret-registry.js';
 
 const servers: Server[] = [];
@@ -75,5 +78,37 @@ describe('a secret cut short by an excerpt', () => {
     for (const piece of [...fragments(secret, 12), ...fragments(FAKE_CREDENTIALS.SP_API_CLIENT_ID, 12)]) {
       for (const text of texts) expect(text.includes(piece), `holds ${piece}`).toBe(false);
     }
+  });
+});
+
+describe('a chain head replaced by something that is not a file', () => {
+  it("/dev/zero, a FIFO or a folder in a head file's place: no hang, no crash, nothing left behind, and the other head still finds a cut log", async () => {
+    const { env, db } = sandbox();
+    const state = join(env.HOME, 'state');
+    const all = { ...env, XDG_STATE_HOME: state };
+    const check = startCli(['check'], all);
+    expect(await check.exit()).toBe(3);
+    const head = `${db}.head`;
+    for (const replace of [() => symlinkSync('/dev/zero', head), () => execFileSync('mkfifo', [head]), () => mkdirSync(head)]) {
+      rmSync(head, { recursive: true, force: true });
+      replace();
+      const verify = startCli(['audit', 'verify'], all);
+      const killer = setTimeout(() => verify.child.kill('SIGKILL'), 15_000);
+      expect(await verify.exit(), verify.stderr()).toBe(0);
+      clearTimeout(killer);
+      expect(verify.stderr()).toBe('');
+      const again = startCli(['check'], all);
+      expect(await again.exit()).toBe(3);
+      expect(readdirSync(dirname(db)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    }
+    // The head in the state folder still knows how far the chain went.
+    rmSync(head, { recursive: true, force: true });
+    symlinkSync('/dev/zero', head);
+    const records = new Database(db);
+    records.exec(`DROP TRIGGER records_no_delete; DELETE FROM records WHERE seq > 3; ${GUARD_SQL.records_no_delete};`);
+    records.close();
+    const verify = startCli(['audit', 'verify'], all);
+    expect(await verify.exit()).toBe(3);
+    expect(verify.stderr() + verify.stdout()).toContain('lost its newest records');
   });
 });
