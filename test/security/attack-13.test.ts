@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-async.js';
 import { sandbox } from '../helpers/cli-process.js';
+import { KEY, PtySession } from '../helpers/pty.js';
 import { FAKE_CREDENTIALS } from '../helpers/fake-sp-api.js';
 import { secretForms } from '../helpers/secret-forms.js';
 import { GUARD_SQL } from '../../src/audit/migrations.js';
@@ -83,8 +84,8 @@ describe('a secret cut short by an excerpt', () => {
 
 describe('a chain head replaced by something that is not a file', () => {
   it("/dev/zero, a FIFO or a folder in a head file's place: no hang, no crash, nothing left behind, and the other head still finds a cut log", async () => {
-    const { env, db } = sandbox();
-    const state = join(env.HOME, 'state');
+    const { env, db, home } = sandbox();
+    const state = join(home, 'state');
     const all = { ...env, XDG_STATE_HOME: state };
     const check = startCli(['check'], all);
     expect(await check.exit()).toBe(3);
@@ -110,5 +111,24 @@ describe('a chain head replaced by something that is not a file', () => {
     const verify = startCli(['audit', 'verify'], all);
     expect(await verify.exit()).toBe(3);
     expect(verify.stderr() + verify.stdout()).toContain('lost its newest records');
+  });
+});
+
+describe('the wizard shows outside text only as text', () => {
+  it('a --reason-text, --email or --phone offered as a prompt default cannot retitle or clear the terminal', async () => {
+    const { env } = sandbox();
+    const evil = '\u001b]0;PWNED\u0007\u001b[2J';
+    const session = new PtySession(['--demo-scenario', 'ready', '--attest', 'all', '--reason', 'other', '--reason-text', `why${evil}`, '--email', `x${evil}@example.com`, '--phone', `1${evil}`], env);
+    let seen = 0;
+    for (let i = 0; i < 40 && !session.screen().includes('(1\\u001b'); i++) {
+      await session.type(KEY.enter);
+      seen = session.raw().length;
+    }
+    expect(seen).toBeGreaterThan(0);
+    await session.type(KEY.ctrlC);
+    expect(await session.exitCode()).toBe(130);
+    expect(session.raw()).not.toContain('\u001b]0;PWNED');
+    expect(session.raw()).not.toContain('\u001b[2J');
+    expect(session.screen()).toContain('why\\u001b]0;PWNED\\u0007\\u001b[2J');
   });
 });
