@@ -10,13 +10,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-async.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { KEY, PtySession } from '../helpers/pty.js';
-import { FAKE_CREDENTIALS } from '../helpers/fake-sp-api.js';
+import { FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { secretForms } from '../helpers/secret-forms.js';
 import { GUARD_SQL } from '../../src/audit/migrations.js';
 import { SecretRegistry } from '../../src/security/secret-registry.js';
 
 const servers: Server[] = [];
-afterAll(async () => Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); }))));
+const closers: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  await Promise.all(closers.map((c) => c.close()));
+  await Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); })));
+});
 
 async function serve(handle: (body: string, url: string) => { status: number; type: string; body: string }): Promise<string> {
   const server = createServer((req, res) => {
@@ -130,5 +134,54 @@ describe('the wizard shows outside text only as text', () => {
     expect(session.raw()).not.toContain('\u001b]0;PWNED');
     expect(session.raw()).not.toContain('\u001b[2J');
     expect(session.screen()).toContain('why\\u001b]0;PWNED\\u0007\\u001b[2J');
+  });
+});
+
+/** A proxy in front of the strict fake that gives every report an id of its choosing (as a hostile "Amazon" may), and maps it back on the way in. */
+async function renamingProxy(target: string, rename: (id: string) => string): Promise<string> {
+  const back = new Map<string, string>();
+  const server = createServer((req, res) => {
+    let path = req.url ?? '/';
+    for (const [renamed, id] of back) path = path.split(encodeURIComponent(renamed)).join(id);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<string, string>;
+      void fetch(`${target}${path}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }).then(async (answer) => {
+        let body = Buffer.from(await answer.arrayBuffer());
+        const type = answer.headers.get('content-type') ?? '';
+        if (type.includes('json')) {
+          body = Buffer.from(
+            body.toString('utf8').replace(/"reportId":"(\d+)"/g, (_, id: string) => {
+              const renamed = rename(id);
+              back.set(renamed, id);
+              return `"reportId":${JSON.stringify(renamed)}`;
+            }),
+          );
+        }
+        const out: Record<string, string> = {};
+        answer.headers.forEach((value, key) => {
+          if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(key)) out[key] = value;
+        });
+        res.writeHead(answer.status, out).end(body);
+      });
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('a report id from Amazon names no file outside the download folder', () => {
+  it('an id with ../ in it writes nothing outside the temporary folder, and the check still runs', async () => {
+    const fake = await startFakeSpApi(provenReadySeller(), NO_FAULTS);
+    closers.push(fake);
+    const { env, home } = sandbox();
+    const target = join(home, 'planted');
+    const proxy = await renamingProxy(fake.url, (id) => `${id}/${'../'.repeat(12)}${target.slice(1)}-${id}`);
+    const run = startCli(['check', '--adapter', 'sp-api', '--attest', 'all', '--json'], { ...env, ...fake.env, SP_API_ENDPOINT: proxy, CLOSE_ACCOUNT_TEST_NO_WAIT: '1' });
+    const code = await run.exit();
+    expect(readdirSync(home).filter((name) => name.startsWith('planted')), run.stderr()).toEqual([]);
+    expect(code, run.stderr()).toBe(0);
   });
 });
