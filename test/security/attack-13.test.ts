@@ -2,8 +2,8 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -183,5 +183,36 @@ describe('a report id from Amazon names no file outside the download folder', ()
     const code = await run.exit();
     expect(readdirSync(home).filter((name) => name.startsWith('planted')), run.stderr()).toEqual([]);
     expect(code, run.stderr()).toBe(0);
+  });
+});
+
+describe('an output path that is a device or a pipe', () => {
+  it('--out, --ics and audit export --out write into a FIFO and never replace it with a file (as root, --out /dev/null replaced /dev/null)', async () => {
+    const { env, home } = sandbox();
+    const request = ['--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'owner@example.com', '--demo-scenario', 'ready', '--attest', 'all'];
+    for (const [args, expected] of [
+      [['--dry-run', ...request, '--out'], '"fingerprint"'],
+      [['plan', '--ics'], 'BEGIN:VCALENDAR'],
+      [['audit', 'export', '--format', 'json', '--out'], '"records"'],
+    ] as const) {
+      if (args[0] === 'audit') expect(await startCli(['check', ...request], env).exit()).toBe(0);
+      const fifo = join(home, `out-${args[0]}.fifo`);
+      rmSync(fifo, { force: true });
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let read = '';
+      reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString()));
+      const readerClosed = new Promise((resolve) => reader.on('close', resolve));
+      const run = startCli([...args, fifo], env);
+      const code = await run.exit();
+      const stillFifo = lstatSync(fifo).isFIFO();
+      // The reader ends when the writer closes the pipe; if the pipe was replaced, nothing ever writes it.
+      if (stillFifo) await readerClosed;
+      else reader.kill();
+      expect(stillFifo, run.stderr()).toBe(true);
+      expect(code, run.stderr()).toBe(0);
+      expect(read).toContain(expected);
+      expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    }
   });
 });
