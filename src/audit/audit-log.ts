@@ -4,7 +4,7 @@
 // immediate transaction, so two processes never interleave and a killed one leaves nothing half
 // written. Nothing secret is ever passed in here.
 
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -126,7 +126,9 @@ export class AuditLostError extends Error {
 function restrictToOwner(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
     try {
-      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      // Only the log's own plain files: never a device, a pipe, or what a symbolic link points at.
+      const stat = lstatSync(file);
+      if (stat.isFile() && (stat.mode & 0o077) !== 0) chmodSync(file, 0o600);
     } catch {
       // Not there (yet), or not ours to change: SQLite creates the others with the log's own mode.
     }
@@ -153,6 +155,8 @@ export class AuditLog {
    * longer has (emptied or deleted): such a file is never silently started again.
    */
   static open(path: string, clock: () => Date = () => new Date(), busyTimeoutMs = 5000, heads: ChainHeadStore = new ChainHeadStore([`${path}.head`])): AuditLog {
+    // A device or a pipe (--audit-db /dev/null) is no log: refused before anything touches it.
+    if (existsSync(path) && !statSync(path).isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
     const head = heads.read();
     const empty = !existsSync(path) || statSync(path).size === 0;
     if (head && head.seq > 0 && empty) throw new AuditLostError(head, path);

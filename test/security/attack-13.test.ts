@@ -216,3 +216,17 @@ describe('an output path that is a device or a pipe', () => {
     }
   });
 });
+
+describe('--audit-db at a device or a pipe', () => {
+  it('is refused (exit 2) without changing its mode or creating a journal beside it (as root, --audit-db /dev/null made /dev/null 0600)', async () => {
+    const { env, home } = sandbox();
+    const fifo = join(home, 'log.fifo');
+    execFileSync('mkfifo', ['-m', '644', fifo]);
+    const run = startCli(['check', '--audit-db', fifo], env);
+    expect(await run.exit(), run.stderr()).toBe(2);
+    expect(lstatSync(fifo).mode & 0o777).toBe(0o644);
+    expect(readdirSync(home).filter((name) => name.startsWith('log.fifo'))).toEqual(['log.fifo']);
+    expect(run.stderr()).toContain(fifo);
+    expect(run.stderr()).not.toMatch(/bug| {4}at /);
+  });
+});
