@@ -2,13 +2,13 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-async.js';
-import { sandbox } from '../helpers/cli-process.js';
+import { CLI, sandbox } from '../helpers/cli-process.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 import { FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { secretForms } from '../helpers/secret-forms.js';
@@ -228,5 +228,21 @@ describe('--audit-db at a device or a pipe', () => {
     expect(readdirSync(home).filter((name) => name.startsWith('log.fifo'))).toEqual(['log.fifo']);
     expect(run.stderr()).toContain(fifo);
     expect(run.stderr()).not.toMatch(/bug| {4}at /);
+  });
+});
+
+describe('CLOSE_ACCOUNT_AUDIT_DB given as a relative path', () => {
+  it('names one log per folder, each with its own chain head: a new log in another folder is not "cut short"', () => {
+    const { env, home } = sandbox();
+    const all = { ...env, XDG_STATE_HOME: join(home, 'state'), CLOSE_ACCOUNT_AUDIT_DB: 'audit.db' };
+    for (const folder of ['a', 'b']) {
+      mkdirSync(join(home, folder));
+      const run = spawnSync(process.execPath, [CLI, 'check'], { cwd: join(home, folder), env: all, encoding: 'utf8', timeout: 30_000 });
+      expect(run.status, run.stderr).toBe(3);
+    }
+    // And the first log's head still guards it.
+    rmSync(join(home, 'a', 'audit.db'));
+    const run = spawnSync(process.execPath, [CLI, 'audit', 'verify'], { cwd: join(home, 'a'), env: all, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(3);
   });
 });
