@@ -246,3 +246,25 @@ describe('CLOSE_ACCOUNT_AUDIT_DB given as a relative path', () => {
     expect(run.status, run.stderr).toBe(3);
   });
 });
+
+describe('audit list and show on a log that does not verify', () => {
+  it('say it is broken instead of "no runs yet" or a clean list', async () => {
+    const { env, db, home } = sandbox();
+    const all = { ...env, XDG_STATE_HOME: join(home, 'state') };
+    expect(await startCli(['check'], all).exit()).toBe(3);
+    const records = new Database(db);
+    const runId = (records.prepare('SELECT run_id FROM records WHERE run_id IS NOT NULL LIMIT 1').get() as { run_id: string }).run_id;
+    records.exec(`DROP TRIGGER records_no_delete; DELETE FROM records WHERE seq > 3; ${GUARD_SQL.records_no_delete};`);
+    records.close();
+    const show = startCli(['audit', 'show', runId], all);
+    expect(await show.exit()).toBe(0);
+    expect(show.stderr()).toContain('lost its newest records');
+    // Emptied altogether: not "no runs yet" alone.
+    const emptied = new Database(db);
+    emptied.exec(`DROP TRIGGER records_no_delete; DELETE FROM records; ${GUARD_SQL.records_no_delete};`);
+    emptied.close();
+    const list = startCli(['audit', 'list'], all);
+    expect(await list.exit()).toBe(0);
+    expect(list.stderr()).toContain('lost its newest records');
+  });
+});
