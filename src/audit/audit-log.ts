@@ -111,6 +111,19 @@ const PLAIN_INDEXES = ['records_by_run', 'records_by_request'];
 
 const normaliseSql = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim();
 
+/** What claiming a request's submission found: it is this run's to submit, already submitted, or being submitted by another live process. */
+export type SubmissionClaim = { kind: 'claimed' } | { kind: 'submitted'; submission: SubmissionRecord } | { kind: 'busy'; at: string; pid: number };
+
+/** Whether a process of this machine is running (a signal 0 probes without sending anything). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The log's head is kept outside the file, and the file has lost it: emptied, cut short, or replaced. */
 export class AuditLostError extends Error {
   constructor(
@@ -275,11 +288,29 @@ export class AuditLog {
     return { requestId, runId: row.run_id!, submitter: body.submitter, reference: body.reference, submittedAt: row.at, receipt: body.receipt };
   }
 
-  /** Written before a submitter acts: if the process dies, the next run knows a submission was under way. */
-  recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): void {
-    this.append('submission-started', runId, { submitter }, request.id);
+  /**
+   * Written before a submitter acts: if the process dies, the next run knows a submission was under
+   * way. It is a claim, made in one immediate transaction: a request another process submitted
+   * meanwhile, or is submitting now (its run still open and its process alive), is not claimed
+   * again, so concurrent runs never both submit.
+   */
+  recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): SubmissionClaim {
+    const claim = this.guarded(() =>
+      this.db.transaction((): SubmissionClaim => {
+        const submitted = this.submissionFor(request.id);
+        if (submitted) return { kind: 'submitted', submission: submitted };
+        const started = this.db.prepare("SELECT * FROM records WHERE request_id = ? AND type = 'submission-started' ORDER BY seq DESC LIMIT 1").get(request.id) as Row | undefined;
+        if (started && started.run_id !== runId && !this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(started.run_id)) {
+          const { pid } = JSON.parse(started.body) as { pid?: number };
+          if (typeof pid === 'number' && pid !== process.pid && processAlive(pid)) return { kind: 'busy', at: started.at, pid };
+        }
+        this.appendNow('submission-started', runId, { submitter, pid: process.pid }, request.id);
+        return { kind: 'claimed' };
+      }).immediate(),
+    );
     // A submission under way, done, or answered is kept outside at once: cutting it from the file shows.
     this.keepHead();
+    return claim;
   }
 
   /**

@@ -268,3 +268,41 @@ describe('audit list and show on a log that does not verify', () => {
     expect(list.stderr()).toContain('lost its newest records');
   });
 });
+
+describe('submissions from processes running at once', () => {
+  it('one request is posted once: while one process submits it, the others are refused (exit 2), and after it they find it submitted', async () => {
+    let posts = 0;
+    const held: (() => void)[] = [];
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        posts += 1;
+        const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ reference: `T-${posts}` }));
+        held.push(answer);
+        // A second post is the failure this test looks for: let everything go so that it shows.
+        if (posts > 1) held.splice(0).forEach((release) => release());
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/closures`;
+    const { env } = sandbox();
+    const all = { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: 'whsec-concurrent-0001' };
+    const submit = ['submit', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'owner@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--demo-scenario', 'ready', '--attest', 'all', '--submitter', 'webhook', '--webhook-url', url];
+    const first = startCli(submit, all);
+    while (posts === 0) {
+      if (first.child.exitCode !== null) throw new Error(first.stderr());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const others = Array.from({ length: 4 }, () => startCli(submit, all));
+    const codes = await Promise.all(others.map((run) => run.exit()));
+    expect(posts, others.map((run) => run.stderr()).join('\n')).toBe(1);
+    expect(codes).toEqual([2, 2, 2, 2]);
+    expect(others[0]!.stderr()).toContain('is being submitted right now by another close-account process');
+    held.splice(0).forEach((release) => release());
+    expect(await first.exit(), first.stderr()).toBe(0);
+    const after = startCli(submit, all);
+    expect(await after.exit()).toBe(0);
+    expect(posts).toBe(1);
+  });
+});
