@@ -482,8 +482,9 @@ export class AuditLog {
       if (changed) return { ...verdict, intact: false, problem: { kind: 'guard-changed', seq: 0, guard: changed } };
       const foreign = schema.find((r) => !GUARDS.includes(r.name) && !PLAIN_INDEXES.includes(r.name) && !r.name.startsWith('sqlite_autoindex'));
       if (foreign) return { ...verdict, intact: false, problem: { kind: 'unexpected-guard', seq: 0, guard: foreign.name } };
-      const head = this.heads.read();
-      if (head && head.seq > 0) {
+      // Every copy of the head must match: one rewritten beside the log does not outvote the other.
+      for (const head of this.heads.readAll().sort((a, b) => b.seq - a.seq)) {
+        if (head.seq <= 0) continue;
         const kept = this.db.prepare('SELECT hash FROM records WHERE seq = ?').get(head.seq) as { hash: string } | undefined;
         if (!kept) return { ...verdict, intact: false, problem: { kind: 'truncated', seq: head.seq, headPath: head.path } };
         if (kept.hash !== head.hash) return { ...verdict, intact: false, problem: { kind: 'rewritten', seq: head.seq, headPath: head.path } };

@@ -49,16 +49,23 @@ export class ChainHeadStore {
   /** The furthest head any of the files records, or null when none is readable. */
   read(): (ChainHead & { path: string }) | null {
     let best: (ChainHead & { path: string }) | null = null;
+    for (const head of this.readAll()) if (!best || head.seq > best.seq) best = head;
+    return best;
+  }
+
+  /** Every readable head, each with its file: each copy must match the log, not only the furthest. */
+  readAll(): (ChainHead & { path: string })[] {
+    const heads: (ChainHead & { path: string })[] = [];
     for (const path of this.paths) {
       try {
         const data = JSON.parse(readHeadFile(path)) as Partial<ChainHead>;
         if (typeof data.seq !== 'number' || !Number.isSafeInteger(data.seq) || typeof data.hash !== 'string' || !/^[0-9a-f]{64}$/.test(data.hash)) continue;
-        if (!best || data.seq > best.seq) best = { seq: data.seq, hash: data.hash, path };
+        heads.push({ seq: data.seq, hash: data.hash, path });
       } catch {
         // Missing or unreadable: the other copy may still tell.
       }
     }
-    return best;
+    return heads;
   }
 
   private readonly folderMade = new Set<string>();

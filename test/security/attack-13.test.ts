@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { KEY, PtySession } from '../helpers/pty.js';
 import { FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { secretForms } from '../helpers/secret-forms.js';
 import { GUARD_SQL } from '../../src/audit/migrations.js';
+import { GENESIS_HASH, recordHash } from '../../src/audit/record-chain.js';
 import { SecretRegistry } from '../../src/security/secret-registry.js';
 
 const servers: Server[] = [];
@@ -304,5 +305,30 @@ describe('submissions from processes running at once', () => {
     const after = startCli(submit, all);
     expect(await after.exit()).toBe(0);
     expect(posts).toBe(1);
+  });
+});
+
+describe('a chain rewritten whole, with the head beside the log rewritten to match', () => {
+  it('is still found by the copy of the head in the state folder', async () => {
+    const { env, db, home } = sandbox();
+    const all = { ...env, XDG_STATE_HOME: join(home, 'state') };
+    expect(await startCli(['check'], all).exit()).toBe(3);
+    const records = new Database(db);
+    records.exec('DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete');
+    const rows = records.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string }[];
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      // Every failed check now reads as passed: the story the log tells is changed, its chain made whole again.
+      const body = row.body.replace(/"status":"fail"/g, '"status":"pass"');
+      const hash = recordHash(prev, { seq: row.seq, at: row.at, runId: row.run_id, type: row.type, requestId: row.request_id, body });
+      records.prepare('UPDATE records SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(body, prev, hash, row.seq);
+      prev = hash;
+    }
+    records.exec(`${GUARD_SQL.records_no_update}; ${GUARD_SQL.records_no_delete};`);
+    records.close();
+    writeFileSync(`${db}.head`, `${JSON.stringify({ seq: rows.at(-1)!.seq, hash: prev })}\n`);
+    const verify = startCli(['audit', 'verify'], all);
+    expect(await verify.exit(), verify.stdout()).toBe(3);
+    expect(verify.stderr()).toContain('is not the record it was');
   });
 });
