@@ -71,14 +71,35 @@ interface Row {
 }
 
 /** A record's details are always a JSON object. */
-function isObjectJson(text: unknown): boolean {
+/**
+ * The fields the readers (status, list, show, the dossier) take from each type of record, and
+ * their kinds: a body without them was not written by close-account, even with its chain
+ * recomputed, and is named by verify rather than crashing a reader.
+ */
+const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, 'string' | 'array'>>>> = {
+  'run-started': { command: 'string', adapter: 'string', asOf: 'string' },
+  'check-result': { id: 'string', status: 'string', summary: 'string' },
+  readiness: { checks: 'array', confirmations: 'array' },
+  request: { id: 'string', sellerId: 'string', region: 'string', marketplaces: 'array', reason: 'string', email: 'string' },
+  'submission-started': { submitter: 'string' },
+  submission: { submitter: 'string', reference: 'string' },
+  'request-status': { state: 'string' },
+};
+
+function holdsDetails(type: string, text: unknown, requestId: string | null): boolean {
   if (typeof text !== 'string') return false;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    value = JSON.parse(text);
   } catch {
     return false;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const body = value as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(RECORD_FIELDS[type] ?? {})) {
+    if (kind === 'array' ? !Array.isArray(body[field]) : typeof body[field] !== 'string') return false;
+  }
+  return type !== 'request' || body.id === requestId;
 }
 
 const toStored = (row: Row): StoredRecord => ({
@@ -467,7 +488,7 @@ export class AuditLog {
       const rows = this.db.prepare('SELECT * FROM records ORDER BY rowid').iterate() as IterableIterator<Row>;
       const verdict = verifyChain((function* () {
         for (const row of rows) {
-          if (notJson === null && !isObjectJson(row.body)) notJson = row.seq;
+          if (notJson === null && !holdsDetails(row.type, row.body, row.request_id)) notJson = row.seq;
           yield toStored(row);
         }
       })());

@@ -332,3 +332,35 @@ describe('a chain rewritten whole, with the head beside the log rewritten to mat
     expect(verify.stderr()).toContain('is not the record it was');
   });
 });
+
+describe('record details emptied to {} with the chain and both heads rewritten to match', () => {
+  it('audit verify names the record; status, export and submit say the log is damaged instead of "this is a bug"', async () => {
+    const { env, db, home } = sandbox();
+    const state = join(home, 'state');
+    const all = { ...env, XDG_STATE_HOME: state };
+    const submit = ['submit', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--demo-scenario', 'ready', '--attest', 'all'];
+    expect(await startCli(submit, all).exit()).toBe(0);
+    const records = new Database(db);
+    records.exec('DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete');
+    const rows = records.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string }[];
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      const hash = recordHash(prev, { seq: row.seq, at: row.at, runId: row.run_id, type: row.type, requestId: row.request_id, body: '{}' });
+      records.prepare('UPDATE records SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?').run('{}', prev, hash, row.seq);
+      prev = hash;
+    }
+    records.exec(`${GUARD_SQL.records_no_update}; ${GUARD_SQL.records_no_delete};`);
+    records.close();
+    const head = `${JSON.stringify({ seq: rows.at(-1)!.seq, hash: prev })}\n`;
+    writeFileSync(`${db}.head`, head);
+    for (const file of filesUnder(state)) writeFileSync(file, head);
+    const verify = startCli(['audit', 'verify'], all);
+    expect(await verify.exit(), verify.stdout()).toBe(3);
+    expect(verify.stderr()).toContain("does not hold a record's details");
+    for (const [args, code] of [[['status'], 2], [['audit', 'export', '--format', 'md'], 3], [submit, 2]] as const) {
+      const run = startCli([...args], all);
+      expect(await run.exit(), run.stderr()).toBe(code);
+      expect(run.stderr()).not.toContain('This is a bug');
+    }
+  });
+});
