@@ -80,7 +80,7 @@ const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, 'string' | 
   'run-started': { command: 'string', adapter: 'string', asOf: 'string' },
   'check-result': { id: 'string', status: 'string', summary: 'string' },
   readiness: { checks: 'array', confirmations: 'array' },
-  request: { id: 'string', sellerId: 'string', region: 'string', marketplaces: 'array', reason: 'string', email: 'string' },
+  request: { id: 'string', sellerId: 'string' },
   'submission-started': { submitter: 'string' },
   submission: { submitter: 'string', reference: 'string' },
   'request-status': { state: 'string' },
