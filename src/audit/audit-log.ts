@@ -4,7 +4,7 @@
 // immediate transaction, so two processes never interleave and a killed one leaves nothing half
 // written. Nothing secret is ever passed in here.
 
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -71,14 +71,35 @@ interface Row {
 }
 
 /** A record's details are always a JSON object. */
-function isObjectJson(text: unknown): boolean {
+/**
+ * The fields the readers (status, list, show, the dossier) take from each type of record, and
+ * their kinds: a body without them was not written by close-account, even with its chain
+ * recomputed, and is named by verify rather than crashing a reader.
+ */
+const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, 'string' | 'array'>>>> = {
+  'run-started': { command: 'string', adapter: 'string', asOf: 'string' },
+  'check-result': { id: 'string', status: 'string', summary: 'string' },
+  readiness: { checks: 'array', confirmations: 'array' },
+  request: { id: 'string', sellerId: 'string' },
+  'submission-started': { submitter: 'string' },
+  submission: { submitter: 'string', reference: 'string' },
+  'request-status': { state: 'string' },
+};
+
+function holdsDetails(type: string, text: unknown, requestId: string | null): boolean {
   if (typeof text !== 'string') return false;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    value = JSON.parse(text);
   } catch {
     return false;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const body = value as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(RECORD_FIELDS[type] ?? {})) {
+    if (kind === 'array' ? !Array.isArray(body[field]) : typeof body[field] !== 'string') return false;
+  }
+  return type !== 'request' || body.id === requestId;
 }
 
 const toStored = (row: Row): StoredRecord => ({
@@ -111,6 +132,19 @@ const PLAIN_INDEXES = ['records_by_run', 'records_by_request'];
 
 const normaliseSql = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim();
 
+/** What claiming a request's submission found: it is this run's to submit, already submitted, or being submitted by another live process. */
+export type SubmissionClaim = { kind: 'claimed' } | { kind: 'submitted'; submission: SubmissionRecord } | { kind: 'busy'; at: string; pid: number };
+
+/** Whether a process of this machine is running (a signal 0 probes without sending anything). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The log's head is kept outside the file, and the file has lost it: emptied, cut short, or replaced. */
 export class AuditLostError extends Error {
   constructor(
@@ -126,7 +160,9 @@ export class AuditLostError extends Error {
 function restrictToOwner(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
     try {
-      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      // Only the log's own plain files: never a device, a pipe, or what a symbolic link points at.
+      const stat = lstatSync(file);
+      if (stat.isFile() && (stat.mode & 0o077) !== 0) chmodSync(file, 0o600);
     } catch {
       // Not there (yet), or not ours to change: SQLite creates the others with the log's own mode.
     }
@@ -153,6 +189,8 @@ export class AuditLog {
    * longer has (emptied or deleted): such a file is never silently started again.
    */
   static open(path: string, clock: () => Date = () => new Date(), busyTimeoutMs = 5000, heads: ChainHeadStore = new ChainHeadStore([`${path}.head`])): AuditLog {
+    // A device or a pipe (--audit-db /dev/null) is no log: refused before anything touches it.
+    if (existsSync(path) && !statSync(path).isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
     const head = heads.read();
     const empty = !existsSync(path) || statSync(path).size === 0;
     if (head && head.seq > 0 && empty) throw new AuditLostError(head, path);
@@ -271,11 +309,29 @@ export class AuditLog {
     return { requestId, runId: row.run_id!, submitter: body.submitter, reference: body.reference, submittedAt: row.at, receipt: body.receipt };
   }
 
-  /** Written before a submitter acts: if the process dies, the next run knows a submission was under way. */
-  recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): void {
-    this.append('submission-started', runId, { submitter }, request.id);
+  /**
+   * Written before a submitter acts: if the process dies, the next run knows a submission was under
+   * way. It is a claim, made in one immediate transaction: a request another process submitted
+   * meanwhile, or is submitting now (its run still open and its process alive), is not claimed
+   * again, so concurrent runs never both submit.
+   */
+  recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): SubmissionClaim {
+    const claim = this.guarded(() =>
+      this.db.transaction((): SubmissionClaim => {
+        const submitted = this.submissionFor(request.id);
+        if (submitted) return { kind: 'submitted', submission: submitted };
+        const started = this.db.prepare("SELECT * FROM records WHERE request_id = ? AND type = 'submission-started' ORDER BY seq DESC LIMIT 1").get(request.id) as Row | undefined;
+        if (started && started.run_id !== runId && !this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(started.run_id)) {
+          const { pid } = JSON.parse(started.body) as { pid?: number };
+          if (typeof pid === 'number' && pid !== process.pid && processAlive(pid)) return { kind: 'busy', at: started.at, pid };
+        }
+        this.appendNow('submission-started', runId, { submitter, pid: process.pid }, request.id);
+        return { kind: 'claimed' };
+      }).immediate(),
+    );
     // A submission under way, done, or answered is kept outside at once: cutting it from the file shows.
     this.keepHead();
+    return claim;
   }
 
   /**
@@ -432,7 +488,7 @@ export class AuditLog {
       const rows = this.db.prepare('SELECT * FROM records ORDER BY rowid').iterate() as IterableIterator<Row>;
       const verdict = verifyChain((function* () {
         for (const row of rows) {
-          if (notJson === null && !isObjectJson(row.body)) notJson = row.seq;
+          if (notJson === null && !holdsDetails(row.type, row.body, row.request_id)) notJson = row.seq;
           yield toStored(row);
         }
       })());
@@ -447,8 +503,9 @@ export class AuditLog {
       if (changed) return { ...verdict, intact: false, problem: { kind: 'guard-changed', seq: 0, guard: changed } };
       const foreign = schema.find((r) => !GUARDS.includes(r.name) && !PLAIN_INDEXES.includes(r.name) && !r.name.startsWith('sqlite_autoindex'));
       if (foreign) return { ...verdict, intact: false, problem: { kind: 'unexpected-guard', seq: 0, guard: foreign.name } };
-      const head = this.heads.read();
-      if (head && head.seq > 0) {
+      // Every copy of the head must match: one rewritten beside the log does not outvote the other.
+      for (const head of this.heads.readAll().sort((a, b) => b.seq - a.seq)) {
+        if (head.seq <= 0) continue;
         const kept = this.db.prepare('SELECT hash FROM records WHERE seq = ?').get(head.seq) as { hash: string } | undefined;
         if (!kept) return { ...verdict, intact: false, problem: { kind: 'truncated', seq: head.seq, headPath: head.path } };
         if (kept.hash !== head.hash) return { ...verdict, intact: false, problem: { kind: 'rewritten', seq: head.seq, headPath: head.path } };

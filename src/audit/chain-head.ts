@@ -5,12 +5,30 @@
 // be cut unseen); a process killed in between leaves the head behind, which still matches a record.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface ChainHead {
   seq: number;
   hash: string;
+}
+
+/** A head file is a few dozen bytes: anything that is not a small regular file (/dev/zero, a FIFO, a huge file) is unreadable, never waited on or read whole. */
+const HEAD_CAP = 1000;
+
+function readHeadFile(path: string): string {
+  // O_NONBLOCK: opening a FIFO put in its place must not wait for a writer.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > HEAD_CAP) throw new Error(`${path} is not a head file`);
+    const buffer = Buffer.alloc(HEAD_CAP + 1);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    if (length > HEAD_CAP) throw new Error(`${path} is not a head file`);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export class ChainHeadStore {
@@ -31,16 +49,23 @@ export class ChainHeadStore {
   /** The furthest head any of the files records, or null when none is readable. */
   read(): (ChainHead & { path: string }) | null {
     let best: (ChainHead & { path: string }) | null = null;
+    for (const head of this.readAll()) if (!best || head.seq > best.seq) best = head;
+    return best;
+  }
+
+  /** Every readable head, each with its file: each copy must match the log, not only the furthest. */
+  readAll(): (ChainHead & { path: string })[] {
+    const heads: (ChainHead & { path: string })[] = [];
     for (const path of this.paths) {
       try {
-        const data = JSON.parse(readFileSync(path, 'utf8').slice(0, 1000)) as Partial<ChainHead>;
+        const data = JSON.parse(readHeadFile(path)) as Partial<ChainHead>;
         if (typeof data.seq !== 'number' || !Number.isSafeInteger(data.seq) || typeof data.hash !== 'string' || !/^[0-9a-f]{64}$/.test(data.hash)) continue;
-        if (!best || data.seq > best.seq) best = { seq: data.seq, hash: data.hash, path };
+        heads.push({ seq: data.seq, hash: data.hash, path });
       } catch {
         // Missing or unreadable: the other copy may still tell.
       }
     }
-    return best;
+    return heads;
   }
 
   private readonly folderMade = new Set<string>();
@@ -54,7 +79,12 @@ export class ChainHeadStore {
         this.folderMade.add(path);
         const temporary = `${path}.${process.pid}.tmp`;
         writeFileSync(temporary, text, { mode: 0o600 });
-        renameSync(temporary, path);
+        try {
+          renameSync(temporary, path);
+        } catch (error) {
+          rmSync(temporary, { force: true });
+          throw error;
+        }
       } catch {
         // Written where it can be; the other copy still guards.
       }

@@ -31,6 +31,12 @@ async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | P
   }
 }
 
+/** list and show read a log as it is; when it does not verify, they say so (on stderr) rather than show it as the whole story. */
+function warnIfBroken(ctx: CommandContext, audit: AuditLog): void {
+  const verdict = audit.verify();
+  if (!verdict.intact) ctx.warn(chainProblemText(verdict.problem!, audit.path, ctx.t));
+}
+
 export interface AuditListFlags {
   limit?: string;
   all?: boolean;
@@ -47,6 +53,7 @@ export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = 
     return EXIT.ok;
   }
   return withAudit(ctx, (audit) => {
+    warnIfBroken(ctx, audit);
     const runs = audit.listRuns(limit);
     const total = audit.countRuns();
     const more = total - runs.length;
@@ -84,6 +91,7 @@ function dataLabel(ctx: CommandContext, run: RunSummary): string {
 
 export async function runAuditShow(ctx: CommandContext, runId: string): Promise<number> {
   return withAudit(ctx, (audit) => {
+    warnIfBroken(ctx, audit);
     const run = audit.run(runId);
     if (!run) throw new UsageError(ctx.t('error.audit-no-run', { runId }), ctx.t('error.audit-no-run-hint'));
     const records = audit.recordsOfRun(runId);

@@ -114,7 +114,14 @@ export async function submitOnce(
   }
   await stop('before-submission-started');
   // Written first: a full disk or a read-only log fails here, before anything is submitted.
-  audit.recordSubmissionStarted(runId, request, submitter.id);
+  const claim = audit.recordSubmissionStarted(runId, request, submitter.id);
+  if (claim.kind === 'submitted') {
+    recorder.event('submission-skipped', { requestId: request.id, reason: 'already-submitted' });
+    return { kind: 'already-submitted', submission: toJson(claim.submission, true) };
+  }
+  if (claim.kind === 'busy') {
+    throw new UsageError(ctx.t('error.submission-busy', { id: request.id, pid: claim.pid, at: claim.at }), ctx.t('error.submission-busy-hint'));
+  }
   await stop('after-submission-started');
   const receipt = await submitter.submit(request, { prompter, say: ctx.say, openUrl: ctx.term.openUrl, sentFlag });
   if (!receipt) {

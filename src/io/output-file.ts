@@ -23,13 +23,27 @@ export async function writeOutputFile(path: string, chunks: string | AsyncIterab
       throw unwritable(path, error, t);
     }
   };
-  fs(() => {
+  const existing = fs(() => {
     try {
-      if (statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      return stat;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return null;
     }
   });
+  // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into, never replaced: renaming a
+  // file over it would put a plain file in place of /dev/null for everyone (as root).
+  if (existing && !existing.isFile()) {
+    const fd = fs(() => openSync(path, 'w'));
+    try {
+      for await (const chunk of typeof chunks === 'string' ? [chunks] : chunks) fs(() => writeSync(fd, chunk));
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const fd = fs(() => openSync(temporary, 'wx', 0o600));
   let closed = false;

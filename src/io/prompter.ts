@@ -81,7 +81,19 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
     },
     input: async (options) => {
       const { input } = await prompts();
-      return interruptible(async () => input({ ...options, message: await fit(terminalText(options.message)) }, context));
+      // The default shown in brackets, the answer as typed or taken, and a validation error can
+      // all carry outside text (a --reason-text, a config file's email): shown through the sanitiser.
+      return interruptible(async () =>
+        input(
+          {
+            ...options,
+            message: await fit(terminalText(options.message)),
+            transformer: (value, { isFinal }) => (isFinal ? styleText('cyan', terminalText(value)) : terminalText(value)),
+            theme: { style: { defaultAnswer: (text: string) => styleText('dim', `(${terminalText(text)})`), error: (text: string) => styleText('red', `> ${terminalText(text)}`) } },
+          },
+          context,
+        ),
+      );
     },
     confirm: async (options) => {
       const { confirm } = await prompts();

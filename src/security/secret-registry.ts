@@ -11,6 +11,11 @@ const LWA_TOKEN = /Atz[ar](?:\||%7[cC]|\\u007[cC])[A-Za-z0-9_\-+/=|%.]+/g;
 const URL_PARTS = /\b([a-z][a-z0-9+.-]*:(?:\\?\/){2})([^\s/?#@"'<>\\]*@)?((?:[^\s?#"'<>\\]|\\\/)*)(\?[^\s#"'<>\\]*)?/gi;
 /** Shorter values are not secrets worth the false positives (and could not be told from words). */
 const MIN_LENGTH = 6;
+/**
+ * A piece of a secret this long or longer is a leak too: an excerpt ("the first 200 characters of
+ * the answer") can cut a secret short, and what is left no longer matches it whole.
+ */
+const PIECE_LENGTH = 12;
 
 function percentVariants(text: string): string[] {
   return [text, text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())];
@@ -56,12 +61,15 @@ export function encodingsOf(secret: string): string[] {
 export class SecretRegistry {
   private readonly forms = new Set<string>();
   private ordered: string[] | null = [];
+  /** Every PIECE_LENGTH-character run of every form, to find a secret cut short. */
+  private pieces: Set<string> | null = new Set();
 
   /** Registers a secret (ignores empty and very short values). */
   add(secret: string | null | undefined): void {
     if (!secret || secret.length < MIN_LENGTH) return;
     for (const form of encodingsOf(secret)) this.forms.add(form);
     this.ordered = null;
+    this.pieces = null;
   }
 
   /** The secrets a URL carries: its password, user name and each query value. */
@@ -82,10 +90,40 @@ export class SecretRegistry {
     this.ordered ??= [...this.forms].sort((a, b) => b.length - a.length);
     let clean = text;
     for (const form of this.ordered) if (clean.includes(form)) clean = clean.split(form).join(REDACTED);
+    clean = this.scrubPieces(clean);
     clean = clean.replace(LWA_TOKEN, '[redacted token]');
     return clean.replace(URL_PARTS, (_, scheme: string, userinfo: string | undefined, rest: string, query: string | undefined) =>
       `${scheme}${userinfo ? `${REDACTED}@` : ''}${rest}${query ? `?${REDACTED}` : ''}`,
     );
+  }
+
+  /** Removes every run of text made of overlapping pieces of a secret (a secret cut short by an excerpt). */
+  private scrubPieces(text: string): string {
+    if (this.pieces === null) {
+      this.pieces = new Set();
+      for (const form of this.forms) for (let i = 0; i + PIECE_LENGTH <= form.length; i++) this.pieces.add(form.slice(i, i + PIECE_LENGTH));
+    }
+    if (this.pieces.size === 0 || text.length < PIECE_LENGTH) return text;
+    let result = '';
+    let copied = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    const closeRun = () => {
+      if (runStart < 0) return;
+      result += text.slice(copied, runStart) + REDACTED;
+      copied = runEnd;
+    };
+    for (let i = 0; i + PIECE_LENGTH <= text.length; i++) {
+      if (!this.pieces.has(text.slice(i, i + PIECE_LENGTH))) continue;
+      if (i > runEnd) {
+        closeRun();
+        runStart = i;
+      }
+      runEnd = i + PIECE_LENGTH;
+    }
+    if (runStart < 0) return text;
+    closeRun();
+    return result + text.slice(copied);
   }
 
   /** A value with every string in it (keys included) scrubbed, for records that are stored. */

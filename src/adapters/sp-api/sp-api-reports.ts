@@ -10,6 +10,7 @@
 // the latest DONE report of the same type that covers the period is used instead (getReports),
 // and without one the data is missing. FATAL and a report that never finishes are missing too.
 
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -163,7 +164,10 @@ async function download(client: SpApiClient, settings: SpApiSettings, request: R
   if (!response.ok || !response.body) {
     throw new DataSourceError(t('sp-api.document-failed', { type: request.reportType, detail: `HTTP ${response.status}` }), t('sp-api.gave-up-hint'));
   }
-  const path = join(dir, `${request.reportType}-${request.marketplaceIds.join('+')}-${reportId}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
+  // Named by a digest of Amazon's report id, never the id itself: an id is text from a server, and
+  // one holding `../` would name a file outside the download folder.
+  const key = createHash('sha256').update(reportId).digest('hex').slice(0, 24);
+  const path = join(dir, `${request.reportType}-${request.marketplaceIds.join('+')}-${key}${document.compressionAlgorithm === 'GZIP' ? '.gz' : ''}.txt`);
   let size = 0;
   const capped = async function* (source: AsyncIterable<Uint8Array>) {
     for await (const chunk of source) {
