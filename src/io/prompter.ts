@@ -81,7 +81,15 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
     },
     input: async (options) => {
       const { input } = await prompts();
-      return interruptible(async () => input({ ...options, message: await fit(terminalText(options.message)) }, context));
+      // Its error, after "> ", is broken between words too (a seller ID cut at the edge misreads).
+      const { validate } = options;
+      const fitError = async (value: string) => {
+        const verdict = validate!(value);
+        if (verdict === true) return true;
+        const { wrapText } = await import('../render/text-layout.js');
+        return wrapText(terminalText(verdict), Math.max(20, width - 2));
+      };
+      return interruptible(async () => input({ ...options, ...(validate ? { validate: fitError } : {}), message: await fit(terminalText(options.message)) }, context));
     },
     confirm: async (options) => {
       const { confirm } = await prompts();

@@ -28,3 +28,35 @@ describe('--as-of in the future: the clock moves, the data stays', () => {
     }
   });
 });
+
+describe('a question\'s error message fits the terminal', () => {
+  it('is broken between words, not at the edge mid-id', async () => {
+    const { inquirerPrompter } = await import('../../src/io/prompter.js');
+    const { loadMessages, translator } = await import('../../src/messages/catalogue.js');
+    const { displayWidth } = await import('../../src/render/text-layout.js');
+    const term = { ...fakeTerminal({ tty: true }), columns: 80 };
+    const t = translator(await loadMessages('zh-CN'));
+    const refusal = t('wizard.seller-id-other', { given: 'A1B2C3D4E5F6G7', known: 'A2DEMO5ELLER7Q' });
+    const prompter = inquirerPrompter(term, t);
+    let tries = 0;
+    const answer = prompter.input({ message: '?', validate: () => (tries++ === 0 ? refusal : true) });
+    const stdin = term.stdin as import('node:stream').PassThrough;
+    // Each key once the prompt shows what it waits for: no real time waited.
+    const shown = (text: string) =>
+      new Promise<void>((resolve) => {
+        const look = () => (term.errors().includes(text) ? resolve() : term.stderr.once('data', () => setImmediate(look)));
+        look();
+      });
+    await shown('?');
+    stdin.write('A1B2C3D4E5F6G7\r');
+    await shown('ER7Q');
+    stdin.write('\r');
+    await answer;
+    // eslint-disable-next-line no-control-regex -- the prompt's own cursor and colour codes
+    const lines = term.errors().replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '\n').split('\n');
+    // Both mentions of the seller ID are whole, on one line each.
+    expect(lines.join('\n').split('A2DEMO5ELL').length).toBe(lines.join('\n').split('A2DEMO5ELLER7Q').length);
+    expect(lines.join('\n').split('A2DEMO5ELLER7Q').length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+  });
+});
