@@ -60,3 +60,24 @@ describe('a question\'s error message fits the terminal', () => {
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 });
+
+describe('Chinese and Japanese lines are broken where the languages allow', () => {
+  it('a closing quote never starts a line, an opening one never ends it, a date stays whole', async () => {
+    const { wrapLine } = await import('../../src/render/text-layout.js');
+    const texts = [
+      '需要确认：数据没有显示障碍。上面各项都属实后，请再次运行 close-account 并回答“是”。',
+      '请查看“设置 → 账户信息 → 存款方式”和“绩效通知”；有未解决的问题时，关闭请求常被拒绝。',
+      '最後の販売は2026年10月2日 (62日前): Amazonは90日後の2026年12月31日まで待ちます。',
+      '未発送の注文はありません (2026年8月5日以降の注文61件を確認)。',
+    ];
+    for (const text of texts) {
+      for (let width = 20; width <= 80; width++) {
+        const lines = wrapLine(text, width);
+        const where = `${width}: ${lines.join(' | ')}`;
+        for (const line of lines.slice(1)) expect(line.trimStart(), where).not.toMatch(/^[”’」』）。、，]/);
+        for (const line of lines.slice(0, -1)) expect(line, where).not.toMatch(/[“‘「『（]$/);
+        for (const date of text.match(/\d{4}年\d{1,2}月\d{1,2}日/g) ?? []) expect(lines.some((line) => line.includes(date)), where).toBe(true);
+      }
+    }
+  });
+});
