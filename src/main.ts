@@ -21,9 +21,12 @@ export interface MainOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Commander's "[options]" and "[command]", said in the seller's language. */
+/** Commander's "[options]" and "[command]", and each value's <name>, said in the seller's language. */
 const placeholders = (text: string, t: Translate) =>
-  text.replace(/\[options\]/g, t('help.options-placeholder')).replace(/\[command\]/g, t('help.command-placeholder'));
+  text
+    .replace(/\[options\]/g, t('help.options-placeholder'))
+    .replace(/\[command\]/g, t('help.command-placeholder'))
+    .replace(/<([a-z-]+)>/g, (_, name: string) => `<${t('help.value-placeholder', { name })}>`);
 
 function buildProgram(t: Translate, term: Terminal, version: string, run: (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) => (...args: unknown[]) => Promise<void>): Command {
   const program = new Command('close-account')
@@ -45,6 +48,8 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       // Placeholders in the seller's language, before commander lines the columns up.
       subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(new Help(), cmd), t),
       commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(new Help(), cmd), t),
+      optionTerm: (option) => placeholders(Help.prototype.optionTerm.call(new Help(), option), t),
+      argumentTerm: (argument) => t('help.value-placeholder', { name: Help.prototype.argumentTerm.call(new Help(), argument) }),
       // Widths in display cells (a kanji takes two) and lines broken where Chinese and Japanese allow.
       displayWidth: (text) => visibleWidth(text),
       boxWrap: (text, width) => wrapText(text, width),

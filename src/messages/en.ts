@@ -704,6 +704,8 @@ export const en = {
   'help.extras': (p: P) => ` (${p.extras})`,
   'help.options-placeholder': () => '[options]',
   'help.command-placeholder': () => '[command]',
+  /** A value's placeholder in the help (--adapter <name>), said in the language: the name as it is. */
+  'help.value-placeholder': (p: P) => String(p.name),
   'prompt.hint-default-yes': () => '(Y/n)',
   'prompt.hint-default-no': () => '(y/N)',
   'wizard.more-items': (p: P) => `… and ${num(p.count)} more.`,

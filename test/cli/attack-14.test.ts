@@ -81,3 +81,16 @@ describe('Chinese and Japanese lines are broken where the languages allow', () =
     }
   });
 });
+
+describe('the help\'s value placeholders are in the language', () => {
+  it.each(['zh-CN', 'ja'])('%s: no <name>, <file> or <run-id> in English', async (lang) => {
+    const texts: string[] = [];
+    for (const argv of [['--help'], ['check', '--help'], ['submit', '--help'], ['status', '--help'], ['audit', 'show', '--help'], ['audit', 'export', '--help'], ['audit', 'list', '--help'], ['submit']]) {
+      const term = fakeTerminal();
+      await main([...argv, '--lang', lang], term, { version: '1' }).catch(() => undefined);
+      texts.push(term.output(), term.errors());
+    }
+    const english = texts.join('\n').match(/<[a-z][a-z-]*>|^ {2}run-id\b/gm) ?? [];
+    expect(english).toEqual([]);
+  });
+});
