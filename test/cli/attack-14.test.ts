@@ -94,3 +94,19 @@ describe('the help\'s value placeholders are in the language', () => {
     expect(english).toEqual([]);
   });
 });
+
+describe('a path that reaches no shell', () => {
+  it('--reports-dir=~/… and --audit-db=~/… are found in the home folder', async () => {
+    const { mkdirSync, existsSync } = await import('node:fs');
+    const { readySellerReports } = await import('../helpers/report-fixtures.js');
+    const home = mkdtempSync(join(tmpdir(), 'attack-14-home-'));
+    mkdirSync(join(home, 'amazon-reports'));
+    readySellerReports(join(home, 'amazon-reports'));
+    const term = fakeTerminal({ env: { HOME: home } });
+    const code = await main(['check', '--json', '--adapter', 'reports', '--reports-dir=~/amazon-reports', '--audit-db=~/audit.db'], term, { version: '1' });
+    expect(term.errors()).not.toContain('Cannot read');
+    expect(code).not.toBe(2);
+    expect(JSON.parse(term.output())).toHaveProperty('checks');
+    expect(existsSync(join(home, 'audit.db'))).toBe(true);
+  });
+});
