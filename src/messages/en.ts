@@ -376,6 +376,13 @@ export const en = {
     'Download each as a tab-delimited text file (Seller Central\'s default), into one folder, and point close-account at it: --reports-dir FOLDER. File names do not matter; gzipped files (.gz) are read as they are.',
   'reports.cannot-tell': () =>
     'Report files cannot show the balance or whether a claim is open: you confirm those (--attest balance, --attest claims) after checking Payments and Performance in Seller Central.',
+  // The wizard's words for the same: it asks questions, it does not name flags.
+  'wizard.reports-heading': () => 'Reports to download from Seller Central:',
+  'wizard.reports-how': () =>
+    'Download each as a tab-delimited text file (Seller Central\'s default) into that folder. File names do not matter; gzipped files (.gz) are read as they are.',
+  'wizard.reports-cannot-tell': () =>
+    'Report files cannot show the balance or whether a claim is open: check Payments and Performance in Seller Central, and the wizard asks you to confirm them.',
+  'reports.file-age': (p: P) => `${p.file} (${p.days} days old)`,
   'confirm.balance.question': () => 'Balance zero in every marketplace, nothing owed either way, no reserve?',
   'confirm.balance.how': () => 'Check Payments → Payments Dashboard in Seller Central: the total balance, reserves included, must be zero.',
   'error.reports-dir': (p: P) => `Cannot read the reports folder ${p.dir} (${p.code}).`,

@@ -359,6 +359,10 @@ export const zhCN: Messages = {
   'reports.how': () =>
     '将每份报告下载为制表符分隔的文本文件（卖家平台的默认格式），放在同一个文件夹中，并用 --reports-dir FOLDER 指定。文件名不重要；gzip 文件（.gz）可直接读取。',
   'reports.cannot-tell': () => '报告文件无法显示余额或索赔是否仍未解决：请在卖家平台查看付款和绩效后自行确认（--attest balance、--attest claims）。',
+  'wizard.reports-heading': () => '需要从卖家平台下载的报告：',
+  'wizard.reports-how': () => '将每份报告下载为制表符分隔的文本文件（卖家平台的默认格式），放在这个文件夹中。文件名不重要；gzip 文件（.gz）可直接读取。',
+  'wizard.reports-cannot-tell': () => '报告文件无法显示余额或索赔是否仍未解决：请在卖家平台查看付款和绩效，向导会请您确认。',
+  'reports.file-age': (p: P) => `${p.file}（${p.days} 天前）`,
   'confirm.balance.question': () => '每个商城的余额都为零，双方互不欠款，也没有预留金？',
   'confirm.balance.how': () => '请在卖家平台查看“付款 → 付款控制面板”：包括预留金在内的总余额必须为零。',
   'error.reports-dir': (p: P) => `无法读取报告文件夹 ${p.dir}（${p.code}）。`,

@@ -110,3 +110,34 @@ describe('a path that reaches no shell', () => {
     expect(existsSync(join(home, 'audit.db'))).toBe(true);
   });
 });
+
+describe('the wizard names no flags', () => {
+  it('the list of reports a folder lacks ends in the wizard\'s words, not --reports-dir or --attest', async () => {
+    const { scriptedPrompter } = await import('../helpers/scripted-prompter.js');
+    const dir = mkdtempSync(join(tmpdir(), 'attack-14-empty-'));
+    const term = fakeTerminal({ tty: true });
+    const prompter = scriptedPrompter([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      { kind: 'select', match: 'seller data', answer: 'reports' },
+      { kind: 'input', match: 'Which folder holds the reports', answer: dir },
+      { kind: 'confirm', match: 'Check with the reports the folder has?', answer: false },
+    ]);
+    await main(['--audit-db', db()], term, { version: '1', prompter });
+    prompter.assertDone();
+    const text = `${term.output()}\n${term.errors()}`;
+    expect(text).toContain('All Orders');
+    expect(text.match(/--[a-z][a-z-]+/g) ?? []).toEqual([]);
+  });
+});
+
+describe('close-account reports in Japanese', () => {
+  it('says a found file\'s age in Japanese, not "(0d)"', async () => {
+    const { readySellerReports } = await import('../helpers/report-fixtures.js');
+    const dir = mkdtempSync(join(tmpdir(), 'attack-14-reports-'));
+    readySellerReports(dir);
+    const term = fakeTerminal();
+    await main(['reports', '--reports-dir', dir, '--lang', 'ja'], term, { version: '1' });
+    expect(term.output()).toMatch(/日前\)/);
+    expect(term.output()).not.toMatch(/\(\d+d\)/);
+  });
+});
