@@ -141,3 +141,33 @@ describe('close-account reports in Japanese', () => {
     expect(term.output()).not.toMatch(/\(\d+d\)/);
   });
 });
+
+describe('the wizard run again after a submission', () => {
+  it('says the request already with Amazon before asking the request\'s questions', async () => {
+    const { scriptedPrompter } = await import('../helpers/scripted-prompter.js');
+    const path = db();
+    const confirmAll = ['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: true }));
+    const start = [
+      { kind: 'confirm' as const, match: 'can be closed now', answer: true },
+      { kind: 'select' as const, match: 'seller data', answer: 'demo' },
+      { kind: 'select' as const, match: 'demo situation', answer: 'ready' },
+      ...confirmAll,
+    ];
+    const first = scriptedPrompter([
+      ...start,
+      { kind: 'input', match: 'seller ID (merchant token)', answer: 'A2DEMO5ELLER7Q' },
+      { kind: 'select', match: 'Why are you closing the account', answer: 'fees-too-high' },
+      { kind: 'input', match: 'Anything to add', answer: '' },
+      { kind: 'input', match: 'email address', answer: 'owner@example.com' },
+      { kind: 'input', match: 'phone', answer: '' },
+      { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
+    ]);
+    expect(await main(['--audit-db', path], fakeTerminal({ tty: true }), { version: '1', prompter: first })).toBe(0);
+    // No question about the request: the scripted prompter fails on any.
+    const second = scriptedPrompter(start);
+    const term = fakeTerminal({ tty: true });
+    expect(await main(['--audit-db', path], term, { version: '1', prompter: second })).toBe(2);
+    second.assertDone();
+    expect(term.errors()).toMatch(/already submitted[\s\S]*status --record withdrawn/);
+  });
+});
