@@ -171,3 +171,13 @@ describe('the wizard run again after a submission', () => {
     expect(term.errors()).toMatch(/already submitted[\s\S]*status --record withdrawn/);
   });
 });
+
+describe('--help at 80 columns', () => {
+  it.each(['en', 'zh-CN', 'ja'])('%s: no line is wider than the terminal, the examples included', async (lang) => {
+    const { displayWidth } = await import('../../src/render/text-layout.js');
+    const term = { ...fakeTerminal({ tty: true }), columns: 80 };
+    await main(['--help', '--lang', lang], term, { version: '1' });
+    const wide = term.output().split('\n').filter((line) => displayWidth(line) > 80);
+    expect(wide).toEqual([]);
+  });
+});
