@@ -181,3 +181,12 @@ describe('--help at 80 columns', () => {
     expect(wide).toEqual([]);
   });
 });
+
+describe('one word for one thing', () => {
+  it('zh-CN calls the merchant token 商家记号 at the question as on the summary and in the help', async () => {
+    const { zhCN } = await import('../../src/messages/zh-CN.js');
+    const all = Object.values(zhCN).map((m) => (m as (p: Record<string, string>) => string)({})).join('\n');
+    expect(all).not.toContain('商户令牌');
+    expect(zhCN['wizard.ask.seller-id']()).toContain(zhCN['request.field.seller-id']().replace('卖家编号', '').replace(/[（）]/g, ''));
+  });
+});
