@@ -222,7 +222,10 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   const { language, unknownFlag } = chooseLanguage(langFlag(argv), term.env);
   const t = translator(await loadMessages(language));
   if (unknownFlag !== null) {
-    term.stderr.write(`${streamText(`${t('error.prefix')}: ${t('error.bad-lang', { value: unknownFlag })}`, false)}\n`);
+    const message = t('error.bad-lang', { value: unknownFlag });
+    // --json prints exactly one document, this error included.
+    if (wantsJson(argv)) term.stdout.write(`${streamText(errorDocument('usage', message, EXIT.usage), false)}\n`);
+    term.stderr.write(`${streamText(`${t('error.prefix')}: ${message}`, false)}\n`);
     return EXIT.usage;
   }
   let exitCode: number = EXIT.ok;

@@ -190,3 +190,11 @@ describe('one word for one thing', () => {
     expect(zhCN['wizard.ask.seller-id']()).toContain(zhCN['request.field.seller-id']().replace('卖家编号', '').replace(/[（）]/g, ''));
   });
 });
+
+describe('--json: exactly one document, errors included', () => {
+  it('an unknown --lang', async () => {
+    const term = fakeTerminal();
+    expect(await main(['check', '--json', '--lang', 'xx'], term, { version: '1' })).toBe(2);
+    expect(JSON.parse(term.output())).toMatchObject({ schemaVersion: 1, error: { code: 'usage', exitCode: 2 } });
+  });
+});
