@@ -198,3 +198,14 @@ describe('--json: exactly one document, errors included', () => {
     expect(JSON.parse(term.output())).toMatchObject({ schemaVersion: 1, error: { code: 'usage', exitCode: 2 } });
   });
 });
+
+describe('plan --json with a file it cannot write', () => {
+  it('prints the error document only, not the plan and then an error', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'attack-14-plan-'));
+    writeFileSync(join(dir, 'a-file'), '');
+    const term = fakeTerminal();
+    expect(await main(['plan', '--json', '--ics', join(dir, 'a-file', 'closure.ics'), '--audit-db', db()], term, { version: '1' })).toBe(2);
+    expect(JSON.parse(term.output())).toMatchObject({ error: { code: 'usage', exitCode: 2 } });
+  });
+});
