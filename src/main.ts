@@ -202,7 +202,10 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       run(async (flags, cmd) => {
         // --out here is the dossier's file; the parser may hand it to the program's own --out (the plan's), so either is taken.
         const { format, request, out } = cmd.opts<{ format: string; request?: string; out?: string }>();
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null, out ?? flags.out ?? null);
+        // --json prints JSON: the dossier's JSON form, and a --format that says otherwise is a contradiction.
+        const formatGiven = cmd.getOptionValueSource('format') !== 'default';
+        if (flags.json && formatGiven && format !== 'json') throw new UsageError(t('error.json-format', { format }));
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, flags.json ? 'json' : format, request ?? null, out ?? flags.out ?? null);
       }),
     );
   return program;

@@ -209,3 +209,16 @@ describe('plan --json with a file it cannot write', () => {
     expect(JSON.parse(term.output())).toMatchObject({ error: { code: 'usage', exitCode: 2 } });
   });
 });
+
+describe('audit export --json', () => {
+  it('prints the dossier as JSON, and refuses --format md with --json as one error document', async () => {
+    const path = db();
+    await main(['check', '--audit-db', path], fakeTerminal(), { version: '1' });
+    const term = fakeTerminal();
+    expect(await main(['audit', 'export', '--json', '--audit-db', path], term, { version: '1' })).toBe(0);
+    expect(JSON.parse(term.output())).toHaveProperty('chain');
+    const both = fakeTerminal();
+    expect(await main(['audit', 'export', '--json', '--format', 'md', '--audit-db', path], both, { version: '1' })).toBe(2);
+    expect(JSON.parse(both.output())).toMatchObject({ error: { code: 'usage' } });
+  });
+});
