@@ -228,7 +228,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
     const message = t('error.bad-lang', { value: unknownFlag });
     // --json prints exactly one document, this error included.
     if (wantsJson(argv)) term.stdout.write(`${streamText(errorDocument('usage', message, EXIT.usage), false)}\n`);
-    term.stderr.write(`${streamText(`${t('error.prefix')}: ${message}`, false)}\n`);
+    term.stderr.write(`${streamText(t('render.label', { label: t('error.prefix'), value: message }), false)}\n`);
     return EXIT.usage;
   }
   let exitCode: number = EXIT.ok;
@@ -284,7 +284,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
           const clean = secrets.scrub(text);
           ctx!.warnings.push(clean);
           ctx!.currentRun?.event('warning', { message: clean });
-          term.stderr.write(`${fit(streamText(ctx!.err.yellow(`${t('warning.prefix')}: ${clean}`), err.enabled), 'stderr')}\n`);
+          term.stderr.write(`${fit(streamText(ctx!.err.yellow(t('render.label', { label: t('warning.prefix'), value: clean })), err.enabled), 'stderr')}\n`);
         },
         currentRun: null,
       };
@@ -381,7 +381,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   /** The message on stderr for people, and as the one document on stdout for --json. */
   const fail = (exitCode: number, message: string, hint: string | null, code = ERROR_CODES[exitCode] ?? 'error'): number => {
     if (how.json) term.stdout.write(`${errorDocument(code, secrets.scrub(message), exitCode)}\n`);
-    say(style.red(`${t('error.prefix')}: ${message}`));
+    say(style.red(t('render.label', { label: t('error.prefix'), value: message })));
     if (hint) say(hint);
     return exitCode;
   };

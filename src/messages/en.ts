@@ -631,6 +631,8 @@ export const en = {
   // Issue 14: one seller, one live request, every word in the seller's language, text that fits
   'error.seller-mismatch-hint': () => 'A closure request is only for the seller whose data was checked. Check that seller, or give its own seller ID.',
   'error.json-format': (p: P) => `--json prints the dossier as JSON; --format ${p.format} asks for another form. Leave out one of them.`,
+  /** A label and its value on one line: "Contact email: owner@example.com". */
+  'render.label': (p: P) => `${p.label}: ${p.value}`,
   'error.live-request': (p: P) => `Request ${p.id} for this seller in ${p.region} is already ${p.state}: one seller and region have one request at a time. Nothing was submitted.`,
   'error.live-request-hint': (p: P) => `To send a different request, withdraw that one first: close-account status --record withdrawn --request ${p.id}`,
   'error.plan-conflict': (p: P) => `${p.flag} ${p.given} differs from the plan ${p.path}, which was made with ${p.planned}. Nothing was submitted.`,

@@ -623,6 +623,7 @@ export const ja: Messages = {
   // 議題 14: 出品者はひとり、有効な依頼はひとつ、すべてを出品者の言語で、端末の幅に収まる表示
   'error.seller-mismatch-hint': () => '閉鎖依頼は、データをチェックした出品者の分だけ作れます。その出品者をチェックするか、その出品者自身の出品者IDを入力してください。',
   'error.json-format': (p: P) => `--json は書類をJSONで出力しますが、--format ${p.format} は別の形式を求めています。どちらかを外してください。`,
+  'render.label': (p: P) => `${p.label}: ${p.value}`,
   'error.live-request': (p: P) => `この出品者の${p.region}の依頼 ${p.id} はすでに「${p.state}」です。出品者と地域ごとに依頼は同時にひとつだけです。何も送信していません。`,
   'error.live-request-hint': (p: P) => `別の依頼を送るには、先にその依頼を取り下げてください: close-account status --record withdrawn --request ${p.id}`,
   'error.plan-conflict': (p: P) => `${p.flag} ${p.given} は、${p.planned} で作ったプラン ${p.path} と異なります。何も送信していません。`,

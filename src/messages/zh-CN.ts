@@ -605,6 +605,7 @@ export const zhCN: Messages = {
   // 议题 14：一个卖家、一个有效请求、全部使用卖家的语言、文字适合终端宽度
   'error.seller-mismatch-hint': () => '关闭请求只能针对已检查其数据的卖家。请检查该卖家，或填写该卖家自己的卖家编号。',
   'error.json-format': (p: P) => `--json 以 JSON 输出档案，而 --format ${p.format} 要求另一种格式。请去掉其中一个。`,
+  'render.label': (p: P) => `${p.label}：${p.value}`,
   'error.live-request': (p: P) => `此卖家在${p.region}的请求 ${p.id} 已经是“${p.state}”状态：同一卖家和地区同时只能有一个请求。没有提交任何内容。`,
   'error.live-request-hint': (p: P) => `如要发送另一个请求，请先撤回那个请求：close-account status --record withdrawn --request ${p.id}`,
   'error.plan-conflict': (p: P) => `${p.flag} ${p.given} 与计划 ${p.path} 不同，该计划是用 ${p.planned} 制定的。没有提交任何内容。`,

@@ -222,3 +222,21 @@ describe('audit export --json', () => {
     expect(JSON.parse(both.output())).toMatchObject({ error: { code: 'usage' } });
   });
 });
+
+describe('zh-CN punctuation', () => {
+  it('a label and its value are joined by the full-width colon, not ": "', async () => {
+    const path = db();
+    const texts: string[] = [];
+    for (const argv of [
+      ['check'],
+      ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'a@b.co', '--confirm', 'A2DEMO5ELLER7Q'],
+      ['status', '--record', 'frobnicated'],
+    ]) {
+      const term = fakeTerminal();
+      await main([...argv, '--lang', 'zh-CN', '--audit-db', path], term, { version: '1' }).catch(() => undefined);
+      texts.push(term.output(), term.errors());
+    }
+    const lines = texts.join('\n').split('\n').filter((line) => /[\u4e00-\u9fff）”]: /.test(line));
+    expect(lines).toEqual([]);
+  });
+});
