@@ -240,3 +240,21 @@ describe('zh-CN punctuation', () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe('status after withdrawing a request Amazon has', () => {
+  it('does not say "nothing will happen": recording it reaches no one, Amazon is asked', async () => {
+    const { readySellerReports } = await import('../helpers/report-fixtures.js');
+    const dir = mkdtempSync(join(tmpdir(), 'attack-14-sent-'));
+    readySellerReports(dir);
+    const path = db();
+    const common = ['--adapter', 'reports', '--reports-dir', dir, '--audit-db', path];
+    const sent = fakeTerminal();
+    const code = await main(['submit', ...common, '--attest', 'all', '--seller-id', 'A1B2C3D4E5F6G7', '--reason', 'stopped-selling', '--email', 'a@b.co', '--confirm', 'A1B2C3D4E5F6G7', '--submitter', 'seller-central', '--sent'], sent, { version: '1' });
+    expect(code, sent.errors()).toBe(0);
+    await main(['status', '--record', 'withdrawn', '--audit-db', path], fakeTerminal(), { version: '1' });
+    const status = fakeTerminal();
+    await main(['status', '--audit-db', path], status, { version: '1' });
+    expect(status.output()).not.toContain('nothing will happen');
+    expect(status.output()).toContain('Seller Support');
+  });
+});
