@@ -21,9 +21,12 @@ export interface MainOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Commander's "[options]" and "[command]", said in the seller's language. */
+/** Commander's "[options]" and "[command]", and each value's <name>, said in the seller's language. */
 const placeholders = (text: string, t: Translate) =>
-  text.replace(/\[options\]/g, t('help.options-placeholder')).replace(/\[command\]/g, t('help.command-placeholder'));
+  text
+    .replace(/\[options\]/g, t('help.options-placeholder'))
+    .replace(/\[command\]/g, t('help.command-placeholder'))
+    .replace(/<([a-z-]+)>/g, (_, name: string) => `<${t('help.value-placeholder', { name })}>`);
 
 function buildProgram(t: Translate, term: Terminal, version: string, run: (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) => (...args: unknown[]) => Promise<void>): Command {
   const program = new Command('close-account')
@@ -45,6 +48,8 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       // Placeholders in the seller's language, before commander lines the columns up.
       subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(new Help(), cmd), t),
       commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(new Help(), cmd), t),
+      optionTerm: (option) => placeholders(Help.prototype.optionTerm.call(new Help(), option), t),
+      argumentTerm: (argument) => t('help.value-placeholder', { name: Help.prototype.argumentTerm.call(new Help(), argument) }),
       // Widths in display cells (a kanji takes two) and lines broken where Chinese and Japanese allow.
       displayWidth: (text) => visibleWidth(text),
       boxWrap: (text, width) => wrapText(text, width),
@@ -198,7 +203,10 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       run(async (flags, cmd) => {
         // --out here is the dossier's file; the parser may hand it to the program's own --out (the plan's), so either is taken.
         const { format, request, out } = cmd.opts<{ format: string; request?: string; out?: string }>();
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, format, request ?? null, out ?? flags.out ?? null);
+        // --json prints JSON: the dossier's JSON form, and a --format that says otherwise is a contradiction.
+        const formatGiven = cmd.getOptionValueSource('format') !== 'default';
+        if (flags.json && formatGiven && format !== 'json') throw new UsageError(t('error.json-format', { format }));
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, flags.json ? 'json' : format, request ?? null, out ?? flags.out ?? null);
       }),
     );
   return program;
@@ -218,7 +226,10 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   const { language, unknownFlag } = chooseLanguage(langFlag(argv), term.env);
   const t = translator(await loadMessages(language));
   if (unknownFlag !== null) {
-    term.stderr.write(`${streamText(`${t('error.prefix')}: ${t('error.bad-lang', { value: unknownFlag })}`, false)}\n`);
+    const message = t('error.bad-lang', { value: unknownFlag });
+    // --json prints exactly one document, this error included.
+    if (wantsJson(argv)) term.stdout.write(`${streamText(errorDocument('usage', message, EXIT.usage), false)}\n`);
+    term.stderr.write(`${streamText(t('render.label', { label: t('error.prefix'), value: message }), false)}\n`);
     return EXIT.usage;
   }
   let exitCode: number = EXIT.ok;
@@ -274,7 +285,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
           const clean = secrets.scrub(text);
           ctx!.warnings.push(clean);
           ctx!.currentRun?.event('warning', { message: clean });
-          term.stderr.write(`${fit(streamText(ctx!.err.yellow(`${t('warning.prefix')}: ${clean}`), err.enabled), 'stderr')}\n`);
+          term.stderr.write(`${fit(streamText(ctx!.err.yellow(t('render.label', { label: t('warning.prefix'), value: clean })), err.enabled), 'stderr')}\n`);
         },
         currentRun: null,
       };
@@ -371,7 +382,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   /** The message on stderr for people, and as the one document on stdout for --json. */
   const fail = (exitCode: number, message: string, hint: string | null, code = ERROR_CODES[exitCode] ?? 'error'): number => {
     if (how.json) term.stdout.write(`${errorDocument(code, secrets.scrub(message), exitCode)}\n`);
-    say(style.red(`${t('error.prefix')}: ${message}`));
+    say(style.red(t('render.label', { label: t('error.prefix'), value: message })));
     if (hint) say(hint);
     return exitCode;
   };

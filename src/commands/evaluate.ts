@@ -59,6 +59,7 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
   };
   const readiness = await evaluateReadiness(watched, {
     asOf: options.asOf,
+    dataDay: term.today(),
     t,
     attested: options.attested,
     onProgress: ({ id, result }) => {

@@ -13,6 +13,7 @@ import { isIsoDate, type IsoDate } from '../core/dates.js';
 import { isConfirmable } from '../core/readiness.js';
 import { ADAPTER_IDS, type AdapterId } from '../core/seller-data-source.js';
 import { UsageError } from '../errors.js';
+import { expandHome } from './expand-home.js';
 import { SUBMITTER_IDS, type SubmitterId } from '../submit/submitter.js';
 import { parseEncoding, type Encoding } from '../adapters/reports/text-encoding.js';
 import type { Terminal } from '../io/terminal.js';
@@ -123,24 +124,26 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
   if (webhookUrl !== null && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) throw new UsageError(t('error.bad-webhook-url', { value: webhookUrl }));
 
   const auditDb = flags.auditDb ?? config.auditDb;
+  // A path given as --reports-dir=~/… or in the config file reaches no shell: ~ is expanded here.
+  const pathOf = (given: string) => resolve(expandHome(given, term.env.HOME));
   return {
     adapter: adapter as AdapterId,
     demoScenario: parseDemoScenario(flags.demoScenario ?? config.demoScenario ?? 'blocked', t),
     json: Boolean(flags.json),
     noColor: flags.color === false,
-    auditDbPath: auditDb ? resolve(auditDb) : defaultAuditDbPath(term.env, term.platform, term.env.HOME ?? homedir()),
+    auditDbPath: auditDb ? pathOf(auditDb) : defaultAuditDbPath(term.env, term.platform, term.env.HOME ?? homedir()),
     asOf: flags.asOf ?? term.today(),
     asOfGiven: flags.asOf !== undefined,
     attested,
     dryRun: Boolean(flags.dryRun),
     verbose: Boolean(flags.verbose),
     request,
-    reportsDir: reportsDir ? resolve(reportsDir) : null,
+    reportsDir: reportsDir ? pathOf(reportsDir) : null,
     encoding,
     maxReportAgeDays: Number(maxReportAge.trim()),
     submitter: submitter as SubmitterId | null,
     webhookUrl,
-    out: flags.out ? resolve(flags.out) : null,
+    out: flags.out ? pathOf(flags.out) : null,
     configFile: configPath && config.spApi ? { path: configPath, spApi: config.spApi } : null,
     demoDone: parseDemoDone(flags.demoDone ?? [], t),
   };

@@ -38,6 +38,12 @@ export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<nu
       const plan = buildClosurePlan(readiness);
       recorder.event('plan', { closeOn: plan.closeOn, steps: plan.steps.map((s) => ({ id: s.id, doneBy: s.doneBy })) });
 
+      // The files first: a file that cannot be written fails the command before its document is printed.
+      if (flags.ics) {
+        await writeOutputFile(flags.ics, planCalendar(plan, t, ctx.term.now()), t);
+        ctx.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
+      }
+      if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
       if (options.json) {
         ctx.print(JSON.stringify({ schemaVersion: 1, adapter: readiness.adapter, demo: readiness.isDemo, verdict: readiness.verdict, ...plan, steps: plan.steps.map((s) => ({ ...s, title: t(`plan.step.${s.id}`), where: t(`plan.where.${s.id}`), why: t(`plan.why.${s.id}`) })) }, null, 2));
       } else {
@@ -57,11 +63,6 @@ export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<nu
         });
         ctx.print(lines.join('\n'));
       }
-      if (flags.ics) {
-        await writeOutputFile(flags.ics, planCalendar(plan, t, ctx.term.now()), t);
-        ctx.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
-      }
-      if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
       return EXIT.ok;
     }),
   );

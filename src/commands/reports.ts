@@ -37,7 +37,7 @@ export function reportGuide(ctx: CommandContext, folder: ReportsFolder | null): 
 /** The guide as text; `onlyMissing` keeps the needed reports the folder lacks (for the wizard). */
 export function renderReportGuide(ctx: CommandContext, guide: ReportGuide[], folder: ReportsFolder | null, onlyMissing = false): string {
   const { t, out } = ctx;
-  const lines = [out.bold(t('reports.heading')), ''];
+  const lines = [out.bold(t(onlyMissing ? 'wizard.reports-heading' : 'reports.heading')), ''];
   if (folder) lines.push(t('reports.folder', { dir: folder.dir }), '');
   for (const report of guide) {
     if (onlyMissing && (!report.needed || report.files.length > 0)) continue;
@@ -47,12 +47,13 @@ export function renderReportGuide(ctx: CommandContext, guide: ReportGuide[], fol
     if (folder) {
       lines.push(
         report.files.length > 0
-          ? `    ${t('reports.found', { files: report.files.map((f) => `${f.name} (${f.ageDays}d)`).join(', ') })}`
+          ? `    ${t('reports.found', { files: report.files.map((f) => t('reports.file-age', { file: f.name, days: f.ageDays })).join(', ') })}`
           : `    ${t('reports.not-found')}`,
       );
     }
   }
-  lines.push('', t('reports.how'), t('reports.cannot-tell'));
+  // The wizard (onlyMissing) asks rather than names flags.
+  lines.push('', t(onlyMissing ? 'wizard.reports-how' : 'reports.how'), t(onlyMissing ? 'wizard.reports-cannot-tell' : 'reports.cannot-tell'));
   return lines.join('\n');
 }
 

@@ -85,7 +85,8 @@ function describe(ctx: CommandContext, history: RequestHistory): string {
       if (last?.matchedCheck) lines.push(`  ${t('status.rejected-check', { check: t(`check.${last.matchedCheck as CheckId}.title`) })}`, `  → ${t(FIX[last.matchedCheck as CheckId])}`);
       break;
     case 'withdrawn':
-      lines.push(t('status.withdrawn-next'));
+      // Recording it here reaches no one: a request Amazon has is withdrawn with Amazon.
+      lines.push(history.submission && history.submission.submitter !== 'demo' ? t('status.withdrawn-sent-next') : t('status.withdrawn-next'));
       break;
   }
   return lines.join('\n');

@@ -57,7 +57,9 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     if (!options.request.email) missing.push('--email <address>');
   }
   if (!flags.confirm) missing.push('--confirm <merchant-token>');
-  if (missing.length > 0) throw new UsageError(t('error.submit-missing', { flags: missing.join(' ') }), t('error.submit-missing-hint'));
+  // Each flag's placeholder said in the language, as in the help.
+  const said = missing.map((flag) => flag.replace(/<([a-z-]+)>/, (_, name: string) => `<${t('help.value-placeholder', { name })}>`));
+  if (missing.length > 0) throw new UsageError(t('error.submit-missing', { flags: said.join(' ') }), t('error.submit-missing-hint'));
   if (flags.confirm!.trim().toUpperCase() !== sellerId!.trim().toUpperCase()) {
     throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: sellerId! }));
   }

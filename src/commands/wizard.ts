@@ -9,7 +9,7 @@ import { withConfirmations, type Readiness } from '../core/readiness.js';
 import type { ClosureRegion } from '../core/marketplaces.js';
 import { ADAPTER_IDS, type AdapterId, type SellerDataSource } from '../core/seller-data-source.js';
 import { DEMO_SCENARIOS, type DemoScenario } from '../adapters/demo/demo-scenarios.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { Prompter } from '../io/prompter.js';
 import { renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
@@ -76,6 +76,7 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   }
   ctx.print(`\n${renderVerdict(readiness, ctx.out, t, WIZARD)}\n`);
 
+  refuseWhileWithAmazon(ctx, recorder, readiness);
   const request = await askRequest(ctx, prompter, readiness);
   // The same rule as `submit`: the data's seller only, and one live request per seller and region.
   refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
@@ -93,6 +94,26 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   }
   ctx.print(renderSubmission(outcome, request, ctx.out, t, source.isDemo));
   return EXIT.ok;
+}
+
+/**
+ * A request already with Amazon for this seller in every region it could be for: said before the
+ * request's questions rather than after them (a half-sent one is left to be resumed by its answers).
+ */
+function refuseWhileWithAmazon(ctx: CommandContext, recorder: RunRecorder, readiness: Readiness): void {
+  const sellerId = readiness.account.sellerId;
+  if (!recorder.audit || sellerId === null) return;
+  const requests = recorder.audit.requests();
+  const regions = readiness.regions.length > 0 ? readiness.regions.map((g) => g.region) : ['north-america'];
+  const standing = regions.map((region) =>
+    requests.find((h) => h.request.sellerId === sellerId && h.request.region === region && ['submitted', 'under-review', 'closed'].includes(h.state)),
+  );
+  const first = standing[0];
+  if (first === undefined || standing.some((h) => h === undefined)) return;
+  throw new UsageError(
+    ctx.t('error.live-request', { id: first.request.id, state: ctx.t(`state.${first.state}`), region: ctx.t(`region.${first.request.region}`) }),
+    ctx.t('error.live-request-hint', { id: first.request.id }),
+  );
 }
 
 async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<AdapterId> {

@@ -84,13 +84,13 @@ export function closureRequestId(fields: Omit<ClosureRequest, 'id' | 'basedOn'>)
 /** The request as text to paste into Seller Central's Close Account form. */
 export function closureRequestText(request: ClosureRequest, t: Translate): string {
   const lines = [
-    `${t('request.field.seller-id')}: ${request.sellerId}`,
-    `${t('request.field.region')}: ${t(`region.${request.region}`)} (${inMarketplaceOrder(request.marketplaces).join(', ')})`,
-    `${t('request.field.reason')}: ${t(`reason.${request.reason}`)}${request.reasonText ? ` — ${request.reasonText}` : ''}`,
-    `${t('request.field.email')}: ${request.email}`,
+    t('render.label', { label: t('request.field.seller-id'), value: request.sellerId }),
+    t('render.label', { label: t('request.field.region'), value: `${t(`region.${request.region}`)} (${inMarketplaceOrder(request.marketplaces).join(', ')})` }),
+    t('render.label', { label: t('request.field.reason'), value: `${t(`reason.${request.reason}`)}${request.reasonText ? ` — ${request.reasonText}` : ''}` }),
+    t('render.label', { label: t('request.field.email'), value: request.email }),
   ];
-  if (request.phone) lines.push(`${t('request.field.phone')}: ${request.phone}`);
-  lines.push(`${t('request.field.id')}: ${request.id}`);
+  if (request.phone) lines.push(t('render.label', { label: t('request.field.phone'), value: request.phone }));
+  lines.push(t('render.label', { label: t('request.field.id'), value: request.id }));
   return lines.join('\n');
 }
 

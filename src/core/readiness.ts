@@ -38,6 +38,11 @@ export interface Readiness {
 export interface EvaluateOptions extends CheckContext {
   /** Manual checks the seller has confirmed. */
   attested: ReadonlySet<CheckId>;
+  /**
+   * The day the data is read (today). A later as-of moves the clock, not the data: orders are
+   * looked back from this day, so an order the data shows open is never left out as too old.
+   */
+  dataDay?: IsoDate;
   onProgress?: (event: { id: CheckId; result?: CheckResult }) => void;
 }
 
@@ -75,7 +80,8 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   const account = await source.account();
 
   starting('open-orders');
-  const since = addDays(options.asOf, -ORDER_LOOKBACK_DAYS);
+  const readOn = options.dataDay !== undefined && options.dataDay < options.asOf ? options.dataDay : options.asOf;
+  const since = addDays(readOn, -ORDER_LOOKBACK_DAYS);
   const orders = await source.orders(since);
   if (orders.available) {
     const summary = await summarizeOrders(orders.data);

@@ -83,10 +83,19 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
       const { input } = await prompts();
       // The default shown in brackets, the answer as typed or taken, and a validation error can
       // all carry outside text (a --reason-text, a config file's email): shown through the sanitiser.
+      // The error, after "> ", is broken between words too (a seller ID cut at the edge misreads).
+      const { validate } = options;
+      const fitError = async (value: string) => {
+        const verdict = validate!(value);
+        if (verdict === true) return true;
+        const { wrapText } = await import('../render/text-layout.js');
+        return wrapText(terminalText(verdict), Math.max(20, width - 2));
+      };
       return interruptible(async () =>
         input(
           {
             ...options,
+            ...(validate ? { validate: fitError } : {}),
             message: await fit(terminalText(options.message)),
             transformer: (value, { isFinal }) => (isFinal ? styleText('cyan', terminalText(value)) : terminalText(value)),
             theme: { style: { defaultAnswer: (text: string) => styleText('dim', `(${terminalText(text)})`), error: (text: string) => styleText('red', `> ${terminalText(text)}`) } },

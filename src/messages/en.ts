@@ -323,7 +323,7 @@ export const en = {
   'help.exit-codes': () =>
     'Exit codes:\n  0    ready, or done\n  1    unexpected internal error (a bug)\n  2    usage or input error\n  3    not ready (blocked, or confirmations missing)\n  4    data-source failure (authentication, network, API)\n  130  interrupted (Ctrl-C)',
   'help.examples': () =>
-    'Examples:\n  close-account                                   start the wizard\n  close-account --dry-run                         am I ready? (demo seller)\n  close-account check --as-of 2027-03-01 --json   will I be ready on 1 March?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all --seller-id A2DEMO5ELLER7Q \\\n      --reason stopped-selling --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
+    'Examples:\n  close-account                                   start the wizard\n  close-account --dry-run                         am I ready? (demo seller)\n  close-account check --as-of 2027-03-01 --json   will I be ready on 1 March?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 
   // Seller Central report files
   'reports.kind.all-orders': () => 'All Orders',
@@ -382,6 +382,13 @@ export const en = {
     'Download each as a tab-delimited text file (Seller Central\'s default), into one folder, and point close-account at it: --reports-dir FOLDER. File names do not matter; gzipped files (.gz) are read as they are.',
   'reports.cannot-tell': () =>
     'Report files cannot show the balance or whether a claim is open: you confirm those (--attest balance, --attest claims) after checking Payments and Performance in Seller Central.',
+  // The wizard's words for the same: it asks questions, it does not name flags.
+  'wizard.reports-heading': () => 'Reports to download from Seller Central:',
+  'wizard.reports-how': () =>
+    'Download each as a tab-delimited text file (Seller Central\'s default) into that folder. File names do not matter; gzipped files (.gz) are read as they are.',
+  'wizard.reports-cannot-tell': () =>
+    'Report files cannot show the balance or whether a claim is open: check Payments and Performance in Seller Central, and the wizard asks you to confirm them.',
+  'reports.file-age': (p: P) => `${p.file} (${p.days} days old)`,
   'confirm.balance.question': () => 'Balance zero in every marketplace, nothing owed either way, no reserve?',
   'confirm.balance.how': () => 'Check Payments → Payments Dashboard in Seller Central: the total balance, reserves included, must be zero.',
   'error.reports-dir': (p: P) => `Cannot read the reports folder ${p.dir} (${p.code}).`,
@@ -414,6 +421,7 @@ export const en = {
   'status.closed-next': () => 'Amazon closed the account. Keep the dossier (`close-account audit export`); nothing more to do.',
   'status.rejected-next': () => 'Amazon could not close the account yet. Fix what it names, check again, then submit once more.',
   'status.rejected-check': (p: P) => `Amazon's reason points at: ${p.check}`,
+  'status.withdrawn-sent-next': () => 'Withdrawn in the audit log. That does not reach Amazon: Amazon still has the request, so ask Seller Support (Help → Get support) to withdraw it.',
   'status.withdrawn-next': () => 'Withdrawn: nothing will happen with this request.',
   'status.fix.last-sale-window': () => 'Wait until 90 days have passed since the last sale (`close-account check` gives the date), and keep listings closed so no sale restarts it.',
   'submit.resuming': (p: P) => `Request ${p.id} was being submitted (${p.via}) on ${p.at} when its run stopped. Resuming: it will not be submitted twice.`,
@@ -636,6 +644,9 @@ export const en = {
   'audit.export.written': (p: P) => `The dossier was written to ${p.path}.`,
   // Issue 14: one seller, one live request, every word in the seller's language, text that fits
   'error.seller-mismatch-hint': () => 'A closure request is only for the seller whose data was checked. Check that seller, or give its own seller ID.',
+  'error.json-format': (p: P) => `--json prints the dossier as JSON; --format ${p.format} asks for another form. Leave out one of them.`,
+  /** A label and its value on one line: "Contact email: owner@example.com". */
+  'render.label': (p: P) => `${p.label}: ${p.value}`,
   'error.live-request': (p: P) => `Request ${p.id} for this seller in ${p.region} is already ${p.state}: one seller and region have one request at a time. Nothing was submitted.`,
   'error.live-request-hint': (p: P) => `To send a different request, withdraw that one first: close-account status --record withdrawn --request ${p.id}`,
   'error.submission-busy': (p: P) => `Request ${p.id} is being submitted right now by another close-account process (pid ${p.pid}, since ${p.at}). Nothing was submitted by this one.`,
@@ -719,6 +730,8 @@ export const en = {
   'help.extras': (p: P) => ` (${p.extras})`,
   'help.options-placeholder': () => '[options]',
   'help.command-placeholder': () => '[command]',
+  /** A value's placeholder in the help (--adapter <name>), said in the language: the name as it is. */
+  'help.value-placeholder': (p: P) => String(p.name),
   'prompt.hint-default-yes': () => '(Y/n)',
   'prompt.hint-default-no': () => '(y/N)',
   'wizard.more-items': (p: P) => `… and ${num(p.count)} more.`,

@@ -319,7 +319,7 @@ export const ja: Messages = {
   'help.exit-codes': () =>
     '終了コード:\n  0    準備完了、または完了\n  1    予期しない内部エラー (バグ)\n  2    使い方または入力のエラー\n  3    準備未完了 (閉鎖不可、または確認待ち)\n  4    データソースの障害 (認証、ネットワーク、API)\n  130  中断 (Ctrl-C)',
   'help.examples': () =>
-    '例:\n  close-account                                   ウィザードを開始\n  close-account --dry-run                         準備できている? (デモ出品者)\n  close-account check --as-of 2027-03-01 --json   3月1日に準備できている?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all --seller-id A2DEMO5ELLER7Q \\\n      --reason stopped-selling --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
+    '例:\n  close-account                                   ウィザードを開始\n  close-account --dry-run                         準備できている? (デモ出品者)\n  close-account check --as-of 2027-03-01 --json   3月1日に準備できている?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 
   // セラーセントラルのレポートファイル
   'reports.kind.all-orders': () => 'すべての注文',
@@ -378,6 +378,10 @@ export const ja: Messages = {
     'それぞれタブ区切りのテキストファイル (セラーセントラルの既定) で1つのフォルダにダウンロードし、--reports-dir FOLDER で指定してください。ファイル名は問いません。gzip (.gz) のままでも読めます。',
   'reports.cannot-tell': () =>
     'レポートファイルでは残高も申請の状況も分かりません: セラーセントラルのペイメントとパフォーマンスを確認してから、あなたが確認してください (--attest balance、--attest claims)。',
+  'wizard.reports-heading': () => 'セラーセントラルからダウンロードするレポート:',
+  'wizard.reports-how': () => 'それぞれタブ区切りのテキストファイル (セラーセントラルの既定) でこのフォルダにダウンロードしてください。ファイル名は問いません。gzip (.gz) のままでも読めます。',
+  'wizard.reports-cannot-tell': () => 'レポートファイルでは残高も申請の状況も分かりません: セラーセントラルのペイメントとパフォーマンスを確認してください。ウィザードが確認をお願いします。',
+  'reports.file-age': (p: P) => `${p.file} (${p.days}日前)`,
   'confirm.balance.question': () => 'すべてのマーケットプレイスで残高ゼロ、どちらにも支払いなし、留保なしですか?',
   'confirm.balance.how': () => 'セラーセントラルの「レポート → ペイメント」で確認してください: 留保金を含む合計残高がゼロである必要があります。',
   'error.reports-dir': (p: P) => `レポートフォルダ ${p.dir} を読めません (${p.code})。`,
@@ -410,6 +414,7 @@ export const ja: Messages = {
   'status.closed-next': () => 'Amazonがアカウントを閉鎖しました。記録一式を保管してください (`close-account audit export`)。これで完了です。',
   'status.rejected-next': () => 'Amazonはまだアカウントを閉鎖できません。指摘された点を直し、もう一度チェックしてから再送信してください。',
   'status.rejected-check': (p: P) => `Amazonの理由が指しているのは: ${p.check}`,
+  'status.withdrawn-sent-next': () => '監査ログに取り下げとして記録しました。これはAmazonには届きません: 依頼はまだAmazonにあるため、テクニカルサポート (ヘルプ → サポートを受ける) に取り下げを依頼してください。',
   'status.withdrawn-next': () => '取り下げ済み: この依頼では何も起きません。',
   'status.fix.last-sale-window': () => '最後の販売から90日が過ぎるまで待ってください (日付は `close-account check` で分かります)。新しい販売で数え直しにならないよう、出品は停止したままに。',
   'submit.resuming': (p: P) => `依頼 ${p.id} は ${p.at} に送信中 (${p.via}) のまま実行が止まりました。再開します: 二重には送信しません。`,
@@ -631,6 +636,8 @@ export const ja: Messages = {
   'audit.export.written': (p: P) => `ドシエを ${p.path} に書き出しました。`,
   // 議題 14: 出品者はひとり、有効な依頼はひとつ、すべてを出品者の言語で、端末の幅に収まる表示
   'error.seller-mismatch-hint': () => '閉鎖依頼は、データをチェックした出品者の分だけ作れます。その出品者をチェックするか、その出品者自身の出品者IDを入力してください。',
+  'error.json-format': (p: P) => `--json は書類をJSONで出力しますが、--format ${p.format} は別の形式を求めています。どちらかを外してください。`,
+  'render.label': (p: P) => `${p.label}: ${p.value}`,
   'error.live-request': (p: P) => `この出品者の${p.region}の依頼 ${p.id} はすでに「${p.state}」です。出品者と地域ごとに依頼は同時にひとつだけです。何も送信していません。`,
   'error.live-request-hint': (p: P) => `別の依頼を送るには、先にその依頼を取り下げてください: close-account status --record withdrawn --request ${p.id}`,
   'error.submission-busy': (p: P) => `依頼 ${p.id} は別の close-account プロセス（pid ${p.pid}、${p.at} から）が今まさに送信中です。このプロセスからは何も送信していません。`,
@@ -714,6 +721,7 @@ export const ja: Messages = {
   'help.extras': (p: P) => ` (${p.extras})`,
   'help.options-placeholder': () => '[オプション]',
   'help.command-placeholder': () => '[コマンド]',
+  'help.value-placeholder': (p: P) => ({ 'name': '名前', 'language': '言語', 'path': 'パス', 'date': '日付', 'check-id': 'チェックID', 'file': 'ファイル', 'token': '出品者ID', 'reason': '理由', 'text': 'テキスト', 'address': 'メールアドレス', 'number': '番号', 'folder': 'フォルダ', 'url': '送信先', 'step': '手順', 'seller-id': '出品者ID', 'hours': '時間数', 'state': '状態', 'id': 'ID', 'count': '件数', 'run-id': '実行ID', 'format': '形式', 'merchant-token': 'マーチャントトークン' } as Record<string, string>)[String(p.name)] ?? String(p.name),
   'prompt.hint-default-yes': () => '(Y=はい / n=いいえ)',
   'prompt.hint-default-no': () => '(y=はい / N=いいえ)',
   'wizard.more-items': (p: P) => `…ほか${num(p.count)}件。`,

@@ -307,7 +307,7 @@ export const zhCN: Messages = {
   'help.exit-codes': () =>
     '退出码：\n  0    已就绪或已完成\n  1    意外的内部错误（程序缺陷）\n  2    用法或输入错误\n  3    未就绪（受阻或待确认）\n  4    数据源故障（认证、网络、API）\n  130  已中断（Ctrl-C）',
   'help.examples': () =>
-    '示例：\n  close-account                                   启动向导\n  close-account --dry-run                         我准备好了吗？（演示卖家）\n  close-account check --as-of 2027-03-01 --json   3 月 1 日我能就绪吗？\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all --seller-id A2DEMO5ELLER7Q \\\n      --reason stopped-selling --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
+    '示例：\n  close-account                                   启动向导\n  close-account --dry-run                         我准备好了吗？（演示卖家）\n  close-account check --as-of 2027-03-01 --json   3 月 1 日我能就绪吗？\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 
   // 卖家平台报告文件
   'reports.kind.all-orders': () => '所有订单',
@@ -365,6 +365,10 @@ export const zhCN: Messages = {
   'reports.how': () =>
     '将每份报告下载为制表符分隔的文本文件（卖家平台的默认格式），放在同一个文件夹中，并用 --reports-dir FOLDER 指定。文件名不重要；gzip 文件（.gz）可直接读取。',
   'reports.cannot-tell': () => '报告文件无法显示余额或索赔是否仍未解决：请在卖家平台查看付款和绩效后自行确认（--attest balance、--attest claims）。',
+  'wizard.reports-heading': () => '需要从卖家平台下载的报告：',
+  'wizard.reports-how': () => '将每份报告下载为制表符分隔的文本文件（卖家平台的默认格式），放在这个文件夹中。文件名不重要；gzip 文件（.gz）可直接读取。',
+  'wizard.reports-cannot-tell': () => '报告文件无法显示余额或索赔是否仍未解决：请在卖家平台查看付款和绩效，向导会请您确认。',
+  'reports.file-age': (p: P) => `${p.file}（${p.days} 天前）`,
   'confirm.balance.question': () => '每个商城的余额都为零，双方互不欠款，也没有预留金？',
   'confirm.balance.how': () => '请在卖家平台查看“付款 → 付款控制面板”：包括预留金在内的总余额必须为零。',
   'error.reports-dir': (p: P) => `无法读取报告文件夹 ${p.dir}（${p.code}）。`,
@@ -395,6 +399,7 @@ export const zhCN: Messages = {
   'status.closed-next': () => '亚马逊已关闭账户。请保存档案（`close-account audit export`）；无需再做什么。',
   'status.rejected-next': () => '亚马逊暂时无法关闭账户。请修正其指出的问题，重新检查，然后再次提交。',
   'status.rejected-check': (p: P) => `亚马逊的原因指向：${p.check}`,
+  'status.withdrawn-sent-next': () => '已在审计日志中记录为撤回。这不会通知亚马逊：亚马逊仍持有此请求，请联系卖家支持（帮助 → 获取支持）撤回。',
   'status.withdrawn-next': () => '已撤回：此请求不会有任何后续。',
   'status.fix.last-sale-window': () => '请等到距最后一笔销售满 90 天（`close-account check` 会给出日期），并保持商品停售，以免新的销售让期限重新计算。',
   'submit.resuming': (p: P) => `请求 ${p.id} 在 ${p.at} 提交中（${p.via}）时运行停止了。正在继续：不会重复提交。`,
@@ -613,6 +618,8 @@ export const zhCN: Messages = {
   'audit.export.written': (p: P) => `档案已写入 ${p.path}。`,
   // 议题 14：一个卖家、一个有效请求、全部使用卖家的语言、文字适合终端宽度
   'error.seller-mismatch-hint': () => '关闭请求只能针对已检查其数据的卖家。请检查该卖家，或填写该卖家自己的卖家编号。',
+  'error.json-format': (p: P) => `--json 以 JSON 输出档案，而 --format ${p.format} 要求另一种格式。请去掉其中一个。`,
+  'render.label': (p: P) => `${p.label}：${p.value}`,
   'error.live-request': (p: P) => `此卖家在${p.region}的请求 ${p.id} 已经是“${p.state}”状态：同一卖家和地区同时只能有一个请求。没有提交任何内容。`,
   'error.live-request-hint': (p: P) => `如要发送另一个请求，请先撤回那个请求：close-account status --record withdrawn --request ${p.id}`,
   'error.submission-busy': (p: P) => `请求 ${p.id} 正由另一个 close-account 进程提交（pid ${p.pid}，自 ${p.at} 起）。本次没有提交任何内容。`,
@@ -676,7 +683,7 @@ export const zhCN: Messages = {
   'prompt.yes-no-error': (p: P) => `请回答“${p.yes}”或“${p.no}”。`,
   'prompt.keys-help': () => '↑↓ 移动，⏎ 选择',
   'prompt.disabled': () => '此选项不可用。',
-  'wizard.ask.seller-id': () => '您的卖家编号（商户令牌）是什么？',
+  'wizard.ask.seller-id': () => '您的卖家编号（商家记号）是什么？',
   'wizard.ask.reason': () => '您为什么要关闭账户？',
   'wizard.ask.email': () => '亚马逊应发邮件到哪个地址？',
   'wizard.seller-id-other': (p: P) => `${p.given} 不是已检查数据的卖家（${p.known}）。请求只能针对 ${p.known}。`,
@@ -696,6 +703,7 @@ export const zhCN: Messages = {
   'help.extras': (p: P) => `（${p.extras}）`,
   'help.options-placeholder': () => '[选项]',
   'help.command-placeholder': () => '[命令]',
+  'help.value-placeholder': (p: P) => ({ 'name': '名称', 'language': '语言', 'path': '路径', 'date': '日期', 'check-id': '检查编号', 'file': '文件', 'token': '卖家编号', 'reason': '原因', 'text': '文字', 'address': '邮箱', 'number': '号码', 'folder': '文件夹', 'url': '网址', 'step': '步骤', 'seller-id': '卖家编号', 'hours': '小时数', 'state': '状态', 'id': '编号', 'count': '数量', 'run-id': '运行编号', 'format': '格式', 'merchant-token': '商家记号' } as Record<string, string>)[String(p.name)] ?? String(p.name),
   'prompt.hint-default-yes': () => '(Y=是 / n=否)',
   'prompt.hint-default-no': () => '(y=是 / N=否)',
   'wizard.more-items': (p: P) => `……另有 ${num(p.count)} 项。`,

@@ -99,7 +99,7 @@ export function renderBlockers(readiness: Readiness, style: Style, t: Translate,
   if (needsWork.length === 0) return '';
   const lines: string[] = [style.bold(t('render.what-to-do'))];
   for (const check of needsWork) {
-    lines.push('', `${statusLabel(check.status, check.confirmed, style, t)}  ${style.bold(checkTitle(check, t))}: ${check.summary}`);
+    lines.push('', `${statusLabel(check.status, check.confirmed, style, t)}  ${t('render.label', { label: style.bold(checkTitle(check, t)), value: check.summary })}`);
     for (const item of check.items.slice(0, ITEMS_SHOWN)) lines.push(style.dim(`      ${describeItem(item, t)}`));
     if (check.count !== null && check.count > ITEMS_SHOWN) {
       const more = check.count - ITEMS_SHOWN;
@@ -128,7 +128,7 @@ export function renderVerdict(readiness: Readiness, style: Style, t: Translate, 
 export function renderRequestDraft(draft: RequestDraft, style: Style, t: Translate): string {
   if (draft.request) return `${style.bold(t('render.request-heading'))}\n${indent(closureRequestText(draft.request, t))}`;
   const lines = [style.bold(t('render.request-incomplete'))];
-  for (const problem of draft.problems) lines.push(`  - ${fieldLabel(problem.field, t)}: ${problem.message}`);
+  for (const problem of draft.problems) lines.push(`  - ${t('render.label', { label: fieldLabel(problem.field, t), value: problem.message })}`);
   lines.push(style.dim(`  ${t('render.request-flags')}`));
   return lines.join('\n');
 }

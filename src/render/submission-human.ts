@@ -15,7 +15,7 @@ export function renderSubmission(outcome: Exclude<SubmitOutcome, { kind: 'not-se
     lines.push(style.green(style.bold(t('receipt.submitted'))));
   }
   lines.push(indent(closureRequestText(request, t)));
-  lines.push(indent(`${t('receipt.reference')}: ${submission.reference}`), indent(`${t('receipt.at')}: ${t('format.timestamp', { at: submission.submittedAt })}`));
+  lines.push(indent(t('render.label', { label: t('receipt.reference'), value: submission.reference })), indent(t('render.label', { label: t('receipt.at'), value: t('format.timestamp', { at: submission.submittedAt }) })));
   if (outcome.kind === 'submitted') lines.push('', outcome.nextSteps);
   else lines.push('', t('receipt.already-next'));
   // How Amazon's answer gets into the audit log: nothing else would tell the seller.

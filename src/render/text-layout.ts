@@ -33,15 +33,16 @@ export const visibleWidth = (text: string) => displayWidth(text.replace(ANSI, ''
 /** Wide characters: each is a place to break, as Chinese and Japanese need no spaces. */
 const WIDE = '\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6\\u{20000}-\\u{3fffd}';
 /** Punctuation that never starts a line (kinsoku): it stays with the character before it. */
-const CLOSING = '、。，．）」』】〉》？！：；)\\].,:;!?';
+const CLOSING = '、。，．）」』】〉》？！：；”’)\\].,:;!?';
 /** Punctuation that never ends a line: it goes with the character after it. */
-const OPENING = '（「『【〈《([';
+const OPENING = '（「『【〈《“‘([';
 /**
  * Colour codes, runs of spaces, a command in backticks (never broken: it is copied as a whole),
- * single wide characters (with their punctuation), and words.
+ * a date written with 年月日 or a number with the character after it (2026年12月31日, 62日: a
+ * date or count cut in two misreads), single wide characters (with their punctuation), and words.
  */
 const TOKENS = new RegExp(
-  `\\u001b\\[[0-9;]*m|[ \\t]+|\`[^\`\\n]*\`[${CLOSING}]*|[${OPENING}]*[${WIDE}][${CLOSING}]*|[^ \\t\\u001b\`${WIDE}]+[${CLOSING}]*|\``,
+  `\\u001b\\[[0-9;]*m|[ \\t]+|\`[^\`\\n]*\`[${CLOSING}]*|[${OPENING}]*(?:\\d+年\\d+月(?:\\d+日)?|\\d+月\\d+日|\\d[\\d.,]*[${WIDE}])[${CLOSING}]*|[${OPENING}]*[${WIDE}][${CLOSING}]*|[^ \\t\\u001b\`${WIDE}]+[${CLOSING}]*|\``,
   'gu',
 );
 

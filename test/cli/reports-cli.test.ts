@@ -91,7 +91,7 @@ describe('--adapter reports as a process', () => {
     expect(plain.stdout).toContain('the last 120 days at least');
     expect(plain.stdout).toContain('Reports → Fulfillment → Removals: Removal Order Detail');
     const withFolder = runCli(['reports', '--reports-dir', dir, '--no-color'], env);
-    expect(withFolder.stdout).toMatch(/✔ All Orders \(needed\)[\s\S]*found: 20261126-1\.txt \(0d\)/);
+    expect(withFolder.stdout).toMatch(/✔ All Orders \(needed\)[\s\S]*found: 20261126-1\.txt \(0 days old\)/);
     expect(withFolder.stdout).toMatch(/✖ Removal Order Detail \(needed\)[\s\S]*not in the folder/);
     const json = JSON.parse(runCli(['reports', '--reports-dir', dir, '--json'], env).stdout);
     expect(json.reports.find((r: { kind: string }) => r.kind === 'fba-inventory').files[0].name).toBe('20261126-3.txt.gz');

@@ -95,6 +95,24 @@ describe('done when (issue 19), against the strict fake with every fault on', ()
     expect(check(readiness, 'last-sale-window').status).toBe('pass');
     expect(check(readiness, 'open-orders').status).toBe('pass');
   });
+
+  it('a future --as-of keeps the orders Amazon shows open today open, and the last sale its own (attack 14)', async () => {
+    const s = await session('blocked', ALL_FAULTS);
+    const adapter = await s.open('2027-03-20');
+    const readiness = await evaluateReadiness(adapter, { asOf: '2027-03-20', dataDay: '2026-11-26', t, attested });
+    await adapter.close();
+    expect(check(readiness, 'open-orders').status).toBe('fail');
+    expect(check(readiness, 'open-orders').count).toBe(4);
+    expect(check(readiness, 'last-sale-window').clearsOn).toBe('2027-02-18');
+    // A shipped last sale is read from the order history of the last 120 days before now.
+    const seller = quietSeller();
+    seller.orders.push(sale('111-4000000-0000042', '2026-10-17T15:04:05+00:00'));
+    const quiet = await session(seller, ALL_FAULTS);
+    const later = await quiet.open('2027-03-20');
+    const passed = await evaluateReadiness(later, { asOf: '2027-03-20', dataDay: '2026-11-26', t, attested });
+    await later.close();
+    expect(check(passed, 'last-sale-window')).toMatchObject({ status: 'pass', clearsOn: '2027-01-15' });
+  });
 });
 
 describe('what the adapter asks Amazon for', () => {

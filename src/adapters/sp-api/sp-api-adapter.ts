@@ -116,7 +116,9 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
   // Data as of now: no date sent to Amazon is later than now, whatever the as-of day.
   const endMs = clock.now() - END_MARGIN_MS;
   const end = isoSeconds(endMs);
-  const sinceDay = addDays(options.asOf, -ORDERS_DAYS);
+  // A later as-of moves the clock, not the data: the look-back ends now, as the data does.
+  const readOn = toIsoDate(new Date(endMs));
+  const sinceDay = addDays(options.asOf < readOn ? options.asOf : readOn, -ORDERS_DAYS);
   const sinceMs = Math.min(Date.parse(`${sinceDay}T00:00:00Z`), endMs);
 
   // Reports take minutes at Amazon: ask for all of them now, read each when its check comes.
