@@ -721,7 +721,7 @@ export const ja: Messages = {
   'help.extras': (p: P) => ` (${p.extras})`,
   'help.options-placeholder': () => '[オプション]',
   'help.command-placeholder': () => '[コマンド]',
-  'help.value-placeholder': (p: P) => ({ 'name': '名前', 'language': '言語', 'path': 'パス', 'date': '日付', 'check-id': 'チェックID', 'file': 'ファイル', 'token': '出品者ID', 'reason': '理由', 'text': 'テキスト', 'address': 'メールアドレス', 'number': '番号', 'folder': 'フォルダ', 'url': '送信先', 'step': '手順', 'seller-id': '出品者ID', 'hours': '時間数', 'state': '状態', 'id': 'ID', 'count': '件数', 'run-id': '実行ID', 'format': '形式', 'merchant-token': 'マーチャントトークン' } as Record<string, string>)[String(p.name)] ?? String(p.name),
+  'help.value-placeholder': (p: P) => ({ 'name': '名前', 'language': '言語', 'path': 'パス', 'date': '日付', 'check-id': 'チェックID', 'file': 'ファイル', 'token': '出品者ID', 'reason': '理由', 'text': 'テキスト', 'address': 'メールアドレス', 'number': '番号', 'folder': 'フォルダ', 'url': '送信先', 'step': '手順', 'seller-id': '出品者ID', 'hours': '時間数', 'state': '状態', 'id': 'ID', 'count': '件数', 'run-id': '実行ID', 'format': '形式', 'merchant-token': 'マーチャントトークン', 'days': '日数' } as Record<string, string>)[String(p.name)] ?? String(p.name),
   'prompt.hint-default-yes': () => '(Y=はい / n=いいえ)',
   'prompt.hint-default-no': () => '(y=はい / N=いいえ)',
   'wizard.more-items': (p: P) => `…ほか${num(p.count)}件。`,

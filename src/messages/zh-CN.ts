@@ -703,7 +703,7 @@ export const zhCN: Messages = {
   'help.extras': (p: P) => `（${p.extras}）`,
   'help.options-placeholder': () => '[选项]',
   'help.command-placeholder': () => '[命令]',
-  'help.value-placeholder': (p: P) => ({ 'name': '名称', 'language': '语言', 'path': '路径', 'date': '日期', 'check-id': '检查编号', 'file': '文件', 'token': '卖家编号', 'reason': '原因', 'text': '文字', 'address': '邮箱', 'number': '号码', 'folder': '文件夹', 'url': '网址', 'step': '步骤', 'seller-id': '卖家编号', 'hours': '小时数', 'state': '状态', 'id': '编号', 'count': '数量', 'run-id': '运行编号', 'format': '格式', 'merchant-token': '商家记号' } as Record<string, string>)[String(p.name)] ?? String(p.name),
+  'help.value-placeholder': (p: P) => ({ 'name': '名称', 'language': '语言', 'path': '路径', 'date': '日期', 'check-id': '检查编号', 'file': '文件', 'token': '卖家编号', 'reason': '原因', 'text': '文字', 'address': '邮箱', 'number': '号码', 'folder': '文件夹', 'url': '网址', 'step': '步骤', 'seller-id': '卖家编号', 'hours': '小时数', 'state': '状态', 'id': '编号', 'count': '数量', 'run-id': '运行编号', 'format': '格式', 'merchant-token': '商家记号', 'days': '天数' } as Record<string, string>)[String(p.name)] ?? String(p.name),
   'prompt.hint-default-yes': () => '(Y=是 / n=否)',
   'prompt.hint-default-no': () => '(y=是 / N=否)',
   'wizard.more-items': (p: P) => `……另有 ${num(p.count)} 项。`,

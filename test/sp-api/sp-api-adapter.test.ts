@@ -111,7 +111,7 @@ describe('done when (issue 19), against the strict fake with every fault on', ()
     const later = await quiet.open('2027-03-20');
     const passed = await evaluateReadiness(later, { asOf: '2027-03-20', dataDay: '2026-11-26', t, attested });
     await later.close();
-    expect(check(passed, 'last-sale-window')).toMatchObject({ status: 'pass', clearsOn: '2027-01-15' });
+    expect(check(passed, 'last-sale-window')).toMatchObject({ status: 'pass', clearsOn: '2027-01-16' });
   });
 });
 
