@@ -3,7 +3,7 @@
 // marketplace's time zone, each marketplace's encoding, Excel for Mac's CR line ends, the real
 // samples' quirks, and each failure outside testing found ("ready" on files that did not prove it).
 
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -252,10 +252,10 @@ describe('corpus: the failures outside testing found', () => {
     const dir = folder();
     readySellerReports(dir);
     const old = new Date('2026-10-01T08:00:00Z');
-    utimesSync(join(dir, 'listings.txt'), old, old);
+    for (const name of ['listings.txt', 'listings-ca.txt', 'listings-mx.txt']) utimesSync(join(dir, name), old, old);
     const { byId, readiness } = await check(dir);
     expect(byId.listings!.status).toBe('unknown');
-    expect(byId.listings!.summary).toContain('listings.txt, is 56 days older than the day checked');
+    expect(byId.listings!.summary).toContain('is 56 days older than the day checked');
     expect(readiness.verdict).toBe('blocked');
     expect((await check(dir, AS_OF, 60)).readiness.verdict).toBe('ready');
   });
@@ -263,7 +263,7 @@ describe('corpus: the failures outside testing found', () => {
   it('a stale report that shows a blocker says unknown: what is left today cannot be told from it', async () => {
     const dir = readyBut('listings', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Mug', 'listing-id': 'L', 'seller-sku': 'M', status: 'Active' })]);
     const old = new Date('2026-10-01T08:00:00Z');
-    utimesSync(join(dir, 'listings.txt'), old, old);
+    for (const name of ['listings.txt', 'listings-ca.txt', 'listings-mx.txt']) utimesSync(join(dir, name), old, old);
     expect((await check(dir)).byId.listings!.status).toBe('unknown');
   });
 
@@ -312,6 +312,61 @@ describe('corpus: the failures outside testing found', () => {
     const byId = Object.fromEntries(document.checks.map((c) => [c.id, c]));
     expect(byId['open-orders']!.evidence!.files).toEqual([{ file: '29817364510.txt', kind: 'all-orders', rows: 3, from: '2026-06-03', to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), ageDays: 0 }]);
     expect(byId['returns-refunds']!.evidence!.files[0]).toMatchObject({ kind: 'returns', rows: 1, from: '2026-06-10' });
-    for (const id of ['last-sale-window', 'fba-inventory', 'removal-orders', 'listings'] as const) expect(byId[id]!.evidence!.files.length, id).toBe(1);
+    for (const id of ['last-sale-window', 'fba-inventory', 'removal-orders'] as const) expect(byId[id]!.evidence!.files.length, id).toBe(1);
+    expect(byId['listings']!.evidence!.files.map((f) => f.file)).toEqual(['listings-ca.txt', 'listings-mx.txt', 'listings.txt']);
+  });
+});
+
+describe('corpus: attack-12, what an outside tester found', () => {
+  it('one empty All Listings report beside orders from three marketplaces proves nothing of the other two (one report per marketplace)', async () => {
+    const dir = folder();
+    readySellerReports(dir); // orders from the US, Canada and Mexico
+    rmSync(join(dir, 'listings-ca.txt'));
+    const { byId, readiness } = await check(dir);
+    expect(byId['listings']!.status).toBe('unknown');
+    expect(byId['listings']!.summary).toContain('CA, MX, US');
+    expect(readiness.verdict).toBe('blocked');
+    // A listing in any of them still fails.
+    writeReport(dir, 'listings-ca.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Inactive' })]);
+    expect((await check(dir)).byId['listings']!.status).toBe('fail');
+  });
+
+  it.each(['afn-fulfillable-quantity-remote', 'afn-fulfillable-quantity-local', 'afn-inbound-quantity', 'afn-damaged-qty', 'afn-transfer-units', 'afn-future-supply'])(
+    'units in an afn- column Amazon may add, named "%s", fail fba-inventory',
+    async (column) => {
+      const line = row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', ...ZERO_STOCK });
+      const withUnits = await check(readyBut('inventory', [`${HEADERS.manageInventory}\t${column}`, `${line}\t7`]));
+      expect(withUnits.byId['fba-inventory']!.status).toBe('fail');
+      const zero = await check(readyBut('inventory', [`${HEADERS.manageInventory}\t${column}`, `${line}\t0`]));
+      expect(zero.byId['fba-inventory']!.status).toBe('pass');
+    },
+  );
+
+  it('an old All Listings report beside newer ones may be the only one for its marketplace: it cannot pass, it can fail', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    const old = new Date('2026-10-01T08:00:00Z');
+    utimesSync(join(dir, 'listings-mx.txt'), old, old);
+    const { byId, readiness } = await check(dir);
+    expect(byId['listings']!.status).toBe('unknown');
+    expect(byId['listings']!.summary).toContain('listings-mx.txt (All Listings) is 56 days older');
+    expect(readiness.verdict).toBe('blocked');
+    writeReport(dir, 'listings-mx.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Active' })]);
+    utimesSync(join(dir, 'listings-mx.txt'), old, old);
+    expect((await check(dir)).byId['listings']!.status).toBe('fail');
+    // Stock likewise: an older Manage FBA Inventory report beside a newer one.
+    writeReport(dir, 'listings-mx.txt', [HEADERS.allListings]);
+    writeReport(dir, 'inventory-old.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'MP-2', fnsku: 'X002', ...ZERO_STOCK })]);
+    utimesSync(join(dir, 'inventory-old.txt'), old, old);
+    expect((await check(dir)).byId['fba-inventory']!.status).toBe('unknown');
+  });
+
+  it('a dangling link in the folder may be any report: no check passes on the others', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    symlinkSync(join(dir, 'moved-away.txt'), join(dir, 'listings-de.txt'));
+    const { byId, readiness } = await check(dir);
+    expect(readiness.verdict).toBe('blocked');
+    for (const id of ['open-orders', 'last-sale-window', 'returns-refunds', 'fba-inventory', 'removal-orders', 'listings'] as const) expect(byId[id]!.status, id).toBe('unknown');
   });
 });

@@ -41,8 +41,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
     try {
       isFile = (await stat(path)).isFile();
     } catch (error) {
-      // A dangling link or a link loop is not a report: set aside, said, not fatal.
-      skipped.push({ name, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error' });
+      // A dangling link or a link loop: set aside, said, not fatal; but it may have been any
+      // report (a download moved away, a link to a drive not mounted), so no check can pass on
+      // what the other files show.
+      skipped.push({ name, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error', kinds: [...REPORT_KINDS] });
       continue;
     }
     if (!isFile) continue;
