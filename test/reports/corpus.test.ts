@@ -361,6 +361,31 @@ describe('corpus: attack-12, what an outside tester found', () => {
     expect((await check(dir)).byId['fba-inventory']!.status).toBe('unknown');
   });
 
+  // Excel for Windows saves "Unicode Text" as UTF-16LE with a BOM, tab-delimited, CRLF.
+  const utf16 = (lines: string[], variant: 'le-bom' | 'be-bom' | 'le') => {
+    const bytes = Buffer.from(`${variant === 'le' ? '' : '\ufeff'}${lines.join('\r\n')}\r\n`, 'utf16le');
+    return variant === 'be-bom' ? bytes.swap16() : bytes;
+  };
+  it.each(['le-bom', 'be-bom', 'le'] as const)('a UTF-16 (%s) report is read, not set aside: its listing and its open order beside UTF-8 files block', async (variant) => {
+    const dir = folder();
+    readySellerReports(dir);
+    expect((await check(dir)).readiness.verdict).toBe('ready');
+    writeFileSync(join(dir, 'excel-unicode.txt'), utf16([HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'ベスト', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Inactive' })], variant));
+    writeFileSync(join(dir, 'orders-unicode.txt'), utf16([HEADERS.allOrders, order('111-0000000-0000009', '2026-11-20T10:00:00+00:00', 'Unshipped')], variant));
+    const { byId } = await check(dir);
+    expect(byId['listings']).toMatchObject({ status: 'fail', count: 1 });
+    expect(byId['listings']!.items[0]).toMatchObject({ name: 'ベスト' });
+    expect(byId['open-orders']).toMatchObject({ status: 'fail', count: 1 });
+  });
+
+  it('a UTF-16 report cut inside a character or a row is refused', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    const bytes = utf16([HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Active' })], 'le-bom');
+    writeFileSync(join(dir, 'excel-unicode.txt'), bytes.subarray(0, bytes.length - 3));
+    expect((await refusal(dir)).message).toContain('excel-unicode.txt, line 2');
+  });
+
   it('a dangling link in the folder may be any report: no check passes on the others', async () => {
     const dir = folder();
     readySellerReports(dir);
