@@ -386,6 +386,17 @@ describe('corpus: attack-12, what an outside tester found', () => {
     expect((await refusal(dir)).message).toContain('excel-unicode.txt, line 2');
   });
 
+  it.each([
+    ['Removal Shipment Detail', 'request-date\torder-id\tshipment-date\tsku\tfnsku\tdisposition\tshipped-quantity\tcarrier\ttracking-number\tremoval-order-type', '2026-08-01T09:00:00+00:00\tRMV1\t2026-08-03T09:00:00+00:00\tMP-1\tX001\tSellable\t5\tUPS\t1Z999\tReturn'],
+    ['settlement', 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tmerchant-order-id\tadjustment-id\tshipment-id\tmarketplace-name\tshipment-fee-type\tshipment-fee-amount\torder-fee-type\torder-fee-amount\tfulfillment-id\tposted-date\torder-item-code\tmerchant-order-item-id\tmerchant-adjustment-item-id\tsku\tquantity-purchased', '123\t2026-07-01\t2026-07-15\t2026-07-17\t0\tUSD\tOrder\t111-1111111-0000001\t\t\t\tAmazon.com\t\t\t\t\t\t\t\t\t\tMP-1\t1'],
+  ])('a %s report beside the others is not taken for a damaged removal or inventory report', async (_, header, line) => {
+    const dir = folder();
+    readySellerReports(dir);
+    writeReport(dir, 'other.txt', [header, line]);
+    const { readiness } = await check(dir);
+    expect(readiness.verdict).toBe('ready');
+  });
+
   it('a dangling link in the folder may be any report: no check passes on the others', async () => {
     const dir = folder();
     readySellerReports(dir);
