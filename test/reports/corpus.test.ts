@@ -397,6 +397,13 @@ describe('corpus: attack-12, what an outside tester found', () => {
     expect(readiness.verdict).toBe('ready');
   });
 
+  it.each(['05.09.2026 10:00', '05/09/2026 10:00'])('an Amazon.com sale 89 days ago written "%s" by a day-first spreadsheet is not read as 9 May', async (date) => {
+    // 5 September 2026 is 82 days before the as-of day: the window is not over.
+    const { byId } = await check(readyBut('orders', [HEADERS.allOrders, history, row(HEADERS.allOrders, { 'amazon-order-id': '111-0000000-0000005', 'purchase-date': date, 'last-updated-date': '2026-09-06T00:00:00+00:00', 'order-status': 'Shipped', 'sales-channel': 'Amazon.com' })]));
+    expect(byId['last-sale-window']).toMatchObject({ status: 'fail' });
+    expect(byId['last-sale-window']!.items[0]).toMatchObject({ orderId: '111-0000000-0000005' });
+  });
+
   it('a dangling link in the folder may be any report: no check passes on the others', async () => {
     const dir = folder();
     readySellerReports(dir);
