@@ -404,6 +404,13 @@ describe('corpus: attack-12, what an outside tester found', () => {
     expect(byId['last-sale-window']!.items[0]).toMatchObject({ orderId: '111-0000000-0000005' });
   });
 
+  it('a sale whose time lost its zone in a spreadsheet (an Amazon.com evening, 20:00 Pacific) still waits 90 days in every marketplace', async () => {
+    // 2026-09-04 20:00 in Los Angeles is 5 September in São Paulo: not cleared before 5 December.
+    const dir = readyBut('orders', [HEADERS.allOrders, history, row(HEADERS.allOrders, { 'amazon-order-id': '111-0000000-0000006', 'purchase-date': '2026-09-04 20:00:00', 'last-updated-date': '2026-09-06T00:00:00+00:00', 'order-status': 'Shipped', 'sales-channel': 'Amazon.com' })]);
+    const { byId } = await check(dir, '2026-12-04', 30);
+    expect(byId['last-sale-window']).toMatchObject({ status: 'fail', clearsOn: '2026-12-05' });
+  });
+
   it('a dangling link in the folder may be any report: no check passes on the others', async () => {
     const dir = folder();
     readySellerReports(dir);
