@@ -67,7 +67,7 @@ const CASES: Case[] = [
   { name: 'a gzip of nothing', setup: (d) => withFile(d, 'empty.gz', gzipSync(Buffer.alloc(0))), code: 3, says: /Skipped empty\.gz: it is empty\./ },
   // Report files: not reports
   { name: 'a binary file', setup: (d) => withFile(d, 'photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0x0a, 0, 0, 9, 9])), code: 0, says: /Skipped photo\.jpg: its header is not one of the reports/ },
-  { name: 'NUL bytes throughout', setup: (d) => withFile(d, 'nul.txt', Buffer.alloc(4096)), code: 0, says: /Skipped nul\.txt: its header is not one of the reports/ },
+  { name: 'NUL bytes throughout', setup: (d) => withFile(d, 'nul.txt', Buffer.alloc(4096)), code: 3, says: /Skipped nul\.txt: it is empty\./ },
   { name: 'a UTF-16 file', setup: (d) => withFile(d, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADERS.allOrders, 'utf16le')])), code: 2, says: /u16\.txt, line 1: the file ends in the middle of a row/ },
   { name: 'a UTF-16 report (Excel "Unicode Text")', setup: (d) => withFile(d, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADERS.manageInventory}\r\n${row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', ...ZERO_STOCK, 'afn-fulfillable-quantity': '3', 'afn-warehouse-quantity': '3', 'afn-total-quantity': '3' })}\r\n`, 'utf16le')])), code: 3, says: '' },
   { name: 'a comma-separated file', setup: (d) => withFile(d, 'orders.csv', 'amazon-order-id,purchase-date,order-status\n1,2026-01-01,Shipped\n'), code: 0, says: /Skipped orders\.csv: its header is not one of the reports/ },

@@ -411,6 +411,16 @@ describe('corpus: attack-12, what an outside tester found', () => {
     expect(byId['last-sale-window']).toMatchObject({ status: 'fail', clearsOn: '2026-12-05' });
   });
 
+  it('a file of NUL bytes (a download that never wrote) is as empty as an empty file: no check passes beside it', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    writeFileSync(join(dir, 'download.txt'), Buffer.alloc(8192));
+    const { byId, readiness } = await check(dir);
+    expect(readiness.verdict).toBe('blocked');
+    expect(byId['listings']!.status).toBe('unknown');
+    expect(byId['fba-inventory']!.status).toBe('unknown');
+  });
+
   it('a dangling link in the folder may be any report: no check passes on the others', async () => {
     const dir = folder();
     readySellerReports(dir);

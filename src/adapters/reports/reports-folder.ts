@@ -54,7 +54,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       list.push(file);
       byKind.set(file.spec.kind, list);
     } else {
-      const reason = file.headers.length === 0 ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
+      // Only NUL bytes (or blanks) where the header should be: space set aside for a download
+      // that never wrote (a crash, a full disk). As empty as an empty file.
+      const blank = file.headers.every((name) => /^[\s\0]*$/.test(name));
+      const reason = blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
       // An empty file may be any report whose download failed; a Japanese header, any report.
       const kinds = reason === 'unknown-kind' ? lookalikeKinds(file.headers) : [...REPORT_KINDS];
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
