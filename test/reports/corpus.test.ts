@@ -331,6 +331,17 @@ describe('corpus: attack-12, what an outside tester found', () => {
     expect((await check(dir)).byId['listings']!.status).toBe('fail');
   });
 
+  it('asked for listings before the orders were read, the adapter still knows the marketplaces the orders show', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    rmSync(join(dir, 'listings-mx.txt'));
+    const source = await createReportsAdapter({ dir, encoding: null, t, warn: () => {}, now: NOW, asOf: AS_OF });
+    const listings = await source.listings();
+    if (!listings.available) throw new Error('listings unavailable');
+    for await (const _ of listings.data);
+    expect(listings.evidence!().doubts.map((d) => d.reason.key)).toContain('reports.listings-per-marketplace');
+  });
+
   it.each(['afn-fulfillable-quantity-remote', 'afn-fulfillable-quantity-local', 'afn-inbound-quantity', 'afn-damaged-qty', 'afn-transfer-units', 'afn-future-supply'])(
     'units in an afn- column Amazon may add, named "%s", fail fba-inventory',
     async (column) => {

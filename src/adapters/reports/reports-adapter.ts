@@ -153,6 +153,13 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return { readings, marketplaces, stream: stream() };
   };
 
+  /** The marketplaces the orders show, read from them once (usually while the order checks run). */
+  const learnMarketplaces = async () => {
+    if (marketplacesSeen || files('all-orders').length === 0) return;
+    const { stream } = allOrders(null);
+    for await (const _ of stream); // read only for the sales channels
+  };
+
   /**
    * The first day the orders files together cover without a gap, back from the newest: each
    * covers from its earliest last update to the day it was made.
@@ -200,10 +207,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     marketplaces: async () => {
       if (files('all-orders').length === 0) return { ...missing('all-orders'), askSeller: true };
-      if (!marketplacesSeen) {
-        const { stream } = allOrders(null);
-        for await (const _ of stream); // read only for the sales channels
-      }
+      await learnMarketplaces();
       const participations: MarketplaceParticipation[] = [...(marketplacesSeen ?? [])].map((marketplaceId) => ({
         marketplaceId,
         participating: true,
@@ -220,6 +224,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     listings: async () => {
       if (files('all-listings').length === 0 && files('active-listings').length === 0) return missing('all-listings');
+      // Which marketplaces need a report of their own: known from the orders, read for it if not yet.
+      await learnMarketplaces();
       const { stream, evidence } = readAll(SOURCES.listings, listingsOf);
       // Active Listings cannot show inactive listings: it proves listings are left, never that none are.
       const proves = files('all-listings').length > 0;
