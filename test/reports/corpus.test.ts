@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import type { CheckId } from '../../src/core/check-result.js';
@@ -329,6 +330,22 @@ describe('corpus: attack-12, what an outside tester found', () => {
     // A listing in any of them still fails.
     writeReport(dir, 'listings-ca.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Inactive' })]);
     expect((await check(dir)).byId['listings']!.status).toBe('fail');
+  });
+
+  it('for any marketplaces the orders show and any number of empty All Listings reports, listings passes only with one per marketplace', async () => {
+    const channels = ['Amazon.com', 'Amazon.ca', 'Amazon.com.mx', 'Amazon.co.uk', 'Amazon.de', 'Amazon.co.jp'];
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(channels, { minLength: 1 }), fc.integer({ min: 1, max: 7 }), async (sold, reports) => {
+        const dir = folder();
+        readySellerReports(dir);
+        for (const name of ['listings.txt', 'listings-ca.txt', 'listings-mx.txt']) rmSync(join(dir, name));
+        writeReport(dir, '29817364510.txt', [HEADERS.allOrders, ...sold.map((channel, i) => order(`111-0000000-00000${10 + i}`, '2026-06-01T10:00:00+00:00', 'Shipped', channel))]);
+        for (let i = 0; i < reports; i++) writeReport(dir, `listings-${i}.txt`, [HEADERS.allListings]);
+        const status = (await check(dir)).byId['listings']!.status;
+        expect(status).toBe(reports >= sold.length ? 'pass' : 'unknown');
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('asked for listings before the orders were read, the adapter still knows the marketplaces the orders show', async () => {
