@@ -67,16 +67,17 @@ const CASES: Case[] = [
   { name: 'a gzip of nothing', setup: (d) => withFile(d, 'empty.gz', gzipSync(Buffer.alloc(0))), code: 3, says: /Skipped empty\.gz: it is empty\./ },
   // Report files: not reports
   { name: 'a binary file', setup: (d) => withFile(d, 'photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0x0a, 0, 0, 9, 9])), code: 0, says: /Skipped photo\.jpg: its header is not one of the reports/ },
-  { name: 'NUL bytes throughout', setup: (d) => withFile(d, 'nul.txt', Buffer.alloc(4096)), code: 0, says: /Skipped nul\.txt: its header is not one of the reports/ },
-  { name: 'a UTF-16 file', setup: (d) => withFile(d, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADERS.allOrders, 'utf16le')])), code: 0, says: /Skipped u16\.txt: its header is not one of the reports/ },
+  { name: 'NUL bytes throughout', setup: (d) => withFile(d, 'nul.txt', Buffer.alloc(4096)), code: 3, says: /Skipped nul\.txt: it is empty\./ },
+  { name: 'a UTF-16 file', setup: (d) => withFile(d, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADERS.allOrders, 'utf16le')])), code: 2, says: /u16\.txt, line 1: the file ends in the middle of a row/ },
+  { name: 'a UTF-16 report (Excel "Unicode Text")', setup: (d) => withFile(d, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADERS.manageInventory}\r\n${row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', ...ZERO_STOCK, 'afn-fulfillable-quantity': '3', 'afn-warehouse-quantity': '3', 'afn-total-quantity': '3' })}\r\n`, 'utf16le')])), code: 3, says: '' },
   { name: 'a comma-separated file', setup: (d) => withFile(d, 'orders.csv', 'amazon-order-id,purchase-date,order-status\n1,2026-01-01,Shipped\n'), code: 0, says: /Skipped orders\.csv: its header is not one of the reports/ },
   { name: 'an empty file', setup: (d) => withFile(d, 'empty.txt', ''), code: 3, says: /Skipped empty\.txt: it is empty\./ },
   { name: 'a file of only line feeds', setup: (d) => withFile(d, 'blank.txt', '\n\n\n'), code: 3, says: /Skipped blank\.txt: it is empty\./ },
   { name: 'a 10 MB single line', setup: (d) => withFile(d, 'long.txt', 'x'.repeat(10 * 1024 * 1024)), code: 0, says: /Skipped long\.txt: its header is not one of the reports/ },
   // A report that cannot be read may hold what the others do not: no check it could bear on passes.
   { name: 'Japanese column names', setup: (d) => withFile(d, 'jp.txt', '注文番号\t購入日\t注文ステータス\n'), code: 3, says: /Skipped jp\.txt: its column names are in Japanese/ },
-  { name: 'a symlink loop in the folder', setup: (d) => { const args = withFile(d, 'x.txt', ''); rmSync(join(d, 'r', 'x.txt')); symlinkSync(join(d, 'r', 'loop-b'), join(d, 'r', 'loop-a')); symlinkSync(join(d, 'r', 'loop-a'), join(d, 'r', 'loop-b')); return args; }, code: 0, says: /Skipped loop-a: it cannot be opened \(ELOOP\)/ },
-  { name: 'a dangling symlink in the folder', setup: (d) => { const args = withFile(d, 'x.txt', ''); rmSync(join(d, 'r', 'x.txt')); symlinkSync(join(d, 'gone'), join(d, 'r', 'dangling')); return args; }, code: 0, says: /Skipped dangling: it cannot be opened \(ENOENT\)/ },
+  { name: 'a symlink loop in the folder', setup: (d) => { const args = withFile(d, 'x.txt', ''); rmSync(join(d, 'r', 'x.txt')); symlinkSync(join(d, 'r', 'loop-b'), join(d, 'r', 'loop-a')); symlinkSync(join(d, 'r', 'loop-a'), join(d, 'r', 'loop-b')); return args; }, code: 3, says: /Skipped loop-a: it cannot be opened \(ELOOP\)/ },
+  { name: 'a dangling symlink in the folder', setup: (d) => { const args = withFile(d, 'x.txt', ''); rmSync(join(d, 'r', 'x.txt')); symlinkSync(join(d, 'gone'), join(d, 'r', 'dangling')); return args; }, code: 3, says: /Skipped dangling: it cannot be opened \(ENOENT\)/ },
   // Report files: odd but readable
   { name: 'a header only', setup: (d) => { mkdirSync(join(d, 'r')); writeReport(join(d, 'r'), 'o.txt', [HEADERS.allOrders]); return reports(d); }, code: 3, says: '' },
   { name: 'a row with 10,000 columns', setup: (d) => withFile(d, 'wide.txt', `${HEADERS.allOrders}\n${row(HEADERS.allOrders, { 'amazon-order-id': '111-9', 'purchase-date': '2026-01-01T00:00:00Z', 'order-status': 'Shipped', 'sales-channel': 'Amazon.com' })}${'\tx'.repeat(10_000)}\n`), code: 0, says: '' },

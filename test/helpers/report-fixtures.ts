@@ -99,7 +99,10 @@ export function readySellerReports(dir: string): void {
     row(HEADERS.allOrders, { 'amazon-order-id': '702-1111111-0000002', 'purchase-date': '2026-07-15T18:22:05+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.com.mx' }),
     row(HEADERS.allOrders, { 'amazon-order-id': '701-1111111-0000003', 'purchase-date': '2026-09-01T08:00:00+00:00', 'order-status': 'Cancelled', 'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.ca' }),
   ]);
+  // Seller Central makes one All Listings report per marketplace: one for each the orders show.
   writeReport(dir, 'listings.txt', [HEADERS.allListings]);
+  writeReport(dir, 'listings-ca.txt', [HEADERS.allListings]);
+  writeReport(dir, 'listings-mx.txt', [HEADERS.allListings]);
   writeReport(dir, 'inventory.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'MP-1', fnsku: 'X001', ...ZERO_STOCK })]);
   writeReport(dir, 'removals.txt', [HEADERS.removalOrders, row(HEADERS.removalOrders, { 'request-date': '2026-08-01T09:00:00+00:00', 'order-id': 'RMV1', 'order-type': 'Return', 'order-status': 'Completed', sku: 'MP-1', 'requested-quantity': '5', 'in-process-quantity': '0' })]);
   writeReport(dir, 'returns.txt', [HEADERS.returns, row(HEADERS.returns, { 'Order ID': '111-1111111-0000001', 'Order date': '02-Jun-2026', 'Return request date': '10-Jun-2026', 'Return request status': 'Closed', 'A-to-Z Claim': 'N' })]);

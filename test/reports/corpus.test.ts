@@ -3,9 +3,10 @@
 // marketplace's time zone, each marketplace's encoding, Excel for Mac's CR line ends, the real
 // samples' quirks, and each failure outside testing found ("ready" on files that did not prove it).
 
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import type { CheckId } from '../../src/core/check-result.js';
@@ -252,10 +253,10 @@ describe('corpus: the failures outside testing found', () => {
     const dir = folder();
     readySellerReports(dir);
     const old = new Date('2026-10-01T08:00:00Z');
-    utimesSync(join(dir, 'listings.txt'), old, old);
+    for (const name of ['listings.txt', 'listings-ca.txt', 'listings-mx.txt']) utimesSync(join(dir, name), old, old);
     const { byId, readiness } = await check(dir);
     expect(byId.listings!.status).toBe('unknown');
-    expect(byId.listings!.summary).toContain('listings.txt, is 56 days older than the day checked');
+    expect(byId.listings!.summary).toContain('is 56 days older than the day checked');
     expect(readiness.verdict).toBe('blocked');
     expect((await check(dir, AS_OF, 60)).readiness.verdict).toBe('ready');
   });
@@ -263,7 +264,7 @@ describe('corpus: the failures outside testing found', () => {
   it('a stale report that shows a blocker says unknown: what is left today cannot be told from it', async () => {
     const dir = readyBut('listings', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Mug', 'listing-id': 'L', 'seller-sku': 'M', status: 'Active' })]);
     const old = new Date('2026-10-01T08:00:00Z');
-    utimesSync(join(dir, 'listings.txt'), old, old);
+    for (const name of ['listings.txt', 'listings-ca.txt', 'listings-mx.txt']) utimesSync(join(dir, name), old, old);
     expect((await check(dir)).byId.listings!.status).toBe('unknown');
   });
 
@@ -312,6 +313,148 @@ describe('corpus: the failures outside testing found', () => {
     const byId = Object.fromEntries(document.checks.map((c) => [c.id, c]));
     expect(byId['open-orders']!.evidence!.files).toEqual([{ file: '29817364510.txt', kind: 'all-orders', rows: 3, from: '2026-06-03', to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), ageDays: 0 }]);
     expect(byId['returns-refunds']!.evidence!.files[0]).toMatchObject({ kind: 'returns', rows: 1, from: '2026-06-10' });
-    for (const id of ['last-sale-window', 'fba-inventory', 'removal-orders', 'listings'] as const) expect(byId[id]!.evidence!.files.length, id).toBe(1);
+    for (const id of ['last-sale-window', 'fba-inventory', 'removal-orders'] as const) expect(byId[id]!.evidence!.files.length, id).toBe(1);
+    expect(byId['listings']!.evidence!.files.map((f) => f.file)).toEqual(['listings-ca.txt', 'listings-mx.txt', 'listings.txt']);
+  });
+});
+
+describe('corpus: attack-12, what an outside tester found', () => {
+  it('one empty All Listings report beside orders from three marketplaces proves nothing of the other two (one report per marketplace)', async () => {
+    const dir = folder();
+    readySellerReports(dir); // orders from the US, Canada and Mexico
+    rmSync(join(dir, 'listings-ca.txt'));
+    const { byId, readiness } = await check(dir);
+    expect(byId['listings']!.status).toBe('unknown');
+    expect(byId['listings']!.summary).toContain('CA, MX, US');
+    expect(readiness.verdict).toBe('blocked');
+    // A listing in any of them still fails.
+    writeReport(dir, 'listings-ca.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Inactive' })]);
+    expect((await check(dir)).byId['listings']!.status).toBe('fail');
+  });
+
+  it('for any marketplaces the orders show and any number of empty All Listings reports, listings passes only with one per marketplace', async () => {
+    const channels = ['Amazon.com', 'Amazon.ca', 'Amazon.com.mx', 'Amazon.co.uk', 'Amazon.de', 'Amazon.co.jp'];
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(channels, { minLength: 1 }), fc.integer({ min: 1, max: 7 }), async (sold, reports) => {
+        const dir = folder();
+        readySellerReports(dir);
+        for (const name of ['listings.txt', 'listings-ca.txt', 'listings-mx.txt']) rmSync(join(dir, name));
+        writeReport(dir, '29817364510.txt', [HEADERS.allOrders, ...sold.map((channel, i) => order(`111-0000000-00000${10 + i}`, '2026-06-01T10:00:00+00:00', 'Shipped', channel))]);
+        for (let i = 0; i < reports; i++) writeReport(dir, `listings-${i}.txt`, [HEADERS.allListings]);
+        const status = (await check(dir)).byId['listings']!.status;
+        expect(status).toBe(reports >= sold.length ? 'pass' : 'unknown');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('asked for listings before the orders were read, the adapter still knows the marketplaces the orders show', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    rmSync(join(dir, 'listings-mx.txt'));
+    const source = await createReportsAdapter({ dir, encoding: null, t, warn: () => {}, now: NOW, asOf: AS_OF });
+    const listings = await source.listings();
+    if (!listings.available) throw new Error('listings unavailable');
+    for await (const _ of listings.data);
+    expect(listings.evidence!().doubts.map((d) => d.reason.key)).toContain('reports.listings-per-marketplace');
+  });
+
+  it.each(['afn-fulfillable-quantity-remote', 'afn-fulfillable-quantity-local', 'afn-inbound-quantity', 'afn-damaged-qty', 'afn-transfer-units', 'afn-future-supply'])(
+    'units in an afn- column Amazon may add, named "%s", fail fba-inventory',
+    async (column) => {
+      const line = row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', ...ZERO_STOCK });
+      const withUnits = await check(readyBut('inventory', [`${HEADERS.manageInventory}\t${column}`, `${line}\t7`]));
+      expect(withUnits.byId['fba-inventory']!.status).toBe('fail');
+      const zero = await check(readyBut('inventory', [`${HEADERS.manageInventory}\t${column}`, `${line}\t0`]));
+      expect(zero.byId['fba-inventory']!.status).toBe('pass');
+    },
+  );
+
+  it('an old All Listings report beside newer ones may be the only one for its marketplace: it cannot pass, it can fail', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    const old = new Date('2026-10-01T08:00:00Z');
+    utimesSync(join(dir, 'listings-mx.txt'), old, old);
+    const { byId, readiness } = await check(dir);
+    expect(byId['listings']!.status).toBe('unknown');
+    expect(byId['listings']!.summary).toContain('listings-mx.txt (All Listings) is 56 days older');
+    expect(readiness.verdict).toBe('blocked');
+    writeReport(dir, 'listings-mx.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Active' })]);
+    utimesSync(join(dir, 'listings-mx.txt'), old, old);
+    expect((await check(dir)).byId['listings']!.status).toBe('fail');
+    // Stock likewise: an older Manage FBA Inventory report beside a newer one.
+    writeReport(dir, 'listings-mx.txt', [HEADERS.allListings]);
+    writeReport(dir, 'inventory-old.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'MP-2', fnsku: 'X002', ...ZERO_STOCK })]);
+    utimesSync(join(dir, 'inventory-old.txt'), old, old);
+    expect((await check(dir)).byId['fba-inventory']!.status).toBe('unknown');
+  });
+
+  // Excel for Windows saves "Unicode Text" as UTF-16LE with a BOM, tab-delimited, CRLF.
+  const utf16 = (lines: string[], variant: 'le-bom' | 'be-bom' | 'le') => {
+    const bytes = Buffer.from(`${variant === 'le' ? '' : '\ufeff'}${lines.join('\r\n')}\r\n`, 'utf16le');
+    return variant === 'be-bom' ? bytes.swap16() : bytes;
+  };
+  it.each(['le-bom', 'be-bom', 'le'] as const)('a UTF-16 (%s) report is read, not set aside: its listing and its open order beside UTF-8 files block', async (variant) => {
+    const dir = folder();
+    readySellerReports(dir);
+    expect((await check(dir)).readiness.verdict).toBe('ready');
+    writeFileSync(join(dir, 'excel-unicode.txt'), utf16([HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'ベスト', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Inactive' })], variant));
+    writeFileSync(join(dir, 'orders-unicode.txt'), utf16([HEADERS.allOrders, order('111-0000000-0000009', '2026-11-20T10:00:00+00:00', 'Unshipped')], variant));
+    const { byId } = await check(dir);
+    expect(byId['listings']).toMatchObject({ status: 'fail', count: 1 });
+    expect(byId['listings']!.items[0]).toMatchObject({ name: 'ベスト' });
+    expect(byId['open-orders']).toMatchObject({ status: 'fail', count: 1 });
+  });
+
+  it('a UTF-16 report cut inside a character or a row is refused', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    const bytes = utf16([HEADERS.allListings, row(HEADERS.allListings, { 'item-name': 'Vest', 'listing-id': 'L1', 'seller-sku': 'S1', status: 'Active' })], 'le-bom');
+    writeFileSync(join(dir, 'excel-unicode.txt'), bytes.subarray(0, bytes.length - 3));
+    expect((await refusal(dir)).message).toContain('excel-unicode.txt, line 2');
+  });
+
+  it.each([
+    ['Removal Shipment Detail', 'request-date\torder-id\tshipment-date\tsku\tfnsku\tdisposition\tshipped-quantity\tcarrier\ttracking-number\tremoval-order-type', '2026-08-01T09:00:00+00:00\tRMV1\t2026-08-03T09:00:00+00:00\tMP-1\tX001\tSellable\t5\tUPS\t1Z999\tReturn'],
+    ['settlement', 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tmerchant-order-id\tadjustment-id\tshipment-id\tmarketplace-name\tshipment-fee-type\tshipment-fee-amount\torder-fee-type\torder-fee-amount\tfulfillment-id\tposted-date\torder-item-code\tmerchant-order-item-id\tmerchant-adjustment-item-id\tsku\tquantity-purchased', '123\t2026-07-01\t2026-07-15\t2026-07-17\t0\tUSD\tOrder\t111-1111111-0000001\t\t\t\tAmazon.com\t\t\t\t\t\t\t\t\t\tMP-1\t1'],
+  ])('a %s report beside the others is not taken for a damaged removal or inventory report', async (_, header, line) => {
+    const dir = folder();
+    readySellerReports(dir);
+    writeReport(dir, 'other.txt', [header, line]);
+    const { readiness } = await check(dir);
+    expect(readiness.verdict).toBe('ready');
+  });
+
+  it.each(['05.09.2026 10:00', '05/09/2026 10:00'])('an Amazon.com sale 89 days ago written "%s" by a day-first spreadsheet is not read as 9 May', async (date) => {
+    // 5 September 2026 is 82 days before the as-of day: the window is not over.
+    const { byId } = await check(readyBut('orders', [HEADERS.allOrders, history, row(HEADERS.allOrders, { 'amazon-order-id': '111-0000000-0000005', 'purchase-date': date, 'last-updated-date': '2026-09-06T00:00:00+00:00', 'order-status': 'Shipped', 'sales-channel': 'Amazon.com' })]));
+    expect(byId['last-sale-window']).toMatchObject({ status: 'fail' });
+    expect(byId['last-sale-window']!.items[0]).toMatchObject({ orderId: '111-0000000-0000005' });
+  });
+
+  it('a sale whose time lost its zone in a spreadsheet (an Amazon.com evening, 20:00 Pacific) still waits 90 days in every marketplace', async () => {
+    // 2026-09-04 20:00 in Los Angeles is 5 September in São Paulo: not cleared before 5 December.
+    const dir = readyBut('orders', [HEADERS.allOrders, history, row(HEADERS.allOrders, { 'amazon-order-id': '111-0000000-0000006', 'purchase-date': '2026-09-04 20:00:00', 'last-updated-date': '2026-09-06T00:00:00+00:00', 'order-status': 'Shipped', 'sales-channel': 'Amazon.com' })]);
+    const { byId } = await check(dir, '2026-12-04', 30);
+    expect(byId['last-sale-window']).toMatchObject({ status: 'fail', clearsOn: '2026-12-05' });
+  });
+
+  it('a file of NUL bytes (a download that never wrote) is as empty as an empty file: no check passes beside it', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    writeFileSync(join(dir, 'download.txt'), Buffer.alloc(8192));
+    const { byId, readiness } = await check(dir);
+    expect(readiness.verdict).toBe('blocked');
+    expect(byId['listings']!.status).toBe('unknown');
+    expect(byId['fba-inventory']!.status).toBe('unknown');
+  });
+
+  it('a dangling link in the folder may be any report: no check passes on the others', async () => {
+    const dir = folder();
+    readySellerReports(dir);
+    symlinkSync(join(dir, 'moved-away.txt'), join(dir, 'listings-de.txt'));
+    const { byId, readiness } = await check(dir);
+    expect(readiness.verdict).toBe('blocked');
+    for (const id of ['open-orders', 'last-sale-window', 'returns-refunds', 'fba-inventory', 'removal-orders', 'listings'] as const) expect(byId[id]!.status, id).toBe('unknown');
   });
 });

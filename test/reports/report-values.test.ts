@@ -22,13 +22,24 @@ describe('report values', () => {
     expect(parseReportTimestamp('07/08/2016 10:12:40 PDT')).toBe('2016-07-08T10:12:40-07:00');
     expect(parseReportTimestamp('2026/11/20 09:15:00 JST')).toBe('2026-11-20T09:15:00+09:00');
     expect(parseReportDay('10-Jul-2025')).toBe('2025-07-10');
-    expect(parseReportTimestamp('20/11/2026')).toBe('2026-11-20T00:00:00+00:00');
-    expect(parseReportTimestamp('05/11/2026', 'day-first')).toBe('2026-11-05T00:00:00+00:00');
-    expect(parseReportTimestamp('05/11/2026', 'month-first')).toBe('2026-05-11T00:00:00+00:00');
+    expect(parseReportTimestamp('20/11/2026')).toBe('2026-11-20T00:00:00-10:00');
+    // Without a zone, a slashed date went through a spreadsheet whose locale the marketplace does
+    // not tell: read both ways, the later date is taken (never a sale read as older than it is).
+    expect(parseReportTimestamp('05/11/2026', 'day-first')).toBe('2026-11-05T00:00:00-10:00');
+    expect(parseReportTimestamp('05/11/2026', 'month-first')).toBe('2026-11-05T00:00:00-10:00');
+    expect(parseReportTimestamp('11/05/2026', 'day-first')).toBe('2026-11-05T00:00:00-10:00');
+    expect(parseReportTimestamp('9/5/2026 10:00', 'month-first')).toBe('2026-09-05T10:00:00-10:00');
+    expect(parseReportTimestamp('11/20/2026', 'day-first')).toBe('2026-11-20T00:00:00-10:00');
+    // Dots are day first in every locale that writes them (de, ru, ...), even on an Amazon.com order.
+    expect(parseReportTimestamp('05.09.2026 10:00', 'month-first')).toBe('2026-09-05T10:00:00-10:00');
+    expect(parseReportTimestamp('05.09.2026')).toBe('2026-09-05T00:00:00-10:00');
+    // A time without a zone (a spreadsheet dropped it) is taken at its latest: Honolulu's offset.
+    expect(parseReportTimestamp('2026-09-04 20:00')).toBe('2026-09-04T20:00:00-10:00');
+    expect(parseReportTimestamp('2026/09/04 20:00')).toBe('2026-09-04T20:00:00-10:00');
   });
 
   it('refuses dates that are not dates, or cannot be told apart', () => {
-    for (const bad of ['yesterday', '2026-02-30T00:00:00Z', '31-Foo-2026', '2026-11-20T25:00:00Z', '05/11/2026']) {
+    for (const bad of ['yesterday', '2026-02-30T00:00:00Z', '31-Foo-2026', '2026-11-20T25:00:00Z', '05/11/2026', '05/11.2026', '09.20.2026']) {
       expect(() => parseReportTimestamp(bad), bad).toThrow(ReportValueProblem);
     }
   });

@@ -8,6 +8,7 @@
 
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 
 export const CHUNK_SIZE = 1 << 20;
@@ -22,8 +23,54 @@ export async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** `gzip`: whether the file is gzipped, when the caller already knows (else it is looked at). */
+/**
+ * Whether text starts as UTF-16 does: Excel's "Unicode Text" save (tab-delimited, UTF-16LE with a
+ * BOM), or an ASCII header in UTF-16 without one (a NUL after, or before, each of its characters).
+ */
+export function utf16Of(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head.length < 4) return null;
+  if (head[0] !== 0 && head[1] === 0 && head[2] !== 0 && head[3] === 0) return 'utf-16le';
+  if (head[0] === 0 && head[1] !== 0 && head[2] === 0 && head[3] !== 0) return 'utf-16be';
+  return null;
+}
+
+/**
+ * A report file's bytes, always in an encoding where tabs and line breaks are single bytes: a
+ * UTF-16 file is turned into UTF-8 on the way (its rows would otherwise not be found at all).
+ * `gzip`: whether the file is gzipped, when the caller already knows (else it is looked at).
+ */
 export async function* fileChunks(path: string, size = CHUNK_SIZE, gzip?: boolean): AsyncGenerator<Buffer> {
+  let decoder: TextDecoder | null | undefined;
+  let head: Buffer | null = null;
+  for await (const chunk of rawChunks(path, size, gzip)) {
+    if (decoder === undefined) {
+      head = head ? Buffer.concat([head, chunk]) : chunk;
+      if (head.length < 4) {
+        head = Buffer.from(head); // the chunk's buffer is reused
+        continue;
+      }
+      const encoding = utf16Of(head);
+      decoder = encoding ? new TextDecoder(encoding) : null;
+      const first = head;
+      head = null;
+      yield decoder ? Buffer.from(decoder.decode(first, { stream: true }), 'utf8') : first;
+      continue;
+    }
+    yield decoder ? Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8') : chunk;
+  }
+  if (head) {
+    const encoding = utf16Of(head);
+    yield encoding ? Buffer.from(new TextDecoder(encoding).decode(head), 'utf8') : head;
+  } else if (decoder) {
+    // An odd byte left over: the file was cut inside a character; U+FFFD keeps that visible.
+    const rest = decoder.decode();
+    if (rest) yield Buffer.from(rest, 'utf8');
+  }
+}
+
+async function* rawChunks(path: string, size: number, gzip?: boolean): AsyncGenerator<Buffer> {
   if (gzip ?? (await isGzip(path))) {
     const file = createReadStream(path, { highWaterMark: size });
     const gunzip = createGunzip({ chunkSize: size });

@@ -23,12 +23,17 @@ const IN_WAREHOUSE = 3;
 /** Buckets no total covers. */
 const UNCOVERED = ['researching', 'reservedFutureSupply', 'futureSupplyBuyable'] as const;
 
-/** Quantity columns Amazon added that close-account does not know by name: read, never ignored. */
+/**
+ * Quantity columns Amazon added that close-account does not know by name: read, never ignored.
+ * Any afn- column that speaks of units (…-quantity, …-quantity-remote, …-supply, …-qty, …-units),
+ * wherever the word falls in the name, since Amazon splits buckets by suffix as well as prefix.
+ */
+const UNITS_WORD = /(^|-)(quantity|qty|supply|units)(-|$)/;
 function unknownQuantityColumns(file: ReportFile): number[] {
   const known = new Set(Object.values(file.spec?.columns ?? {}));
   return file.headers.flatMap((name, i) => {
     const key = normaliseHeader(name);
-    return /^afn-.+-quantity$/.test(key) && !known.has(key) ? [i] : [];
+    return key.startsWith('afn-') && UNITS_WORD.test(key.slice(4)) && !known.has(key) ? [i] : [];
   });
 }
 

@@ -33,7 +33,7 @@ export interface OrdersReading {
   periodKnown?: boolean;
 }
 
-/** Day-first marketplaces, to read a slashed date that carries no time zone. */
+/** Day-first marketplaces: a hint only; a zoneless date that reads both ways is taken as the later (report-values.ts). */
 function dateOrderOf(marketplaceId: string | null): DateOrder | null {
   if (!marketplaceId) return null;
   return marketplaceById(marketplaceId)?.closureRegion === 'north-america' ? 'month-first' : 'day-first';

@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
-import { CHUNK_SIZE, fileChunks } from './file-chunks.js';
+import { CHUNK_SIZE, fileChunks, utf16Of } from './file-chunks.js';
 import { columnPositions, looksJapanese, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
 import { isAscii } from 'node:buffer';
 import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
@@ -61,6 +61,7 @@ export class ReportFile {
     let first: Buffer | null = null;
     let ended = false;
     let gzip = false;
+    let utf16 = false;
     try {
       // Most headers fit in the first read: one open and one read per file, a stream only when needed.
       const handle = await open(path, 'r');
@@ -72,8 +73,10 @@ export class ReportFile {
         await handle.close();
       }
       gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-      const complete = !gzip && head.length < HEAD_SIZE;
-      const newline = gzip ? -1 : firstBreak(head, 0);
+      // UTF-16 (Excel's "Unicode Text"), like gzip, is read through fileChunks, which makes it UTF-8.
+      utf16 = !gzip && utf16Of(head) !== null;
+      const complete = !gzip && !utf16 && head.length < HEAD_SIZE;
+      const newline = gzip || utf16 ? -1 : firstBreak(head, 0);
       if (newline >= 0 || complete) {
         ended = newline >= 0;
         first = newline >= 0 ? head.subarray(0, newline) : head;
@@ -97,6 +100,8 @@ export class ReportFile {
     }
     let start = 0;
     const end = first.length;
+    // A UTF-16 file was made UTF-8 on the way in, whatever --encoding says.
+    if (utf16) forced = 'utf-8';
     let decoder = new FieldDecoder(forced);
     if (first.subarray(0, 3).equals(BOM)) {
       start = 3;

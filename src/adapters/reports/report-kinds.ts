@@ -121,6 +121,17 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
   },
 ];
 
+/**
+ * Reports a seller downloads beside the ones the checks read, which share column names with them
+ * (order-id, sku, fnsku): Removal Shipment Detail and the settlement flat file (report-formats.md
+ * §10.2, §11). Recognised by names only they have, so that they are not taken for a damaged
+ * removal or inventory report.
+ */
+const OTHER_REPORT_SIGNATURES: readonly string[][] = [
+  ['shipment-date', 'tracking-number', 'removal-order-type'],
+  ['settlement-id', 'settlement-start-date', 'transaction-type'],
+];
+
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -153,5 +164,7 @@ export function looksJapanese(headers: string[]): boolean {
  */
 export function lookalikeKinds(headers: string[]): ReportKind[] {
   const present = new Set(headers.map(normaliseHeader));
+  // A documented report no check reads is what it is, not a damaged one of those it shares names with.
+  if (OTHER_REPORT_SIGNATURES.some((signature) => signature.every((name) => present.has(name)))) return [];
   return REPORT_KIND_SPECS.filter((spec) => new Set([...spec.signature, ...Object.values(spec.columns)].filter((name) => present.has(name))).size >= 2).map((spec) => spec.kind);
 }

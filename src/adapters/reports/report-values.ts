@@ -52,6 +52,13 @@ const EXPECTED_DATE = 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * The offset given to a time written without a zone (a spreadsheet dropped it): Honolulu's, the
+ * marketplace zone furthest behind UTC, so that the moment read is the latest it can have been
+ * (a sale never read as older than it is, a file never as covering more).
+ */
+const ZONELESS = '-10:00';
+
 /** Years a Seller Central report can speak of: Amazon's marketplace opened in the 1990s. */
 export const FIRST_YEAR = 1995;
 export const LAST_YEAR = 2100;
@@ -73,8 +80,8 @@ export function parseReportTimestamp(text: string, order: DateOrder | null = nul
   const value = text.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{1,5})?$/.exec(value);
   if (m) {
-    const zone = m[7] ?? 'Z';
-    const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(-2)}` : ZONES[zone];
+    const zone = m[7];
+    const offset = zone === undefined ? ZONELESS : /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(-2)}` : ZONES[zone];
     if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     return checkedTimestamp(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
   }
@@ -86,27 +93,39 @@ export function parseReportTimestamp(text: string, order: DateOrder | null = nul
   }
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
   if (m) {
-    const offset = m[7] ? ZONES[m[7]] : '+09:00';
+    const offset = m[7] ? ZONES[m[7]] : ZONELESS;
     if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     return checkedTimestamp(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
   }
-  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
+  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Z]{2,5}))?$/.exec(value);
   if (m) {
-    const zone = m[7];
-    const offset = zone ? ZONES[zone] : '+00:00';
+    const zone = m[8];
+    const offset = zone ? ZONES[zone] : ZONELESS;
     if (!offset) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     const a = +m[1]!;
-    const b = +m[2]!;
-    let dayFirst: boolean;
-    if (zone) dayFirst = DAY_FIRST_ZONES.has(zone);
-    else if (order) dayFirst = order === 'day-first';
-    else if (a > 12) dayFirst = true;
-    else if (b > 12) dayFirst = false;
-    else throw new ReportValueProblem(text, `${EXPECTED_DATE} (this one reads as day/month and as month/day; the file gives no time zone to tell)`, 'ambiguous-date');
-    const [day, month] = dayFirst ? [a, b] : [b, a];
-    return checkedTimestamp(+m[3]!, month, day, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, text);
+    const b = +m[3]!;
+    const at = (dayFirst: boolean) => {
+      const [day, month] = dayFirst ? [a, b] : [b, a];
+      return checkedTimestamp(+m![4]!, month, day, +(m![5] ?? 0), +(m![6] ?? 0), +(m![7] ?? 0), offset, text);
+    };
+    // Amazon writes a zone after its own slashed dates; a date without one went through a
+    // spreadsheet, written the way its user's locale writes dates, which the marketplace does not
+    // tell (a UK-set Excel writes an Amazon.com order's 5 September as 05/09/2026). Dots are
+    // day first in every locale that uses them.
+    if (zone) return at(DAY_FIRST_ZONES.has(zone));
+    if (m[2] === '.' || a > 12) return at(true);
+    if (b > 12) return at(false);
+    if (a === b) return at(true);
+    // Both readings possible: the marketplace's habit is only a guess, so the later of the two
+    // dates is taken (a later sale, a later start of what a file covers: never a pass too soon).
+    if (order) return laterOf(at(true), at(false));
+    throw new ReportValueProblem(text, `${EXPECTED_DATE} (this one reads as day/month and as month/day; the file gives no time zone to tell)`, 'ambiguous-date');
   }
   throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
+}
+
+function laterOf(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
 export function parseReportDay(text: string, order: DateOrder | null = null): string {

@@ -10,6 +10,7 @@
 // pass into unknown.
 
 import { addDays, daysBetween, toIsoDate, type IsoDate } from '../../core/dates.js';
+import { marketplaceById } from '../../core/marketplaces.js';
 import type { EvidenceFile } from '../../core/check-result.js';
 import type { Doubt, Evidence, MarketplaceParticipation, Provision } from '../../core/seller-data.js';
 import type { RecordStream, SellerDataSource } from '../../core/seller-data-source.js';
@@ -34,6 +35,9 @@ export interface ReportsAdapterOptions {
   /** Evidence older than this many days before the as-of day proves nothing (--max-report-age). */
   maxReportAgeDays?: number;
 }
+
+/** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */
+const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory']);
 
 /** Orders and stock move every day: a report older than this proves nothing by default. */
 export const STALE_AFTER_DAYS = 3;
@@ -75,9 +79,19 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     if (proving && ageOf(proving) > maxAge) {
       doubts.push({ reason: { key: 'reports.too-old', params: { file: proving.name, days: ageOf(proving), max: maxAge, report: t(`reports.kind.${kinds[0]!}`) } }, overridesFail: true });
     }
+    // Listings and stock come one report per marketplace, and a file does not say which: an
+    // older file beside a newer one may be another marketplace's, so it too must be fresh to
+    // pass (it can still fail: what it shows was there when it was made).
+    if (SNAPSHOT_PER_MARKETPLACE.has(kinds[0]!)) {
+      for (const file of files(kinds[0]!)) {
+        if (file !== proving && ageOf(file) > maxAge) {
+          doubts.push({ reason: { key: 'reports.too-old-other', params: { file: file.name, days: ageOf(file), max: maxAge, report: t(`reports.kind.${kinds[0]!}`) } } });
+        }
+      }
+    }
     for (const skipped of folder.skipped) {
       if (skipped.kinds?.some((kind) => kinds.includes(kind))) {
-        const key = skipped.reason === 'empty' ? 'reports.unread-empty' : 'reports.unread-lookalike';
+        const key = skipped.reason === 'empty' ? 'reports.unread-empty' : skipped.reason === 'unreadable' ? 'reports.unread-entry' : 'reports.unread-lookalike';
         doubts.push({ reason: { key, params: { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) } } });
       }
     }
@@ -139,6 +153,13 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return { readings, marketplaces, stream: stream() };
   };
 
+  /** The marketplaces the orders show, read from them once (usually while the order checks run). */
+  const learnMarketplaces = async () => {
+    if (marketplacesSeen || files('all-orders').length === 0) return;
+    const { stream } = allOrders(null);
+    for await (const _ of stream); // read only for the sales channels
+  };
+
   /**
    * The first day the orders files together cover without a gap, back from the newest: each
    * covers from its earliest last update to the day it was made.
@@ -186,10 +207,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     marketplaces: async () => {
       if (files('all-orders').length === 0) return { ...missing('all-orders'), askSeller: true };
-      if (!marketplacesSeen) {
-        const { stream } = allOrders(null);
-        for await (const _ of stream); // read only for the sales channels
-      }
+      await learnMarketplaces();
       const participations: MarketplaceParticipation[] = [...(marketplacesSeen ?? [])].map((marketplaceId) => ({
         marketplaceId,
         participating: true,
@@ -206,10 +224,12 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     listings: async () => {
       if (files('all-listings').length === 0 && files('active-listings').length === 0) return missing('all-listings');
+      // Which marketplaces need a report of their own: known from the orders, read for it if not yet.
+      await learnMarketplaces();
       const { stream, evidence } = readAll(SOURCES.listings, listingsOf);
       // Active Listings cannot show inactive listings: it proves listings are left, never that none are.
       const proves = files('all-listings').length > 0;
-      return { available: true, data: stream, evidence: () => withoutProof(evidence(), proves, 'all-listings') };
+      return { available: true, data: stream, evidence: () => perMarketplace(withoutProof(evidence(), proves, 'all-listings')) };
     },
     removalOrders: async () => {
       if (files('removal-orders').length === 0) return missing('removal-orders');
@@ -225,6 +245,20 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     balance: async () => ({ available: false, reason: { key: 'reports.no-balance' }, askSeller: true }),
     close: async () => {},
   };
+
+  /**
+   * Seller Central makes one All Listings report per marketplace, and nothing in the file says
+   * which: fewer All Listings files than the marketplaces the orders show sales in cannot show
+   * that every marketplace's listings are gone (an empty US report says nothing of Canada).
+   */
+  function perMarketplace(evidence: Evidence): Evidence {
+    const sold = [...(marketplacesSeen ?? [])];
+    const reports = files('all-listings').length;
+    if (reports === 0 || sold.length <= reports) return evidence;
+    const names = sold.map((id) => marketplaceById(id)?.country ?? id).sort().join(', ');
+    const doubt: Doubt = { reason: { key: 'reports.listings-per-marketplace', params: { files: reports, count: sold.length, marketplaces: names } } };
+    return { ...evidence, doubts: [...evidence.doubts, doubt] };
+  }
 
   /** Evidence from reports that can fail a check but not pass it, for want of the one that can. */
   function withoutProof(evidence: Evidence, proves: boolean, kind: ReportKind): Evidence {

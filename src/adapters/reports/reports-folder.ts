@@ -41,8 +41,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
     try {
       isFile = (await stat(path)).isFile();
     } catch (error) {
-      // A dangling link or a link loop is not a report: set aside, said, not fatal.
-      skipped.push({ name, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error' });
+      // A dangling link or a link loop: set aside, said, not fatal; but it may have been any
+      // report (a download moved away, a link to a drive not mounted), so no check can pass on
+      // what the other files show.
+      skipped.push({ name, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error', kinds: [...REPORT_KINDS] });
       continue;
     }
     if (!isFile) continue;
@@ -52,7 +54,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       list.push(file);
       byKind.set(file.spec.kind, list);
     } else {
-      const reason = file.headers.length === 0 ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
+      // Only NUL bytes (or blanks) where the header should be: space set aside for a download
+      // that never wrote (a crash, a full disk). As empty as an empty file.
+      const blank = file.headers.every((name) => /^[\s\0]*$/.test(name));
+      const reason = blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
       // An empty file may be any report whose download failed; a Japanese header, any report.
       const kinds = reason === 'unknown-kind' ? lookalikeKinds(file.headers) : [...REPORT_KINDS];
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
