@@ -1,0 +1,51 @@
+// Attack round 2: combinations single-issue testers missed, one test each.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+
+const db = () => join(mkdtempSync(join(tmpdir(), 'attack-r2-')), 'audit.db');
+
+async function run(argv: string[], today = '2026-12-03') {
+  const term = fakeTerminal({ today });
+  const code = await main(argv, term, { version: '1' }).catch((error: unknown) => ({ error }));
+  return { code, out: term.output(), err: term.errors() };
+}
+
+describe('a future --as-of answers "will I be ready?", it never submits today', () => {
+  const request = ['--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com'];
+
+  it('submit --as-of a future day on a seller not ready today submits nothing (exit 2)', async () => {
+    const path = db();
+    // Not ready today: the waiting seller sold within 90 days.
+    expect((await run(['check', '--demo-scenario', 'waiting', ...request, '--audit-db', path])).code).toBe(3);
+    // Ready on a day ahead...
+    expect((await run(['check', '--demo-scenario', 'waiting', ...request, '--as-of', '2027-06-01', '--audit-db', path])).code).toBe(0);
+    // ...but a request is sent today, so it is refused.
+    const submitted = await run(['submit', '--demo-scenario', 'waiting', ...request, '--as-of', '2027-06-01', '--confirm', 'A2DEMO5ELLER7Q', '--audit-db', path]);
+    expect(submitted.code).toBe(2);
+    expect(submitted.out + submitted.err).not.toContain('DEMO-CR-');
+    expect(submitted.err).toContain('--as-of');
+    const status = await run(['status', '--json', '--audit-db', path]);
+    expect(status.out).not.toContain('"submitted"');
+  });
+
+  it('a plan saved with a future --as-of cannot be submitted with that --as-of', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attack-r2-'));
+    const path = join(dir, 'audit.db');
+    const plan = join(dir, 'plan.json');
+    expect((await run(['check', '--demo-scenario', 'waiting', ...request, '--as-of', '2027-06-01', '--out', plan, '--audit-db', path])).code).toBe(0);
+    const submitted = await run(['submit', '--plan', plan, '--demo-scenario', 'waiting', '--as-of', '2027-06-01', '--confirm', 'A2DEMO5ELLER7Q', '--audit-db', path]);
+    expect(submitted.code).toBe(2);
+    expect(submitted.out + submitted.err).not.toContain('DEMO-CR-');
+  });
+
+  it('submit --as-of today still submits', async () => {
+    const path = db();
+    const submitted = await run(['submit', '--demo-scenario', 'ready', ...request, '--as-of', '2026-12-03', '--confirm', 'A2DEMO5ELLER7Q', '--audit-db', path]);
+    expect(submitted.code).toBe(0);
+  });
+});
