@@ -73,23 +73,25 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       const known = foreignSeller(sellerId!, readiness.account.sellerId);
       if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }), t('error.seller-mismatch-hint'));
 
-      let request: ClosureRequest;
-      if (plan) {
-        refuseStalePlan(ctx, plan, readiness.checks, maxAgeHours, flags.plan!);
-        request = plan.request!;
-        recorder.event('plan-used', { plan: flags.plan, fingerprint: plan.fingerprint, createdAt: plan.createdAt });
-      } else {
-        const home = readiness.regions[0];
-        const assembled = await assembleClosureRequest(
-          { ...options.request, region: home?.region, marketplaces: home?.countries },
-          { asOf: readiness.asOf, verdict: readiness.verdict },
-          t,
-        );
-        if (!assembled.ok) {
-          throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${fieldLabel(p.field, t)}: ${p.message}`).join(t('item.joiner')) }));
-        }
-        request = assembled.request;
+      if (plan) refuseStalePlan(ctx, plan, readiness.checks, maxAgeHours, flags.plan!);
+      // One path for both: the request is assembled and validated here, its region and marketplaces
+      // from the data just checked. A plan gives only the seller's own answers, and its saved request
+      // must be the one these answers make (an edited region, marketplace or field is refused).
+      const given = plan ? planAnswers(plan.request!) : options.request;
+      const home = readiness.regions[0];
+      const assembled = await assembleClosureRequest(
+        { ...given, region: home?.region, marketplaces: home?.countries },
+        plan ? plan.request!.basedOn : { asOf: readiness.asOf, verdict: readiness.verdict },
+        t,
+      );
+      if (!assembled.ok) {
+        throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${fieldLabel(p.field, t)}: ${p.message}`).join(t('item.joiner')) }));
       }
+      if (plan && !sameRequest(assembled.request, plan.request!)) {
+        throw new UsageError(t('error.plan-request-edited', { path: flags.plan! }), t('error.plan-remake'));
+      }
+      const request: ClosureRequest = assembled.request;
+      if (plan) recorder.event('plan-used', { plan: flags.plan, fingerprint: plan.fingerprint, createdAt: plan.createdAt });
       refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
@@ -114,6 +116,18 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       return EXIT.ok;
     }),
   );
+}
+
+/** What the seller answered, as saved in a plan: anything else in its request comes from the data. */
+function planAnswers(saved: ClosureRequest): Record<string, unknown> {
+  const { sellerId, reason, reasonText, email, phone } = saved as Partial<ClosureRequest>;
+  return { sellerId, reason, reasonText, email, phone };
+}
+
+/** The saved request is the assembled one: same id, and the same region and marketplaces (the id covers them, but an edit may keep the id). */
+function sameRequest(assembled: ClosureRequest, saved: ClosureRequest): boolean {
+  const where = (r: Partial<ClosureRequest>) => JSON.stringify([r.id, r.region, Array.isArray(r.marketplaces) ? [...r.marketplaces].sort() : r.marketplaces]);
+  return where(assembled) === where(saved);
 }
 
 /** A plan is refused when its data has changed since, or when it is older than allowed. */

@@ -494,6 +494,7 @@ export const en = {
   'error.plan-no-request': (p: P) => `The plan ${p.path} holds no complete request.`,
   'error.plan-old': (p: P) => `The plan ${p.path} was made ${p.hours} hours ago, more than the ${p.max} allowed (--max-age): the data may have moved.`,
   'error.plan-stale': (p: P) => `The data has changed since the plan ${p.path} was made: ${p.changes}. Nothing was submitted.`,
+  'error.plan-request-edited': (p: P) => `The request in the plan ${p.path} is not the one that was checked: its region, marketplaces or fields were changed after it was saved. Nothing was submitted.`,
   'error.plan-stale-details': () => 'the records behind the findings differ',
   'error.plan-remake': () => 'Check again and make a new plan (close-account --dry-run ... --out plan.json), then submit that one.',
   'error.bad-max-age': (p: P) => `--max-age wants a number of hours, e.g. 24; got "${p.value}".`,

@@ -486,6 +486,7 @@ export const ja: Messages = {
   'error.plan-no-request': (p: P) => `プラン ${p.path} には完成した依頼がありません。`,
   'error.plan-old': (p: P) => `プラン ${p.path} は${p.hours}時間前に作られ、許容の${p.max}時間 (--max-age) を超えています: データが動いている可能性があります。`,
   'error.plan-stale': (p: P) => `プラン ${p.path} の作成後にデータが変わりました: ${p.changes}。何も送信していません。`,
+  'error.plan-request-edited': (p: P) => `プラン ${p.path} のリクエストはチェックしたものと違います。保存後に地域、マーケットプレイス、または項目が変更されています。何も送信していません。`,
   'error.plan-stale-details': () => '結果の元になった記録が違います',
   'error.plan-remake': () => 'もう一度チェックして新しいプランを作り (close-account --dry-run ... --out plan.json)、それを送信してください。',
   'error.bad-max-age': (p: P) => `--max-age には時間数を指定してください (例: 24)。指定値: 「${p.value}」。`,

@@ -469,6 +469,7 @@ export const zhCN: Messages = {
   'error.plan-no-request': (p: P) => `计划 ${p.path} 中没有完整的请求。`,
   'error.plan-old': (p: P) => `计划 ${p.path} 是 ${p.hours} 小时前创建的，超过了允许的 ${p.max} 小时（--max-age）：数据可能已有变化。`,
   'error.plan-stale': (p: P) => `计划 ${p.path} 创建后数据已有变化：${p.changes}。没有提交任何内容。`,
+  'error.plan-request-edited': (p: P) => `计划 ${p.path} 中的请求不是检查过的那一个：保存后其地区、商城或字段被改动过。未提交任何内容。`,
   'error.plan-stale-details': () => '结果所依据的记录不同',
   'error.plan-remake': () => '请重新检查并创建新计划（close-account --dry-run ... --out plan.json），然后提交新计划。',
   'error.bad-max-age': (p: P) => `--max-age 需要小时数，例如 24；收到的是“${p.value}”。`,

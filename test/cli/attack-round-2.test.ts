@@ -49,3 +49,30 @@ describe('a future --as-of answers "will I be ready?", it never submits today', 
     expect(submitted.code).toBe(0);
   });
 });
+
+describe('a saved plan sends only the request that was checked', () => {
+  const request = ['--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com'];
+  const edits: [string, (r: Record<string, unknown>) => void][] = [
+    ['another region and marketplaces', (r) => { r.region = 'europe'; r.marketplaces = ['UK', 'DE']; }],
+    ['a marketplace dropped', (r) => { r.marketplaces = ['US']; }],
+    ['no email', (r) => { delete r.email; }],
+    ['an email that is not one', (r) => { r.email = 'nobody'; }],
+    ['reason other without its text', (r) => { r.reason = 'other'; r.reasonText = ''; }],
+  ];
+  it.each(edits)('an edited plan (%s) submits nothing (exit 2)', async (_, edit) => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'attack-r2-'));
+    const path = join(dir, 'audit.db');
+    const plan = join(dir, 'plan.json');
+    expect((await run(['check', '--demo-scenario', 'ready', ...request, '--out', plan, '--audit-db', path])).code).toBe(0);
+    const saved = JSON.parse(readFileSync(plan, 'utf8')) as { request: Record<string, unknown> };
+    edit(saved.request);
+    writeFileSync(plan, JSON.stringify(saved));
+    const submitted = await run(['submit', '--plan', plan, '--confirm', 'A2DEMO5ELLER7Q', '--audit-db', path]);
+    expect(submitted.code).toBe(2);
+    expect(submitted.out + submitted.err).not.toContain('DEMO-CR-');
+    // The unedited plan still goes.
+    expect((await run(['check', '--demo-scenario', 'ready', ...request, '--out', plan, '--audit-db', path])).code).toBe(0);
+    expect((await run(['submit', '--plan', plan, '--confirm', 'A2DEMO5ELLER7Q', '--audit-db', path])).code).toBe(0);
+  });
+});
