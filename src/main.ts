@@ -120,7 +120,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .action(
       run(async (flags, cmd) => {
         const own = cmd.opts<{ confirm?: string; sent?: boolean; plan?: string; maxAge: string }>();
-        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, { ...own, adapterFlag: flags.adapter, demoScenarioFlag: flags.demoScenario, sellerIdFlag: flags.sellerId });
+        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, { ...own, adapterFlag: flags.adapter, demoScenarioFlag: flags.demoScenario, sellerIdFlag: flags.sellerId, reportsDirFlag: flags.reportsDir });
       }),
     );
 

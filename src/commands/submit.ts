@@ -25,6 +25,8 @@ export interface SubmitFlags {
   adapterFlag?: string;
   demoScenarioFlag?: string;
   sellerIdFlag?: string;
+  /** --reports-dir as typed: a plan reads its own folder, and another one is refused. */
+  reportsDirFlag?: string;
 }
 
 export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promise<number> {
@@ -41,6 +43,8 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
     };
     conflict('--adapter', flags.adapterFlag, plan.source.adapter);
     conflict('--demo-scenario', flags.demoScenarioFlag, plan.source.demoScenario ?? undefined);
+    // The flag beats the config file, so options.reportsDir is the typed folder made absolute.
+    conflict('--reports-dir', flags.reportsDirFlag === undefined ? undefined : (options.reportsDir ?? undefined), plan.source.reportsDir ?? undefined);
     if (flags.sellerIdFlag !== undefined && plan.request && foreignSeller(flags.sellerIdFlag, plan.request.sellerId) !== null) {
       throw new UsageError(t('error.plan-conflict', { flag: '--seller-id', given: flags.sellerIdFlag, planned: plan.request.sellerId, path: flags.plan }), t('error.plan-conflict-hint'));
     }

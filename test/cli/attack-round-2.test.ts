@@ -76,3 +76,31 @@ describe('a saved plan sends only the request that was checked', () => {
     expect((await run(['submit', '--plan', plan, '--confirm', 'A2DEMO5ELLER7Q', '--audit-db', path])).code).toBe(0);
   });
 });
+
+describe('submit --plan with another --reports-dir', () => {
+  it('is refused (exit 2), not silently submitted from the plan\'s folder', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { readySellerReports, writeReport, HEADERS, row } = await import('../helpers/report-fixtures.js');
+    const dir = mkdtempSync(join(tmpdir(), 'attack-r2-'));
+    const path = join(dir, 'audit.db');
+    const plan = join(dir, 'plan.json');
+    const ready = join(dir, 'ready');
+    const other = join(dir, 'other');
+    mkdirSync(ready);
+    mkdirSync(other);
+    readySellerReports(ready);
+    readySellerReports(other);
+    // The other folder has an order still open.
+    writeReport(other, 'orders-new.txt', [
+      HEADERS.allOrders,
+      row(HEADERS.allOrders, { 'amazon-order-id': '111-1111111-0000009', 'purchase-date': '2026-06-03T10:00:00+00:00', 'order-status': 'Unshipped', 'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.com' }),
+    ]);
+    const answers = ['--attest', 'all', '--seller-id', 'A1B2C3D4E5F6G7', '--reason', 'stopped-selling', '--email', 'o@example.com', '--submitter', 'seller-central'];
+    expect((await run(['check', '--adapter', 'reports', '--reports-dir', other, ...answers, '--audit-db', path])).code).toBe(3);
+    const made = await run(['check', '--adapter', 'reports', '--reports-dir', ready, ...answers, '--out', plan, '--audit-db', path]);
+    expect(made.code, made.err).toBe(0);
+    const submitted = await run(['submit', '--plan', plan, '--reports-dir', other, '--sent', '--confirm', 'A1B2C3D4E5F6G7', '--audit-db', path]);
+    expect(submitted.code, submitted.err).toBe(2);
+    expect(submitted.err).toContain('--reports-dir');
+  });
+});
