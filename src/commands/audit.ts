@@ -32,9 +32,11 @@ async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | P
 }
 
 /** list and show read a log as it is; when it does not verify, they say so (on stderr) rather than show it as the whole story. */
-function warnIfBroken(ctx: CommandContext, audit: AuditLog): void {
+function warnIfBroken(ctx: CommandContext, audit: AuditLog): { intact: boolean; problem: unknown } {
   const verdict = audit.verify();
   if (!verdict.intact) ctx.warn(chainProblemText(verdict.problem!, audit.path, ctx.t));
+  // --json says it too: a script reads stdout, and an exit 0 alone would pass a broken log as the whole story.
+  return { intact: verdict.intact, problem: verdict.problem ?? null };
 }
 
 export interface AuditListFlags {
@@ -53,12 +55,12 @@ export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = 
     return EXIT.ok;
   }
   return withAudit(ctx, (audit) => {
-    warnIfBroken(ctx, audit);
+    const chain = warnIfBroken(ctx, audit);
     const runs = audit.listRuns(limit);
     const total = audit.countRuns();
     const more = total - runs.length;
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, runs, total, more, head: audit.head() }, null, 2));
+      ctx.print(JSON.stringify({ schemaVersion: 1, runs, total, more, head: audit.head(), chain }, null, 2));
       return EXIT.ok;
     }
     if (runs.length === 0) {
@@ -91,12 +93,12 @@ function dataLabel(ctx: CommandContext, run: RunSummary): string {
 
 export async function runAuditShow(ctx: CommandContext, runId: string): Promise<number> {
   return withAudit(ctx, (audit) => {
-    warnIfBroken(ctx, audit);
+    const chain = warnIfBroken(ctx, audit);
     const run = audit.run(runId);
     if (!run) throw new UsageError(ctx.t('error.audit-no-run', { runId }), ctx.t('error.audit-no-run-hint'));
     const records = audit.recordsOfRun(runId);
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, run, records }, null, 2));
+      ctx.print(JSON.stringify({ schemaVersion: 1, run, records, chain }, null, 2));
       return EXIT.ok;
     }
     const { t } = ctx;

@@ -104,3 +104,22 @@ describe('submit --plan with another --reports-dir', () => {
     expect(submitted.err).toContain('--reports-dir');
   });
 });
+
+describe('audit list and show --json on a log that does not verify', () => {
+  it('say so in the document, not only on stderr', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const path = db();
+    expect((await run(['check', '--demo-scenario', 'ready', '--attest', 'all', '--audit-db', path])).code).toBe(0);
+    expect((await run(['check', '--demo-scenario', 'ready', '--attest', 'all', '--audit-db', path])).code).toBe(0);
+    const intact = JSON.parse((await run(['audit', 'list', '--json', '--audit-db', path])).out) as { chain: { intact: boolean }; runs: { id: string }[] };
+    expect(intact.chain.intact).toBe(true);
+    const sql = new Database(path);
+    sql.exec('DROP TRIGGER records_no_delete; DELETE FROM records WHERE seq > (SELECT max(seq) - 5 FROM records);');
+    sql.close();
+    const list = JSON.parse((await run(['audit', 'list', '--json', '--audit-db', path])).out) as { chain: { intact: boolean; problem: unknown } };
+    expect(list.chain.intact).toBe(false);
+    expect(list.chain.problem).not.toBeNull();
+    const show = JSON.parse((await run(['audit', 'show', intact.runs[0]!.id, '--json', '--audit-db', path])).out) as { chain: { intact: boolean } };
+    expect(show.chain.intact).toBe(false);
+  });
+});
