@@ -123,3 +123,25 @@ describe('audit list and show --json on a log that does not verify', () => {
     expect(show.chain.intact).toBe(false);
   });
 });
+
+describe('the wizard with a future --as-of', () => {
+  it('never submits for the waiting seller, who is not ready today', async () => {
+    const { scriptedPrompter } = await import('../helpers/scripted-prompter.js');
+    const { readAudit } = await import('../helpers/audit.js');
+    const path = db();
+    const term = fakeTerminal({ tty: true, today: '2026-12-03' });
+    const prompter = scriptedPrompter([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      ...['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: true })),
+      { kind: 'input', match: 'seller ID (merchant token)', answer: 'A2DEMO5ELLER7Q' },
+      { kind: 'select', match: 'Why are you closing the account', answer: 'stopped-selling' },
+      { kind: 'input', match: 'Anything to add', answer: '' },
+      { kind: 'input', match: 'email address', answer: 'owner@example.com' },
+      { kind: 'input', match: 'phone', answer: '' },
+      { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
+    ]);
+    const code = await main(['--audit-db', path, '--adapter', 'demo', '--demo-scenario', 'waiting', '--as-of', '2027-06-01'], term, { version: '1', prompter }).catch((error: unknown) => ({ error }));
+    expect(code).toBe(2);
+    expect(readAudit(path).submissions).toBe(0);
+  });
+});
