@@ -635,9 +635,9 @@ export const en = {
   'audit.verify.rewritten': (p: P) => `Record ${p.seq} of the audit log ${p.path} is not the record it was (so says ${p.head}): the chain was rewritten from there or before.`,
   'audit.verify.damaged': (p: P) => `The audit log file ${p.path} is damaged: ${p.detail}.`,
   'error.audit-broken': (p: P) => `The audit log does not verify, so nothing is added to it. ${p.problem}`,
-  'error.audit-broken-hint': (p: P) => `Keep ${p.path} as evidence (\`close-account audit verify\` says what is wrong, \`audit export\` still reads it) and go on with a new log: --audit-db NEW-FILE.`,
+  'error.audit-broken-hint': (p: P) => `Keep ${p.path} as evidence (\`close-account audit verify\` says what is wrong, \`audit export\` still reads it) and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, read this log's dossier (\`audit export\`) and check Seller Central for a closure request already sent.`,
   'error.audit-damaged': (p: P) => `The audit log file is damaged (${p.detail}).`,
-  'error.audit-damaged-hint': () => '`close-account audit verify` says what is wrong. Keep the file as evidence and go on with a new log: --audit-db NEW-FILE.',
+  'error.audit-damaged-hint': () => '`close-account audit verify` says what is wrong. Keep the file as evidence and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, check Seller Central for a closure request already sent.',
   // Files in and out
   'error.config-too-large': (p: P) => `The config file ${p.path} is larger than ${num(p.cap)} bytes; it was not read.`,
   'error.plan-too-large': (p: P) => `${p.path} is larger than ${num(p.cap)} bytes, which no plan is; it was not read.`,

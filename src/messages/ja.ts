@@ -627,9 +627,9 @@ export const ja: Messages = {
   'audit.verify.rewritten': (p: P) => `監査ログ ${p.path} の記録 ${p.seq} は元の記録ではありません (${p.head} による): チェーンがそこかそれ以前から書き直されています。`,
   'audit.verify.damaged': (p: P) => `監査ログのファイル ${p.path} は壊れています: ${p.detail}。`,
   'error.audit-broken': (p: P) => `監査ログの検証が通らないため、何も追記しません。${p.problem}`,
-  'error.audit-broken-hint': (p: P) => `${p.path} は証拠として保管し (\`close-account audit verify\` で問題がわかり、\`audit export\` で読めます)、新しいログで続けてください: --audit-db 新しいファイル。`,
+  'error.audit-broken-hint': (p: P) => `${p.path} は証拠として保管し (\`close-account audit verify\` で問題がわかり、\`audit export\` で読めます)、新しいログで続けてください: --audit-db 新しいファイル。新しいログは、このログの記録を知りません。そこから申請する前に、このログの記録 (\`audit export\`) を読み、セラーセントラルで閉鎖リクエストが送信済みでないか確かめてください。`,
   'error.audit-damaged': (p: P) => `監査ログのファイルが壊れています (${p.detail})。`,
-  'error.audit-damaged-hint': () => '`close-account audit verify` で問題がわかります。ファイルは証拠として保管し、新しいログで続けてください: --audit-db 新しいファイル。',
+  'error.audit-damaged-hint': () => '`close-account audit verify` で問題がわかります。ファイルは証拠として保管し、新しいログで続けてください: --audit-db 新しいファイル。新しいログは、このログの記録を知りません。そこから申請する前に、セラーセントラルで閉鎖リクエストが送信済みでないか確かめてください。',
   // 入出力ファイル
   'error.config-too-large': (p: P) => `設定ファイル ${p.path} が ${num(p.cap)} バイトを超えています。読んでいません。`,
   'error.plan-too-large': (p: P) => `${p.path} は ${num(p.cap)} バイトを超えており、プランではありません。読んでいません。`,

@@ -609,9 +609,9 @@ export const zhCN: Messages = {
   'audit.verify.rewritten': (p: P) => `审计日志 ${p.path} 的第 ${p.seq} 条记录已不是原来的记录（${p.head} 如此记载）：链从该处或更早处被重写。`,
   'audit.verify.damaged': (p: P) => `审计日志文件 ${p.path} 已损坏：${p.detail}。`,
   'error.audit-broken': (p: P) => `审计日志未通过校验，因此不再向其中追加任何内容。${p.problem}`,
-  'error.audit-broken-hint': (p: P) => `请保留 ${p.path} 作为证据（\`close-account audit verify\` 会说明问题，\`audit export\` 仍可读取），并使用新的日志继续：--audit-db 新文件。`,
+  'error.audit-broken-hint': (p: P) => `请保留 ${p.path} 作为证据（\`close-account audit verify\` 会说明问题，\`audit export\` 仍可读取），并使用新的日志继续：--audit-db 新文件。新日志不知道这个日志记录了什么：从新日志提交前，请先阅读这个日志的档案（\`audit export\`），并在卖家平台确认是否已发送过关闭请求。`,
   'error.audit-damaged': (p: P) => `审计日志文件已损坏（${p.detail}）。`,
-  'error.audit-damaged-hint': () => '`close-account audit verify` 会说明问题。请保留该文件作为证据，并使用新的日志继续：--audit-db 新文件。',
+  'error.audit-damaged-hint': () => '`close-account audit verify` 会说明问题。请保留该文件作为证据，并使用新的日志继续：--audit-db 新文件。新日志不知道这个日志记录了什么：从新日志提交前，请先在卖家平台确认是否已发送过关闭请求。',
   // 输入与输出文件
   'error.config-too-large': (p: P) => `配置文件 ${p.path} 大于 ${num(p.cap)} 字节；未读取。`,
   'error.plan-too-large': (p: P) => `${p.path} 大于 ${num(p.cap)} 字节，不可能是计划文件；未读取。`,
