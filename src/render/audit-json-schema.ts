@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js';
 import { VERDICTS } from '../core/verdict.js';
 import { checkJsonSchema, isoDate } from './json-schema.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 import { requestHistoryJsonSchema } from './status-json-schema.js';
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/);

@@ -4,7 +4,7 @@
 
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
 import type { ChainVerdict } from '../audit/record-chain.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 export function runJson(run: RunSummary) {
   return {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js';
 import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request.js';
 import { VERDICTS } from '../core/verdict.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -6,7 +6,7 @@ import { CHECK_IDS } from '../core/check-result.js';
 import { PLAN_STEPS } from '../core/closure-plan.js';
 import { VERDICTS } from '../core/verdict.js';
 import { isoDate } from './json-schema.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 export const planJsonSchema = z.strictObject({
   schemaVersion: z.literal(JSON_SCHEMA_VERSION),

@@ -3,7 +3,7 @@
 import type { ClosurePlan } from '../core/closure-plan.js';
 import type { Readiness } from '../core/readiness.js';
 import type { Translate } from '../messages/catalogue.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 export function planJson(readiness: Readiness, plan: ClosurePlan, t: Translate) {
   return {

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { REPORT_KINDS } from '../adapters/reports/report-kinds.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 export const reportsJsonSchema = z.strictObject({
   schemaVersion: z.literal(JSON_SCHEMA_VERSION),

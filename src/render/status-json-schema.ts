@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { REQUEST_STATES } from '../audit/audit-log.js';
 import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request.js';
 import { isoDate } from './json-schema.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/);
 
