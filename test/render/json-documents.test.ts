@@ -12,6 +12,8 @@ import { errorJsonSchema, readinessJsonSchema } from '../../src/render/json-sche
 import { planJsonSchema } from '../../src/render/plan-json-schema.js';
 import { reportsJsonSchema } from '../../src/render/reports-json-schema.js';
 import { statusJsonSchema, statusRecordJsonSchema } from '../../src/render/status-json-schema.js';
+import { fixListingsJsonSchema } from '../../src/render/fix-listings-json-schema.js';
+import { NO_FAULTS, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
@@ -21,8 +23,8 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 const db = join(home, 'audit.db');
 
 /** Runs a command with --json and parses its one stdout document with the schema, strictly. */
-async function document<S extends z.ZodType>(schema: S, argv: string[], code: number): Promise<z.infer<S>> {
-  const term = fakeTerminal();
+async function document<S extends z.ZodType>(schema: S, argv: string[], code: number, env: Record<string, string> = {}): Promise<z.infer<S>> {
+  const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache'), ...env } });
   expect(await main([...argv, '--json', '--audit-db', db], term, { version: '1' }), term.errors()).toBe(code);
   const parsed = schema.safeParse(JSON.parse(term.output()));
   expect(parsed.error?.issues ?? [], `${argv.join(' ')}: ${term.output()}`).toEqual([]);
@@ -74,5 +76,19 @@ describe('every --json document validates against its schema', () => {
   it('errors: one document with the error', async () => {
     expect((await document(errorJsonSchema, ['audit', 'show', 'run-x'], 2)).error.code).toBe('usage');
     expect((await document(errorJsonSchema, ['chek'], 2)).error.code).toBe('usage');
+  });
+
+  it('fix listings: the preview, then --apply', async () => {
+    const fake = await startFakeSpApi('blocked', { ...NO_FAULTS, reportDelayMs: 0 });
+    try {
+      const preview = await document(fixListingsJsonSchema, ['fix', 'listings', '--adapter', 'sp-api'], 0, fake.env);
+      expect(preview.applied).toBeNull();
+      expect(preview.toDelete.length).toBeGreaterThan(0);
+      expect(fake.deletes.size).toBe(0);
+      const applied = await document(fixListingsJsonSchema, ['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], 0, fake.env);
+      expect(applied.applied).toMatchObject({ accepted: preview.toDelete.length, refused: [], pending: 0 });
+    } finally {
+      await fake.close();
+    }
   });
 });
