@@ -7,6 +7,7 @@ import type { AuditLog, RunSummary } from '../audit/audit-log.js';
 import type { CheckId, CheckStatus } from '../core/check-result.js';
 import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
 import type { Verdict } from '../core/verdict.js';
+import { auditListJson, auditShowJson, auditVerifyJson, type ChainJson } from '../render/audit-json.js';
 import { checkTitle, indent } from '../render/readiness-human.js';
 import { renderTable } from '../render/table.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
@@ -32,7 +33,7 @@ async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | P
 }
 
 /** list and show read a log as it is; when it does not verify, they say so (on stderr) rather than show it as the whole story. */
-function warnIfBroken(ctx: CommandContext, audit: AuditLog): { intact: boolean; problem: unknown } {
+function warnIfBroken(ctx: CommandContext, audit: AuditLog): ChainJson {
   const verdict = audit.verify();
   if (!verdict.intact) ctx.warn(chainProblemText(verdict.problem!, audit.path, ctx.t));
   // --json says it too: a script reads stdout, and an exit 0 alone would pass a broken log as the whole story.
@@ -50,7 +51,7 @@ export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = 
   if (limit !== null && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError(t('error.bad-limit', { value: flags.limit ?? '' }));
   // No log yet is an answer, not an error: nothing has been recorded.
   if (!(await auditLogExists(ctx))) {
-    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, runs: [], total: 0, more: 0, head: null, audit: { database: ctx.options.auditDbPath, exists: false } }, null, 2));
+    if (ctx.options.json) ctx.print(JSON.stringify(auditListJson(ctx.options.auditDbPath, null), null, 2));
     else ctx.print(t('audit.none', { path: ctx.options.auditDbPath }));
     return EXIT.ok;
   }
@@ -60,7 +61,7 @@ export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = 
     const total = audit.countRuns();
     const more = total - runs.length;
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, runs, total, more, head: audit.head(), chain }, null, 2));
+      ctx.print(JSON.stringify(auditListJson(audit.path, { runs, total, head: audit.head(), chain }), null, 2));
       return EXIT.ok;
     }
     if (runs.length === 0) {
@@ -98,7 +99,7 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
     if (!run) throw new UsageError(ctx.t('error.audit-no-run', { runId }), ctx.t('error.audit-no-run-hint'));
     const records = audit.recordsOfRun(runId);
     if (ctx.options.json) {
-      ctx.print(JSON.stringify({ schemaVersion: 1, run, records, chain }, null, 2));
+      ctx.print(JSON.stringify(auditShowJson(run, records, chain), null, 2));
       return EXIT.ok;
     }
     const { t } = ctx;
@@ -139,14 +140,14 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
 
 export async function runAuditVerify(ctx: CommandContext): Promise<number> {
   if (!(await auditLogExists(ctx))) {
-    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, database: ctx.options.auditDbPath, exists: false, intact: true, records: 0 }, null, 2));
+    if (ctx.options.json) ctx.print(JSON.stringify(auditVerifyJson(ctx.options.auditDbPath, null), null, 2));
     else ctx.print(ctx.t('audit.verify.none', { path: ctx.options.auditDbPath }));
     return EXIT.ok;
   }
   return withAudit(ctx, (audit) => {
     const verdict = audit.verify();
     const { t } = ctx;
-    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, database: audit.path, ...verdict }, null, 2));
+    if (ctx.options.json) ctx.print(JSON.stringify(auditVerifyJson(audit.path, verdict), null, 2));
     if (verdict.intact) {
       if (!ctx.options.json) ctx.print(ctx.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
       return EXIT.ok;

@@ -15,6 +15,7 @@ import type { Listing } from '../core/seller-data.js';
 import { EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
 import type { Prompter } from '../io/prompter.js';
+import { fixListingsJson, type FixListingsOutcome } from '../render/fix-listings-json.js';
 import type { CommandContext } from './command-context.js';
 import { withRecordedRun } from './run-recorder.js';
 
@@ -52,6 +53,13 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
     onWait: (operation, ms) => ctx.say(ctx.err.dim(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) }))),
   });
   const dir = mkdtempSync(join(tmpdir(), 'close-account-fix-'));
+  // With --json the one document on stdout replaces the lines for people.
+  const show = (line: string) => {
+    if (!options.json) ctx.print(line);
+  };
+  const document = (outcome: FixListingsOutcome) => {
+    if (options.json) ctx.print(JSON.stringify(fixListingsJson(outcome), null, 2));
+  };
   type Participations = { payload?: { marketplace: { id: string }; participation: { isParticipating: boolean } }[] };
   type Summaries = { payload?: { inventorySummaries: { sellerSku?: string; totalQuantity?: number; inventoryDetails?: { researchingQuantity?: { totalResearchingQuantity?: number } } }[] }; pagination?: { nextToken?: string } };
   type Submission = { sku: string; status: 'ACCEPTED' | 'INVALID' | 'VALID'; submissionId: string; issues?: { code: string; message: string }[] };
@@ -85,7 +93,7 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
           if (search && search.numberOfResults === 0) continue;
         }
         unread.push(marketplaceId);
-        ctx.print(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: marketplaceById(marketplaceId)?.domain ?? marketplaceId, reason: t(outcome.reason.key, outcome.reason.params as never) })}`));
+        show(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: marketplaceById(marketplaceId)?.domain ?? marketplaceId, reason: t(outcome.reason.key, outcome.reason.params as never) })}`));
       }
 
       // What still has units in Amazon's network: those listings stay unless told otherwise.
@@ -112,13 +120,16 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
       const skipped = listings.filter((l) => stocked.has(l.sku) && !flags.includeStocked);
       const toDelete = listings.filter((l) => !skipped.includes(l) && !done.has(keyOf(l.sku, l.marketplaceId)));
       const doneStillListed = [...done].filter((key) => listed.has(key)).length;
-      ctx.print(t('fix.summary', { total: listings.length, remove: toDelete.length, skipped: skipped.length, done: doneStillListed }));
+      show(t('fix.summary', { total: listings.length, remove: toDelete.length, skipped: skipped.length, done: doneStillListed }));
       const where = (marketplaceId: string) => marketplaceById(marketplaceId)?.domain ?? marketplaceId;
-      for (const l of toDelete.slice(0, 20)) ctx.print(`  - ${l.sku}  ${where(l.marketplaceId)}  ${l.name ?? ''}  (${l.status})`);
-      if (toDelete.length > 20) ctx.print(`  ${t('render.more-items', { count: toDelete.length - 20 })}`);
-      for (const l of skipped) ctx.print(ctx.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
+      for (const l of toDelete.slice(0, 20)) show(`  - ${l.sku}  ${where(l.marketplaceId)}  ${l.name ?? ''}  (${l.status})`);
+      if (toDelete.length > 20) show(`  ${t('render.more-items', { count: toDelete.length - 20 })}`);
+      for (const l of skipped) show(ctx.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
 
+      const pairJson = (l: Pair) => ({ sku: l.sku, marketplaceId: l.marketplaceId, name: l.name, status: l.status, fulfilment: l.fulfilment });
+      const found = { sellerId, marketplaces: marketplaceIds, unread, listings: listings.length, toDelete: toDelete.map(pairJson), keptStocked: skipped.map(pairJson), alreadyDeleted: doneStillListed };
       if (!flags.apply) {
+        document({ ...found, applied: null });
         ctx.say(t('fix.preview'));
         return EXIT.ok;
       }
@@ -131,16 +142,16 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
       }
 
       const accepted: Pair[] = [];
-      let refused = 0;
+      const refused: { sku: string; marketplaceId: string; status: string; issues: string }[] = [];
       for (const listing of toDelete) {
         const answer = await client.call<Submission>('deleteListingsItem', { path: { sellerId, sku: listing.sku }, query: { marketplaceIds: [listing.marketplaceId] } });
         if (answer.status === 'ACCEPTED') {
           recorder.audit?.append('listing-deleted', recorder.runId, { sku: listing.sku, marketplaceId: listing.marketplaceId, status: answer.status, submissionId: answer.submissionId });
           accepted.push(listing);
         } else {
-          refused += 1;
           const issues = (answer.issues ?? []).map((i) => `${i.code}: ${i.message}`).join('; ') || answer.status;
-          ctx.print(ctx.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues })}`));
+          refused.push({ sku: listing.sku, marketplaceId: listing.marketplaceId, status: answer.status, issues });
+          show(ctx.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues })}`));
         }
         await failpoint('after-listing-deleted', ctx.term.env, ctx.term.stderr);
       }
@@ -166,8 +177,9 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
         }
       }
       const deleted = verifying - pending.size;
-      ctx.print(pending.size === 0 ? ctx.out.green(t('fix.verified', { count: deleted })) : ctx.out.yellow(t('fix.pending', { count: pending.size })));
-      return pending.size === 0 && refused === 0 && unread.length === 0 ? EXIT.ok : EXIT.notReady;
+      document({ ...found, applied: { accepted: accepted.length, refused, verified: deleted, pending: pending.size } });
+      show(pending.size === 0 ? ctx.out.green(t('fix.verified', { count: deleted })) : ctx.out.yellow(t('fix.pending', { count: pending.size })));
+      return pending.size === 0 && refused.length === 0 && unread.length === 0 ? EXIT.ok : EXIT.notReady;
     } finally {
       rmSync(dir, { recursive: true, force: true });
       ctx.say(ctx.err.dim(t('fix.calls', { calls: client.calls.length })));

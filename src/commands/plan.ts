@@ -8,6 +8,7 @@ import type { SellerDataSource } from '../core/seller-data-source.js';
 import { EXIT } from '../errors.js';
 import { outputFolder, writeOutputFile } from '../io/output-file.js';
 import { planCalendar } from '../render/plan-calendar.js';
+import { planJson } from '../render/plan-json.js';
 import { checkTitle, describeItem, indent } from '../render/readiness-human.js';
 import type { Readiness } from '../core/readiness.js';
 import type { PlanStep } from '../core/closure-plan.js';
@@ -45,7 +46,7 @@ export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<nu
       }
       if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
       if (options.json) {
-        ctx.print(JSON.stringify({ schemaVersion: 1, adapter: readiness.adapter, demo: readiness.isDemo, verdict: readiness.verdict, ...plan, steps: plan.steps.map((s) => ({ ...s, title: t(`plan.step.${s.id}`), where: t(`plan.where.${s.id}`), why: t(`plan.why.${s.id}`) })) }, null, 2));
+        ctx.print(JSON.stringify(planJson(readiness, plan, t), null, 2));
       } else {
         const lines: string[] = [];
         if (readiness.isDemo) lines.push(ctx.out.yellow(ctx.out.bold(t('demo.banner'))), '');

@@ -15,6 +15,7 @@ import type { Submitter } from '../submit/submitter.js';
 import type { AuditLog, RequestState, SubmissionRecord } from '../audit/audit-log.js';
 import type { CommandContext } from './command-context.js';
 import type { RunRecorder } from './run-recorder.js';
+import type { SubmitOutcome } from '../render/submission-human.js';
 
 export async function submitterFor(ctx: CommandContext, isDemo: boolean, context: { asOf: string; verdict: string }): Promise<Submitter> {
   const { t, options } = ctx;
@@ -48,10 +49,8 @@ export async function submitterFor(ctx: CommandContext, isDemo: boolean, context
   }
 }
 
-export type SubmitOutcome =
-  | { kind: 'submitted'; submission: SubmissionJson; nextSteps: string }
-  | { kind: 'already-submitted'; submission: SubmissionJson }
-  | { kind: 'not-sent' };
+// What a submission came to: a view's input, so it is defined beside its view (render/submission-human.ts).
+export type { SubmitOutcome };
 
 const toJson = (record: SubmissionRecord, already: boolean): SubmissionJson => ({
   requestId: record.requestId,

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { Translate } from '../messages/catalogue.js';
-import { CLOSURE_REASONS, CLOSURE_REGIONS } from './closure-request.js';
+import { CLOSURE_REASONS, CLOSURE_REGIONS } from './closure-request-fields.js';
 
 /** Each field's rule, with messages in the seller's language; the wizard checks fields one by one. */
 export function requestFieldSchemas(t: Translate) {

@@ -6,16 +6,9 @@ import type { Translate } from '../messages/catalogue.js';
 import type { IsoDate } from './dates.js';
 import { inMarketplaceOrder, type ClosureRegion } from './marketplaces.js';
 
-export const CLOSURE_REASONS = [
-  'stopped-selling',
-  'business-closed',
-  'moving-to-another-account',
-  'fees-too-high',
-  'other',
-] as const;
-export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+import { CLOSURE_REASONS, CLOSURE_REGIONS, type ClosureReason } from './closure-request-fields.js';
 
-export const CLOSURE_REGIONS = ['north-america', 'europe', 'japan', 'australia', 'other'] as const;
+export { CLOSURE_REASONS, CLOSURE_REGIONS, type ClosureReason };
 
 /** The request's fields as the seller gives them, before validation. */
 export interface ClosureRequestInput {

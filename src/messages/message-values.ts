@@ -1,5 +1,5 @@
 // How a value given to a message is written, shared by the catalogues that write it alike.
-import { groupThousands } from '../core/digit-grouping.js';
+import { groupThousands } from './digit-grouping.js';
 
 type Value = string | number | undefined;
 

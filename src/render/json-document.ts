@@ -5,7 +5,9 @@ import { CLOSURE_REASONS, CLOSURE_REGIONS, type RequestDraft } from '../core/clo
 import type { Readiness } from '../core/readiness.js';
 import type { ReadinessJson, SubmissionJson } from './json-schema.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
+
+export { JSON_SCHEMA_VERSION };
 
 /** A draft may hold what the seller mistyped; the document only carries valid enum values. */
 function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | null {

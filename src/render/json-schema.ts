@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js';
 import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request.js';
 import { VERDICTS } from '../core/verdict.js';
-import { JSON_SCHEMA_VERSION } from './json-document.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const checkJsonSchema = z.strictObject({
   id: z.enum(CHECK_IDS),
@@ -74,3 +74,13 @@ export const readinessJsonSchema = z.strictObject({
 export type ReadinessJson = z.infer<typeof readinessJsonSchema>;
 export type SubmissionJson = z.infer<typeof submissionJsonSchema>;
 
+
+/** The one document of any --json command that failed. */
+export const errorJsonSchema = z.strictObject({
+  schemaVersion: z.literal(JSON_SCHEMA_VERSION),
+  error: z.strictObject({
+    code: z.enum(['usage', 'not-ready', 'data-source', 'interrupted', 'internal', 'audit-write', 'audit-busy']),
+    message: z.string().min(1),
+    exitCode: z.number().int().positive(),
+  }),
+});

@@ -1,8 +1,14 @@
 import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { Style } from '../io/style.js';
-import type { SubmitOutcome } from '../commands/submit-request.js';
+import type { SubmissionJson } from './json-schema.js';
 import { indent } from './readiness-human.js';
+
+/** What a submission came to: sent now, sent by an earlier run, or not sent. */
+export type SubmitOutcome =
+  | { kind: 'submitted'; submission: SubmissionJson; nextSteps: string }
+  | { kind: 'already-submitted'; submission: SubmissionJson }
+  | { kind: 'not-sent' };
 
 /** The receipt: what was submitted, when, and what happens next. */
 export function renderSubmission(outcome: Exclude<SubmitOutcome, { kind: 'not-sent' }>, request: ClosureRequest, style: Style, t: Translate, isDemo: boolean): string {

@@ -87,7 +87,7 @@ describe('interruption', () => {
     expect(term.errors()).toContain('Interrupted');
     const list = await run(['audit', 'list', '--json', '--audit-db', path]);
     const runs = JSON.parse(list.term.output()).runs;
-    expect(runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: 130 });
+    expect(runs[0]).toMatchObject({ outcome: 'interrupted', exitCode: 130 });
   });
 });
 

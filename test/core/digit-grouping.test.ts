@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupThousands } from '../../src/core/digit-grouping.js';
+import { groupThousands } from '../../src/messages/digit-grouping.js';
 
 const LOCALES = ['en-US', 'zh-CN', 'ja-JP'];
 

@@ -1,4 +1,4 @@
-import { groupThousands } from '../digit-grouping.js';
+import { groupThousands } from '../../messages/digit-grouping.js';
 import { checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
 import type { BalanceEntry } from '../seller-data.js';

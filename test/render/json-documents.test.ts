@@ -1,0 +1,94 @@
+// Every --json document, produced by the real commands in-process, held to its zod schema: a
+// field renamed, added or dropped in the output without its schema (and the README) fails here.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { main } from '../../src/main.js';
+import { auditListJsonSchema, auditShowJsonSchema, auditVerifyJsonSchema, dossierJsonSchema } from '../../src/render/audit-json-schema.js';
+import { errorJsonSchema, readinessJsonSchema } from '../../src/render/json-schema.js';
+import { planJsonSchema } from '../../src/render/plan-json-schema.js';
+import { reportsJsonSchema } from '../../src/render/reports-json-schema.js';
+import { statusJsonSchema, statusRecordJsonSchema } from '../../src/render/status-json-schema.js';
+import { fixListingsJsonSchema } from '../../src/render/fix-listings-json-schema.js';
+import { NO_FAULTS, startFakeSpApi } from '../helpers/fake-sp-api.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+
+const SELLER = 'A2DEMO5ELLER7Q';
+const REQUEST = ['--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com'];
+const home = mkdtempSync(join(tmpdir(), 'ca-json-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+const db = join(home, 'audit.db');
+
+/** Runs a command with --json and parses its one stdout document with the schema, strictly. */
+async function document<S extends z.ZodType>(schema: S, argv: string[], code: number, env: Record<string, string> = {}): Promise<z.infer<S>> {
+  const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache'), ...env } });
+  expect(await main([...argv, '--json', '--audit-db', db], term, { version: '1' }), term.errors()).toBe(code);
+  const parsed = schema.safeParse(JSON.parse(term.output()));
+  expect(parsed.error?.issues ?? [], `${argv.join(' ')}: ${term.output()}`).toEqual([]);
+  return parsed.data as z.infer<S>;
+}
+
+// One log, built up in order: no log, a check, a submission, Amazon's answer.
+describe('every --json document validates against its schema', () => {
+  it('with no audit log yet: audit list, audit verify, status', async () => {
+    expect((await document(auditListJsonSchema, ['audit', 'list'], 0)).audit.exists).toBe(false);
+    expect((await document(auditVerifyJsonSchema, ['audit', 'verify'], 0)).exists).toBe(false);
+    expect((await document(statusJsonSchema, ['status'], 0)).requests).toEqual([]);
+  });
+
+  it('reports, without and with a folder (a file it skips included)', async () => {
+    expect((await document(reportsJsonSchema, ['reports'], 0)).folder).toBeNull();
+    const dir = join(home, 'reports');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'not a report\n');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const folder = await document(reportsJsonSchema, ['reports', '--reports-dir', dir], 0);
+    expect(folder.skipped.length).toBeGreaterThan(0);
+  });
+
+  it('check, plan, --dry-run and submit', async () => {
+    expect((await document(readinessJsonSchema, ['check'], 3)).verdict).toBe('blocked');
+    const plan = await document(planJsonSchema, ['plan'], 0);
+    expect(plan.steps.length).toBeGreaterThan(0);
+    expect((await document(readinessJsonSchema, ['--dry-run', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST], 0)).request?.complete).toBe(true);
+    const submitted = await document(readinessJsonSchema, ['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER], 0);
+    expect(submitted.submission?.alreadySubmitted).toBe(false);
+  });
+
+  it('status, status --record, audit list, show, verify and export after a submission', async () => {
+    const status = await document(statusJsonSchema, ['status'], 0);
+    expect(status.requests[0]?.state).toBe('submitted');
+    expect((await document(statusRecordJsonSchema, ['status', '--record', 'under-review'], 0)).request.state).toBe('under-review');
+    const list = await document(auditListJsonSchema, ['audit', 'list'], 0);
+    expect(list.runs.map((r) => r.command)).toEqual(expect.arrayContaining(['check', 'plan', 'submit']));
+    expect(list.runs.some((r) => r.command === 'submit' && r.exitCode === 0 && r.submissionReference !== null)).toBe(true);
+    const shown = await document(auditShowJsonSchema, ['audit', 'show', list.runs[0]!.id], 0);
+    expect(shown.records.length).toBeGreaterThan(0);
+    const verified = await document(auditVerifyJsonSchema, ['audit', 'verify'], 0);
+    expect(verified).toMatchObject({ exists: true, intact: true, problem: null });
+    expect((await document(dossierJsonSchema, ['audit', 'export'], 0)).request?.state).toBe('under-review');
+    expect((await document(dossierJsonSchema, ['audit', 'export', '--format', 'json'], 0)).chain.intact).toBe(true);
+  });
+
+  it('errors: one document with the error', async () => {
+    expect((await document(errorJsonSchema, ['audit', 'show', 'run-x'], 2)).error.code).toBe('usage');
+    expect((await document(errorJsonSchema, ['chek'], 2)).error.code).toBe('usage');
+  });
+
+  it('fix listings: the preview, then --apply', async () => {
+    const fake = await startFakeSpApi('blocked', { ...NO_FAULTS, reportDelayMs: 0 });
+    try {
+      const preview = await document(fixListingsJsonSchema, ['fix', 'listings', '--adapter', 'sp-api'], 0, fake.env);
+      expect(preview.applied).toBeNull();
+      expect(preview.toDelete.length).toBeGreaterThan(0);
+      expect(fake.deletes.size).toBe(0);
+      const applied = await document(fixListingsJsonSchema, ['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], 0, fake.env);
+      expect(applied.applied).toMatchObject({ accepted: preview.toDelete.length, refused: [], pending: 0 });
+    } finally {
+      await fake.close();
+    }
+  });
+});
