@@ -338,6 +338,7 @@ function interruptedMessage(t: Translate, ctx: CommandContext | null): string {
   const run = ctx?.currentRun;
   if (!run?.runId) return t('error.interrupted-nothing');
   if (run.submittedRequest) return t('error.interrupted-submitted', { runId: run.runId, id: run.submittedRequest });
+  if (run.submittingRequest) return t('error.interrupted-submitting', { runId: run.runId, id: run.submittingRequest });
   return t('error.interrupted', { runId: run.runId });
 }
 

@@ -14,6 +14,8 @@ export class RunRecorder {
   private finished = false;
   /** The request this run submitted, if it did: Ctrl-C after it says so. */
   submittedRequest: string | null = null;
+  /** The request whose submission this run started (it may have left): Ctrl-C before it is recorded says so. */
+  submittingRequest: string | null = null;
 
   private constructor(
     readonly audit: AuditLog | null,

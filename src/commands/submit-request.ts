@@ -124,10 +124,12 @@ export async function submitOnce(
   if (claim.kind === 'busy') {
     throw new UsageError(ctx.t('error.submission-busy', { id: request.id, pid: claim.pid, at: claim.at }), ctx.t('error.submission-busy-hint'));
   }
+  recorder.submittingRequest = request.id;
   await stop('after-submission-started');
   const receipt = await submitter.submit(request, { prompter, say: ctx.say, openUrl: ctx.term.openUrl, sentFlag });
   if (!receipt) {
     recorder.event('submission-not-sent', { requestId: request.id });
+    recorder.submittingRequest = null;
     return { kind: 'not-sent' };
   }
   await stop('after-submitter');

@@ -662,6 +662,8 @@ export const en = {
   'error.unknown-command-hint': (p: P) => `The commands of ${p.where}: ${p.commands}. Run \`close-account --help\` for more.`,
   'error.missing-subcommand': (p: P) => `${p.command} needs one of these commands after it: ${p.commands}.`,
   'error.interrupted-nothing': () => 'Interrupted. Nothing was checked, recorded or submitted.',
+  'error.interrupted-submitting': (p: P) =>
+    `Interrupted while closure request ${p.id} was being submitted: it may have been sent. The audit log records the submission as started (run ${p.runId}). Run the same submit again: it resumes, and the request is never sent twice; \`close-account status\` shows where it stands.`,
   'error.interrupted-submitted': (p: P) => `Interrupted after request ${p.id} was submitted; the audit log keeps it (run ${p.runId}). \`close-account status\` shows it.`,
   'error.parser.did-you-mean': (p: P) => `Did you mean ${p.names}?`,
   'error.parser.unknown-option': (p: P) => `Unknown option ${p.option}.`,

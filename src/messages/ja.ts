@@ -653,6 +653,8 @@ export const ja: Messages = {
   'error.unknown-command-hint': (p: P) => `${p.where} のコマンド: ${p.commands}。詳しくは \`close-account --help\` を実行してください。`,
   'error.missing-subcommand': (p: P) => `${p.command} の後には次のコマンドのどれかが必要です: ${p.commands}。`,
   'error.interrupted-nothing': () => '中断しました。何もチェック・記録・送信していません。',
+  'error.interrupted-submitting': (p: P) =>
+    `閉鎖依頼 ${p.id} の送信中に中断しました。すでに送られた可能性があります。監査ログには送信の開始を記録してあります (実行 ${p.runId})。同じ送信をもう一度実行してください。続きから再開し、依頼が二度送られることはありません。\`close-account status\` で状況を確認できます。`,
   'error.interrupted-submitted': (p: P) => `依頼 ${p.id} を送信した後で中断しました。監査ログに記録してあります (実行 ${p.runId})。\`close-account status\` で確認できます。`,
   'error.parser.did-you-mean': (p: P) => `${p.names} のことですか?`,
   'error.parser.unknown-option': (p: P) => `不明なオプション ${p.option} です。`,

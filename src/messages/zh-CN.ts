@@ -635,6 +635,8 @@ export const zhCN: Messages = {
   'error.unknown-command-hint': (p: P) => `${p.where} 的命令：${p.commands}。更多信息请运行 \`close-account --help\`。`,
   'error.missing-subcommand': (p: P) => `${p.command} 后面需要以下命令之一：${p.commands}。`,
   'error.interrupted-nothing': () => '已中断。没有检查、记录或提交任何内容。',
+  'error.interrupted-submitting': (p: P) =>
+    `在关闭请求 ${p.id} 提交过程中中断：它可能已经发出。审计日志已记录提交开始（运行 ${p.runId}）。请再次运行同一提交：它会继续进行，请求绝不会发送两次；\`close-account status\` 可查看其状态。`,
   'error.interrupted-submitted': (p: P) => `在请求 ${p.id} 提交之后中断；审计日志保留了它（运行 ${p.runId}）。\`close-account status\` 可查看。`,
   'error.parser.did-you-mean': (p: P) => `您是想用 ${p.names} 吗？`,
   'error.parser.unknown-option': (p: P) => `未知选项 ${p.option}。`,

@@ -36,6 +36,11 @@ describe('Ctrl-C', () => {
     await cut.waitForStderr('failpoint reached: after-submission-started');
     cut.child.kill('SIGINT');
     expect(await cut.exit()).toBe(130);
+    // The request had started to leave (it may have reached the webhook, or the seller may have
+    // pressed Send): "Nothing was submitted" would be a claim the tool cannot make.
+    expect(cut.stderr()).not.toContain('Nothing was submitted');
+    expect(cut.stderr()).toMatch(/while closure request CR-[0-9A-F]+ was being submitted: it may have been sent/);
+    expect(cut.stderr()).toContain('never sent twice');
     let audit = readAudit(db);
     expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: 130 });
     expect(audit.requests[0]).toMatchObject({ state: 'submitting' });
