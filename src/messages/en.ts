@@ -729,6 +729,9 @@ export const en = {
   'confirm.marketplaces.done': () => 'Every marketplace and region sold in is accounted for.',
   'confirm.balance.done': () => 'The balance is zero in every marketplace, nothing owed either way, no reserve.',
   'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} is before the data's own records (the latest is from ${p.latest}): the checks cannot look back in time.`,
+  'error.as-of-too-early-live': (p: P) =>
+    `--as-of ${p.asOf} is more than ${p.days} days ago: the Selling Partner API answers with today's data, and cannot be rewound that far (the earliest day it checks is ${p.earliest}).`,
+  'error.as-of-too-early-live-hint': () => 'Give an --as-of day within that range or later, or leave it out to check as of today.',
   'error.as-of-before-data-hint': () => 'Give an --as-of day on or after the data\'s latest record, or leave it out to check as of today.',
   'error.submit-as-of-not-today': (p: P) => `A closure request is sent today, but these checks are as of ${p.asOf} (--as-of): a verdict for another day cannot send one. Nothing was submitted.`,
   'error.submit-as-of-not-today-hint': (p: P) => `Leave out --as-of (or give today, ${p.today}) to submit; use --as-of with check or --dry-run to ask "will I be ready on that day?".`,

@@ -720,6 +720,9 @@ export const ja: Messages = {
   'confirm.marketplaces.done': () => '出品しているすべてのマーケットプレイスと地域を把握しています。',
   'confirm.balance.done': () => 'すべてのマーケットプレイスで残高はゼロで、双方に未払いも保留金もありません。',
   'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} はデータ自体の記録 (最新は ${p.latest}) より前です。チェックは過去にさかのぼれません。`,
+  'error.as-of-too-early-live': (p: P) =>
+    `--as-of ${p.asOf} は ${p.days} 日以上前です。Selling Partner API は今日のデータで答えるため、そこまでさかのぼれません (チェックできる最も早い日は ${p.earliest} です)。`,
+  'error.as-of-too-early-live-hint': () => 'その範囲内かそれ以降の日を --as-of に指定するか、省略して今日の時点でチェックしてください。',
   'error.as-of-before-data-hint': () => 'データの最新の記録以降の日を --as-of に指定するか、省略して今日の時点でチェックしてください。',
   'error.submit-as-of-not-today': (p: P) => `閉鎖リクエストは今日送られますが、このチェックは ${p.asOf} (--as-of) 時点のものです。別の日の判定ではリクエストを送れません。何も送信していません。`,
   'error.submit-as-of-not-today-hint': (p: P) => `送信するには --as-of を省略してください (または今日 ${p.today} を指定)。「その日に閉鎖できるか」を確かめるには check か --dry-run と一緒に --as-of を使ってください。`,

@@ -702,6 +702,9 @@ export const zhCN: Messages = {
   'confirm.marketplaces.done': () => '所有销售的商城和地区都已考虑到。',
   'confirm.balance.done': () => '所有商城的余额为零，双方互不相欠，没有预留金。',
   'error.as-of-before-data': (p: P) => `--as-of ${p.asOf} 早于数据本身的记录（最新一条是 ${p.latest}）：检查无法回到过去。`,
+  'error.as-of-too-early-live': (p: P) =>
+    `--as-of ${p.asOf} 早于 ${p.days} 天前：Selling Partner API 以今天的数据作答，无法回溯那么远（可检查的最早日期是 ${p.earliest}）。`,
+  'error.as-of-too-early-live-hint': () => '请给出该范围内或更晚的 --as-of 日期，或省略它以今天为准检查。',
   'error.as-of-before-data-hint': () => '请给出不早于数据最新记录的 --as-of 日期，或省略它以今天为准检查。',
   'error.submit-as-of-not-today': (p: P) => `关闭请求是今天发送的，但这些检查是按 ${p.asOf}（--as-of）进行的：另一天的结论不能用来发送请求。未提交任何内容。`,
   'error.submit-as-of-not-today-hint': (p: P) => `要提交，请省略 --as-of（或给出今天 ${p.today}）；用 --as-of 配合 check 或 --dry-run 来问“那天我能关闭吗？”。`,

@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, toIsoDate } from '../../core/dates.js';
+import { UsageError } from '../../errors.js';
 import { marketplaceById } from '../../core/marketplaces.js';
 import type { MessageRef } from '../../core/message-ref.js';
 import type { BalanceEntry, InventoryItem, Listing, MarketplaceParticipation, Order, OrderStatus, Provision } from '../../core/seller-data.js';
@@ -99,6 +100,11 @@ type Settled<T> = { value: T } | { error: unknown };
 export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<SellerDataSource> {
   const { settings, t } = options;
   const clock = options.clock ?? REAL_CLOCK;
+  // Amazon answers with today's data: an as-of further back than one look-back costs an order
+  // report per 30 days up to today, at one createReport a minute, and can only end "before the
+  // data's own records" hours later. Refused before the first call.
+  const earliest = addDays(toIsoDate(new Date(clock.now())), -ORDERS_DAYS);
+  if (options.asOf < earliest) throw new UsageError(t('error.as-of-too-early-live', { asOf: options.asOf, earliest, days: ORDERS_DAYS }), t('error.as-of-too-early-live-hint'));
   const token = new LwaToken(settings, t, () => clock.now());
   const client = new SpApiClient(settings, token, t, {
     userAgent: options.userAgent,
