@@ -126,7 +126,7 @@ export async function submitOnce(
   }
   recorder.submittingRequest = request.id;
   await stop('after-submission-started');
-  const receipt = await submitter.submit(request, { prompter, say: ctx.say, openUrl: ctx.term.openUrl, sentFlag });
+  const receipt = await submitter.submit(request, { prompter, say: ctx.say, openUrl: ctx.term.openUrl, sentFlag, resuming: Boolean(history?.interruptedSubmission) });
   if (!receipt) {
     recorder.event('submission-not-sent', { requestId: request.id });
     recorder.submittingRequest = null;

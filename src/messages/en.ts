@@ -193,6 +193,8 @@ export const en = {
   'submit.seller-central.open-browser': () => 'Open Seller Central in your browser now?',
   'submit.seller-central.no-browser': (p: P) => `Could not start a browser. Open ${p.url} yourself.`,
   'submit.seller-central.pressed-send': () => 'Did you press Send in Seller Central?',
+  'submit.seller-central.resume-pressed-send': () => 'Before that run stopped, had you already pressed Send in Seller Central for this request?',
+  'submit.seller-central.resume-sent-hint': () => 'If you already pressed Send for this request before the run stopped, do not send it again: run the same command with --sent to record it.',
   'submit.seller-central.next-steps': () =>
     'Amazon reviews the request and contacts you by email: either a confirmation that the account is closed, or why it cannot be closed yet and what to do. Keep the account as it is until then, and run `close-account status` to see where it stands.',
   'receipt.submitted': () => 'Closure request submitted.',

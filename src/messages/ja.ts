@@ -189,6 +189,8 @@ export const ja: Messages = {
   'submit.seller-central.open-browser': () => '今ブラウザでセラーセントラルを開きますか?',
   'submit.seller-central.no-browser': (p: P) => `ブラウザを起動できませんでした。${p.url} を開いてください。`,
   'submit.seller-central.pressed-send': () => 'セラーセントラルで「送信」を押しましたか?',
+  'submit.seller-central.resume-pressed-send': () => '前回の実行が止まる前に、この依頼についてセラーセントラルで「送信」をすでに押していましたか?',
+  'submit.seller-central.resume-sent-hint': () => '実行が止まる前にこの依頼の「送信」をすでに押していた場合は、もう一度送信しないでください。同じコマンドに --sent を付けて実行すると記録されます。',
   'submit.seller-central.next-steps': () =>
     'Amazonが依頼を審査し、メールで連絡します: 閉鎖の確認、またはまだ閉鎖できない理由とやるべきこと。それまでアカウントはそのままにし、`close-account status` で状況を確認してください。',
   'receipt.submitted': () => '閉鎖依頼を送信しました。',

@@ -180,6 +180,8 @@ export const zhCN: Messages = {
   'submit.seller-central.open-browser': () => '现在在浏览器中打开卖家平台？',
   'submit.seller-central.no-browser': (p: P) => `无法启动浏览器。请自行打开 ${p.url}。`,
   'submit.seller-central.pressed-send': () => '您已在卖家平台点击“发送”了吗？',
+  'submit.seller-central.resume-pressed-send': () => '上次运行停止之前，您是否已在卖家平台为这个请求点击了“发送”？',
+  'submit.seller-central.resume-sent-hint': () => '如果运行停止前您已为这个请求点击了“发送”，请不要再次发送：在同一命令后加上 --sent 运行即可记录。',
   'submit.seller-central.next-steps': () =>
     '亚马逊会审核请求并通过邮件联系您：确认账户已关闭，或者说明为何还不能关闭以及需要做什么。在此之前请保持账户现状，并运行 `close-account status` 查看进展。',
   'receipt.submitted': () => '关闭请求已提交。',

@@ -10,10 +10,17 @@ import type { Submitter } from './submitter.js';
 export function sellerCentralSubmitter(t: Translate): Submitter {
   return {
     id: 'seller-central',
-    submit: async (request, { prompter, say, openUrl, sentFlag }) => {
+    submit: async (request, { prompter, say, openUrl, sentFlag, resuming }) => {
       const url = closeAccountHelpUrl(request.region);
+      const receiptFor = () => ({ submitter: 'seller-central' as const, reference: request.id, nextSteps: t('submit.seller-central.next-steps') });
+      // An earlier run may have stopped after the seller pressed Send: ask before showing the form
+      // again, or following the steps a second time sends a second request.
+      if (resuming && !sentFlag) {
+        if (!prompter) say(t('submit.seller-central.resume-sent-hint'));
+        else if (await prompter.confirm({ message: t('submit.seller-central.resume-pressed-send'), default: false })) return receiptFor();
+      }
       say(`${t('submit.seller-central.steps', { url })}\n\n${closureRequestText(request, t)}\n`);
-      const receipt = { submitter: 'seller-central' as const, reference: request.id, nextSteps: t('submit.seller-central.next-steps') };
+      const receipt = receiptFor();
       if (!prompter) return sentFlag ? receipt : null;
       if (await prompter.confirm({ message: t('submit.seller-central.open-browser'), default: false })) {
         if (!(await openUrl(url))) say(t('submit.seller-central.no-browser', { url }));

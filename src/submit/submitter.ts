@@ -24,6 +24,8 @@ export interface SubmitInteraction {
   openUrl(url: string): Promise<boolean>;
   /** `--sent`: the seller says they already pressed Send in Seller Central. */
   sentFlag: boolean;
+  /** A submission of this request was started by an earlier run that stopped: it may already be sent. */
+  resuming?: boolean;
 }
 
 export interface Submitter {

@@ -55,6 +55,34 @@ describe('seller-central submitter', () => {
     expect(opened).toEqual([]);
   });
 
+  it('resuming a submission an earlier run started: asks first whether Send was already pressed, and a yes records it without the form again', async () => {
+    const prompter = scriptedPrompter([{ kind: 'confirm', match: 'had you already pressed Send', answer: true }]);
+    const { said, interaction: i } = interaction({ prompter, resuming: true });
+    expect(await sellerCentralSubmitter(t).submit(request, i)).toMatchObject({ submitter: 'seller-central', reference: request.id });
+    // The form is not shown again: following its steps a second time would send a second request.
+    expect(said.join('\n')).not.toContain('Settings → Account Info → Close Account');
+    prompter.assertDone();
+  });
+
+  it('resuming, a no shows the form as before', async () => {
+    const prompter = scriptedPrompter([
+      { kind: 'confirm', match: 'had you already pressed Send', answer: false },
+      { kind: 'confirm', match: 'Open Seller Central', answer: false },
+      { kind: 'confirm', match: 'Did you press Send', answer: true },
+    ]);
+    const { said, interaction: i } = interaction({ prompter, resuming: true });
+    expect(await sellerCentralSubmitter(t).submit(request, i)).toMatchObject({ reference: request.id });
+    expect(said.join('\n')).toContain('Settings → Account Info → Close Account');
+    prompter.assertDone();
+  });
+
+  it('resuming outside a terminal: warns not to send again and says how to record it', async () => {
+    const { said, interaction: i } = interaction({ resuming: true });
+    expect(await sellerCentralSubmitter(t).submit(request, i)).toBeNull();
+    expect(said[0]).toContain('do not send it again');
+    expect(said[0]).toContain('--sent');
+  });
+
   it('outside a terminal needs --sent, and never asks', async () => {
     expect(await sellerCentralSubmitter(t).submit(request, interaction().interaction)).toBeNull();
     expect(await sellerCentralSubmitter(t).submit(request, interaction({ sentFlag: true }).interaction)).toMatchObject({ reference: request.id });
