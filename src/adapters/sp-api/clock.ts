@@ -2,15 +2,12 @@
 // sleep that waits for a token or a report. Injected so that tests of hour-long rate waits and
 // report production run in milliseconds.
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
+import { REAL_CLOCK, type Clock as OutboundClock } from '../../http/outbound.js';
 
-export const REAL_CLOCK: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+/** The outbound layer's clock without its jitter source: the adapter only dates and waits. */
+export type Clock = Pick<OutboundClock, 'now' | 'sleep'>;
+
+export { REAL_CLOCK };
 
 /**
  * The clock the built program uses. CLOSE_ACCOUNT_TEST_NO_WAIT=1 is for the tests that run the
