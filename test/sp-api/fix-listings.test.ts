@@ -102,8 +102,9 @@ describe('fix listings', () => {
     expect(bodies(db, 'listing-verified')).toEqual([]);
   });
 
-  it('continues where an interrupted run stopped', async () => {
-    const fake = await startFakeSpApi('blocked', FAULTS);
+  /** A `fix listings --apply` killed (SIGKILL) right after its first deletion, against a fresh fake. */
+  async function killedAfterFirstDeletion(...fakeArgs: Parameters<typeof startFakeSpApi>) {
+    const fake = await startFakeSpApi(...fakeArgs);
     servers.push(fake);
     const { env, db } = sandbox();
     const all = { ...env, ...fake.env };
@@ -111,6 +112,11 @@ describe('fix listings', () => {
     await doomed.waitForStderr('failpoint reached: after-listing-deleted', 30_000);
     doomed.child.kill('SIGKILL');
     await doomed.exit();
+    return { fake, all, db };
+  }
+
+  it('continues where an interrupted run stopped', async () => {
+    const { fake, all, db } = await killedAfterFirstDeletion('blocked', FAULTS);
     expect(fake.deletes.size).toBe(1);
 
     const resumed = await cli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], all);
@@ -125,14 +131,7 @@ describe('fix listings', () => {
   it('an interrupted run retries the marketplaces it did not reach: deletions are keyed by SKU and marketplace (7)', async () => {
     const seller = canadaOnly();
     seller.listings.push({ ...seller.listings[0]!, marketplaceId: US });
-    const fake = await startFakeSpApi(seller, NO_FAULTS);
-    servers.push(fake);
-    const { env, db } = sandbox();
-    const all = { ...env, ...fake.env };
-    const doomed = startCli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], { ...all, CLOSE_ACCOUNT_FAILPOINT: 'after-listing-deleted' });
-    await doomed.waitForStderr('failpoint reached: after-listing-deleted', 30_000);
-    doomed.child.kill('SIGKILL');
-    await doomed.exit();
+    const { fake, all, db } = await killedAfterFirstDeletion(seller, NO_FAULTS);
     expect(fake.deletes.size).toBe(1);
 
     const resumed = await cli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], all);
