@@ -15,6 +15,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPEN_ORDER_STATUSES } from '../../core/checks/orders-summary.js';
 import { addDays, toIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { marketplaceById } from '../../core/marketplaces.js';
@@ -236,7 +237,8 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     // includedData), and every order would look pending.
     const open = new Set<string>();
     let paginationToken: string | undefined;
-    const createdAfter = isoSeconds(Math.min(Date.parse(`${since}T00:00:00Z`), endMs));
+    const createdAfterMs = Math.min(Date.parse(`${since}T00:00:00Z`), endMs);
+    const createdAfter = isoSeconds(createdAfterMs);
     do {
       const page = await client.call<Orders['SearchOrdersResponse']>('searchOrders', {
         query: { marketplaceIds, fulfillmentStatuses: Object.keys(OPEN_STATUSES), createdAfter, includedData: ['FULFILLMENT'], maxResultsPerPage: 100, paginationToken },
@@ -264,9 +266,11 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
       } else {
         const reading: OrdersReading = { marketplaces: new Set(), earliestTime: Infinity };
         for await (const batch of readOrders(outcome.file, since, reading)) {
+          // Only an order the live query could have returned (created after createdAfter) has moved
+          // on when the API no longer shows it open; an older one the report shows open still blocks.
           const settled = batch
             .filter((order) => !open.has(order.orderId))
-            .map((order) => (order.status in { Pending: 1, PendingAvailability: 1, Unshipped: 1, PartiallyShipped: 1, InvoiceUnconfirmed: 1 } ? { ...order.toJSON(), status: 'Shipped' as const } : order));
+            .map((order) => (OPEN_ORDER_STATUSES.has(order.status) && order.purchaseTime >= createdAfterMs ? { ...order.toJSON(), status: 'Shipped' as const } : order));
           if (settled.length > 0) yield settled;
         }
       }

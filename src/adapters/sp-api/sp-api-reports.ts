@@ -141,7 +141,10 @@ function latestDone(reports: Reports['Report'][], request: ReportRequest, except
     // The same marketplaces, no more and no fewer: a report of several covers only its first (#1998).
     if ((r.marketplaceIds ?? []).join(',') !== request.marketplaceIds.join(',')) return false;
     const reportEnd = Date.parse(r.dataEndTime ?? r.createdTime);
-    if (!Number.isFinite(reportEnd) || reportEnd < end - STAND_IN_MS) return false;
+    // A window that ends in the past must be covered to its end (an hour short could hide the last
+    // sale); only one that ends now (a snapshot, or the newest window) may be up to an hour older.
+    const slack = end >= now - STAND_IN_MS ? STAND_IN_MS : 0;
+    if (!Number.isFinite(reportEnd) || reportEnd < end - slack) return false;
     if (start === null) return true;
     const reportStart = r.dataStartTime ? Date.parse(r.dataStartTime) : Number.NaN;
     return Number.isFinite(reportStart) && reportStart <= start;

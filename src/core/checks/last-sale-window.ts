@@ -33,9 +33,11 @@ export function checkLastSaleWindow(
   const daysSince = daysBetween(lastSaleDay, asOf);
   const item = { orderId: summary.lastSale.orderId, purchaseDate: summary.lastSale.purchaseDate };
   if (asOf >= clearsOn) {
-    // A last sale found proves nothing later unless the data reaches back over the whole window.
-    if (coversFrom !== null && coversFrom > windowStart) {
-      return checkResult(id, 'unknown', t('check.last-sale-window.uncovered', { since: coversFrom }), {
+    // A last sale found proves nothing later unless the data reaches back over the whole window; a
+    // source that cannot say how far it reaches reaches as far as its earliest order, no further.
+    const covers = coversFrom ?? (summary.earliestPurchase ? dayOf(summary.earliestPurchase) : null);
+    if (covers === null || covers > windowStart) {
+      return checkResult(id, 'unknown', t('check.last-sale-window.uncovered', { since: covers ?? '?' }), {
         remediation: t('check.last-sale-window.uncovered-fix', { days: A_TO_Z_WINDOW_DAYS + 30 }),
       });
     }
