@@ -64,7 +64,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => term.stdout.write(s),
+      writeOut: (s) => term.stdout.write(streamText(s, false)),
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     })
@@ -228,7 +228,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   if (unknownFlag !== null) {
     const message = t('error.bad-lang', { value: unknownFlag });
     // --json prints exactly one document, this error included.
-    if (wantsJson(argv)) term.stdout.write(`${streamText(errorDocument('usage', message, EXIT.usage), false)}\n`);
+    if (wantsJson(argv)) term.stdout.write(`${errorDocument('usage', message, EXIT.usage)}\n`);
     term.stderr.write(`${streamText(t('render.label', { label: t('error.prefix'), value: message }), false)}\n`);
     return EXIT.usage;
   }
@@ -322,7 +322,9 @@ function wantsJson(argv: string[]): boolean {
 
 /** An error as the one document of a --json command. */
 function errorDocument(code: string, message: string, exitCode: number): string {
-  return JSON.stringify({ schemaVersion: 1, error: { code, message, exitCode } }, null, 2);
+  // Scrubbed and made safe like every other output: JSON.stringify escapes C0 controls only, the
+  // sanitiser escapes the rest (C1, bidi overrides) in JSON's own \uXXXX, so the value is unchanged.
+  return streamText(JSON.stringify({ schemaVersion: 1, error: { code, message, exitCode } }, null, 2), false);
 }
 
 const ERROR_CODES: Record<number, string> = {
@@ -382,7 +384,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   };
   /** The message on stderr for people, and as the one document on stdout for --json. */
   const fail = (exitCode: number, message: string, hint: string | null, code = ERROR_CODES[exitCode] ?? 'error'): number => {
-    if (how.json) term.stdout.write(`${errorDocument(code, secrets.scrub(message), exitCode)}\n`);
+    if (how.json) term.stdout.write(`${errorDocument(code, message, exitCode)}\n`);
     say(style.red(t('render.label', { label: t('error.prefix'), value: message })));
     if (hint) say(hint);
     return exitCode;
@@ -403,7 +405,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   }
   // A bug: say so plainly; the stack only when asked for.
   const message = t('error.internal', { detail: error instanceof Error ? error.message : String(error) });
-  if (how.json) term.stdout.write(`${errorDocument('internal', secrets.scrub(message), EXIT.internal)}\n`);
+  if (how.json) term.stdout.write(`${errorDocument('internal', message, EXIT.internal)}\n`);
   say(style.red(message));
   if (term.env.CLOSE_ACCOUNT_DEBUG && error instanceof Error && error.stack) say(error.stack);
   else say(t('error.internal-hint'));

@@ -13,7 +13,7 @@ import type { CommandContext } from './command-context.js';
 import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
 import { withRecordedRun } from './run-recorder.js';
 import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.js';
-import { foreignSeller } from '../core/request-owner.js';
+import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
 import type { Plan } from './plan-file.js';
 
 export interface SubmitFlags {
@@ -64,7 +64,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
   // Each flag's placeholder said in the language, as in the help.
   const said = missing.map((flag) => flag.replace(/<([a-z-]+)>/, (_, name: string) => `<${t('help.value-placeholder', { name })}>`));
   if (missing.length > 0) throw new UsageError(t('error.submit-missing', { flags: said.join(' ') }), t('error.submit-missing-hint'));
-  if (flags.confirm!.trim().toUpperCase() !== sellerId!.trim().toUpperCase()) {
+  if (normaliseSellerId(flags.confirm!) !== normaliseSellerId(sellerId!)) {
     throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: sellerId! }));
   }
   const maxAgeHours = Number(flags.maxAge ?? 24);
@@ -85,7 +85,8 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       const home = readiness.regions[0];
       const assembled = await assembleClosureRequest(
         { ...given, region: home?.region, marketplaces: home?.countries },
-        plan ? plan.request!.basedOn : { asOf: readiness.asOf, verdict: readiness.verdict },
+        // The request rests on today's check, the one that lets it leave, never on the plan's date.
+        { asOf: readiness.asOf, verdict: readiness.verdict },
         t,
       );
       if (!assembled.ok) {
@@ -138,7 +139,8 @@ function sameRequest(assembled: ClosureRequest, saved: ClosureRequest): boolean 
 function refuseStalePlan(ctx: CommandContext, plan: Plan, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
   const { t } = ctx;
   const ageHours = (ctx.term.now().getTime() - Date.parse(plan.createdAt)) / 3_600_000;
-  if (ageHours > maxAgeHours) {
+  // A plan dated in the future (an edited file, a skewed clock) has no age to trust.
+  if (ageHours < 0 || ageHours > maxAgeHours) {
     throw new UsageError(t('error.plan-old', { path, hours: Math.floor(ageHours), max: maxAgeHours }), t('error.plan-remake'));
   }
   const findings = findingsOf(checks);

@@ -58,6 +58,9 @@ export function encodingsOf(secret: string): string[] {
   return [...new Set(forms)].filter((f) => f.length >= MIN_LENGTH);
 }
 
+/** A path segment this long is taken for a token (Slack-style hook URLs carry 24 characters). */
+const PATH_TOKEN_LENGTH = 16;
+
 export class SecretRegistry {
   private readonly forms = new Set<string>();
   private ordered: string[] | null = [];
@@ -72,13 +75,14 @@ export class SecretRegistry {
     this.pieces = null;
   }
 
-  /** The secrets a URL carries: its password, user name and each query value. */
+  /** The secrets a URL carries: its password, user name, each query value and any long path segment (a token in the path). */
   addUrl(url: string): void {
     try {
       const parsed = new URL(url);
       this.add(decodeURIComponent(parsed.password));
       this.add(decodeURIComponent(parsed.username));
       for (const value of parsed.searchParams.values()) this.add(value);
+      for (const segment of parsed.pathname.split('/')) if (segment.length >= PATH_TOKEN_LENGTH) this.add(decodeURIComponent(segment));
     } catch {
       // Not a URL: the caller refuses it.
     }

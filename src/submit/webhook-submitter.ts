@@ -94,7 +94,8 @@ function referenceOf(text: string): string | null {
 export function safeUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    // The origin only: many hook URLs carry their token in the path (/services/T0/B0/XXXX).
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return '(an invalid URL)';
   }

@@ -26,6 +26,18 @@ async function server() {
 }
 
 describe('webhook submitter', () => {
+  it('a token in the hook URL\'s path reaches neither the terminal nor the audit log', async () => {
+    const hook = await server();
+    hook.answers.push(400);
+    const { env, db } = sandbox();
+    const token = 'PATHTOKEN9x8y7z6w5v4u';
+    const failed = await submit(`${hook.url}/services/T0/${token}`, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(failed.code).toBe(4);
+    expect(hook.received).toHaveLength(1);
+    expect(failed.stdout + failed.stderr).not.toContain(token);
+    expect(readFileSync(db).includes(token)).toBe(false);
+  });
+
   it('POSTs the request signed, with the request id as Idempotency-Key, and records the ticket', async () => {
     const hook = await server();
     const { env, db } = sandbox();
@@ -61,7 +73,8 @@ describe('webhook submitter', () => {
     const failed = await submit(hook.url, { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
     expect(failed.code).toBe(4);
     // A 400 cannot succeed on retry: one attempt, and the message says one.
-    expect(failed.stderr).toContain(`The webhook ${hook.url} did not accept the request (attempts: 1,`);
+    // Named by its origin: a hook URL's path may carry its token.
+    expect(failed.stderr).toContain(`The webhook ${new URL(hook.url).origin} did not accept the request (attempts: 1,`);
     expect(failed.stderr).toContain('HTTP 400');
     expect(hook.received).toHaveLength(1);
     expect(failed.stderr).toContain('Nothing was recorded as submitted');
