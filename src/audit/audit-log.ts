@@ -133,7 +133,14 @@ const PLAIN_INDEXES = ['records_by_run', 'records_by_request'];
 const normaliseSql = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim();
 
 /** What claiming a request's submission found: it is this run's to submit, already submitted, or being submitted by another live process. */
-export type SubmissionClaim = { kind: 'claimed' } | { kind: 'submitted'; submission: SubmissionRecord } | { kind: 'busy'; at: string; pid: number };
+export type SubmissionClaim =
+  | { kind: 'claimed' }
+  | { kind: 'submitted'; submission: SubmissionRecord }
+  | { kind: 'busy'; at: string; pid: number }
+  | { kind: 'live'; id: string; state: RequestState };
+
+/** States in which a request still stands with Amazon (or closed the account): another one would be a second. */
+export const LIVE_REQUEST_STATES: readonly RequestState[] = ['submitting', 'submitted', 'under-review', 'closed'];
 
 /** Whether a process of this machine is running (a signal 0 probes without sending anything). */
 function processAlive(pid: number): boolean {
@@ -320,6 +327,10 @@ export class AuditLog {
       this.db.transaction((): SubmissionClaim => {
         const submitted = this.submissionFor(request.id);
         if (submitted) return { kind: 'submitted', submission: submitted };
+        // One live request per seller and region, held here under the write lock: two runs with
+        // different answers (so different request ids) checked before either claimed.
+        const live = this.liveRequestFor(request);
+        if (live) return { kind: 'live', ...live };
         const started = this.db.prepare("SELECT * FROM records WHERE request_id = ? AND type = 'submission-started' ORDER BY seq DESC LIMIT 1").get(request.id) as Row | undefined;
         if (started && started.run_id !== runId && !this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(started.run_id)) {
           const { pid } = JSON.parse(started.body) as { pid?: number };
@@ -460,6 +471,14 @@ export class AuditLog {
       histories.push({ request: JSON.parse(created.body) as ClosureRequest, createdAt: created.at, state, submission, statuses, interruptedSubmission });
     }
     return histories.reverse();
+  }
+
+  /** The request already standing for this seller and region, other than `request` itself. */
+  liveRequestFor(request: ClosureRequest): { id: string; state: RequestState } | null {
+    const live = this.requests().find(
+      (h) => h.request.id !== request.id && h.request.sellerId === request.sellerId && h.request.region === request.region && LIVE_REQUEST_STATES.includes(h.state),
+    );
+    return live ? { id: live.request.id, state: live.state } : null;
   }
 
   latestRequest(): RequestHistory | undefined {

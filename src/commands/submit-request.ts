@@ -60,32 +60,27 @@ const toJson = (record: SubmissionRecord, already: boolean): SubmissionJson => (
   alreadySubmitted: already,
 });
 
-/** States in which a request still stands with Amazon (or closed the account): another one would be a second. */
-const LIVE_STATES: readonly RequestState[] = ['submitting', 'submitted', 'under-review', 'closed'];
-
 /** The request already standing for this seller and region, other than `request` itself. */
 export function liveRequestFor(audit: AuditLog, request: ClosureRequest): { id: string; state: RequestState } | null {
-  const live = audit
-    .requests()
-    .find((h) => h.request.id !== request.id && h.request.sellerId === request.sellerId && h.request.region === request.region && LIVE_STATES.includes(h.state));
-  return live ? { id: live.request.id, state: live.state } : null;
+  return audit.liveRequestFor(request);
+}
+
+function liveRequestError(ctx: CommandContext, live: { id: string; state: RequestState }, request: ClosureRequest): UsageError {
+  const { t } = ctx;
+  return new UsageError(t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }), t('error.live-request-hint', { id: live.id }));
 }
 
 /**
  * Refuses a request for a seller other than the data's, and a second live request for one seller
  * and region: the shared rule of the wizard, `submit` and `submit --plan`. Nothing is submitted.
+ * The claim in submitOnce holds the same rule again inside its transaction, against a run at once.
  */
 export function refuseUnsubmittable(ctx: CommandContext, audit: AuditLog | null, request: ClosureRequest, dataSellerId: string | null): void {
   const { t } = ctx;
   const known = foreignSeller(request.sellerId, dataSellerId);
   if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: request.sellerId, known }), t('error.seller-mismatch-hint'));
   const live = audit ? liveRequestFor(audit, request) : null;
-  if (live) {
-    throw new UsageError(
-      t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }),
-      t('error.live-request-hint', { id: live.id }),
-    );
-  }
+  if (live) throw liveRequestError(ctx, live, request);
 }
 
 export async function submitOnce(
@@ -121,6 +116,7 @@ export async function submitOnce(
     recorder.event('submission-skipped', { requestId: request.id, reason: 'already-submitted' });
     return { kind: 'already-submitted', submission: toJson(claim.submission, true) };
   }
+  if (claim.kind === 'live') throw liveRequestError(ctx, claim, request);
   if (claim.kind === 'busy') {
     throw new UsageError(ctx.t('error.submission-busy', { id: request.id, pid: claim.pid, at: claim.at }), ctx.t('error.submission-busy-hint'));
   }

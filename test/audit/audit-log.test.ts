@@ -24,9 +24,9 @@ export function freshLog(): AuditLog {
 const PROCESS = { pid: 1, host: 'test' };
 const startRun = (log: AuditLog, command = 'check') => log.startRun({ command, adapter: 'demo', demo: true, asOf: '2026-11-26', process: PROCESS });
 
-async function request() {
+async function request(email = 'o@example.com') {
   const result = await assembleClosureRequest(
-    { sellerId: 'A2DEMO5ELLER7Q', region: 'north-america', marketplaces: ['US'], reason: 'stopped-selling', email: 'o@example.com' },
+    { sellerId: 'A2DEMO5ELLER7Q', region: 'north-america', marketplaces: ['US'], reason: 'stopped-selling', email },
     { asOf: '2026-11-26', verdict: 'ready' },
     t,
   );
@@ -71,6 +71,21 @@ describe('audit log', () => {
     const raw = new Database(log.path, { readonly: true });
     expect(raw.prepare("SELECT count(*) AS n FROM records WHERE type = 'submission'").get()).toEqual({ n: 1 });
     raw.close();
+  });
+
+  it('claims a submission only while no other request of the seller and region is live, under the write lock', async () => {
+    // Two runs with different answers (different request ids) both passed the early check: the
+    // claim itself must refuse the second.
+    const log = freshLog();
+    const runA = startRun(log, 'submit');
+    const runB = startRun(log, 'submit');
+    const first = await request('a@example.com');
+    const second = await request('b@example.com');
+    expect(second.id).not.toBe(first.id);
+    log.recordRequest(runA, first);
+    log.recordRequest(runB, second);
+    expect(log.recordSubmissionStarted(runA, first, 'demo')).toEqual({ kind: 'claimed' });
+    expect(log.recordSubmissionStarted(runB, second, 'demo')).toEqual({ kind: 'live', id: first.id, state: 'submitting' });
   });
 
   it('knows each request\'s state, and a submission that started and never finished', async () => {
