@@ -273,11 +273,14 @@ describe('audit list and show on a log that does not verify', () => {
 describe('submissions from processes running at once', () => {
   it('one request is posted once: while one process submits it, the others are refused (exit 2), and after it they find it submitted', async () => {
     let posts = 0;
+    let firstPost!: () => void;
+    const firstPosted = new Promise<void>((resolve) => (firstPost = resolve));
     const held: (() => void)[] = [];
     const server = createServer((req, res) => {
       req.resume();
       req.on('end', () => {
         posts += 1;
+        firstPost();
         const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ reference: `T-${posts}` }));
         held.push(answer);
         // A second post is the failure this test looks for: let everything go so that it shows.
@@ -291,10 +294,12 @@ describe('submissions from processes running at once', () => {
     const all = { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: 'whsec-concurrent-0001' };
     const submit = ['submit', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'owner@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--demo-scenario', 'ready', '--attest', 'all', '--submitter', 'webhook', '--webhook-url', url];
     const first = startCli(submit, all);
-    while (posts === 0) {
-      if (first.child.exitCode !== null) throw new Error(first.stderr());
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    // Woken by the first post itself (or by the first process ending without one), not by polling.
+    const ended = first.exit().then(() => {
+      throw new Error(first.stderr());
+    });
+    await Promise.race([firstPosted, ended]);
+    ended.catch(() => {});
     const others = Array.from({ length: 4 }, () => startCli(submit, all));
     const codes = await Promise.all(others.map((run) => run.exit()));
     expect(posts, others.map((run) => run.stderr()).join('\n')).toBe(1);
