@@ -149,11 +149,11 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
           returns: perMarketplace(RETURNS_REPORT, RETURNS_REPORT_DAYS),
         };
 
-  /** A report's outcome, with a 403 (the app's roles do not cover it) as missing data. */
+  /** A report's outcome, with a 403 (the app's roles do not cover it) as missing data, never as Amazon's "no data" CANCELLED. */
   const outcomeOf = async (settled: Promise<Settled<ReportOutcome>>): Promise<ReportOutcome> => {
     const result = await settled;
     if ('value' in result) return result.value;
-    if (result.error instanceof SpApiError && result.error.status === 403) return { kind: 'missing', status: 'CANCELLED', reason: { key: 'sp-api.report-forbidden' } };
+    if (result.error instanceof SpApiError && result.error.status === 403) return { kind: 'missing', status: 'FORBIDDEN', reason: { key: 'sp-api.report-forbidden' } };
     throw result.error;
   };
 

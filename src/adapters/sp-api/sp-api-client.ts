@@ -14,7 +14,8 @@ import { REAL_CLOCK, type Clock } from './clock.js';
 import type { LwaToken } from './lwa-token.js';
 import { USAGE_PLANS, type OperationId } from './models/usage-plans.js';
 import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
-import { redact, type SpApiSettings } from './sp-api-settings.js';
+import type { SpApiSettings } from './sp-api-settings.js';
+import { secrets } from '../../security/secret-registry.js';
 
 export interface CallRecord {
   operation: OperationId;
@@ -129,7 +130,7 @@ export class SpApiClient {
         if (response.truncated) throw new OutboundRefused(this.t('http.too-large', { what: operation, bytes: BODY_CAPS.api }), this.t('sp-api.refused-hint'), 'too-large');
         if (response.ok) return (text ? JSON.parse(text) : {}) as T;
         const error = errorOf(text);
-        lastProblem = redact(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim(), this.settings.secrets);
+        lastProblem = secrets.scrub(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim());
         if (response.status === 403 && !refreshed && /expired|unauthori[sz]ed|invalid.*token|access token/i.test(`${error.code} ${error.message} ${error.details}`)) {
           // An expired token: one fresh token, one more try.
           refreshed = true;

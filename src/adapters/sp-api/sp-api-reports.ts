@@ -38,7 +38,7 @@ export interface ReportRequest {
 /** A report read, or why there is none. */
 export type ReportOutcome =
   | { kind: 'done'; file: ReportFile; reportId: string }
-  | { kind: 'missing'; status: 'CANCELLED' | 'FATAL' | 'SLOW'; reason: MessageRef };
+  | { kind: 'missing'; status: 'CANCELLED' | 'FATAL' | 'SLOW' | 'FORBIDDEN'; reason: MessageRef };
 
 export interface PollOptions {
   firstMs: number;

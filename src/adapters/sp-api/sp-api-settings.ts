@@ -37,7 +37,6 @@ export interface SpApiSettings {
   endpoint: string;
   lwaEndpoint: string;
   /** Values that must never be shown, logged or stored (also in the process's secret registry). */
-  secrets: string[];
   /** How requests leave: https, or plain http to loopback or by the seller's opt-in. */
   transport: Transport;
 }
@@ -86,13 +85,6 @@ export function spApiSettings(
     region: region as ApiRegionId,
     endpoint,
     lwaEndpoint,
-    secrets: [clientSecret!, refreshToken!, clientId!].filter((s) => s.length >= 6),
     transport,
   };
-}
-
-/** Removes every secret in every encoding, and anything shaped like an LWA token, from a text (the registry's scrubber). */
-export function redact(text: string, secrets: readonly string[]): string {
-  for (const secret of secrets) registry.add(secret);
-  return registry.scrub(text);
 }
