@@ -1,0 +1,31 @@
+// A real headless Chromium (Debian's `chromium`, installed by .ci/run) opens a page the tool wrote:
+// the DOM after its scripts ran, and a screenshot to look at. No browser is downloaded by npm.
+
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The browser's path: CHROMIUM_PATH, else Debian's. Throws with the install command when absent. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('No Chromium found: `apt-get install -y chromium` (as .ci/run does), or set CHROMIUM_PATH.');
+  return found;
+}
+
+// --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions', '--hide-scrollbars'];
+
+/** The page's DOM once its scripts have run (virtual time, so no real waiting on timers). */
+export async function renderedDom(htmlFile: string): Promise<string> {
+  const { stdout } = await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', '--dump-dom', pathToFileURL(htmlFile).href], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  return stdout;
+}
+
+/** A PNG screenshot of the page at the given window size. */
+export async function screenshot(htmlFile: string, pngFile: string, width = 1200, height = 900): Promise<void> {
+  await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { timeout: 60_000 });
+}
