@@ -1,9 +1,14 @@
 import { en, type Messages } from './en.js';
+import type { MessageParams } from './message-params.js';
 
 export type MessageKey = keyof Messages;
 /** Messages that take no parameters. */
 export type PlainMessageKey = { [K in MessageKey]: Parameters<Messages[K]> extends [] ? K : never }[MessageKey];
-type ParamsOf<K extends MessageKey> = Parameters<Messages[K]> extends [] ? [] : [params: Parameters<Messages[K]>[0]];
+/**
+ * What a message takes: exactly the placeholders its English text reads (message-params.ts,
+ * generated from en.ts), so a misspelt, missing or extra parameter does not compile.
+ */
+export type ParamsOf<K extends MessageKey> = K extends keyof MessageParams ? [params: MessageParams[K]] : [];
 
 /** Looks a message up and fills it in. */
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;

@@ -7,7 +7,7 @@ import type { ChainVerdict } from '../audit/record-chain.js';
 import { CHECK_IDS, CHECK_STATUSES, type CheckId, type CheckResult } from '../core/check-result.js';
 import { VERDICTS } from '../core/verdict.js';
 import { closureRequestText } from '../core/closure-request.js';
-import type { Translate } from '../messages/catalogue.js';
+import type { PlainMessageKey, Translate } from '../messages/catalogue.js';
 
 export interface Dossier {
   schemaVersion: 1;
@@ -76,7 +76,7 @@ function chainLine(dossier: Dossier, t: Translate): string {
 
 /** The words of a dossier a person reads: states, statuses, verdicts and record types in their language. */
 function wordsFor(t: Translate) {
-  const known = <K extends string>(prefix: string, value: string, all: readonly K[]) => ((all as readonly string[]).includes(value) ? t(`${prefix}.${value}` as never) : value);
+  const known = <K extends string>(prefix: string, value: string, all: readonly K[]) => ((all as readonly string[]).includes(value) ? t(`${prefix}.${value}` as PlainMessageKey) : value);
   return {
     state: (state: string) => known('state', state, REQUEST_STATES),
     status: (check: CheckResult) => (check.status === 'manual' && check.confirmed ? `${t('status.confirmed')} ✔` : known('status', check.status, CHECK_STATUSES)),
