@@ -160,7 +160,7 @@ const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 
 export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null, out: string | null = null): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ctx.t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
-  const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
+  const [{ buildDossier }, { dossierCsv, dossierHtml, dossierMarkdown }] = await Promise.all([import('../audit/dossier-data.js'), import('../render/dossier.js')]);
   return withAudit(ctx, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
