@@ -72,7 +72,7 @@ module.exports = {
       from: { path: '^src/render/' },
       to: {
         path: '^src/(audit|adapters|submit|http|config)/',
-        pathNot: '^src/(audit/request-states\\.ts|adapters/reports/report-kinds\\.ts)$',
+        pathNot: '^src/(audit/request-states\\.ts|adapters/reports/report-kinds\\.ts|submit/submitter\\.ts)$',
         dependencyTypesNot: ['type-only'],
       },
     },

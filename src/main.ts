@@ -12,6 +12,7 @@ import { visibleWidth, wrapText } from './render/text-layout.js';
 import type { CommandContext } from './commands/command-context.js';
 import type { GlobalFlags } from './commands/global-options.js';
 import type { Prompter } from './io/prompter.js';
+import { ADAPTER_IDS } from './core/seller-data-source.js';
 
 export interface MainOptions {
   version: string;
@@ -68,7 +69,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     })
-    .addOption(new Option('--adapter <name>', t('help.adapter')).choices(['demo', 'reports', 'sp-api']))
+    .addOption(new Option('--adapter <name>', t('help.adapter')).choices(ADAPTER_IDS))
     .option('--lang <language>', t('help.lang'))
     .option('--demo-scenario <name>', t('help.demo-scenario'))
     .option('--json', t('help.json'))

@@ -11,6 +11,8 @@ import type { Readiness } from '../core/readiness.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { GlobalOptions } from './global-options.js';
+import { ADAPTER_IDS } from '../core/seller-data-source.js';
+import { DEMO_SCENARIOS } from '../adapters/demo/demo-scenarios.js';
 
 export const PLAN_KIND = 'close-account.plan';
 
@@ -19,8 +21,8 @@ const planSchema = z.object({
   version: z.literal(1),
   createdAt: z.iso.datetime(),
   source: z.object({
-    adapter: z.enum(['demo', 'reports', 'sp-api']),
-    demoScenario: z.enum(['blocked', 'waiting', 'ready']).nullable(),
+    adapter: z.enum(ADAPTER_IDS),
+    demoScenario: z.enum(DEMO_SCENARIOS).nullable(),
     reportsDir: z.string().nullable(),
   }),
   asOf: z.string(),

@@ -19,7 +19,7 @@ import { OPEN_ORDER_STATUSES } from '../../core/checks/orders-summary.js';
 import { addDays, toIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import type { MessageRef } from '../../core/message-ref.js';
-import type { BalanceEntry, InventoryItem, Listing, MarketplaceParticipation, Order, OrderStatus, Provision } from '../../core/seller-data.js';
+import type { BalanceEntry, InventoryItem, Listing, MarketplaceParticipation, OpenOrderStatus, Order, OrderStatus, Provision } from '../../core/seller-data.js';
 import type { RecordStream } from '../../core/seller-data-source.js';
 import type { SellerDataSource } from '../../core/seller-data-source.js';
 import type { Translate } from '../../messages/catalogue.js';
@@ -73,13 +73,14 @@ const LISTINGS_REPORT = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const REMOVALS_REPORT = 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA';
 const RETURNS_REPORT = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
 
-const OPEN_STATUSES: Record<string, OrderStatus> = {
+// Amazon's fulfillment statuses (orders 2026-01-01) in ours: open ones only to open ones.
+const OPEN_STATUSES: Record<string, OpenOrderStatus> = {
   PENDING_AVAILABILITY: 'PendingAvailability',
   PENDING: 'Pending',
   UNSHIPPED: 'Unshipped',
   PARTIALLY_SHIPPED: 'PartiallyShipped',
 };
-const SETTLED_STATUSES: Record<string, OrderStatus> = { SHIPPED: 'Shipped', CANCELLED: 'Canceled', UNFULFILLABLE: 'Unfulfillable' };
+const SETTLED_STATUSES: Record<string, Exclude<OrderStatus, OpenOrderStatus>> = { SHIPPED: 'Shipped', CANCELLED: 'Canceled', UNFULFILLABLE: 'Unfulfillable' };
 
 /** An ISO 8601 date-time to the second, as the models' examples write it. */
 export function isoSeconds(ms: number): string {
