@@ -3,6 +3,7 @@
 
 import { REQUEST_STATES } from '../audit/request-states.js';
 import type { Dossier } from '../audit/dossier-data.js';
+import { csvRow } from './csv.js';
 import { CHECK_IDS, CHECK_STATUSES, type CheckId, type CheckResult } from '../core/check-result.js';
 import { VERDICTS } from '../core/verdict.js';
 import { closureRequestText } from '../core/closure-request.js';
@@ -97,13 +98,6 @@ ${rows(dossier.timeline.map((r) => [String(r.seq), e(r.at), e(w.type(r.type)), e
 
 const CSV_COLUMNS = ['seq', 'at', 'run_id', 'record', 'request_id', 'detail', 'hash'] as const;
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quoted per RFC 4180; a leading = + - @ would be run as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function dossierCsv(dossier: Dossier): string {
-  return [CSV_COLUMNS.join(','), ...dossier.timeline.map((r) => [r.seq, r.at, r.runId, r.type, r.requestId, r.detail, r.hash].map(csvCell).join(','))].join('\n');
+  return [csvRow(CSV_COLUMNS), ...dossier.timeline.map((r) => csvRow([r.seq, r.at, r.runId, r.type, r.requestId, r.detail, r.hash]))].join('\n');
 }
