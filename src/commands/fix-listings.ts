@@ -8,6 +8,7 @@
 import { EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
 import type { ListingsCleanup as Cleanup } from '../adapters/sp-api/listings-cleanup.js';
+import { translateRef } from '../messages/catalogue.js';
 import type { Prompter } from '../io/prompter.js';
 import { fixListingsJson, type FixListingsOutcome } from '../render/fix-listings-json.js';
 import type { CommandContext } from './command-context.js';
@@ -46,7 +47,7 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
       cleanup = await ListingsCleanup.open({ settings, sellerId, t, userAgent: `close-account/${ctx.version}`, clock: clockFromEnv(ctx.term.env), note: (line) => ctx.say(ctx.err.dim(line)) });
       const ledger = new DeletionLedger(recorder.audit ?? null, recorder.runId, sellerId);
       const survey = await cleanup.survey(ledger, flags.includeStocked === true);
-      for (const { marketplaceId, reason } of survey.unread) show(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: where(marketplaceId), reason: t(reason.key, reason.params as never) })}`));
+      for (const { marketplaceId, reason } of survey.unread) show(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: where(marketplaceId), reason: translateRef(t, reason) })}`));
       const { listings, toDelete, keptStocked, deletedBefore } = survey;
       show(t('fix.summary', { total: listings.length, remove: toDelete.length, skipped: keptStocked.length, done: deletedBefore.length }));
       for (const l of toDelete.slice(0, 20)) show(`  - ${l.sku}  ${where(l.marketplaceId)}  ${l.name ?? ''}  (${l.status})`);

@@ -13,6 +13,18 @@ export type ParamsOf<K extends MessageKey> = K extends keyof MessageParams ? [pa
 /** Looks a message up and fills it in. */
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
+/**
+ * A catalogue message named by key with its parameters, kept as data and translated where it is
+ * shown (a reason a check cannot tell, a report that is missing). Typed like t(): a key's own
+ * parameters, exactly.
+ */
+export type MessageRef = { [K in MessageKey]: K extends keyof MessageParams ? { key: K; params: MessageParams[K] } : { key: K; params?: undefined } }[MessageKey];
+
+/** Translates a MessageRef. */
+export function translateRef(t: Translate, ref: MessageRef): string {
+  return (t as (key: MessageKey, params?: unknown) => string)(ref.key, ref.params);
+}
+
 export { LANGUAGES, type Language } from './language.cjs';
 import type { Language } from './language.cjs';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/messages/catalogue.js';
+import { translateRef, translator, type MessageRef } from '../../src/messages/catalogue.js';
 import { generated, OUTPUT, placeholdersOf } from '../../scripts/generate-message-params.mjs';
 
 const t = translator();
@@ -35,6 +35,20 @@ export function typeErrors(): string[] {
   ];
 }
 
+/** A message kept as data (a check's reason) is typed the same way. Never called: only compiled. */
+export function refTypeErrors(): MessageRef[] {
+  return [
+    // @ts-expect-error: a misspelt parameter
+    { key: 'check.claims.fail', params: { cout: 1 } },
+    // @ts-expect-error: a missing parameter list
+    { key: 'check.claims.fail' },
+    // @ts-expect-error: an unknown key
+    { key: 'check.claims.fial', params: { count: 1 } },
+    { key: 'check.claims.fail', params: { count: 1 } },
+    { key: 'region.europe' },
+  ];
+}
+
 const messagesDir = join(import.meta.dirname, '..', '..', 'src', 'messages');
 const placeholders = (file: string) => placeholdersOf(readFileSync(join(messagesDir, file), 'utf8'), file);
 
@@ -45,6 +59,7 @@ describe('typed message parameters', () => {
 
   it('the type rejects what the English text does not read, and accepts what it does', () => {
     expect(t('check.claims.fail', { count: 2 })).toBe('2 claims are still open.');
+    expect(translateRef(t, { key: 'check.claims.fail', params: { count: 1 } })).toBe('1 claim is still open.');
   });
 
   it.each(['zh-CN.ts', 'ja.ts'])('%s has the same keys and reads the same placeholders as English', (file) => {
