@@ -1,8 +1,7 @@
 // `audit list | show ID | verify | export --format md|html|json|csv`: reading the audit log back,
-// and proving it has not been tampered with.
+// and proving it has not been tampered with. One group, four commands; each reads only the
+// global flags (--audit-db, --json) and its own.
 
-import { resolve } from 'node:path';
-import { writeOutputFile } from '../io/output-file.js';
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
 import type { CheckId, CheckStatus } from '../core/check-result.js';
 import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
@@ -11,14 +10,27 @@ import { auditListJson, auditShowJson, auditVerifyJson, type ChainJson } from '.
 import { checkTitle, indent } from '../render/readiness-human.js';
 import { renderTable } from '../render/table.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
-import type { CommandContext } from './command-context.js';
-import { auditLogExists, chainProblemText, openAuditLog } from './open-audit-log.js';
+import { flagOn, flagText } from '../config/flag-spec.js';
+import { settingPath } from '../config/global-options.js';
+import { auditLogExists, chainProblemText, openAuditLog, type AuditLogPlace } from '../audit/open-audit-log.js';
+import { defineCommand, type CommandGroup, type Globals } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
 
-async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | Promise<T>, purpose: 'read' | 'verify' = 'read'): Promise<T> {
-  if (!(await auditLogExists(ctx))) {
-    throw new UsageError(ctx.t('error.audit-missing', { path: ctx.options.auditDbPath }), ctx.t('error.audit-missing-hint'));
+/** What every audit command reads: the log, and whether to answer in JSON. */
+export interface AuditReadOptions {
+  readonly auditDbPath: string;
+  readonly json: boolean;
+}
+
+const readOptions = ({ options }: Globals): AuditReadOptions => ({ auditDbPath: options.auditDbPath, json: options.json });
+const place = (options: AuditReadOptions, io: CommandIo): AuditLogPlace => ({ path: options.auditDbPath, term: io.term, t: io.t });
+
+async function withAudit<T>(options: AuditReadOptions, io: CommandIo, use: (audit: AuditLog) => T | Promise<T>, purpose: 'read' | 'verify' = 'read'): Promise<T> {
+  const ctx = io;
+  if (!(await auditLogExists(place(options, io)))) {
+    throw new UsageError(ctx.t('error.audit-missing', { path: options.auditDbPath }), ctx.t('error.audit-missing-hint'));
   }
-  const audit = await openAuditLog(ctx, purpose);
+  const audit = await openAuditLog(place(options, io), purpose);
   try {
     return await use(audit);
   } catch (error) {
@@ -33,34 +45,49 @@ async function withAudit<T>(ctx: CommandContext, use: (audit: AuditLog) => T | P
 }
 
 /** list and show read a log as it is; when it does not verify, they say so (on stderr) rather than show it as the whole story. */
-function warnIfBroken(ctx: CommandContext, audit: AuditLog): ChainJson {
+function warnIfBroken(ctx: CommandIo, audit: AuditLog): ChainJson {
   const verdict = audit.verify();
   if (!verdict.intact) ctx.warn(chainProblemText(verdict.problem!, audit.path, ctx.t));
   // --json says it too: a script reads stdout, and an exit 0 alone would pass a broken log as the whole story.
   return { intact: verdict.intact, problem: verdict.problem ?? null };
 }
 
-export interface AuditListFlags {
-  limit?: string;
-  all?: boolean;
+export interface AuditListOptions extends AuditReadOptions {
+  /** How many of the latest runs; null for all. */
+  readonly limit: number | null;
 }
 
-export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = {}): Promise<number> {
+export const auditList = defineCommand<AuditListOptions>({
+  name: 'list',
+  description: 'help.audit-list',
+  flags: [
+    { flags: '--limit <count>', help: 'help.limit' },
+    { flags: '--all', help: 'help.all' },
+  ],
+  resolve(raw, globals) {
+    const given = flagText(raw, 'limit');
+    const limit = flagOn(raw, 'all') ? null : Number(given ?? 50);
+    if (limit !== null && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError(globals.t('error.bad-limit', { value: given ?? '' }));
+    return Object.freeze({ ...readOptions(globals), limit });
+  },
+  run: runAuditList,
+});
+
+async function runAuditList(options: AuditListOptions, ctx: CommandIo): Promise<number> {
   const { t } = ctx;
-  const limit = flags.all ? null : Number(flags.limit ?? 50);
-  if (limit !== null && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError(t('error.bad-limit', { value: flags.limit ?? '' }));
+  const { limit } = options;
   // No log yet is an answer, not an error: nothing has been recorded.
-  if (!(await auditLogExists(ctx))) {
-    if (ctx.options.json) ctx.print(JSON.stringify(auditListJson(ctx.options.auditDbPath, null), null, 2));
-    else ctx.print(t('audit.none', { path: ctx.options.auditDbPath }));
+  if (!(await auditLogExists(place(options, ctx)))) {
+    if (options.json) ctx.print(JSON.stringify(auditListJson(options.auditDbPath, null), null, 2));
+    else ctx.print(t('audit.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  return withAudit(ctx, (audit) => {
+  return withAudit(options, ctx, (audit) => {
     const chain = warnIfBroken(ctx, audit);
     const runs = audit.listRuns(limit);
     const total = audit.countRuns();
     const more = total - runs.length;
-    if (ctx.options.json) {
+    if (options.json) {
       ctx.print(JSON.stringify(auditListJson(audit.path, { runs, total, head: audit.head(), chain }), null, 2));
       return EXIT.ok;
     }
@@ -87,18 +114,32 @@ export async function runAuditList(ctx: CommandContext, flags: AuditListFlags = 
 }
 
 /** Where a run's data came from, naming the demo seller's situation. */
-function dataLabel(ctx: CommandContext, run: RunSummary): string {
+function dataLabel(ctx: CommandIo, run: RunSummary): string {
   if (!run.demo) return run.adapter;
   return run.demo_scenario ? ctx.t('audit.show.demo', { adapter: run.adapter, scenario: run.demo_scenario }) : `${run.adapter} (demo)`;
 }
 
-export async function runAuditShow(ctx: CommandContext, runId: string): Promise<number> {
-  return withAudit(ctx, (audit) => {
+export interface AuditShowOptions extends AuditReadOptions {
+  readonly runId: string;
+}
+
+export const auditShow = defineCommand<AuditShowOptions>({
+  name: 'show',
+  description: 'help.audit-show',
+  arguments: [{ name: 'run-id', help: 'help.run-id' }],
+  flags: [],
+  resolve: (_raw, globals, args) => Object.freeze({ ...readOptions(globals), runId: args[0]! }),
+  run: runAuditShow,
+});
+
+async function runAuditShow(options: AuditShowOptions, ctx: CommandIo): Promise<number> {
+  const { runId } = options;
+  return withAudit(options, ctx, (audit) => {
     const chain = warnIfBroken(ctx, audit);
     const run = audit.run(runId);
     if (!run) throw new UsageError(ctx.t('error.audit-no-run', { runId }), ctx.t('error.audit-no-run-hint'));
     const records = audit.recordsOfRun(runId);
-    if (ctx.options.json) {
+    if (options.json) {
       ctx.print(JSON.stringify(auditShowJson(run, records, chain), null, 2));
       return EXIT.ok;
     }
@@ -138,18 +179,26 @@ export async function runAuditShow(ctx: CommandContext, runId: string): Promise<
   });
 }
 
-export async function runAuditVerify(ctx: CommandContext): Promise<number> {
-  if (!(await auditLogExists(ctx))) {
-    if (ctx.options.json) ctx.print(JSON.stringify(auditVerifyJson(ctx.options.auditDbPath, null), null, 2));
-    else ctx.print(ctx.t('audit.verify.none', { path: ctx.options.auditDbPath }));
+export const auditVerify = defineCommand<AuditReadOptions>({
+  name: 'verify',
+  description: 'help.audit-verify',
+  flags: [],
+  resolve: (_raw, globals) => Object.freeze(readOptions(globals)),
+  run: runAuditVerify,
+});
+
+async function runAuditVerify(options: AuditReadOptions, ctx: CommandIo): Promise<number> {
+  if (!(await auditLogExists(place(options, ctx)))) {
+    if (options.json) ctx.print(JSON.stringify(auditVerifyJson(options.auditDbPath, null), null, 2));
+    else ctx.print(ctx.t('audit.verify.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  return withAudit(ctx, (audit) => {
+  return withAudit(options, ctx, (audit) => {
     const verdict = audit.verify();
     const { t } = ctx;
-    if (ctx.options.json) ctx.print(JSON.stringify(auditVerifyJson(audit.path, verdict), null, 2));
+    if (options.json) ctx.print(JSON.stringify(auditVerifyJson(audit.path, verdict), null, 2));
     if (verdict.intact) {
-      if (!ctx.options.json) ctx.print(ctx.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
+      if (!options.json) ctx.print(ctx.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
       return EXIT.ok;
     }
     throw new CliError(EXIT.notReady, chainProblemText(verdict.problem!, audit.path, t), t('audit.verify.hint'));
@@ -157,25 +206,61 @@ export async function runAuditVerify(ctx: CommandContext): Promise<number> {
 }
 
 const FORMATS = ['md', 'html', 'json', 'csv'] as const;
+type DossierFormat = (typeof FORMATS)[number];
 
-export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null, out: string | null = null): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ctx.t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
+export interface AuditExportOptions extends AuditReadOptions {
+  readonly format: DossierFormat;
+  /** One request's dossier; null for the latest. */
+  readonly requestId: string | null;
+  /** The file to write; null for stdout. */
+  readonly out: string | null;
+}
+
+export const auditExport = defineCommand<AuditExportOptions>({
+  name: 'export',
+  description: 'help.audit-export',
+  flags: [
+    { flags: '--format <format>', help: 'help.format', default: 'md' },
+    { flags: '--request <id>', help: 'help.request' },
+    { flags: '--out <file>', help: 'help.export-out' },
+  ],
+  resolve(raw, globals) {
+    const { t, options } = globals;
+    const given = flagText(raw, 'format');
+    // --json prints JSON: the dossier's JSON form, and a --format that says otherwise is a contradiction.
+    if (options.json && given !== undefined && given !== 'json') throw new UsageError(t('error.json-format', { format: given }));
+    const format = options.json ? 'json' : (given ?? 'md');
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
+    const out = flagText(raw, 'out');
+    return Object.freeze({ ...readOptions(globals), format: format as DossierFormat, requestId: flagText(raw, 'request') ?? null, out: out ? settingPath(out, globals.term.env) : null });
+  },
+  run: runAuditExport,
+});
+
+async function runAuditExport(options: AuditExportOptions, ctx: CommandIo): Promise<number> {
+  const { format, requestId, out } = options;
   const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
-  return withAudit(ctx, async (audit) => {
+  return withAudit(options, ctx, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
     }
     const dossier = buildDossier(audit, requestId, ctx.term.now());
-    ctx.columns = null; // a file format: its lines are never wrapped
     const t = ctx.t;
     const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);
     if (out) {
-      await writeOutputFile(resolve(out), `${text}\n`, t);
-      ctx.say(t('audit.export.written', { path: resolve(out) }));
+      const { writeOutputFile } = await import('../io/output-file.js');
+      await writeOutputFile(out, `${text}\n`, t);
+      ctx.say(t('audit.export.written', { path: out }));
     } else {
-      ctx.print(text);
+      ctx.printAsIs(text); // a file format: its lines are never wrapped
     }
     if (!dossier.chain.intact) ctx.warn(t('audit.export.broken'));
     return EXIT.ok;
   });
 }
+
+export const audit: CommandGroup = {
+  name: 'audit',
+  description: 'help.audit',
+  subcommands: [auditList, auditShow, auditVerify, auditExport],
+};

@@ -14,22 +14,58 @@
 import type { Listing } from '../core/seller-data.js';
 import { EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
-import type { Prompter } from '../io/prompter.js';
 import { fixListingsJson, type FixListingsOutcome } from '../render/fix-listings-json.js';
-import type { CommandContext } from './command-context.js';
-import { withRecordedRun } from './run-recorder.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { ADAPTER_FLAG, resolveAdapter, spApiFileOf, type DataSourceOptions } from '../adapters/registry.js';
+import type { AdapterId } from '../core/seller-data-source.js';
+import { flagOn, flagText } from '../config/flag-spec.js';
+import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
 
-export interface FixListingsFlags {
-  apply?: boolean;
-  confirm?: string;
-  includeStocked?: boolean;
+export interface FixListingsOptions {
+  readonly json: boolean;
+  readonly auditDbPath: string;
+  /** Only sp-api can delete listings; any other source is refused with what to do. */
+  readonly adapter: AdapterId;
+  readonly spApiFile: DataSourceOptions['spApiFile'];
+  /** Really delete (else only show what would be deleted). */
+  readonly apply: boolean;
+  /** The seller ID typed again, outside a terminal. */
+  readonly confirm: string | null;
+  readonly includeStocked: boolean;
 }
+
+export const fixListings = defineCommand<FixListingsOptions>({
+  name: 'listings',
+  description: 'help.fix-listings',
+  flags: [
+    ADAPTER_FLAG,
+    { flags: '--apply', help: 'help.apply' },
+    { flags: '--confirm <seller-id>', help: 'help.confirm' },
+    { flags: '--include-stocked', help: 'help.include-stocked' },
+  ],
+  resolve: (raw, { options, t }) =>
+    Object.freeze({
+      json: options.json,
+      auditDbPath: options.auditDbPath,
+      adapter: resolveAdapter(raw, options, t),
+      spApiFile: spApiFileOf(options),
+      apply: flagOn(raw, 'apply'),
+      confirm: flagText(raw, 'confirm') ?? null,
+      includeStocked: flagOn(raw, 'includeStocked'),
+    }),
+  run: runFixListings,
+});
+
+export const fix: CommandGroup = { name: 'fix', description: 'help.fix', subcommands: [fixListings] };
 
 type Pair = Pick<Listing, 'sku' | 'name' | 'status' | 'fulfilment'> & { marketplaceId: string };
 const keyOf = (sku: string, marketplaceId: string) => `${sku}\u0000${marketplaceId}`;
 
-export async function runFixListings(ctx: CommandContext, flags: FixListingsFlags, prompter: Prompter | null): Promise<number> {
-  const { t, options } = ctx;
+async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Promise<number> {
+  const { t } = ctx;
+  const flags = options;
+  const prompter = options.apply && ctx.canPrompt ? await ctx.prompter() : null;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
   const [{ spApiSettings }, { LwaToken }, { SpApiClient, SpApiError }, { fetchReport, FinishedReports }, { listingsOf }, { clockFromEnv }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
@@ -42,7 +78,7 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
     import('node:os'),
     import('node:path'),
   ]);
-  const settings = spApiSettings(ctx.term.env, options.configFile ? { path: options.configFile.path, settings: options.configFile.spApi } : null, t, ctx.warn);
+  const settings = spApiSettings(ctx.term.env, options.spApiFile, t, ctx.warn);
   if (!settings.sellerId) throw new UsageError(t('fix.needs-seller-id'));
   const sellerId = settings.sellerId;
   const clock = clockFromEnv(ctx.term.env);
@@ -65,7 +101,18 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
   type Submission = { sku: string; status: 'ACCEPTED' | 'INVALID' | 'VALID'; submissionId: string; issues?: { code: string; message: string }[] };
   type SearchResults = { numberOfResults: number; items?: unknown[] };
 
-  return withRecordedRun(ctx, flags.apply ? 'fix-listings' : 'fix-listings-preview', async (recorder) => {
+  const run = {
+    command: flags.apply ? 'fix-listings' : 'fix-listings-preview',
+    dryRun: false,
+    log: { path: options.auditDbPath, term: ctx.term, t },
+    adapter: options.adapter,
+    asOf: ctx.term.today(),
+    notice: (text: string) => ctx.say(ctx.err.yellow(text)),
+    started: (recorder: CommandIo['currentRun']) => {
+      ctx.currentRun = recorder;
+    },
+  };
+  return withRecordedRun(run, async (recorder) => {
     try {
       const { marketplaceById } = await import('../core/marketplaces.js');
       const participations = await client.call<Participations>('getMarketplaceParticipations');

@@ -21,21 +21,38 @@ function stepItemCount(step: PlanStep, readiness: Readiness): number {
   const counted = readiness.checks.filter((c) => step.clears.includes(c.id)).reduce((sum, c) => sum + (c.count ?? 0), 0);
   return Math.max(counted, step.items.length);
 }
-import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
-import { withRecordedRun } from './run-recorder.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { flagText } from '../config/flag-spec.js';
+import { defineCommand } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { evaluateWithProgress, flagConfirmations, READINESS_FLAGS, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
 
-export interface PlanFlags {
-  ics?: string;
-  csvDir?: string;
+export interface PlanOptions {
+  readonly run: ReadinessRunOptions;
+  readonly json: boolean;
+  /** Where to write the dates as calendar events, if anywhere. */
+  readonly ics: string | null;
+  /** Where to write the CSV files to act on, if anywhere. */
+  readonly csvDir: string | null;
 }
 
-export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<number> {
-  const { t, options } = ctx;
-  return withRecordedRun(ctx, 'plan', (recorder) =>
-    withSource(ctx, async (source) => {
-      const readiness = await evaluateWithProgress(ctx, source);
-      recorder.readiness(readiness, flagConfirmations(ctx, readiness));
+export const planCommand = defineCommand<PlanOptions>({
+  name: 'plan',
+  description: 'help.plan-command',
+  flags: [...READINESS_FLAGS, { flags: '--ics <file>', help: 'help.ics' }, { flags: '--csv-dir <folder>', help: 'help.csv-dir' }],
+  resolve(raw, globals) {
+    return Object.freeze({ run: resolveReadinessRun(raw, globals), json: globals.options.json, ics: flagText(raw, 'ics') ?? null, csvDir: flagText(raw, 'csvDir') ?? null });
+  },
+  run: runPlan,
+});
+
+async function runPlan(options: PlanOptions, ctx: CommandIo): Promise<number> {
+  const { t } = ctx;
+  const flags = options;
+  return withRecordedRun(runToRecord(ctx, 'plan', options.run), (recorder) =>
+    withSource(ctx, options.run, async (source) => {
+      const readiness = await evaluateWithProgress(ctx, source, options.run);
+      recorder.readiness(readiness, flagConfirmations(options.run, readiness));
       const plan = buildClosurePlan(readiness);
       recorder.event('plan', { closeOn: plan.closeOn, steps: plan.steps.map((s) => ({ id: s.id, doneBy: s.doneBy })) });
 
@@ -79,7 +96,7 @@ const csv = (values: (string | number | null)[]) =>
     .join(',');
 
 /** Every SKU, not just the first twenty on screen: the files are streamed from the source again. */
-async function writeActionFiles(ctx: CommandContext, source: SellerDataSource, dir: string): Promise<void> {
+async function writeActionFiles(ctx: CommandIo, source: SellerDataSource, dir: string): Promise<void> {
   const folder = outputFolder(dir, ctx.t);
   const written: { path: string; rows: number }[] = [];
   const write = async (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => {

@@ -9,56 +9,112 @@ import { readinessJson } from '../render/json-document.js';
 import type { SubmissionJson } from '../render/json-schema.js';
 import { fieldLabel, renderReadiness } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
-import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
-import { withRecordedRun } from './run-recorder.js';
-import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { flagOn, flagText } from '../config/flag-spec.js';
 import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
-import type { Plan } from './plan-file.js';
+import type { ClosureRequestFile } from '../submit/closure-request-file.js';
+import { REQUEST_FLAGS, resolveRequestAnswers, resolveSubmitterChoice, SUBMITTER_FLAGS, type RequestAnswers, type SubmitterChoice } from '../submit/request-flags.js';
+import { defineCommand } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { evaluateWithProgress, flagConfirmations, READINESS_FLAGS, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
+import { refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
 
-export interface SubmitFlags {
-  confirm?: string;
-  sent?: boolean;
-  plan?: string;
-  maxAge?: string;
-  /** The global --adapter and --demo-scenario as typed: a plan names its own, and a different one is refused. */
-  adapterFlag?: string;
-  demoScenarioFlag?: string;
-  sellerIdFlag?: string;
-  /** --reports-dir as typed: a plan reads its own folder, and another one is refused. */
-  reportsDirFlag?: string;
+export interface SubmitOptions {
+  readonly run: ReadinessRunOptions;
+  readonly json: boolean;
+  /** Check and assemble, but send and record nothing. */
+  readonly dryRun: boolean;
+  readonly answers: RequestAnswers;
+  readonly submitter: SubmitterChoice;
+  /** The seller ID typed again. */
+  readonly confirm: string | null;
+  /** Seller Central path: the seller has pressed Send in the form. */
+  readonly sent: boolean;
+  /** A saved closure-request file (`check --out`) to submit instead of request flags. */
+  readonly requestFile: string | null;
+  /** The oldest closure-request file accepted, in hours, as typed. */
+  readonly maxAge: string;
+  /** The data source and seller as typed on the command line: a request file names its own, and a different one is refused. */
+  readonly typed: { readonly adapter?: string; readonly demoScenario?: string; readonly reportsDir?: string; readonly sellerId?: string };
 }
 
-export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promise<number> {
-  const { t, options } = ctx;
-  let plan: Plan | null = null;
-  if (flags.plan) {
-    const { readPlan, attestedOf } = await import('./plan-file.js');
-    plan = readPlan(flags.plan, t);
-    if (!plan.request) throw new UsageError(t('error.plan-no-request', { path: flags.plan }), t('error.plan-hint'));
-    // The plan says where its data came from and what the seller confirmed; a flag that says
+export const submit = defineCommand<SubmitOptions>({
+  name: 'submit',
+  description: 'help.submit',
+  flags: [
+    ...READINESS_FLAGS,
+    ...REQUEST_FLAGS,
+    ...SUBMITTER_FLAGS,
+    { flags: '--confirm <seller-id>', help: 'help.confirm' },
+    { flags: '--sent', help: 'help.sent' },
+    { flags: '--request-file <file>', help: 'help.request-file' },
+    // Its first name, kept working: the dated closure plan is the `plan` command, a different thing.
+    { flags: '--plan <file>', help: 'help.request-file', hidden: true },
+    { flags: '--max-age <hours>', help: 'help.max-age', default: '24' },
+    { flags: '--dry-run', help: 'help.dry-run' },
+  ],
+  resolve(raw, globals) {
+    const { options, t } = globals;
+    const run = resolveReadinessRun(raw, globals);
+    return Object.freeze({
+      run,
+      json: options.json,
+      dryRun: flagOn(raw, 'dryRun'),
+      answers: resolveRequestAnswers(raw, options),
+      submitter: resolveSubmitterChoice(raw, options, t),
+      confirm: flagText(raw, 'confirm') ?? null,
+      sent: flagOn(raw, 'sent'),
+      requestFile: flagText(raw, 'requestFile') ?? flagText(raw, 'plan') ?? null,
+      maxAge: flagText(raw, 'maxAge') ?? '24',
+      typed: Object.freeze({
+        adapter: flagText(raw, 'adapter'),
+        demoScenario: flagText(raw, 'demoScenario'),
+        // The flag beats the config file, so run.source.reportsDir is the typed folder made absolute.
+        reportsDir: flagText(raw, 'reportsDir') === undefined ? undefined : (run.source.reportsDir ?? undefined),
+        sellerId: flagText(raw, 'sellerId'),
+      }),
+    });
+  },
+  run: runSubmit,
+});
+
+async function runSubmit(options: SubmitOptions, ctx: CommandIo): Promise<number> {
+  const { t } = ctx;
+  let plan: ClosureRequestFile | null = null;
+  let run = options.run;
+  const path = options.requestFile;
+  if (path) {
+    const { readRequestFile, attestedOf } = await import('../submit/closure-request-file.js');
+    plan = readRequestFile(path, t);
+    if (!plan.request) throw new UsageError(t('error.plan-no-request', { path }), t('error.plan-hint'));
+    // The file says where its data came from and what the seller confirmed; a flag that says
     // otherwise is refused rather than silently ignored.
     const conflict = (flag: string, given: string | undefined, planned: string | undefined) => {
-      if (given !== undefined && given !== planned) throw new UsageError(t('error.plan-conflict', { flag, given, planned: planned ?? '-', path: flags.plan! }), t('error.plan-conflict-hint'));
+      if (given !== undefined && given !== planned) throw new UsageError(t('error.plan-conflict', { flag, given, planned: planned ?? '-', path }), t('error.plan-conflict-hint'));
     };
-    conflict('--adapter', flags.adapterFlag, plan.source.adapter);
-    conflict('--demo-scenario', flags.demoScenarioFlag, plan.source.demoScenario ?? undefined);
-    // The flag beats the config file, so options.reportsDir is the typed folder made absolute.
-    conflict('--reports-dir', flags.reportsDirFlag === undefined ? undefined : (options.reportsDir ?? undefined), plan.source.reportsDir ?? undefined);
-    if (flags.sellerIdFlag !== undefined && plan.request && foreignSeller(flags.sellerIdFlag, plan.request.sellerId) !== null) {
-      throw new UsageError(t('error.plan-conflict', { flag: '--seller-id', given: flags.sellerIdFlag, planned: plan.request.sellerId, path: flags.plan }), t('error.plan-conflict-hint'));
+    const { typed } = options;
+    conflict('--adapter', typed.adapter, plan.source.adapter);
+    conflict('--demo-scenario', typed.demoScenario, plan.source.demoScenario ?? undefined);
+    conflict('--reports-dir', typed.reportsDir, plan.source.reportsDir ?? undefined);
+    if (typed.sellerId !== undefined && plan.request && foreignSeller(typed.sellerId, plan.request.sellerId) !== null) {
+      throw new UsageError(t('error.plan-conflict', { flag: '--seller-id', given: typed.sellerId, planned: plan.request.sellerId, path }), t('error.plan-conflict-hint'));
     }
-    options.adapter = plan.source.adapter;
-    if (plan.source.demoScenario) options.demoScenario = plan.source.demoScenario;
-    if (plan.source.reportsDir) options.reportsDir = plan.source.reportsDir;
-    options.attested = attestedOf(plan);
+    // The data the file was checked on, and what the seller confirmed then: a new value, the resolved options stay as they are.
+    const source = {
+      ...run.source,
+      adapter: plan.source.adapter,
+      ...(plan.source.demoScenario ? { demoScenario: plan.source.demoScenario } : {}),
+      ...(plan.source.reportsDir ? { reportsDir: plan.source.reportsDir } : {}),
+    };
+    run = Object.freeze({ ...run, source: Object.freeze(source), attested: attestedOf(plan) });
   }
-  const sellerId = plan?.request?.sellerId ?? options.request.sellerId;
+  const flags = { confirm: options.confirm ?? undefined, maxAge: options.maxAge, sent: options.sent, plan: path ?? undefined };
+  const sellerId = plan?.request?.sellerId ?? options.answers.sellerId;
   const missing: string[] = [];
   if (!plan) {
-    if (!options.request.sellerId) missing.push('--seller-id <merchant-token>');
-    if (!options.request.reason) missing.push('--reason <reason>');
-    if (!options.request.email) missing.push('--email <address>');
+    if (!options.answers.sellerId) missing.push('--seller-id <merchant-token>');
+    if (!options.answers.reason) missing.push('--reason <reason>');
+    if (!options.answers.email) missing.push('--email <address>');
   }
   if (!flags.confirm) missing.push('--confirm <merchant-token>');
   // Each flag's placeholder said in the language, as in the help.
@@ -70,10 +126,10 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
   const maxAgeHours = Number(flags.maxAge ?? 24);
   if (!Number.isFinite(maxAgeHours) || maxAgeHours <= 0) throw new UsageError(t('error.bad-max-age', { value: flags.maxAge ?? '' }));
 
-  return withRecordedRun(ctx, 'submit', (recorder) =>
-    withSource(ctx, async (source) => {
-      const readiness = await evaluateWithProgress(ctx, source);
-      recorder.readiness(readiness, flagConfirmations(ctx, readiness));
+  return withRecordedRun(runToRecord(ctx, 'submit', run, options.dryRun), (recorder) =>
+    withSource(ctx, run, async (source) => {
+      const readiness = await evaluateWithProgress(ctx, source, run);
+      recorder.readiness(readiness, flagConfirmations(run, readiness));
       const known = foreignSeller(sellerId!, readiness.account.sellerId);
       if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }), t('error.seller-mismatch-hint'));
 
@@ -81,7 +137,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
       // One path for both: the request is assembled and validated here, its region and marketplaces
       // from the data just checked. A plan gives only the seller's own answers, and its saved request
       // must be the one these answers make (an edited region, marketplace or field is refused).
-      const given = plan ? planAnswers(plan.request!) : options.request;
+      const given = plan ? planAnswers(plan.request!) : options.answers;
       const home = readiness.regions[0];
       const assembled = await assembleClosureRequest(
         { ...given, region: home?.region, marketplaces: home?.countries },
@@ -113,7 +169,7 @@ export async function runSubmit(ctx: CommandContext, flags: SubmitFlags): Promis
         return EXIT.ok;
       }
 
-      const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
+      const submitter = await submitterFor(ctx, options.submitter, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
       const outcome = await submitOnce(ctx, recorder, request, submitter, null, Boolean(flags.sent), readiness.account.sellerId);
       if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
       if (options.json) show(outcome.submission);
@@ -136,7 +192,7 @@ function sameRequest(assembled: ClosureRequest, saved: ClosureRequest): boolean 
 }
 
 /** A plan is refused when its data has changed since, or when it is older than allowed. */
-function refuseStalePlan(ctx: CommandContext, plan: Plan, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
+function refuseStalePlan(ctx: CommandIo, plan: ClosureRequestFile, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
   const { t } = ctx;
   const ageHours = (ctx.term.now().getTime() - Date.parse(plan.createdAt)) / 3_600_000;
   // A plan dated in the future (an edited file, a skewed clock) has no age to trust.

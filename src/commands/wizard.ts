@@ -13,25 +13,48 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Prompter } from '../io/prompter.js';
 import { renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
-import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
-import { withRecordedRun, type RunRecorder } from './run-recorder.js';
-import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { evaluateWithProgress, flagConfirmations, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
+import { withRecordedRun, type RunRecorder } from '../audit/run-recorder.js';
+import { refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
 import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
-import { expandHome } from './expand-home.js';
+import { expandHome } from '../io/expand-home.js';
+import { flagText, type RawFlags } from '../config/flag-spec.js';
+import type { Globals } from '../command-kit/command-definition.js';
+import { resolveRequestAnswers, resolveSubmitterChoice, type RequestAnswers, type SubmitterChoice } from '../submit/request-flags.js';
 
 /** The wizard's words: questions and answers, not flags. */
 const WIZARD = { wizard: true } as const;
 
-export interface WizardChoicesGiven {
-  adapter: boolean;
-  demoScenario: boolean;
+export interface WizardOptions {
+  readonly run: ReadinessRunOptions;
+  /** Answers given as flags: offered as the defaults of the questions. */
+  readonly answers: RequestAnswers;
+  readonly submitter: SubmitterChoice;
+  /** The data source was chosen on the command line: the wizard does not ask for it. */
+  readonly given: { readonly adapter: boolean; readonly demoScenario: boolean };
 }
 
-export async function runWizard(ctx: CommandContext, prompter: Prompter, given: WizardChoicesGiven): Promise<number> {
+export function resolveWizardOptions(raw: RawFlags, globals: Globals): WizardOptions {
+  return Object.freeze({
+    run: resolveReadinessRun(raw, globals),
+    answers: resolveRequestAnswers(raw, globals.options),
+    submitter: resolveSubmitterChoice(raw, globals.options, globals.t),
+    given: Object.freeze({ adapter: flagText(raw, 'adapter') !== undefined, demoScenario: flagText(raw, 'demoScenario') !== undefined }),
+  });
+}
+
+/** The same options with the data source the seller chose (a new value: the options stay as resolved). */
+function withSourceChoice(options: WizardOptions, choice: Partial<Pick<ReadinessRunOptions['source'], 'adapter' | 'demoScenario' | 'reportsDir'>>): WizardOptions {
+  return Object.freeze({ ...options, run: Object.freeze({ ...options.run, source: Object.freeze({ ...options.run.source, ...choice }) }) });
+}
+
+export async function runWizard(resolved: WizardOptions, prompter: Prompter, ctx: CommandIo): Promise<number> {
   // The run is recorded from the first screen, so that stopping or Ctrl-C at any step is too.
-  return withRecordedRun(ctx, 'wizard', async (recorder) => {
+  return withRecordedRun(runToRecord(ctx, 'wizard', resolved.run), async (recorder) => {
     const { t } = ctx;
+    const { given } = resolved;
+    let options = resolved;
     ctx.say(`${ctx.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
     if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {
       recorder.event('stopped', { at: 'intro' });
@@ -39,28 +62,33 @@ export async function runWizard(ctx: CommandContext, prompter: Prompter, given: 
       return EXIT.ok;
     }
 
-    if (!given.adapter) ctx.options.adapter = await chooseAdapter(ctx, prompter);
-    if (ctx.options.adapter === 'demo' && !given.demoScenario) ctx.options.demoScenario = await chooseScenario(ctx, prompter);
-    if (ctx.options.adapter === 'reports' && !(await chooseReportsFolder(ctx, prompter))) {
-      recorder.event('stopped', { at: 'reports' });
-      ctx.say(t('wizard.stopped'));
-      return EXIT.ok;
+    if (!given.adapter) options = withSourceChoice(options, { adapter: await chooseAdapter(ctx, prompter) });
+    if (options.run.source.adapter === 'demo' && !given.demoScenario) options = withSourceChoice(options, { demoScenario: await chooseScenario(ctx, prompter, options.run.source.demoScenario) });
+    if (options.run.source.adapter === 'reports') {
+      const reportsDir = await chooseReportsFolder(ctx, prompter, options.run.source);
+      if (reportsDir === null) {
+        recorder.event('stopped', { at: 'reports' });
+        ctx.say(t('wizard.stopped'));
+        return EXIT.ok;
+      }
+      options = withSourceChoice(options, { reportsDir });
     }
-    recorder.source(ctx.options.adapter, ctx.options.demoScenario);
-    return withSource(ctx, (source) => checkAndSubmit(ctx, prompter, recorder, source));
+    recorder.source(options.run.source.adapter, options.run.source.demoScenario);
+    const chosen = options;
+    return withSource(ctx, chosen.run, (source) => checkAndSubmit(chosen, ctx, prompter, recorder, source));
 
   });
 }
 
-async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder: RunRecorder, source: SellerDataSource): Promise<number> {
+async function checkAndSubmit(options: WizardOptions, ctx: CommandIo, prompter: Prompter, recorder: RunRecorder, source: SellerDataSource): Promise<number> {
   const { t } = ctx;
   if (source.isDemo) ctx.say(ctx.err.yellow(ctx.err.bold(t('demo.banner'))));
-  let readiness = await evaluateWithProgress(ctx, source);
+  let readiness = await evaluateWithProgress(ctx, source, options.run);
   const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
   ctx.print(`${ctx.out.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
   ctx.print(renderCheckTable(readiness, ctx.out, t, ctx.columns));
 
-  const confirmedBy = flagConfirmations(ctx, readiness);
+  const confirmedBy = flagConfirmations(options.run, readiness);
   if (readiness.verdict === 'blocked') {
     recorder.readiness(readiness, confirmedBy);
     ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
@@ -77,7 +105,7 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
   ctx.print(`\n${renderVerdict(readiness, ctx.out, t, WIZARD)}\n`);
 
   refuseWhileWithAmazon(ctx, recorder, readiness);
-  const request = await askRequest(ctx, prompter, readiness);
+  const request = await askRequest(ctx, prompter, readiness, options.answers);
   // The same rule as `submit`: the data's seller only, and one live request per seller and region.
   refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
   recorder.request(request);
@@ -86,7 +114,7 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
     message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
     validate: (value) => normaliseSellerId(value) === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
   });
-  const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
+  const submitter = await submitterFor(ctx, options.submitter, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
   const outcome = await submitOnce(ctx, recorder, request, submitter, prompter, false, readiness.account.sellerId);
   if (outcome.kind === 'not-sent') {
     ctx.print(t('wizard.not-sent'));
@@ -100,7 +128,7 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
  * A request already with Amazon for this seller in every region it could be for: said before the
  * request's questions rather than after them (a half-sent one is left to be resumed by its answers).
  */
-function refuseWhileWithAmazon(ctx: CommandContext, recorder: RunRecorder, readiness: Readiness): void {
+function refuseWhileWithAmazon(ctx: CommandIo, recorder: RunRecorder, readiness: Readiness): void {
   const sellerId = readiness.account.sellerId;
   if (!recorder.audit || sellerId === null) return;
   const requests = recorder.audit.requests();
@@ -116,7 +144,7 @@ function refuseWhileWithAmazon(ctx: CommandContext, recorder: RunRecorder, readi
   );
 }
 
-async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<AdapterId> {
+async function chooseAdapter(ctx: CommandIo, prompter: Prompter): Promise<AdapterId> {
   const { t } = ctx;
   return prompter.select<AdapterId>({
     message: t('wizard.source'),
@@ -133,39 +161,40 @@ async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<A
  * Asks for the folder of reports (unless given), then says which needed reports it lacks;
  * false when the seller would rather fetch them first.
  */
-async function chooseReportsFolder(ctx: CommandContext, prompter: Prompter): Promise<boolean> {
+async function chooseReportsFolder(ctx: CommandIo, prompter: Prompter, source: ReadinessRunOptions['source']): Promise<string | null> {
   const { t } = ctx;
   const { existsSync, statSync } = await import('node:fs');
   const { resolve } = await import('node:path');
-  if (!ctx.options.reportsDir) {
+  let reportsDir = source.reportsDir;
+  if (!reportsDir) {
     // Typed paths are not expanded by a shell here: ~ is the home folder, as in the README's example.
     const typed = (value: string) => expandHome(value.trim(), ctx.term.env.HOME);
     const dir = await prompter.input({
       message: t('wizard.reports-dir'),
       validate: (value) => (existsSync(typed(value)) && statSync(typed(value)).isDirectory()) || t('wizard.reports-dir-missing'),
     });
-    ctx.options.reportsDir = resolve(typed(dir));
+    reportsDir = resolve(typed(dir));
   }
   const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
   const { reportGuide, renderReportGuide } = await import('./reports.js');
-  const folder = await scanReportsFolder(ctx.options.reportsDir, ctx.options.encoding, t);
+  const folder = await scanReportsFolder(reportsDir, source.encoding, t);
   const guide = reportGuide(ctx, folder);
-  if (!guide.some((r) => r.needed && r.files.length === 0)) return true;
+  if (!guide.some((r) => r.needed && r.files.length === 0)) return reportsDir;
   ctx.say(renderReportGuide(ctx, guide, folder, true));
-  return prompter.confirm({ message: t('wizard.reports-continue'), default: true });
+  return (await prompter.confirm({ message: t('wizard.reports-continue'), default: true })) ? reportsDir : null;
 }
 
-async function chooseScenario(ctx: CommandContext, prompter: Prompter): Promise<DemoScenario> {
+async function chooseScenario(ctx: CommandIo, prompter: Prompter, current: DemoScenario): Promise<DemoScenario> {
   const { t } = ctx;
   return prompter.select<DemoScenario>({
     message: t('wizard.scenario'),
     choices: DEMO_SCENARIOS.map((id) => ({ name: t(`wizard.scenario.${id}`), value: id })),
-    default: ctx.options.demoScenario,
+    default: current,
   });
 }
 
 async function askConfirmations(
-  ctx: CommandContext,
+  ctx: CommandIo,
   prompter: Prompter,
   readiness: Readiness,
   confirmedBy: Map<CheckId, 'flag' | 'prompt'>,
@@ -185,7 +214,7 @@ async function askConfirmations(
   return withConfirmations(readiness, yes, t);
 }
 
-async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Readiness) {
+async function askRequest(ctx: CommandIo, prompter: Prompter, readiness: Readiness, given: RequestAnswers) {
   const { t } = ctx;
   const { requestFieldSchemas } = await import('../core/closure-request-schema.js');
   const rules = requestFieldSchemas(t);
@@ -193,7 +222,6 @@ async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Re
     const result = schema.safeParse(value);
     return result.success || (result.error?.issues[0]?.message ?? t('wizard.invalid'));
   };
-  const given = ctx.options.request;
   ctx.say(`\n${ctx.err.bold(t('wizard.request'))}`);
 
   const known = readiness.account.sellerId;

@@ -1,5 +1,6 @@
-// A saved plan (`--dry-run --out plan.json`): the checked request and the findings it was based
-// on, so that `submit --plan` can refuse it once the data has changed or it has grown old.
+// The closure-request file (`check --out request.json`, `--dry-run --out`): the checked request and
+// the findings it was based on, so that `submit --request-file` can refuse it once the data has
+// changed or it has grown old. Not the dated closure plan of the `plan` command (core/closure-plan.ts).
 
 import { writeOutputFile } from '../io/output-file.js';
 import { readBoundedText } from '../io/bounded-read.js';
@@ -10,12 +11,13 @@ import { findingsOf, fingerprint, type CheckFinding } from '../core/readiness-fi
 import type { Readiness } from '../core/readiness.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import type { GlobalOptions } from './global-options.js';
+import type { DataSourceOptions } from '../adapters/registry.js';
 
-export const PLAN_KIND = 'close-account.plan';
+/** The file's kind, as written since its first version (when it was called a plan). */
+export const REQUEST_FILE_KIND = 'close-account.plan';
 
-const planSchema = z.object({
-  kind: z.literal(PLAN_KIND),
+const requestFileSchema = z.object({
+  kind: z.literal(REQUEST_FILE_KIND),
   version: z.literal(1),
   createdAt: z.iso.datetime(),
   source: z.object({
@@ -31,38 +33,39 @@ const planSchema = z.object({
   request: z.object({ id: z.string(), sellerId: z.string() }).passthrough().nullable(),
 });
 
-export type Plan = Omit<z.infer<typeof planSchema>, 'request' | 'findings'> & { request: ClosureRequest | null; findings: CheckFinding[] };
+export type ClosureRequestFile = Omit<z.infer<typeof requestFileSchema>, 'request' | 'findings'> & { request: ClosureRequest | null; findings: CheckFinding[] };
 
-export function makePlan(readiness: Readiness, request: ClosureRequest | null, options: GlobalOptions, now: Date): Plan {
+export function makeRequestFile(readiness: Readiness, request: ClosureRequest | null, checked: { source: DataSourceOptions; attested: ReadonlySet<CheckId> }, now: Date): ClosureRequestFile {
   const findings = findingsOf(readiness.checks);
+  const { source } = checked;
   return {
-    kind: PLAN_KIND,
+    kind: REQUEST_FILE_KIND,
     version: 1,
     createdAt: now.toISOString(),
     source: {
-      adapter: options.adapter,
-      demoScenario: options.adapter === 'demo' ? options.demoScenario : null,
-      reportsDir: options.adapter === 'reports' ? options.reportsDir : null,
+      adapter: source.adapter,
+      demoScenario: source.adapter === 'demo' ? source.demoScenario : null,
+      reportsDir: source.adapter === 'reports' ? source.reportsDir : null,
     },
     asOf: readiness.asOf,
     verdict: readiness.verdict,
-    attested: [...options.attested],
+    attested: [...checked.attested],
     fingerprint: fingerprint(findings),
     findings,
     request,
   };
 }
 
-/** Written to a temporary file and renamed into place: never half a plan; a path it cannot write is exit 2, nothing left. */
-export async function writePlan(path: string, plan: Plan, t: Translate): Promise<void> {
-  await writeOutputFile(path, `${JSON.stringify(plan, null, 2)}\n`, t);
+/** Written to a temporary file and renamed into place: never half a file; a path it cannot write is exit 2, nothing left. */
+export async function writeRequestFile(path: string, file: ClosureRequestFile, t: Translate): Promise<void> {
+  await writeOutputFile(path, `${JSON.stringify(file, null, 2)}\n`, t);
 }
 
-/** A plan is a few kilobytes; anything much bigger is not one (and is not read whole). */
-export const PLAN_MAX_BYTES = 4 * 1024 * 1024;
+/** A closure-request file is a few kilobytes; anything much bigger is not one (and is not read whole). */
+export const REQUEST_FILE_MAX_BYTES = 4 * 1024 * 1024;
 
-export function readPlan(path: string, t: Translate): Plan {
-  const text = readBoundedText(path, PLAN_MAX_BYTES, {
+export function readRequestFile(path: string, t: Translate): ClosureRequestFile {
+  const text = readBoundedText(path, REQUEST_FILE_MAX_BYTES, {
     unreadable: (code) => new UsageError(t('error.plan-unreadable', { path, code }), t('error.plan-hint')),
     tooLarge: (cap) => new UsageError(t('error.plan-too-large', { path, cap }), t('error.plan-hint')),
   });
@@ -72,14 +75,14 @@ export function readPlan(path: string, t: Translate): Plan {
   } catch (error) {
     throw new UsageError(t('error.plan-invalid', { path, detail: (error as Error).message }), t('error.plan-hint'));
   }
-  const parsed = planSchema.safeParse(data);
+  const parsed = requestFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(t('error.plan-invalid', { path, detail: `${issue.path.join('.') || '(plan)'}: ${issue.message}` }), t('error.plan-hint'));
   }
-  return parsed.data as unknown as Plan;
+  return parsed.data as unknown as ClosureRequestFile;
 }
 
-export function attestedOf(plan: Plan): Set<CheckId> {
-  return new Set(plan.attested as CheckId[]);
+export function attestedOf(file: ClosureRequestFile): ReadonlySet<CheckId> {
+  return new Set(file.attested as CheckId[]);
 }

@@ -13,12 +13,13 @@ import { demoSubmitter } from '../submit/demo-submitter.js';
 import { sellerCentralSubmitter } from '../submit/seller-central-submitter.js';
 import type { Submitter } from '../submit/submitter.js';
 import type { AuditLog, RequestState, SubmissionRecord } from '../audit/audit-log.js';
-import type { CommandContext } from './command-context.js';
-import type { RunRecorder } from './run-recorder.js';
+import type { RunRecorder } from '../audit/run-recorder.js';
 import type { SubmitOutcome } from '../render/submission-human.js';
+import type { SubmitterChoice } from '../submit/request-flags.js';
+import type { CommandIo } from './command-io.js';
 
-export async function submitterFor(ctx: CommandContext, isDemo: boolean, context: { asOf: string; verdict: string }): Promise<Submitter> {
-  const { t, options } = ctx;
+export async function submitterFor(ctx: CommandIo, options: SubmitterChoice, isDemo: boolean, context: { asOf: string; verdict: string }): Promise<Submitter> {
+  const { t } = ctx;
   // A request leaves today, so only a verdict for today may send one: "ready on --as-of 2027-06-01"
   // answers "will I be ready?", it says nothing about now (the 90-day window may still be open).
   if (context.asOf !== ctx.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf, today: ctx.term.today() }), t('error.submit-as-of-not-today-hint', { today: ctx.term.today() }));
@@ -65,7 +66,7 @@ export function liveRequestFor(audit: AuditLog, request: ClosureRequest): { id: 
   return audit.liveRequestFor(request);
 }
 
-function liveRequestError(ctx: CommandContext, live: { id: string; state: RequestState }, request: ClosureRequest): UsageError {
+function liveRequestError(ctx: Pick<CommandIo, 't'>, live: { id: string; state: RequestState }, request: ClosureRequest): UsageError {
   const { t } = ctx;
   return new UsageError(t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }), t('error.live-request-hint', { id: live.id }));
 }
@@ -75,7 +76,7 @@ function liveRequestError(ctx: CommandContext, live: { id: string; state: Reques
  * and region: the shared rule of the wizard, `submit` and `submit --plan`. Nothing is submitted.
  * The claim in submitOnce holds the same rule again inside its transaction, against a run at once.
  */
-export function refuseUnsubmittable(ctx: CommandContext, audit: AuditLog | null, request: ClosureRequest, dataSellerId: string | null): void {
+export function refuseUnsubmittable(ctx: Pick<CommandIo, 't'>, audit: AuditLog | null, request: ClosureRequest, dataSellerId: string | null): void {
   const { t } = ctx;
   const known = foreignSeller(request.sellerId, dataSellerId);
   if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: request.sellerId, known }), t('error.seller-mismatch-hint'));
@@ -84,7 +85,7 @@ export function refuseUnsubmittable(ctx: CommandContext, audit: AuditLog | null,
 }
 
 export async function submitOnce(
-  ctx: CommandContext,
+  ctx: CommandIo,
   recorder: RunRecorder,
   request: ClosureRequest,
   submitter: Submitter,
