@@ -26,9 +26,8 @@ const readOptions = ({ options }: Globals): AuditReadOptions => ({ auditDbPath: 
 const place = (options: AuditReadOptions, io: CommandIo): AuditLogPlace => ({ path: options.auditDbPath, term: io.term, t: io.t });
 
 async function withAudit<T>(options: AuditReadOptions, io: CommandIo, use: (audit: AuditLog) => T | Promise<T>, purpose: 'read' | 'verify' = 'read'): Promise<T> {
-  const ctx = io;
   if (!(await auditLogExists(place(options, io)))) {
-    throw new UsageError(ctx.t('error.audit-missing', { path: options.auditDbPath }), ctx.t('error.audit-missing-hint'));
+    throw new UsageError(io.t('error.audit-missing', { path: options.auditDbPath }), io.t('error.audit-missing-hint'));
   }
   const audit = await openAuditLog(place(options, io), purpose);
   try {
@@ -38,16 +37,16 @@ async function withAudit<T>(options: AuditReadOptions, io: CommandIo, use: (audi
     if (error instanceof CliError) throw error;
     const verdict = audit.verify();
     if (verdict.intact) throw error;
-    throw new CliError(EXIT.notReady, chainProblemText(verdict.problem!, audit.path, ctx.t), ctx.t('audit.verify.hint'));
+    throw new CliError(EXIT.notReady, chainProblemText(verdict.problem!, audit.path, io.t), io.t('audit.verify.hint'));
   } finally {
     audit.close();
   }
 }
 
 /** list and show read a log as it is; when it does not verify, they say so (on stderr) rather than show it as the whole story. */
-function warnIfBroken(ctx: CommandIo, audit: AuditLog): ChainJson {
+function warnIfBroken(io: CommandIo, audit: AuditLog): ChainJson {
   const verdict = audit.verify();
-  if (!verdict.intact) ctx.warn(chainProblemText(verdict.problem!, audit.path, ctx.t));
+  if (!verdict.intact) io.warn(chainProblemText(verdict.problem!, audit.path, io.t));
   // --json says it too: a script reads stdout, and an exit 0 alone would pass a broken log as the whole story.
   return { intact: verdict.intact, problem: verdict.problem ?? null };
 }
@@ -73,26 +72,26 @@ export const auditList = defineCommand<AuditListOptions>({
   run: runAuditList,
 });
 
-async function runAuditList(options: AuditListOptions, ctx: CommandIo): Promise<number> {
-  const { t } = ctx;
+async function runAuditList(options: AuditListOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
   const { limit } = options;
   // No log yet is an answer, not an error: nothing has been recorded.
-  if (!(await auditLogExists(place(options, ctx)))) {
-    if (options.json) ctx.print(JSON.stringify(auditListJson(options.auditDbPath, null), null, 2));
-    else ctx.print(t('audit.none', { path: options.auditDbPath }));
+  if (!(await auditLogExists(place(options, io)))) {
+    if (options.json) io.print(JSON.stringify(auditListJson(options.auditDbPath, null), null, 2));
+    else io.print(t('audit.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  return withAudit(options, ctx, (audit) => {
-    const chain = warnIfBroken(ctx, audit);
+  return withAudit(options, io, (audit) => {
+    const chain = warnIfBroken(io, audit);
     const runs = audit.listRuns(limit);
     const total = audit.countRuns();
     const more = total - runs.length;
     if (options.json) {
-      ctx.print(JSON.stringify(auditListJson(audit.path, { runs, total, head: audit.head(), chain }), null, 2));
+      io.print(JSON.stringify(auditListJson(audit.path, { runs, total, head: audit.head(), chain }), null, 2));
       return EXIT.ok;
     }
     if (runs.length === 0) {
-      ctx.print(t('audit.empty'));
+      io.print(t('audit.empty'));
       return EXIT.ok;
     }
     const header = t('audit.list.columns').split('|');
@@ -100,23 +99,23 @@ async function runAuditList(options: AuditListOptions, ctx: CommandIo): Promise<
       r.id,
       t('format.timestamp', { at: r.started_at }),
       r.command,
-      dataLabel(ctx, r),
+      dataLabel(io, r),
       t('format.day', { date: r.as_of }),
       r.verdict ? t(`verdict.name.${r.verdict as Verdict}`) : '-',
       t(`outcome.${r.outcome}`),
       r.exit_code === null ? '-' : String(r.exit_code),
       r.submission_reference ?? '-',
     ]);
-    ctx.print(renderTable([header, ...rows], { width: ctx.columns ?? Number.MAX_SAFE_INTEGER, header: true, style: (text, row, column) => (row === 0 || column === 0 ? ctx.out.bold(text) : text) }));
-    if (more > 0) ctx.say(t('audit.list.more', { shown: runs.length, total, more, next: Math.min(total, runs.length * 2) }));
+    io.print(renderTable([header, ...rows], { width: io.columns ?? Number.MAX_SAFE_INTEGER, header: true, style: (text, row, column) => (row === 0 || column === 0 ? io.out.bold(text) : text) }));
+    if (more > 0) io.say(t('audit.list.more', { shown: runs.length, total, more, next: Math.min(total, runs.length * 2) }));
     return EXIT.ok;
   });
 }
 
 /** Where a run's data came from, naming the demo seller's situation. */
-function dataLabel(ctx: CommandIo, run: RunSummary): string {
+function dataLabel(io: CommandIo, run: RunSummary): string {
   if (!run.demo) return run.adapter;
-  return run.demo_scenario ? ctx.t('audit.show.demo', { adapter: run.adapter, scenario: run.demo_scenario }) : `${run.adapter} (demo)`;
+  return run.demo_scenario ? io.t('audit.show.demo', { adapter: run.adapter, scenario: run.demo_scenario }) : `${run.adapter} (demo)`;
 }
 
 export interface AuditShowOptions extends AuditReadOptions {
@@ -132,23 +131,23 @@ export const auditShow = defineCommand<AuditShowOptions>({
   run: runAuditShow,
 });
 
-async function runAuditShow(options: AuditShowOptions, ctx: CommandIo): Promise<number> {
+async function runAuditShow(options: AuditShowOptions, io: CommandIo): Promise<number> {
   const { runId } = options;
-  return withAudit(options, ctx, (audit) => {
-    const chain = warnIfBroken(ctx, audit);
+  return withAudit(options, io, (audit) => {
+    const chain = warnIfBroken(io, audit);
     const run = audit.run(runId);
-    if (!run) throw new UsageError(ctx.t('error.audit-no-run', { runId }), ctx.t('error.audit-no-run-hint'));
+    if (!run) throw new UsageError(io.t('error.audit-no-run', { runId }), io.t('error.audit-no-run-hint'));
     const records = audit.recordsOfRun(runId);
     if (options.json) {
-      ctx.print(JSON.stringify(auditShowJson(run, records, chain), null, 2));
+      io.print(JSON.stringify(auditShowJson(run, records, chain), null, 2));
       return EXIT.ok;
     }
-    const { t } = ctx;
-    const width = ctx.columns ?? Number.MAX_SAFE_INTEGER;
+    const { t } = io;
+    const width = io.columns ?? Number.MAX_SAFE_INTEGER;
     const exit = run.exit_code === null ? '' : ` (${t('audit.show.exit', { code: run.exit_code })})`;
     const lines = [
-      ctx.out.bold(`${run.id}  ${run.command}  ${t('format.timestamp', { at: run.started_at })}`),
-      `  ${t('audit.show.data')}: ${dataLabel(ctx, run)}   ${t('audit.show.as-of')}: ${t('format.day', { date: run.as_of })}`,
+      io.out.bold(`${run.id}  ${run.command}  ${t('format.timestamp', { at: run.started_at })}`),
+      `  ${t('audit.show.data')}: ${dataLabel(io, run)}   ${t('audit.show.as-of')}: ${t('format.day', { date: run.as_of })}`,
       `  ${t('audit.show.outcome')}: ${t(`outcome.${run.outcome}`)}${exit}   ${t('audit.show.verdict')}: ${run.verdict ? t(`verdict.name.${run.verdict as Verdict}`) : '-'}   ${t('audit.show.earliest')}: ${run.earliest_close_date ? t('format.day', { date: run.earliest_close_date }) : '-'}`,
     ];
     const checkRows = (checks: { id: string; status: string; summary: string }[]) =>
@@ -159,22 +158,22 @@ async function runAuditShow(options: AuditShowOptions, ctx: CommandIo): Promise<
     const readiness = records.filter((r) => r.type === 'readiness');
     const results = records.filter((r) => r.type === 'check-result').map((r) => r.body as { id: string; status: string; summary: string });
     // A run interrupted before its verdict still shows the results it recorded one by one.
-    if (readiness.length === 0 && results.length > 0) lines.push('', ctx.out.bold(t('audit.show.check-result')), checkRows(results));
+    if (readiness.length === 0 && results.length > 0) lines.push('', io.out.bold(t('audit.show.check-result')), checkRows(results));
     for (const record of records) {
       if (record.type === 'readiness') {
         const body = record.body as { checks: { id: string; status: string; summary: string }[]; confirmations: { checkId: string; how: string }[] };
-        lines.push('', ctx.out.bold(t('audit.show.checks')), checkRows(body.checks));
+        lines.push('', io.out.bold(t('audit.show.checks')), checkRows(body.checks));
         for (const c of body.confirmations) lines.push(`  ${t('audit.show.confirmed', { id: checkTitle({ id: c.checkId as CheckId }, t), how: c.how === 'flag' || c.how === 'prompt' ? t(`confirm.how.${c.how}`) : c.how, at: t('format.timestamp', { at: record.at }) })}`);
       } else if (record.type === 'request') {
-        lines.push('', ctx.out.bold(t('audit.show.request', { id: record.requestId ?? '' })), indent(closureRequestText(record.body as ClosureRequest, t)));
+        lines.push('', io.out.bold(t('audit.show.request', { id: record.requestId ?? '' })), indent(closureRequestText(record.body as ClosureRequest, t)));
       } else if (record.type === 'submission') {
         const body = record.body as { reference: string; submitter: string };
-        lines.push('', ctx.out.bold(t('audit.show.submission', { ref: body.reference, via: body.submitter, at: t('format.timestamp', { at: record.at }) })));
+        lines.push('', io.out.bold(t('audit.show.submission', { ref: body.reference, via: body.submitter, at: t('format.timestamp', { at: record.at }) })));
       }
     }
-    lines.push('', ctx.out.bold(t('audit.show.events')));
+    lines.push('', io.out.bold(t('audit.show.events')));
     lines.push(renderTable(records.map((r) => [`#${r.seq}`, t('format.timestamp', { at: r.at }), t('audit.event', { type: r.type }), r.requestId ?? '']), { width, indent: 2 }));
-    ctx.print(lines.join('\n'));
+    io.print(lines.join('\n'));
     return EXIT.ok;
   });
 }
@@ -187,18 +186,18 @@ export const auditVerify = defineCommand<AuditReadOptions>({
   run: runAuditVerify,
 });
 
-async function runAuditVerify(options: AuditReadOptions, ctx: CommandIo): Promise<number> {
-  if (!(await auditLogExists(place(options, ctx)))) {
-    if (options.json) ctx.print(JSON.stringify(auditVerifyJson(options.auditDbPath, null), null, 2));
-    else ctx.print(ctx.t('audit.verify.none', { path: options.auditDbPath }));
+async function runAuditVerify(options: AuditReadOptions, io: CommandIo): Promise<number> {
+  if (!(await auditLogExists(place(options, io)))) {
+    if (options.json) io.print(JSON.stringify(auditVerifyJson(options.auditDbPath, null), null, 2));
+    else io.print(io.t('audit.verify.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  return withAudit(options, ctx, (audit) => {
+  return withAudit(options, io, (audit) => {
     const verdict = audit.verify();
-    const { t } = ctx;
-    if (options.json) ctx.print(JSON.stringify(auditVerifyJson(audit.path, verdict), null, 2));
+    const { t } = io;
+    if (options.json) io.print(JSON.stringify(auditVerifyJson(audit.path, verdict), null, 2));
     if (verdict.intact) {
-      if (!options.json) ctx.print(ctx.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
+      if (!options.json) io.print(io.out.green(t('audit.verify.intact', { records: verdict.records, head: verdict.head })));
       return EXIT.ok;
     }
     throw new CliError(EXIT.notReady, chainProblemText(verdict.problem!, audit.path, t), t('audit.verify.hint'));
@@ -237,29 +236,29 @@ export const auditExport = defineCommand<AuditExportOptions>({
   run: runAuditExport,
 });
 
-async function runAuditExport(options: AuditExportOptions, ctx: CommandIo): Promise<number> {
+async function runAuditExport(options: AuditExportOptions, io: CommandIo): Promise<number> {
   const { format, requestId, out } = options;
   const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
-  return withAudit(options, ctx, async (audit) => {
+  return withAudit(options, io, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
-      throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
+      throw new UsageError(io.t('error.no-request', { id: requestId }), io.t('error.no-request-hint'));
     }
-    const dossier = buildDossier(audit, requestId, ctx.term.now());
-    const t = ctx.t;
+    const dossier = buildDossier(audit, requestId, io.term.now());
+    const t = io.t;
     const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);
     if (out) {
       const { writeOutputFile } = await import('../io/output-file.js');
       await writeOutputFile(out, `${text}\n`, t);
-      ctx.say(t('audit.export.written', { path: out }));
+      io.say(t('audit.export.written', { path: out }));
     } else {
-      ctx.printAsIs(text); // a file format: its lines are never wrapped
+      io.printAsIs(text); // a file format: its lines are never wrapped
     }
-    if (!dossier.chain.intact) ctx.warn(t('audit.export.broken'));
+    if (!dossier.chain.intact) io.warn(t('audit.export.broken'));
     return EXIT.ok;
   });
 }
 
-export const audit: CommandGroup = {
+export const auditGroup: CommandGroup = {
   name: 'audit',
   description: 'help.audit',
   subcommands: [auditList, auditShow, auditVerify, auditExport],

@@ -70,7 +70,7 @@ export async function runCheck(options: CheckOptions, io: CommandIo): Promise<nu
   );
 }
 
-export const check = defineCommand<CheckOptions>({
+export const checkCommand = defineCommand<CheckOptions>({
   name: 'check',
   description: 'help.check',
   flags: [...READINESS_FLAGS, ...REQUEST_FLAGS, ...CHECK_OUTPUT_FLAGS],

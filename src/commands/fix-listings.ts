@@ -35,7 +35,7 @@ export interface FixListingsOptions {
   readonly includeStocked: boolean;
 }
 
-export const fixListings = defineCommand<FixListingsOptions>({
+export const fixListingsCommand = defineCommand<FixListingsOptions>({
   name: 'listings',
   description: 'help.fix-listings',
   flags: [
@@ -57,15 +57,15 @@ export const fixListings = defineCommand<FixListingsOptions>({
   run: runFixListings,
 });
 
-export const fix: CommandGroup = { name: 'fix', description: 'help.fix', subcommands: [fixListings] };
+export const fixGroup: CommandGroup = { name: 'fix', description: 'help.fix', subcommands: [fixListingsCommand] };
 
 type Pair = Pick<Listing, 'sku' | 'name' | 'status' | 'fulfilment'> & { marketplaceId: string };
 const keyOf = (sku: string, marketplaceId: string) => `${sku}\u0000${marketplaceId}`;
 
-async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Promise<number> {
-  const { t } = ctx;
+async function runFixListings(options: FixListingsOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
   const flags = options;
-  const prompter = options.apply && ctx.canPrompt ? await ctx.prompter() : null;
+  const prompter = options.apply && io.canPrompt ? await io.prompter() : null;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
   const [{ spApiSettings }, { LwaToken }, { SpApiClient, SpApiError }, { fetchReport, FinishedReports }, { listingsOf }, { clockFromEnv }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
@@ -78,23 +78,23 @@ async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Prom
     import('node:os'),
     import('node:path'),
   ]);
-  const settings = spApiSettings(ctx.term.env, options.spApiFile, t, ctx.warn);
+  const settings = spApiSettings(io.term.env, options.spApiFile, t, io.warn);
   if (!settings.sellerId) throw new UsageError(t('fix.needs-seller-id'));
   const sellerId = settings.sellerId;
-  const clock = clockFromEnv(ctx.term.env);
+  const clock = clockFromEnv(io.term.env);
   const token = new LwaToken(settings, t, () => clock.now());
   const client = new SpApiClient(settings, token, t, {
-    userAgent: `close-account/${ctx.version}`,
+    userAgent: `close-account/${io.version}`,
     clock,
-    onWait: (operation, ms) => ctx.say(ctx.err.dim(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) }))),
+    onWait: (operation, ms) => io.say(io.err.dim(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) }))),
   });
   const dir = mkdtempSync(join(tmpdir(), 'close-account-fix-'));
   // With --json the one document on stdout replaces the lines for people.
   const show = (line: string) => {
-    if (!options.json) ctx.print(line);
+    if (!options.json) io.print(line);
   };
   const document = (outcome: FixListingsOutcome) => {
-    if (options.json) ctx.print(JSON.stringify(fixListingsJson(outcome), null, 2));
+    if (options.json) io.print(JSON.stringify(fixListingsJson(outcome), null, 2));
   };
   type Participations = { payload?: { marketplace: { id: string }; participation: { isParticipating: boolean } }[] };
   type Summaries = { payload?: { inventorySummaries: { sellerSku?: string; totalQuantity?: number; inventoryDetails?: { researchingQuantity?: { totalResearchingQuantity?: number } } }[] }; pagination?: { nextToken?: string } };
@@ -104,12 +104,12 @@ async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Prom
   const run = {
     command: flags.apply ? 'fix-listings' : 'fix-listings-preview',
     dryRun: false,
-    log: { path: options.auditDbPath, term: ctx.term, t },
+    log: { path: options.auditDbPath, term: io.term, t },
     adapter: options.adapter,
-    asOf: ctx.term.today(),
-    notice: (text: string) => ctx.say(ctx.err.yellow(text)),
+    asOf: io.term.today(),
+    notice: (text: string) => io.say(io.err.yellow(text)),
     started: (recorder: CommandIo['currentRun']) => {
-      ctx.currentRun = recorder;
+      io.currentRun = recorder;
     },
   };
   return withRecordedRun(run, async (recorder) => {
@@ -140,7 +140,7 @@ async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Prom
           if (search && search.numberOfResults === 0) continue;
         }
         unread.push(marketplaceId);
-        show(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: marketplaceById(marketplaceId)?.domain ?? marketplaceId, reason: t(outcome.reason.key, outcome.reason.params as never) })}`));
+        show(io.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: marketplaceById(marketplaceId)?.domain ?? marketplaceId, reason: t(outcome.reason.key, outcome.reason.params as never) })}`));
       }
 
       // What still has units in Amazon's network: those listings stay unless told otherwise.
@@ -171,13 +171,13 @@ async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Prom
       const where = (marketplaceId: string) => marketplaceById(marketplaceId)?.domain ?? marketplaceId;
       for (const l of toDelete.slice(0, 20)) show(`  - ${l.sku}  ${where(l.marketplaceId)}  ${l.name ?? ''}  (${l.status})`);
       if (toDelete.length > 20) show(`  ${t('render.more-items', { count: toDelete.length - 20 })}`);
-      for (const l of skipped) show(ctx.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
+      for (const l of skipped) show(io.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
 
       const pairJson = (l: Pair) => ({ sku: l.sku, marketplaceId: l.marketplaceId, name: l.name, status: l.status, fulfilment: l.fulfilment });
       const found = { sellerId, marketplaces: marketplaceIds, unread, listings: listings.length, toDelete: toDelete.map(pairJson), keptStocked: skipped.map(pairJson), alreadyDeleted: doneStillListed };
       if (!flags.apply) {
         document({ ...found, applied: null });
-        ctx.say(t('fix.preview'));
+        io.say(t('fix.preview'));
         return EXIT.ok;
       }
       if (toDelete.length > 0) {
@@ -198,9 +198,9 @@ async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Prom
         } else {
           const issues = (answer.issues ?? []).map((i) => `${i.code}: ${i.message}`).join('; ') || answer.status;
           refused.push({ sku: listing.sku, marketplaceId: listing.marketplaceId, status: answer.status, issues });
-          show(ctx.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues })}`));
+          show(io.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues })}`));
         }
-        await failpoint('after-listing-deleted', ctx.term.env, ctx.term.stderr);
+        await failpoint('after-listing-deleted', io.term.env, io.term.stderr);
       }
 
       // Amazon deletes asynchronously: a 404 from getListingsItem in that marketplace is the proof.
@@ -225,11 +225,11 @@ async function runFixListings(options: FixListingsOptions, ctx: CommandIo): Prom
       }
       const deleted = verifying - pending.size;
       document({ ...found, applied: { accepted: accepted.length, refused, verified: deleted, pending: pending.size } });
-      show(pending.size === 0 ? ctx.out.green(t('fix.verified', { count: deleted })) : ctx.out.yellow(t('fix.pending', { count: pending.size })));
+      show(pending.size === 0 ? io.out.green(t('fix.verified', { count: deleted })) : io.out.yellow(t('fix.pending', { count: pending.size })));
       return pending.size === 0 && refused.length === 0 && unread.length === 0 ? EXIT.ok : EXIT.notReady;
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      ctx.say(ctx.err.dim(t('fix.calls', { calls: client.calls.length })));
+      io.say(io.err.dim(t('fix.calls', { calls: client.calls.length })));
     }
   });
 }

@@ -46,40 +46,40 @@ export const planCommand = defineCommand<PlanOptions>({
   run: runPlan,
 });
 
-async function runPlan(options: PlanOptions, ctx: CommandIo): Promise<number> {
-  const { t } = ctx;
+async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
   const flags = options;
-  return withRecordedRun(runToRecord(ctx, 'plan', options.run), (recorder) =>
-    withSource(ctx, options.run, async (source) => {
-      const readiness = await evaluateWithProgress(ctx, source, options.run);
+  return withRecordedRun(runToRecord(io, 'plan', options.run), (recorder) =>
+    withSource(io, options.run, async (source) => {
+      const readiness = await evaluateWithProgress(io, source, options.run);
       recorder.readiness(readiness, flagConfirmations(options.run, readiness));
       const plan = buildClosurePlan(readiness);
       recorder.event('plan', { closeOn: plan.closeOn, steps: plan.steps.map((s) => ({ id: s.id, doneBy: s.doneBy })) });
 
       // The files first: a file that cannot be written fails the command before its document is printed.
       if (flags.ics) {
-        await writeOutputFile(flags.ics, planCalendar(plan, t, ctx.term.now()), t);
-        ctx.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
+        await writeOutputFile(flags.ics, planCalendar(plan, t, io.term.now()), t);
+        io.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
       }
-      if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
+      if (flags.csvDir) await writeActionFiles(io, source, flags.csvDir);
       if (options.json) {
-        ctx.print(JSON.stringify(planJson(readiness, plan, t), null, 2));
+        io.print(JSON.stringify(planJson(readiness, plan, t), null, 2));
       } else {
         const lines: string[] = [];
-        if (readiness.isDemo) lines.push(ctx.out.yellow(ctx.out.bold(t('demo.banner'))), '');
-        lines.push(ctx.out.bold(t('plan.heading', { asOf: plan.asOf, closeOn: plan.closeOn })), '');
-        if (!plan.complete) lines.push(ctx.out.yellow(t('plan.incomplete')), '');
+        if (readiness.isDemo) lines.push(io.out.yellow(io.out.bold(t('demo.banner'))), '');
+        lines.push(io.out.bold(t('plan.heading', { asOf: plan.asOf, closeOn: plan.closeOn })), '');
+        if (!plan.complete) lines.push(io.out.yellow(t('plan.incomplete')), '');
         plan.steps.forEach((step, i) => {
-          lines.push(`${ctx.out.bold(`${i + 1}. ${t(`plan.step.${step.id}`)}`)}  ${ctx.out.dim(t('plan.dates', { start: step.startOn, done: step.doneBy }))}`);
-          lines.push(indent(`→ ${t(`plan.where.${step.id}`)}`, '   '), indent(ctx.out.dim(t(`plan.why.${step.id}`)), '   '));
-          if (step.clears.length > 0) lines.push(indent(ctx.out.dim(t('plan.clears', { checks: step.clears.map((id) => checkTitle({ id }, t)).join(', ') })), '   '));
-          for (const item of step.items.slice(0, ITEMS_SHOWN)) lines.push(indent(ctx.out.dim(describeItem(item, t)), '     '));
+          lines.push(`${io.out.bold(`${i + 1}. ${t(`plan.step.${step.id}`)}`)}  ${io.out.dim(t('plan.dates', { start: step.startOn, done: step.doneBy }))}`);
+          lines.push(indent(`→ ${t(`plan.where.${step.id}`)}`, '   '), indent(io.out.dim(t(`plan.why.${step.id}`)), '   '));
+          if (step.clears.length > 0) lines.push(indent(io.out.dim(t('plan.clears', { checks: step.clears.map((id) => checkTitle({ id }, t)).join(', ') })), '   '));
+          for (const item of step.items.slice(0, ITEMS_SHOWN)) lines.push(indent(io.out.dim(describeItem(item, t)), '     '));
           // As `check` does: a cut list says how much it leaves out.
           const total = stepItemCount(step, readiness);
-          if (total > ITEMS_SHOWN) lines.push(indent(ctx.out.dim(t('render.more-items', { count: total - ITEMS_SHOWN })), '     '));
+          if (total > ITEMS_SHOWN) lines.push(indent(io.out.dim(t('render.more-items', { count: total - ITEMS_SHOWN })), '     '));
           lines.push('');
         });
-        ctx.print(lines.join('\n'));
+        io.print(lines.join('\n'));
       }
       return EXIT.ok;
     }),
@@ -96,8 +96,8 @@ const csv = (values: (string | number | null)[]) =>
     .join(',');
 
 /** Every SKU, not just the first twenty on screen: the files are streamed from the source again. */
-async function writeActionFiles(ctx: CommandIo, source: SellerDataSource, dir: string): Promise<void> {
-  const folder = outputFolder(dir, ctx.t);
+async function writeActionFiles(io: CommandIo, source: SellerDataSource, dir: string): Promise<void> {
+  const folder = outputFolder(dir, io.t);
   const written: { path: string; rows: number }[] = [];
   const write = async (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => {
     const path = join(dir, name);
@@ -108,7 +108,7 @@ async function writeActionFiles(ctx: CommandIo, source: SellerDataSource, dir: s
         count += 1;
         yield `${csv(row)}\n`;
       }
-    })(), ctx.t);
+    })(), io.t);
     folder.made.push(path);
     written.push({ path, rows: count });
   };
@@ -119,7 +119,7 @@ async function writeActionFiles(ctx: CommandIo, source: SellerDataSource, dir: s
     folder.undo();
     throw error;
   }
-  for (const { path, rows } of written) ctx.say(ctx.t('plan.csv-written', { path, rows }));
+  for (const { path, rows } of written) io.say(io.t('plan.csv-written', { path, rows }));
 }
 
 async function writeBoth(source: SellerDataSource, write: (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => Promise<void>): Promise<void> {

@@ -23,9 +23,9 @@ export interface ReportGuide {
   files: { name: string; ageDays: number }[];
 }
 
-export function reportGuide(ctx: CommandIo, folder: ReportsFolder | null): ReportGuide[] {
-  const { t } = ctx;
-  const today = toIsoDate(ctx.term.now());
+export function reportGuide(io: CommandIo, folder: ReportsFolder | null): ReportGuide[] {
+  const { t } = io;
+  const today = toIsoDate(io.term.now());
   return REPORT_KINDS.map((kind) => ({
     kind,
     name: t(`reports.kind.${kind}`),
@@ -38,8 +38,8 @@ export function reportGuide(ctx: CommandIo, folder: ReportsFolder | null): Repor
 }
 
 /** The guide as text; `onlyMissing` keeps the needed reports the folder lacks (for the wizard). */
-export function renderReportGuide(ctx: CommandIo, guide: ReportGuide[], folder: ReportsFolder | null, onlyMissing = false): string {
-  const { t, out } = ctx;
+export function renderReportGuide(io: CommandIo, guide: ReportGuide[], folder: ReportsFolder | null, onlyMissing = false): string {
+  const { t, out } = io;
   const lines = [out.bold(t(onlyMissing ? 'wizard.reports-heading' : 'reports.heading')), ''];
   if (folder) lines.push(t('reports.folder', { dir: folder.dir }), '');
   for (const report of guide) {
@@ -67,7 +67,7 @@ export interface ReportsOptions {
   readonly encoding: Encoding | null;
 }
 
-export const reports = defineCommand<ReportsOptions>({
+export const reportsCommand = defineCommand<ReportsOptions>({
   name: 'reports',
   description: 'help.reports',
   flags: REPORTS_FOLDER_FLAGS,
@@ -75,18 +75,18 @@ export const reports = defineCommand<ReportsOptions>({
   run: runReports,
 });
 
-async function runReports(options: ReportsOptions, ctx: CommandIo): Promise<number> {
+async function runReports(options: ReportsOptions, io: CommandIo): Promise<number> {
   let folder: ReportsFolder | null = null;
   if (options.reportsDir) {
     const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
-    folder = await scanReportsFolder(options.reportsDir, options.encoding, ctx.t);
-    for (const skipped of folder.skipped) ctx.warn(ctx.t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
+    folder = await scanReportsFolder(options.reportsDir, options.encoding, io.t);
+    for (const skipped of folder.skipped) io.warn(io.t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
   }
-  const guide = reportGuide(ctx, folder);
+  const guide = reportGuide(io, folder);
   if (options.json) {
-    ctx.print(JSON.stringify({ schemaVersion: 1, folder: folder?.dir ?? null, reports: guide, skipped: folder?.skipped ?? [] }, null, 2));
+    io.print(JSON.stringify({ schemaVersion: 1, folder: folder?.dir ?? null, reports: guide, skipped: folder?.skipped ?? [] }, null, 2));
   } else {
-    ctx.print(renderReportGuide(ctx, guide, folder));
+    io.print(renderReportGuide(io, guide, folder));
   }
   return EXIT.ok;
 }

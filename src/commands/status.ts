@@ -24,7 +24,7 @@ export interface StatusOptions {
   readonly request: string | null;
 }
 
-export const status = defineCommand<StatusOptions>({
+export const statusCommand = defineCommand<StatusOptions>({
   name: 'status',
   description: 'help.status',
   flags: [
@@ -69,24 +69,24 @@ const FIX: Record<CheckId, PlainMessageKey> = {
   'selling-plan': 'confirm.selling-plan.how',
 };
 
-async function runStatus(options: StatusOptions, ctx: CommandIo): Promise<number> {
-  const { t } = ctx;
-  if (options.record) return recordAnswer(options, options.record, ctx);
-  const histories = (await auditLogExists(place(options, ctx))) ? await readRequests(options, ctx) : [];
+async function runStatus(options: StatusOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  if (options.record) return recordAnswer(options, options.record, io);
+  const histories = (await auditLogExists(place(options, io))) ? await readRequests(options, io) : [];
   if (options.json) {
-    ctx.print(JSON.stringify({ schemaVersion: 1, requests: histories, audit: { database: options.auditDbPath } }, null, 2));
+    io.print(JSON.stringify({ schemaVersion: 1, requests: histories, audit: { database: options.auditDbPath } }, null, 2));
     return EXIT.ok;
   }
   if (histories.length === 0) {
-    ctx.print(t('status.none', { path: options.auditDbPath }));
+    io.print(t('status.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  ctx.print(histories.map((h) => describe(ctx, h)).join('\n\n'));
+  io.print(histories.map((h) => describe(io, h)).join('\n\n'));
   return EXIT.ok;
 }
 
-function describe(ctx: CommandIo, history: RequestHistory): string {
-  const { t, out } = ctx;
+function describe(io: CommandIo, history: RequestHistory): string {
+  const { t, out } = io;
   const when = (at: string) => t('format.timestamp', { at });
   const lines = [out.bold(t('status.request', { id: history.request.id, at: when(history.createdAt), state: t(`state.${history.state}`) })), indent(closureRequestText(history.request, t)), ''];
   if (history.submission) lines.push(t('status.submitted', { at: when(history.submission.submittedAt), via: history.submission.submitter }));
@@ -119,9 +119,9 @@ function describe(ctx: CommandIo, history: RequestHistory): string {
   return lines.join('\n');
 }
 
-async function readRequests(options: StatusOptions, ctx: CommandIo): Promise<RequestHistory[]> {
+async function readRequests(options: StatusOptions, io: CommandIo): Promise<RequestHistory[]> {
   // Verified first: a damaged or cut log is said to be so, never read as if whole.
-  const audit = await openAuditLog(place(options, ctx), 'append');
+  const audit = await openAuditLog(place(options, io), 'append');
   try {
     return audit.requests();
   } finally {
@@ -129,10 +129,10 @@ async function readRequests(options: StatusOptions, ctx: CommandIo): Promise<Req
   }
 }
 
-async function recordAnswer(options: StatusOptions, state: RequestState, ctx: CommandIo): Promise<number> {
-  const { t } = ctx;
-  if (!(await auditLogExists(place(options, ctx)))) throw new UsageError(t('error.audit-missing', { path: options.auditDbPath }), t('error.audit-missing-hint'));
-  const audit = await openAuditLog(place(options, ctx), 'append');
+async function recordAnswer(options: StatusOptions, state: RequestState, io: CommandIo): Promise<number> {
+  const { t } = io;
+  if (!(await auditLogExists(place(options, io)))) throw new UsageError(t('error.audit-missing', { path: options.auditDbPath }), t('error.audit-missing-hint'));
+  const audit = await openAuditLog(place(options, io), 'append');
   try {
     const histories = audit.requests();
     const history = options.request ? histories.find((h) => h.request.id === options.request) : histories[0];
@@ -143,8 +143,8 @@ async function recordAnswer(options: StatusOptions, state: RequestState, ctx: Co
     const matched = state === 'rejected' ? matchRejection(options.amazonReason!) : null;
     audit.recordRequestStatus(null, history.request.id, state, options.amazonReason, matched);
     const updated = audit.requests().find((h) => h.request.id === history.request.id)!;
-    if (options.json) ctx.print(JSON.stringify({ schemaVersion: 1, request: updated }, null, 2));
-    else ctx.print(describe(ctx, updated));
+    if (options.json) io.print(JSON.stringify({ schemaVersion: 1, request: updated }, null, 2));
+    else io.print(describe(io, updated));
     return EXIT.ok;
   } finally {
     audit.close();

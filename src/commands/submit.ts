@@ -38,7 +38,7 @@ export interface SubmitOptions {
   readonly typed: { readonly adapter?: string; readonly demoScenario?: string; readonly reportsDir?: string; readonly sellerId?: string };
 }
 
-export const submit = defineCommand<SubmitOptions>({
+export const submitCommand = defineCommand<SubmitOptions>({
   name: 'submit',
   description: 'help.submit',
   flags: [
@@ -78,8 +78,8 @@ export const submit = defineCommand<SubmitOptions>({
   run: runSubmit,
 });
 
-async function runSubmit(options: SubmitOptions, ctx: CommandIo): Promise<number> {
-  const { t } = ctx;
+async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
   let plan: ClosureRequestFile | null = null;
   let run = options.run;
   const path = options.requestFile;
@@ -126,14 +126,14 @@ async function runSubmit(options: SubmitOptions, ctx: CommandIo): Promise<number
   const maxAgeHours = Number(flags.maxAge ?? 24);
   if (!Number.isFinite(maxAgeHours) || maxAgeHours <= 0) throw new UsageError(t('error.bad-max-age', { value: flags.maxAge ?? '' }));
 
-  return withRecordedRun(runToRecord(ctx, 'submit', run, options.dryRun), (recorder) =>
-    withSource(ctx, run, async (source) => {
-      const readiness = await evaluateWithProgress(ctx, source, run);
+  return withRecordedRun(runToRecord(io, 'submit', run, options.dryRun), (recorder) =>
+    withSource(io, run, async (source) => {
+      const readiness = await evaluateWithProgress(io, source, run);
       recorder.readiness(readiness, flagConfirmations(run, readiness));
       const known = foreignSeller(sellerId!, readiness.account.sellerId);
       if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }), t('error.seller-mismatch-hint'));
 
-      if (plan) refuseStalePlan(ctx, plan, readiness.checks, maxAgeHours, flags.plan!);
+      if (plan) refuseStalePlan(io, plan, readiness.checks, maxAgeHours, flags.plan!);
       // One path for both: the request is assembled and validated here, its region and marketplaces
       // from the data just checked. A plan gives only the seller's own answers, and its saved request
       // must be the one these answers make (an edited region, marketplace or field is refused).
@@ -153,11 +153,11 @@ async function runSubmit(options: SubmitOptions, ctx: CommandIo): Promise<number
       }
       const request: ClosureRequest = assembled.request;
       if (plan) recorder.event('plan-used', { plan: flags.plan, fingerprint: plan.fingerprint, createdAt: plan.createdAt });
-      refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
+      refuseUnsubmittable(io, recorder.audit, request, readiness.account.sellerId);
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
       const show = (submission: SubmissionJson | null = null) =>
-        ctx.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, ctx.warnings, submission), null, 2) : renderReadiness(readiness, ctx.out, t, ctx.columns));
+        io.print(options.json ? JSON.stringify(readinessJson(readiness, draft, auditInfo, io.warnings, submission), null, 2) : renderReadiness(readiness, io.out, t, io.columns));
 
       if (readiness.verdict !== 'ready') {
         show();
@@ -165,15 +165,15 @@ async function runSubmit(options: SubmitOptions, ctx: CommandIo): Promise<number
       }
       if (options.dryRun) {
         show();
-        ctx.say(t('submit.dry-run', { id: request.id }));
+        io.say(t('submit.dry-run', { id: request.id }));
         return EXIT.ok;
       }
 
-      const submitter = await submitterFor(ctx, options.submitter, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
-      const outcome = await submitOnce(ctx, recorder, request, submitter, null, Boolean(flags.sent), readiness.account.sellerId);
+      const submitter = await submitterFor(io, options.submitter, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
+      const outcome = await submitOnce(io, recorder, request, submitter, null, Boolean(flags.sent), readiness.account.sellerId);
       if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
       if (options.json) show(outcome.submission);
-      else ctx.print(renderSubmission(outcome, request, ctx.out, t, readiness.isDemo));
+      else io.print(renderSubmission(outcome, request, io.out, t, readiness.isDemo));
       return EXIT.ok;
     }),
   );
@@ -192,9 +192,9 @@ function sameRequest(assembled: ClosureRequest, saved: ClosureRequest): boolean 
 }
 
 /** A plan is refused when its data has changed since, or when it is older than allowed. */
-function refuseStalePlan(ctx: CommandIo, plan: ClosureRequestFile, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
-  const { t } = ctx;
-  const ageHours = (ctx.term.now().getTime() - Date.parse(plan.createdAt)) / 3_600_000;
+function refuseStalePlan(io: CommandIo, plan: ClosureRequestFile, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
+  const { t } = io;
+  const ageHours = (io.term.now().getTime() - Date.parse(plan.createdAt)) / 3_600_000;
   // A plan dated in the future (an edited file, a skewed clock) has no age to trust.
   if (ageHours < 0 || ageHours > maxAgeHours) {
     throw new UsageError(t('error.plan-old', { path, hours: Math.floor(ageHours), max: maxAgeHours }), t('error.plan-remake'));

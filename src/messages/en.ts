@@ -707,7 +707,7 @@ export const en = {
   'format.timestamp': (p: P) => timestamp(String(p.at)),
   'format.day': (p: P) => String(p.date),
   'receipt.record-answer': () =>
-    'When Amazon answers, record it here: `close-account status --record closed` once the account is closed, or `close-account status --record rejected --reason "…"` with the reason from its email.',
+    'When Amazon answers, record it here: `close-account status --record closed` once the account is closed, or `close-account status --record rejected --amazon-reason "…"` with the reason from its email.',
   'prompt.yes': () => 'Yes',
   'prompt.no': () => 'No',
   'prompt.yes-no-error': (p: P) => `Answer ${p.yes} or ${p.no}.`,

@@ -698,7 +698,7 @@ export const ja: Messages = {
   'format.timestamp': (p: P) => timestamp(String(p.at)),
   'format.day': (p: P) => date(p.date),
   'receipt.record-answer': () =>
-    'Amazonから回答が来たら、ここに記録してください。アカウントが閉鎖されたら `close-account status --record closed`、却下されたらメールの理由を付けて `close-account status --record rejected --reason "…"` を実行します。',
+    'Amazonから回答が来たら、ここに記録してください。アカウントが閉鎖されたら `close-account status --record closed`、却下されたらメールの理由を付けて `close-account status --record rejected --amazon-reason "…"` を実行します。',
   'prompt.yes': () => 'はい',
   'prompt.no': () => 'いいえ',
   'prompt.yes-no-error': (p: P) => `「${p.yes}」か「${p.no}」で答えてください。`,

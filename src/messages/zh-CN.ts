@@ -680,7 +680,7 @@ export const zhCN: Messages = {
   'format.timestamp': (p: P) => timestamp(String(p.at)),
   'format.day': (p: P) => date(p.date),
   'receipt.record-answer': () =>
-    '亚马逊答复后，请在此记录：账户关闭后运行 `close-account status --record closed`；如被拒绝，运行 `close-account status --record rejected --reason "…"` 并附上邮件中的原因。',
+    '亚马逊答复后，请在此记录：账户关闭后运行 `close-account status --record closed`；如被拒绝，运行 `close-account status --record rejected --amazon-reason "…"` 并附上邮件中的原因。',
   'prompt.yes': () => '是',
   'prompt.no': () => '否',
   'prompt.yes-no-error': (p: P) => `请回答“${p.yes}”或“${p.no}”。`,
