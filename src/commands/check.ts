@@ -52,7 +52,7 @@ export async function runCheck(options: CheckOptions, io: CommandIo): Promise<nu
         const { makeRequestFile, writeRequestFile } = await import('../submit/closure-request-file.js');
         const saved = makeRequestFile(readiness, draft.request, options.run, io.term.now());
         await writeRequestFile(options.requestFile, saved, t);
-        io.say(t(draft.request ? 'plan.saved' : 'plan.saved-incomplete', { path: options.requestFile, fingerprint: saved.fingerprint }));
+        io.say(t(draft.request ? 'request-file.saved' : 'request-file.saved-incomplete', { path: options.requestFile, fingerprint: saved.fingerprint }));
       }
 
       if (options.json) {

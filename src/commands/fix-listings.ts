@@ -64,7 +64,6 @@ const keyOf = (sku: string, marketplaceId: string) => `${sku}\u0000${marketplace
 
 async function runFixListings(options: FixListingsOptions, io: CommandIo): Promise<number> {
   const { t } = io;
-  const flags = options;
   const prompter = options.apply && io.canPrompt ? await io.prompter() : null;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
   const [{ spApiSettings }, { LwaToken }, { SpApiClient, SpApiError }, { fetchReport, FinishedReports }, { listingsOf }, { clockFromEnv }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
@@ -102,7 +101,7 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
   type SearchResults = { numberOfResults: number; items?: unknown[] };
 
   const run = {
-    command: flags.apply ? 'fix-listings' : 'fix-listings-preview',
+    command: options.apply ? 'fix-listings' : 'fix-listings-preview',
     dryRun: false,
     log: { path: options.auditDbPath, term: io.term, t },
     adapter: options.adapter,
@@ -164,7 +163,7 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
           .map((b) => keyOf(b.sku, b.marketplaceId!)),
       );
       const listed = new Set(listings.map((l) => keyOf(l.sku, l.marketplaceId)));
-      const skipped = listings.filter((l) => stocked.has(l.sku) && !flags.includeStocked);
+      const skipped = listings.filter((l) => stocked.has(l.sku) && !options.includeStocked);
       const toDelete = listings.filter((l) => !skipped.includes(l) && !done.has(keyOf(l.sku, l.marketplaceId)));
       const doneStillListed = [...done].filter((key) => listed.has(key)).length;
       show(t('fix.summary', { total: listings.length, remove: toDelete.length, skipped: skipped.length, done: doneStillListed }));
@@ -175,7 +174,7 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
 
       const pairJson = (l: Pair) => ({ sku: l.sku, marketplaceId: l.marketplaceId, name: l.name, status: l.status, fulfilment: l.fulfilment });
       const found = { sellerId, marketplaces: marketplaceIds, unread, listings: listings.length, toDelete: toDelete.map(pairJson), keptStocked: skipped.map(pairJson), alreadyDeleted: doneStillListed };
-      if (!flags.apply) {
+      if (!options.apply) {
         document({ ...found, applied: null });
         io.say(t('fix.preview'));
         return EXIT.ok;
@@ -183,7 +182,7 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
       if (toDelete.length > 0) {
         if (prompter) {
           await prompter.input({ message: t('fix.type-seller-id', { count: toDelete.length, sellerId }), validate: (v) => v.trim().toUpperCase() === sellerId.toUpperCase() || t('wizard.type-seller-id-mismatch', { sellerId }) });
-        } else if (flags.confirm?.trim().toUpperCase() !== sellerId.toUpperCase()) {
+        } else if (options.confirm?.trim().toUpperCase() !== sellerId.toUpperCase()) {
           throw new UsageError(t('fix.confirm-needed', { sellerId }));
         }
       }

@@ -48,7 +48,6 @@ export const planCommand = defineCommand<PlanOptions>({
 
 async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
   const { t } = io;
-  const flags = options;
   return withRecordedRun(runToRecord(io, 'plan', options.run), (recorder) =>
     withSource(io, options.run, async (source) => {
       const readiness = await evaluateWithProgress(io, source, options.run);
@@ -57,11 +56,11 @@ async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
       recorder.event('plan', { closeOn: plan.closeOn, steps: plan.steps.map((s) => ({ id: s.id, doneBy: s.doneBy })) });
 
       // The files first: a file that cannot be written fails the command before its document is printed.
-      if (flags.ics) {
-        await writeOutputFile(flags.ics, planCalendar(plan, t, io.term.now()), t);
-        io.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
+      if (options.ics) {
+        await writeOutputFile(options.ics, planCalendar(plan, t, io.term.now()), t);
+        io.say(t('plan.ics-written', { path: options.ics, events: plan.steps.length }));
       }
-      if (flags.csvDir) await writeActionFiles(io, source, flags.csvDir);
+      if (options.csvDir) await writeActionFiles(io, source, options.csvDir);
       if (options.json) {
         io.print(JSON.stringify(planJson(readiness, plan, t), null, 2));
       } else {

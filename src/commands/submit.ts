@@ -1,6 +1,7 @@
 // `submit`: the non-interactive submission, for scripts. It needs every request field as a flag
-// (or a saved plan: --plan) and --confirm with the seller ID typed again, and refuses unless the
-// verdict is ready. A plan is refused once the data it was based on has changed, or it is old.
+// (or a saved closure-request file: --request-file) and --confirm with the seller ID typed again, and
+// refuses unless the verdict is ready. A closure-request file is refused once the data it was based on
+// has changed, or it is old.
 
 import { assembleClosureRequest, type ClosureRequest } from '../core/closure-request.js';
 import { changedFindings, findingsOf, fingerprint } from '../core/readiness-fingerprint.js';
@@ -80,51 +81,50 @@ export const submitCommand = defineCommand<SubmitOptions>({
 
 async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number> {
   const { t } = io;
-  let plan: ClosureRequestFile | null = null;
+  let saved: ClosureRequestFile | null = null;
   let run = options.run;
   const path = options.requestFile;
   if (path) {
     const { readRequestFile, attestedOf } = await import('../submit/closure-request-file.js');
-    plan = readRequestFile(path, t);
-    if (!plan.request) throw new UsageError(t('error.plan-no-request', { path }), t('error.plan-hint'));
+    saved = readRequestFile(path, t);
+    if (!saved.request) throw new UsageError(t('error.request-file-no-request', { path }), t('error.request-file-hint'));
     // The file says where its data came from and what the seller confirmed; a flag that says
     // otherwise is refused rather than silently ignored.
     const conflict = (flag: string, given: string | undefined, planned: string | undefined) => {
-      if (given !== undefined && given !== planned) throw new UsageError(t('error.plan-conflict', { flag, given, planned: planned ?? '-', path }), t('error.plan-conflict-hint'));
+      if (given !== undefined && given !== planned) throw new UsageError(t('error.request-file-conflict', { flag, given, planned: planned ?? '-', path }), t('error.request-file-conflict-hint'));
     };
     const { typed } = options;
-    conflict('--adapter', typed.adapter, plan.source.adapter);
-    conflict('--demo-scenario', typed.demoScenario, plan.source.demoScenario ?? undefined);
-    conflict('--reports-dir', typed.reportsDir, plan.source.reportsDir ?? undefined);
-    if (typed.sellerId !== undefined && plan.request && foreignSeller(typed.sellerId, plan.request.sellerId) !== null) {
-      throw new UsageError(t('error.plan-conflict', { flag: '--seller-id', given: typed.sellerId, planned: plan.request.sellerId, path }), t('error.plan-conflict-hint'));
+    conflict('--adapter', typed.adapter, saved.source.adapter);
+    conflict('--demo-scenario', typed.demoScenario, saved.source.demoScenario ?? undefined);
+    conflict('--reports-dir', typed.reportsDir, saved.source.reportsDir ?? undefined);
+    if (typed.sellerId !== undefined && saved.request && foreignSeller(typed.sellerId, saved.request.sellerId) !== null) {
+      throw new UsageError(t('error.request-file-conflict', { flag: '--seller-id', given: typed.sellerId, planned: saved.request.sellerId, path }), t('error.request-file-conflict-hint'));
     }
     // The data the file was checked on, and what the seller confirmed then: a new value, the resolved options stay as they are.
     const source = {
       ...run.source,
-      adapter: plan.source.adapter,
-      ...(plan.source.demoScenario ? { demoScenario: plan.source.demoScenario } : {}),
-      ...(plan.source.reportsDir ? { reportsDir: plan.source.reportsDir } : {}),
+      adapter: saved.source.adapter,
+      ...(saved.source.demoScenario ? { demoScenario: saved.source.demoScenario } : {}),
+      ...(saved.source.reportsDir ? { reportsDir: saved.source.reportsDir } : {}),
     };
-    run = Object.freeze({ ...run, source: Object.freeze(source), attested: attestedOf(plan) });
+    run = Object.freeze({ ...run, source: Object.freeze(source), attested: attestedOf(saved) });
   }
-  const flags = { confirm: options.confirm ?? undefined, maxAge: options.maxAge, sent: options.sent, plan: path ?? undefined };
-  const sellerId = plan?.request?.sellerId ?? options.answers.sellerId;
+  const sellerId = saved?.request?.sellerId ?? options.answers.sellerId;
   const missing: string[] = [];
-  if (!plan) {
+  if (!saved) {
     if (!options.answers.sellerId) missing.push('--seller-id <merchant-token>');
     if (!options.answers.reason) missing.push('--reason <reason>');
     if (!options.answers.email) missing.push('--email <address>');
   }
-  if (!flags.confirm) missing.push('--confirm <merchant-token>');
+  if (!options.confirm) missing.push('--confirm <merchant-token>');
   // Each flag's placeholder said in the language, as in the help.
   const said = missing.map((flag) => flag.replace(/<([a-z-]+)>/, (_, name: string) => `<${t('help.value-placeholder', { name })}>`));
   if (missing.length > 0) throw new UsageError(t('error.submit-missing', { flags: said.join(' ') }), t('error.submit-missing-hint'));
-  if (normaliseSellerId(flags.confirm!) !== normaliseSellerId(sellerId!)) {
-    throw new UsageError(t('error.confirm-mismatch', { confirm: flags.confirm!, sellerId: sellerId! }));
+  if (normaliseSellerId(options.confirm!) !== normaliseSellerId(sellerId!)) {
+    throw new UsageError(t('error.confirm-mismatch', { confirm: options.confirm!, sellerId: sellerId! }));
   }
-  const maxAgeHours = Number(flags.maxAge ?? 24);
-  if (!Number.isFinite(maxAgeHours) || maxAgeHours <= 0) throw new UsageError(t('error.bad-max-age', { value: flags.maxAge ?? '' }));
+  const maxAgeHours = Number(options.maxAge);
+  if (!Number.isFinite(maxAgeHours) || maxAgeHours <= 0) throw new UsageError(t('error.bad-max-age', { value: options.maxAge }));
 
   return withRecordedRun(runToRecord(io, 'submit', run, options.dryRun), (recorder) =>
     withSource(io, run, async (source) => {
@@ -133,26 +133,26 @@ async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number>
       const known = foreignSeller(sellerId!, readiness.account.sellerId);
       if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: sellerId!, known }), t('error.seller-mismatch-hint'));
 
-      if (plan) refuseStalePlan(io, plan, readiness.checks, maxAgeHours, flags.plan!);
+      if (saved) refuseStaleRequestFile(io, saved, readiness.checks, maxAgeHours, path!);
       // One path for both: the request is assembled and validated here, its region and marketplaces
-      // from the data just checked. A plan gives only the seller's own answers, and its saved request
+      // from the data just checked. A closure-request file gives only the seller's own answers, and its saved request
       // must be the one these answers make (an edited region, marketplace or field is refused).
-      const given = plan ? planAnswers(plan.request!) : options.answers;
+      const given = saved ? savedAnswers(saved.request!) : options.answers;
       const home = readiness.regions[0];
       const assembled = await assembleClosureRequest(
         { ...given, region: home?.region, marketplaces: home?.countries },
-        // The request rests on today's check, the one that lets it leave, never on the plan's date.
+        // The request rests on today's check, the one that lets it leave, never on the file's date.
         { asOf: readiness.asOf, verdict: readiness.verdict },
         t,
       );
       if (!assembled.ok) {
         throw new UsageError(t('error.request-invalid', { problems: assembled.problems.map((p) => `${fieldLabel(p.field, t)}: ${p.message}`).join(t('item.joiner')) }));
       }
-      if (plan && !sameRequest(assembled.request, plan.request!)) {
-        throw new UsageError(t('error.plan-request-edited', { path: flags.plan! }), t('error.plan-remake'));
+      if (saved && !sameRequest(assembled.request, saved.request!)) {
+        throw new UsageError(t('error.request-file-request-edited', { path: path! }), t('error.request-file-remake'));
       }
       const request: ClosureRequest = assembled.request;
-      if (plan) recorder.event('plan-used', { plan: flags.plan, fingerprint: plan.fingerprint, createdAt: plan.createdAt });
+      if (saved) recorder.event('plan-used', { plan: path, fingerprint: saved.fingerprint, createdAt: saved.createdAt });
       refuseUnsubmittable(io, recorder.audit, request, readiness.account.sellerId);
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
@@ -170,7 +170,7 @@ async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number>
       }
 
       const submitter = await submitterFor(io, options.submitter, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
-      const outcome = await submitOnce(io, recorder, request, submitter, null, Boolean(flags.sent), readiness.account.sellerId);
+      const outcome = await submitOnce(io, recorder, request, submitter, null, options.sent, readiness.account.sellerId);
       if (outcome.kind === 'not-sent') throw new UsageError(t('error.not-sent'), t('error.not-sent-hint'));
       if (options.json) show(outcome.submission);
       else io.print(renderSubmission(outcome, request, io.out, t, readiness.isDemo));
@@ -179,8 +179,8 @@ async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number>
   );
 }
 
-/** What the seller answered, as saved in a plan: anything else in its request comes from the data. */
-function planAnswers(saved: ClosureRequest): Record<string, unknown> {
+/** What the seller answered, as saved in a closure-request file: anything else in its request comes from the data. */
+function savedAnswers(saved: ClosureRequest): Record<string, unknown> {
   const { sellerId, reason, reasonText, email, phone } = saved as Partial<ClosureRequest>;
   return { sellerId, reason, reasonText, email, phone };
 }
@@ -191,18 +191,18 @@ function sameRequest(assembled: ClosureRequest, saved: ClosureRequest): boolean 
   return where(assembled) === where(saved);
 }
 
-/** A plan is refused when its data has changed since, or when it is older than allowed. */
-function refuseStalePlan(io: CommandIo, plan: ClosureRequestFile, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
+/** A closure-request file is refused when its data has changed since, or when it is older than allowed. */
+function refuseStaleRequestFile(io: CommandIo, saved: ClosureRequestFile, checks: Parameters<typeof findingsOf>[0], maxAgeHours: number, path: string): void {
   const { t } = io;
-  const ageHours = (io.term.now().getTime() - Date.parse(plan.createdAt)) / 3_600_000;
-  // A plan dated in the future (an edited file, a skewed clock) has no age to trust.
+  const ageHours = (io.term.now().getTime() - Date.parse(saved.createdAt)) / 3_600_000;
+  // A file dated in the future (an edited file, a skewed clock) has no age to trust.
   if (ageHours < 0 || ageHours > maxAgeHours) {
-    throw new UsageError(t('error.plan-old', { path, hours: Math.floor(ageHours), max: maxAgeHours }), t('error.plan-remake'));
+    throw new UsageError(t('error.request-file-old', { path, hours: Math.floor(ageHours), max: maxAgeHours }), t('error.request-file-remake'));
   }
   const findings = findingsOf(checks);
-  if (fingerprint(findings) === plan.fingerprint) return;
-  const changes = changedFindings(plan.findings, findings)
+  if (fingerprint(findings) === saved.fingerprint) return;
+  const changes = changedFindings(saved.findings, findings)
     .map((c) => `${c.id}: ${c.before.status}${c.before.count === null ? '' : ` (${c.before.count})`} → ${c.after.status}${c.after.count === null ? '' : ` (${c.after.count})`}`)
     .join('; ');
-  throw new UsageError(t('error.plan-stale', { path, changes: changes || t('error.plan-stale-details') }), t('error.plan-remake'));
+  throw new UsageError(t('error.request-file-stale', { path, changes: changes || t('error.request-file-stale-details') }), t('error.request-file-remake'));
 }

@@ -66,19 +66,19 @@ export const REQUEST_FILE_MAX_BYTES = 4 * 1024 * 1024;
 
 export function readRequestFile(path: string, t: Translate): ClosureRequestFile {
   const text = readBoundedText(path, REQUEST_FILE_MAX_BYTES, {
-    unreadable: (code) => new UsageError(t('error.plan-unreadable', { path, code }), t('error.plan-hint')),
-    tooLarge: (cap) => new UsageError(t('error.plan-too-large', { path, cap }), t('error.plan-hint')),
+    unreadable: (code) => new UsageError(t('error.request-file-unreadable', { path, code }), t('error.request-file-hint')),
+    tooLarge: (cap) => new UsageError(t('error.request-file-too-large', { path, cap }), t('error.request-file-hint')),
   });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(t('error.plan-invalid', { path, detail: (error as Error).message }), t('error.plan-hint'));
+    throw new UsageError(t('error.request-file-invalid', { path, detail: (error as Error).message }), t('error.request-file-hint'));
   }
   const parsed = requestFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(t('error.plan-invalid', { path, detail: `${issue.path.join('.') || '(plan)'}: ${issue.message}` }), t('error.plan-hint'));
+    throw new UsageError(t('error.request-file-invalid', { path, detail: `${issue.path.join('.') || '(plan)'}: ${issue.message}` }), t('error.request-file-hint'));
   }
   return parsed.data as unknown as ClosureRequestFile;
 }
