@@ -9,19 +9,54 @@ import { EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
 import type { ListingsCleanup as Cleanup } from '../adapters/sp-api/listings-cleanup.js';
 import { translateRef } from '../messages/catalogue.js';
-import type { Prompter } from '../io/prompter.js';
 import { fixListingsJson, type FixListingsOutcome } from '../render/fix-listings-json.js';
-import type { CommandContext } from './command-context.js';
-import { withRecordedRun } from './run-recorder.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { ADAPTER_FLAG, resolveAdapter, spApiFileOf, type DataSourceOptions } from '../adapters/registry.js';
+import type { AdapterId } from '../core/seller-data-source.js';
+import { flagOn, flagText } from '../config/flag-spec.js';
+import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
 
-export interface FixListingsFlags {
-  apply?: boolean;
-  confirm?: string;
-  includeStocked?: boolean;
+export interface FixListingsOptions {
+  readonly json: boolean;
+  readonly auditDbPath: string;
+  /** Only sp-api can delete listings; any other source is refused with what to do. */
+  readonly adapter: AdapterId;
+  readonly spApiFile: DataSourceOptions['spApiFile'];
+  /** Really delete (else only show what would be deleted). */
+  readonly apply: boolean;
+  /** The seller ID typed again, outside a terminal. */
+  readonly confirm: string | null;
+  readonly includeStocked: boolean;
 }
 
-export async function runFixListings(ctx: CommandContext, flags: FixListingsFlags, prompter: Prompter | null): Promise<number> {
-  const { t, options } = ctx;
+export const fixListingsCommand = defineCommand<FixListingsOptions>({
+  name: 'listings',
+  description: 'help.fix-listings',
+  flags: [
+    ADAPTER_FLAG,
+    { flags: '--apply', help: 'help.apply' },
+    { flags: '--confirm <seller-id>', help: 'help.confirm' },
+    { flags: '--include-stocked', help: 'help.include-stocked' },
+  ],
+  resolve: (raw, { options, t }) =>
+    Object.freeze({
+      json: options.json,
+      auditDbPath: options.auditDbPath,
+      adapter: resolveAdapter(raw, options, t),
+      spApiFile: spApiFileOf(options),
+      apply: flagOn(raw, 'apply'),
+      confirm: flagText(raw, 'confirm') ?? null,
+      includeStocked: flagOn(raw, 'includeStocked'),
+    }),
+  run: runFixListings,
+});
+
+export const fixGroup: CommandGroup = { name: 'fix', description: 'help.fix', subcommands: [fixListingsCommand] };
+
+async function runFixListings(options: FixListingsOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const prompter = options.apply && io.canPrompt ? await io.prompter() : null;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
   const [{ spApiSettings }, { ListingsCleanup, DeletionLedger }, { clockFromEnv }, { marketplaceById }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
@@ -29,43 +64,54 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
     import('../adapters/sp-api/clock.js'),
     import('../core/marketplaces.js'),
   ]);
-  const settings = spApiSettings(ctx.term.env, options.configFile ? { path: options.configFile.path, settings: options.configFile.spApi } : null, t, ctx.warn);
+  const settings = spApiSettings(io.term.env, options.spApiFile, t, io.warn);
   if (!settings.sellerId) throw new UsageError(t('fix.needs-seller-id'));
   const sellerId = settings.sellerId;
   // With --json the one document on stdout replaces the lines for people.
   const show = (line: string) => {
-    if (!options.json) ctx.print(line);
+    if (!options.json) io.print(line);
   };
   const document = (outcome: FixListingsOutcome) => {
-    if (options.json) ctx.print(JSON.stringify(fixListingsJson(outcome), null, 2));
+    if (options.json) io.print(JSON.stringify(fixListingsJson(outcome), null, 2));
   };
   const where = (marketplaceId: string) => marketplaceById(marketplaceId)?.domain ?? marketplaceId;
 
-  return withRecordedRun(ctx, flags.apply ? 'fix-listings' : 'fix-listings-preview', async (recorder) => {
+  const run = {
+    command: options.apply ? 'fix-listings' : 'fix-listings-preview',
+    dryRun: false,
+    log: { path: options.auditDbPath, term: io.term, t },
+    adapter: options.adapter,
+    asOf: io.term.today(),
+    notice: (text: string) => io.say(io.err.yellow(text)),
+    started: (recorder: CommandIo['currentRun']) => {
+      io.currentRun = recorder;
+    },
+  };
+  return withRecordedRun(run, async (recorder) => {
     let cleanup: Cleanup | null = null;
     try {
-      cleanup = await ListingsCleanup.open({ settings, sellerId, t, userAgent: `close-account/${ctx.version}`, clock: clockFromEnv(ctx.term.env), note: (line) => ctx.say(ctx.err.dim(line)) });
+      cleanup = await ListingsCleanup.open({ settings, sellerId, t, userAgent: `close-account/${io.version}`, clock: clockFromEnv(io.term.env), note: (line) => io.say(io.err.dim(line)) });
       const ledger = new DeletionLedger(recorder.audit ?? null, recorder.runId, sellerId);
-      const survey = await cleanup.survey(ledger, flags.includeStocked === true);
-      for (const { marketplaceId, reason } of survey.unread) show(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: where(marketplaceId), reason: translateRef(t, reason) })}`));
+      const survey = await cleanup.survey(ledger, options.includeStocked);
+      for (const { marketplaceId, reason } of survey.unread) show(io.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: where(marketplaceId), reason: translateRef(t, reason) })}`));
       const { listings, toDelete, keptStocked, deletedBefore } = survey;
       show(t('fix.summary', { total: listings.length, remove: toDelete.length, skipped: keptStocked.length, done: deletedBefore.length }));
       for (const l of toDelete.slice(0, 20)) show(`  - ${l.sku}  ${where(l.marketplaceId)}  ${l.name ?? ''}  (${l.status})`);
       if (toDelete.length > 20) show(`  ${t('render.more-items', { count: toDelete.length - 20 })}`);
-      for (const l of keptStocked) show(ctx.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
+      for (const l of keptStocked) show(io.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
 
       const pairJson = (l: (typeof listings)[number]) => ({ sku: l.sku, marketplaceId: l.marketplaceId, name: l.name, status: l.status, fulfilment: l.fulfilment });
       const unread = survey.unread.map((u) => u.marketplaceId);
       const found = { sellerId, marketplaces: survey.marketplaceIds, unread, listings: listings.length, toDelete: toDelete.map(pairJson), keptStocked: keptStocked.map(pairJson), alreadyDeleted: deletedBefore.length };
-      if (!flags.apply) {
+      if (!options.apply) {
         document({ ...found, applied: null });
-        ctx.say(t('fix.preview'));
+        io.say(t('fix.preview'));
         return EXIT.ok;
       }
       if (toDelete.length > 0) {
         if (prompter) {
           await prompter.input({ message: t('fix.type-seller-id', { count: toDelete.length, sellerId }), validate: (v) => v.trim().toUpperCase() === sellerId.toUpperCase() || t('wizard.type-seller-id-mismatch', { sellerId }) });
-        } else if (flags.confirm?.trim().toUpperCase() !== sellerId.toUpperCase()) {
+        } else if (options.confirm?.trim().toUpperCase() !== sellerId.toUpperCase()) {
           throw new UsageError(t('fix.confirm-needed', { sellerId }));
         }
       }
@@ -78,18 +124,18 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
           accepted.push(listing);
         } else {
           refused.push({ sku: listing.sku, marketplaceId: listing.marketplaceId, status: answer.status, issues: answer.issues });
-          show(ctx.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues: answer.issues })}`));
+          show(io.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues: answer.issues })}`));
         }
-        await failpoint('after-listing-deleted', ctx.term.env, ctx.term.stderr);
+        await failpoint('after-listing-deleted', io.term.env, io.term.stderr);
       }
 
       const { verified, pending } = await cleanup.verify([...deletedBefore, ...accepted], ledger);
       document({ ...found, applied: { accepted: accepted.length, refused, verified, pending } });
-      show(pending === 0 ? ctx.out.green(t('fix.verified', { count: verified })) : ctx.out.yellow(t('fix.pending', { count: pending })));
+      show(pending === 0 ? io.out.green(t('fix.verified', { count: verified })) : io.out.yellow(t('fix.pending', { count: pending })));
       return pending === 0 && refused.length === 0 && unread.length === 0 ? EXIT.ok : EXIT.notReady;
     } finally {
       cleanup?.close();
-      ctx.say(ctx.err.dim(t('fix.calls', { calls: cleanup?.calls ?? 0 })));
+      io.say(io.err.dim(t('fix.calls', { calls: cleanup?.calls ?? 0 })));
     }
   });
 }

@@ -102,14 +102,6 @@ export interface MessageParams {
   'error.parser.option-missing-argument': { option: Value };
   'error.parser.unknown-command': { name: Value };
   'error.parser.unknown-option': { option: Value };
-  'error.plan-conflict': { flag: Value; given: Value; path: Value; planned: Value };
-  'error.plan-invalid': { detail: Value; path: Value };
-  'error.plan-no-request': { path: Value };
-  'error.plan-old': { hours: Value; max: Value; path: Value };
-  'error.plan-request-edited': { path: Value };
-  'error.plan-stale': { changes: Value; path: Value };
-  'error.plan-too-large': { cap: Value; path: Value };
-  'error.plan-unreadable': { code: Value; path: Value };
   'error.report-cut-off': { file: Value; line: Value };
   'error.report-damaged-header': { column: Value; file: Value };
   'error.report-duplicate-column': { column: Value; file: Value };
@@ -121,6 +113,14 @@ export interface MessageParams {
   'error.report-unreadable': { code: Value; file: Value };
   'error.report-value': { column: Value; expected: Value; file: Value; found: Value; line: Value };
   'error.reports-dir': { code: Value; dir: Value };
+  'error.request-file-conflict': { flag: Value; given: Value; path: Value; planned: Value };
+  'error.request-file-invalid': { detail: Value; path: Value };
+  'error.request-file-no-request': { path: Value };
+  'error.request-file-old': { hours: Value; max: Value; path: Value };
+  'error.request-file-request-edited': { path: Value };
+  'error.request-file-stale': { changes: Value; path: Value };
+  'error.request-file-too-large': { cap: Value; path: Value };
+  'error.request-file-unreadable': { code: Value; path: Value };
   'error.request-invalid': { problems: Value };
   'error.seller-mismatch': { given: Value; known: Value };
   'error.sp-api-missing': { names: Value };
@@ -165,8 +165,6 @@ export interface MessageParams {
   'plan.heading': { asOf: Value; closeOn: Value };
   'plan.ics-written': { events: Value; path: Value };
   'plan.ics.recheck': { title: Value };
-  'plan.saved': { fingerprint: Value; path: Value };
-  'plan.saved-incomplete': { fingerprint: Value; path: Value };
   'progress.checked': { id: Value; status: Value };
   'progress.checking': { title: Value };
   'prompt.yes-no-error': { no: Value; yes: Value };
@@ -192,6 +190,8 @@ export interface MessageParams {
   'reports.unread-empty': { file: Value };
   'reports.unread-entry': { file: Value };
   'reports.unread-lookalike': { file: Value; report: Value };
+  'request-file.saved': { fingerprint: Value; path: Value };
+  'request-file.saved-incomplete': { fingerprint: Value; path: Value };
   'request.invalid.reason': { reasons: Value };
   'sp-api.calls': { calls: Value; exchanges: Value; floor: Value; seconds: Value };
   'sp-api.config-readable': { path: Value };
