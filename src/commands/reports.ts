@@ -21,6 +21,7 @@ export const reportsCommand = defineCommand<ReportsOptions>({
   name: 'reports',
   description: 'help.reports',
   flags: REPORTS_FOLDER_FLAGS,
+  examples: ['close-account reports', 'close-account reports --reports-dir ~/amazon-reports'],
   resolve: (raw, { options, term, t }) => Object.freeze({ json: options.json, ...resolveReportsFolder(raw, options, term.env, t) }),
   run: runReports,
 });
