@@ -63,6 +63,7 @@ export const auditList = defineCommand<AuditListOptions>({
     { flags: '--limit <count>', help: 'help.limit' },
     { flags: '--all', help: 'help.all' },
   ],
+  examples: ['close-account audit list', 'close-account audit list --all --json'],
   resolve(raw, globals) {
     const given = flagText(raw, 'limit');
     const limit = flagOn(raw, 'all') ? null : Number(given ?? 50);
@@ -127,6 +128,7 @@ export const auditShow = defineCommand<AuditShowOptions>({
   description: 'help.audit-show',
   arguments: [{ name: 'run-id', help: 'help.run-id' }],
   flags: [],
+  examples: ['close-account audit show run-20261203T142308-1e90c2'],
   resolve: (_raw, globals, args) => Object.freeze({ ...readOptions(globals), runId: args[0]! }),
   run: runAuditShow,
 });
@@ -182,6 +184,7 @@ export const auditVerify = defineCommand<AuditReadOptions>({
   name: 'verify',
   description: 'help.audit-verify',
   flags: [],
+  examples: ['close-account audit verify', 'close-account audit verify --json'],
   resolve: (_raw, globals) => Object.freeze(readOptions(globals)),
   run: runAuditVerify,
 });
@@ -223,6 +226,7 @@ export const auditExport = defineCommand<AuditExportOptions>({
     { flags: '--request <id>', help: 'help.request' },
     { flags: '--out <file>', help: 'help.export-out' },
   ],
+  examples: ['close-account audit export --format html --out dossier.html', 'close-account audit export --json'],
   resolve(raw, globals) {
     const { t, options } = globals;
     const given = flagText(raw, 'format');

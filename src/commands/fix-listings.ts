@@ -39,6 +39,7 @@ export const fixListingsCommand = defineCommand<FixListingsOptions>({
     { flags: '--confirm <seller-id>', help: 'help.confirm' },
     { flags: '--include-stocked', help: 'help.include-stocked' },
   ],
+  examples: ['close-account fix listings --adapter sp-api', 'close-account fix listings --adapter sp-api --apply'],
   resolve: (raw, { options, t }) =>
     Object.freeze({
       json: options.json,
