@@ -35,7 +35,7 @@ export async function submitterFor(ctx: CommandContext, isDemo: boolean, context
       const secret = ctx.term.env.CLOSE_ACCOUNT_WEBHOOK_SECRET;
       if (!options.webhookUrl) throw new UsageError(t('error.webhook-url-missing'));
       if (!secret) throw new UsageError(t('error.webhook-secret-missing'));
-      const [{ webhookSubmitter, safeUrl }, { checkDestination, transportFor }, { secrets }] = await Promise.all([
+      const [{ webhookSubmitter, safeUrl }, { checkDestination, clockFromEnv, transportFor }, { secrets }] = await Promise.all([
         import('../submit/webhook-submitter.js'),
         import('../http/outbound.js'),
         import('../security/secret-registry.js'),
@@ -44,7 +44,7 @@ export async function submitterFor(ctx: CommandContext, isDemo: boolean, context
       secrets.addUrl(options.webhookUrl);
       const transport = transportFor(ctx.term.env, t);
       if (checkDestination(options.webhookUrl, t('http.what.webhook'), transport)) ctx.warn(t('http.insecure-warning', { what: t('http.what.webhook'), url: safeUrl(options.webhookUrl) }));
-      return webhookSubmitter({ url: options.webhookUrl, secret, t, transport, context: { demo: isDemo, ...context }, userAgent: `close-account/${ctx.version}` });
+      return webhookSubmitter({ url: options.webhookUrl, secret, t, transport, context: { demo: isDemo, ...context }, userAgent: `close-account/${ctx.version}`, clock: clockFromEnv(ctx.term.env) });
     }
   }
 }

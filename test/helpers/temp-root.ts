@@ -1,0 +1,17 @@
+// Every test file's temporary folders live under one folder of its own, removed after the file:
+// a vitest setup file (vitest.config.ts) points TMPDIR there before the file loads, so every
+// mkdtempSync(tmpdir()) of a test, a helper or the code under test lands inside it, and so do the
+// spawned CLI's (sandbox() passes TMPDIR on). Killed children and forgotten cleanups leave
+// nothing in the machine's /tmp.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+const root = mkdtempSync(join(tmpdir(), 'close-account-test-'));
+process.env.TMPDIR = root;
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+});
