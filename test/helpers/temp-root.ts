@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
-const root = mkdtempSync(join(tmpdir(), 'close-account-test-'));
+// The machine's temporary folder, as it was before the first file of this worker changed TMPDIR.
+const parent = (process.env.CLOSE_ACCOUNT_TEST_TMP_PARENT ??= tmpdir());
+const root = mkdtempSync(join(parent, 'close-account-test-'));
 process.env.TMPDIR = root;
 
 afterAll(() => {
