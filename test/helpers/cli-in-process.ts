@@ -9,9 +9,10 @@ import { main } from '../../src/main.js';
 import type { CliResult } from './cli-process.js';
 import { fakeTerminal } from './fake-terminal.js';
 
-/** main(args) with `env` as its environment (a sandbox()'s, say) and today's real date, as a spawned CLI has. */
+/** main(args) with `env` as its environment (a sandbox()'s, say) and the real date and time, as a spawned CLI has. */
 export async function runMain(args: string[], env: Record<string, string>): Promise<CliResult> {
   const term = fakeTerminal({ env, today: toIsoDate(new Date()) });
+  term.now = () => new Date();
   const code = await main(args, term, { version: '0.1.0' });
   return { code, stdout: term.output(), stderr: term.errors() };
 }
