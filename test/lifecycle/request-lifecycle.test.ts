@@ -34,7 +34,7 @@ describe('request lifecycle', () => {
   it('matches a rejection to the check that should have caught it, and says what to fix', async () => {
     const { env } = sandbox();
     await runMain(SUBMIT, env);
-    const rejected = await runMain(['status', '--record', 'rejected', '--reason', 'Your account has an open A-to-z Guarantee claim.'], env);
+    const rejected = await runMain(['status', '--record', 'rejected', '--amazon-reason', 'Your account has an open A-to-z Guarantee claim.'], env);
     expect(rejected.code).toBe(0);
     expect(rejected.stdout).toContain("Amazon's reason points at: A-to-z, chargeback and SAFE-T claims");
     expect(rejected.stdout).toContain('Respond to each claim until Amazon closes it');
@@ -48,7 +48,7 @@ describe('request lifecycle', () => {
     const early = await runMain(['status', '--record', 'closed'], env);
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/is draft: it cannot become closed/);
-    expect((await runMain(['status', '--record', 'rejected'], env)).stderr).toContain('--reason');
+    expect((await runMain(['status', '--record', 'rejected'], env)).stderr).toContain('--amazon-reason');
     expect((await runMain(['status', '--record', 'lost'], env)).stderr).toContain('under-review, closed, rejected, withdrawn');
   });
 
@@ -72,10 +72,10 @@ describe('plans', () => {
     const plan = join(home, 'plan.json');
     const saved = await runMain(planArgs(plan), env);
     expect(saved.code).toBe(0);
-    expect(saved.stderr).toContain(`Plan saved to ${plan} (sha256:`);
+    expect(saved.stderr).toContain(`Closure request saved to ${plan} (sha256:`);
     const content = JSON.parse(readFileSync(plan, 'utf8'));
     expect(content).toMatchObject({ kind: 'close-account.plan', version: 1, verdict: 'ready', request: { sellerId: SELLER } });
-    const submitted = await runMain(['submit', '--plan', plan, '--confirm', SELLER], env);
+    const submitted = await runMain(['submit', '--request-file', plan, '--confirm', SELLER], env);
     expect(submitted.code, submitted.stderr).toBe(0);
     expect(readAudit(db).types).toContain('plan-used');
   });
@@ -90,7 +90,7 @@ describe('plans', () => {
     writeFileSync(plan, JSON.stringify(content));
     const result = await runMain(['submit', '--plan', plan, '--confirm', SELLER], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('The data has changed since the plan');
+    expect(result.stderr).toContain('The data has changed since the closure-request file');
     expect(result.stderr).toContain('last-sale-window: pass (0) → fail (1)');
   });
 
@@ -103,7 +103,7 @@ describe('plans', () => {
     writeFileSync(plan, JSON.stringify(content));
     const result = await runMain(['submit', '--plan', plan, '--confirm', SELLER], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/was made 30 hours ago, more than the 24 allowed/);
+    expect(result.stderr).toMatch(/was saved 30 hours ago, more than the 24 allowed/);
     expect((await runMain(['submit', '--plan', plan, '--confirm', SELLER, '--max-age', '48'], env)).code).toBe(0);
   });
 
@@ -113,6 +113,6 @@ describe('plans', () => {
     writeFileSync(plan, '{"kind":"close-account.plan","version":2}');
     const result = await runMain(['submit', '--plan', plan, '--confirm', SELLER], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('is not a close-account plan: version');
+    expect(result.stderr).toContain('is not a close-account closure-request file: version');
   });
 });
