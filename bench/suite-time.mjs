@@ -52,7 +52,9 @@ function runSuite(dir) {
   const left = readdirSync(tmp).length;
   rmSync(tmp, { recursive: true, force: true });
   const tests = /Tests\s+(.*)/.exec(result.stdout ?? '')?.[1]?.trim() ?? '?';
-  return { seconds, ok: result.status === 0, tests, loadBefore, left };
+  // The failed tests' names, so a run that failed under load can be told from a broken one.
+  const failed = [...new Set((result.stdout ?? '').split('\n').filter((line) => /^\s*FAIL\s/.test(line)).map((line) => line.trim()))];
+  return { seconds, ok: result.status === 0, tests, loadBefore, left, failed };
 }
 
 const runs = { base: [], head: [] };
@@ -65,6 +67,7 @@ for (let i = 0; i < pairs; i++) {
     runs[name].push(r.seconds);
     n += 1;
     console.log(`${String(n).padEnd(5)} ${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)}  ${(r.ok ? 'yes' : 'NO').padEnd(6)}  ${r.loadBefore.padEnd(24)}  ${String(r.left).padStart(14)}  ${r.tests}`);
+    for (const line of r.failed) console.log(`        ${line}`);
   }
 }
 const b = median(runs.base);
