@@ -186,6 +186,16 @@ export const REAL_CLOCK: Clock = {
 };
 
 /**
+ * The clock the built program uses. CLOSE_ACCOUNT_TEST_NO_WAIT=1 is for the tests that run the
+ * built program against fake servers: every wait ends at once (the clock itself stays real), so
+ * backoff and rate waits cost no wall time. Against a real server it would only earn more
+ * refusals, each of which is still retried a bounded number of times.
+ */
+export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
+  return env.CLOSE_ACCOUNT_TEST_NO_WAIT === '1' ? { ...REAL_CLOCK, sleep: () => Promise.resolve() } : REAL_CLOCK;
+}
+
+/**
  * What one attempt came to: done; a failure worth retrying after a backoff (a 5xx, a timeout, a
  * dropped connection), at least as long as Retry-After asks; `again`, tried again at once and not
  * counted as a failure (the attempt already waited, for a rate token, or mended its cause, with a

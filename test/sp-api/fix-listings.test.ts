@@ -10,6 +10,7 @@ import { AuditLog } from '../../src/audit/audit-log.js';
 import { demoSeller, type DemoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { ALL_FAULTS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 
@@ -19,12 +20,10 @@ const CA = 'A2EUQ1WTGCTBG2';
 const servers: FakeSpApi[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
-async function cli(args: string[], env: Record<string, string>) {
-  const running = startCli(args, env);
-  return { code: await running.exit(), stdout: running.stdout(), stderr: running.stderr() };
-}
-
-// The built program runs on the real clock: reports are ready after the fake's two polls.
+// main() in this process (runMain), against the fake over real HTTP; the runs killed mid-way
+// (SIGKILL after the first deletion) are real processes (startCli). The fake's env ends every
+// rate wait at once (CLOSE_ACCOUNT_TEST_NO_WAIT); reports are ready after the fake's two polls.
+const cli = runMain;
 const FAULTS = { ...ALL_FAULTS, every503: 11, reportDelayMs: 0 };
 
 function bodies(db: string, type: string): Record<string, unknown>[] {
