@@ -501,6 +501,7 @@ export const en = {
   'error.bad-max-age': (p: P) => `--max-age wants a number of hours, e.g. 24; got "${p.value}".`,
   'help.out': () => 'save the checked request as a closure-request file, for submit --request-file',
   'help.request-file': () => 'submit a saved closure-request file (check --out); refused if the data changed since or the file is too old',
+  'error.out-needs-check': () => '--out saves the checked request without questions: use it with `close-account check` or `--dry-run`.',
   'help.amazon-reason': () => 'with --record rejected: Amazon\'s reason, pasted from its email',
   'help.max-age': () => 'the oldest closure-request file accepted, in hours',
 

@@ -493,6 +493,7 @@ export const ja: Messages = {
   'error.bad-max-age': (p: P) => `--max-age には時間数を指定してください (例: 24)。指定値: 「${p.value}」。`,
   'help.out': () => 'チェック済みの依頼を閉鎖依頼ファイルとして保存 (submit --request-file 用)',
   'help.request-file': () => '保存した閉鎖依頼ファイル (check --out) を送信。データが変わった、または古すぎる場合は拒否',
+  'error.out-needs-check': () => '--out は質問なしのチェックで依頼を保存します: `close-account check` または `--dry-run` と一緒に使ってください。',
   'help.amazon-reason': () => '--record rejected と一緒に: Amazonの理由 (メールから貼り付け)',
   'help.max-age': () => '受け付ける閉鎖依頼ファイルの古さの上限 (時間)',
 

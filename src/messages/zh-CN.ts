@@ -476,6 +476,7 @@ export const zhCN: Messages = {
   'error.bad-max-age': (p: P) => `--max-age 需要小时数，例如 24；收到的是“${p.value}”。`,
   'help.out': () => '把已检查的请求保存为关闭请求文件，供 submit --request-file 使用',
   'help.request-file': () => '提交已保存的关闭请求文件（check --out）；数据已变化或文件过旧时拒绝',
+  'error.out-needs-check': () => '--out 在不提问的检查中保存已检查的请求：请与 `close-account check` 或 `--dry-run` 一起使用。',
   'help.amazon-reason': () => '与 --record rejected 一起使用：亚马逊给出的原因（从邮件中粘贴）',
   'help.max-age': () => '可接受的关闭请求文件最长时间（小时）',
 
