@@ -59,6 +59,7 @@ function runSuite(dir) {
   rmSync(tmp, { recursive: true, force: true });
   const tests = /Tests\s+(.*)/.exec(result.stdout ?? '')?.[1]?.trim() ?? '?';
   // The failed tests' names, so a run that failed under load can be told from a broken one.
+  // eslint-disable-next-line no-control-regex -- colour codes are what is removed
   const failed = [...new Set(`${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => /^\s*(FAIL|×)\s/.test(line)).map((line) => line.trim()))];
   return { seconds, ok: result.status === 0, tests, loadBefore, left, failed };
 }
