@@ -33,7 +33,18 @@ const [{ build }, { bundleShims }] = await Promise.all([import('esbuild'), impor
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', absWorkingDir: root };
 
 rmSync(dist, { recursive: true, force: true });
-await build({ ...common, entryPoints: { cli: 'src/cli.cts', 'program-loader': 'src/program-loader.cts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The executable in Node 12's syntax, so that a Node older than `engines` reads it far enough to
+// say so (src/node-support.cts) rather than fail to parse it.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.cts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  target: 'node12',
+  define: { PACKAGE_ENGINES_NODE: JSON.stringify(packageJson.engines.node) },
+});
+await build({ ...common, entryPoints: { 'program-loader': 'src/program-loader.cts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
 await build({
   ...common,
   entryPoints: ['src/program.ts'],

@@ -22,7 +22,7 @@ export async function submitterFor(io: CommandIo, options: SubmitterChoice, isDe
   const { t } = io;
   // A request leaves today, so only a verdict for today may send one: "ready on --as-of 2027-06-01"
   // answers "will I be ready?", it says nothing about now (the 90-day window may still be open).
-  if (context.asOf !== io.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf, today: io.term.today() }), t('error.submit-as-of-not-today-hint', { today: io.term.today() }));
+  if (context.asOf !== io.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf }), t('error.submit-as-of-not-today-hint', { today: io.term.today() }));
   const chosen = options.submitter ?? (isDemo ? 'demo' : 'seller-central');
   switch (chosen) {
     case 'demo':

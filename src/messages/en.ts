@@ -291,6 +291,7 @@ export const en = {
   'help.heading.arguments': () => 'Arguments',
   'help.heading.options': () => 'Options',
   'help.heading.global-options': () => 'Global Options',
+  'help.heading.examples': () => 'Examples',
   'help.heading.commands': () => 'Commands',
   'help.lang': () => 'choose the language: en, zh-CN or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
   'error.bad-lang': (p: P) => `Unknown language "${p.value}". Choose one of: en, zh-CN, ja.`,

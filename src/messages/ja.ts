@@ -287,6 +287,7 @@ export const ja: Messages = {
   'help.heading.arguments': () => '引数',
   'help.heading.options': () => 'オプション',
   'help.heading.global-options': () => '共通オプション',
+  'help.heading.examples': () => '例',
   'help.heading.commands': () => 'コマンド',
   'help.lang': () => '言語を選択: en、zh-CN、ja (既定: LC_ALL、LC_MESSAGES、LANG から)',
   'error.bad-lang': (p: P) => `言語「${p.value}」はありません。en、zh-CN、ja から選んでください。`,

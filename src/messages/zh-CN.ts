@@ -275,6 +275,7 @@ export const zhCN: Messages = {
   'help.heading.arguments': () => '参数',
   'help.heading.options': () => '选项',
   'help.heading.global-options': () => '全局选项',
+  'help.heading.examples': () => '示例',
   'help.heading.commands': () => '命令',
   'help.lang': () => '选择语言：en、zh-CN 或 ja（默认：取自 LC_ALL、LC_MESSAGES 或 LANG）',
   'error.bad-lang': (p: P) => `没有语言“${p.value}”。请从 en、zh-CN、ja 中选择。`,

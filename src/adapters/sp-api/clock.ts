@@ -2,10 +2,10 @@
 // sleep that waits for a token or a report. Injected so that tests of hour-long rate waits and
 // report production run in milliseconds.
 
-import { clockFromEnv as outboundClockFromEnv, REAL_CLOCK, type Clock as OutboundClock } from '../../http/outbound.js';
+import { clockFromEnv as outboundClockFromEnv, REAL_CLOCK, type RetryClock } from '../../http/outbound.js';
 
-/** The outbound layer's clock without its jitter source: the adapter only dates and waits. */
-export type Clock = Pick<OutboundClock, 'now' | 'sleep'>;
+/** The outbound layer's clock; its jitter source is optional (Math.random when absent). */
+export type Clock = RetryClock;
 
 export { REAL_CLOCK };
 
