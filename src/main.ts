@@ -209,6 +209,17 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
         return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, flags.json ? 'json' : format, request ?? null, out ?? flags.out ?? null);
       }),
     );
+  // Many accounts and regions (issue 18): the logic is in src/portfolio/, the command is thin.
+  const portfolio = program.command('portfolio').description(t('help.portfolio')).helpCommand(false).option('--accounts <file>', t('help.accounts'));
+  portfolio
+    .command('init')
+    .description(t('help.portfolio-init'))
+    .option('--force', t('help.force'))
+    .action(
+      run(async (_flags, cmd) =>
+        (await import('./commands/portfolio.js')).runPortfolioInit((cmd as Command & { ctx: CommandContext }).ctx, cmd.optsWithGlobals<{ accounts?: string; force?: boolean }>()),
+      ),
+    );
   return program;
 }
 

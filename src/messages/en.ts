@@ -1,5 +1,6 @@
 // Every sentence a seller reads, in English. Other languages implement the same keys; the
 // type `Messages` makes a missing key a build error.
+import { portfolioEn } from './portfolio-en.js';
 import { num } from './message-values.js';
 
 type P = Record<string, string | number>;
@@ -19,6 +20,7 @@ const timestamp = (value: string) => {
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
 export const en = {
+  ...portfolioEn,
   // Closure regions and reasons
   'region.north-america': () => 'North America',
   'region.europe': () => 'Europe',

@@ -1,5 +1,6 @@
 // 日本語のメッセージ。キーは英語版 (en.ts) と同じで、型 `Messages` が欠けたキーをビルドエラーにする。
 // セラーセントラルのメニュー名・レポート名は日本のセラーセントラルでの表記に合わせている。
+import { portfolioJa } from './portfolio-ja.js';
 import type { Messages } from './en.js';
 import { kanjiDate as date, num } from './message-values.js';
 
@@ -18,6 +19,7 @@ const timestamp = (value: string) => {
 };
 
 export const ja: Messages = {
+  ...portfolioJa,
   // 閉鎖の地域と理由
   'region.north-america': () => '北米',
   'region.europe': () => 'ヨーロッパ',

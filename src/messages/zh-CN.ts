@@ -1,5 +1,6 @@
 // 简体中文消息。键与英文版 (en.ts) 相同，类型 `Messages` 让缺少的键成为构建错误。
 // 卖家平台的菜单名和报告名采用亚马逊中文卖家平台的写法。
+import { portfolioZhCN } from './portfolio-zh-CN.js';
 import type { Messages } from './en.js';
 import { kanjiDate as date, num } from './message-values.js';
 
@@ -18,6 +19,7 @@ const timestamp = (value: string) => {
 };
 
 export const zhCN: Messages = {
+  ...portfolioZhCN,
   // 关闭的地区和原因
   'region.north-america': () => '北美',
   'region.europe': () => '欧洲',
