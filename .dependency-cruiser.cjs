@@ -1,9 +1,9 @@
 // The layering `npm run lint` enforces (dependency-cruiser). Floors, lowest first:
 //   messages → core → services (errors, failpoints, security, io, http, config, audit, adapters,
-//   submit) → render → commands → the program (main, program, cli, program-loader, command-typos).
+//   submit, portfolio) → render → commands → the program (main, program, cli, program-loader, command-typos).
 // A module imports only from its own floor or a lower one, and nothing imports in a cycle.
 
-const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit)(/|$)';
+const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit|portfolio)(/|$)';
 const COMMAND_SERVICES = '^src/commands/(command-context|run-recorder|open-audit-log)\\.ts$';
 const PROGRAM = '^src/(main\\.ts|program\\.ts|cli\\.cts|program-loader\\.cts|command-typos\\.ts)$';
 

@@ -220,6 +220,16 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
         (await import('./commands/portfolio.js')).runPortfolioInit((cmd as Command & { ctx: CommandContext }).ctx, cmd.optsWithGlobals<{ accounts?: string; force?: boolean }>()),
       ),
     );
+  portfolio
+    .command('check')
+    .description(t('help.portfolio-check'))
+    .option('--concurrency <count>', t('help.concurrency'))
+    .option('--notify-webhook <url>', t('help.notify-webhook'))
+    .action(
+      run(async (_flags, cmd) =>
+        (await import('./commands/portfolio.js')).runPortfolioCheck((cmd as Command & { ctx: CommandContext }).ctx, cmd.optsWithGlobals<{ accounts?: string; concurrency?: string; notifyWebhook?: string }>()),
+      ),
+    );
   return program;
 }
 

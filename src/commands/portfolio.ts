@@ -2,10 +2,16 @@
 // accounts, the plan and the notifications are services in src/portfolio/.
 
 import { resolve } from 'node:path';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { layoutWidth } from '../io/terminal.js';
+import { terminalText } from '../io/terminal-text.js';
+import { secrets } from '../security/secret-registry.js';
 import { defaultAccountsPath } from '../portfolio/accounts-file.js';
+import type { AccountProgress, PortfolioCheck } from '../portfolio/check-accounts.js';
+import { fitToWidth, visibleWidth } from '../render/text-layout.js';
 import type { CommandContext } from './command-context.js';
 import { expandHome } from './expand-home.js';
+import { openAuditLog } from './open-audit-log.js';
 
 export interface PortfolioFlags {
   accounts?: string;
@@ -22,4 +28,99 @@ export async function runPortfolioInit(ctx: CommandContext, flags: PortfolioFlag
   await writeAccountsExample(path, Boolean(flags.force), ctx.t);
   ctx.say(ctx.t('portfolio.init.written', { path }));
   return EXIT.ok;
+}
+
+export interface PortfolioCheckFlags extends PortfolioFlags {
+  concurrency?: string;
+  notifyWebhook?: string;
+}
+
+/** --concurrency: a whole number from 1 to 64; the default suits the machine. */
+export async function concurrencyOf(ctx: CommandContext, value: string | undefined): Promise<number> {
+  const [{ availableParallelism }, { defaultConcurrency }] = await Promise.all([import('node:os'), import('../portfolio/check-accounts.js')]);
+  if (value === undefined) return defaultConcurrency(availableParallelism());
+  if (!/^\d{1,2}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 64) throw new UsageError(ctx.t('portfolio.error.bad-concurrency', { value }));
+  return Number(value);
+}
+
+/** Checks every account of the file (recorded in the audit log unless --dry-run), with one progress line per account on a terminal. */
+export async function checkAccounts(ctx: CommandContext, flags: PortfolioCheckFlags, command: string): Promise<{ result: PortfolioCheck; auditPath: string | null }> {
+  const [{ loadAccountsFile }, { checkPortfolio }, { hostname }] = await Promise.all([import('../portfolio/accounts-file.js'), import('../portfolio/check-accounts.js'), import('node:os')]);
+  const file = loadAccountsFile(accountsPath(ctx, flags), ctx.t);
+  const concurrency = await concurrencyOf(ctx, flags.concurrency);
+  const audit = ctx.options.dryRun ? null : await openAuditLog(ctx, 'append');
+  const progress = accountProgress(ctx, file.accounts.map((a) => a.name));
+  try {
+    const result = await checkPortfolio(file, {
+      t: ctx.t,
+      shared: {
+        now: ctx.term.now(),
+        env: ctx.term.env,
+        asOf: ctx.options.asOf,
+        verbose: false,
+        maxReportAgeDays: ctx.options.maxReportAgeDays,
+        userAgent: `close-account/${ctx.version} (Node ${ctx.term.nodeVersion})`,
+      },
+      dataDay: ctx.term.today(),
+      attested: ctx.options.attested,
+      concurrency,
+      audit,
+      process: { pid: process.pid, host: hostname() },
+      command,
+      onProgress: progress.update,
+    });
+    return { result, auditPath: audit?.path ?? null };
+  } finally {
+    progress.end();
+    audit?.close();
+  }
+}
+
+export async function runPortfolioCheck(ctx: CommandContext, flags: PortfolioCheckFlags): Promise<number> {
+  const { result, auditPath } = await checkAccounts(ctx, flags, 'portfolio check');
+  if (flags.notifyWebhook) {
+    const { notifyChanges } = await import('../portfolio/notify.js');
+    await notifyChanges(flags.notifyWebhook, result, { t: ctx.t, env: ctx.term.env, now: ctx.term.now(), version: ctx.version, nodeVersion: ctx.term.nodeVersion, say: ctx.say });
+  }
+  if (ctx.options.json) {
+    const { portfolioJson } = await import('../render/portfolio-json.js');
+    ctx.print(JSON.stringify(portfolioJson(result, ctx.t, ctx.term.now()), null, 2));
+  } else {
+    const { renderPortfolioCheck } = await import('../render/portfolio-human.js');
+    ctx.print(renderPortfolioCheck(result, ctx.out, ctx.t, ctx.columns));
+    ctx.say(ctx.err.dim(auditPath ? ctx.t('portfolio.recorded', { path: auditPath }) : ctx.t('audit.dry-run')));
+  }
+  return result.exitCode;
+}
+
+/**
+ * One line per account on stderr while it is checked, redrawn in place on a terminal; nothing
+ * otherwise (the table says it all, and a pipe keeps no cursor).
+ */
+function accountProgress(ctx: CommandContext, names: string[]): { update: (index: number, event: AccountProgress) => void; end: () => void } {
+  const { term, t } = ctx;
+  if (!term.stderrIsTTY || ctx.options.json) return { update: () => {}, end: () => {} };
+  const width = (layoutWidth(term, 'stderr') ?? 80) - 1;
+  const nameWidth = Math.min(30, Math.max(...names.map((n) => visibleWidth(n))));
+  const lines = names.map((name) => `${name}${' '.repeat(Math.max(0, nameWidth - visibleWidth(name)))}  ${t('portfolio.progress.waiting')}`);
+  // Names come from the accounts file: made safe before they reach the terminal, like every other line.
+  const draw = (text: string) => ctx.err.dim(fitToWidth(terminalText(secrets.scrub(text), false), width));
+  term.stderr.write(`${lines.map(draw).join('\n')}\n`);
+  return {
+    update: (index, event) => {
+      const name = names[index]!;
+      const state =
+        event.kind === 'started'
+          ? t('portfolio.progress.started')
+          : event.kind === 'checking'
+            ? t('progress.checking', { title: t(`check.${event.check}.title`) })
+            : event.result.error
+              ? t('portfolio.progress.failed')
+              : t(`verdict.name.${event.result.readiness!.verdict}`);
+      const line = `${name}${' '.repeat(Math.max(0, nameWidth - visibleWidth(name)))}  ${state}`;
+      const up = names.length - index;
+      term.stderr.write(`\x1b[${up}A\r\x1b[2K${draw(line)}\x1b[${up}B\r`);
+    },
+    end: () => {},
+  };
 }

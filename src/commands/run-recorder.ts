@@ -6,6 +6,7 @@ import type { AuditLog, RunOutcome } from '../audit/audit-log.js';
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
+import { normaliseSellerId } from '../core/request-owner.js';
 import { CliError, EXIT } from '../errors.js';
 import type { CommandContext } from './command-context.js';
 import { openAuditLog } from './open-audit-log.js';
@@ -30,7 +31,8 @@ export class RunRecorder {
     const { adapter, asOf, demoScenario } = ctx.options;
     closeAbandonedRuns(ctx, audit);
     const demo = adapter === 'demo';
-    const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() } });
+    const sellerId = ctx.options.request.sellerId === undefined ? {} : { sellerId: normaliseSellerId(ctx.options.request.sellerId) };
+    const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() }, ...sellerId });
     const recorder = new RunRecorder(audit, runId);
     ctx.currentRun = recorder;
     return recorder;
