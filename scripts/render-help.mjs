@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTerminal } from './build-terminal.mjs';
 
-const HELP_SCREENS = ['', 'check', 'submit', 'status', 'plan', 'reports', 'fix', 'fix listings', 'audit', 'audit list', 'audit show', 'audit verify', 'audit export', 'portfolio', 'portfolio init', 'portfolio check'];
+const HELP_SCREENS = ['', 'check', 'submit', 'status', 'plan', 'reports', 'fix', 'fix listings', 'audit', 'audit list', 'audit show', 'audit verify', 'audit export', 'portfolio', 'portfolio init', 'portfolio check', 'portfolio plan'];
 
 /** Writes the help screens of `program` (dist/close-account.cjs) under `dist`/help. */
 async function renderHelp(program, dist) {

@@ -230,6 +230,18 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
         (await import('./commands/portfolio.js')).runPortfolioCheck((cmd as Command & { ctx: CommandContext }).ctx, cmd.optsWithGlobals<{ accounts?: string; concurrency?: string; notifyWebhook?: string }>()),
       ),
     );
+  portfolio
+    .command('plan')
+    .description(t('help.portfolio-plan'))
+    .option('--concurrency <count>', t('help.concurrency'))
+    .option('--ics <file>', t('help.portfolio-ics'))
+    .option('--html <file>', t('help.portfolio-html'))
+    .action(
+      run(async (_flags, cmd) => {
+        const own = cmd.optsWithGlobals<{ accounts?: string; concurrency?: string; ics?: string; html?: string }>();
+        return (await import('./commands/portfolio.js')).runPortfolioPlan((cmd as Command & { ctx: CommandContext }).ctx, own);
+      }),
+    );
   return program;
 }
 

@@ -124,3 +124,37 @@ function accountProgress(ctx: CommandContext, names: string[]): { update: (index
     end: () => {},
   };
 }
+
+export interface PortfolioPlanFlags extends PortfolioCheckFlags {
+  ics?: string;
+  html?: string;
+}
+
+export async function runPortfolioPlan(ctx: CommandContext, flags: PortfolioPlanFlags): Promise<number> {
+  const { result } = await checkAccounts(ctx, flags, 'portfolio plan');
+  const [{ buildPortfolioPlan }, { renderPortfolioPlan, portfolioPlanJson }, { writeOutputFile }] = await Promise.all([
+    import('../portfolio/plan-accounts.js'),
+    import('../render/portfolio-plan.js'),
+    import('../io/output-file.js'),
+  ]);
+  const plan = buildPortfolioPlan(result);
+  const { t } = ctx;
+  // The files first: a file that cannot be written fails the command before its document is printed.
+  if (flags.ics) {
+    const { portfolioCalendar } = await import('../render/plan-calendar.js');
+    const plans = plan.accounts.flatMap(({ result: r, plan: own }) => (own ? [{ account: r.account.name, key: `${r.account.sellerId}-${r.account.region}`, plan: own }] : []));
+    const path = resolve(expandHome(flags.ics, ctx.term.env.HOME));
+    await writeOutputFile(path, portfolioCalendar(plans, t, ctx.term.now()), t);
+    ctx.say(t('portfolio.plan.ics-written', { path }));
+  }
+  if (flags.html) {
+    const { portfolioHtml } = await import('../render/portfolio-html.js');
+    const path = resolve(expandHome(flags.html, ctx.term.env.HOME));
+    await writeOutputFile(path, portfolioHtml(plan, t), t);
+    ctx.say(t('portfolio.plan.html-written', { path }));
+  }
+  if (ctx.options.json) ctx.print(JSON.stringify(portfolioPlanJson(plan, t), null, 2));
+  else ctx.print(renderPortfolioPlan(plan, ctx.out, t, ctx.columns));
+  // Like check: 4 when a source failed (its account has no plan), else 0: a plan was made for every account.
+  return result.accounts.some((a) => a.error) ? EXIT.dataSource : EXIT.ok;
+}

@@ -49,7 +49,7 @@ const sourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 const accountSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1).max(80).regex(/^\P{Cc}+$/u, { message: 'control-characters' }),
   sellerId: z.string().transform(normaliseSellerId).pipe(z.string().regex(/^[A-Z0-9]{8,20}$/, { message: 'not-a-seller-id' })),
   region: z.enum(ACCOUNT_REGIONS),
   source: sourceSchema,

@@ -60,7 +60,7 @@ export function buildDossier(audit: AuditLog, requestId: string | null, now: Dat
   return { schemaVersion: 1, generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** Quoted text in Markdown: what could open raw HTML, a link, an image, code, emphasis, an entity or a table cell is backslash-escaped (CommonMark), line breaks become spaces. */
 const md = (text: string) => String(text).replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~!&]/g, (c) => `\\${c}`);
 const cell = md;
