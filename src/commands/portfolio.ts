@@ -77,11 +77,11 @@ export async function checkAccounts(ctx: CommandContext, flags: PortfolioCheckFl
 }
 
 export async function runPortfolioCheck(ctx: CommandContext, flags: PortfolioCheckFlags): Promise<number> {
+  // A wrong URL or a missing secret is said before any account is checked.
+  const notify = flags.notifyWebhook
+    ? (await import('../portfolio/notify.js')).changeNotifier(flags.notifyWebhook, { t: ctx.t, env: ctx.term.env, now: ctx.term.now(), version: ctx.version, nodeVersion: ctx.term.nodeVersion, say: ctx.say })
+    : null;
   const { result, auditPath } = await checkAccounts(ctx, flags, 'portfolio check');
-  if (flags.notifyWebhook) {
-    const { notifyChanges } = await import('../portfolio/notify.js');
-    await notifyChanges(flags.notifyWebhook, result, { t: ctx.t, env: ctx.term.env, now: ctx.term.now(), version: ctx.version, nodeVersion: ctx.term.nodeVersion, say: ctx.say });
-  }
   if (ctx.options.json) {
     const { portfolioJson } = await import('../render/portfolio-json.js');
     ctx.print(JSON.stringify(portfolioJson(result, ctx.t, ctx.term.now()), null, 2));
@@ -90,6 +90,9 @@ export async function runPortfolioCheck(ctx: CommandContext, flags: PortfolioChe
     ctx.print(renderPortfolioCheck(result, ctx.out, ctx.t, ctx.columns));
     ctx.say(ctx.err.dim(auditPath ? ctx.t('portfolio.recorded', { path: auditPath }) : ctx.t('audit.dry-run')));
   }
+  // After the results are shown and recorded: a notification that cannot be delivered fails the
+  // run (exit 4, the cron job sees it) without hiding what was found.
+  if (notify) await notify(result);
   return result.exitCode;
 }
 

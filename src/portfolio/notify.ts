@@ -53,8 +53,12 @@ export function portfolioChanges(result: PortfolioCheck) {
   return { schemaVersion: 1 as const, kind: 'close-account.portfolio-changes' as const, asOf: result.asOf, changes: changed };
 }
 
-export async function notifyChanges(url: string, result: PortfolioCheck, options: NotifyOptions): Promise<'sent' | 'nothing'> {
-  const { t, clock = REAL_CLOCK, attempts = 5, timeoutMs = 10_000 } = options;
+/**
+ * Checks the URL, the secret and where the URL goes before any account is checked (a mistake there
+ * fails at once, exit 2); returns what sends the changes once they are known.
+ */
+export function changeNotifier(url: string, options: NotifyOptions): (result: PortfolioCheck) => Promise<'sent' | 'nothing'> {
+  const { t } = options;
   const secret = options.env.CLOSE_ACCOUNT_WEBHOOK_SECRET;
   if (!/^https?:\/\/[^\s]+$/.test(url)) throw new UsageError(t('error.bad-webhook-url', { value: url }));
   if (!secret) throw new UsageError(t('error.webhook-secret-missing'));
@@ -63,6 +67,13 @@ export async function notifyChanges(url: string, result: PortfolioCheck, options
   const transport = transportFor(options.env, t);
   const what = t('http.what.webhook');
   if (checkDestination(url, what, transport)) options.say(t('http.insecure-warning', { what, url: safeUrl(url) }));
+  return (result) => sendChanges(url, secret, result, options);
+}
+
+async function sendChanges(url: string, secret: string, result: PortfolioCheck, options: NotifyOptions): Promise<'sent' | 'nothing'> {
+  const { t, clock = REAL_CLOCK, attempts = 5, timeoutMs = 10_000 } = options;
+  const transport = transportFor(options.env, t);
+  const what = t('http.what.webhook');
   const document = portfolioChanges(result);
   if (document.changes.length === 0) {
     options.say(t('portfolio.notify.nothing'));
