@@ -91,6 +91,7 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--webhook-url <url>', t('help.webhook-url'))
     .option('--out <file>', t('help.out'))
     .option('--demo-done <step>', t('help.demo-done'), collect, [])
+    .option('--accounts <file>', t('help.accounts'))
     .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
 
   program.action(
@@ -199,18 +200,19 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
     .option('--format <format>', t('help.format'), 'md')
     .option('--request <id>', t('help.request'))
     .option('--out <file>', t('help.export-out'))
+    .option('--seller <id>', t('help.export-seller'))
     .action(
       run(async (flags, cmd) => {
         // --out here is the dossier's file; the parser may hand it to the program's own --out (the plan's), so either is taken.
-        const { format, request, out } = cmd.opts<{ format: string; request?: string; out?: string }>();
+        const { format, request, out, seller } = cmd.opts<{ format: string; request?: string; out?: string; seller?: string }>();
         // --json prints JSON: the dossier's JSON form, and a --format that says otherwise is a contradiction.
         const formatGiven = cmd.getOptionValueSource('format') !== 'default';
         if (flags.json && formatGiven && format !== 'json') throw new UsageError(t('error.json-format', { format }));
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, flags.json ? 'json' : format, request ?? null, out ?? flags.out ?? null);
+        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, flags.json ? 'json' : format, request ?? null, out ?? flags.out ?? null, seller ?? null);
       }),
     );
   // Many accounts and regions (issue 18): the logic is in src/portfolio/, the command is thin.
-  const portfolio = program.command('portfolio').description(t('help.portfolio')).helpCommand(false).option('--accounts <file>', t('help.accounts'));
+  const portfolio = program.command('portfolio').description(t('help.portfolio')).helpCommand(false);
   portfolio
     .command('init')
     .description(t('help.portfolio-init'))

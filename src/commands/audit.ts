@@ -1,6 +1,7 @@
 // `audit list | show ID | verify | export --format md|html|json|csv`: reading the audit log back,
 // and proving it has not been tampered with.
 
+import { normaliseSellerId } from '../core/request-owner.js';
 import { resolve } from 'node:path';
 import { writeOutputFile } from '../io/output-file.js';
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
@@ -158,14 +159,15 @@ export async function runAuditVerify(ctx: CommandContext): Promise<number> {
 
 const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 
-export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null, out: string | null = null): Promise<number> {
+export async function runAuditExport(ctx: CommandContext, format: string, requestId: string | null, out: string | null = null, sellerId: string | null = null): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ctx.t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
   const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
   return withAudit(ctx, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(ctx.t('error.no-request', { id: requestId }), ctx.t('error.no-request-hint'));
     }
-    const dossier = buildDossier(audit, requestId, ctx.term.now());
+    const dossier = buildDossier(audit, requestId, ctx.term.now(), sellerId === null ? null : normaliseSellerId(sellerId));
+    if (sellerId !== null && dossier.timeline.length === 0) throw new UsageError(ctx.t('portfolio.export.no-seller', { sellerId: normaliseSellerId(sellerId) }), ctx.t('portfolio.export.no-seller-hint'));
     ctx.columns = null; // a file format: its lines are never wrapped
     const t = ctx.t;
     const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);

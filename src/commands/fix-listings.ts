@@ -45,6 +45,11 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
   const settings = spApiSettings(ctx.term.env, options.configFile ? { path: options.configFile.path, settings: options.configFile.spApi } : null, t, ctx.warn);
   if (!settings.sellerId) throw new UsageError(t('fix.needs-seller-id'));
   const sellerId = settings.sellerId;
+  // Listings of an account the accounts file protects are never changed (issue 18); looking is allowed.
+  if (flags.apply) {
+    const { refuseProtectedAccount, CLOSURE_REGIONS_OF_API } = await import('../portfolio/guard.js');
+    refuseProtectedAccount({ accountsPath: options.accountsPath, env: ctx.term.env, home: ctx.term.env.HOME, sellerId, regions: CLOSURE_REGIONS_OF_API[settings.region], t });
+  }
   const clock = clockFromEnv(ctx.term.env);
   const token = new LwaToken(settings, t, () => clock.now());
   const client = new SpApiClient(settings, token, t, {

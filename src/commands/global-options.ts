@@ -43,6 +43,8 @@ export interface GlobalFlags {
   webhookUrl?: string;
   out?: string;
   demoDone?: string[];
+  /** The accounts file of `portfolio`, and the guard of protected accounts. */
+  accounts?: string;
 }
 
 export interface GlobalOptions {
@@ -72,6 +74,8 @@ export interface GlobalOptions {
   configFile: { path: string; spApi: NonNullable<ConfigFile['spApi']> } | null;
   /** Demo only: plan steps to pretend were carried out. */
   demoDone: Set<PlanStepId>;
+  /** --accounts, resolved; null for the portfolio's default file. */
+  accountsPath: string | null;
 }
 
 export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t: Translate): Promise<GlobalOptions> {
@@ -146,6 +150,7 @@ export async function resolveGlobalOptions(flags: GlobalFlags, term: Terminal, t
     out: flags.out ? pathOf(flags.out) : null,
     configFile: configPath && config.spApi ? { path: configPath, spApi: config.spApi } : null,
     demoDone: parseDemoDone(flags.demoDone ?? [], t),
+    accountsPath: flags.accounts ? pathOf(flags.accounts) : null,
   };
 }
 

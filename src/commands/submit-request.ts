@@ -3,6 +3,7 @@
 // process killed anywhere in between is found by the next run, which resumes it; and a request
 // that has a submission is never submitted again.
 
+import { refuseProtectedAccount } from '../portfolio/guard.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import { foreignSeller } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
@@ -79,6 +80,8 @@ export function refuseUnsubmittable(ctx: CommandContext, audit: AuditLog | null,
   const { t } = ctx;
   const known = foreignSeller(request.sellerId, dataSellerId);
   if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: request.sellerId, known }), t('error.seller-mismatch-hint'));
+  // An account the accounts file protects is never submitted for (issue 18).
+  refuseProtectedAccount({ accountsPath: ctx.options.accountsPath, env: ctx.term.env, home: ctx.term.env.HOME, sellerId: request.sellerId, regions: request.region === 'other' ? null : [request.region], t });
   const live = audit ? liveRequestFor(audit, request) : null;
   if (live) throw liveRequestError(ctx, live, request);
 }

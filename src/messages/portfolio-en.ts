@@ -86,4 +86,9 @@ export const portfolioEn = {
   'portfolio.html.title': () => 'close-account: accounts and their closure timelines',
   'portfolio.html.closes': (p: P) => `Earliest closure: ${p.closeOn}`,
   'portfolio.html.lang': () => 'en',
+  'help.export-seller': () => 'only this seller\'s runs and requests: each client their own dossier',
+  'portfolio.guard.protected': (p: P) => `Seller ${p.sellerId} in ${p.region} is protected in the accounts file ${p.path} (line ${p.line}, "${p.account}"): nothing is submitted or changed for it.`,
+  'portfolio.guard.hint': () => 'If this account really is to be closed, remove `protected: true` from its entry first (a deliberate edit, as aws-nuke asks for).',
+  'portfolio.export.no-seller': (p: P) => `The audit log has no run or request of seller ${p.sellerId}.`,
+  'portfolio.export.no-seller-hint': () => 'Runs record their seller when it is given (--seller-id, or an account of portfolio check); audit list shows the runs there are.',
 };

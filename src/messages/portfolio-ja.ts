@@ -86,4 +86,9 @@ export const portfolioJa: typeof portfolioEn = {
   'portfolio.html.title': () => 'close-account: アカウントと閉鎖までのタイムライン',
   'portfolio.html.closes': (p: P) => `最短閉鎖日: ${p.closeOn}`,
   'portfolio.html.lang': () => 'ja',
+  'help.export-seller': () => 'このセラーの実行とリクエストだけ: 顧客ごとに個別の記録',
+  'portfolio.guard.protected': (p: P) => `${p.region} のセラー ${p.sellerId} はアカウントファイル ${p.path} (${p.line} 行目、「${p.account}」) で保護されています。このアカウントについては何も送信・変更しません。`,
+  'portfolio.guard.hint': () => '本当にこのアカウントを閉鎖する場合は、先にその項目から `protected: true` を削除してください (aws-nuke と同じく、意図的な編集を求めます)。',
+  'portfolio.export.no-seller': (p: P) => `監査ログにセラー ${p.sellerId} の実行もリクエストもありません。`,
+  'portfolio.export.no-seller-hint': () => 'セラーが指定された実行 (--seller-id、または portfolio check のアカウント) はセラーを記録します。audit list で実行の一覧を確認できます。',
 };

@@ -85,4 +85,9 @@ export const portfolioZhCN: typeof portfolioEn = {
   'portfolio.html.title': () => 'close-account：账户及其关闭时间线',
   'portfolio.html.closes': (p: P) => `最早关闭日期：${p.closeOn}`,
   'portfolio.html.lang': () => 'zh-CN',
+  'help.export-seller': () => '只包含此卖家的运行和申请：每个客户各自一份档案',
+  'portfolio.guard.protected': (p: P) => `${p.region} 的卖家 ${p.sellerId} 在账户文件 ${p.path}（第 ${p.line} 行，“${p.account}”）中受保护：不会为其提交或更改任何内容。`,
+  'portfolio.guard.hint': () => '如果确实要关闭此账户，请先从其条目中删除 `protected: true`（与 aws-nuke 一样，需要有意的修改）。',
+  'portfolio.export.no-seller': (p: P) => `审计日志中没有卖家 ${p.sellerId} 的运行或申请。`,
+  'portfolio.export.no-seller-hint': () => '给出卖家时（--seller-id，或 portfolio check 的账户），运行会记录卖家；audit list 列出已有的运行。',
 };
