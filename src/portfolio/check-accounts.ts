@@ -60,12 +60,19 @@ export function defaultConcurrency(cores: number): number {
 
 export async function checkPortfolio(file: AccountsFile, options: PortfolioCheckOptions): Promise<PortfolioCheck> {
   const previous = options.audit ? previousChecks(options.audit) : new Map<string, PreviousCheck>();
-  const accounts = await mapConcurrent(file.accounts, options.concurrency, async (account, index) => {
+  // A run lasts as long as its slowest account (Amazon's per-seller limits and report times), so
+  // the accounts that took longest last time start first (longest processing time first); the
+  // results keep the file's order.
+  const order = startOrder(file.accounts.map((account) => previous.get(accountKey(account))?.durationMs ?? null));
+  const results = new Array<AccountResult>(file.accounts.length);
+  await mapConcurrent(order, options.concurrency, async (index) => {
+    const account = file.accounts[index]!;
     options.onProgress?.(index, { kind: 'started' });
     const result = await checkAccount(account, options, previous.get(accountKey(account)), (check) => options.onProgress?.(index, { kind: 'checking', check }));
     options.onProgress?.(index, { kind: 'done', result });
-    return result;
+    results[index] = result;
   });
+  const accounts = results;
   const failed = accounts.some((a) => a.error !== null);
   const allReady = accounts.every((a) => a.readiness?.verdict === 'ready');
   return {
@@ -76,6 +83,11 @@ export async function checkPortfolio(file: AccountsFile, options: PortfolioCheck
     regions: regionMap(accounts.map((a) => ({ name: a.account.name, sellerId: a.account.sellerId, region: a.account.region, regions: a.readiness && !a.readiness.isDemo ? a.readiness.regions : null }))),
     exitCode: failed ? EXIT.dataSource : allReady ? EXIT.ok : EXIT.notReady,
   };
+}
+
+/** Indices, longest previous check first; an account never checked counts as the longest (it may be). */
+export function startOrder(durations: readonly (number | null)[]): number[] {
+  return durations.map((d, i) => ({ d: d ?? Number.POSITIVE_INFINITY, i })).sort((a, b) => b.d - a.d || a.i - b.i).map((x) => x.i);
 }
 
 async function checkAccount(account: Account, options: PortfolioCheckOptions, previous: PreviousCheck | undefined, checking: (check: CheckId) => void): Promise<AccountResult> {

@@ -20,6 +20,8 @@ export interface PreviousCheck {
   verdict: Verdict;
   earliestCloseDate: string | null;
   blockers: CheckId[];
+  /** How long the check took, from its start to its verdict: the next run starts the longest first. */
+  durationMs: number | null;
 }
 
 export interface AccountChanges {
@@ -41,17 +43,22 @@ export function blockersOf(checks: readonly { id: CheckId; status: string }[]): 
 /** The latest checked result of each seller and region, over the whole log, in one pass. */
 export function previousChecks(audit: AuditLog): Map<string, PreviousCheck> {
   const accountOfRun = new Map<string, string>();
+  const startedAt = new Map<string, number>();
   const latest = new Map<string, PreviousCheck>();
   for (const record of audit.allRecords()) {
     if (!record.runId) continue;
     if (record.type === 'run-started') {
       const account = (record.body as { account?: RunAccount }).account;
-      if (account && typeof account.sellerId === 'string' && typeof account.region === 'string') accountOfRun.set(record.runId, accountKey(account));
+      if (account && typeof account.sellerId === 'string' && typeof account.region === 'string') {
+        accountOfRun.set(record.runId, accountKey(account));
+        startedAt.set(record.runId, Date.parse(record.at));
+      }
     } else if (record.type === 'readiness') {
       const key = accountOfRun.get(record.runId);
       if (!key) continue;
       const body = record.body as { verdict: Verdict; earliestCloseDate: string | null; checks: { id: CheckId; status: string }[] };
-      latest.set(key, { runId: record.runId, at: record.at, verdict: body.verdict, earliestCloseDate: body.earliestCloseDate ?? null, blockers: blockersOf(body.checks) });
+      const duration = Date.parse(record.at) - (startedAt.get(record.runId) ?? Number.NaN);
+      latest.set(key, { runId: record.runId, at: record.at, verdict: body.verdict, earliestCloseDate: body.earliestCloseDate ?? null, blockers: blockersOf(body.checks), durationMs: Number.isFinite(duration) && duration >= 0 ? duration : null });
     }
   }
   return latest;

@@ -16,7 +16,18 @@ export { REAL_CLOCK };
  * times.
  */
 export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
-  return env.CLOSE_ACCOUNT_TEST_NO_WAIT === '1' ? { now: REAL_CLOCK.now, sleep: () => Promise.resolve() } : REAL_CLOCK;
+  if (env.CLOSE_ACCOUNT_TEST_NO_WAIT === '1') return { now: REAL_CLOCK.now, sleep: () => Promise.resolve() };
+  const scale = Number(env.CLOSE_ACCOUNT_TEST_TIME_SCALE);
+  return Number.isFinite(scale) && scale > 1 && scale <= 1000 ? scaledClock(scale) : REAL_CLOCK;
+}
+
+/**
+ * For the portfolio benchmark (bench/portfolio.mjs, CLOSE_ACCOUNT_TEST_TIME_SCALE=N): time runs N
+ * times faster, the same for every wait, so that minutes of Amazon's rate and report waits take
+ * seconds while keeping their proportions (the benchmark's fake runs on the same scale).
+ */
+export function scaledClock(scale: number, start = Date.now()): Clock {
+  return { now: () => start + (Date.now() - start) * scale, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms) / scale)) };
 }
 
 /**
