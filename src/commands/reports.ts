@@ -5,7 +5,10 @@ import { daysBetween, toIsoDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import { REPORT_KINDS, type ReportKind } from '../adapters/reports/report-kinds.js';
 import type { ReportsFolder } from '../adapters/reports/reports-folder.js';
-import type { CommandContext } from './command-context.js';
+import { REPORTS_FOLDER_FLAGS, resolveReportsFolder } from '../adapters/registry.js';
+import type { Encoding } from '../adapters/reports/text-encoding.js';
+import { defineCommand } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
 
 /** The reports the checks need; the others are recognised but add nothing. */
 export const NEEDED_REPORTS: readonly ReportKind[] = ['all-orders', 'all-listings', 'fba-inventory', 'removal-orders', 'returns'];
@@ -20,9 +23,9 @@ export interface ReportGuide {
   files: { name: string; ageDays: number }[];
 }
 
-export function reportGuide(ctx: CommandContext, folder: ReportsFolder | null): ReportGuide[] {
-  const { t } = ctx;
-  const today = toIsoDate(ctx.term.now());
+export function reportGuide(io: CommandIo, folder: ReportsFolder | null): ReportGuide[] {
+  const { t } = io;
+  const today = toIsoDate(io.term.now());
   return REPORT_KINDS.map((kind) => ({
     kind,
     name: t(`reports.kind.${kind}`),
@@ -35,8 +38,8 @@ export function reportGuide(ctx: CommandContext, folder: ReportsFolder | null): 
 }
 
 /** The guide as text; `onlyMissing` keeps the needed reports the folder lacks (for the wizard). */
-export function renderReportGuide(ctx: CommandContext, guide: ReportGuide[], folder: ReportsFolder | null, onlyMissing = false): string {
-  const { t, out } = ctx;
+export function renderReportGuide(io: CommandIo, guide: ReportGuide[], folder: ReportsFolder | null, onlyMissing = false): string {
+  const { t, out } = io;
   const lines = [out.bold(t(onlyMissing ? 'wizard.reports-heading' : 'reports.heading')), ''];
   if (folder) lines.push(t('reports.folder', { dir: folder.dir }), '');
   for (const report of guide) {
@@ -57,18 +60,33 @@ export function renderReportGuide(ctx: CommandContext, guide: ReportGuide[], fol
   return lines.join('\n');
 }
 
-export async function runReports(ctx: CommandContext): Promise<number> {
+export interface ReportsOptions {
+  readonly json: boolean;
+  /** The folder to look in; null to only say which reports to download. */
+  readonly reportsDir: string | null;
+  readonly encoding: Encoding | null;
+}
+
+export const reportsCommand = defineCommand<ReportsOptions>({
+  name: 'reports',
+  description: 'help.reports',
+  flags: REPORTS_FOLDER_FLAGS,
+  resolve: (raw, { options, term, t }) => Object.freeze({ json: options.json, ...resolveReportsFolder(raw, options, term.env, t) }),
+  run: runReports,
+});
+
+async function runReports(options: ReportsOptions, io: CommandIo): Promise<number> {
   let folder: ReportsFolder | null = null;
-  if (ctx.options.reportsDir) {
+  if (options.reportsDir) {
     const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
-    folder = await scanReportsFolder(ctx.options.reportsDir, ctx.options.encoding, ctx.t);
-    for (const skipped of folder.skipped) ctx.warn(ctx.t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
+    folder = await scanReportsFolder(options.reportsDir, options.encoding, io.t);
+    for (const skipped of folder.skipped) io.warn(io.t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
   }
-  const guide = reportGuide(ctx, folder);
-  if (ctx.options.json) {
-    ctx.print(JSON.stringify({ schemaVersion: 1, folder: folder?.dir ?? null, reports: guide, skipped: folder?.skipped ?? [] }, null, 2));
+  const guide = reportGuide(io, folder);
+  if (options.json) {
+    io.print(JSON.stringify({ schemaVersion: 1, folder: folder?.dir ?? null, reports: guide, skipped: folder?.skipped ?? [] }, null, 2));
   } else {
-    ctx.print(renderReportGuide(ctx, guide, folder));
+    io.print(renderReportGuide(io, guide, folder));
   }
   return EXIT.ok;
 }

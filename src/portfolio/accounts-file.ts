@@ -6,7 +6,6 @@
 // without being repeated.
 
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { homedir } from 'node:os';
 import { LineCounter, parseDocument, isNode, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { DEMO_SCENARIOS } from '../adapters/demo/demo-scenarios.js';
@@ -14,6 +13,8 @@ import { normaliseSellerId } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import { readBoundedText } from '../io/bounded-read.js';
 import type { Translate } from '../messages/catalogue.js';
+
+export { defaultAccountsPath } from './accounts-path.js';
 
 /** The closure regions an account can be in (closure-rules.md §7): each is closed by its own request. */
 export const ACCOUNT_REGIONS = ['north-america', 'europe', 'japan', 'australia'] as const;
@@ -85,12 +86,6 @@ export interface AccountsFile {
 /** An accounts file is a few kilobytes per hundred accounts. */
 export const ACCOUNTS_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Where `portfolio` looks when --accounts is not given: the user's config folder. */
-export function defaultAccountsPath(env: Readonly<Record<string, string | undefined>>, home: string = homedir()): string {
-  if (env.CLOSE_ACCOUNT_ACCOUNTS) return resolve(env.CLOSE_ACCOUNT_ACCOUNTS);
-  const configHome = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
-  return join(configHome, 'close-account', 'accounts.yaml');
-}
 
 /** Reads, parses and checks the accounts file; every problem is a UsageError naming file, line and fix. */
 export function loadAccountsFile(path: string, t: Translate): AccountsFile {

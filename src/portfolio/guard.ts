@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { normaliseSellerId } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { defaultAccountsPath, loadAccountsFile, type AccountRegion } from './accounts-file.js';
+import type { AccountRegion } from './accounts-file.js';
+import { defaultAccountsPath } from './accounts-path.js';
 
 export interface GuardInput {
   /** --accounts, resolved; null for the default file. */
@@ -22,10 +23,12 @@ export interface GuardInput {
 }
 
 /** Throws (exit 2) when the seller has a protected account in a region acted on. */
-export function refuseProtectedAccount(input: GuardInput): void {
+export async function refuseProtectedAccount(input: GuardInput): Promise<void> {
   const { t } = input;
   const path = input.accountsPath ?? defaultAccountsPath(input.env, input.home);
   if (input.accountsPath === null && !existsSync(path)) return;
+  // The file's reader (yaml, zod) only when there is a file to read.
+  const { loadAccountsFile } = await import('./accounts-file.js');
   const file = loadAccountsFile(path, t);
   const sellerId = normaliseSellerId(input.sellerId);
   const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
