@@ -151,7 +151,11 @@ function register(parent: Command, entry: CommandEntry, t: Translate, run: RunAc
   }
   for (const argument of entry.arguments ?? []) cmd.argument(`<${argument.name}>`, t(argument.help));
   addFlags(cmd, entry.flags, t);
-  if (entry.helpAfter) cmd.addHelpText('after', `\n${entry.helpAfter.map((key) => t(key)).join('\n\n')}`);
+  const after = [
+    ...(entry.examples ? [`${t('help.heading.examples')}:\n${entry.examples.map((line) => `  ${line}`).join('\n')}`] : []),
+    ...(entry.helpAfter ?? []).map((key) => t(key)),
+  ];
+  if (after.length > 0) cmd.addHelpText('after', `\n${after.join('\n\n')}`);
   cmd.action(run(entry));
 }
 

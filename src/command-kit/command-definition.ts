@@ -28,7 +28,9 @@ export interface CommandDefinition<Options> {
   readonly arguments?: readonly { readonly name: string; readonly help: PlainMessageKey }[];
   /** Its own flags, data-source and request flags included where it reads them; never the global ones. */
   readonly flags: readonly FlagSpec[];
-  /** Said after the flags in its help (examples, exit codes). */
+  /** Command lines shown under "Examples:" in its help (a test holds them to the command's flags). */
+  readonly examples?: readonly string[];
+  /** Said after the flags in its help (exit codes, say). */
   readonly helpAfter?: readonly PlainMessageKey[];
   /** Checks the flags once, and returns them as one frozen value; throws UsageError on a bad one. */
   resolve(flags: RawFlags, globals: Globals, args: readonly string[]): Options | Promise<Options>;

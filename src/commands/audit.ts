@@ -64,6 +64,7 @@ export const auditList = defineCommand<AuditListOptions>({
     { flags: '--limit <count>', help: 'help.limit' },
     { flags: '--all', help: 'help.all' },
   ],
+  examples: ['close-account audit list', 'close-account audit list --all --json'],
   resolve(raw, globals) {
     const given = flagText(raw, 'limit');
     const limit = flagOn(raw, 'all') ? null : Number(given ?? 50);
@@ -128,6 +129,7 @@ export const auditShow = defineCommand<AuditShowOptions>({
   description: 'help.audit-show',
   arguments: [{ name: 'run-id', help: 'help.run-id' }],
   flags: [],
+  examples: ['close-account audit show run-20261203T142308-1e90c2'],
   resolve: (_raw, globals, args) => Object.freeze({ ...readOptions(globals), runId: args[0]! }),
   run: runAuditShow,
 });
@@ -183,6 +185,7 @@ export const auditVerify = defineCommand<AuditReadOptions>({
   name: 'verify',
   description: 'help.audit-verify',
   flags: [],
+  examples: ['close-account audit verify', 'close-account audit verify --json'],
   resolve: (_raw, globals) => Object.freeze(readOptions(globals)),
   run: runAuditVerify,
 });
@@ -227,6 +230,7 @@ export const auditExport = defineCommand<AuditExportOptions>({
     { flags: '--out <file>', help: 'help.export-out' },
     { flags: '--seller <id>', help: 'help.export-seller' },
   ],
+  examples: ['close-account audit export --format html --out dossier.html', 'close-account audit export --json'],
   resolve(raw, globals) {
     const { t, options } = globals;
     const given = flagText(raw, 'format');
@@ -243,7 +247,7 @@ export const auditExport = defineCommand<AuditExportOptions>({
 
 async function runAuditExport(options: AuditExportOptions, io: CommandIo): Promise<number> {
   const { format, requestId, out, seller } = options;
-  const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
+  const [{ buildDossier }, { dossierCsv, dossierHtml, dossierMarkdown }] = await Promise.all([import('../audit/dossier-data.js'), import('../render/dossier.js')]);
   return withAudit(options, io, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(io.t('error.no-request', { id: requestId }), io.t('error.no-request-hint'));

@@ -74,6 +74,13 @@ export const checkCommand = defineCommand<CheckOptions>({
   name: 'check',
   description: 'help.check',
   flags: [...READINESS_FLAGS, ...REQUEST_FLAGS, ...CHECK_OUTPUT_FLAGS],
+  examples: [
+    'close-account check --as-of 2027-03-01 --json',
+    'close-account check --adapter reports --reports-dir ~/amazon-reports',
+    'close-account check --demo-scenario ready --attest all \\',
+    '    --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\',
+    '    --email owner@example.com --out request.json',
+  ],
   resolve: resolveCheckOptions,
   run: runCheck,
 });

@@ -32,6 +32,7 @@ export const statusCommand = defineCommand<StatusOptions>({
     { flags: '--amazon-reason <text>', help: 'help.amazon-reason' },
     { flags: '--request <id>', help: 'help.request' },
   ],
+  examples: ['close-account status', 'close-account status --record closed', 'close-account status --record rejected --amazon-reason "Open A-to-z claim"'],
   resolve(raw, { options, t }) {
     const record = flagText(raw, 'record') ?? null;
     const amazonReason = flagText(raw, 'amazonReason') ?? null;

@@ -58,6 +58,12 @@ export const submitCommand = defineCommand<SubmitOptions>({
     { flags: '--dry-run', help: 'help.dry-run' },
     ACCOUNTS_FLAG,
   ],
+  examples: [
+    'close-account submit --request-file request.json --confirm A2DEMO5ELLER7Q',
+    'close-account submit --demo-scenario ready --attest all \\',
+    '    --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\',
+    '    --email owner@example.com --confirm A2DEMO5ELLER7Q',
+  ],
   resolve(raw, globals) {
     const { options, t } = globals;
     const run = resolveReadinessRun(raw, globals);

@@ -176,11 +176,11 @@ async function chooseReportsFolder(io: CommandIo, prompter: Prompter, source: Re
     reportsDir = resolve(typed(dir));
   }
   const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
-  const { reportGuide, renderReportGuide } = await import('./reports.js');
+  const [{ reportGuide, renderReportGuide }, { toIsoDate }] = await Promise.all([import('../render/report-guide.js'), import('../core/dates.js')]);
   const folder = await scanReportsFolder(reportsDir, source.encoding, t);
-  const guide = reportGuide(io, folder);
+  const guide = reportGuide(folder, toIsoDate(io.term.now()), t);
   if (!guide.some((r) => r.needed && r.files.length === 0)) return reportsDir;
-  io.say(renderReportGuide(io, guide, folder, true));
+  io.say(renderReportGuide(guide, folder, io.out, t, true));
   return (await prompter.confirm({ message: t('wizard.reports-continue'), default: true })) ? reportsDir : null;
 }
 

@@ -48,6 +48,18 @@ describe('each command lists its own flags and the global ones, nothing else', (
     expect([...listed(out)].sort()).toEqual([...own, ...GLOBALS, '--help'].sort());
   });
 
+  it("each example in a command's help runs that command with flags it takes", () => {
+    for (const { words, command } of allCommands()) {
+      if (!command.examples) continue;
+      const lines = command.examples.join('\n').replace(/ \\\n\s*/g, ' ').split('\n');
+      const takes = new Set([...command.flags.map((f) => f.flags.split(' ')[0]!), ...GLOBALS]);
+      for (const line of lines) {
+        expect(line.startsWith(`close-account ${words.join(' ')}`), line).toBe(true);
+        for (const flag of line.match(/(?<= )--[a-z-]+/g) ?? []) expect(takes.has(flag), `${line}: ${flag}`).toBe(true);
+      }
+    }
+  });
+
   it('audit verify lists no data-source, request or output flag', async () => {
     const { out } = await run(['audit', 'verify', '--help']);
     for (const flag of ['--adapter', '--reports-dir', '--demo-scenario', '--seller-id', '--reason', '--as-of', '--attest', '--dry-run', '--out', '--submitter']) expect(out).not.toContain(flag);
