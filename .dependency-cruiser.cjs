@@ -3,7 +3,7 @@
 //   submit) → render → commands → the program (main, program, cli, program-loader, command-typos).
 // A module imports only from its own floor or a lower one, and nothing imports in a cycle.
 
-const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit)(/|$)';
+const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit|archive)(/|$)';
 const COMMAND_SERVICES = '^src/commands/(command-context|run-recorder|open-audit-log)\\.ts$';
 const PROGRAM = '^src/(main\\.ts|program\\.ts|cli\\.cts|program-loader\\.cts|command-typos\\.ts)$';
 

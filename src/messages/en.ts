@@ -1,5 +1,6 @@
 // Every sentence a seller reads, in English. Other languages implement the same keys; the
 // type `Messages` makes a missing key a build error.
+import { archiveEn } from './archive-en.js';
 import { num } from './message-values.js';
 
 type P = Record<string, string | number>;
@@ -750,6 +751,7 @@ export const en = {
   'report.expected.date': () => 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026',
   'report.expected.ambiguous-date': () =>
     'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026 (this one reads as day/month and as month/day; the file gives no time zone to tell)',
+  ...archiveEn,
 } as const;
 
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 // 日本語のメッセージ。キーは英語版 (en.ts) と同じで、型 `Messages` が欠けたキーをビルドエラーにする。
 // セラーセントラルのメニュー名・レポート名は日本のセラーセントラルでの表記に合わせている。
+import { archiveJa } from './archive-ja.js';
 import type { Messages } from './en.js';
 import { kanjiDate as date, num } from './message-values.js';
 
@@ -739,4 +740,5 @@ export const ja: Messages = {
   'report.expected.date': () => '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付',
   'report.expected.ambiguous-date': () =>
     '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付 (この値は日/月とも月/日とも読め、ファイルにはそれを判断するタイムゾーンがありません)',
+  ...archiveJa,
 };

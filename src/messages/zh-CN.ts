@@ -1,5 +1,6 @@
 // 简体中文消息。键与英文版 (en.ts) 相同，类型 `Messages` 让缺少的键成为构建错误。
 // 卖家平台的菜单名和报告名采用亚马逊中文卖家平台的写法。
+import { archiveZhCN } from './archive-zh-CN.js';
 import type { Messages } from './en.js';
 import { kanjiDate as date, num } from './message-values.js';
 
@@ -721,4 +722,5 @@ export const zhCN: Messages = {
   'report.expected.date': () => '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026',
   'report.expected.ambiguous-date': () =>
     '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026（此值既可读作日/月也可读作月/日，文件中没有时区可供判断）',
+  ...archiveZhCN,
 };
