@@ -171,6 +171,20 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       }),
     );
 
+  const archive = program
+    .command('archive')
+    .description(t('help.archive'))
+    .helpCommand(false)
+    .option('--out <dir>', t('help.archive-out'))
+    .action(
+      run(async (flags, cmd) => (await import('./commands/archive.js')).runArchive((cmd as Command & { ctx: CommandContext }).ctx, { out: cmd.opts<{ out?: string }>().out ?? flags.out ?? null })),
+    );
+  archive
+    .command('verify')
+    .description(t('help.archive-verify'))
+    .argument('[dir]', t('help.archive-dir'))
+    .action(run(async (_flags, cmd) => (await import('./commands/archive.js')).runArchiveVerify((cmd as Command & { ctx: CommandContext }).ctx, cmd.args[0])));
+
   const audit = program.command('audit').description(t('help.audit')).helpCommand(false);
   audit
     .command('list')

@@ -29,6 +29,8 @@ export interface ArchiveSource {
   regions: string[];
   units(required: readonly Requirement[]): Promise<ArchiveUnit[]>;
   fetch(unit: ArchiveUnit): Promise<UnitResult>;
+  /** What the source could not use (a file of no known kind), for the seller to hear. */
+  warnings?: string[];
   /** A fair estimate of the time the remaining units take (rate limits), for the ETA. */
   estimateMs?(remaining: readonly ArchiveUnit[]): number;
 }
