@@ -28,6 +28,8 @@ export interface ArchiveSource {
   sellerId: string;
   regions: string[];
   units(required: readonly Requirement[]): Promise<ArchiveUnit[]>;
+  /** Told which units are still to fetch, in order, before the first is asked for. */
+  prepare?(todo: readonly ArchiveUnit[]): void;
   fetch(unit: ArchiveUnit): Promise<UnitResult>;
   /** What the source could not use (a file of no known kind), for the seller to hear. */
   warnings?: string[];
@@ -48,7 +50,7 @@ export interface BuildOptions {
   now: () => number;
   onProgress?: (progress: ArchiveProgress) => void;
   /** After each file is in place and listed (a test stops the process here). */
-  afterUnit?: (unit: ArchiveUnit) => Promise<void>;
+  afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
 }
 
 export interface BuildResult {
@@ -103,6 +105,7 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   const reused = units.length - todo.length;
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
   let fetched = 0;
+  source.prepare?.(todo);
   for (const [index, unit] of todo.entries()) {
     options.onProgress?.({ done: reused + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
     const result = await source.fetch(unit);
@@ -117,7 +120,7 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
     }
     manifest.updatedAt = stamp();
     folder.writeManifest(manifest);
-    await options.afterUnit?.(unit);
+    await options.afterUnit?.(unit, result.type === 'file');
   }
   manifest.complete = true;
   manifest.updatedAt = stamp();

@@ -40,7 +40,31 @@ async function openSource(ctx: CommandContext): Promise<{ source: ArchiveSource;
     const { reportsArchiveSource } = await import('../archive/reports-archive.js');
     return { source: await reportsArchiveSource(ctx.options.reportsDir, ctx.options.request.sellerId ?? null, ctx.options.asOf, ctx.t) };
   }
-  throw new UsageError(`archive --adapter ${adapter}: not in this commit`);
+  return spApiSource(ctx);
+}
+
+/** The SP-API source, with the credentials, rate buckets and clock the sp-api adapter uses. */
+async function spApiSource(ctx: CommandContext): Promise<{ source: ArchiveSource; calls: () => Record<string, number>; close: () => Promise<void> }> {
+  const [{ spApiSettings }, { clockFromEnv }, { loadRates, saveRates }, { createSpApiArchive }] = await Promise.all([
+    import('../adapters/sp-api/sp-api-settings.js'),
+    import('../adapters/sp-api/clock.js'),
+    import('../adapters/sp-api/rate-store.js'),
+    import('../archive/sp-api-archive.js'),
+  ]);
+  const { configFile } = ctx.options;
+  const settings = spApiSettings(ctx.term.env, configFile ? { path: configFile.path, settings: configFile.spApi } : null, ctx.t, ctx.warn);
+  // Rate buckets outlive a run at Amazon: kept beside the audit log, per region and seller (as the adapter keeps them).
+  const ratesPath = join(dirname(ctx.options.auditDbPath), 'sp-api-rates.json');
+  const ratesKey = `${settings.region}:${settings.sellerId ?? '-'}`;
+  const archive = await createSpApiArchive({
+    settings,
+    t: ctx.t,
+    clock: clockFromEnv(ctx.term.env),
+    userAgent: `close-account/${ctx.version} (Node ${ctx.term.nodeVersion})`,
+    rates: loadRates(ratesPath, ratesKey),
+    saveRates: (snapshot) => saveRates(ratesPath, ratesKey, snapshot),
+  });
+  return { source: archive.source, calls: archive.calls, close: archive.close };
 }
 
 /** A progress line on a terminal (stderr): a bar, what is being fetched, and the time left at the documented rates. */
@@ -82,7 +106,8 @@ export async function runArchive(ctx: CommandContext, flags: ArchiveFlags): Prom
       required: requiredCoverage(ctx.options.asOf, source.regions),
       now: () => ctx.term.now().getTime(),
       onProgress: progressLine(ctx),
-      afterUnit: () => failpoint('archive-after-file', ctx.term.env, ctx.term.stderr),
+      // A test stops the process dead here, once a file is in place and listed, to resume it.
+      afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', ctx.term.env, ctx.term.stderr) : Promise.resolve()),
     });
     const coverage = manifestCoverage(result.manifest);
     // The page beside the manifest: derived from it, so not listed in it.

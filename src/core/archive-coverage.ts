@@ -40,6 +40,8 @@ export interface KindRule {
   snapshot: boolean;
   /** Only where the region has it (VAT: Europe). */
   regions: 'all' | 'europe';
+  /** Days before the archive's day the period ends: the settlement period still open has no report yet. */
+  lagDays?: number;
 }
 
 export const REQUIRED_KINDS: readonly KindRule[] = [
@@ -47,7 +49,8 @@ export const REQUIRED_KINDS: readonly KindRule[] = [
   // how far the All Orders report reaches is not documented (README).
   { kind: 'all-orders', lookbackDays: 730, snapshot: false, regions: 'all' },
   // getReports lists reports created in the last 90 days, the retention of generated reports (reports_2021-06-30.json, createdSince).
-  { kind: 'settlements', lookbackDays: 90, snapshot: false, regions: 'all' },
+  // Amazon settles every 14 days; the open period's report appears once it closes (README).
+  { kind: 'settlements', lookbackDays: 90, snapshot: false, regions: 'all', lagDays: 14 },
   { kind: 'returns', lookbackDays: 730, snapshot: false, regions: 'all' },
   { kind: 'removal-orders', lookbackDays: 730, snapshot: false, regions: 'all' },
   // The reimbursements and ledger reports hold 18 months (Seller Central help; UNCONFIRMED for the API, README).
@@ -68,7 +71,7 @@ export interface Requirement {
 export function requiredCoverage(day: IsoDate, regions: readonly string[]): Requirement[] {
   return REQUIRED_KINDS.filter((rule) => rule.regions === 'all' || regions.includes(rule.regions)).map((rule) => ({
     kind: rule.kind,
-    period: { from: addDays(day, -rule.lookbackDays), to: day },
+    period: { from: addDays(day, -rule.lookbackDays), to: addDays(day, -(rule.lagDays ?? 0)) },
     snapshot: rule.snapshot,
   }));
 }
