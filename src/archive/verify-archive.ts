@@ -24,6 +24,7 @@ export interface ArchiveVerification {
   coverage: KindCoverage[];
   seller: string;
   day: string;
+  manifest: Manifest;
 }
 
 /** The manifest's hash as the audit log records it: of its bytes on disk. */
@@ -71,5 +72,6 @@ export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<str
     coverage: manifestCoverage(manifest),
     seller: manifest.seller.id,
     day: manifest.day,
+    manifest,
   };
 }

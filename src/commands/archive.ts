@@ -7,7 +7,8 @@ import { ArchiveFolder } from '../archive/archive-folder.js';
 import { buildArchive, type ArchiveProgress, type ArchiveSource } from '../archive/build-archive.js';
 import { MANIFEST_NAME } from '../archive/manifest.js';
 import { manifestCoverage, manifestHash, verifyArchive, type ArchiveVerification } from '../archive/verify-archive.js';
-import { allGaps, requiredCoverage, type KindCoverage } from '../core/archive-coverage.js';
+import { allGaps, coverageOf, requiredCoverage, type KindCoverage } from '../core/archive-coverage.js';
+import type { ArchiveEvidence } from '../core/checks/data-export.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { archiveIndexHtml } from '../render/archive-index-html.js';
 import type { ArchiveJson, ArchiveVerifyJson } from '../render/archive-json-schema.js';
@@ -163,6 +164,39 @@ export async function recordedManifestHashes(ctx: CommandContext): Promise<{ has
   } finally {
     audit.close();
   }
+}
+
+/**
+ * The evidence data-export is judged from: the latest archive the audit log recorded for this
+ * seller, verified now (files re-hashed, manifest against the log), its coverage as of the check's
+ * day (what happened after the archive was made is a gap: archive again, it fetches only that).
+ */
+export async function archiveEvidenceFor(ctx: CommandContext, sellerId: string | null): Promise<ArchiveEvidence | null> {
+  if (!sellerId || !(await auditLogExists(ctx))) return null;
+  const audit = await openAuditLog(ctx, 'read');
+  let dir: string | null = null;
+  const hashes = new Set<string>();
+  try {
+    for (const record of audit.recordsOfType(ARCHIVE_EVENT)) {
+      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown };
+      if (typeof body.manifestSha256 === 'string') hashes.add(body.manifestSha256);
+      if (body.seller === sellerId && typeof body.dir === 'string') dir = body.dir;
+    }
+  } finally {
+    audit.close();
+  }
+  if (!dir) return null;
+  let verdict: ArchiveVerification;
+  try {
+    verdict = await verifyArchive(dir, hashes, ctx.t);
+  } catch (error) {
+    // The folder or its manifest is gone or unreadable: the archive does not verify.
+    if (!(error instanceof CliError)) throw error;
+    return { dir, day: ctx.options.asOf, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
+  }
+  const day = verdict.day > ctx.options.asOf ? verdict.day : ctx.options.asOf;
+  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files);
+  return { dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
 }
 
 export async function runArchiveVerify(ctx: CommandContext, dirArgument: string | undefined): Promise<number> {

@@ -62,6 +62,7 @@ export async function evaluateWithProgress(ctx: CommandContext, source: SellerDa
     dataDay: term.today(),
     t,
     attested: options.attested,
+    archive: async (sellerId) => (await import('./archive.js')).archiveEvidenceFor(ctx, sellerId),
     onProgress: ({ id, result }) => {
       if (result) recorder?.checkResult(result);
       if (!result && live) {
