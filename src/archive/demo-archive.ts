@@ -4,6 +4,7 @@
 // Amazon cancels a report with no data.
 
 import { addDays, type IsoDate } from '../core/dates.js';
+import { marketplaceById } from '../core/marketplaces.js';
 import { windowsOf, type Period, type Requirement } from '../core/archive-coverage.js';
 import type { DemoSeller } from '../adapters/demo/demo-seller.js';
 import { lineCounter, type ArchiveSource, type ArchiveUnit, type UnitResult } from './build-archive.js';
@@ -22,7 +23,7 @@ const inPeriod = (day: IsoDate, period: Period) => day >= period.from && day <= 
 
 export function demoArchiveSource(seller: DemoSeller): ArchiveSource {
   const sellerId = seller.account.sellerId ?? 'DEMO';
-  const marketplaces = seller.participations.map((p) => p.marketplaceId);
+  const marketplaces = seller.participations.filter((p) => p.participating).map((p) => p.marketplaceId);
   const shipped = seller.orders.filter((o) => o.status === 'Shipped');
 
   function content(unit: ArchiveUnit): { text: string; rows: number } | null {
@@ -65,7 +66,7 @@ export function demoArchiveSource(seller: DemoSeller): ArchiveSource {
   return {
     id: 'demo',
     sellerId,
-    regions: [...new Set(seller.participations.map(() => 'north-america'))],
+    regions: [...new Set(marketplaces.map((id) => marketplaceById(id)?.closureRegion ?? 'other'))].filter((r) => r !== 'other'),
     async units(required: readonly Requirement[]) {
       return planUnits(required, marketplaces);
     },

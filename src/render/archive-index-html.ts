@@ -31,7 +31,7 @@ export function archiveIndexHtml(manifest: Manifest, coverage: readonly KindCove
   });
   const files = manifest.files
     .filter((f) => f.file !== null)
-    .map((f) => `<tr><td>${escapeHtml(t('archive.kind', { kind: f.kind }))}</td><td>${escapeHtml(f.period.from)} – ${escapeHtml(f.period.to)}</td><td>${escapeHtml(f.marketplaces.join(', '))}</td><td class="n">${f.rows}</td><td class="n">${f.bytes}</td><td><a href="${encodeURIComponent(f.file!)}">${escapeHtml(f.file!)}</a></td><td><code>${escapeHtml(f.sha256 ?? '')}</code></td></tr>`);
+    .map((f) => `<tr><td>${escapeHtml(t('archive.kind', { kind: f.kind }))}</td><td>${escapeHtml(f.period.from)} – ${escapeHtml(f.period.to)}</td><td>${escapeHtml(f.marketplaces.join(', '))}</td><td class="n">${f.rows}</td><td class="n">${f.bytes}</td><td><a href="${encodeURIComponent(f.file!)}">${escapeHtml(f.file!)}</a><br><code>SHA-256 ${escapeHtml(f.sha256 ?? '')}</code></td></tr>`);
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -50,7 +50,9 @@ th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #ddd;vertical-alig
 .gap-text{color:#e0001b;font-weight:bold}
 ul{margin:4px 0;padding-left:1.2em}
 .n{text-align:right}
-code{font-size:11px}
+code{font-size:11px;color:#555;word-break:break-all}
+.files td:nth-child(2){white-space:nowrap}
+.files td:nth-child(6){word-break:break-all}
 .legend span{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 4px}
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>

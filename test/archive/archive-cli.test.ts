@@ -35,7 +35,7 @@ describe('archive on the demo seller', () => {
     expect(doc.archive.complete).toBe(true);
     expect(doc.files.listed).toBeGreaterThan(10);
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-    expect(new Set(manifest.files.map((f) => f.kind))).toEqual(new Set(['all-orders', 'settlements', 'returns', 'removal-orders', 'fba-reimbursements', 'inventory-ledger', 'seller-performance', 'financial-events']));
+    expect(new Set(manifest.files.map((f) => f.kind))).toEqual(new Set(['all-orders', 'settlements', 'returns', 'removal-orders', 'fba-reimbursements', 'inventory-ledger', 'seller-performance', 'financial-events', 'vat-transactions']));
     const log = AuditLog.open(db);
     const recorded = log.recordsOfType('archive');
     log.close();
