@@ -1,67 +1,67 @@
 // `archive` and `archive verify [DIR]`: thin. The archive services (src/archive/) fetch, write and
-// verify; this parses what the command needs, records the manifest's hash in the audit log, and
-// renders the result as text or one JSON document.
+// verify; this resolves the flags, records the manifest's hash in the audit log, and renders the
+// result as text or one JSON document.
 
 import { dirname, join, resolve } from 'node:path';
 import { ArchiveFolder } from '../archive/archive-folder.js';
 import { buildArchive, type ArchiveProgress, type ArchiveSource } from '../archive/build-archive.js';
 import { MANIFEST_NAME } from '../archive/manifest.js';
-import { manifestCoverage, manifestHash, verifyArchive, type ArchiveVerification } from '../archive/verify-archive.js';
-import { allGaps, coverageOf, requiredCoverage, type KindCoverage } from '../core/archive-coverage.js';
-import type { ArchiveEvidence } from '../core/checks/data-export.js';
+import { archiveEvent, recordedArchives } from '../archive/archive-record.js';
+import { manifestCoverage, manifestHash, verifyArchive } from '../archive/verify-archive.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { READINESS_FLAGS, resolveReadinessRun, runToRecord, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
+import { flagText } from '../config/flag-spec.js';
+import { settingPath } from '../config/global-options.js';
+import { allGaps, requiredCoverage, type KindCoverage } from '../core/archive-coverage.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { failpoint } from '../failpoints.js';
 import { archiveIndexHtml } from '../render/archive-index-html.js';
 import type { ArchiveJson, ArchiveVerifyJson } from '../render/archive-json-schema.js';
 import { JSON_SCHEMA_VERSION } from '../render/json-schema-version.js';
-import type { CommandContext } from './command-context.js';
-import { auditLogExists, openAuditLog } from './open-audit-log.js';
-import { RunRecorder } from './run-recorder.js';
-import { failpoint } from '../failpoints.js';
 
-/** The audit event that records an archive's manifest. */
-export const ARCHIVE_EVENT = 'archive';
-
-export interface ArchiveFlags {
-  out: string | null;
+export interface ArchiveOptions {
+  readonly run: ReadinessRunOptions;
+  readonly json: boolean;
+  /** The archive folder; null for the default beside the audit log, per seller and day. */
+  readonly out: string | null;
+  /** For --adapter reports, whose files do not name the seller. */
+  readonly sellerId: string | null;
 }
 
-/** The archive's default folder: beside the audit log, per seller and day. */
-export function defaultArchiveDir(ctx: CommandContext, sellerId: string): string {
-  return join(dirname(ctx.options.auditDbPath), 'archives', sellerId.replace(/[^A-Za-z0-9_-]/g, '_'), ctx.options.asOf);
+export interface ArchiveVerifyOptions {
+  readonly auditDbPath: string;
+  readonly json: boolean;
+  readonly dir: string | null;
 }
 
-async function openSource(ctx: CommandContext): Promise<{ source: ArchiveSource; calls?: () => Record<string, number>; close?: () => Promise<void> }> {
-  const { adapter } = ctx.options;
-  if (adapter === 'demo') {
+async function openSource(options: ArchiveOptions, io: CommandIo): Promise<{ source: ArchiveSource; calls?: () => Record<string, number>; close?: () => Promise<void> }> {
+  const { source } = options.run;
+  if (source.adapter === 'demo') {
     const [{ demoSeller }, { demoArchiveSource }] = await Promise.all([import('../adapters/demo/demo-seller.js'), import('../archive/demo-archive.js')]);
-    return { source: demoArchiveSource(demoSeller(ctx.options.demoScenario)) };
+    return { source: demoArchiveSource(demoSeller(source.demoScenario)) };
   }
-  if (adapter === 'reports') {
-    if (!ctx.options.reportsDir) throw new UsageError(ctx.t('error.reports-dir-needed'), ctx.t('error.reports-dir-hint'));
+  if (source.adapter === 'reports') {
+    if (!source.reportsDir) throw new UsageError(io.t('error.reports-dir-needed'), io.t('error.reports-dir-hint'));
     const { reportsArchiveSource } = await import('../archive/reports-archive.js');
-    return { source: await reportsArchiveSource(ctx.options.reportsDir, ctx.options.request.sellerId ?? null, ctx.options.asOf, ctx.t) };
+    return { source: await reportsArchiveSource(source.reportsDir, options.sellerId, options.run.asOf, io.t) };
   }
-  return spApiSource(ctx);
-}
-
-/** The SP-API source, with the credentials, rate buckets and clock the sp-api adapter uses. */
-async function spApiSource(ctx: CommandContext): Promise<{ source: ArchiveSource; calls: () => Record<string, number>; close: () => Promise<void> }> {
   const [{ spApiSettings }, { clockFromEnv }, { loadRates, saveRates }, { createSpApiArchive }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
     import('../adapters/sp-api/clock.js'),
     import('../adapters/sp-api/rate-store.js'),
     import('../archive/sp-api-archive.js'),
   ]);
-  const { configFile } = ctx.options;
-  const settings = spApiSettings(ctx.term.env, configFile ? { path: configFile.path, settings: configFile.spApi } : null, ctx.t, ctx.warn);
-  // Rate buckets outlive a run at Amazon: kept beside the audit log, per region and seller (as the adapter keeps them).
-  const ratesPath = join(dirname(ctx.options.auditDbPath), 'sp-api-rates.json');
+  const settings = spApiSettings(io.term.env, source.spApiFile, io.t, (m) => io.warn(m));
+  // Rate buckets outlive a run at Amazon: kept beside the audit log, per region and seller.
+  const ratesPath = join(dirname(options.run.auditDbPath), 'sp-api-rates.json');
   const ratesKey = `${settings.region}:${settings.sellerId ?? '-'}`;
   const archive = await createSpApiArchive({
     settings,
-    t: ctx.t,
-    clock: clockFromEnv(ctx.term.env),
-    userAgent: `close-account/${ctx.version} (Node ${ctx.term.nodeVersion})`,
+    t: io.t,
+    clock: clockFromEnv(io.term.env),
+    userAgent: `close-account/${io.version} (Node ${io.term.nodeVersion})`,
     rates: loadRates(ratesPath, ratesKey),
     saveRates: (snapshot) => saveRates(ratesPath, ratesKey, snapshot),
   });
@@ -69,9 +69,9 @@ async function spApiSource(ctx: CommandContext): Promise<{ source: ArchiveSource
 }
 
 /** A progress line on a terminal (stderr): a bar, what is being fetched, and the time left at the documented rates. */
-function progressLine(ctx: CommandContext): (progress: ArchiveProgress) => void {
-  const { term, t } = ctx;
-  if (!term.stderrIsTTY || ctx.options.json) return () => {};
+function progressLine(io: CommandIo, json: boolean): (progress: ArchiveProgress) => void {
+  const { term, t } = io;
+  if (!term.stderrIsTTY || json) return () => {};
   return (p) => {
     const width = 20;
     const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
@@ -82,8 +82,8 @@ function progressLine(ctx: CommandContext): (progress: ArchiveProgress) => void 
   };
 }
 
-function coverageLines(ctx: CommandContext, coverage: readonly KindCoverage[]): string[] {
-  const { t, out } = ctx;
+function coverageLines(io: CommandIo, coverage: readonly KindCoverage[]): string[] {
+  const { t, out } = io;
   const lines = [out.bold(t('archive.heading-coverage'))];
   for (const c of coverage) {
     const kind = t('archive.kind', { kind: c.kind });
@@ -93,127 +93,102 @@ function coverageLines(ctx: CommandContext, coverage: readonly KindCoverage[]): 
   return lines;
 }
 
-export async function runArchive(ctx: CommandContext, flags: ArchiveFlags): Promise<number> {
-  const { t } = ctx;
-  const opened = await openSource(ctx);
-  const recorder = await RunRecorder.start(ctx, 'archive');
+async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const opened = await openSource(options, io);
   try {
-    const { source } = opened;
-    for (const warning of source.warnings ?? []) ctx.warn(warning);
-    const dir = flags.out ? resolve(flags.out) : defaultArchiveDir(ctx, source.sellerId);
-    const folder = new ArchiveFolder(dir, t);
-    const result = await buildArchive(folder, source, {
-      day: ctx.options.asOf,
-      required: requiredCoverage(ctx.options.asOf, source.regions),
-      now: () => ctx.term.now().getTime(),
-      onProgress: progressLine(ctx),
-      // A test stops the process dead here, once a file is in place and listed, to resume it.
-      afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', ctx.term.env, ctx.term.stderr) : Promise.resolve()),
+    return await withRecordedRun(runToRecord(io, 'archive', options.run), async (recorder) => {
+      const { source } = opened;
+      for (const warning of source.warnings ?? []) io.warn(warning);
+      const day = options.run.asOf;
+      const dir = options.out ?? join(dirname(options.run.auditDbPath), 'archives', source.sellerId.replace(/[^A-Za-z0-9_-]/g, '_'), day);
+      const folder = new ArchiveFolder(dir, t);
+      const result = await buildArchive(folder, source, {
+        day,
+        required: requiredCoverage(day, source.regions),
+        now: () => io.term.now().getTime(),
+        onProgress: progressLine(io, options.json),
+        // A test stops the process dead here, once a file is in place and listed, to resume it.
+        afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', io.term.env, io.term.stderr) : Promise.resolve()),
+      });
+      const coverage = manifestCoverage(result.manifest);
+      // The page beside the manifest: made from it, so not listed in it.
+      await folder.writeFile('index.html', [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
+      const manifestSha256 = manifestHash(dir);
+      const gaps = allGaps(coverage);
+      recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest: result.manifest, manifestSha256, gaps: gaps.length }));
+      const empty = result.manifest.files.filter((f) => f.file === null).length;
+      if (options.json) {
+        const document: ArchiveJson = {
+          schemaVersion: JSON_SCHEMA_VERSION,
+          archive: { dir, manifest: join(dir, MANIFEST_NAME), index: join(dir, 'index.html'), seller: source.sellerId, source: source.id, day: result.manifest.day, complete: result.manifest.complete, manifestSha256, runId: recorder.runId },
+          files: { listed: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty },
+          coverage,
+          gaps: gaps.map((g) => ({ kind: g.kind, from: g.gap.from, to: g.gap.to })),
+          problems: result.manifest.problems.map((p) => ({ kind: p.kind, from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })),
+          calls: opened.calls?.() ?? null,
+        };
+        io.print(JSON.stringify(document, null, 2));
+      } else {
+        const lines = [t('archive.written', { dir, files: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty }), '', ...coverageLines(io, coverage)];
+        for (const p of result.manifest.problems) lines.push(io.out.red(t('archive.problem', { kind: t('archive.kind', { kind: p.kind }), from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })));
+        if (gaps.length > 0) lines.push('', t('archive.gaps-left', { count: gaps.length }));
+        if (recorder.runId) lines.push('', t('archive.recorded', { hash: manifestSha256, runId: recorder.runId }));
+        io.print(lines.join('\n'));
+      }
+      return gaps.length > 0 ? EXIT.notReady : EXIT.ok;
     });
-    const coverage = manifestCoverage(result.manifest);
-    // The page beside the manifest: derived from it, so not listed in it.
-    await folder.writeFile('index.html', [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
-    const manifestSha256 = manifestHash(dir);
-    const gaps = allGaps(coverage);
-    recorder.event(ARCHIVE_EVENT, { dir, seller: source.sellerId, source: source.id, day: result.manifest.day, manifestSha256, files: result.manifest.files.length, complete: result.manifest.complete, gaps: gaps.length });
-    const calls = opened.calls?.() ?? null;
-    const empty = result.manifest.files.filter((f) => f.file === null).length;
-    if (ctx.options.json) {
-      const document: ArchiveJson = {
-        schemaVersion: JSON_SCHEMA_VERSION,
-        archive: { dir, manifest: join(dir, MANIFEST_NAME), index: join(dir, 'index.html'), seller: source.sellerId, source: source.id, day: result.manifest.day, complete: result.manifest.complete, manifestSha256, runId: recorder.runId },
-        files: { listed: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty },
-        coverage,
-        gaps: gaps.map((g) => ({ kind: g.kind, from: g.gap.from, to: g.gap.to })),
-        problems: result.manifest.problems.map((p) => ({ kind: p.kind, from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })),
-        calls,
-      };
-      ctx.print(JSON.stringify(document, null, 2));
-    } else {
-      const lines = [t('archive.written', { dir, files: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty }), '', ...coverageLines(ctx, coverage)];
-      for (const p of result.manifest.problems) lines.push(ctx.out.red(t('archive.problem', { kind: t('archive.kind', { kind: p.kind }), from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })));
-      if (gaps.length > 0) lines.push('', t('archive.gaps-left', { count: gaps.length }));
-      if (recorder.runId) lines.push('', t('archive.recorded', { hash: manifestSha256, runId: recorder.runId }));
-      ctx.print(lines.join('\n'));
-    }
-    const exitCode = gaps.length > 0 ? EXIT.notReady : EXIT.ok;
-    recorder.finish('completed', exitCode);
-    return exitCode;
-  } catch (error) {
-    recorder.failed(error);
-    throw error;
   } finally {
     await opened.close?.();
   }
 }
 
-/** Manifest hashes the audit log recorded for archives (none when there is no log). */
-export async function recordedManifestHashes(ctx: CommandContext): Promise<{ hashes: Set<string>; latestDir: string | null }> {
-  if (!(await auditLogExists(ctx))) return { hashes: new Set(), latestDir: null };
-  const audit = await openAuditLog(ctx, 'read');
-  try {
-    const records = audit.recordsOfType(ARCHIVE_EVENT);
-    const hashes = new Set<string>();
-    let latestDir: string | null = null;
-    for (const record of records) {
-      const body = record.body as { manifestSha256?: unknown; dir?: unknown };
-      if (typeof body.manifestSha256 === 'string') hashes.add(body.manifestSha256);
-      if (typeof body.dir === 'string') latestDir = body.dir;
-    }
-    return { hashes, latestDir };
-  } finally {
-    audit.close();
-  }
-}
-
-/**
- * The evidence data-export is judged from: the latest archive the audit log recorded for this
- * seller, verified now (files re-hashed, manifest against the log), its coverage as of the check's
- * day (what happened after the archive was made is a gap: archive again, it fetches only that).
- */
-export async function archiveEvidenceFor(ctx: CommandContext, sellerId: string | null): Promise<ArchiveEvidence | null> {
-  if (!sellerId || !(await auditLogExists(ctx))) return null;
-  const audit = await openAuditLog(ctx, 'read');
-  let dir: string | null = null;
-  const hashes = new Set<string>();
-  try {
-    for (const record of audit.recordsOfType(ARCHIVE_EVENT)) {
-      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown };
-      if (typeof body.manifestSha256 === 'string') hashes.add(body.manifestSha256);
-      if (body.seller === sellerId && typeof body.dir === 'string') dir = body.dir;
-    }
-  } finally {
-    audit.close();
-  }
-  if (!dir) return null;
-  let verdict: ArchiveVerification;
-  try {
-    verdict = await verifyArchive(dir, hashes, ctx.t);
-  } catch (error) {
-    // The folder or its manifest is gone or unreadable: the archive does not verify.
-    if (!(error instanceof CliError)) throw error;
-    return { dir, day: ctx.options.asOf, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
-  }
-  const day = verdict.day > ctx.options.asOf ? verdict.day : ctx.options.asOf;
-  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files);
-  return { dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
-}
-
-export async function runArchiveVerify(ctx: CommandContext, dirArgument: string | undefined): Promise<number> {
-  const { t } = ctx;
-  const { hashes, latestDir } = await recordedManifestHashes(ctx);
-  const dir = dirArgument ? resolve(dirArgument) : latestDir;
+async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const { hashes, latestDir } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
+  const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
-  const verdict: ArchiveVerification = await verifyArchive(dir, hashes, t);
-  if (ctx.options.json) {
+  const verdict = await verifyArchive(dir, hashes, t);
+  if (options.json) {
     const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
-    ctx.print(JSON.stringify(document, null, 2));
+    io.print(JSON.stringify(document, null, 2));
   }
   if (verdict.status === 'intact') {
-    if (!ctx.options.json) ctx.print([ctx.out.green(t('archive.verify-intact', { dir, files: verdict.files })), '', ...coverageLines(ctx, verdict.coverage)].join('\n'));
+    if (!options.json) io.print([io.out.green(t('archive.verify-intact', { dir, files: verdict.files })), '', ...coverageLines(io, verdict.coverage)].join('\n'));
     return EXIT.ok;
   }
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
   throw new CliError(EXIT.notReady, t('archive.verify-changed', { dir, files }), t('archive.verify-hint'));
 }
+
+export const archiveCreate = defineCommand<ArchiveOptions>({
+  name: 'archive',
+  description: 'help.archive',
+  flags: [...READINESS_FLAGS, { flags: '--out <dir>', help: 'help.archive-out' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
+  examples: ['close-account archive', 'close-account archive --adapter sp-api --out ~/amazon-archive', 'close-account archive --adapter reports --reports-dir ~/amazon-reports --seller-id A2DEMO5ELLER7Q'],
+  helpAfter: ['help.exit-codes'],
+  resolve(raw, globals) {
+    const out = flagText(raw, 'out');
+    return Object.freeze({
+      run: resolveReadinessRun(raw, globals),
+      json: globals.options.json,
+      out: out ? settingPath(out, globals.term.env) : null,
+      sellerId: flagText(raw, 'sellerId') ?? globals.options.config.sellerId ?? null,
+    });
+  },
+  run: runArchive,
+});
+
+export const archiveVerify = defineCommand<ArchiveVerifyOptions>({
+  name: 'verify',
+  description: 'help.archive-verify',
+  arguments: [{ name: 'dir', help: 'help.archive-dir', optional: true }],
+  flags: [],
+  examples: ['close-account archive verify', 'close-account archive verify ~/amazon-archive --json'],
+  resolve: (_raw, globals, args) => Object.freeze({ auditDbPath: globals.options.auditDbPath, json: globals.options.json, dir: args[0] ? resolve(settingPath(args[0], globals.term.env)) : null }),
+  run: runArchiveVerify,
+});
+
+export const archiveGroup: CommandGroup = { name: 'archive', description: 'help.archive', subcommands: [archiveVerify], byItself: archiveCreate };
+
 

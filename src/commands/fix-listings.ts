@@ -14,22 +14,58 @@
 import type { Listing } from '../core/seller-data.js';
 import { EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
-import type { Prompter } from '../io/prompter.js';
 import { fixListingsJson, type FixListingsOutcome } from '../render/fix-listings-json.js';
-import type { CommandContext } from './command-context.js';
-import { withRecordedRun } from './run-recorder.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { ADAPTER_FLAG, resolveAdapter, spApiFileOf, type DataSourceOptions } from '../adapters/registry.js';
+import type { AdapterId } from '../core/seller-data-source.js';
+import { flagOn, flagText } from '../config/flag-spec.js';
+import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
 
-export interface FixListingsFlags {
-  apply?: boolean;
-  confirm?: string;
-  includeStocked?: boolean;
+export interface FixListingsOptions {
+  readonly json: boolean;
+  readonly auditDbPath: string;
+  /** Only sp-api can delete listings; any other source is refused with what to do. */
+  readonly adapter: AdapterId;
+  readonly spApiFile: DataSourceOptions['spApiFile'];
+  /** Really delete (else only show what would be deleted). */
+  readonly apply: boolean;
+  /** The seller ID typed again, outside a terminal. */
+  readonly confirm: string | null;
+  readonly includeStocked: boolean;
 }
+
+export const fixListingsCommand = defineCommand<FixListingsOptions>({
+  name: 'listings',
+  description: 'help.fix-listings',
+  flags: [
+    ADAPTER_FLAG,
+    { flags: '--apply', help: 'help.apply' },
+    { flags: '--confirm <seller-id>', help: 'help.confirm' },
+    { flags: '--include-stocked', help: 'help.include-stocked' },
+  ],
+  examples: ['close-account fix listings --adapter sp-api', 'close-account fix listings --adapter sp-api --apply'],
+  resolve: (raw, { options, t }) =>
+    Object.freeze({
+      json: options.json,
+      auditDbPath: options.auditDbPath,
+      adapter: resolveAdapter(raw, options, t),
+      spApiFile: spApiFileOf(options),
+      apply: flagOn(raw, 'apply'),
+      confirm: flagText(raw, 'confirm') ?? null,
+      includeStocked: flagOn(raw, 'includeStocked'),
+    }),
+  run: runFixListings,
+});
+
+export const fixGroup: CommandGroup = { name: 'fix', description: 'help.fix', subcommands: [fixListingsCommand] };
 
 type Pair = Pick<Listing, 'sku' | 'name' | 'status' | 'fulfilment'> & { marketplaceId: string };
 const keyOf = (sku: string, marketplaceId: string) => `${sku}\u0000${marketplaceId}`;
 
-export async function runFixListings(ctx: CommandContext, flags: FixListingsFlags, prompter: Prompter | null): Promise<number> {
-  const { t, options } = ctx;
+async function runFixListings(options: FixListingsOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const prompter = options.apply && io.canPrompt ? await io.prompter() : null;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
   const [{ spApiSettings }, { LwaToken }, { SpApiClient, SpApiError }, { fetchReport, FinishedReports }, { listingsOf }, { clockFromEnv }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
@@ -42,30 +78,41 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
     import('node:os'),
     import('node:path'),
   ]);
-  const settings = spApiSettings(ctx.term.env, options.configFile ? { path: options.configFile.path, settings: options.configFile.spApi } : null, t, ctx.warn);
+  const settings = spApiSettings(io.term.env, options.spApiFile, t, io.warn);
   if (!settings.sellerId) throw new UsageError(t('fix.needs-seller-id'));
   const sellerId = settings.sellerId;
-  const clock = clockFromEnv(ctx.term.env);
+  const clock = clockFromEnv(io.term.env);
   const token = new LwaToken(settings, t, () => clock.now());
   const client = new SpApiClient(settings, token, t, {
-    userAgent: `close-account/${ctx.version}`,
+    userAgent: `close-account/${io.version}`,
     clock,
-    onWait: (operation, ms) => ctx.say(ctx.err.dim(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) }))),
+    onWait: (operation, ms) => io.say(io.err.dim(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) }))),
   });
   const dir = mkdtempSync(join(tmpdir(), 'close-account-fix-'));
   // With --json the one document on stdout replaces the lines for people.
   const show = (line: string) => {
-    if (!options.json) ctx.print(line);
+    if (!options.json) io.print(line);
   };
   const document = (outcome: FixListingsOutcome) => {
-    if (options.json) ctx.print(JSON.stringify(fixListingsJson(outcome), null, 2));
+    if (options.json) io.print(JSON.stringify(fixListingsJson(outcome), null, 2));
   };
   type Participations = { payload?: { marketplace: { id: string }; participation: { isParticipating: boolean } }[] };
   type Summaries = { payload?: { inventorySummaries: { sellerSku?: string; totalQuantity?: number; inventoryDetails?: { researchingQuantity?: { totalResearchingQuantity?: number } } }[] }; pagination?: { nextToken?: string } };
   type Submission = { sku: string; status: 'ACCEPTED' | 'INVALID' | 'VALID'; submissionId: string; issues?: { code: string; message: string }[] };
   type SearchResults = { numberOfResults: number; items?: unknown[] };
 
-  return withRecordedRun(ctx, flags.apply ? 'fix-listings' : 'fix-listings-preview', async (recorder) => {
+  const run = {
+    command: options.apply ? 'fix-listings' : 'fix-listings-preview',
+    dryRun: false,
+    log: { path: options.auditDbPath, term: io.term, t },
+    adapter: options.adapter,
+    asOf: io.term.today(),
+    notice: (text: string) => io.say(io.err.yellow(text)),
+    started: (recorder: CommandIo['currentRun']) => {
+      io.currentRun = recorder;
+    },
+  };
+  return withRecordedRun(run, async (recorder) => {
     try {
       const { marketplaceById } = await import('../core/marketplaces.js');
       const participations = await client.call<Participations>('getMarketplaceParticipations');
@@ -93,7 +140,7 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
           if (search && search.numberOfResults === 0) continue;
         }
         unread.push(marketplaceId);
-        show(ctx.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: marketplaceById(marketplaceId)?.domain ?? marketplaceId, reason: t(outcome.reason.key, outcome.reason.params as never) })}`));
+        show(io.out.yellow(`  ! ${t('fix.marketplace-unread', { marketplace: marketplaceById(marketplaceId)?.domain ?? marketplaceId, reason: t(outcome.reason.key, outcome.reason.params as never) })}`));
       }
 
       // What still has units in Amazon's network: those listings stay unless told otherwise.
@@ -117,26 +164,26 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
           .map((b) => keyOf(b.sku, b.marketplaceId!)),
       );
       const listed = new Set(listings.map((l) => keyOf(l.sku, l.marketplaceId)));
-      const skipped = listings.filter((l) => stocked.has(l.sku) && !flags.includeStocked);
+      const skipped = listings.filter((l) => stocked.has(l.sku) && !options.includeStocked);
       const toDelete = listings.filter((l) => !skipped.includes(l) && !done.has(keyOf(l.sku, l.marketplaceId)));
       const doneStillListed = [...done].filter((key) => listed.has(key)).length;
       show(t('fix.summary', { total: listings.length, remove: toDelete.length, skipped: skipped.length, done: doneStillListed }));
       const where = (marketplaceId: string) => marketplaceById(marketplaceId)?.domain ?? marketplaceId;
       for (const l of toDelete.slice(0, 20)) show(`  - ${l.sku}  ${where(l.marketplaceId)}  ${l.name ?? ''}  (${l.status})`);
       if (toDelete.length > 20) show(`  ${t('render.more-items', { count: toDelete.length - 20 })}`);
-      for (const l of skipped) show(ctx.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
+      for (const l of skipped) show(io.out.yellow(`  ! ${t('fix.skipped-stocked', { sku: l.sku })}`));
 
       const pairJson = (l: Pair) => ({ sku: l.sku, marketplaceId: l.marketplaceId, name: l.name, status: l.status, fulfilment: l.fulfilment });
       const found = { sellerId, marketplaces: marketplaceIds, unread, listings: listings.length, toDelete: toDelete.map(pairJson), keptStocked: skipped.map(pairJson), alreadyDeleted: doneStillListed };
-      if (!flags.apply) {
+      if (!options.apply) {
         document({ ...found, applied: null });
-        ctx.say(t('fix.preview'));
+        io.say(t('fix.preview'));
         return EXIT.ok;
       }
       if (toDelete.length > 0) {
         if (prompter) {
           await prompter.input({ message: t('fix.type-seller-id', { count: toDelete.length, sellerId }), validate: (v) => v.trim().toUpperCase() === sellerId.toUpperCase() || t('wizard.type-seller-id-mismatch', { sellerId }) });
-        } else if (flags.confirm?.trim().toUpperCase() !== sellerId.toUpperCase()) {
+        } else if (options.confirm?.trim().toUpperCase() !== sellerId.toUpperCase()) {
           throw new UsageError(t('fix.confirm-needed', { sellerId }));
         }
       }
@@ -151,9 +198,9 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
         } else {
           const issues = (answer.issues ?? []).map((i) => `${i.code}: ${i.message}`).join('; ') || answer.status;
           refused.push({ sku: listing.sku, marketplaceId: listing.marketplaceId, status: answer.status, issues });
-          show(ctx.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues })}`));
+          show(io.out.yellow(`  ! ${t('fix.not-accepted', { sku: listing.sku, marketplace: where(listing.marketplaceId), status: answer.status, issues })}`));
         }
-        await failpoint('after-listing-deleted', ctx.term.env, ctx.term.stderr);
+        await failpoint('after-listing-deleted', io.term.env, io.term.stderr);
       }
 
       // Amazon deletes asynchronously: a 404 from getListingsItem in that marketplace is the proof.
@@ -178,11 +225,11 @@ export async function runFixListings(ctx: CommandContext, flags: FixListingsFlag
       }
       const deleted = verifying - pending.size;
       document({ ...found, applied: { accepted: accepted.length, refused, verified: deleted, pending: pending.size } });
-      show(pending.size === 0 ? ctx.out.green(t('fix.verified', { count: deleted })) : ctx.out.yellow(t('fix.pending', { count: pending.size })));
+      show(pending.size === 0 ? io.out.green(t('fix.verified', { count: deleted })) : io.out.yellow(t('fix.pending', { count: pending.size })));
       return pending.size === 0 && refused.length === 0 && unread.length === 0 ? EXIT.ok : EXIT.notReady;
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      ctx.say(ctx.err.dim(t('fix.calls', { calls: client.calls.length })));
+      io.say(io.err.dim(t('fix.calls', { calls: client.calls.length })));
     }
   });
 }

@@ -31,7 +31,7 @@ describe('request lifecycle', () => {
   it('matches a rejection to the check that should have caught it, and says what to fix', () => {
     const { env } = sandbox();
     runCli(SUBMIT, env);
-    const rejected = runCli(['status', '--record', 'rejected', '--reason', 'Your account has an open A-to-z Guarantee claim.'], env);
+    const rejected = runCli(['status', '--record', 'rejected', '--amazon-reason', 'Your account has an open A-to-z Guarantee claim.'], env);
     expect(rejected.code).toBe(0);
     expect(rejected.stdout).toContain("Amazon's reason points at: A-to-z, chargeback and SAFE-T claims");
     expect(rejected.stdout).toContain('Respond to each claim until Amazon closes it');
@@ -45,7 +45,7 @@ describe('request lifecycle', () => {
     const early = runCli(['status', '--record', 'closed'], env);
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/is draft: it cannot become closed/);
-    expect(runCli(['status', '--record', 'rejected'], env).stderr).toContain('--reason');
+    expect(runCli(['status', '--record', 'rejected'], env).stderr).toContain('--amazon-reason');
     expect(runCli(['status', '--record', 'lost'], env).stderr).toContain('under-review, closed, rejected, withdrawn');
   });
 
@@ -69,10 +69,10 @@ describe('plans', () => {
     const plan = join(home, 'plan.json');
     const saved = runCli(planArgs(plan), env);
     expect(saved.code).toBe(0);
-    expect(saved.stderr).toContain(`Plan saved to ${plan} (sha256:`);
+    expect(saved.stderr).toContain(`Closure request saved to ${plan} (sha256:`);
     const content = JSON.parse(readFileSync(plan, 'utf8'));
     expect(content).toMatchObject({ kind: 'close-account.plan', version: 1, verdict: 'ready', request: { sellerId: SELLER } });
-    const submitted = runCli(['submit', '--plan', plan, '--confirm', SELLER], env);
+    const submitted = runCli(['submit', '--request-file', plan, '--confirm', SELLER], env);
     expect(submitted.code, submitted.stderr).toBe(0);
     expect(readAudit(db).types).toContain('plan-used');
   });
@@ -87,7 +87,7 @@ describe('plans', () => {
     writeFileSync(plan, JSON.stringify(content));
     const result = runCli(['submit', '--plan', plan, '--confirm', SELLER], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('The data has changed since the plan');
+    expect(result.stderr).toContain('The data has changed since the closure-request file');
     expect(result.stderr).toContain('last-sale-window: pass (0) → fail (1)');
   });
 
@@ -100,7 +100,7 @@ describe('plans', () => {
     writeFileSync(plan, JSON.stringify(content));
     const result = runCli(['submit', '--plan', plan, '--confirm', SELLER], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/was made 30 hours ago, more than the 24 allowed/);
+    expect(result.stderr).toMatch(/was saved 30 hours ago, more than the 24 allowed/);
     expect(runCli(['submit', '--plan', plan, '--confirm', SELLER, '--max-age', '48'], env).code).toBe(0);
   });
 
@@ -110,6 +110,6 @@ describe('plans', () => {
     writeFileSync(plan, '{"kind":"close-account.plan","version":2}');
     const result = runCli(['submit', '--plan', plan, '--confirm', SELLER], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('is not a close-account plan: version');
+    expect(result.stderr).toContain('is not a close-account closure-request file: version');
   });
 });
