@@ -54,6 +54,18 @@ module.exports = {
       to: { path: '^src/commands/' },
     },
     {
+      name: 'render-formats-it-does-not-query',
+      severity: 'error',
+      comment:
+        'Render formats a value the services built; it reads no audit log, report or API itself. It may name their types, and the lists of values (enums) it has words and schemas for.',
+      from: { path: '^src/render/' },
+      to: {
+        path: '^src/(audit|adapters|submit|http|config)/',
+        pathNot: '^src/(audit/request-states\\.ts|adapters/reports/report-kinds\\.ts|submit/submitter\\.ts)$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'commands-import-no-program',
       severity: 'error',
       comment: 'The program registers the commands; a command does not reach back into it.',

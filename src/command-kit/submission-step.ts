@@ -22,7 +22,7 @@ export async function submitterFor(io: CommandIo, options: SubmitterChoice, isDe
   const { t } = io;
   // A request leaves today, so only a verdict for today may send one: "ready on --as-of 2027-06-01"
   // answers "will I be ready?", it says nothing about now (the 90-day window may still be open).
-  if (context.asOf !== io.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf, today: io.term.today() }), t('error.submit-as-of-not-today-hint', { today: io.term.today() }));
+  if (context.asOf !== io.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf }), t('error.submit-as-of-not-today-hint', { today: io.term.today() }));
   const chosen = options.submitter ?? (isDemo ? 'demo' : 'seller-central');
   switch (chosen) {
     case 'demo':
@@ -36,7 +36,7 @@ export async function submitterFor(io: CommandIo, options: SubmitterChoice, isDe
       const secret = io.term.env.CLOSE_ACCOUNT_WEBHOOK_SECRET;
       if (!options.webhookUrl) throw new UsageError(t('error.webhook-url-missing'));
       if (!secret) throw new UsageError(t('error.webhook-secret-missing'));
-      const [{ webhookSubmitter, safeUrl }, { checkDestination, transportFor }, { secrets }] = await Promise.all([
+      const [{ webhookSubmitter, safeUrl }, { checkDestination, clockFromEnv, transportFor }, { secrets }] = await Promise.all([
         import('../submit/webhook-submitter.js'),
         import('../http/outbound.js'),
         import('../security/secret-registry.js'),
@@ -45,7 +45,7 @@ export async function submitterFor(io: CommandIo, options: SubmitterChoice, isDe
       secrets.addUrl(options.webhookUrl);
       const transport = transportFor(io.term.env, t);
       if (checkDestination(options.webhookUrl, t('http.what.webhook'), transport)) io.warn(t('http.insecure-warning', { what: t('http.what.webhook'), url: safeUrl(options.webhookUrl) }));
-      return webhookSubmitter({ url: options.webhookUrl, secret, t, transport, context: { demo: isDemo, ...context }, userAgent: `close-account/${io.version}` });
+      return webhookSubmitter({ url: options.webhookUrl, secret, t, transport, context: { demo: isDemo, ...context }, userAgent: `close-account/${io.version}`, clock: clockFromEnv(io.term.env) });
     }
   }
 }

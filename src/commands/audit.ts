@@ -242,7 +242,7 @@ export const auditExport = defineCommand<AuditExportOptions>({
 
 async function runAuditExport(options: AuditExportOptions, io: CommandIo): Promise<number> {
   const { format, requestId, out } = options;
-  const { buildDossier, dossierCsv, dossierHtml, dossierMarkdown } = await import('../render/dossier.js');
+  const [{ buildDossier }, { dossierCsv, dossierHtml, dossierMarkdown }] = await Promise.all([import('../audit/dossier-data.js'), import('../render/dossier.js')]);
   return withAudit(options, io, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(io.t('error.no-request', { id: requestId }), io.t('error.no-request-hint'));

@@ -7,6 +7,7 @@ import { buildClosurePlan } from '../core/closure-plan.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
 import { EXIT } from '../errors.js';
 import { outputFolder, writeOutputFile } from '../io/output-file.js';
+import { csvRow } from '../render/csv.js';
 import { planCalendar } from '../render/plan-calendar.js';
 import { planJson } from '../render/plan-json.js';
 import { checkTitle, describeItem, indent } from '../render/readiness-human.js';
@@ -86,15 +87,6 @@ async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
   );
 }
 
-const csv = (values: (string | number | null)[]) =>
-  values
-    .map((v) => {
-      const text = v === null ? '' : String(v);
-      const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-      return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
-
 /** Every SKU, not just the first twenty on screen: the files are streamed from the source again. */
 async function writeActionFiles(io: CommandIo, source: SellerDataSource, dir: string): Promise<void> {
   const folder = outputFolder(dir, io.t);
@@ -103,10 +95,10 @@ async function writeActionFiles(io: CommandIo, source: SellerDataSource, dir: st
     const path = join(dir, name);
     let count = 0;
     await writeOutputFile(path, (async function* () {
-      yield `${csv(header)}\n`;
+      yield `${csvRow(header)}\n`;
       for await (const row of rows) {
         count += 1;
-        yield `${csv(row)}\n`;
+        yield `${csvRow(row)}\n`;
       }
     })(), io.t);
     folder.made.push(path);

@@ -12,6 +12,8 @@ import type { Readiness } from '../core/readiness.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { DataSourceOptions } from '../adapters/registry.js';
+import { DEMO_SCENARIOS } from '../adapters/demo/demo-scenarios.js';
+import { ADAPTER_IDS } from '../core/seller-data-source.js';
 
 /** The file's kind, as written since its first version (when it was called a plan). */
 export const REQUEST_FILE_KIND = 'close-account.plan';
@@ -21,8 +23,8 @@ const requestFileSchema = z.object({
   version: z.literal(1),
   createdAt: z.iso.datetime(),
   source: z.object({
-    adapter: z.enum(['demo', 'reports', 'sp-api']),
-    demoScenario: z.enum(['blocked', 'waiting', 'ready']).nullable(),
+    adapter: z.enum(ADAPTER_IDS),
+    demoScenario: z.enum(DEMO_SCENARIOS).nullable(),
     reportsDir: z.string().nullable(),
   }),
   asOf: z.string(),
