@@ -8,8 +8,8 @@ import { coverageOf, requiredCoverage } from '../core/archive-coverage.js';
 import type { ArchiveEvidence } from '../core/checks/data-export.js';
 import { CliError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { MANIFEST_NAME, type Manifest } from './manifest.js';
-import { verifyArchive, type ArchiveVerification } from './verify-archive.js';
+import type { Manifest } from './manifest.js';
+import type { ArchiveVerification } from './verify-archive.js';
 
 export const archiveEvent = {
   type: 'archive',
@@ -61,6 +61,9 @@ export async function archiveEvidence(place: AuditLogPlace, sellerId: string | n
   const recorded = await readRecorded(place);
   const latest = recorded.filter((r) => r.seller === sellerId).at(-1);
   if (!latest) return null;
+  // Loaded only for a seller with an archive: `check` without one needs no manifest schema (zod).
+  const { verifyArchive } = await import('./verify-archive.js');
+  const { MANIFEST_NAME } = await import('./manifest.js');
   let verdict: ArchiveVerification;
   try {
     verdict = await verifyArchive(latest.dir, new Set(recorded.map((r) => r.manifestSha256)), t);

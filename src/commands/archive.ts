@@ -3,21 +3,18 @@
 // result as text or one JSON document.
 
 import { dirname, join, resolve } from 'node:path';
-import { ArchiveFolder } from '../archive/archive-folder.js';
-import { buildArchive, type ArchiveProgress, type ArchiveSource } from '../archive/build-archive.js';
-import { MANIFEST_NAME } from '../archive/manifest.js';
-import { archiveEvent, recordedArchives } from '../archive/archive-record.js';
-import { manifestCoverage, manifestHash, verifyArchive } from '../archive/verify-archive.js';
+// The archive's services load when the command runs (the manifest's schema needs zod): every
+// other command starts without them.
+import type { ArchiveProgress, ArchiveSource } from '../archive/build-archive.js';
 import { withRecordedRun } from '../audit/run-recorder.js';
 import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { READINESS_FLAGS, resolveReadinessRun, runToRecord, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
 import { flagText } from '../config/flag-spec.js';
 import { settingPath } from '../config/global-options.js';
-import { allGaps, requiredCoverage, type KindCoverage } from '../core/archive-coverage.js';
+import type { KindCoverage } from '../core/archive-coverage.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
-import { archiveIndexHtml } from '../render/archive-index-html.js';
 import type { ArchiveJson, ArchiveVerifyJson } from '../render/archive-json-schema.js';
 import { JSON_SCHEMA_VERSION } from '../render/json-schema-version.js';
 
@@ -95,6 +92,15 @@ function coverageLines(io: CommandIo, coverage: readonly KindCoverage[]): string
 
 async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<number> {
   const { t } = io;
+  const [{ ArchiveFolder }, { buildArchive }, { MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
+    import('../archive/archive-folder.js'),
+    import('../archive/build-archive.js'),
+    import('../archive/manifest.js'),
+    import('../archive/archive-record.js'),
+    import('../archive/verify-archive.js'),
+    import('../core/archive-coverage.js'),
+    import('../render/archive-index-html.js'),
+  ]);
   const opened = await openSource(options, io);
   try {
     return await withRecordedRun(runToRecord(io, 'archive', options.run), async (recorder) => {
@@ -145,6 +151,7 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
 
 async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): Promise<number> {
   const { t } = io;
+  const [{ recordedArchives }, { verifyArchive }] = await Promise.all([import('../archive/archive-record.js'), import('../archive/verify-archive.js')]);
   const { hashes, latestDir } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
   const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
