@@ -4,7 +4,7 @@
 //   themselves) → the program (main, program, cli, program-loader, command-typos).
 // A module imports only from its own floor or a lower one, and nothing imports in a cycle.
 
-const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit|portfolio)(/|$)';
+const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit|portfolio|archive)(/|$)';
 const COMMANDS = '^src/(commands|command-kit)/';
 const PROGRAM = '^src/(main\\.ts|program\\.ts|cli\\.cts|program-loader\\.cts|command-typos\\.ts)$';
 

@@ -52,6 +52,8 @@ export function commandProblem(program: Command, argv: string[]): CommandProblem
     if (!sub) return { kind: 'unknown', name: word, nearest: nearestName(word, names), choices: names, parent: cmd === program ? null : cmd.name() };
     cmd = sub;
   }
-  if (cmd !== program && cmd.commands.length > 0) return { kind: 'missing', command: cmd.name(), choices: cmd.commands.map((c) => c.name()) };
+  // A group that runs on its own too (archive, and archive verify) is not missing a subcommand.
+  const runsAlone = Boolean((cmd as unknown as { _actionHandler?: unknown })._actionHandler);
+  if (cmd !== program && cmd.commands.length > 0 && !runsAlone) return { kind: 'missing', command: cmd.name(), choices: cmd.commands.map((c) => c.name()) };
   return null;
 }

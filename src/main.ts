@@ -145,11 +145,12 @@ function register(parent: Command, entry: CommandEntry, t: Translate, run: RunAc
   const cmd = parent.command(entry.name).description(t(entry.description));
   if (isGroup(entry)) {
     cmd.helpCommand(false);
-    addFlags(cmd, [], t);
+    addFlags(cmd, entry.byItself?.flags ?? [], t);
     for (const sub of entry.subcommands) register(cmd, sub, t, run);
+    if (entry.byItself) cmd.action(run(entry.byItself));
     return;
   }
-  for (const argument of entry.arguments ?? []) cmd.argument(`<${argument.name}>`, t(argument.help));
+  for (const argument of entry.arguments ?? []) cmd.argument(argument.optional ? `[${argument.name}]` : `<${argument.name}>`, t(argument.help));
   addFlags(cmd, entry.flags, t);
   const after = [
     ...(entry.examples ? [`${t('help.heading.examples')}:\n${entry.examples.map((line) => `  ${line}`).join('\n')}`] : []),

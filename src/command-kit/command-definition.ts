@@ -25,7 +25,7 @@ export interface CommandDefinition<Options> {
   readonly name: string;
   readonly description: PlainMessageKey;
   /** Words after the name (`audit show <run-id>`). */
-  readonly arguments?: readonly { readonly name: string; readonly help: PlainMessageKey }[];
+  readonly arguments?: readonly { readonly name: string; readonly help: PlainMessageKey; readonly optional?: boolean }[];
   /** Its own flags, data-source and request flags included where it reads them; never the global ones. */
   readonly flags: readonly FlagSpec[];
   /** Command lines shown under "Examples:" in its help (a test holds them to the command's flags). */
@@ -42,6 +42,8 @@ export interface CommandGroup {
   readonly name: string;
   readonly description: PlainMessageKey;
   readonly subcommands: readonly AnyCommand[];
+  /** What the group's word runs on its own, without a subcommand (`archive`, beside `archive verify`); its flags are the group's. */
+  readonly byItself?: AnyCommand;
 }
 
 // Method syntax keeps the options type out of the list's type: each entry is checked where it is defined.

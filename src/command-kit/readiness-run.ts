@@ -134,6 +134,8 @@ export async function evaluateWithProgress(io: CommandIo, source: SellerDataSour
     dataDay: term.today(),
     t,
     attested: run.attested,
+    // data-export is judged from the seller's archive, when the audit log recorded one (issue 16).
+    archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: run.auditDbPath, term, t }, sellerId, run.asOf, t),
     onProgress: ({ id, result }) => {
       if (result) recorder?.checkResult(result);
       if (!result && live) {

@@ -3,6 +3,7 @@
 // list and nothing else, and the help screens rendered at build time follow it.
 
 import type { CommandEntry } from '../command-kit/command-definition.js';
+import { archiveGroup } from './archive.js';
 import { auditGroup } from './audit.js';
 import { checkCommand } from './check.js';
 import { fixGroup } from './fix-listings.js';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   statusCommand,
   auditGroup,
   portfolioGroup,
+  archiveGroup,
 ];

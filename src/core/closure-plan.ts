@@ -118,8 +118,11 @@ export function buildClosurePlan(readiness: Readiness): ClosurePlan {
   if (manual.length > 0) add('confirm', manual.map((c) => c.id), [], asOf, everythingElse);
   // Records last: they should hold everything up to the closure, and access ends with it.
   const exportCheck = readiness.checks.find((c) => c.id === 'data-export');
-  if (exportCheck && !exportCheck.confirmed) add('download-records', ['data-export'], [], everythingElse, everythingElse);
-  add('submit', [], [], everythingElse, everythingElse);
+  // With a verified archive, what is left may appear only later (the 1099-K by 31 January): the records step waits for it.
+  const recordsReady = exportCheck?.clearsOn && exportCheck.clearsOn > everythingElse ? exportCheck.clearsOn : everythingElse;
+  if (exportCheck && exportCheck.status !== 'pass' && !exportCheck.confirmed) add('download-records', ['data-export'], [], everythingElse, recordsReady);
+  const closeOn = exportCheck && exportCheck.status !== 'pass' && !exportCheck.confirmed ? recordsReady : everythingElse;
+  add('submit', [], [], closeOn, closeOn);
 
-  return { asOf, steps, closeOn: everythingElse, complete: !readiness.checks.some((c) => c.status === 'unknown') };
+  return { asOf, steps, closeOn, complete: !readiness.checks.some((c) => c.status === 'unknown') };
 }

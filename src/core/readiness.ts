@@ -8,6 +8,7 @@ import type { AccountInfo, Evidence, Provision } from './seller-data.js';
 import type { AdapterId, SellerDataSource } from './seller-data-source.js';
 import { checkBalance } from './checks/balance.js';
 import { checkClaims } from './checks/claims.js';
+import { checkDataExport, type ArchiveEvidence } from './checks/data-export.js';
 import { checkFbaInventory } from './checks/fba-inventory.js';
 import { checkLastSaleWindow } from './checks/last-sale-window.js';
 import { checkListings } from './checks/listings.js';
@@ -45,6 +46,8 @@ export interface EvaluateOptions extends CheckContext {
    */
   dataDay?: IsoDate;
   onProgress?: (event: { id: CheckId; result?: CheckResult }) => void;
+  /** The seller's verified archive, if there is one: data-export is then judged from it (checks/data-export.ts). */
+  archive?: (sellerId: string | null) => Promise<ArchiveEvidence | null>;
 }
 
 export async function evaluateReadiness(source: SellerDataSource, options: EvaluateOptions): Promise<Readiness> {
@@ -131,7 +134,11 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
       : unavailable('marketplaces', participations),
   );
 
-  for (const id of MANUAL_ONLY_CHECKS) record(manualCheck(id, attested.has(id), ctx));
+  const archive = (await options.archive?.(account.sellerId)) ?? null;
+  for (const id of MANUAL_ONLY_CHECKS) {
+    if (id === 'data-export' && archive) record(checkDataExport(archive, regions.map((r) => r.region), attested.has(id), ctx));
+    else record(manualCheck(id, attested.has(id), ctx));
+  }
 
   // Present results in the catalogue's order whatever order the data arrived in.
   checks.sort((a, b) => CHECK_IDS.indexOf(a.id) - CHECK_IDS.indexOf(b.id));

@@ -18,6 +18,24 @@ const timestamp = (value: string) => {
 };
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
+/** The kinds of record an archive keeps, as the seller reads them. */
+const ARCHIVE_KIND_NAMES: Record<string, string> = {
+  'all-orders': 'All orders',
+  settlements: 'Settlements',
+  returns: 'Returns',
+  'removal-orders': 'Removal orders',
+  'fba-reimbursements': 'FBA reimbursements',
+  'inventory-ledger': 'Inventory ledger',
+  'seller-performance': 'Seller performance',
+  'financial-events': 'Financial events',
+  'vat-transactions': 'VAT transactions',
+  'all-listings': 'All listings',
+  'active-listings': 'Active listings',
+  'fba-inventory': 'FBA inventory',
+  'reserved-inventory': 'Reserved inventory',
+  'fba-customer-returns': 'FBA customer returns',
+};
+
 export const en = {
   // portfolio: many accounts and regions (issue 18)
   'portfolio.error.unreadable': (p: P) => `The accounts file ${p.path} cannot be read (${p.code}).`,
@@ -841,6 +859,51 @@ export const en = {
   'report.expected.date': () => 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026',
   'report.expected.ambiguous-date': () =>
     'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026 (this one reads as day/month and as month/day; the file gives no time zone to tell)',
+  // The archive (issue 16): close-account archive, archive verify, data-export from the archive.
+  'help.archive': () => 'Download everything closure takes away into a verified archive (manifest.json, index.html)',
+  'help.archive-verify': () => 'Re-hash every file of an archive against its manifest, and the manifest against the audit log',
+  'help.archive-dir': () => 'archive folder',
+  'help.archive-out': () => 'the archive folder (default: under the data folder, per seller and day)',
+  'archive.kind': (p: P) => ARCHIVE_KIND_NAMES[String(p.kind)] ?? String(p.kind),
+  'archive.unwritable': (p: P) => `Cannot write ${p.path} (${p.code}); the archive stopped, and its manifest lists only the files written whole.`,
+  'archive.unwritable-hint': () => 'Free some disk space or choose a folder you can write to (--out), then run the same command again: it continues where it stopped.',
+  'archive.manifest-unreadable': (p: P) => `The archive's manifest ${p.path} cannot be read: ${p.detail}.`,
+  'archive.manifest-hint': () => 'Restore manifest.json from a backup, or make the archive again into a new folder (--out).',
+  'archive.no-manifest': (p: P) => `${p.dir} holds no archive (no manifest.json).`,
+  'archive.no-manifest-hint': () => 'Give the folder close-account archive wrote (it prints it), or make one with close-account archive.',
+  'archive.progress': (p: P) => `Archiving ${p.done}/${p.total}${p.what ? `: ${p.what}` : ''}${p.eta ? ` (about ${p.eta} left)` : ''}`,
+  'archive.eta-minutes': (p: P) => `${num(p.minutes)} min`,
+  'archive.eta-seconds': (p: P) => `${num(p.seconds)} s`,
+  'archive.written': (p: P) => `Archive written to ${p.dir}: ${num(p.files)} files (${num(p.fetched)} fetched now, ${num(p.reused)} kept from before), ${num(p.empty)} periods with no data.`,
+  'archive.heading-coverage': () => 'Coverage by kind',
+  'archive.covered': (p: P) => `${p.kind}: ${p.from} to ${p.to}, covered`,
+  'archive.gap': (p: P) => `${p.kind}: gap from ${p.from} to ${p.to}`,
+  'archive.problem': (p: P) => `${p.kind} ${p.from} to ${p.to}: ${p.status} (${p.detail})`,
+  'archive.gaps-left': (p: P) => `${num(p.count)} gaps left: run close-account archive again later, or download those periods from Seller Central.`,
+  'archive.recorded': (p: P) => `Manifest SHA-256 ${p.hash} recorded in the audit log (run ${p.runId}).`,
+  'archive.verify-intact': (p: P) => `Archive ${p.dir} is intact: ${num(p.files)} files match the manifest, and the manifest matches the audit log.`,
+  'archive.verify-changed': (p: P) => `Archive ${p.dir} has changed: ${p.files}.`,
+  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'missing' ? 'missing' : p.problem === 'unreadable' ? 'unreadable' : 'not as recorded'})`,
+  'archive.verify-hint': () => 'Restore the named files from a backup, or make the archive again into a new folder (--out).',
+  'archive.verify-none': () => 'No archive was recorded in the audit log: give the folder (close-account archive verify DIR).',
+  'archive.index-title': (p: P) => `Archive of seller ${p.seller}, as of ${p.day}`,
+  'archive.index-legend': () => 'Covered periods are green, empty periods (Amazon had no data) grey, gaps red.',
+  'archive.index-files': () => 'Files',
+  'archive.index-empty': () => 'no data',
+  'archive.failed-download': (p: P) => `the document failed its check ${p.attempts} times: ${p.detail}`,
+  'archive.reports-no-period': () => 'no dated rows: the period it covers cannot be told',
+  'check.data-export.pass': (p: P) => `Archive ${p.dir} verifies and covers every period closure takes away (as of ${p.day}).`,
+  'check.data-export.gaps': (p: P) => `The archive has ${num(p.count)} gaps: ${p.gaps}.`,
+  'check.data-export.gaps-fix': () => 'Run close-account archive again (it fetches only what is missing), or download those periods from Seller Central into the archive.',
+  'check.data-export.changed': (p: P) => `The archive ${p.dir} does not verify: ${p.files}.`,
+  'check.data-export.changed-fix': () => 'Run close-account archive verify to see what changed, then make the archive again.',
+  'check.data-export.gap-item': (p: P) => `${p.kind} ${p.from}–${p.to}`,
+  'check.data-export.tax-documents': (p: P) =>
+    `Archive ${p.dir} verifies and covers every period. Still yours to download from the Tax Document Library (no API gives them): ${p.documents}.`,
+  'check.data-export.tax-documents-done': (p: P) => `Archive ${p.dir} verifies and covers every period; tax documents confirmed downloaded.`,
+  'check.data-export.form-1099k': (p: P) => `the Form 1099-K (appears by ${p.date}; only the primary user can open it)`,
+  'check.data-export.vat-invoices': () => 'VAT invoices and VAT calculation reports (available until the account closes)',
+  'check.data-export.tax-how': () => 'Seller Central → Reports → Tax Document Library: download them, then confirm with --attest data-export.',
 } as const;
 
 export type Messages = typeof en;

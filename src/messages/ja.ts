@@ -17,6 +17,24 @@ const timestamp = (value: string) => {
   return m ? `${date(m[1])} ${m[2]}:${m[3]} (UTC)` : value;
 };
 
+/** The kinds of record an archive keeps, as the seller reads them. */
+const ARCHIVE_KIND_NAMES: Record<string, string> = {
+  'all-orders': '全注文',
+  settlements: 'ペイメント (決済)',
+  returns: '返品',
+  'removal-orders': '返送/所有権の放棄',
+  'fba-reimbursements': 'FBA補償',
+  'inventory-ledger': '在庫台帳',
+  'seller-performance': 'アカウント健全性',
+  'financial-events': '財務イベント',
+  'vat-transactions': 'VAT取引',
+  'all-listings': '全出品',
+  'active-listings': '出品中の商品',
+  'fba-inventory': 'FBA在庫',
+  'reserved-inventory': '予約済み在庫',
+  'fba-customer-returns': 'FBA返品',
+};
+
 export const ja: Messages = {
   // portfolio: many accounts and regions (issue 18)
   'portfolio.error.unreadable': (p: P) => `アカウントファイル ${p.path} を読み込めません (${p.code})。`,
@@ -830,4 +848,48 @@ export const ja: Messages = {
   'report.expected.date': () => '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付',
   'report.expected.ambiguous-date': () =>
     '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付 (この値は日/月とも月/日とも読め、ファイルにはそれを判断するタイムゾーンがありません)',
+  // The archive (issue 16).
+  'help.archive': () => '閉鎖で失われるものをすべて検証済みのアーカイブ (manifest.json、index.html) にダウンロードします',
+  'help.archive-verify': () => 'アーカイブの各ファイルをマニフェストと、マニフェストを監査ログと照合します',
+  'help.archive-dir': () => 'アーカイブのフォルダー',
+  'help.archive-out': () => 'アーカイブのフォルダー (既定: データフォルダー内、セラーと日付ごと)',
+  'archive.kind': (p: P) => ARCHIVE_KIND_NAMES[String(p.kind)] ?? String(p.kind),
+  'archive.unwritable': (p: P) => `${p.path} に書き込めません (${p.code})。アーカイブは停止し、マニフェストには完全に書き込まれたファイルだけが載っています。`,
+  'archive.unwritable-hint': () => 'ディスクの空きを作るか、書き込めるフォルダー (--out) を選んで、同じコマンドをもう一度実行してください。止まったところから続けます。',
+  'archive.manifest-unreadable': (p: P) => `アーカイブのマニフェスト ${p.path} を読めません: ${p.detail}。`,
+  'archive.manifest-hint': () => 'manifest.json をバックアップから戻すか、新しいフォルダー (--out) にアーカイブを作り直してください。',
+  'archive.no-manifest': (p: P) => `${p.dir} にはアーカイブがありません (manifest.json がありません)。`,
+  'archive.no-manifest-hint': () => 'close-account archive が書いたフォルダー (表示されます) を指定するか、close-account archive で作成してください。',
+  'archive.progress': (p: P) => `アーカイブ中 ${p.done}/${p.total}${p.what ? `: ${p.what}` : ''}${p.eta ? ` (残り約 ${p.eta})` : ''}`,
+  'archive.eta-minutes': (p: P) => `${num(p.minutes)} 分`,
+  'archive.eta-seconds': (p: P) => `${num(p.seconds)} 秒`,
+  'archive.written': (p: P) => `アーカイブを ${p.dir} に書きました: ${num(p.files)} ファイル (今回取得 ${num(p.fetched)}、前回から保持 ${num(p.reused)})、データのない期間 ${num(p.empty)}。`,
+  'archive.heading-coverage': () => '種類ごとの対象期間',
+  'archive.covered': (p: P) => `${p.kind}: ${date(p.from)}〜${date(p.to)} を保存済み`,
+  'archive.gap': (p: P) => `${p.kind}: ${date(p.from)}〜${date(p.to)} が欠けています`,
+  'archive.problem': (p: P) => `${p.kind} ${date(p.from)}〜${date(p.to)}: ${p.status} (${p.detail})`,
+  'archive.gaps-left': (p: P) => `欠けている期間が ${num(p.count)} 件あります。後で close-account archive をもう一度実行するか、その期間をセラーセントラルからダウンロードしてください。`,
+  'archive.recorded': (p: P) => `マニフェストの SHA-256 ${p.hash} を監査ログに記録しました (実行 ${p.runId})。`,
+  'archive.verify-intact': (p: P) => `アーカイブ ${p.dir} は無傷です: ${num(p.files)} ファイルがマニフェストと一致し、マニフェストは監査ログと一致します。`,
+  'archive.verify-changed': (p: P) => `アーカイブ ${p.dir} は変更されています: ${p.files}。`,
+  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'missing' ? 'ありません' : p.problem === 'unreadable' ? '読めません' : '記録と異なります'})`,
+  'archive.verify-hint': () => '示されたファイルをバックアップから戻すか、新しいフォルダー (--out) にアーカイブを作り直してください。',
+  'archive.verify-none': () => '監査ログにアーカイブの記録がありません。フォルダーを指定してください (close-account archive verify DIR)。',
+  'archive.index-title': (p: P) => `セラー ${p.seller} のアーカイブ (${date(p.day)} 時点)`,
+  'archive.index-legend': () => '保存済みの期間は緑、データのない期間 (Amazon にデータなし) は灰色、欠けている期間は赤です。',
+  'archive.index-files': () => 'ファイル',
+  'archive.index-empty': () => 'データなし',
+  'archive.failed-download': (p: P) => `ドキュメントが ${p.attempts} 回検査に失敗しました: ${p.detail}`,
+  'archive.reports-no-period': () => '日付のある行がなく、対象期間がわかりません',
+  'check.data-export.pass': (p: P) => `アーカイブ ${p.dir} は検証に合格し、閉鎖で失われる期間をすべて含んでいます (${date(p.day)} 時点)。`,
+  'check.data-export.gaps': (p: P) => `アーカイブに欠けている期間が ${num(p.count)} 件あります: ${p.gaps}。`,
+  'check.data-export.gaps-fix': () => 'close-account archive をもう一度実行する (足りない分だけ取得します) か、その期間をセラーセントラルからダウンロードしてください。',
+  'check.data-export.changed': (p: P) => `アーカイブ ${p.dir} は検証に合格しません: ${p.files}。`,
+  'check.data-export.changed-fix': () => 'close-account archive verify で変更点を確認し、アーカイブを作り直してください。',
+  'check.data-export.gap-item': (p: P) => `${p.kind} ${date(p.from)}〜${date(p.to)}`,
+  'check.data-export.tax-documents': (p: P) => `アーカイブ ${p.dir} は検証に合格し、すべての期間を含んでいます。税務書類ライブラリから各自でダウンロードが必要なもの (API では取得できません): ${p.documents}。`,
+  'check.data-export.tax-documents-done': (p: P) => `アーカイブ ${p.dir} は検証に合格し、すべての期間を含んでいます。税務書類のダウンロードも確認済みです。`,
+  'check.data-export.form-1099k': (p: P) => `Form 1099-K (${date(p.date)} までに掲載。開けるのは主たるユーザーのみ)`,
+  'check.data-export.vat-invoices': () => 'VAT請求書とVAT計算レポート (アカウント閉鎖まで取得可能)',
+  'check.data-export.tax-how': () => 'セラーセントラル → レポート → 税務書類ライブラリ でダウンロードし、--attest data-export で確認してください。',
 };

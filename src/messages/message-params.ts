@@ -5,6 +5,24 @@
 type Value = string | number;
 
 export interface MessageParams {
+  'archive.covered': { from: Value; kind: Value; to: Value };
+  'archive.eta-minutes': { minutes: Value };
+  'archive.eta-seconds': { seconds: Value };
+  'archive.failed-download': { attempts: Value; detail: Value };
+  'archive.gap': { from: Value; kind: Value; to: Value };
+  'archive.gaps-left': { count: Value };
+  'archive.index-title': { day: Value; seller: Value };
+  'archive.kind': { kind: Value };
+  'archive.manifest-unreadable': { detail: Value; path: Value };
+  'archive.no-manifest': { dir: Value };
+  'archive.problem': { detail: Value; from: Value; kind: Value; status: Value; to: Value };
+  'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
+  'archive.recorded': { hash: Value; runId: Value };
+  'archive.unwritable': { code: Value; path: Value };
+  'archive.verify-changed': { dir: Value; files: Value };
+  'archive.verify-file': { file: Value; problem: Value };
+  'archive.verify-intact': { dir: Value; files: Value };
+  'archive.written': { dir: Value; empty: Value; fetched: Value; files: Value; reused: Value };
   'audit.abandoned-run': { runId: Value };
   'audit.event': { type: Value };
   'audit.export.written': { path: Value };
@@ -31,6 +49,13 @@ export interface MessageParams {
   'audit.verify.unexpected-guard': { guard: Value; path: Value };
   'check.balance.fail': { owedBySeller: Value; owedToSeller: Value };
   'check.claims.fail': { count: Value };
+  'check.data-export.changed': { dir: Value; files: Value };
+  'check.data-export.form-1099k': { date: Value };
+  'check.data-export.gap-item': { from: Value; kind: Value; to: Value };
+  'check.data-export.gaps': { count: Value; gaps: Value };
+  'check.data-export.pass': { day: Value; dir: Value };
+  'check.data-export.tax-documents': { dir: Value; documents: Value };
+  'check.data-export.tax-documents-done': { dir: Value };
   'check.fba-inventory.fail': { skus: Value; units: Value };
   'check.last-sale-window.fail': { clearsOn: Value; date: Value; days: Value };
   'check.last-sale-window.fix': { clearsOn: Value };

@@ -17,6 +17,24 @@ const timestamp = (value: string) => {
   return m ? `${date(m[1])} ${m[2]}:${m[3]} (UTC)` : value;
 };
 
+/** The kinds of record an archive keeps, as the seller reads them. */
+const ARCHIVE_KIND_NAMES: Record<string, string> = {
+  'all-orders': '所有订单',
+  settlements: '结算',
+  returns: '退货',
+  'removal-orders': '移除订单',
+  'fba-reimbursements': 'FBA 赔偿',
+  'inventory-ledger': '库存分类账',
+  'seller-performance': '卖家绩效',
+  'financial-events': '财务事件',
+  'vat-transactions': '增值税交易',
+  'all-listings': '所有商品',
+  'active-listings': '在售商品',
+  'fba-inventory': 'FBA 库存',
+  'reserved-inventory': '预留库存',
+  'fba-customer-returns': 'FBA 买家退货',
+};
+
 export const zhCN: Messages = {
   // portfolio: many accounts and regions (issue 18)
   'portfolio.error.unreadable': (p: P) => `无法读取账户文件 ${p.path}（${p.code}）。`,
@@ -811,4 +829,48 @@ export const zhCN: Messages = {
   'report.expected.date': () => '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026',
   'report.expected.ambiguous-date': () =>
     '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026（此值既可读作日/月也可读作月/日，文件中没有时区可供判断）',
+  // The archive (issue 16).
+  'help.archive': () => '把关闭账户后会失去的一切下载到经过校验的存档 (manifest.json、index.html)',
+  'help.archive-verify': () => '按清单重新校验存档的每个文件，并按审计日志校验清单',
+  'help.archive-dir': () => '存档文件夹',
+  'help.archive-out': () => '存档文件夹 (默认: 数据文件夹下，按卖家和日期)',
+  'archive.kind': (p: P) => ARCHIVE_KIND_NAMES[String(p.kind)] ?? String(p.kind),
+  'archive.unwritable': (p: P) => `无法写入 ${p.path} (${p.code})；存档已停止，清单只列出完整写入的文件。`,
+  'archive.unwritable-hint': () => '请释放磁盘空间或选择可写的文件夹 (--out)，然后再次运行同一命令：它会从停下的地方继续。',
+  'archive.manifest-unreadable': (p: P) => `无法读取存档清单 ${p.path}：${p.detail}。`,
+  'archive.manifest-hint': () => '请从备份恢复 manifest.json，或在新文件夹 (--out) 中重新生成存档。',
+  'archive.no-manifest': (p: P) => `${p.dir} 中没有存档 (没有 manifest.json)。`,
+  'archive.no-manifest-hint': () => '请给出 close-account archive 写入的文件夹 (它会显示)，或用 close-account archive 生成存档。',
+  'archive.progress': (p: P) => `正在存档 ${p.done}/${p.total}${p.what ? `：${p.what}` : ''}${p.eta ? ` (约剩 ${p.eta})` : ''}`,
+  'archive.eta-minutes': (p: P) => `${num(p.minutes)} 分钟`,
+  'archive.eta-seconds': (p: P) => `${num(p.seconds)} 秒`,
+  'archive.written': (p: P) => `存档已写入 ${p.dir}：${num(p.files)} 个文件 (本次获取 ${num(p.fetched)} 个，保留之前的 ${num(p.reused)} 个)，无数据的期间 ${num(p.empty)} 个。`,
+  'archive.heading-coverage': () => '各类记录的覆盖范围',
+  'archive.covered': (p: P) => `${p.kind}：${date(p.from)}至${date(p.to)}，已覆盖`,
+  'archive.gap': (p: P) => `${p.kind}：${date(p.from)}至${date(p.to)} 缺失`,
+  'archive.problem': (p: P) => `${p.kind} ${date(p.from)}至${date(p.to)}：${p.status} (${p.detail})`,
+  'archive.gaps-left': (p: P) => `还有 ${num(p.count)} 处缺失：稍后再次运行 close-account archive，或从卖家平台下载这些期间。`,
+  'archive.recorded': (p: P) => `清单的 SHA-256 ${p.hash} 已记录在审计日志中 (运行 ${p.runId})。`,
+  'archive.verify-intact': (p: P) => `存档 ${p.dir} 完好：${num(p.files)} 个文件与清单一致，清单与审计日志一致。`,
+  'archive.verify-changed': (p: P) => `存档 ${p.dir} 已被改动：${p.files}。`,
+  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'missing' ? '缺失' : p.problem === 'unreadable' ? '无法读取' : '与记录不符'})`,
+  'archive.verify-hint': () => '请从备份恢复所列文件，或在新文件夹 (--out) 中重新生成存档。',
+  'archive.verify-none': () => '审计日志中没有存档记录：请给出文件夹 (close-account archive verify DIR)。',
+  'archive.index-title': (p: P) => `卖家 ${p.seller} 的存档 (截至 ${date(p.day)})`,
+  'archive.index-legend': () => '已覆盖的期间为绿色，无数据的期间 (亚马逊没有数据) 为灰色，缺失为红色。',
+  'archive.index-files': () => '文件',
+  'archive.index-empty': () => '无数据',
+  'archive.failed-download': (p: P) => `文档 ${p.attempts} 次未通过校验：${p.detail}`,
+  'archive.reports-no-period': () => '没有带日期的行：无法判断其覆盖的期间',
+  'check.data-export.pass': (p: P) => `存档 ${p.dir} 校验通过，覆盖了关闭账户会失去的所有期间 (截至 ${date(p.day)})。`,
+  'check.data-export.gaps': (p: P) => `存档有 ${num(p.count)} 处缺失：${p.gaps}。`,
+  'check.data-export.gaps-fix': () => '请再次运行 close-account archive (只获取缺少的部分)，或从卖家平台下载这些期间。',
+  'check.data-export.changed': (p: P) => `存档 ${p.dir} 校验未通过：${p.files}。`,
+  'check.data-export.changed-fix': () => '请运行 close-account archive verify 查看改动，然后重新生成存档。',
+  'check.data-export.gap-item': (p: P) => `${p.kind} ${date(p.from)}至${date(p.to)}`,
+  'check.data-export.tax-documents': (p: P) => `存档 ${p.dir} 校验通过并覆盖所有期间。仍需您自己从税务文件库下载 (没有 API 提供)：${p.documents}。`,
+  'check.data-export.tax-documents-done': (p: P) => `存档 ${p.dir} 校验通过并覆盖所有期间；已确认下载税务文件。`,
+  'check.data-export.form-1099k': (p: P) => `1099-K 表 (${date(p.date)} 前提供；只有主用户可以打开)`,
+  'check.data-export.vat-invoices': () => '增值税发票和增值税计算报告 (账户关闭前可下载)',
+  'check.data-export.tax-how': () => '卖家平台 → 报告 → 税务文件库：下载后用 --attest data-export 确认。',
 };

@@ -71,6 +71,15 @@ export interface Faults {
    * has its own buckets.
    */
   enforceRates?: boolean;
+  /**
+   * Archive faults (optional, off when absent). Report types whose document is served gzipped
+   * (compressionAlgorithm GZIP, reports_2021-06-30.json ReportDocument), and how many downloads of
+   * each such document arrive damaged (a byte flipped in transit: gzip's CRC-32 catches it).
+   */
+  gzipReports?: string[];
+  damagedDownloads?: number;
+  /** getReports answers at most this many reports a page, whatever pageSize asks (to see nextToken followed). */
+  reportsPageSize?: number;
 }
 
 export const ALL_FAULTS: Faults = {
@@ -124,6 +133,10 @@ export interface FakeSpApi {
   deletes: Map<string, number>;
   /** The reports created, as getReport would show them. */
   reports(): Reports['Report'][];
+  /** Settlement reports Amazon made on its own schedule (listed by getReports, never created). */
+  settlementReports(): Reports['Report'][];
+  /** Document downloads per report document id. */
+  downloads: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -154,6 +167,13 @@ const FULFILMENT_STATUS: Record<string, Orders['FulfillmentStatus']> = {
 const DAY_MS = 86_400_000;
 const ORDER_REPORTS = new Set(['GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL']);
 const FBA_REPORTS = new Set(['GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA', 'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA', 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA']);
+/**
+ * Settlement reports "cannot be requested with createReport, only listed with getReports and
+ * downloaded" (developer-docs changelog, removal of the XML settlement report, November 2026).
+ */
+const SETTLEMENT_REPORT = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
+/** Settlement periods: Amazon settles every 14 days (Seller Central payments help; the demo's cadence). */
+const SETTLEMENT_DAYS = 14;
 /** Report types that serve one marketplace per request. */
 const ONE_MARKETPLACE_REPORTS = new Set(['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA']);
 
@@ -194,6 +214,7 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
   const reports = new Map<string, FakeReport>();
   const documents = new Map<string, FakeReport['document']>();
   const deletes = new Map<string, number>();
+  const downloads = new Map<string, number>();
   // What is listed where, `sku@marketplaceId`. Amazon deletes asynchronously: the first look
   // after a delete still finds the item (selling-partner-api-models #4780, #5059).
   const listed = new Set(seller.listings.map((l) => `${l.sku}@${l.marketplaceId ?? seller.participations[0]!.marketplaceId}`));
@@ -271,8 +292,56 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
         if (returns.length === 0) return null;
         return plain([HEADERS.returns, ...returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '' }))]);
       }
+      case 'GET_FBA_REIMBURSEMENTS_DATA': {
+        // One reimbursement per closed return in range (report-type values, FBA payments reports).
+        const lines = seller.returns.filter((r) => !r.open && inRange(Date.parse(`${r.requestDate}T12:00:00Z`)));
+        if (lines.length === 0) return null;
+        const header = 'approval-date\treimbursement-id\tcase-id\tamazon-order-id\treason\tsku\tfnsku\tasin\tproduct-name\tcondition\tcurrency-unit\tamount-per-unit\tamount-total\tquantity-reimbursed-cash\tquantity-reimbursed-inventory\tquantity-reimbursed-total';
+        return gzipped(type, [header, ...lines.map((r, i) => `${r.requestDate}\tR${i}\t\t${r.orderId}\tCustomerReturn\t${r.sku ?? ''}\t\t\t\tNew\tUSD\t12.00\t12.00\t1\t0\t1`)]);
+      }
+      case 'GET_LEDGER_DETAIL_VIEW_DATA': {
+        if (seller.inventory.length === 0) return null;
+        const header = 'Date\tFNSKU\tASIN\tMSKU\tTitle\tEvent Type\tReference ID\tQuantity\tFulfillment Center\tDisposition\tReason\tCountry';
+        const day = new Date(end).toISOString().slice(0, 10);
+        return gzipped(type, [header, ...seller.inventory.map((i) => `${day}\tX0\tB0\t${i.sku}\t${(i.name ?? '').replace(/\t/g, ' ')}\tAdjustments\t\t${i.fulfillable ?? 0}\tFC1\tSELLABLE\t\tUS`)]);
+      }
+      case 'GET_V2_SELLER_PERFORMANCE_REPORT':
+        // JSON, with accountStatuses per marketplace (performance-reports-attributes).
+        return { body: Buffer.from(JSON.stringify({ accountStatuses: marketplaceIds.map((marketplaceId) => ({ marketplaceId, status: 'NORMAL' })), performanceMetrics: [] })), gzip: false, charset: 'UTF-8' };
       default:
         return null;
+    }
+  }
+
+  /** A document gzipped when the test asks for it (Amazon gzips large documents: compressionAlgorithm). */
+  function gzipped(type: string, lines: string[]): NonNullable<FakeReport['document']> {
+    const body = Buffer.from(text(lines));
+    return faults.gzipReports?.includes(type) ? { body: gzipSync(body), gzip: true, charset: 'UTF-8' } : { body, gzip: false, charset: 'UTF-8' };
+  }
+
+  // Settlement reports over the last 90 days (getReports' retention), one per 14-day period, each
+  // created the day after its period ends, with the shipped orders of its period.
+  const settlements = new Map<string, FakeReport>();
+  {
+    const today = Math.floor(now() / DAY_MS) * DAY_MS;
+    for (let end = today - DAY_MS; end > today - 90 * DAY_MS; end -= SETTLEMENT_DAYS * DAY_MS) {
+      const start = end - SETTLEMENT_DAYS * DAY_MS;
+      const reportId = String(90000 + settlements.size);
+      const orders = seller.orders.filter((o) => o.status === 'Shipped' && o.purchaseTime >= start && o.purchaseTime < end);
+      const header = 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tposted-date\tprice-type\tprice-amount';
+      const iso = (ms: number) => new Date(ms).toISOString();
+      // The first row is the settlement's summary (report-formats.md §11): a period without orders still has one.
+      const lines = [header, `S${reportId}\t${iso(start)}\t${iso(end)}\t${iso(end + 2 * DAY_MS)}\t${(orders.length * 19.99).toFixed(2)}\tUSD\t\t\t\t\t`, ...orders.map((o) => `S${reportId}\t\t\t\t\tUSD\tOrder\t${o.orderId}\t${o.purchaseDate}\tPrincipal\t19.99`)];
+      const documentId = `amzn1.spdoc.1.4.na.settlement.${reportId}`;
+      const fake: FakeReport = {
+        report: { reportId, reportType: SETTLEMENT_REPORT, marketplaceIds: [home], dataStartTime: iso(start), dataEndTime: iso(end - 1000), createdTime: iso(end + DAY_MS), processingStatus: 'DONE', processingEndTime: iso(end + DAY_MS), reportDocumentId: documentId },
+        outcome: 'DONE',
+        readyAt: 0,
+        polls: 0,
+        document: gzipped(SETTLEMENT_REPORT, lines),
+      };
+      settlements.set(reportId, fake);
+      documents.set(documentId, fake.document);
     }
   }
 
@@ -286,6 +355,7 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
     if (start > at) return `dataStartTime ${spec.dataStartTime} is in the future`;
     if (end > at) return `dataEndTime ${spec.dataEndTime} is in the future`;
     if (start > end) return 'dataStartTime is after dataEndTime';
+    if (spec.reportType === SETTLEMENT_REPORT) return `${SETTLEMENT_REPORT} cannot be requested: settlement reports are only listed and downloaded`;
     // One marketplace per report: "only the first marketplaceId in the list will be accepted"
     // (report-type values, inventory reports, for GET_MERCHANT_LISTINGS_ALL_DATA; seen for FBA and
     // listings reports alike in selling-partner-api-models #1998). Returns and removals likewise.
@@ -363,8 +433,19 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
       return json(res, 200, { access_token: token, token_type: 'bearer', expires_in: faults.tokenLifetime, refresh_token: FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN });
     }
     if (path.startsWith('/documents-download/')) {
-      const doc = documents.get(decodeURIComponent(path.split('/')[2]!));
+      const id = decodeURIComponent(path.split('/')[2]!);
+      const doc = documents.get(id);
       if (!doc) return json(res, 404, {});
+      const served = (downloads.get(id) ?? 0) + 1;
+      downloads.set(id, served);
+      // A transfer damaged on the way: one byte flipped in the middle of a gzipped document.
+      if (doc.gzip && served <= (faults.damagedDownloads ?? 0)) {
+        const damaged = Buffer.from(doc.body);
+        const at = Math.floor(damaged.length / 2);
+        damaged[at] = damaged[at]! ^ 0xff;
+        res.writeHead(200, { 'content-type': `text/plain;charset=${doc.charset}` }).end(damaged);
+        return;
+      }
       res.writeHead(200, { 'content-type': `text/plain;charset=${doc.charset}` }).end(doc.body);
       return;
     }
@@ -486,20 +567,44 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
     }
     if (req.method === 'GET' && path === '/reports/2021-06-30/reports') {
       // getReports: newest first, filtered as the model describes; the default createdSince is 90 days ago.
-      const q = url.searchParams;
+      // nextToken: "include this token as the only parameter. Specifying nextToken with any other
+      // parameters will cause the request to fail" (getReports, nextToken). The token carries the
+      // first page's query and where the next page starts.
+      let q = url.searchParams;
+      let offset = 0;
+      if (q.has('nextToken')) {
+        if ([...q.keys()].some((key) => key !== 'nextToken')) return invalid('nextToken must be the only parameter');
+        let saved: { query: string; offset: number };
+        try {
+          saved = JSON.parse(Buffer.from(q.get('nextToken')!, 'base64url').toString()) as { query: string; offset: number };
+        } catch {
+          return invalid('invalid nextToken');
+        }
+        q = new URLSearchParams(saved.query);
+        offset = saved.offset;
+      }
       const types = new Set((q.get('reportTypes') ?? '').split(',').filter(Boolean));
       const statuses = new Set((q.get('processingStatuses') ?? '').split(',').filter(Boolean));
       const marketplaces = new Set((q.get('marketplaceIds') ?? '').split(',').filter(Boolean));
       const since = q.has('createdSince') ? Date.parse(q.get('createdSince')!) : now() - 90 * DAY_MS;
-      const matching = [...reports.values()]
-        .map(current)
+      // "Reports are retained for a maximum of 90 days" (createdSince).
+      if (since < now() - 90 * DAY_MS - DAY_MS) return invalid('createdSince is more than 90 days ago');
+      const matching = [...[...reports.values()].map(current), ...[...settlements.values()].map((r) => r.report)]
         .filter((r) => types.has(r.reportType) && (statuses.size === 0 || statuses.has(r.processingStatus)) && (marketplaces.size === 0 || (r.marketplaceIds ?? []).some((m) => marketplaces.has(m))) && Date.parse(r.createdTime) >= since)
         .sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime));
-      const response: Reports['GetReportsResponse'] = { reports: matching.slice(0, Number(q.get('pageSize') ?? 10)) };
+      // pageSize: default 10, at most 100 (the model).
+      const size = Math.min(Number(q.get('pageSize') ?? 10), faults.reportsPageSize ?? 100);
+      const more = offset + size < matching.length;
+      const response: Reports['GetReportsResponse'] = {
+        reports: matching.slice(offset, offset + size),
+        ...(more ? { nextToken: Buffer.from(JSON.stringify({ query: q.toString(), offset: offset + size })).toString('base64url') } : {}),
+      };
       return ok(response);
     }
     const reportMatch = /^\/reports\/2021-06-30\/reports\/(\d+)$/.exec(path);
     if (req.method === 'GET' && reportMatch) {
+      const settled = settlements.get(reportMatch[1]!);
+      if (settled) return ok(settled.report);
       const fake = reports.get(reportMatch[1]!);
       if (!fake) return error(res, 404, 'NotFound', 'No report');
       fake.polls += 1;
@@ -570,6 +675,26 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
     if (req.method === 'GET' && path === '/finances/v0/financialEventGroups') {
       return ok({ payload: { FinancialEventGroupList: seller.balance.map((b) => ({ ProcessingStatus: 'Open', OriginalTotal: { CurrencyCode: b.currency, CurrencyAmount: b.amount + b.reserved } })) } });
     }
+    if (req.method === 'GET' && path === '/finances/v0/financialEvents') {
+      // PostedBefore "must be later than PostedAfter and more than two minutes before the request
+      // was submitted. If PostedAfter and PostedBefore are more than 180 days apart, the response is
+      // empty"; NextToken pages (financesV0.json, listFinancialEvents).
+      const q = url.searchParams;
+      const after = q.has('PostedAfter') ? Date.parse(q.get('PostedAfter')!) : null;
+      const before = q.has('PostedBefore') ? Date.parse(q.get('PostedBefore')!) : now() - 2 * 60_000;
+      if (q.has('PostedBefore') && after === null) return invalid('PostedBefore needs PostedAfter');
+      if (before > now() - 2 * 60_000) return invalid('PostedBefore must be more than two minutes before the request');
+      if (after !== null && before <= after) return invalid('PostedBefore must be later than PostedAfter');
+      const tooLong = after !== null && before - after > 180 * DAY_MS;
+      const events = tooLong ? [] : seller.orders.filter((o) => o.status === 'Shipped' && (after === null || o.purchaseTime >= after) && o.purchaseTime < before);
+      const { slice, next } = page(events, q.get('NextToken'));
+      return ok({
+        payload: {
+          FinancialEvents: { ShipmentEventList: slice.map((o) => ({ AmazonOrderId: o.orderId, PostedDate: o.purchaseDate, MarketplaceName: domain(o.marketplaceId) })) },
+          ...(next ? { NextToken: next } : {}),
+        },
+      });
+    }
     return error(res, 404, 'NotFound', `No route ${req.method} ${path}`);
   }
 
@@ -596,6 +721,8 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
     requests,
     deletes,
     reports: () => [...reports.values()].map((r) => ({ ...r.report })),
+    settlementReports: () => [...settlements.values()].map((r) => ({ ...r.report })),
+    downloads,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -100,3 +100,14 @@ describe('every --json document validates against its schema', () => {
     }
   });
 });
+
+// Issue 16: archive and archive verify, and an archive error, held to their schemas.
+describe('archive --json documents validate against their schemas', () => {
+  it('archive, archive verify, and a folder with no archive', async () => {
+    const { archiveJsonSchema, archiveVerifyJsonSchema } = await import('../../src/render/archive-json-schema.js');
+    const dir = join(home, 'archive-json');
+    expect((await document(archiveJsonSchema, ['archive', '--out', dir], 0)).gaps).toEqual([]);
+    expect((await document(archiveVerifyJsonSchema, ['archive', 'verify', dir], 0)).status).toBe('intact');
+    expect((await document(errorJsonSchema, ['archive', 'verify', home], 2)).error.code).toBe('usage');
+  });
+});

@@ -154,7 +154,7 @@ function latestDone(reports: Reports['Report'][], request: ReportRequest, except
   return covering[0] ?? null;
 }
 
-async function download(client: SpApiClient, settings: SpApiSettings, request: ReportRequest, reportDocumentId: string, reportId: string, dir: string, t: Translate): Promise<ReportFile> {
+export async function download(client: SpApiClient, settings: SpApiSettings, request: ReportRequest, reportDocumentId: string, reportId: string, dir: string, t: Translate): Promise<ReportFile> {
   const document = await client.call<Reports['ReportDocument']>('getReportDocument', { path: { reportDocumentId } });
   // The document URL is presigned: no access token goes with it, so it alone may follow a redirect
   // (each hop checked again: https, or loopback).

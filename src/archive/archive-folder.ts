@@ -1,0 +1,139 @@
+// The archive folder on disk. Each file is written under a temporary name, synced and renamed into
+// place, and only then listed in manifest.json, which is itself replaced whole (temporary file,
+// fsync, rename): a full disk, an unwritable folder or a kill at any instant leaves the last
+// manifest as it was, listing only files that are whole. Such a failure is an input error (exit 2)
+// that names the path.
+
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError, UsageError } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
+import { MANIFEST_NAME, manifestSchema, type Manifest } from './manifest.js';
+
+/** The file-system calls that write: tests replace them to fail as a full disk does. */
+export interface WriteCalls {
+  openSync: typeof openSync;
+  writeSync: (fd: number, data: Uint8Array) => number;
+  fsyncSync: typeof fsyncSync;
+  renameSync: typeof renameSync;
+}
+export const REAL_WRITES: WriteCalls = { openSync, writeSync: (fd, data) => writeSync(fd, data), fsyncSync, renameSync };
+
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+export class ArchiveFolder {
+  constructor(
+    readonly dir: string,
+    private readonly t: Translate,
+    private readonly writes: WriteCalls = REAL_WRITES,
+  ) {}
+
+  private unwritable(path: string, error: unknown): UsageError {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return new UsageError(this.t('archive.unwritable', { path, code }), this.t('archive.unwritable-hint'));
+  }
+
+  /** Makes the folder (0700: the records are the seller's own). */
+  create(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      if (!statSync(this.dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    } catch (error) {
+      throw this.unwritable(this.dir, error);
+    }
+  }
+
+  /** Writes `chunks` as `name`, whole or not at all; returns its size and SHA-256. */
+  async writeFile(name: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<WrittenFile> {
+    const path = join(this.dir, name);
+    const temporary = join(this.dir, `.${name}.partial`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let fd: number | null = null;
+    try {
+      fd = this.writes.openSync(temporary, 'w', 0o600);
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        bytes += chunk.byteLength;
+        let written = 0;
+        while (written < chunk.byteLength) written += this.writes.writeSync(fd, chunk.subarray(written));
+      }
+      this.writes.fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      this.writes.renameSync(temporary, path);
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      rmSync(temporary, { force: true });
+      // The file system refused (ENOSPC, EACCES, EROFS, ...); anything else (the source failing) is its own error.
+      if (!(error instanceof CliError) && /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code))) throw this.unwritable(path, error);
+      throw error;
+    }
+    return { bytes, sha256: hash.digest('hex') };
+  }
+
+  /** Replaces manifest.json whole. */
+  writeManifest(manifest: Manifest): void {
+    const path = join(this.dir, MANIFEST_NAME);
+    const temporary = join(this.dir, `.${MANIFEST_NAME}.partial`);
+    let fd: number | null = null;
+    try {
+      const data = Buffer.from(`${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`);
+      fd = this.writes.openSync(temporary, 'w', 0o600);
+      let written = 0;
+      while (written < data.byteLength) written += this.writes.writeSync(fd, data.subarray(written));
+      this.writes.fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      this.writes.renameSync(temporary, path);
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      rmSync(temporary, { force: true });
+      throw this.unwritable(path, error);
+    }
+  }
+
+  /** The manifest as it is on disk: null when there is none; an input error when it does not parse. */
+  readManifest(): Manifest | null {
+    const path = join(this.dir, MANIFEST_NAME);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: (error as NodeJS.ErrnoException).code ?? 'error' }), this.t('archive.manifest-hint'));
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: (error as Error).message }), this.t('archive.manifest-hint'));
+    }
+    const parsed = manifestSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: `${issue.path.join('.')}: ${issue.message}` }), this.t('archive.manifest-hint'));
+    }
+    return parsed.data;
+  }
+}
+
+/** SHA-256 and size of a file, read as a stream (a report may be larger than memory allows). */
+export async function hashFile(path: string): Promise<WrittenFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).byteLength;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** SHA-256 of bytes in memory (the manifest's, as recorded in the audit log). */
+export function sha256Of(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}

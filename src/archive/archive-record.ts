@@ -1,0 +1,78 @@
+// An archive in the audit log: the event that records its manifest's hash, the hashes recorded
+// (for `archive verify`), and the evidence data-export is judged from (the latest archive of the
+// seller, verified now).
+
+import type { AuditLogPlace } from '../audit/open-audit-log.js';
+import { auditLogExists, openAuditLog } from '../audit/open-audit-log.js';
+import { coverageOf, requiredCoverage } from '../core/archive-coverage.js';
+import type { ArchiveEvidence } from '../core/checks/data-export.js';
+import { CliError } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
+import type { Manifest } from './manifest.js';
+import type { ArchiveVerification } from './verify-archive.js';
+
+export const archiveEvent = {
+  type: 'archive',
+  body: ({ dir, manifest, manifestSha256, gaps }: { dir: string; manifest: Manifest; manifestSha256: string; gaps: number }) => ({
+    dir,
+    seller: manifest.seller.id,
+    source: manifest.source,
+    day: manifest.day,
+    manifestSha256,
+    files: manifest.files.length,
+    complete: manifest.complete,
+    gaps,
+  }),
+};
+
+interface RecordedArchive {
+  dir: string;
+  seller: string | null;
+  manifestSha256: string;
+}
+
+async function readRecorded(place: AuditLogPlace): Promise<RecordedArchive[]> {
+  if (!(await auditLogExists(place))) return [];
+  const audit = await openAuditLog(place, 'read');
+  try {
+    return audit.recordsOfType(archiveEvent.type).flatMap((record) => {
+      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown };
+      if (typeof body.manifestSha256 !== 'string' || typeof body.dir !== 'string') return [];
+      return [{ dir: body.dir, seller: typeof body.seller === 'string' ? body.seller : null, manifestSha256: body.manifestSha256 }];
+    });
+  } finally {
+    audit.close();
+  }
+}
+
+/** Manifest hashes the audit log recorded for archives, and the latest archive's folder. */
+export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; latestDir: string | null }> {
+  const recorded = await readRecorded(place);
+  return { hashes: new Set(recorded.map((r) => r.manifestSha256)), latestDir: recorded.at(-1)?.dir ?? null };
+}
+
+/**
+ * The evidence data-export is judged from: the latest archive the audit log recorded for this
+ * seller, verified now (files re-hashed, manifest against the log), its coverage as of the check's
+ * day (what happened after the archive was made is a gap: archive again, it fetches only that).
+ */
+export async function archiveEvidence(place: AuditLogPlace, sellerId: string | null, asOf: string, t: Translate): Promise<ArchiveEvidence | null> {
+  if (!sellerId) return null;
+  const recorded = await readRecorded(place);
+  const latest = recorded.filter((r) => r.seller === sellerId).at(-1);
+  if (!latest) return null;
+  // Loaded only for a seller with an archive: `check` without one needs no manifest schema (zod).
+  const { verifyArchive } = await import('./verify-archive.js');
+  const { MANIFEST_NAME } = await import('./manifest.js');
+  let verdict: ArchiveVerification;
+  try {
+    verdict = await verifyArchive(latest.dir, new Set(recorded.map((r) => r.manifestSha256)), t);
+  } catch (error) {
+    // The folder or its manifest is gone or unreadable: the archive does not verify.
+    if (!(error instanceof CliError)) throw error;
+    return { dir: latest.dir, day: asOf, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
+  }
+  const day = verdict.day > asOf ? verdict.day : asOf;
+  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files);
+  return { dir: latest.dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
+}

@@ -1,0 +1,130 @@
+// Builds (or resumes) an archive: the source plans its units of work (one report request, one
+// file), and each unit not already in the manifest with a file that still hashes as listed is
+// fetched, written whole, and only then added to the manifest. An interrupted run leaves a
+// manifest of whole files; the next run fetches only what is missing.
+
+import { join } from 'node:path';
+import { allGaps, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
+import { ArchiveFolder, hashFile } from './archive-folder.js';
+import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
+import { manifestCoverage } from './verify-archive.js';
+
+export interface ArchiveUnit {
+  /** Stable across runs: resuming matches units by it. */
+  id: string;
+  kind: ArchiveKind;
+  marketplaces: string[];
+  period: Period;
+}
+
+export type UnitResult =
+  | { type: 'file'; name: string; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>; rows: () => number; origin: Origin; period?: Period }
+  | { type: 'empty'; origin: Origin }
+  | { type: 'problem'; status: ManifestProblem['status']; detail: string };
+
+/** Where the records come from: the demo seller, a folder of reports, the Selling Partner API. */
+export interface ArchiveSource {
+  id: Manifest['source'];
+  sellerId: string;
+  regions: string[];
+  units(required: readonly Requirement[]): Promise<ArchiveUnit[]>;
+  /** Told which units are still to fetch, in order, before the first is asked for. */
+  prepare?(todo: readonly ArchiveUnit[]): void;
+  fetch(unit: ArchiveUnit): Promise<UnitResult>;
+  /** What the source could not use (a file of no known kind), for the seller to hear. */
+  warnings?: string[];
+  /** A fair estimate of the time the remaining units take (rate limits), for the ETA. */
+  estimateMs?(remaining: readonly ArchiveUnit[]): number;
+}
+
+export interface ArchiveProgress {
+  done: number;
+  total: number;
+  unit: ArchiveUnit | null;
+  etaMs: number | null;
+}
+
+export interface BuildOptions {
+  day: string;
+  required: Requirement[];
+  now: () => number;
+  onProgress?: (progress: ArchiveProgress) => void;
+  /** After each file is in place and listed (a test stops the process here). */
+  afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  fetched: number;
+  reused: number;
+  gaps: ReturnType<typeof allGaps>;
+}
+
+/** Counts data rows in a text report as it streams: lines after the header. */
+export function lineCounter(): { count: (chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) => AsyncIterable<Uint8Array>; rows: () => number } {
+  let lines = 0;
+  let last = 0x0a;
+  return {
+    async *count(chunks) {
+      for await (const chunk of chunks) {
+        for (const byte of chunk) if (byte === 0x0a) lines += 1;
+        if (chunk.byteLength > 0) last = chunk[chunk.byteLength - 1]!;
+        yield chunk;
+      }
+    },
+    rows: () => Math.max(0, lines + (last === 0x0a ? 0 : 1) - 1),
+  };
+}
+
+export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource, options: BuildOptions): Promise<BuildResult> {
+  folder.create();
+  const stamp = () => new Date(options.now()).toISOString();
+  const existing = folder.readManifest();
+  const sameArchive = existing && existing.seller.id === source.sellerId && existing.source === source.id;
+  const manifest: Manifest = sameArchive
+    ? { ...existing, complete: false, problems: [] }
+    : { schemaVersion: 1, tool: 'close-account', seller: { id: source.sellerId, regions: source.regions }, source: source.id, day: options.day, createdAt: stamp(), updatedAt: stamp(), complete: false, required: options.required, files: [], problems: [] };
+  const units = await source.units(manifest.required);
+  // A listed file that no longer hashes as listed is fetched again; one that does is kept.
+  const kept: ManifestFile[] = [];
+  for (const entry of manifest.files) {
+    if (entry.file === null) {
+      kept.push(entry);
+      continue;
+    }
+    try {
+      const found = await hashFile(join(folder.dir, entry.file));
+      if (found.sha256 === entry.sha256 && found.bytes === entry.bytes) kept.push(entry);
+    } catch {
+      // Missing or unreadable: fetched again below.
+    }
+  }
+  manifest.files = kept;
+  const done = new Set(kept.map((f) => f.unit));
+  const todo = units.filter((u) => !done.has(u.id));
+  const reused = units.length - todo.length;
+  folder.writeManifest({ ...manifest, updatedAt: stamp() });
+  let fetched = 0;
+  source.prepare?.(todo);
+  for (const [index, unit] of todo.entries()) {
+    options.onProgress?.({ done: reused + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
+    const result = await source.fetch(unit);
+    if (result.type === 'problem') {
+      manifest.problems.push({ unit: unit.id, kind: unit.kind, period: unit.period, status: result.status, detail: result.detail });
+    } else if (result.type === 'empty') {
+      manifest.files.push({ file: null, kind: unit.kind, marketplaces: unit.marketplaces, period: unit.period, rows: 0, bytes: 0, sha256: null, origin: result.origin, unit: unit.id });
+    } else {
+      const written = await folder.writeFile(result.name, result.chunks);
+      manifest.files.push({ file: result.name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id });
+      fetched += 1;
+    }
+    manifest.updatedAt = stamp();
+    folder.writeManifest(manifest);
+    await options.afterUnit?.(unit, result.type === 'file');
+  }
+  manifest.complete = true;
+  manifest.updatedAt = stamp();
+  folder.writeManifest(manifest);
+  options.onProgress?.({ done: units.length, total: units.length, unit: null, etaMs: 0 });
+  return { manifest, fetched, reused, gaps: allGaps(manifestCoverage(manifest)) };
+}

@@ -1,0 +1,77 @@
+// `archive verify`: every file re-hashed against the manifest, and the manifest's own hash against
+// the ones the audit log recorded. Intact only when every file is as listed and the manifest is
+// one the log knows; anything else names what changed.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coverageOf, type KindCoverage } from '../core/archive-coverage.js';
+import type { Translate } from '../messages/catalogue.js';
+import { ArchiveFolder, hashFile, sha256Of } from './archive-folder.js';
+import { MANIFEST_NAME, type Manifest } from './manifest.js';
+
+export type FileProblem = 'missing' | 'changed' | 'unreadable';
+
+export interface ArchiveVerification {
+  dir: string;
+  /** intact: every file as listed and the manifest recorded; changed: something is not. */
+  status: 'intact' | 'changed';
+  manifestSha256: string;
+  /** Whether the audit log recorded this manifest's hash for the archive. */
+  manifestRecorded: boolean;
+  changed: { file: string; problem: FileProblem }[];
+  files: number;
+  complete: boolean;
+  coverage: KindCoverage[];
+  seller: string;
+  day: string;
+  manifest: Manifest;
+}
+
+/** The manifest's hash as the audit log records it: of its bytes on disk. */
+export function manifestHash(dir: string): string {
+  return sha256Of(readFileSync(join(dir, MANIFEST_NAME)));
+}
+
+/** The coverage the manifest's files and empty answers give, against what it was asked to cover. */
+export function manifestCoverage(manifest: Manifest): KindCoverage[] {
+  return coverageOf(manifest.required, manifest.files);
+}
+
+/**
+ * Verifies the archive in `dir`. `recordedHashes` are the manifest hashes the audit log holds for
+ * archives (the caller reads the log). Throws an input error when there is no readable manifest.
+ */
+export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate): Promise<ArchiveVerification> {
+  const folder = new ArchiveFolder(dir, t);
+  const manifest = folder.readManifest();
+  if (!manifest) {
+    const { UsageError } = await import('../errors.js');
+    throw new UsageError(t('archive.no-manifest', { dir }), t('archive.no-manifest-hint'));
+  }
+  const manifestSha256 = manifestHash(dir);
+  const changed: ArchiveVerification['changed'] = [];
+  for (const entry of manifest.files) {
+    if (entry.file === null) continue;
+    try {
+      const found = await hashFile(join(dir, entry.file));
+      if (found.sha256 !== entry.sha256 || found.bytes !== entry.bytes) changed.push({ file: entry.file, problem: 'changed' });
+    } catch (error) {
+      changed.push({ file: entry.file, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
+    }
+  }
+  const manifestRecorded = recordedHashes.has(manifestSha256);
+  if (!manifestRecorded) changed.unshift({ file: MANIFEST_NAME, problem: 'changed' });
+  return {
+    dir,
+    status: changed.length === 0 ? 'intact' : 'changed',
+    manifestSha256,
+    manifestRecorded,
+    changed,
+    files: manifest.files.filter((f) => f.file !== null).length,
+    complete: manifest.complete,
+    coverage: manifestCoverage(manifest),
+    seller: manifest.seller.id,
+    day: manifest.day,
+    manifest,
+  };
+}

@@ -1,0 +1,201 @@
+// `archive` and `archive verify [DIR]`: thin. The archive services (src/archive/) fetch, write and
+// verify; this resolves the flags, records the manifest's hash in the audit log, and renders the
+// result as text or one JSON document.
+
+import { dirname, join, resolve } from 'node:path';
+// The archive's services load when the command runs (the manifest's schema needs zod): every
+// other command starts without them.
+import type { ArchiveProgress, ArchiveSource } from '../archive/build-archive.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { READINESS_FLAGS, resolveReadinessRun, runToRecord, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
+import { flagText } from '../config/flag-spec.js';
+import { settingPath } from '../config/global-options.js';
+import type { KindCoverage } from '../core/archive-coverage.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
+import { failpoint } from '../failpoints.js';
+import type { ArchiveJson, ArchiveVerifyJson } from '../render/archive-json-schema.js';
+import { JSON_SCHEMA_VERSION } from '../render/json-schema-version.js';
+
+export interface ArchiveOptions {
+  readonly run: ReadinessRunOptions;
+  readonly json: boolean;
+  /** The archive folder; null for the default beside the audit log, per seller and day. */
+  readonly out: string | null;
+  /** For --adapter reports, whose files do not name the seller. */
+  readonly sellerId: string | null;
+}
+
+export interface ArchiveVerifyOptions {
+  readonly auditDbPath: string;
+  readonly json: boolean;
+  readonly dir: string | null;
+}
+
+async function openSource(options: ArchiveOptions, io: CommandIo): Promise<{ source: ArchiveSource; calls?: () => Record<string, number>; close?: () => Promise<void> }> {
+  const { source } = options.run;
+  if (source.adapter === 'demo') {
+    const [{ demoSeller }, { demoArchiveSource }] = await Promise.all([import('../adapters/demo/demo-seller.js'), import('../archive/demo-archive.js')]);
+    return { source: demoArchiveSource(demoSeller(source.demoScenario)) };
+  }
+  if (source.adapter === 'reports') {
+    if (!source.reportsDir) throw new UsageError(io.t('error.reports-dir-needed'), io.t('error.reports-dir-hint'));
+    const { reportsArchiveSource } = await import('../archive/reports-archive.js');
+    return { source: await reportsArchiveSource(source.reportsDir, options.sellerId, options.run.asOf, io.t) };
+  }
+  const [{ spApiSettings }, { clockFromEnv }, { loadRates, saveRates }, { createSpApiArchive }] = await Promise.all([
+    import('../adapters/sp-api/sp-api-settings.js'),
+    import('../adapters/sp-api/clock.js'),
+    import('../adapters/sp-api/rate-store.js'),
+    import('../archive/sp-api-archive.js'),
+  ]);
+  const settings = spApiSettings(io.term.env, source.spApiFile, io.t, (m) => io.warn(m));
+  // Rate buckets outlive a run at Amazon: kept beside the audit log, per region and seller.
+  const ratesPath = join(dirname(options.run.auditDbPath), 'sp-api-rates.json');
+  const ratesKey = `${settings.region}:${settings.sellerId ?? '-'}`;
+  const archive = await createSpApiArchive({
+    settings,
+    t: io.t,
+    clock: clockFromEnv(io.term.env),
+    userAgent: `close-account/${io.version} (Node ${io.term.nodeVersion})`,
+    rates: loadRates(ratesPath, ratesKey),
+    saveRates: (snapshot) => saveRates(ratesPath, ratesKey, snapshot),
+  });
+  return { source: archive.source, calls: archive.calls, close: archive.close };
+}
+
+/** A progress line on a terminal (stderr): a bar, what is being fetched, and the time left at the documented rates. */
+function progressLine(io: CommandIo, json: boolean): (progress: ArchiveProgress) => void {
+  const { term, t } = io;
+  if (!term.stderrIsTTY || json) return () => {};
+  return (p) => {
+    const width = 20;
+    const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+    const eta = p.etaMs === null || p.etaMs <= 0 ? '' : p.etaMs >= 60_000 ? t('archive.eta-minutes', { minutes: Math.ceil(p.etaMs / 60_000) }) : t('archive.eta-seconds', { seconds: Math.ceil(p.etaMs / 1000) });
+    const what = p.unit ? `${t('archive.kind', { kind: p.unit.kind })} ${p.unit.period.from}–${p.unit.period.to}` : '';
+    term.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${t('archive.progress', { done: p.done, total: p.total, what, eta })}`);
+    if (p.unit === null) term.stderr.write('\n');
+  };
+}
+
+function coverageLines(io: CommandIo, coverage: readonly KindCoverage[]): string[] {
+  const { t, out } = io;
+  const lines = [out.bold(t('archive.heading-coverage'))];
+  for (const c of coverage) {
+    const kind = t('archive.kind', { kind: c.kind });
+    if (c.gaps.length === 0) lines.push(`${out.green('✔')} ${t('archive.covered', { kind, from: c.required.from, to: c.required.to })}`);
+    for (const gap of c.gaps) lines.push(`${out.red('✖')} ${t('archive.gap', { kind, from: gap.from, to: gap.to })}`);
+  }
+  return lines;
+}
+
+async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const [{ ArchiveFolder }, { buildArchive }, { MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
+    import('../archive/archive-folder.js'),
+    import('../archive/build-archive.js'),
+    import('../archive/manifest.js'),
+    import('../archive/archive-record.js'),
+    import('../archive/verify-archive.js'),
+    import('../core/archive-coverage.js'),
+    import('../render/archive-index-html.js'),
+  ]);
+  const opened = await openSource(options, io);
+  try {
+    return await withRecordedRun(runToRecord(io, 'archive', options.run), async (recorder) => {
+      const { source } = opened;
+      for (const warning of source.warnings ?? []) io.warn(warning);
+      const day = options.run.asOf;
+      const dir = options.out ?? join(dirname(options.run.auditDbPath), 'archives', source.sellerId.replace(/[^A-Za-z0-9_-]/g, '_'), day);
+      const folder = new ArchiveFolder(dir, t);
+      const result = await buildArchive(folder, source, {
+        day,
+        required: requiredCoverage(day, source.regions),
+        now: () => io.term.now().getTime(),
+        onProgress: progressLine(io, options.json),
+        // A test stops the process dead here, once a file is in place and listed, to resume it.
+        afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', io.term.env, io.term.stderr) : Promise.resolve()),
+      });
+      const coverage = manifestCoverage(result.manifest);
+      // The page beside the manifest: made from it, so not listed in it.
+      await folder.writeFile('index.html', [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
+      const manifestSha256 = manifestHash(dir);
+      const gaps = allGaps(coverage);
+      recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest: result.manifest, manifestSha256, gaps: gaps.length }));
+      const empty = result.manifest.files.filter((f) => f.file === null).length;
+      if (options.json) {
+        const document: ArchiveJson = {
+          schemaVersion: JSON_SCHEMA_VERSION,
+          archive: { dir, manifest: join(dir, MANIFEST_NAME), index: join(dir, 'index.html'), seller: source.sellerId, source: source.id, day: result.manifest.day, complete: result.manifest.complete, manifestSha256, runId: recorder.runId },
+          files: { listed: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty },
+          coverage,
+          gaps: gaps.map((g) => ({ kind: g.kind, from: g.gap.from, to: g.gap.to })),
+          problems: result.manifest.problems.map((p) => ({ kind: p.kind, from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })),
+          calls: opened.calls?.() ?? null,
+        };
+        io.print(JSON.stringify(document, null, 2));
+      } else {
+        const lines = [t('archive.written', { dir, files: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty }), '', ...coverageLines(io, coverage)];
+        for (const p of result.manifest.problems) lines.push(io.out.red(t('archive.problem', { kind: t('archive.kind', { kind: p.kind }), from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })));
+        if (gaps.length > 0) lines.push('', t('archive.gaps-left', { count: gaps.length }));
+        if (recorder.runId) lines.push('', t('archive.recorded', { hash: manifestSha256, runId: recorder.runId }));
+        io.print(lines.join('\n'));
+      }
+      return gaps.length > 0 ? EXIT.notReady : EXIT.ok;
+    });
+  } finally {
+    await opened.close?.();
+  }
+}
+
+async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const [{ recordedArchives }, { verifyArchive }] = await Promise.all([import('../archive/archive-record.js'), import('../archive/verify-archive.js')]);
+  const { hashes, latestDir } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
+  const dir = options.dir ?? latestDir;
+  if (!dir) throw new UsageError(t('archive.verify-none'));
+  const verdict = await verifyArchive(dir, hashes, t);
+  if (options.json) {
+    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
+    io.print(JSON.stringify(document, null, 2));
+  }
+  if (verdict.status === 'intact') {
+    if (!options.json) io.print([io.out.green(t('archive.verify-intact', { dir, files: verdict.files })), '', ...coverageLines(io, verdict.coverage)].join('\n'));
+    return EXIT.ok;
+  }
+  const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
+  throw new CliError(EXIT.notReady, t('archive.verify-changed', { dir, files }), t('archive.verify-hint'));
+}
+
+export const archiveCreate = defineCommand<ArchiveOptions>({
+  name: 'archive',
+  description: 'help.archive',
+  flags: [...READINESS_FLAGS, { flags: '--out <dir>', help: 'help.archive-out' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
+  examples: ['close-account archive', 'close-account archive --adapter sp-api --out ~/amazon-archive', 'close-account archive --adapter reports --reports-dir ~/amazon-reports --seller-id A2DEMO5ELLER7Q'],
+  helpAfter: ['help.exit-codes'],
+  resolve(raw, globals) {
+    const out = flagText(raw, 'out');
+    return Object.freeze({
+      run: resolveReadinessRun(raw, globals),
+      json: globals.options.json,
+      out: out ? settingPath(out, globals.term.env) : null,
+      sellerId: flagText(raw, 'sellerId') ?? globals.options.config.sellerId ?? null,
+    });
+  },
+  run: runArchive,
+});
+
+export const archiveVerify = defineCommand<ArchiveVerifyOptions>({
+  name: 'verify',
+  description: 'help.archive-verify',
+  arguments: [{ name: 'dir', help: 'help.archive-dir', optional: true }],
+  flags: [],
+  examples: ['close-account archive verify', 'close-account archive verify ~/amazon-archive --json'],
+  resolve: (_raw, globals, args) => Object.freeze({ auditDbPath: globals.options.auditDbPath, json: globals.options.json, dir: args[0] ? resolve(settingPath(args[0], globals.term.env)) : null }),
+  run: runArchiveVerify,
+});
+
+export const archiveGroup: CommandGroup = { name: 'archive', description: 'help.archive', subcommands: [archiveVerify], byItself: archiveCreate };
+
+
