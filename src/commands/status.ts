@@ -40,6 +40,7 @@ const FIX: Record<CheckId, PlainMessageKey> = {
   'bank-account': 'confirm.bank-account.how',
   'performance-notifications': 'confirm.performance-notifications.how',
   'selling-plan': 'confirm.selling-plan.how',
+  'hidden-charges': 'status.fix.hidden-charges',
 };
 
 export async function runStatus(ctx: CommandContext, flags: StatusFlags): Promise<number> {

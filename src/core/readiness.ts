@@ -8,6 +8,8 @@ import type { AccountInfo, Evidence, Provision } from './seller-data.js';
 import type { AdapterId, SellerDataSource } from './seller-data-source.js';
 import { checkBalance } from './checks/balance.js';
 import { checkClaims } from './checks/claims.js';
+import { checkHiddenCharges } from './checks/hidden-charges.js';
+import { checkPerformanceNotifications } from './checks/performance-notifications.js';
 import { checkFbaInventory } from './checks/fba-inventory.js';
 import { checkLastSaleWindow } from './checks/last-sale-window.js';
 import { checkListings } from './checks/listings.js';
@@ -18,6 +20,8 @@ import { summarizeOrders } from './checks/orders-summary.js';
 import { checkRemovalOrders } from './checks/removal-orders.js';
 import { checkReturnsRefunds } from './checks/returns-refunds.js';
 import { earliestCloseDate, verdictOf, type Verdict } from './verdict.js';
+import { laterOf } from './dates.js';
+import type { AccountHealth, Charge, DeferredFunds } from './seller-data.js';
 
 export const TIME_GATED_CHECKS: ReadonlySet<CheckId> = new Set(['last-sale-window']);
 
@@ -104,9 +108,15 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   const returns = await source.returns();
   record(returns.available ? judged(await checkReturnsRefunds(returns.data, ctx), returns) : unavailable('returns-refunds', returns));
 
+  // Account health feeds two checks: claims (its claim and chargeback counts) and performance-notifications.
+  const health: Provision<AccountHealth> = source.accountHealth ? await source.accountHealth() : { available: false, reason: { key: 'check.no-health-data' }, askSeller: true };
+
   starting('claims');
   const claims = await source.claims();
-  record(claims.available ? await checkClaims(claims.data, ctx) : unavailable('claims', claims));
+  record(await checkClaims({ claims, health, attested: attested.has('claims'), dataDay: options.dataDay }, ctx));
+
+  starting('performance-notifications');
+  record(health.available ? checkPerformanceNotifications(health.data, attested.has('performance-notifications'), ctx) : unavailable('performance-notifications', health));
 
   starting('fba-inventory');
   const inventory = await source.inventory();
@@ -122,7 +132,12 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   starting('balance');
   const balance = await source.balance();
-  record(balance.available ? checkBalance(balance.data, ctx) : unavailable('balance', balance));
+  const deferred: Provision<DeferredFunds[]> | null = source.deferredFunds ? await source.deferredFunds() : null;
+  record(balance.available ? checkBalance(balance.data, ctx, deferred) : unavailable('balance', balance));
+
+  starting('hidden-charges');
+  const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -120)) : { available: false, reason: { key: 'check.no-charges-data' } };
+  record(checkHiddenCharges(charges, ctx));
 
   record(
     participations.available
@@ -130,7 +145,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
       : unavailable('marketplaces', participations),
   );
 
-  for (const id of MANUAL_ONLY_CHECKS) record(manualCheck(id, attested.has(id), ctx));
+  for (const id of MANUAL_ONLY_CHECKS) if (!checks.some((c) => c.id === id)) record(manualCheck(id, attested.has(id), ctx));
 
   // Present results in the catalogue's order whatever order the data arrived in.
   checks.sort((a, b) => CHECK_IDS.indexOf(a.id) - CHECK_IDS.indexOf(b.id));
@@ -142,8 +157,18 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
     regions,
     checks,
     verdict: verdictOf(checks),
-    earliestCloseDate: earliestCloseDate(checks, TIME_GATED_CHECKS, options.asOf),
+    earliestCloseDate: closeDate(checks, options.asOf),
   };
+}
+
+/**
+ * The earliest closure day: the time-gated checks' (verdict.ts), and no earlier than the day
+ * deferred money is released (balance.clearsOn), since the balance cannot settle before it.
+ */
+function closeDate(checks: readonly CheckResult[], asOf: IsoDate): IsoDate | null {
+  const earliest = earliestCloseDate(checks, TIME_GATED_CHECKS, asOf);
+  const balance = checks.find((c) => c.id === 'balance');
+  return earliest !== null && balance?.clearsOn ? laterOf(earliest, balance.clearsOn) : earliest;
 }
 
 const CONFIRMABLE: ReadonlySet<CheckId> = new Set<CheckId>([...MANUAL_ONLY_CHECKS, 'claims', 'marketplaces', 'balance']);
@@ -159,8 +184,11 @@ type UnknownFixKey = `check.${DataCheckId}.unknown-fix`;
 export function withConfirmations(readiness: Readiness, confirmed: Iterable<CheckId>, t: CheckContext['t']): Readiness {
   const ids = new Set(confirmed);
   const ctx: CheckContext = { asOf: readiness.asOf, t };
-  const checks = readiness.checks.map((check) =>
-    check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id) ? manualCheck(check.id, true, ctx) : check,
-  );
+  // A confirmation of what the data showed keeps what it listed, and then rests on both.
+  const checks = readiness.checks.map((check) => {
+    if (!(check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id))) return check;
+    const confirmed = manualCheck(check.id, true, ctx);
+    return check.items.length > 0 ? { ...confirmed, count: check.count, items: check.items, basis: 'both' as const } : confirmed;
+  });
   return { ...readiness, checks, verdict: verdictOf(checks) };
 }

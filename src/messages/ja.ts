@@ -8,6 +8,7 @@ type P = Record<string, string | number>;
 /** Names of the audit log's record types, as the seller reads them. */
 const AUDIT_EVENTS: Record<string, string> = { 'run-started': '実行開始', 'run-source': 'データの取得元を選択', 'check-result': 'チェック結果', 'readiness': '判定', 'request': '依頼', 'submission-started': '送信開始', 'submission': '送信済み', 'submission-skipped': '送信済みのため省略', 'submission-not-sent': '未送信', 'submission-resumed': '送信を再開', 'request-status': '依頼の状態', 'run-finished': '実行終了', 'interrupted': '中断', 'failed': '失敗', 'stopped': '停止', 'warning': '警告', 'plan': 'プラン', 'plan-used': 'プランを使用' };
 const ITEM_FIELDS: Record<string, string> = { orderId: '注文', status: 'ステータス', purchaseDate: '購入日', marketplaceId: 'マーケットプレイス', sku: 'SKU', name: '商品名', total: '合計数', fulfillable: '販売可能', unfulfillable: '販売不可', reserved: '予約済み', inboundWorking: '入荷作業中', inboundShipped: '入荷輸送中', inboundReceiving: '入荷受領中', researching: '調査中', claimId: '申請', kind: '種類', openedOn: '開始日', requestDate: '依頼日', fulfilment: '出荷方法', currency: '通貨', amount: '金額', region: '地域', countries: 'マーケットプレイス', inProcess: '処理中の数', skus: 'SKU数' };
+Object.assign(ITEM_FIELDS, { shownBy: '出典', violation: '違反', charge: '請求', postedOn: '計上日', description: '説明', deferred: '繰り延べ額', maturesOn: '支払日', count: '件数' }); // issue 17
 /** 人が読む日時: 2026年12月3日 09:32 (UTC)。 */
 const timestamp = (value: string) => {
   // Shown in UTC whatever offset the data gives, so that every time on screen compares.
@@ -688,7 +689,7 @@ export const ja: Messages = {
   'outcome.interrupted': () => '中断',
   'outcome.running': () => '実行中',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
-  'item.kind': (p: P) => ({ 'a-to-z': 'Amazonマーケットプレイス保証申請', chargeback: 'チャージバック', 'safe-t': 'SAFE-T申請' })[String(p.value)] ?? String(p.value),
+  'item.kind': (p: P) => ({ ads: 'Amazon 広告の請求', subscription: '月額登録料', 'a-to-z': 'Amazonマーケットプレイス保証申請', chargeback: 'チャージバック', 'safe-t': 'SAFE-T申請' })[String(p.value)] ?? String(p.value),
   'item.pair': (p: P) => `${p.key}: ${p.value}`,
   'item.joiner': () => '、',
   'request.field.reason-text': () => 'Amazonへの説明',
@@ -739,4 +740,47 @@ export const ja: Messages = {
   'report.expected.date': () => '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付',
   'report.expected.ambiguous-date': () =>
     '2026-11-20T18:22:05+00:00、20-Nov-2026、20/11/2026 のような日付 (この値は日/月とも月/日とも読め、ファイルにはそれを判断するタイムゾーンがありません)',
+  // issue 17: 申請、アカウント健全性、資金、見えない請求を Amazon 自身のデータから
+  'check.hidden-charges.title': () => '閉鎖後も続く請求',
+  'check.claims.pass-data': (p: P) => `申請もチャージバックもありません: パフォーマンスレポートは${date(p.from)}から${date(p.to)}まで0件で、財務イベントやレポートの行にもありません。`,
+  'check.claims.shows-no-events': () => 'データに申請やチャージバックはありません。',
+  'check.claims.shows-settled': (p: P) => `データには Amazon が判断済みの申請・チャージバックが${p.count}件あります (下に一覧)。`,
+  'check.claims.shows-no-claim-data': (p: P) => `申請のデータがありません (${p.reason})。`,
+  'check.claims.shows-counts': (p: P) => `パフォーマンスレポートは${date(p.from)}から${date(p.to)}までに申請・チャージバックを${p.count}件数えていますが、${date(p.since)}から今日までにないことの証明にはなりません。`,
+  'check.claims.shows-no-report': () => '申請を数えるパフォーマンスレポートがありません。',
+  'check.performance-notifications.no-status': (p: P) => `${p.source} にアカウントステータスがありません`,
+  'check.performance-notifications.unknown-fix': () => 'セラーセントラルの パフォーマンス → アカウント健全性 を確認するか、出品者パフォーマンスレポートを用意して、もう一度チェックしてください。',
+  'check.performance-notifications.deactivated': (p: P) => `${p.count}つのマーケットプレイスでアカウントが停止または一時停止されています: 停止が解決されるか異議申し立てが済むまで、Amazon は資金を保留し閉鎖リクエストを断ることがあります。`,
+  'check.performance-notifications.at-risk': (p: P) => `${p.count}つのマーケットプレイスでアカウントが停止の危険にあります: 未解決のパフォーマンス問題があると閉鎖リクエストはよく断られます。`,
+  'check.performance-notifications.deactivated-fix': () => 'パフォーマンス → アカウント健全性 を開き、まず停止について異議申し立てまたは解決をしてください。停止されたアカウントの資金は停止の60日後から申請できます。',
+  'check.performance-notifications.at-risk-fix': () => 'パフォーマンス → アカウント健全性 を開き、ステータスが通常に戻るまで各問題を解決してから、もう一度チェックしてください。',
+  'check.performance-notifications.strange-status': (p: P) => `パフォーマンスレポートにこのツールが知らないアカウントステータスがあります (${p.statuses})`,
+  'check.performance-notifications.pass': () => `すべてのマーケットプレイスでアカウントステータスは通常で、ポリシー違反は0件です。`,
+  'check.performance-notifications.violations': (p: P) => `アカウントステータスは通常ですが、パフォーマンスレポートはポリシー違反を${p.count}件数えています (下に一覧)。`,
+  'check.hidden-charges.unknown': (p: P) => `閉鎖後も続く請求を確認できませんでした (${p.reason})。`,
+  'check.hidden-charges.unknown-fix': () => 'すべての地域で、広告コンソールのキャンペーンマネージャーと 設定 → 出品用アカウント情報 → 出品者のサービス を確認してください。キャンペーンと大口出品プランは請求が続きます。',
+  'check.hidden-charges.pass': (p: P) => `${date(p.since)}以降 Amazon 広告の請求はなく、データに月額登録料もありません。`,
+  'check.hidden-charges.ads': (p: P) => `${date(p.since)}以降 Amazon 広告の請求が${p.count}件あります: 出品用アカウントを閉鎖してもキャンペーンの請求は続きます。`,
+  'check.hidden-charges.ads-fix': () => '広告コンソール (キャンペーンマネージャー) で、すべてのマーケットプレイスのキャンペーンを一時停止またはアーカイブしてください。',
+  'check.hidden-charges.subscription': (p: P) => `月額登録料が${p.count}件あります: アカウントは大口出品プランで、地域ごとに毎月請求されます。`,
+  'check.hidden-charges.subscription-fix': () => '小口出品に変更し (設定 → 出品用アカウント情報 → 出品者のサービス)、大口出品プランのままのほかの地域も変更または閉鎖してください。',
+  'check.hidden-charges.kind-ads': () => 'Amazon 広告',
+  'check.hidden-charges.kind-subscription': () => '月額登録料',
+  'check.last-sale-window.claimable-until': (p: P) => `購入者は${date(p.date)}まで A-to-z 保証申請ができます (最も遅いお届け予定日${date(p.delivery)}の90日後): それまでは残高とアカウントを申請に対応できる状態にしておいてください。`,
+  'check.balance.deferred': (p: P) => `Amazon は ${p.amounts} を${date(p.date)}まで繰り延べています。`,
+  'check.balance.deferred-undated': (p: P) => `Amazon は ${p.amounts} を繰り延べていますが、データに支払日がありません。`,
+  'check.balance.zero-but-deferred': () => '残高は0ですが、繰り延べ中の資金がまだあります。',
+  'check.balance.fix-deferred': () => '繰り延べ中の資金は満期日に支払われます (ペイメント → 繰り延べ取引)。残高が精算されるのはその後です。',
+  'check.no-health-data': () => 'このデータソースには出品者パフォーマンスレポートがありません',
+  'check.no-charges-data': () => 'このデータソースには広告費や月額登録料のデータがありません',
+  'status.fix.hidden-charges': () => 'Amazon 広告のキャンペーンを停止し、大口出品プランのままの地域をすべて変更または閉鎖してください。',
+  'plan.step.resolve-account-health': () => 'アカウント健全性の問題を、ステータスが通常に戻るまで解決する',
+  'plan.where.resolve-account-health': () => 'パフォーマンス → アカウント健全性',
+  'plan.why.resolve-account-health': () => '危険な状態や停止中のアカウントは閉鎖リクエストがよく断られ、停止中のアカウントの資金は保留されます (closure-rules.md §6.2)。2週間は見積もりです。',
+  'plan.step.stop-charges': () => '続く請求を止める: 広告キャンペーンを停止し、大口出品プランを変更する',
+  'plan.where.stop-charges': () => '広告コンソール → キャンペーンマネージャー; 設定 → 出品用アカウント情報 → 出品者のサービス (すべての地域で)',
+  'plan.why.stop-charges': () => 'Amazon 広告は別に請求され、大口出品プランの地域は変更または閉鎖するまで毎月請求されます。',
+  'plan.step.answer-late-claims': () => '最も遅いお届け日の90日後まで、遅れて届く A-to-z 保証申請に注意する',
+  'plan.where.answer-late-claims': () => 'パフォーマンス → Amazonマーケットプレイス保証申請 (アクセスできる間); メール',
+  'plan.why.answer-late-claims': () => '購入者は最も遅いお届け予定日の90日後まで申請でき、これは Amazon の最終販売から90日より後です。閉鎖後の申請も支払いはあなたの責任です。',
 };

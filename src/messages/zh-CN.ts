@@ -8,6 +8,7 @@ type P = Record<string, string | number>;
 /** Names of the audit log's record types, as the seller reads them. */
 const AUDIT_EVENTS: Record<string, string> = { 'run-started': '开始运行', 'run-source': '选定数据来源', 'check-result': '检查结果', 'readiness': '结论', 'request': '请求', 'submission-started': '开始提交', 'submission': '已提交', 'submission-skipped': '已提交过', 'submission-not-sent': '未发送', 'submission-resumed': '继续提交', 'request-status': '请求状态', 'run-finished': '运行结束', 'interrupted': '已中断', 'failed': '失败', 'stopped': '已停止', 'warning': '警告', 'plan': '计划', 'plan-used': '使用计划' };
 const ITEM_FIELDS: Record<string, string> = { orderId: '订单', status: '状态', purchaseDate: '购买日期', marketplaceId: '商城', sku: 'SKU', name: '名称', total: '总件数', fulfillable: '可售', unfulfillable: '不可售', reserved: '预留', inboundWorking: '入库（处理中）', inboundShipped: '入库（已发货）', inboundReceiving: '入库（接收中）', researching: '调查中', claimId: '索赔', kind: '类型', openedOn: '开启日期', requestDate: '申请日期', fulfilment: '配送方式', currency: '货币', amount: '金额', region: '地区', countries: '商城', inProcess: '处理中件数', skus: 'SKU 数' };
+Object.assign(ITEM_FIELDS, { shownBy: '来源', violation: '违规', charge: '费用', postedOn: '入账日期', description: '说明', deferred: '延迟金额', maturesOn: '发放日期', count: '数量' }); // issue 17
 /** 人们读的时间：2026年12月3日 09:32 (UTC)。 */
 const timestamp = (value: string) => {
   // Shown in UTC whatever offset the data gives, so that every time on screen compares.
@@ -670,7 +671,7 @@ export const zhCN: Messages = {
   'outcome.interrupted': () => '已中断',
   'outcome.running': () => '运行中',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
-  'item.kind': (p: P) => ({ 'a-to-z': 'A-to-z 保障索赔', chargeback: '信用卡拒付', 'safe-t': 'SAFE-T 索赔' })[String(p.value)] ?? String(p.value),
+  'item.kind': (p: P) => ({ ads: '亚马逊广告费用', subscription: '月租费', 'a-to-z': 'A-to-z 保障索赔', chargeback: '信用卡拒付', 'safe-t': 'SAFE-T 索赔' })[String(p.value)] ?? String(p.value),
   'item.pair': (p: P) => `${p.key}：${p.value}`,
   'item.joiner': () => '，',
   'request.field.reason-text': () => '给亚马逊的说明',
@@ -721,4 +722,47 @@ export const zhCN: Messages = {
   'report.expected.date': () => '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026',
   'report.expected.ambiguous-date': () =>
     '日期，例如 2026-11-20T18:22:05+00:00、20-Nov-2026 或 20/11/2026（此值既可读作日/月也可读作月/日，文件中没有时区可供判断）',
+  // 问题 17：用亚马逊自己的数据回答索赔、账户状况、资金和隐藏费用
+  'check.hidden-charges.title': () => '关闭后仍会继续的收费',
+  'check.claims.pass-data': (p: P) => `没有索赔或拒付：绩效报告在 ${date(p.from)} 至 ${date(p.to)} 期间计数为零，财务事件和报告行中也没有。`,
+  'check.claims.shows-no-events': () => '数据中没有索赔或拒付。',
+  'check.claims.shows-settled': (p: P) => `数据显示 ${p.count} 笔亚马逊已处理的索赔或拒付（见下方列表）。`,
+  'check.claims.shows-no-claim-data': (p: P) => `没有索赔数据（${p.reason}）。`,
+  'check.claims.shows-counts': (p: P) => `绩效报告在 ${date(p.from)} 至 ${date(p.to)} 期间计有 ${p.count} 笔索赔或拒付，不足以证明自 ${date(p.since)} 至今没有。`,
+  'check.claims.shows-no-report': () => '没有可用于统计索赔的绩效报告。',
+  'check.performance-notifications.no-status': (p: P) => `${p.source} 没有给出账户状态`,
+  'check.performance-notifications.unknown-fix': () => '请在卖家平台查看 绩效 → 账户状况，或提供卖家绩效报告后再检查。',
+  'check.performance-notifications.deactivated': (p: P) => `账户在 ${p.count} 个商城已被停用或暂停：在停用问题解决或申诉之前，亚马逊可能冻结资金并拒绝关闭请求。`,
+  'check.performance-notifications.at-risk': (p: P) => `账户在 ${p.count} 个商城有被停用的风险：未解决的绩效问题常导致关闭请求被拒。`,
+  'check.performance-notifications.deactivated-fix': () => '请打开 绩效 → 账户状况，先申诉或解决停用问题；被停用账户的资金可在停用 60 天后申请发放。',
+  'check.performance-notifications.at-risk-fix': () => '请打开 绩效 → 账户状况，逐一解决问题，直到状态恢复正常，再重新检查。',
+  'check.performance-notifications.strange-status': (p: P) => `绩效报告给出了本工具不认识的账户状态（${p.statuses}）`,
+  'check.performance-notifications.pass': () => `所有商城的账户状态正常，没有计入违反政策。`,
+  'check.performance-notifications.violations': (p: P) => `账户状态正常，但绩效报告计有 ${p.count} 项违反政策（见下方列表）。`,
+  'check.hidden-charges.unknown': (p: P) => `无法检查关闭后仍会继续的收费（${p.reason}）。`,
+  'check.hidden-charges.unknown-fix': () => '请在每个地区查看广告平台的广告活动管理，以及 设置 → 账户信息 → 您的服务：广告活动和专业销售计划会继续收费。',
+  'check.hidden-charges.pass': (p: P) => `自 ${date(p.since)} 起没有亚马逊广告费用，数据中也没有月租费。`,
+  'check.hidden-charges.ads': (p: P) => `自 ${date(p.since)} 起有 ${p.count} 笔亚马逊广告费用：卖家账户关闭后广告活动仍会继续收费。`,
+  'check.hidden-charges.ads-fix': () => '请在广告平台（广告活动管理）暂停或归档每个商城的所有广告活动。',
+  'check.hidden-charges.subscription': (p: P) => `有 ${p.count} 笔月租费：账户使用专业销售计划，按地区每月收费。`,
+  'check.hidden-charges.subscription-fix': () => '请降级为个人销售计划（设置 → 账户信息 → 您的服务），并降级或关闭其他仍使用专业销售计划的地区。',
+  'check.hidden-charges.kind-ads': () => '亚马逊广告',
+  'check.hidden-charges.kind-subscription': () => '月租费',
+  'check.last-sale-window.claimable-until': (p: P) => `买家在 ${date(p.date)} 之前仍可提出 A-to-z 索赔（最晚预计送达日 ${date(p.delivery)} 后 90 天）：在此之前请保持余额和账户可以应对索赔。`,
+  'check.balance.deferred': (p: P) => `亚马逊将 ${p.amounts} 延迟到 ${date(p.date)} 发放。`,
+  'check.balance.deferred-undated': (p: P) => `亚马逊延迟发放 ${p.amounts}，数据中没有发放日期。`,
+  'check.balance.zero-but-deferred': () => '余额显示为零，但仍有延迟发放的资金。',
+  'check.balance.fix-deferred': () => '延迟资金在到期日发放（付款 → 延迟交易）；之后余额才会结清。',
+  'check.no-health-data': () => '此数据来源没有卖家绩效报告',
+  'check.no-charges-data': () => '此数据来源没有广告费或月租费数据',
+  'status.fix.hidden-charges': () => '请暂停亚马逊广告活动，并降级或关闭所有仍使用专业销售计划的地区。',
+  'plan.step.resolve-account-health': () => '解决账户状况问题，直到状态恢复正常',
+  'plan.where.resolve-account-health': () => '绩效 → 账户状况',
+  'plan.why.resolve-account-health': () => '有风险或已停用的账户，关闭请求常被拒绝，停用账户的资金会被冻结（closure-rules.md §6.2）。两周是估计值。',
+  'plan.step.stop-charges': () => '停止仍会继续的收费：暂停广告活动，降级专业销售计划',
+  'plan.where.stop-charges': () => '广告平台 → 广告活动管理；设置 → 账户信息 → 您的服务（每个地区）',
+  'plan.why.stop-charges': () => '亚马逊广告单独计费；使用专业销售计划的每个地区在降级或关闭前每月收费。',
+  'plan.step.answer-late-claims': () => '在最晚送达日后 90 天内留意迟到的 A-to-z 索赔',
+  'plan.where.answer-late-claims': () => '绩效 → 亚马逊商城交易保障索赔（在仍可访问时）；您的电子邮件',
+  'plan.why.answer-late-claims': () => '买家可在最晚预计送达日后 90 天内索赔，晚于亚马逊规定的最后销售后 90 天；关闭后的索赔仍由您承担。',
 };
