@@ -107,6 +107,8 @@ export interface AccountHealth {
   claimCounts: { marketplaceId: string; fulfilment: 'AFN' | 'MFN'; from: IsoDate; to: IsoDate; claims: number; chargebacks: number }[];
   /** Where the figures were read from, for the seller (a report type, a file). */
   source: string;
+  /** Some marketplace's claim counts could not be read: the counts prove nothing for the window. */
+  countsIncomplete?: boolean;
 }
 
 /**

@@ -31,7 +31,7 @@ function countsShow(health: AccountHealth, windowStart: IsoDate, windowEnd: IsoD
     if (from === null || c.from > from) from = c.from;
     if (to === null || c.to < to) to = c.to;
   }
-  const covered = health.claimCounts.length > 0 && from !== null && to !== null && from <= windowStart && to >= windowEnd;
+  const covered = health.countsIncomplete !== true && health.claimCounts.length > 0 && from !== null && to !== null && from <= windowStart && to >= windowEnd;
   return { total, covered, from, to };
 }
 
