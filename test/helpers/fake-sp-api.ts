@@ -245,7 +245,9 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
         // A return belongs to its order's marketplace; a request date counts from noon.
         const returns = seller.returns.filter((r) => (marketplaceOfOrder.get(r.orderId) ?? home) === first && inRange(Date.parse(`${r.requestDate}T12:00:00Z`)));
         if (returns.length === 0) return null;
-        return plain([HEADERS.returns, ...returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '' }))]);
+        // "A-to-Z Claim" is Y / N (report-formats.md §8): Y where the buyer filed an open A-to-z claim.
+        const claimed = new Set(seller.claims.filter((c) => c.kind === 'a-to-z' && c.open && c.orderId).map((c) => c.orderId));
+        return plain([HEADERS.returns, ...returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '', 'A-to-Z Claim': claimed.has(r.orderId) ? 'Y' : 'N' }))]);
       }
       case 'GET_V2_SELLER_PERFORMANCE_REPORT': {
         // JSON, shaped as accountHealthReport-2020-11-18.json (selling-partner-api-models

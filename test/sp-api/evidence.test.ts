@@ -32,10 +32,10 @@ describe('evidence from the Selling Partner API (issue 17)', () => {
     expect(check(readiness, 'performance-notifications')).toMatchObject({ status: 'fail', basis: 'data' });
     expect(check(readiness, 'hidden-charges')).toMatchObject({ status: 'warn', count: 5 });
     expect(check(readiness, 'balance')).toMatchObject({ status: 'fail', clearsOn: '2026-12-04' });
-    // Open claims post no event; the report's count (1) keeps it a confirmation, with what it shows.
+    // An open claim posts no event; the Returns report flags it (A-to-Z Claim = Y): not final, a fail.
     const claims = check(readiness, 'claims');
-    expect(claims.status).toBe('manual');
-    expect(claims.summary).toContain('counts 1');
+    expect(claims).toMatchObject({ status: 'fail', count: 1, basis: 'data' });
+    expect(claims.items[0]).toMatchObject({ kind: 'a-to-z' });
     // Paginated with every fault on (pages of 2, 429s, 503s): each operation answered and nothing departed from the model.
     for (const op of ['listFinancialEvents', 'listTransactions']) expect(fake.requests.some((r) => r.operation === op && r.status === 200)).toBe(true);
     expect(fake.requests.filter((r) => r.operation === 'listFinancialEvents' && r.status === 200).length).toBeGreaterThan(1);
@@ -46,7 +46,7 @@ describe('evidence from the Selling Partner API (issue 17)', () => {
     const { readiness } = await evaluate('blocked', NO_FAULTS, all);
     expect(check(readiness, 'performance-notifications')).toMatchObject({ status: 'fail', basis: 'data' });
     expect(check(readiness, 'balance').status).toBe('fail');
-    expect(check(readiness, 'claims')).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
+    expect(check(readiness, 'claims')).toMatchObject({ status: 'fail', basis: 'data' });
   });
 
   it('a seller whose performance report covers the window with none: claims, account health and charges pass from data', async () => {

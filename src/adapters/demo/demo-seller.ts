@@ -167,7 +167,8 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
     { claimId: 'AZ-4471093', orderId: orders[12]?.orderId ?? null, kind: 'a-to-z', openedOn: addDays(lastSale, -240), open: false },
   ];
   if (blocked) {
-    claims.push({ claimId: 'AZ-5820377', orderId: orders[orders.length - 15]?.orderId ?? null, kind: 'a-to-z', openedOn: '2026-11-21', open: true });
+    // The buyer of the open return also filed an A-to-z claim: the Returns report flags it (issue 17).
+    claims.push({ claimId: 'AZ-5820377', orderId: returns[1]?.orderId ?? null, kind: 'a-to-z', openedOn: '2026-11-21', open: true });
   }
 
   const balance: BalanceEntry[] = blocked

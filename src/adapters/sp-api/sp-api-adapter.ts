@@ -27,7 +27,7 @@ import type { SellerDataSource } from '../../core/seller-data-source.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { readOrders, type OrdersReading } from '../reports/orders-report.js';
 import type { ReportFile } from '../reports/report-file.js';
-import { listingsOf, removalsOf, returnsOf } from '../reports/report-readers.js';
+import { claimsOf, listingsOf, removalsOf, returnsOf, showsClaims } from '../reports/report-readers.js';
 import { REAL_CLOCK, type Clock } from './clock.js';
 import { LwaToken } from './lwa-token.js';
 import type { definitions as Finances } from './models/finances.js';
@@ -383,7 +383,21 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     const read = await financialEvents();
     if (!read) return { available: false, reason: noFinances, askSeller: true };
     if (!read.complete) return { available: false, reason: { key: 'sp-api.events-incomplete' }, askSeller: true };
-    return { available: true, data: (async function* () { yield read.claims; })() };
+    // The Returns reports' A-to-Z Claim and SAFE-T columns show claims no event shows yet (not final).
+    // Every report Amazon produced counts, even where another marketplace's is missing: a flagged
+    // claim fails the check on its own (what is missing leaves returns-refunds unknown anyway).
+    const flagged: ReportFile[] = [];
+    for (const { outcome } of reports?.returns ?? []) {
+      const result = await outcomeOf(outcome);
+      if (result.kind === 'done' && showsClaims(result.file)) flagged.push(result.file);
+    }
+    return {
+      available: true,
+      data: (async function* () {
+        yield read.claims;
+        for (const file of flagged) yield* claimsOf(file);
+      })(),
+    };
   }
 
   async function chargesProvision(since: string): Promise<Provision<Charge[]>> {
