@@ -9,6 +9,7 @@
 // (bundles the fake and the adapter from source with esbuild; no build needed)
 
 import { mkdirSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
