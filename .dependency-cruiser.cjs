@@ -1,10 +1,11 @@
 // The layering `npm run lint` enforces (dependency-cruiser). Floors, lowest first:
 //   messages → core → services (errors, failpoints, security, io, http, config, audit, adapters,
-//   submit) → render → commands → the program (main, program, cli, program-loader, command-typos).
+//   submit) → render → commands (command-kit: what commands are built from; commands: the commands
+//   themselves) → the program (main, program, cli, program-loader, command-typos).
 // A module imports only from its own floor or a lower one, and nothing imports in a cycle.
 
 const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit)(/|$)';
-const COMMAND_SERVICES = '^src/commands/(command-context|run-recorder|open-audit-log)\\.ts$';
+const COMMANDS = '^src/(commands|command-kit)/';
 const PROGRAM = '^src/(main\\.ts|program\\.ts|cli\\.cts|program-loader\\.cts|command-typos\\.ts)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -14,18 +15,8 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'An import cycle: the modules cannot be understood, loaded or tested one at a time.',
-      from: { path: '^src/', pathNot: COMMAND_SERVICES },
+      from: { path: '^src/' },
       to: { circular: true },
-    },
-    {
-      // EXCEPTION (issue 15): the command context, the run recorder and the audit-log opener name
-      // each other's types (CommandContext has a RunRecorder; both take a CommandContext). Only
-      // type imports close the loop, so nothing loads in a cycle; it ends when these services
-      // leave commands/ ("commands own their definitions", not done in this change).
-      name: 'no-circular-at-runtime-in-command-services',
-      severity: 'error',
-      from: { path: COMMAND_SERVICES },
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'messages-import-only-messages',
@@ -45,30 +36,40 @@ module.exports = {
       name: 'services-import-no-higher-floor',
       severity: 'error',
       comment: 'Adapters, the audit log, I/O and submitters serve render and the commands; they never import them.',
-      from: { path: SERVICES, pathNot: '^src/io/prompter\\.ts$' },
-      to: { path: `^src/(render|commands)/|${PROGRAM}` },
-    },
-    {
-      // EXCEPTION (issue 15): the prompter wraps a long question between words with wrapText from
-      // render/text-layout.ts, a leaf that imports nothing. Its place is io/ beside terminal-text;
-      // moving it touches main.ts and four tests other branches are changing, so it waits.
-      name: 'prompter-imports-only-text-layout-above-it',
-      severity: 'error',
-      from: { path: '^src/io/prompter\\.ts$' },
-      to: { path: `^src/(render|commands)/|${PROGRAM}`, pathNot: '^src/render/text-layout\\.ts$' },
+      from: { path: SERVICES },
+      to: { path: `^src/render/|${COMMANDS}|${PROGRAM}` },
     },
     {
       name: 'render-imports-no-commands',
       severity: 'error',
       comment: 'Render formats a result; it does not run commands.',
       from: { path: '^src/render/' },
-      to: { path: `^src/commands/|${PROGRAM}` },
+      to: { path: `${COMMANDS}|${PROGRAM}` },
+    },
+    {
+      name: 'command-kit-imports-no-commands',
+      severity: 'error',
+      comment: 'The command kit is what commands are built from; it knows no command.',
+      from: { path: '^src/command-kit/' },
+      to: { path: '^src/commands/' },
+    },
+    {
+      name: 'render-formats-it-does-not-query',
+      severity: 'error',
+      comment:
+        'Render formats a value the services built; it reads no audit log, report or API itself. It may name their types, and the lists of values (enums) it has words and schemas for.',
+      from: { path: '^src/render/' },
+      to: {
+        path: '^src/(audit|adapters|submit|http|config)/',
+        pathNot: '^src/(audit/request-states\\.ts|adapters/reports/report-kinds\\.ts|submit/submitter\\.ts)$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'commands-import-no-program',
       severity: 'error',
       comment: 'The program registers the commands; a command does not reach back into it.',
-      from: { path: '^src/commands/' },
+      from: { path: COMMANDS },
       to: { path: PROGRAM },
     },
     {

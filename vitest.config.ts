@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,12 @@ export default defineConfig({
   oxc: { include: /\.([cm]?ts|[jt]sx)$/ },
   test: {
     include: ['test/**/*.test.ts'],
+    // Each test file's temporary folders go under one folder that is removed after the file.
+    setupFiles: ['test/helpers/temp-root.ts'],
+    // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where
+    // a file waiting on a spawned CLI or a socket leaves the other core idle. One more worker
+    // than cores keeps both busy; more only adds contention.
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

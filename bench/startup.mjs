@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Start-up time of close-account as ratios to `node -e 0`, measured side by side: every round
 // runs each command once, in turn, so machine noise hits them all alike. Medians are reported.
-// Usage: node bench/startup.mjs [rounds]   (build first: npm run build)
+// Usage: node bench/startup.mjs [rounds] [other-checkout]   (build first: npm run build)
+// With another checkout (built, e.g. a `git worktree` of main), its commands are timed in the same
+// rounds, for a before/after measured side by side.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const rounds = Number(process.argv[2] ?? 30);
+const other = process.argv[3];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.cjs');
 const home = mkdtempSync(join(tmpdir(), 'close-account-bench-'));
@@ -30,6 +33,15 @@ const commands = {
   'close-account check --json': [cli, 'check', '--json'],
   'check, without code cache': [join(uncached, 'dist', 'cli.cjs'), 'check'],
 };
+if (other) {
+  const otherCli = join(other, 'dist', 'cli.cjs');
+  Object.assign(commands, {
+    'other: --version': [otherCli, '--version'],
+    'other: --help': [otherCli, '--help'],
+    'other: check (demo)': [otherCli, 'check'],
+    'other: check --json': [otherCli, 'check', '--json'],
+  });
+}
 
 const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 const time = (args) => {

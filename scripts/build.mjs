@@ -9,19 +9,42 @@
 //   the demo seller (scripts/save-code-cache.mjs), so that `check` starts compiled.
 // The types are checked by `npm run typecheck` (tsc), not here.
 
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleShims } from './bundle/plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+
+// --if-changed (what `npm test` runs first): nothing to do when dist/ was built, to the end, from
+// these very inputs: the bytes of src/, scripts/, package.json and the lock file, and this Node
+// (the code cache is V8's). Any change, or a build that stopped half-way, builds it all again.
+const files = (dir) => readdirSync(join(root, dir), { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)));
+const inputs = createHash('sha256').update(`${process.version} ${process.execPath}\n`);
+for (const file of [...files('src'), ...files('scripts'), 'package.json', 'package-lock.json'].sort()) inputs.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+const stamp = join(dist, '.build-inputs');
+const digest = inputs.digest('hex');
+if (process.argv.includes('--if-changed') && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) process.exit(0);
+
+// Loaded only once there is something to build.
+const [{ build }, { bundleShims }] = await Promise.all([import('esbuild'), import('./bundle/plugins.mjs')]);
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', absWorkingDir: root };
 
 rmSync(dist, { recursive: true, force: true });
-await build({ ...common, entryPoints: { cli: 'src/cli.cts', 'program-loader': 'src/program-loader.cts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The executable in Node 12's syntax, so that a Node older than `engines` reads it far enough to
+// say so (src/node-support.cts) rather than fail to parse it.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.cts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  target: 'node12',
+  define: { PACKAGE_ENGINES_NODE: JSON.stringify(packageJson.engines.node) },
+});
+await build({ ...common, entryPoints: { 'program-loader': 'src/program-loader.cts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
 await build({
   ...common,
   entryPoints: ['src/program.ts'],
@@ -45,3 +68,4 @@ chmodSync(join(dist, 'cli.cjs'), 0o755);
 for (const step of ['render-help.mjs', 'save-code-cache.mjs']) {
   execFileSync(process.execPath, [join(root, 'scripts', step)], { stdio: 'inherit' });
 }
+writeFileSync(stamp, digest);

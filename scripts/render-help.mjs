@@ -9,14 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTerminal } from './build-terminal.mjs';
 
-const HELP_SCREENS = ['', 'check', 'submit', 'status', 'plan', 'reports', 'fix', 'fix listings', 'audit', 'audit list', 'audit show', 'audit verify', 'audit export'];
-
 /** Writes the help screens of `program` (dist/close-account.cjs) under `dist`/help. */
 async function renderHelp(program, dist) {
   for (const language of program.LANGUAGES) {
     mkdirSync(join(dist, 'help', language), { recursive: true });
-    for (const screen of HELP_SCREENS) {
-      const words = screen ? screen.split(' ') : [];
+    // Every command and group of the command list (src/commands/index.ts), and the bare program.
+    for (const words of program.helpScreens()) {
       const term = buildTerminal();
       const argv = [...words, '--help', '--lang', language];
       const code = await program.main(argv, term, { version: 'unused' });

@@ -7,6 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseLanguage, langFlag } from './messages/language.cjs';
+import { unsupportedNodeMessage } from './node-support.cjs';
+
+/** package.json's `engines.node`, put here by the build (scripts/build.mjs): no file read at start. */
+declare const PACKAGE_ENGINES_NODE: string;
 
 const readVersion = () => (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 const argv = process.argv.slice(2);
@@ -48,7 +52,12 @@ async function run(): Promise<void> {
   process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
 }
 
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+const tooOld = unsupportedNodeMessage(process.version, PACKAGE_ENGINES_NODE);
+if (tooOld !== null) {
+  // Before anything that an older Node cannot load; exit 2, as for any other input it cannot take.
+  process.stderr.write(tooOld);
+  process.exitCode = 2;
+} else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${readVersion()}\n`);
 } else if (!printPrerenderedHelp()) {
   void run();

@@ -8,15 +8,29 @@ import { terminalText } from './io/terminal-text.js';
 import { registerEnvironmentSecrets, secrets } from './security/secret-registry.js';
 import { loadMessages, translator, type Translate } from './messages/catalogue.js';
 import { chooseLanguage, langFlag } from './messages/language.cjs';
-import { visibleWidth, wrapText } from './render/text-layout.js';
-import type { CommandContext } from './commands/command-context.js';
-import type { GlobalFlags } from './commands/global-options.js';
+import { visibleWidth, wrapText } from './io/text-layout.js';
+import { GLOBAL_FLAGS } from './config/global-options.js';
+import type { FlagSpec, RawFlags } from './config/flag-spec.js';
+import { isGroup, type AnyCommand, type CommandEntry } from './command-kit/command-definition.js';
+import type { CommandIo } from './command-kit/command-io.js';
+import { COMMANDS, rootCommand } from './commands/index.js';
 import type { Prompter } from './io/prompter.js';
 
 export interface MainOptions {
   version: string;
   /** Tests may answer the wizard's questions themselves. */
   prompter?: Prompter;
+}
+
+/** Every help screen: the bare program, and each command and group by its words (scripts/render-help.mjs renders them all). */
+export function helpScreens(): string[][] {
+  const screens: string[][] = [[]];
+  const walk = (entry: CommandEntry, words: string[]) => {
+    screens.push([...words, entry.name]);
+    if (isGroup(entry)) for (const sub of entry.subcommands) walk(sub, [...words, entry.name]);
+  };
+  for (const entry of COMMANDS) walk(entry, []);
+  return screens;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -28,14 +42,60 @@ const placeholders = (text: string, t: Translate) =>
     .replace(/\[command\]/g, t('help.command-placeholder'))
     .replace(/<([a-z-]+)>/g, (_, name: string) => `<${t('help.value-placeholder', { name })}>`);
 
-function buildProgram(t: Translate, term: Terminal, version: string, run: (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) => (...args: unknown[]) => Promise<void>): Command {
+/** A declared flag as commander's option, its help in the seller's language. */
+function optionOf(spec: FlagSpec, t: Translate, group?: string): Option {
+  const option = new Option(spec.flags, t(spec.help));
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.repeatable) option.argParser(collect).default([]);
+  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.hidden) option.hideHelp();
+  if (group) option.helpGroup(group);
+  return option;
+}
+
+/** A command's own flags, then the global ones under their own heading (each command takes them, before or after its name). */
+function addFlags(cmd: Command, flags: readonly FlagSpec[], t: Translate): Command {
+  for (const spec of flags) cmd.addOption(optionOf(spec, t));
+  for (const spec of GLOBAL_FLAGS) cmd.addOption(optionOf(spec, t, `${t('help.heading.global-options')}:`));
+  return cmd;
+}
+
+/**
+ * The flags of the command being run, from the words before it (`close-account --as-of D check`)
+ * and after it; a flag given to a group or the program that this command does not take is refused,
+ * never silently ignored.
+ */
+function commandFlags(cmd: Command): RawFlags {
+  const chain: Command[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) chain.unshift(c);
+  const own = new Set(cmd.options.map((o) => o.attributeName()));
+  const raw: Record<string, unknown> = {};
+  for (const c of chain) {
+    for (const option of c.options) {
+      const key = option.attributeName();
+      const source = c.getOptionValueSource(key);
+      if (source === undefined || source === 'default' || source === 'implied') continue;
+      if (!own.has(key)) throw new CommanderError(EXIT.usage, 'commander.unknownOption', `error: unknown option '${option.long ?? option.flags}'`);
+      const value: unknown = c.getOptionValue(key);
+      const before = raw[key];
+      raw[key] = Array.isArray(before) && Array.isArray(value) ? [...before, ...(value as unknown[])] : value;
+    }
+  }
+  return Object.freeze(raw);
+}
+
+type RunAction = (definition: AnyCommand) => (...args: unknown[]) => Promise<void>;
+
+function buildProgram(t: Translate, term: Terminal, version: string, run: RunAction): Command {
   const program = new Command('close-account')
-    .description(t('help.description'))
+    .description(t(rootCommand.description))
     .version(version, '-V, --version', t('help.version'))
     .helpOption('-h, --help', t('help.help'))
     .helpCommand(false)
+    // The program's own flags (the wizard's, --dry-run's) are its own: before a command's name they
+    // are that command's, if it takes them (commandFlags), never a second meaning.
+    .enablePositionalOptions()
     .configureHelp({
-      showGlobalOptions: true,
       // Commander writes its section headings in English: they are said in the seller's language.
       formatHelp: (cmd, helper) =>
         Help.prototype.formatHelp
@@ -43,8 +103,13 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
           .replace(/^Usage:/m, `${t('help.heading.usage')}:`)
           .replace(/^Arguments:$/m, `${t('help.heading.arguments')}:`)
           .replace(/^Options:$/m, `${t('help.heading.options')}:`)
-          .replace(/^Global Options:$/m, `${t('help.heading.global-options')}:`)
           .replace(/^Commands:$/m, `${t('help.heading.commands')}:`),
+      // A command's own options first, the global ones after them (and -h with the command's own).
+      groupItems: <T extends Command | Option>(unsorted: T[], visible: T[], getGroup: (item: T) => string): Map<string, T[]> => {
+        const groups = Help.prototype.groupItems.call(new Help(), unsorted, visible, getGroup as (item: Command | Option) => string) as Map<string, T[]>;
+        const own = groups.get('Options:');
+        return own ? new Map([['Options:', own], ...[...groups].filter(([name]) => name !== 'Options:')]) : groups;
+      },
       // Placeholders in the seller's language, before commander lines the columns up.
       subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(new Help(), cmd), t),
       commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(new Help(), cmd), t),
@@ -67,149 +132,31 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: (actio
       writeOut: (s) => term.stdout.write(streamText(s, false)),
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
-    })
-    .addOption(new Option('--adapter <name>', t('help.adapter')).choices(['demo', 'reports', 'sp-api']))
-    .option('--lang <language>', t('help.lang'))
-    .option('--demo-scenario <name>', t('help.demo-scenario'))
-    .option('--json', t('help.json'))
-    .option('--no-color', t('help.no-color'))
-    .option('--audit-db <path>', t('help.audit-db'))
-    .option('--as-of <date>', t('help.as-of'))
-    .option('--attest <check-id>', t('help.attest'), collect, [])
-    .option('--config <file>', t('help.config'))
-    .option('--dry-run', t('help.dry-run'))
-    .option('--verbose', t('help.verbose'))
-    .option('--seller-id <token>', t('help.seller-id'))
-    .option('--reason <reason>', t('help.reason'))
-    .option('--reason-text <text>', t('help.reason-text'))
-    .option('--email <address>', t('help.email'))
-    .option('--phone <number>', t('help.phone'))
-    .option('--reports-dir <folder>', t('help.reports-dir'))
-    .option('--encoding <name>', t('help.encoding'))
-    .option('--max-report-age <days>', t('help.max-report-age'))
-    .option('--submitter <name>', t('help.submitter'))
-    .option('--webhook-url <url>', t('help.webhook-url'))
-    .option('--out <file>', t('help.out'))
-    .option('--demo-done <step>', t('help.demo-done'), collect, [])
-    .addHelpText('after', `\n${t('help.exit-codes')}\n\n${t('help.examples')}`);
-
-  program.action(
-    run(async (flags, cmd) => {
-      const ctx = (cmd as Command & { ctx: CommandContext }).ctx;
-      if (flags.dryRun || flags.json) return (await import('./commands/check.js')).runCheck(ctx);
-      if (!canPrompt(term)) throw new UsageError(t('error.no-terminal'), t('error.no-terminal-hint'));
-      const { runWizard } = await import('./commands/wizard.js');
-      const { inquirerPrompter } = await import('./io/prompter.js');
-      const prompter = (program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term, t);
-      return runWizard(ctx, prompter, { adapter: flags.adapter !== undefined, demoScenario: flags.demoScenario !== undefined });
-    }),
-  );
-
-  program
-    .command('check')
-    .description(t('help.check'))
-    .action(run(async (_flags, cmd) => (await import('./commands/check.js')).runCheck((cmd as Command & { ctx: CommandContext }).ctx)));
-
-  program
-    .command('submit')
-    .description(t('help.submit'))
-    .option('--confirm <seller-id>', t('help.confirm'))
-    .option('--sent', t('help.sent'))
-    .option('--plan <file>', t('help.plan'))
-    .option('--max-age <hours>', t('help.max-age'), '24')
-    .action(
-      run(async (flags, cmd) => {
-        const own = cmd.opts<{ confirm?: string; sent?: boolean; plan?: string; maxAge: string }>();
-        return (await import('./commands/submit.js')).runSubmit((cmd as Command & { ctx: CommandContext }).ctx, { ...own, adapterFlag: flags.adapter, demoScenarioFlag: flags.demoScenario, sellerIdFlag: flags.sellerId, reportsDirFlag: flags.reportsDir });
-      }),
-    );
-
-  program
-    .command('plan')
-    .description(t('help.plan-command'))
-    .option('--ics <file>', t('help.ics'))
-    .option('--csv-dir <folder>', t('help.csv-dir'))
-    .action(
-      run(async (_flags, cmd) => {
-        const own = cmd.opts<{ ics?: string; csvDir?: string }>();
-        return (await import('./commands/plan.js')).runPlan((cmd as Command & { ctx: CommandContext }).ctx, own);
-      }),
-    );
-
-  const fix = program.command('fix').description(t('help.fix')).helpCommand(false);
-  fix
-    .command('listings')
-    .description(t('help.fix-listings'))
-    .option('--apply', t('help.apply'))
-    .option('--confirm <seller-id>', t('help.confirm'))
-    .option('--include-stocked', t('help.include-stocked'))
-    .action(
-      run(async (_flags, cmd) => {
-        const own = cmd.opts<{ apply?: boolean; confirm?: string; includeStocked?: boolean }>();
-        const ctx = (cmd as Command & { ctx: CommandContext }).ctx;
-        const { inquirerPrompter } = await import('./io/prompter.js');
-        const prompter = own.apply && canPrompt(term) ? ((program as Command & { prompter?: Prompter }).prompter ?? inquirerPrompter(term, t)) : null;
-        return (await import('./commands/fix-listings.js')).runFixListings(ctx, own, prompter);
-      }),
-    );
-
-  program
-    .command('reports')
-    .description(t('help.reports'))
-    .action(run(async (_flags, cmd) => (await import('./commands/reports.js')).runReports((cmd as Command & { ctx: CommandContext }).ctx)));
-
-  program
-    .command('status')
-    .description(t('help.status'))
-    .option('--record <state>', t('help.record'))
-    .option('--request <id>', t('help.request'))
-    .action(
-      run(async (flags, cmd) => {
-        // --reason is the program's option: with --record it is Amazon's reason, not the seller's.
-        const own = cmd.opts<{ record?: string; request?: string }>();
-        return (await import('./commands/status.js')).runStatus((cmd as Command & { ctx: CommandContext }).ctx, { record: own.record, reason: flags.reason, request: own.request });
-      }),
-    );
-
-  const audit = program.command('audit').description(t('help.audit')).helpCommand(false);
-  audit
-    .command('list')
-    .description(t('help.audit-list'))
-    .option('--limit <count>', t('help.limit'))
-    .option('--all', t('help.all'))
-    .action(
-      run(async (_flags, cmd) =>
-        (await import('./commands/audit.js')).runAuditList((cmd as Command & { ctx: CommandContext }).ctx, cmd.opts<{ limit?: string; all?: boolean }>()),
-      ),
-    );
-  audit
-    .command('show')
-    .description(t('help.audit-show'))
-    .argument('<run-id>', t('help.run-id'))
-    .action(
-      run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditShow((cmd as Command & { ctx: CommandContext }).ctx, cmd.args[0]!)),
-    );
-  audit
-    .command('verify')
-    .description(t('help.audit-verify'))
-    .action(run(async (_flags, cmd) => (await import('./commands/audit.js')).runAuditVerify((cmd as Command & { ctx: CommandContext }).ctx)));
-  audit
-    .command('export')
-    .description(t('help.audit-export'))
-    .option('--format <format>', t('help.format'), 'md')
-    .option('--request <id>', t('help.request'))
-    .option('--out <file>', t('help.export-out'))
-    .action(
-      run(async (flags, cmd) => {
-        // --out here is the dossier's file; the parser may hand it to the program's own --out (the plan's), so either is taken.
-        const { format, request, out } = cmd.opts<{ format: string; request?: string; out?: string }>();
-        // --json prints JSON: the dossier's JSON form, and a --format that says otherwise is a contradiction.
-        const formatGiven = cmd.getOptionValueSource('format') !== 'default';
-        if (flags.json && formatGiven && format !== 'json') throw new UsageError(t('error.json-format', { format }));
-        return (await import('./commands/audit.js')).runAuditExport((cmd as Command & { ctx: CommandContext }).ctx, flags.json ? 'json' : format, request ?? null, out ?? flags.out ?? null);
-      }),
-    );
+    });
+  addFlags(program, rootCommand.flags, t);
+  if (rootCommand.helpAfter) program.addHelpText('after', `\n${rootCommand.helpAfter.map((key) => t(key)).join('\n\n')}`);
+  program.action(run(rootCommand));
+  for (const entry of COMMANDS) register(program, entry, t, run);
   return program;
+}
+
+/** One entry of the command list: a command, or a group and its commands. */
+function register(parent: Command, entry: CommandEntry, t: Translate, run: RunAction): void {
+  const cmd = parent.command(entry.name).description(t(entry.description));
+  if (isGroup(entry)) {
+    cmd.helpCommand(false);
+    addFlags(cmd, [], t);
+    for (const sub of entry.subcommands) register(cmd, sub, t, run);
+    return;
+  }
+  for (const argument of entry.arguments ?? []) cmd.argument(`<${argument.name}>`, t(argument.help));
+  addFlags(cmd, entry.flags, t);
+  const after = [
+    ...(entry.examples ? [`${t('help.heading.examples')}:\n${entry.examples.map((line) => `  ${line}`).join('\n')}`] : []),
+    ...(entry.helpAfter ?? []).map((key) => t(key)),
+  ];
+  if (after.length > 0) cmd.addHelpText('after', `\n${after.join('\n\n')}`);
+  cmd.action(run(entry));
 }
 
 /**
@@ -233,68 +180,68 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
     return EXIT.usage;
   }
   let exitCode: number = EXIT.ok;
-  let ctx: CommandContext | null = null;
+  let io: CommandIo | null = null;
   /** Whether a document already went to stdout: --json prints exactly one, so an error after it adds none. */
   const printed = { stdout: false };
 
   // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
   const stopListening = term.onInterrupt(() => {
-    ctx?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
-    const message = interruptedMessage(t, ctx);
+    io?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
+    const message = interruptedMessage(t, io);
     if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, EXIT.interrupted)}\n`);
     term.stderr.write(`\n${streamText(message, false)}\n`);
     exitCode = EXIT.interrupted;
     term.exit(EXIT.interrupted);
   });
 
-  const run =
-    (action: (flags: GlobalFlags, cmd: Command) => Promise<number>) =>
+  const run: RunAction =
+    (definition) =>
     async (...args: unknown[]): Promise<void> => {
       const cmd = args[args.length - 1] as Command;
-      const flags = cmd.optsWithGlobals<GlobalFlags>();
+      const raw = commandFlags(cmd);
       // Loaded here, not at start-up: --help and --version need none of it.
-      const [{ resolveGlobalOptions }, { colourWanted, styleFor }] = await Promise.all([
-        import('./commands/global-options.js'),
-        import('./io/style.js'),
-      ]);
-      const resolved = await resolveGlobalOptions(flags, term, t);
-      const out = await styleFor(colourWanted(term, 'stdout', resolved.noColor));
-      const err = await styleFor(colourWanted(term, 'stderr', resolved.noColor));
+      const [{ resolveGlobalOptions }, { colourWanted, styleFor }] = await Promise.all([import('./config/global-options.js'), import('./io/style.js')]);
+      const globals = await resolveGlobalOptions(raw, term, t);
+      const out = await styleFor(colourWanted(term, 'stdout', globals.noColor));
+      const err = await styleFor(colourWanted(term, 'stderr', globals.noColor));
       // Human text is fitted to the terminal: a line never runs past it, nor breaks inside a word.
-      // Data on stdout follows ctx.columns (a file format such as an export turns it off).
-      // Secrets are scrubbed and outside text made safe first, so the fitting measures what is shown.
-      const fit = (text: string, stream: 'stdout' | 'stderr') => {
-        const width = stream === 'stdout' ? ctx?.columns : resolved.json ? null : layoutWidth(term, 'stderr');
-        return width ? wrapText(text, width) : text;
+      // Data on stdout follows io.columns. Secrets are scrubbed and outside text made safe first,
+      // so the fitting measures what is shown.
+      const columns = globals.json ? null : layoutWidth(term, 'stdout');
+      const fit = (text: string, width: number | null) => (width ? wrapText(text, width) : text);
+      const stderrWidth = globals.json ? null : layoutWidth(term, 'stderr');
+      const warnings: string[] = [];
+      const printOut = (text: string, width: number | null) => {
+        printed.stdout = true;
+        term.stdout.write(`${fit(streamText(text, out.enabled), width)}\n`);
       };
-      ctx = {
-        columns: resolved.json ? null : layoutWidth(term, 'stdout'),
+      const commandIo: CommandIo = {
+        columns,
         term,
         version: options.version,
         t,
-        options: resolved,
         out,
         err,
-        print: (text) => {
-          printed.stdout = true;
-          term.stdout.write(`${fit(streamText(text, out.enabled), 'stdout')}\n`);
-        },
-        say: (text) => term.stderr.write(`${fit(streamText(text, err.enabled), 'stderr')}\n`),
-        warnings: [],
+        print: (text) => printOut(text, columns),
+        printAsIs: (text) => printOut(text, null),
+        say: (text) => term.stderr.write(`${fit(streamText(text, err.enabled), stderrWidth)}\n`),
+        warnings,
         warn: (text) => {
           const clean = secrets.scrub(text);
-          ctx!.warnings.push(clean);
-          ctx!.currentRun?.event('warning', { message: clean });
-          term.stderr.write(`${fit(streamText(ctx!.err.yellow(t('render.label', { label: t('warning.prefix'), value: clean })), err.enabled), 'stderr')}\n`);
+          warnings.push(clean);
+          commandIo.currentRun?.event('warning', { message: clean });
+          term.stderr.write(`${fit(streamText(err.yellow(t('render.label', { label: t('warning.prefix'), value: clean })), err.enabled), stderrWidth)}\n`);
         },
         currentRun: null,
+        canPrompt: canPrompt(term),
+        prompter: async () => options.prompter ?? (await import('./io/prompter.js')).inquirerPrompter(term, t),
       };
-      (cmd as Command & { ctx: CommandContext }).ctx = ctx;
-      exitCode = await action(flags, cmd);
+      io = commandIo;
+      const resolved: unknown = await definition.resolve(raw, { options: globals, t, term }, cmd.args);
+      exitCode = await definition.run(resolved, commandIo);
     };
 
   const program = buildProgram(t, term, options.version, run);
-  if (options.prompter) (program as Command & { prompter?: Prompter }).prompter = options.prompter;
   try {
     const { commandProblem } = await import('./command-typos.js');
     const problem = commandProblem(program, argv);
@@ -307,7 +254,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
     }
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = await report(error, term, t, !argv.includes('--no-color'), { json: wantsJson(argv) && !printed.stdout, ctx });
+    exitCode = await report(error, term, t, !argv.includes('--no-color'), { json: wantsJson(argv) && !printed.stdout, io });
   } finally {
     stopListening();
   }
@@ -336,8 +283,8 @@ const ERROR_CODES: Record<number, string> = {
 };
 
 /** What Ctrl-C leaves: what the audit log kept, and whether anything was submitted. */
-function interruptedMessage(t: Translate, ctx: CommandContext | null): string {
-  const run = ctx?.currentRun;
+function interruptedMessage(t: Translate, io: CommandIo | null): string {
+  const run = io?.currentRun;
   if (!run?.runId) return t('error.interrupted-nothing');
   if (run.submittedRequest) return t('error.interrupted-submitted', { runId: run.runId, id: run.submittedRequest });
   if (run.submittingRequest) return t('error.interrupted-submitting', { runId: run.runId, id: run.submittingRequest });
@@ -371,7 +318,7 @@ function parserMessage(error: CommanderError, t: Translate): string {
   }
 }
 
-async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean, how: { json: boolean; ctx: CommandContext | null }): Promise<number> {
+async function report(error: unknown, term: Terminal, t: Translate, colourAllowed: boolean, how: { json: boolean; io: CommandIo | null }): Promise<number> {
   if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
   if (error instanceof CommanderError && error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
   const width = layoutWidth(term, 'stderr');
@@ -391,7 +338,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   };
   if (error instanceof CommanderError) return fail(EXIT.usage, parserMessage(error, t), t('error.see-help'));
   if (error instanceof CliError) {
-    if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.ctx), null);
+    if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.io), null);
     return fail(error.exitCode, error.message, error.hint);
   }
   if (error instanceof Error && error.name === 'AuditWriteError') {

@@ -3,10 +3,11 @@
 // has no compile cache of its own (module.enableCompileCache came in Node 22).
 
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomicSync } from './io/atomic-file.cjs';
 import type * as Program from './program.js';
 
 const PROGRAM_FILE = 'close-account.cjs';
@@ -37,11 +38,8 @@ export function loadProgram(dir: string): LoadedProgram {
   return {
     program: module.exports,
     cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
-    saveCodeCache: () => {
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
-      renameSync(temporary, cacheFile);
-    },
+    // Readable by all, like the program it caches (an install by root serves every user).
+    saveCodeCache: () => writeFileAtomicSync(cacheFile, Buffer.concat([digest, script.createCachedData()]), { mode: 0o644 }),
   };
 }
 

@@ -19,8 +19,8 @@ import { GENESIS_HASH, recordHash, verifyChain, type ChainProblem, type ChainVer
 
 export type RunOutcome = 'completed' | 'failed' | 'interrupted';
 
-export const REQUEST_STATES = ['draft', 'submitting', 'submitted', 'under-review', 'closed', 'rejected', 'withdrawn'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+import type { RequestState } from './request-states.js';
+export { REQUEST_STATES, type RequestState } from './request-states.js';
 
 export interface RunSummary {
   id: string;

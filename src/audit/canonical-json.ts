@@ -1,17 +1,3 @@
-// One spelling of a JSON value, whatever the order its keys were set in, so that a record's hash
-// can be recomputed from its content: object keys sorted, no spaces, undefined dropped (the
-// JSON Canonicalization Scheme, RFC 8785, for the values the audit log stores).
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`cannot store ${value} in the audit log`);
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === 'function') return canonicalJson(json.call(value));
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+// The audit log's canonical JSON is the one in core/canonical-json.ts (the readiness fingerprint
+// uses it too); re-exported here for the modules that name it from the audit log.
+export { canonicalJson } from '../core/canonical-json.js';

@@ -5,8 +5,10 @@
 // be cut unseen); a process killed in between leaves the head behind, which still matches a record.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomicSync } from '../io/atomic-file.cjs';
+import { userFolder } from './user-folders.js';
 
 export interface ChainHead {
   seq: number;
@@ -36,10 +38,7 @@ export class ChainHeadStore {
 
   /** The head files of the log at `dbPath`: `audit.db.head` beside it, and one in the user's state folder. */
   static forLog(dbPath: string, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string): ChainHeadStore {
-    let stateDir: string;
-    if (platform === 'win32') stateDir = env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
-    else if (platform === 'darwin') stateDir = join(home, 'Library', 'Application Support');
-    else stateDir = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home, '.local', 'state');
+    const stateDir = userFolder('state', env, platform, home);
     const key = createHash('sha256').update(dbPath).digest('hex').slice(0, 32);
     // A home that does not exist (a service account, a test) is not created just for this.
     const inState = existsSync(home) ? [join(stateDir, 'close-account', 'heads', `${key}.json`)] : [];
@@ -77,14 +76,7 @@ export class ChainHeadStore {
       try {
         if (!this.folderMade.has(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
         this.folderMade.add(path);
-        const temporary = `${path}.${process.pid}.tmp`;
-        writeFileSync(temporary, text, { mode: 0o600 });
-        try {
-          renameSync(temporary, path);
-        } catch (error) {
-          rmSync(temporary, { force: true });
-          throw error;
-        }
+        writeFileAtomicSync(path, text);
       } catch {
         // Written where it can be; the other copy still guards.
       }

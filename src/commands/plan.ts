@@ -7,6 +7,7 @@ import { buildClosurePlan } from '../core/closure-plan.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
 import { EXIT } from '../errors.js';
 import { outputFolder, writeOutputFile } from '../io/output-file.js';
+import { csvRow } from '../render/csv.js';
 import { planCalendar } from '../render/plan-calendar.js';
 import { planJson } from '../render/plan-json.js';
 import { checkTitle, describeItem, indent } from '../render/readiness-human.js';
@@ -21,77 +22,85 @@ function stepItemCount(step: PlanStep, readiness: Readiness): number {
   const counted = readiness.checks.filter((c) => step.clears.includes(c.id)).reduce((sum, c) => sum + (c.count ?? 0), 0);
   return Math.max(counted, step.items.length);
 }
-import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
-import { withRecordedRun } from './run-recorder.js';
+import { withRecordedRun } from '../audit/run-recorder.js';
+import { flagText } from '../config/flag-spec.js';
+import { defineCommand } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { evaluateWithProgress, flagConfirmations, READINESS_FLAGS, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
 
-export interface PlanFlags {
-  ics?: string;
-  csvDir?: string;
+export interface PlanOptions {
+  readonly run: ReadinessRunOptions;
+  readonly json: boolean;
+  /** Where to write the dates as calendar events, if anywhere. */
+  readonly ics: string | null;
+  /** Where to write the CSV files to act on, if anywhere. */
+  readonly csvDir: string | null;
 }
 
-export async function runPlan(ctx: CommandContext, flags: PlanFlags): Promise<number> {
-  const { t, options } = ctx;
-  return withRecordedRun(ctx, 'plan', (recorder) =>
-    withSource(ctx, async (source) => {
-      const readiness = await evaluateWithProgress(ctx, source);
-      recorder.readiness(readiness, flagConfirmations(ctx, readiness));
+export const planCommand = defineCommand<PlanOptions>({
+  name: 'plan',
+  description: 'help.plan-command',
+  flags: [...READINESS_FLAGS, { flags: '--ics <file>', help: 'help.ics' }, { flags: '--csv-dir <folder>', help: 'help.csv-dir' }],
+  examples: ['close-account plan', 'close-account plan --ics closure.ics --csv-dir to-do', 'close-account plan --demo-done all --json'],
+  resolve(raw, globals) {
+    return Object.freeze({ run: resolveReadinessRun(raw, globals), json: globals.options.json, ics: flagText(raw, 'ics') ?? null, csvDir: flagText(raw, 'csvDir') ?? null });
+  },
+  run: runPlan,
+});
+
+async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  return withRecordedRun(runToRecord(io, 'plan', options.run), (recorder) =>
+    withSource(io, options.run, async (source) => {
+      const readiness = await evaluateWithProgress(io, source, options.run);
+      recorder.readiness(readiness, flagConfirmations(options.run, readiness));
       const plan = buildClosurePlan(readiness);
       recorder.event('plan', { closeOn: plan.closeOn, steps: plan.steps.map((s) => ({ id: s.id, doneBy: s.doneBy })) });
 
       // The files first: a file that cannot be written fails the command before its document is printed.
-      if (flags.ics) {
-        await writeOutputFile(flags.ics, planCalendar(plan, t, ctx.term.now()), t);
-        ctx.say(t('plan.ics-written', { path: flags.ics, events: plan.steps.length }));
+      if (options.ics) {
+        await writeOutputFile(options.ics, planCalendar(plan, t, io.term.now()), t);
+        io.say(t('plan.ics-written', { path: options.ics, events: plan.steps.length }));
       }
-      if (flags.csvDir) await writeActionFiles(ctx, source, flags.csvDir);
+      if (options.csvDir) await writeActionFiles(io, source, options.csvDir);
       if (options.json) {
-        ctx.print(JSON.stringify(planJson(readiness, plan, t), null, 2));
+        io.print(JSON.stringify(planJson(readiness, plan, t), null, 2));
       } else {
         const lines: string[] = [];
-        if (readiness.isDemo) lines.push(ctx.out.yellow(ctx.out.bold(t('demo.banner'))), '');
-        lines.push(ctx.out.bold(t('plan.heading', { asOf: plan.asOf, closeOn: plan.closeOn })), '');
-        if (!plan.complete) lines.push(ctx.out.yellow(t('plan.incomplete')), '');
+        if (readiness.isDemo) lines.push(io.out.yellow(io.out.bold(t('demo.banner'))), '');
+        lines.push(io.out.bold(t('plan.heading', { asOf: plan.asOf, closeOn: plan.closeOn })), '');
+        if (!plan.complete) lines.push(io.out.yellow(t('plan.incomplete')), '');
         plan.steps.forEach((step, i) => {
-          lines.push(`${ctx.out.bold(`${i + 1}. ${t(`plan.step.${step.id}`)}`)}  ${ctx.out.dim(t('plan.dates', { start: step.startOn, done: step.doneBy }))}`);
-          lines.push(indent(`→ ${t(`plan.where.${step.id}`)}`, '   '), indent(ctx.out.dim(t(`plan.why.${step.id}`)), '   '));
-          if (step.clears.length > 0) lines.push(indent(ctx.out.dim(t('plan.clears', { checks: step.clears.map((id) => checkTitle({ id }, t)).join(', ') })), '   '));
-          for (const item of step.items.slice(0, ITEMS_SHOWN)) lines.push(indent(ctx.out.dim(describeItem(item, t)), '     '));
+          lines.push(`${io.out.bold(`${i + 1}. ${t(`plan.step.${step.id}`)}`)}  ${io.out.dim(t('plan.dates', { start: step.startOn, done: step.doneBy }))}`);
+          lines.push(indent(`→ ${t(`plan.where.${step.id}`)}`, '   '), indent(io.out.dim(t(`plan.why.${step.id}`)), '   '));
+          if (step.clears.length > 0) lines.push(indent(io.out.dim(t('plan.clears', { checks: step.clears.map((id) => checkTitle({ id }, t)).join(', ') })), '   '));
+          for (const item of step.items.slice(0, ITEMS_SHOWN)) lines.push(indent(io.out.dim(describeItem(item, t)), '     '));
           // As `check` does: a cut list says how much it leaves out.
           const total = stepItemCount(step, readiness);
-          if (total > ITEMS_SHOWN) lines.push(indent(ctx.out.dim(t('render.more-items', { count: total - ITEMS_SHOWN })), '     '));
+          if (total > ITEMS_SHOWN) lines.push(indent(io.out.dim(t('render.more-items', { count: total - ITEMS_SHOWN })), '     '));
           lines.push('');
         });
-        ctx.print(lines.join('\n'));
+        io.print(lines.join('\n'));
       }
       return EXIT.ok;
     }),
   );
 }
 
-const csv = (values: (string | number | null)[]) =>
-  values
-    .map((v) => {
-      const text = v === null ? '' : String(v);
-      const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-      return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
-
 /** Every SKU, not just the first twenty on screen: the files are streamed from the source again. */
-async function writeActionFiles(ctx: CommandContext, source: SellerDataSource, dir: string): Promise<void> {
-  const folder = outputFolder(dir, ctx.t);
+async function writeActionFiles(io: CommandIo, source: SellerDataSource, dir: string): Promise<void> {
+  const folder = outputFolder(dir, io.t);
   const written: { path: string; rows: number }[] = [];
   const write = async (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => {
     const path = join(dir, name);
     let count = 0;
     await writeOutputFile(path, (async function* () {
-      yield `${csv(header)}\n`;
+      yield `${csvRow(header)}\n`;
       for await (const row of rows) {
         count += 1;
-        yield `${csv(row)}\n`;
+        yield `${csvRow(row)}\n`;
       }
-    })(), ctx.t);
+    })(), io.t);
     folder.made.push(path);
     written.push({ path, rows: count });
   };
@@ -102,7 +111,7 @@ async function writeActionFiles(ctx: CommandContext, source: SellerDataSource, d
     folder.undo();
     throw error;
   }
-  for (const { path, rows } of written) ctx.say(ctx.t('plan.csv-written', { path, rows }));
+  for (const { path, rows } of written) io.say(io.t('plan.csv-written', { path, rows }));
 }
 
 async function writeBoth(source: SellerDataSource, write: (name: string, header: string[], rows: AsyncIterable<(string | number | null)[]>) => Promise<void>): Promise<void> {

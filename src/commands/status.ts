@@ -8,14 +8,42 @@ import { matchRejection } from '../core/rejection-reasons.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { PlainMessageKey } from '../messages/catalogue.js';
 import { indent } from '../render/readiness-human.js';
-import type { CommandContext } from './command-context.js';
-import { auditLogExists, openAuditLog } from './open-audit-log.js';
+import { auditLogExists, openAuditLog, type AuditLogPlace } from '../audit/open-audit-log.js';
+import { flagText } from '../config/flag-spec.js';
+import { defineCommand } from '../command-kit/command-definition.js';
+import type { CommandIo } from '../command-kit/command-io.js';
 
-export interface StatusFlags {
-  record?: string;
-  reason?: string;
-  request?: string;
+export interface StatusOptions {
+  readonly json: boolean;
+  readonly auditDbPath: string;
+  /** The answer to record; null to show where each request stands. */
+  readonly record: RequestState | null;
+  /** Amazon's reason for a rejection, in its own words. */
+  readonly amazonReason: string | null;
+  /** The request the answer is for; null for the latest. */
+  readonly request: string | null;
 }
+
+export const statusCommand = defineCommand<StatusOptions>({
+  name: 'status',
+  description: 'help.status',
+  flags: [
+    { flags: '--record <state>', help: 'help.record' },
+    { flags: '--amazon-reason <text>', help: 'help.amazon-reason' },
+    { flags: '--request <id>', help: 'help.request' },
+  ],
+  examples: ['close-account status', 'close-account status --record closed', 'close-account status --record rejected --amazon-reason "Open A-to-z claim"'],
+  resolve(raw, { options, t }) {
+    const record = flagText(raw, 'record') ?? null;
+    const amazonReason = flagText(raw, 'amazonReason') ?? null;
+    if (record !== null && !(record in TRANSITIONS)) throw new UsageError(t('error.bad-record', { value: record, states: Object.keys(TRANSITIONS).join(', ') }));
+    if (record === 'rejected' && !amazonReason) throw new UsageError(t('error.rejected-needs-reason'));
+    return Object.freeze({ json: options.json, auditDbPath: options.auditDbPath, record: record as RequestState | null, amazonReason, request: flagText(raw, 'request') ?? null });
+  },
+  run: runStatus,
+});
+
+const place = (options: StatusOptions, io: CommandIo): AuditLogPlace => ({ path: options.auditDbPath, term: io.term, t: io.t });
 
 /** Answers a request may get, and the states it may get them in. */
 const TRANSITIONS: Record<string, readonly RequestState[]> = {
@@ -43,24 +71,24 @@ const FIX: Record<CheckId, PlainMessageKey> = {
   'hidden-charges': 'status.fix.hidden-charges',
 };
 
-export async function runStatus(ctx: CommandContext, flags: StatusFlags): Promise<number> {
-  const { t, options } = ctx;
-  if (flags.record) return recordAnswer(ctx, flags);
-  const histories = (await auditLogExists(ctx)) ? await readRequests(ctx) : [];
+async function runStatus(options: StatusOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  if (options.record) return recordAnswer(options, options.record, io);
+  const histories = (await auditLogExists(place(options, io))) ? await readRequests(options, io) : [];
   if (options.json) {
-    ctx.print(JSON.stringify({ schemaVersion: 1, requests: histories, audit: { database: options.auditDbPath } }, null, 2));
+    io.print(JSON.stringify({ schemaVersion: 1, requests: histories, audit: { database: options.auditDbPath } }, null, 2));
     return EXIT.ok;
   }
   if (histories.length === 0) {
-    ctx.print(t('status.none', { path: options.auditDbPath }));
+    io.print(t('status.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
-  ctx.print(histories.map((h) => describe(ctx, h)).join('\n\n'));
+  io.print(histories.map((h) => describe(io, h)).join('\n\n'));
   return EXIT.ok;
 }
 
-function describe(ctx: CommandContext, history: RequestHistory): string {
-  const { t, out } = ctx;
+function describe(io: CommandIo, history: RequestHistory): string {
+  const { t, out } = io;
   const when = (at: string) => t('format.timestamp', { at });
   const lines = [out.bold(t('status.request', { id: history.request.id, at: when(history.createdAt), state: t(`state.${history.state}`) })), indent(closureRequestText(history.request, t)), ''];
   if (history.submission) lines.push(t('status.submitted', { at: when(history.submission.submittedAt), via: history.submission.submitter }));
@@ -93,9 +121,9 @@ function describe(ctx: CommandContext, history: RequestHistory): string {
   return lines.join('\n');
 }
 
-async function readRequests(ctx: CommandContext): Promise<RequestHistory[]> {
+async function readRequests(options: StatusOptions, io: CommandIo): Promise<RequestHistory[]> {
   // Verified first: a damaged or cut log is said to be so, never read as if whole.
-  const audit = await openAuditLog(ctx, 'append');
+  const audit = await openAuditLog(place(options, io), 'append');
   try {
     return audit.requests();
   } finally {
@@ -103,25 +131,22 @@ async function readRequests(ctx: CommandContext): Promise<RequestHistory[]> {
   }
 }
 
-async function recordAnswer(ctx: CommandContext, flags: StatusFlags): Promise<number> {
-  const { t } = ctx;
-  const state = flags.record!;
-  if (!(state in TRANSITIONS)) throw new UsageError(t('error.bad-record', { value: state, states: Object.keys(TRANSITIONS).join(', ') }));
-  if (state === 'rejected' && !flags.reason) throw new UsageError(t('error.rejected-needs-reason'));
-  if (!(await auditLogExists(ctx))) throw new UsageError(t('error.audit-missing', { path: ctx.options.auditDbPath }), t('error.audit-missing-hint'));
-  const audit = await openAuditLog(ctx, 'append');
+async function recordAnswer(options: StatusOptions, state: RequestState, io: CommandIo): Promise<number> {
+  const { t } = io;
+  if (!(await auditLogExists(place(options, io)))) throw new UsageError(t('error.audit-missing', { path: options.auditDbPath }), t('error.audit-missing-hint'));
+  const audit = await openAuditLog(place(options, io), 'append');
   try {
     const histories = audit.requests();
-    const history = flags.request ? histories.find((h) => h.request.id === flags.request) : histories[0];
-    if (!history) throw new UsageError(t('error.no-request', { id: flags.request ?? '' }), t('error.no-request-hint'));
+    const history = options.request ? histories.find((h) => h.request.id === options.request) : histories[0];
+    if (!history) throw new UsageError(t('error.no-request', { id: options.request ?? '' }), t('error.no-request-hint'));
     if (!TRANSITIONS[state]!.includes(history.state)) {
-      throw new UsageError(t('error.bad-transition', { id: history.request.id, from: t(`state.${history.state}`), to: t(`state.${state as RequestState}`) }));
+      throw new UsageError(t('error.bad-transition', { id: history.request.id, from: t(`state.${history.state}`), to: t(`state.${state}`) }));
     }
-    const matched = state === 'rejected' ? matchRejection(flags.reason!) : null;
-    audit.recordRequestStatus(null, history.request.id, state as RequestState, flags.reason ?? null, matched);
+    const matched = state === 'rejected' ? matchRejection(options.amazonReason!) : null;
+    audit.recordRequestStatus(null, history.request.id, state, options.amazonReason, matched);
     const updated = audit.requests().find((h) => h.request.id === history.request.id)!;
-    if (ctx.options.json) ctx.print(JSON.stringify({ schemaVersion: 1, request: updated }, null, 2));
-    else ctx.print(describe(ctx, updated));
+    if (options.json) io.print(JSON.stringify({ schemaVersion: 1, request: updated }, null, 2));
+    else io.print(describe(io, updated));
     return EXIT.ok;
   } finally {
     audit.close();

@@ -13,86 +13,114 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Prompter } from '../io/prompter.js';
 import { renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
-import type { CommandContext } from './command-context.js';
-import { evaluateWithProgress, flagConfirmations, withSource } from './evaluate.js';
-import { withRecordedRun, type RunRecorder } from './run-recorder.js';
-import { refuseUnsubmittable, submitOnce, submitterFor } from './submit-request.js';
+import type { CommandIo } from '../command-kit/command-io.js';
+import { evaluateWithProgress, flagConfirmations, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
+import { withRecordedRun, type RunRecorder } from '../audit/run-recorder.js';
+import { refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
 import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
-import { expandHome } from './expand-home.js';
+import { expandHome } from '../io/expand-home.js';
+import { flagText, type RawFlags } from '../config/flag-spec.js';
+import type { Globals } from '../command-kit/command-definition.js';
+import { resolveRequestAnswers, resolveSubmitterChoice, type RequestAnswers, type SubmitterChoice } from '../submit/request-flags.js';
 
 /** The wizard's words: questions and answers, not flags. */
 const WIZARD = { wizard: true } as const;
 
-export interface WizardChoicesGiven {
-  adapter: boolean;
-  demoScenario: boolean;
+export interface WizardOptions {
+  readonly run: ReadinessRunOptions;
+  /** Answers given as flags: offered as the defaults of the questions. */
+  readonly answers: RequestAnswers;
+  readonly submitter: SubmitterChoice;
+  /** The data source was chosen on the command line: the wizard does not ask for it. */
+  readonly given: { readonly adapter: boolean; readonly demoScenario: boolean };
 }
 
-export async function runWizard(ctx: CommandContext, prompter: Prompter, given: WizardChoicesGiven): Promise<number> {
+export function resolveWizardOptions(raw: RawFlags, globals: Globals): WizardOptions {
+  return Object.freeze({
+    run: resolveReadinessRun(raw, globals),
+    answers: resolveRequestAnswers(raw, globals.options),
+    submitter: resolveSubmitterChoice(raw, globals.options, globals.t),
+    given: Object.freeze({ adapter: flagText(raw, 'adapter') !== undefined, demoScenario: flagText(raw, 'demoScenario') !== undefined }),
+  });
+}
+
+/** The same options with the data source the seller chose (a new value: the options stay as resolved). */
+function withSourceChoice(options: WizardOptions, choice: Partial<Pick<ReadinessRunOptions['source'], 'adapter' | 'demoScenario' | 'reportsDir'>>): WizardOptions {
+  return Object.freeze({ ...options, run: Object.freeze({ ...options.run, source: Object.freeze({ ...options.run.source, ...choice }) }) });
+}
+
+export async function runWizard(resolved: WizardOptions, prompter: Prompter, io: CommandIo): Promise<number> {
   // The run is recorded from the first screen, so that stopping or Ctrl-C at any step is too.
-  return withRecordedRun(ctx, 'wizard', async (recorder) => {
-    const { t } = ctx;
-    ctx.say(`${ctx.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
+  return withRecordedRun(runToRecord(io, 'wizard', resolved.run), async (recorder) => {
+    const { t } = io;
+    const { given } = resolved;
+    let options = resolved;
+    io.say(`${io.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
     if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {
       recorder.event('stopped', { at: 'intro' });
-      ctx.say(t('wizard.stopped'));
+      io.say(t('wizard.stopped'));
       return EXIT.ok;
     }
 
-    if (!given.adapter) ctx.options.adapter = await chooseAdapter(ctx, prompter);
-    if (ctx.options.adapter === 'demo' && !given.demoScenario) ctx.options.demoScenario = await chooseScenario(ctx, prompter);
-    if (ctx.options.adapter === 'reports' && !(await chooseReportsFolder(ctx, prompter))) {
-      recorder.event('stopped', { at: 'reports' });
-      ctx.say(t('wizard.stopped'));
-      return EXIT.ok;
+    if (!given.adapter) options = withSourceChoice(options, { adapter: await chooseAdapter(io, prompter) });
+    if (options.run.source.adapter === 'demo' && !given.demoScenario) options = withSourceChoice(options, { demoScenario: await chooseScenario(io, prompter, options.run.source.demoScenario) });
+    if (options.run.source.adapter === 'reports') {
+      const reportsDir = await chooseReportsFolder(io, prompter, options.run.source);
+      if (reportsDir === null) {
+        recorder.event('stopped', { at: 'reports' });
+        io.say(t('wizard.stopped'));
+        return EXIT.ok;
+      }
+      options = withSourceChoice(options, { reportsDir });
     }
-    recorder.source(ctx.options.adapter, ctx.options.demoScenario);
-    return withSource(ctx, (source) => checkAndSubmit(ctx, prompter, recorder, source));
+    recorder.source(options.run.source.adapter, options.run.source.demoScenario);
+    const chosen = options;
+    return withSource(io, chosen.run, (source) => checkAndSubmit(chosen, io, prompter, recorder, source));
 
   });
 }
 
-async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder: RunRecorder, source: SellerDataSource): Promise<number> {
-  const { t } = ctx;
-  if (source.isDemo) ctx.say(ctx.err.yellow(ctx.err.bold(t('demo.banner'))));
-  let readiness = await evaluateWithProgress(ctx, source);
+async function checkAndSubmit(options: WizardOptions, io: CommandIo, prompter: Prompter, recorder: RunRecorder, source: SellerDataSource): Promise<number> {
+  const { t } = io;
+  if (source.isDemo) io.say(io.err.yellow(io.err.bold(t('demo.banner'))));
+  let readiness = await evaluateWithProgress(io, source, options.run);
   const who = readiness.account.displayName ?? readiness.account.sellerId ?? t('render.unnamed-seller');
-  ctx.print(`${ctx.out.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
-  ctx.print(renderCheckTable(readiness, ctx.out, t, ctx.columns));
+  io.print(`${io.out.bold(t('render.heading', { who, asOf: readiness.asOf, adapter: readiness.adapter }))}\n`);
+  io.print(renderCheckTable(readiness, io.out, t, io.columns));
 
-  const confirmedBy = flagConfirmations(ctx, readiness);
+  const confirmedBy = flagConfirmations(options.run, readiness);
   if (readiness.verdict === 'blocked') {
     recorder.readiness(readiness, confirmedBy);
-    ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
-    ctx.print(t('wizard.come-back'));
+    io.print(`\n${renderBlockers(readiness, io.out, t, WIZARD)}\n\n${renderVerdict(readiness, io.out, t, WIZARD)}`);
+    io.print(t('wizard.come-back'));
     return EXIT.notReady;
   }
 
-  readiness = await askConfirmations(ctx, prompter, readiness, confirmedBy);
+  readiness = await askConfirmations(io, prompter, readiness, confirmedBy);
   recorder.readiness(readiness, confirmedBy);
   if (readiness.verdict !== 'ready') {
-    ctx.print(`\n${renderBlockers(readiness, ctx.out, t, WIZARD)}\n\n${renderVerdict(readiness, ctx.out, t, WIZARD)}`);
+    io.print(`\n${renderBlockers(readiness, io.out, t, WIZARD)}\n\n${renderVerdict(readiness, io.out, t, WIZARD)}`);
     return EXIT.notReady;
   }
-  ctx.print(`\n${renderVerdict(readiness, ctx.out, t, WIZARD)}\n`);
+  io.print(`\n${renderVerdict(readiness, io.out, t, WIZARD)}\n`);
 
-  refuseWhileWithAmazon(ctx, recorder, readiness);
-  const request = await askRequest(ctx, prompter, readiness);
+  refuseWhileWithAmazon(io, recorder, readiness);
+  const request = await askRequest(io, prompter, readiness, options.answers);
   // The same rule as `submit`: the data's seller only, and one live request per seller and region.
-  refuseUnsubmittable(ctx, recorder.audit, request, readiness.account.sellerId);
+  refuseUnsubmittable(io, recorder.audit, request, readiness.account.sellerId);
   recorder.request(request);
-  ctx.print(`${ctx.out.bold(t('wizard.summary'))}\n${indent(closureRequestText(request, t))}\n`);
+  io.print(`${io.out.bold(t('wizard.summary'))}\n${indent(closureRequestText(request, t))}\n`);
   await prompter.input({
     message: t('wizard.type-seller-id', { sellerId: request.sellerId }),
     validate: (value) => normaliseSellerId(value) === request.sellerId || t('wizard.type-seller-id-mismatch', { sellerId: request.sellerId }),
   });
-  const submitter = await submitterFor(ctx, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
-  const outcome = await submitOnce(ctx, recorder, request, submitter, prompter, false, readiness.account.sellerId);
+  const submitter = await submitterFor(io, options.submitter, source.isDemo, { asOf: readiness.asOf, verdict: readiness.verdict });
+  const outcome = await submitOnce(io, recorder, request, submitter, prompter, false, readiness.account.sellerId);
   if (outcome.kind === 'not-sent') {
-    ctx.print(t('wizard.not-sent'));
+    io.print(t('wizard.not-sent'));
     return EXIT.notReady;
   }
-  ctx.print(renderSubmission(outcome, request, ctx.out, t, source.isDemo));
+  io.print(renderSubmission(outcome, request, io.out, t, source.isDemo));
   return EXIT.ok;
 }
 
@@ -100,7 +128,7 @@ async function checkAndSubmit(ctx: CommandContext, prompter: Prompter, recorder:
  * A request already with Amazon for this seller in every region it could be for: said before the
  * request's questions rather than after them (a half-sent one is left to be resumed by its answers).
  */
-function refuseWhileWithAmazon(ctx: CommandContext, recorder: RunRecorder, readiness: Readiness): void {
+function refuseWhileWithAmazon(io: CommandIo, recorder: RunRecorder, readiness: Readiness): void {
   const sellerId = readiness.account.sellerId;
   if (!recorder.audit || sellerId === null) return;
   const requests = recorder.audit.requests();
@@ -111,13 +139,13 @@ function refuseWhileWithAmazon(ctx: CommandContext, recorder: RunRecorder, readi
   const first = standing[0];
   if (first === undefined || standing.some((h) => h === undefined)) return;
   throw new UsageError(
-    ctx.t('error.live-request', { id: first.request.id, state: ctx.t(`state.${first.state}`), region: ctx.t(`region.${first.request.region}`) }),
-    ctx.t('error.live-request-hint', { id: first.request.id }),
+    io.t('error.live-request', { id: first.request.id, state: io.t(`state.${first.state}`), region: io.t(`region.${first.request.region}`) }),
+    io.t('error.live-request-hint', { id: first.request.id }),
   );
 }
 
-async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<AdapterId> {
-  const { t } = ctx;
+async function chooseAdapter(io: CommandIo, prompter: Prompter): Promise<AdapterId> {
+  const { t } = io;
   return prompter.select<AdapterId>({
     message: t('wizard.source'),
     choices: ADAPTER_IDS.map((id) => ({
@@ -133,50 +161,51 @@ async function chooseAdapter(ctx: CommandContext, prompter: Prompter): Promise<A
  * Asks for the folder of reports (unless given), then says which needed reports it lacks;
  * false when the seller would rather fetch them first.
  */
-async function chooseReportsFolder(ctx: CommandContext, prompter: Prompter): Promise<boolean> {
-  const { t } = ctx;
+async function chooseReportsFolder(io: CommandIo, prompter: Prompter, source: ReadinessRunOptions['source']): Promise<string | null> {
+  const { t } = io;
   const { existsSync, statSync } = await import('node:fs');
   const { resolve } = await import('node:path');
-  if (!ctx.options.reportsDir) {
+  let reportsDir = source.reportsDir;
+  if (!reportsDir) {
     // Typed paths are not expanded by a shell here: ~ is the home folder, as in the README's example.
-    const typed = (value: string) => expandHome(value.trim(), ctx.term.env.HOME);
+    const typed = (value: string) => expandHome(value.trim(), io.term.env.HOME);
     const dir = await prompter.input({
       message: t('wizard.reports-dir'),
       validate: (value) => (existsSync(typed(value)) && statSync(typed(value)).isDirectory()) || t('wizard.reports-dir-missing'),
     });
-    ctx.options.reportsDir = resolve(typed(dir));
+    reportsDir = resolve(typed(dir));
   }
   const { scanReportsFolder } = await import('../adapters/reports/reports-folder.js');
-  const { reportGuide, renderReportGuide } = await import('./reports.js');
-  const folder = await scanReportsFolder(ctx.options.reportsDir, ctx.options.encoding, t);
-  const guide = reportGuide(ctx, folder);
-  if (!guide.some((r) => r.needed && r.files.length === 0)) return true;
-  ctx.say(renderReportGuide(ctx, guide, folder, true));
-  return prompter.confirm({ message: t('wizard.reports-continue'), default: true });
+  const [{ reportGuide, renderReportGuide }, { toIsoDate }] = await Promise.all([import('../render/report-guide.js'), import('../core/dates.js')]);
+  const folder = await scanReportsFolder(reportsDir, source.encoding, t);
+  const guide = reportGuide(folder, toIsoDate(io.term.now()), t);
+  if (!guide.some((r) => r.needed && r.files.length === 0)) return reportsDir;
+  io.say(renderReportGuide(guide, folder, io.out, t, true));
+  return (await prompter.confirm({ message: t('wizard.reports-continue'), default: true })) ? reportsDir : null;
 }
 
-async function chooseScenario(ctx: CommandContext, prompter: Prompter): Promise<DemoScenario> {
-  const { t } = ctx;
+async function chooseScenario(io: CommandIo, prompter: Prompter, current: DemoScenario): Promise<DemoScenario> {
+  const { t } = io;
   return prompter.select<DemoScenario>({
     message: t('wizard.scenario'),
     choices: DEMO_SCENARIOS.map((id) => ({ name: t(`wizard.scenario.${id}`), value: id })),
-    default: ctx.options.demoScenario,
+    default: current,
   });
 }
 
 async function askConfirmations(
-  ctx: CommandContext,
+  io: CommandIo,
   prompter: Prompter,
   readiness: Readiness,
   confirmedBy: Map<CheckId, 'flag' | 'prompt'>,
 ): Promise<Readiness> {
-  const { t } = ctx;
+  const { t } = io;
   const open = readiness.checks.filter((c) => c.status === 'manual' && !c.confirmed);
   if (open.length === 0) return readiness;
-  ctx.say(`\n${ctx.err.bold(t('wizard.confirmations'))}`);
+  io.say(`\n${io.err.bold(t('wizard.confirmations'))}`);
   const yes: CheckId[] = [];
   for (const check of open) {
-    ctx.say(ctx.err.dim(`  ${check.remediation ?? ''}`));
+    io.say(io.err.dim(`  ${check.remediation ?? ''}`));
     if (await prompter.confirm({ message: check.summary, default: false })) {
       yes.push(check.id);
       confirmedBy.set(check.id, 'prompt');
@@ -185,21 +214,20 @@ async function askConfirmations(
   return withConfirmations(readiness, yes, t);
 }
 
-async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Readiness) {
-  const { t } = ctx;
+async function askRequest(io: CommandIo, prompter: Prompter, readiness: Readiness, given: RequestAnswers) {
+  const { t } = io;
   const { requestFieldSchemas } = await import('../core/closure-request-schema.js');
   const rules = requestFieldSchemas(t);
   const check = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }) => (value: string) => {
     const result = schema.safeParse(value);
     return result.success || (result.error?.issues[0]?.message ?? t('wizard.invalid'));
   };
-  const given = ctx.options.request;
-  ctx.say(`\n${ctx.err.bold(t('wizard.request'))}`);
+  io.say(`\n${io.err.bold(t('wizard.request'))}`);
 
   const known = readiness.account.sellerId;
   // A --seller-id for another seller is said at once; the data's own is what is offered.
   const foreignFlag = given.sellerId !== undefined ? foreignSeller(given.sellerId, known) : null;
-  if (foreignFlag !== null) ctx.say(ctx.err.yellow(t('wizard.seller-id-other', { given: normaliseSellerId(given.sellerId!), known: foreignFlag })));
+  if (foreignFlag !== null) io.say(io.err.yellow(t('wizard.seller-id-other', { given: normaliseSellerId(given.sellerId!), known: foreignFlag })));
   const sellerId = normaliseSellerId(
     await prompter.input({
       message: t('wizard.ask.seller-id'),
@@ -223,7 +251,7 @@ async function askRequest(ctx: CommandContext, prompter: Prompter, readiness: Re
         })
       : (regions[0]?.region ?? 'north-america');
   const countries = regions.find((g) => g.region === region)?.countries ?? [];
-  ctx.say(ctx.err.dim(t('wizard.marketplaces', { region: t(`region.${region}`), countries: countries.join(', ') })));
+  io.say(io.err.dim(t('wizard.marketplaces', { region: t(`region.${region}`), countries: countries.join(', ') })));
   const reason = await prompter.select<ClosureReason>({
     message: t('wizard.ask.reason'),
     choices: CLOSURE_REASONS.map((id) => ({ name: t(`reason.${id}`), value: id })),

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { readBoundedText } from '../io/bounded-read.js';
 import type { Translate } from '../messages/catalogue.js';
+import { ADAPTER_IDS } from '../core/seller-data-source.js';
 
 export const configSchema = z.strictObject({
-  adapter: z.enum(['demo', 'reports', 'sp-api']).optional(),
+  adapter: z.enum(ADAPTER_IDS).optional(),
   demoScenario: z.string().optional(),
   auditDb: z.string().optional(),
   sellerId: z.string().optional(),

@@ -10,4 +10,4 @@ export const CLOSURE_REASONS = [
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-export const CLOSURE_REGIONS = ['north-america', 'europe', 'japan', 'australia', 'other'] as const;
+export { CLOSURE_REGIONS } from './marketplaces.js';

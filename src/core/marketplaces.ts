@@ -3,8 +3,12 @@
 // (closure-rules.md §7). SP-API endpoints group differently (FE serves JP, AU and SG), so the
 // closure region is kept apart from the API region.
 
-export type ClosureRegion = 'north-america' | 'europe' | 'japan' | 'australia' | 'other';
-export type ApiRegion = 'na' | 'eu' | 'fe';
+/** The closure regions, the one list (the request's schema, its JSON and the help derive from it). */
+export const CLOSURE_REGIONS = ['north-america', 'europe', 'japan', 'australia', 'other'] as const;
+export type ClosureRegion = (typeof CLOSURE_REGIONS)[number];
+/** The SP-API's regions (endpoints), the one list. */
+export const API_REGIONS = ['na', 'eu', 'fe'] as const;
+export type ApiRegion = (typeof API_REGIONS)[number];
 
 export interface Marketplace {
   id: string;

@@ -1,7 +1,3 @@
-import type { MessageKey } from '../messages/catalogue.js';
-
-/** A catalogue message named by key, with its parameters, translated where it is shown. */
-export interface MessageRef {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
+// A catalogue message kept as data, translated where it is shown: the type lives with the
+// catalogue (messages/catalogue.ts), which types each key's parameters.
+export type { MessageRef } from '../messages/catalogue.js';

@@ -3,6 +3,7 @@
 // seller's data has changed since.
 
 import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
 import type { CheckResult } from './check-result.js';
 
 export type CheckFinding = Pick<CheckResult, 'id' | 'status' | 'count' | 'items' | 'clearsOn' | 'confirmed'>;
@@ -12,15 +13,8 @@ export function findingsOf(checks: readonly CheckResult[]): CheckFinding[] {
 }
 
 /** Sorted-key JSON, so that the same findings always hash the same. */
-function stable(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
-}
-
 export function fingerprint(findings: readonly CheckFinding[]): string {
-  return `sha256:${createHash('sha256').update(stable(findings)).digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(findings)).digest('hex')}`;
 }
 
 export interface FindingChange {
@@ -35,7 +29,7 @@ export function changedFindings(before: readonly CheckFinding[], after: readonly
   const changes: FindingChange[] = [];
   for (const now of after) {
     const then = old.get(now.id);
-    if (then && stable(then) === stable(now)) continue;
+    if (then && canonicalJson(then) === canonicalJson(now)) continue;
     changes.push({
       id: now.id,
       before: { status: then?.status ?? 'absent', count: then?.count ?? null },

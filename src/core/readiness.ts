@@ -22,6 +22,7 @@ import { checkReturnsRefunds } from './checks/returns-refunds.js';
 import { earliestCloseDate, verdictOf, type Verdict } from './verdict.js';
 import { laterOf } from './dates.js';
 import type { AccountHealth, Charge, DeferredFunds } from './seller-data.js';
+import { translateRef } from '../messages/catalogue.js';
 
 export const TIME_GATED_CHECKS: ReadonlySet<CheckId> = new Set(['last-sale-window']);
 
@@ -63,7 +64,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   /** An unavailable source becomes a manual question or an unknown, never a pass. */
   const unavailable = (id: CheckId, provision: Extract<Provision<unknown>, { available: false }>): CheckResult => {
     if (provision.askSeller && isConfirmable(id)) return manualCheck(id, attested.has(id), ctx, provision.reason);
-    return checkResult(id, 'unknown', t('check.unknown', { reason: t(provision.reason.key, provision.reason.params as never) }), {
+    return checkResult(id, 'unknown', t('check.unknown', { reason: translateRef(t, provision.reason) }), {
       remediation: t(`check.${id}.unknown-fix` as UnknownFixKey),
     });
   };
@@ -76,7 +77,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
     if (!provision.evidence) return result;
     const evidence = provision.evidence();
     const doubts = evidence.doubts.filter((d) => (d.check === undefined || d.check === result.id) && (result.status === 'pass' || (result.status === 'fail' && d.overridesFail)));
-    const reasons = [...new Set(doubts.map((d) => t(d.reason.key, d.reason.params as never)))];
+    const reasons = [...new Set(doubts.map((d) => translateRef(t, d.reason)))];
     const base = reasons.length === 0 ? result : checkResult(result.id, 'unknown', t('check.unknown', { reason: reasons.join('; ') }), { remediation: t('check.evidence-fix') });
     return { ...base, evidence: { files: evidence.files } };
   };

@@ -6,17 +6,11 @@ import type { CheckId, EvidenceFile } from './check-result.js';
 import type { IsoDate } from './dates.js';
 import type { MessageRef } from './message-ref.js';
 
+/** Statuses of an order not yet shipped and not cancelled: it blocks closure. The one list. */
+export const OPEN_ORDER_STATUS_LIST = ['Pending', 'PendingAvailability', 'Unshipped', 'PartiallyShipped', 'InvoiceUnconfirmed'] as const;
+export type OpenOrderStatus = (typeof OPEN_ORDER_STATUS_LIST)[number];
 /** Order statuses in the Orders API v0 spelling; adapters map report and 2026-01-01 spellings. */
-export const ORDER_STATUSES = [
-  'Pending',
-  'PendingAvailability',
-  'Unshipped',
-  'PartiallyShipped',
-  'InvoiceUnconfirmed',
-  'Shipped',
-  'Canceled',
-  'Unfulfillable',
-] as const;
+export const ORDER_STATUSES = [...OPEN_ORDER_STATUS_LIST, 'Shipped', 'Canceled', 'Unfulfillable'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Order {

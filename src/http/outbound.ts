@@ -185,14 +185,32 @@ export const REAL_CLOCK: Clock = {
   random: () => Math.random(),
 };
 
-export type AttemptResult<T> = { done: T } | { retry: string; retryAfterMs?: number | null } | { fail: string };
+/**
+ * The clock the built program uses. CLOSE_ACCOUNT_TEST_NO_WAIT=1 is for the tests that run the
+ * built program against fake servers: every wait ends at once (the clock itself stays real), so
+ * backoff and rate waits cost no wall time. Against a real server it would only earn more
+ * refusals, each of which is still retried a bounded number of times.
+ */
+export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
+  return env.CLOSE_ACCOUNT_TEST_NO_WAIT === '1' ? { ...REAL_CLOCK, sleep: () => Promise.resolve() } : REAL_CLOCK;
+}
+
+/**
+ * What one attempt came to: done; a failure worth retrying after a backoff (a 5xx, a timeout, a
+ * dropped connection), at least as long as Retry-After asks; `again`, tried again at once and not
+ * counted as a failure (the attempt already waited, for a rate token, or mended its cause, with a
+ * fresh access token: the caller bounds these itself); or a failure no retry can mend.
+ */
+export type AttemptResult<T> = { done: T } | { retry: string; retryAfterMs?: number | null } | { again: string } | { fail: string };
 
 export interface RetryPolicy {
+  /** Failures (`retry` results) after which it gives up. */
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Longest the whole thing may take, waits included. */
+  /** Longest it may take: the whole of it, waits included ('elapsed', the default), or only its backoff waits ('backoff'). */
   budgetMs: number;
+  budget?: 'elapsed' | 'backoff';
 }
 
 export interface RetryOutcome<T> {
@@ -203,25 +221,38 @@ export interface RetryOutcome<T> {
   elapsedMs: number;
 }
 
+/** The clock a retry loop waits on; without `random`, the jitter comes from Math.random. */
+export type RetryClock = Pick<Clock, 'now' | 'sleep'> & Partial<Pick<Clock, 'random'>>;
+
 /**
- * Runs `attempt` until it is done, fails for good, or the attempts or the time budget run out.
- * Waits exponential backoff with full jitter, or what Retry-After asks (never less); a wait that
- * would overrun the budget is not waited: the outcome says so with the true count.
+ * The one retry loop (HTTP calls to Amazon, the webhook): runs `attempt` until it is done, fails
+ * for good, or the failures or the time budget run out. Waits exponential backoff with full
+ * jitter, or what Retry-After asks (never less); a wait that would overrun the budget is not
+ * waited: the outcome says so with the true count.
  */
-export async function retrying<T>(policy: RetryPolicy, clock: Clock, attempt: (n: number) => Promise<AttemptResult<T>>): Promise<RetryOutcome<T>> {
+export async function retrying<T>(policy: RetryPolicy, clock: RetryClock, attempt: (n: number) => Promise<AttemptResult<T>>): Promise<RetryOutcome<T>> {
   const started = clock.now();
+  const random = clock.random ?? Math.random;
   let problem = '';
-  for (let n = 1; n <= policy.attempts; n++) {
+  let failures = 0;
+  let backedOff = 0;
+  for (let n = 1; ; n++) {
     const result = await attempt(n);
-    if ('done' in result) return { value: result.done, attempts: n, problem: '', elapsedMs: clock.now() - started };
+    const outcome = (value: T | null): RetryOutcome<T> => ({ value, attempts: n, problem, elapsedMs: clock.now() - started });
+    if ('done' in result) return outcome(result.done);
+    if ('again' in result) {
+      problem = result.again;
+      continue;
+    }
     problem = 'fail' in result ? result.fail : result.retry;
-    if ('fail' in result || n === policy.attempts) return { value: null, attempts: n, problem, elapsedMs: clock.now() - started };
-    const backoff = clock.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+    if ('fail' in result || ++failures >= policy.attempts) return outcome(null);
+    const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
     const wait = Math.max(backoff, result.retryAfterMs ?? 0);
-    if (clock.now() + wait - started > policy.budgetMs) return { value: null, attempts: n, problem, elapsedMs: clock.now() - started };
+    const spent = policy.budget === 'backoff' ? backedOff : clock.now() - started;
+    if (spent + wait > policy.budgetMs) return outcome(null);
+    backedOff += wait;
     await clock.sleep(wait);
   }
-  return { value: null, attempts: policy.attempts, problem, elapsedMs: clock.now() - started };
 }
 
 /** A network failure or timeout, as a one-line problem (scrubbed by the printer and the log anyway). */

@@ -4,8 +4,8 @@
 // and is an input error (exit 2) that names the path, never "a bug". Files are the seller's own
 // (0600): they hold seller ids, e-mail addresses and SKUs.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
+import { writeAtomically } from './atomic-file.cjs';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 
@@ -44,33 +44,28 @@ export async function writeOutputFile(path: string, chunks: string | AsyncIterab
     }
     return;
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = fs(() => openSync(temporary, 'wx', 0o600));
-  let closed = false;
-  try {
-    // Written in blocks of 64 KiB: a CSV of 200,000 SKUs is a few dozen writes, not 200,000.
+  // Written in blocks of 64 KiB: a CSV of 200,000 SKUs is a few dozen writes, not 200,000.
+  // The data source failing mid-way is its own error, thrown as it is; the file is removed either way.
+  let sourceFailure: { error: unknown } | null = null;
+  await writeAtomically(path, async (fd) => {
     let pending = '';
-    for await (const chunk of typeof chunks === 'string' ? [chunks] : chunks) {
-      pending += chunk;
-      if (pending.length >= 65536) {
-        const block = pending;
-        fs(() => writeSync(fd, block));
-        pending = '';
+    try {
+      for await (const chunk of typeof chunks === 'string' ? [chunks] : chunks) {
+        pending += chunk;
+        if (pending.length >= 65536) {
+          const block = pending;
+          fs(() => writeSync(fd, block));
+          pending = '';
+        }
       }
+    } catch (error) {
+      sourceFailure = { error };
+      throw error;
     }
-    fs(() => {
-      if (pending) writeSync(fd, pending);
-      fsyncSync(fd);
-      closeSync(fd);
-      closed = true;
-      renameSync(temporary, path);
-    });
-  } catch (error) {
-    // The data source failing mid-way is its own error; the file is removed either way.
-    if (!closed) closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+    if (pending) fs(() => writeSync(fd, pending));
+  }).catch((error: unknown) => {
+    throw sourceFailure || error instanceof UsageError ? error : unwritable(path, error, t);
+  });
 }
 
 /** A folder for several output files: made if missing; `undo()` removes what was made, if a later step fails. */

@@ -62,7 +62,7 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
   // question is broken between words here first, leaving room for the answer after it.
   const width = term.columns ?? 80;
   const fit = async (message: string) => {
-    const { wrapText } = await import('../render/text-layout.js');
+    const { wrapText } = await import('./text-layout.js');
     return wrapText(message, Math.max(20, width - 2 - ANSWER_ROOM));
   };
   /** An answered choice is shown without its explanation in brackets: "Demo seller". */
@@ -88,7 +88,7 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
       const fitError = async (value: string) => {
         const verdict = validate!(value);
         if (verdict === true) return true;
-        const { wrapText } = await import('../render/text-layout.js');
+        const { wrapText } = await import('./text-layout.js');
         return wrapText(terminalText(verdict), Math.max(20, width - 2));
       };
       return interruptible(async () =>

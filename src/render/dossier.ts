@@ -1,64 +1,13 @@
-// The closure dossier an accountant can keep: the readiness evidence per check, the
-// confirmations, the request, the submission and its outcome, the timeline of every record, and
-// the chain's final hash. One object, four views (Markdown, HTML, JSON, CSV).
+// The closure dossier's views for people and spreadsheets (Markdown, HTML, CSV) of the one value
+// the audit module gathers (audit/dossier-data.ts): this file formats, it does not query.
 
-import { REQUEST_STATES, type AuditLog, type RequestHistory } from '../audit/audit-log.js';
-import type { ChainVerdict } from '../audit/record-chain.js';
+import { REQUEST_STATES } from '../audit/request-states.js';
+import type { Dossier } from '../audit/dossier-data.js';
+import { csvRow } from './csv.js';
 import { CHECK_IDS, CHECK_STATUSES, type CheckId, type CheckResult } from '../core/check-result.js';
 import { VERDICTS } from '../core/verdict.js';
 import { closureRequestText } from '../core/closure-request.js';
-import type { Translate } from '../messages/catalogue.js';
-
-export interface Dossier {
-  schemaVersion: 1;
-  generatedAt: string;
-  database: string;
-  chain: ChainVerdict;
-  request: RequestHistory | null;
-  evidence: {
-    runId: string;
-    at: string;
-    asOf: string;
-    verdict: string;
-    earliestCloseDate: string | null;
-    checks: CheckResult[];
-    confirmations: { checkId: string; how: string }[];
-  } | null;
-  timeline: { seq: number; at: string; runId: string | null; type: string; requestId: string | null; detail: string; hash: string }[];
-}
-
-/** A record's details in a line: its fields that say most, without the bulky ones. */
-function detailOf(type: string, body: unknown): string {
-  if (!body || typeof body !== 'object') return '';
-  const b = body as Record<string, unknown>;
-  if (type === 'readiness') return `verdict ${b.verdict}, earliest closure ${b.earliestCloseDate ?? '-'}, as of ${b.asOf}`;
-  if (type === 'request') return `${b.sellerId} ${b.region} (${(b.marketplaces as string[] | undefined)?.join(', ')}) ${b.reason}`;
-  return Object.entries(b)
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
-}
-
-export function buildDossier(audit: AuditLog, requestId: string | null, now: Date): Dossier {
-  const histories = audit.requests();
-  const request = (requestId ? histories.find((h) => h.request.id === requestId) : histories[0]) ?? null;
-  const timeline: Dossier['timeline'] = [];
-  let evidence: Dossier['evidence'] = null;
-  let evidenceRun = request?.submission?.runId ?? null;
-  const readinessRecords: { runId: string; at: string; body: Record<string, unknown> }[] = [];
-  for (const record of audit.allRecords()) {
-    timeline.push({ seq: record.seq, at: record.at, runId: record.runId, type: record.type, requestId: record.requestId, detail: detailOf(record.type, record.body), hash: record.hash });
-    if (record.type === 'readiness' && record.runId) readinessRecords.push({ runId: record.runId, at: record.at, body: record.body as Record<string, unknown> });
-  }
-  // The evidence is what the submission was based on; with no submission, the latest check.
-  const chosen = (evidenceRun ? readinessRecords.filter((r) => r.runId === evidenceRun).at(-1) : undefined) ?? readinessRecords.at(-1);
-  if (chosen) {
-    evidenceRun = chosen.runId;
-    const b = chosen.body as { asOf: string; verdict: string; earliestCloseDate: string | null; checks: CheckResult[]; confirmations: { checkId: string; how: string }[] };
-    evidence = { runId: chosen.runId, at: chosen.at, asOf: b.asOf, verdict: b.verdict, earliestCloseDate: b.earliestCloseDate, checks: b.checks, confirmations: b.confirmations ?? [] };
-  }
-  return { schemaVersion: 1, generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
-}
+import type { PlainMessageKey, Translate } from '../messages/catalogue.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** Quoted text in Markdown: what could open raw HTML, a link, an image, code, emphasis, an entity or a table cell is backslash-escaped (CommonMark), line breaks become spaces. */
@@ -76,7 +25,7 @@ function chainLine(dossier: Dossier, t: Translate): string {
 
 /** The words of a dossier a person reads: states, statuses, verdicts and record types in their language. */
 function wordsFor(t: Translate) {
-  const known = <K extends string>(prefix: string, value: string, all: readonly K[]) => ((all as readonly string[]).includes(value) ? t(`${prefix}.${value}` as never) : value);
+  const known = <K extends string>(prefix: string, value: string, all: readonly K[]) => ((all as readonly string[]).includes(value) ? t(`${prefix}.${value}` as PlainMessageKey) : value);
   return {
     state: (state: string) => known('state', state, REQUEST_STATES),
     status: (check: CheckResult) => (check.status === 'manual' && check.confirmed ? `${t('status.confirmed')} ✔` : known('status', check.status, CHECK_STATUSES)),
@@ -149,13 +98,6 @@ ${rows(dossier.timeline.map((r) => [String(r.seq), e(r.at), e(w.type(r.type)), e
 
 const CSV_COLUMNS = ['seq', 'at', 'run_id', 'record', 'request_id', 'detail', 'hash'] as const;
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quoted per RFC 4180; a leading = + - @ would be run as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function dossierCsv(dossier: Dossier): string {
-  return [CSV_COLUMNS.join(','), ...dossier.timeline.map((r) => [r.seq, r.at, r.runId, r.type, r.requestId, r.detail, r.hash].map(csvCell).join(','))].join('\n');
+  return [csvRow(CSV_COLUMNS), ...dossier.timeline.map((r) => csvRow([r.seq, r.at, r.runId, r.type, r.requestId, r.detail, r.hash]))].join('\n');
 }

@@ -35,7 +35,7 @@ export function readinessJson(
   readiness: Readiness,
   draft: RequestDraft | null,
   audit: ReadinessJson['audit'],
-  warnings: string[],
+  warnings: readonly string[],
   submission: SubmissionJson | null = null,
 ): ReadinessJson {
   return {
@@ -48,7 +48,7 @@ export function readinessJson(
     checks: readiness.checks,
     request: requestJson(draft),
     submission,
-    warnings,
+    warnings: [...warnings],
     audit,
   };
 }

@@ -6,6 +6,8 @@ import { CHECK_BASES, CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js'
 import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request.js';
 import { VERDICTS } from '../core/verdict.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
+import { ADAPTER_IDS } from '../core/seller-data-source.js';
+import { SUBMITTER_IDS } from '../submit/submitter.js';
 
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -54,7 +56,7 @@ export const requestJsonSchema = z.strictObject({
 
 export const submissionJsonSchema = z.strictObject({
   requestId: z.string(),
-  submitter: z.enum(['demo', 'seller-central', 'webhook']),
+  submitter: z.enum(SUBMITTER_IDS),
   reference: z.string(),
   submittedAt: z.string(),
   alreadySubmitted: z.boolean(),
@@ -62,7 +64,7 @@ export const submissionJsonSchema = z.strictObject({
 
 export const readinessJsonSchema = z.strictObject({
   schemaVersion: z.literal(JSON_SCHEMA_VERSION),
-  adapter: z.enum(['demo', 'reports', 'sp-api']),
+  adapter: z.enum(ADAPTER_IDS),
   demo: z.boolean(),
   asOf: isoDate,
   verdict: z.enum(VERDICTS),

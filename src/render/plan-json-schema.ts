@@ -7,10 +7,11 @@ import { PLAN_STEPS } from '../core/closure-plan.js';
 import { VERDICTS } from '../core/verdict.js';
 import { isoDate } from './json-schema.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
+import { ADAPTER_IDS } from '../core/seller-data-source.js';
 
 export const planJsonSchema = z.strictObject({
   schemaVersion: z.literal(JSON_SCHEMA_VERSION),
-  adapter: z.enum(['demo', 'reports', 'sp-api']),
+  adapter: z.enum(ADAPTER_IDS),
   demo: z.boolean(),
   verdict: z.enum(VERDICTS),
   asOf: isoDate,

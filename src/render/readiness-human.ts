@@ -27,7 +27,7 @@ function statusLabel(status: CheckStatus, confirmed: boolean | null, style: Styl
   }
 }
 
-export { displayWidth } from './text-layout.js';
+export { displayWidth } from '../io/text-layout.js';
 
 /** A record's value as the seller reads it: claim kinds and regions named, the rest as the data has it. */
 function itemValue(key: string, value: string | number, t: Translate): string {

@@ -2,7 +2,7 @@
 // hold the output to. Kept apart from the command so that a run never loads zod to print JSON.
 
 import { z } from 'zod';
-import { REQUEST_STATES } from '../audit/audit-log.js';
+import { REQUEST_STATES } from '../audit/request-states.js';
 import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request.js';
 import { isoDate } from './json-schema.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';

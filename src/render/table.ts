@@ -1,7 +1,7 @@
 // The one table of close-account: columns measured in display cells (kanji take two), the
 // whole fitted to the terminal's width by wrapping the widest cells within their own column.
 
-import { displayWidth, longestUnbreakable, wrapLine } from './text-layout.js';
+import { displayWidth, longestUnbreakable, wrapLine } from '../io/text-layout.js';
 
 export interface TableOptions {
   /** The terminal's width in cells. */

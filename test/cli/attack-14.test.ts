@@ -33,7 +33,7 @@ describe('a question\'s error message fits the terminal', () => {
   it('is broken between words, not at the edge mid-id', async () => {
     const { inquirerPrompter } = await import('../../src/io/prompter.js');
     const { loadMessages, translator } = await import('../../src/messages/catalogue.js');
-    const { displayWidth } = await import('../../src/render/text-layout.js');
+    const { displayWidth } = await import('../../src/io/text-layout.js');
     const term = { ...fakeTerminal({ tty: true }), columns: 80 };
     const t = translator(await loadMessages('zh-CN'));
     const refusal = t('wizard.seller-id-other', { given: 'A1B2C3D4E5F6G7', known: 'A2DEMO5ELLER7Q' });
@@ -63,7 +63,7 @@ describe('a question\'s error message fits the terminal', () => {
 
 describe('Chinese and Japanese lines are broken where the languages allow', () => {
   it('a closing quote never starts a line, an opening one never ends it, a date stays whole', async () => {
-    const { wrapLine } = await import('../../src/render/text-layout.js');
+    const { wrapLine } = await import('../../src/io/text-layout.js');
     const texts = [
       '需要确认：数据没有显示障碍。上面各项都属实后，请再次运行 close-account 并回答“是”。',
       '请查看“设置 → 账户信息 → 存款方式”和“绩效通知”；有未解决的问题时，关闭请求常被拒绝。',
@@ -174,7 +174,7 @@ describe('the wizard run again after a submission', () => {
 
 describe('--help at 80 columns', () => {
   it.each(['en', 'zh-CN', 'ja'])('%s: no line is wider than the terminal, the examples included', async (lang) => {
-    const { displayWidth } = await import('../../src/render/text-layout.js');
+    const { displayWidth } = await import('../../src/io/text-layout.js');
     const term = { ...fakeTerminal({ tty: true }), columns: 80 };
     await main(['--help', '--lang', lang], term, { version: '1' });
     const wide = term.output().split('\n').filter((line) => displayWidth(line) > 80);

@@ -95,7 +95,7 @@ describe('submit --plan with another --reports-dir', () => {
       HEADERS.allOrders,
       row(HEADERS.allOrders, { 'amazon-order-id': '111-1111111-0000009', 'purchase-date': '2026-06-03T10:00:00+00:00', 'order-status': 'Unshipped', 'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.com' }),
     ]);
-    const answers = ['--attest', 'all', '--seller-id', 'A1B2C3D4E5F6G7', '--reason', 'stopped-selling', '--email', 'o@example.com', '--submitter', 'seller-central'];
+    const answers = ['--attest', 'all', '--seller-id', 'A1B2C3D4E5F6G7', '--reason', 'stopped-selling', '--email', 'o@example.com'];
     expect((await run(['check', '--adapter', 'reports', '--reports-dir', other, ...answers, '--audit-db', path])).code).toBe(3);
     const made = await run(['check', '--adapter', 'reports', '--reports-dir', ready, ...answers, '--out', plan, '--audit-db', path]);
     expect(made.code, made.err).toBe(0);

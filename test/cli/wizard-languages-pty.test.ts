@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadMessages, translator, type Language } from '../../src/messages/catalogue.js';
-import { displayWidth, visibleWidth } from '../../src/render/text-layout.js';
+import { displayWidth, visibleWidth } from '../../src/io/text-layout.js';
 import { readAudit } from '../helpers/audit.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { englishWords } from '../helpers/english-words.js';

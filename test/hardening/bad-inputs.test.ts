@@ -103,10 +103,10 @@ const CASES: Case[] = [
   { name: 'a config file with a BOM', setup: (d) => config(d, '\uFEFF{"demoScenario": "ready"}'), code: 3, says: '' },
   { name: 'a config file of binary bytes', setup: (d) => config(d, Buffer.from([0, 1, 2, 0xff, 0xfe])), code: 2, says: /config\.json, line 1: not valid JSON/ },
   // Plan files
-  { name: 'a plan that is not JSON', setup: (d) => plan(d, 'not json'), code: 2, says: /plan\.json is not a close-account plan: Unexpected token/ },
-  { name: 'a plan of another kind', setup: (d) => plan(d, '{"kind": "terraform.plan"}'), code: 2, says: /plan\.json is not a close-account plan: kind: / },
-  { name: 'a plan of another version', setup: (d) => plan(d, '{"kind": "close-account.plan", "version": 9}'), code: 2, says: /plan\.json is not a close-account plan: version: / },
-  { name: 'a plan that is missing', setup: (d) => ['submit', '--plan', join(d, 'none.json'), '--confirm', 'A2DEMO5ELLER7Q'], code: 2, says: /Cannot read the plan .*none\.json \(ENOENT\)\./ },
+  { name: 'a closure-request file that is not JSON', setup: (d) => plan(d, 'not json'), code: 2, says: /plan\.json is not a close-account closure-request file: Unexpected token/ },
+  { name: 'a closure-request file of another kind', setup: (d) => plan(d, '{"kind": "terraform.plan"}'), code: 2, says: /plan\.json is not a close-account closure-request file: kind: / },
+  { name: 'a closure-request file of another version', setup: (d) => plan(d, '{"kind": "close-account.plan", "version": 9}'), code: 2, says: /plan\.json is not a close-account closure-request file: version: / },
+  { name: 'a closure-request file that is missing', setup: (d) => ['submit', '--plan', join(d, 'none.json'), '--confirm', 'A2DEMO5ELLER7Q'], code: 2, says: /Cannot read the closure-request file .*none\.json \(ENOENT\)\./ },
   // Flags
   { name: 'an as-of day that is not a day', setup: () => ['check', '--as-of', '2027-02-29'], code: 2, says: '--as-of wants a date as YYYY-MM-DD, e.g. 2027-03-01; got "2027-02-29".' },
   { name: 'an as-of day in another form', setup: () => ['check', '--as-of', '01/03/2027'], code: 2, says: /got "01\/03\/2027"/ },
@@ -116,7 +116,7 @@ const CASES: Case[] = [
   { name: 'an unknown language', setup: () => ['check', '--lang', 'tlh'], code: 2, says: 'Unknown language "tlh". Choose one of: en, zh-CN, ja.' },
   { name: 'an unknown encoding', setup: () => ['check', '--encoding', 'ebcdic'], code: 2, says: 'Unknown encoding "ebcdic". Choose one of: utf-8, windows-1252, shift_jis.' },
   { name: 'an unknown submitter', setup: () => ['submit', '--submitter', 'fax'], code: 2, says: /Unknown submitter "fax"/ },
-  { name: 'a webhook URL that is not one', setup: () => ['check', '--webhook-url', 'ftp://x'], code: 2, says: /--webhook-url wants an http\(s\) URL; got "ftp:\/\/x"\./ },
+  { name: 'a webhook URL that is not one', setup: () => ['submit', '--webhook-url', 'ftp://x'], code: 2, says: /--webhook-url wants an http\(s\) URL; got "ftp:\/\/x"\./ },
   { name: 'a max age that is not a number', setup: () => ['submit', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'other', '--email', 'a@b.co', '--confirm', 'A2DEMO5ELLER7Q', '--max-age', 'soon'], code: 2, says: /--max-age wants a number of hours/ },
   { name: 'an attestation of a data check', setup: () => ['check', '--attest', 'open-orders'], code: 2, says: /"open-orders" is not something you can confirm/ },
   { name: 'a seller ID too short', setup: () => ['check', '--seller-id', 'A1', '--reason', 'other', '--reason-text', 'x', '--email', 'a@b.co', '--json'], code: 3, says: '' },

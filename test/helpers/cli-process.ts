@@ -19,7 +19,10 @@ export function sandbox(): { home: string; env: Record<string, string>; db: stri
   return {
     home,
     db: join(home, '.local', 'share', 'close-account', 'audit.db'),
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: join(home, '.local', 'share'), LANG: 'C.UTF-8' },
+    // TMPDIR: the child's temporary files go under the test file's own folder (temp-root.ts), removed
+    // after it. CLOSE_ACCOUNT_TEST_NO_WAIT: rate waits and backoff against the fakes end at once
+    // (src/http/outbound.ts clockFromEnv); a test that wants the real clock sets it to '0'.
+    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: join(home, '.local', 'share'), LANG: 'C.UTF-8', TMPDIR: tmpdir(), CLOSE_ACCOUNT_TEST_NO_WAIT: '1' },
   };
 }
 

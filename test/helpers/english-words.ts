@@ -28,6 +28,7 @@ export function englishWords(text: string): string[] {
     .replace(/YYYY-MM-DD/g, ' ')
     .replace(/`[^`\n]*`/g, ' ') // commands quoted in backticks
     .replace(/close-account(?: [a-z-]+)*/g, ' ') // commands
+    .replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ') // email addresses, also as a flag's value (--email owner@example.com)
     .replace(/--[a-z][a-z-]*(?:[ =](?:[A-Za-z0-9_./~-]+|"[^"]*"))?/g, ' ') // flags with their values
     .replace(/\b[A-Z][A-Z0-9_]{1,}\b/g, ' ') // environment variables, country codes, ids and codes in capitals
     .replace(/\b[a-z]+_[a-z_]+\b/g, ' ') // codes with underscores: shift_jis
@@ -35,8 +36,7 @@ export function englishWords(text: string): string[] {
     .replace(/[\w.~-]*\/[\w./~ -]*/g, ' ') // paths
     .replace(/\b[\w-]+\.(?:db|json|txt|csv|ics|md|gz|html)\b/g, ' ') // file names
     .replace(/\b[a-z]+(?:-[a-z0-9]+)+\b/g, ' ') // ids: open-orders, stopped-selling, north-america
-    .replace(/\b\w*\d\w*\b/g, ' ') // anything with a digit: SKUs, order numbers, references
-    .replace(/\b[\w.+-]+@[\w.-]+\b/g, ' '); // email addresses
+    .replace(/\b\w*\d\w*\b/g, ' '); // anything with a digit: SKUs, order numbers, references
   return (stripped.match(/[A-Za-z][A-Za-z'.]*[A-Za-z]/g) ?? []).filter((w) => !ALLOWED.has(w.toLowerCase()));
 }
 

@@ -68,7 +68,7 @@ export const ALL_FAULTS: Faults = {
   throttleFirst: 2,
   every503: 7,
   tokenLifetime: 3,
-  slowMs: 150,
+  slowMs: 10, // long enough for calls sent after it to answer first
   gzipCp1252: true,
   noListBalances: false,
   revoked: false,

@@ -4,16 +4,19 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { recordHash } from '../../src/audit/record-chain.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { runCli, sandbox } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const SUBMIT = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER];
 
-function logWithHistory() {
+// main() runs in this process (runMain): the verdicts come from the file, not from the process.
+// The untouched log is also verified by the built CLI, a real process, once.
+async function logWithHistory() {
   const box = sandbox();
-  runCli(['check'], box.env);
-  expect(runCli(SUBMIT, box.env).code).toBe(0);
-  runCli(['status', '--record', 'closed'], box.env);
+  await runMain(['check'], box.env);
+  expect((await runMain(SUBMIT, box.env)).code).toBe(0);
+  await runMain(['status', '--record', 'closed'], box.env);
   return box;
 }
 
@@ -26,35 +29,35 @@ function tamper(db: string, sql: string) {
 const DROP_GUARDS = 'DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete;';
 
 describe('audit verify', () => {
-  it('passes an untouched log (exit 0) and names its head', () => {
-    const { env } = logWithHistory();
+  it('passes an untouched log (exit 0) and names its head', async () => {
+    const { env } = await logWithHistory();
     const result = runCli(['audit', 'verify'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/The audit log is intact: \d+ records, chain head [0-9a-f]{64}\./);
-    const json = JSON.parse(runCli(['audit', 'verify', '--json'], env).stdout);
+    const json = JSON.parse((await runMain(['audit', 'verify', '--json'], env)).stdout);
     expect(json).toMatchObject({ intact: true, problem: null });
   });
 
-  it('notices the append-only triggers dropped', () => {
-    const { env, db } = logWithHistory();
+  it('notices the append-only triggers dropped', async () => {
+    const { env, db } = await logWithHistory();
     tamper(db, DROP_GUARDS);
-    const result = runCli(['audit', 'verify'], env);
+    const result = await runMain(['audit', 'verify'], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('has lost its append-only guard records_no_update');
   });
 
-  it('names an edited record', () => {
-    const { env, db } = logWithHistory();
+  it('names an edited record', async () => {
+    const { env, db } = await logWithHistory();
     tamper(db, `${DROP_GUARDS} UPDATE records SET body = replace(body, 'stopped-selling', 'fees-too-high') WHERE type = 'request';`);
     const seq = new Database(db, { readonly: true }).prepare("SELECT seq FROM records WHERE type = 'request'").get() as { seq: number };
-    const result = runCli(['audit', 'verify'], env);
+    const result = await runMain(['audit', 'verify'], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`Record ${seq.seq} of the audit log`);
     expect(result.stderr).toContain('was edited after it was written');
   });
 
-  it('names a record edited with its hash recomputed, by the broken link after it', () => {
-    const { env, db } = logWithHistory();
+  it('names a record edited with its hash recomputed, by the broken link after it', async () => {
+    const { env, db } = await logWithHistory();
     // A careful forger rewrites the hash too; the next record still points at the old one.
     const raw = new Database(db);
     raw.exec(DROP_GUARDS);
@@ -64,23 +67,23 @@ describe('audit verify', () => {
     expect(body).not.toBe(row.body);
     raw.prepare('UPDATE records SET body = ?, hash = ? WHERE seq = ?').run(body, hash, row.seq);
     raw.close();
-    const result = runCli(['audit', 'verify'], env);
+    const result = await runMain(['audit', 'verify'], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`Record ${row.seq + 1} of the audit log`);
     expect(result.stderr).toContain('does not follow the record before it');
   });
 
-  it('names a deleted record', () => {
-    const { env, db } = logWithHistory();
+  it('names a deleted record', async () => {
+    const { env, db } = await logWithHistory();
     tamper(db, `${DROP_GUARDS} DELETE FROM records WHERE seq = 5;`);
-    const result = runCli(['audit', 'verify'], env);
+    const result = await runMain(['audit', 'verify'], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('Record 5 of the audit log');
     expect(result.stderr).toContain('was deleted');
   });
 
-  it('names the first of two swapped records', () => {
-    const { env, db } = logWithHistory();
+  it('names the first of two swapped records', async () => {
+    const { env, db } = await logWithHistory();
     tamper(
       db,
       `${DROP_GUARDS}
@@ -88,15 +91,15 @@ describe('audit verify', () => {
        UPDATE records SET seq = 6 WHERE seq = 7;
        UPDATE records SET seq = 7 WHERE seq = -1;`,
     );
-    const result = runCli(['audit', 'verify'], env);
+    const result = await runMain(['audit', 'verify'], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/Record 6 of the audit log .* was edited after it was written/);
   });
 
-  it('flags a tampered log in the dossier too', () => {
-    const { env, db } = logWithHistory();
+  it('flags a tampered log in the dossier too', async () => {
+    const { env, db } = await logWithHistory();
     tamper(db, `${DROP_GUARDS} DELETE FROM records WHERE seq = 2;`);
-    const md = runCli(['audit', 'export'], env);
+    const md = await runMain(['audit', 'export'], env);
     expect(md.stdout).toContain('AUDIT CHAIN BROKEN at record 2 (missing)');
     expect(md.stderr).toContain('does not verify');
   });

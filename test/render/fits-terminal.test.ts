@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { visibleWidth } from '../../src/render/text-layout.js';
+import { visibleWidth } from '../../src/io/text-layout.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
 const READY = ['--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com'];

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../src/render/table.js';
-import { visibleWidth, wrapText } from '../../src/render/text-layout.js';
+import { visibleWidth, wrapText } from '../../src/io/text-layout.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -83,7 +83,7 @@ describe('renderTable', () => {
 describe('the terminal emulator the wizard test reads its screen with', () => {
   it('finds text run past the last column, and applies redraws', async () => {
     const { emulateScreen } = await import('../helpers/pty.js');
-    const { displayWidth } = await import('../../src/render/text-layout.js');
+    const { displayWidth } = await import('../../src/io/text-layout.js');
     expect(emulateScreen('x'.repeat(80), 80, displayWidth).overflows).toEqual([]);
     expect(emulateScreen(`${'x'.repeat(81)}`, 80, displayWidth).overflows).toHaveLength(1);
     expect(emulateScreen('閉'.repeat(41), 80, displayWidth).overflows).toHaveLength(1);

@@ -13,16 +13,20 @@ import { describe, expect, it } from 'vitest';
 import { GUARD_SQL } from '../../src/audit/migrations.js';
 import { GENESIS_HASH, recordHash } from '../../src/audit/record-chain.js';
 import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { runCli, sandbox } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const SUBMIT = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER];
 const BUG = 'Something went wrong inside close-account';
 
-function submitted() {
+// The tampering tests run main() in this process (runMain): what they prove is what the program
+// reads from a log and refuses; the files' modes and processes at once are tested with real
+// processes below.
+async function submitted() {
   const box = sandbox();
-  expect(runCli(['check'], box.env).code).toBe(3);
-  expect(runCli(SUBMIT, box.env).code).toBe(0);
+  expect((await runMain(['check'], box.env)).code).toBe(3);
+  expect((await runMain(SUBMIT, box.env)).code).toBe(0);
   return box;
 }
 
@@ -44,13 +48,13 @@ function submissions(db: string): number {
 }
 
 /** What a broken log must do: verify exit 3 saying `says`; check and submit exit 2, no bug, nothing submitted again. */
-function expectRefused(env: Record<string, string>, says: string | RegExp) {
-  const verify = runCli(['audit', 'verify'], env);
+async function expectRefused(env: Record<string, string>, says: string | RegExp) {
+  const verify = await runMain(['audit', 'verify'], env);
   expect(verify.code, verify.stderr).toBe(3);
   if (typeof says === 'string') expect(verify.stderr).toContain(says);
   else expect(verify.stderr).toMatch(says);
   for (const args of [['check'], SUBMIT, ['status']]) {
-    const result = runCli(args, env);
+    const result = await runMain(args, env);
     expect(result.code, `${args[0]}: ${result.stderr}`).toBe(2);
     expect(result.stderr).toContain('The audit log does not verify, so nothing is added to it.');
     expect(result.stderr).toContain('--audit-db NEW-FILE');
@@ -59,71 +63,71 @@ function expectRefused(env: Record<string, string>, says: string | RegExp) {
 }
 
 describe('a tampered audit log', () => {
-  it('emptied to 0 bytes: broken, and the submitted request is not submitted again', () => {
-    const { env, db } = submitted();
+  it('emptied to 0 bytes: broken, and the submitted request is not submitted again', async () => {
+    const { env, db } = await submitted();
     truncateSync(db, 0);
-    expectRefused(env, /has lost its newest records: it held record \d+/);
+    await expectRefused(env, /has lost its newest records: it held record \d+/);
     expect(statSync(db).size).toBe(0); // left as found: evidence
   });
 
-  it('deleted outright: the head kept in the state folder still knows', () => {
-    const { env, db } = submitted();
+  it('deleted outright: the head kept in the state folder still knows', async () => {
+    const { env, db } = await submitted();
     unlinkSync(db);
     unlinkSync(`${db}.head`);
-    expectRefused(env, 'has lost its newest records');
+    await expectRefused(env, 'has lost its newest records');
   });
 
-  it('its newest records deleted (guards put back): broken, no second submission', () => {
-    const { env, db } = submitted();
+  it('its newest records deleted (guards put back): broken, no second submission', async () => {
+    const { env, db } = await submitted();
     tamper(db, (raw) => raw.exec("DELETE FROM records WHERE seq >= (SELECT seq FROM records WHERE type = 'submission-started')"));
-    expectRefused(env, 'has lost its newest records');
+    await expectRefused(env, 'has lost its newest records');
     expect(submissions(db)).toBe(0);
   });
 
-  it('triggers replaced by no-ops under the same names: broken', () => {
-    const { env, db } = submitted();
+  it('triggers replaced by no-ops under the same names: broken', async () => {
+    const { env, db } = await submitted();
     const raw = new Database(db);
     raw.exec(`DROP TRIGGER records_no_update; CREATE TRIGGER records_no_update BEFORE UPDATE ON records BEGIN SELECT 1; END;`);
     raw.close();
-    expectRefused(env, 'still has a guard named records_no_update, but not as close-account made it');
+    await expectRefused(env, 'still has a guard named records_no_update, but not as close-account made it');
   });
 
-  it('a non-unique index under the guard\'s name: broken', () => {
-    const { env, db } = submitted();
+  it('a non-unique index under the guard\'s name: broken', async () => {
+    const { env, db } = await submitted();
     const raw = new Database(db);
     raw.exec('DROP INDEX one_submission_per_request; CREATE INDEX one_submission_per_request ON records(request_id);');
     raw.close();
-    expectRefused(env, 'still has a guard named one_submission_per_request');
+    await expectRefused(env, 'still has a guard named one_submission_per_request');
   });
 
-  it('random bytes over a page: damaged, an input error, never "a bug"', () => {
-    const { env, db } = submitted();
+  it('random bytes over a page: damaged, an input error, never "a bug"', async () => {
+    const { env, db } = await submitted();
     const fd = openSync(db, 'r+');
     writeSync(fd, randomBytes(4096), 0, 4096, 4096 * 2);
     closeSync(fd);
-    expectRefused(env, /damaged|was edited|does not follow|deleted|does not hold/);
+    await expectRefused(env, /damaged|was edited|does not follow|deleted|does not hold/);
     for (const args of [['audit', 'list'], ['audit', 'show', 'run-x'], ['audit', 'export']]) {
-      const result = runCli(args, env);
+      const result = await runMain(args, env);
       expect(result.stderr, args.join(' ')).not.toContain(BUG);
       expect(result.code).not.toBe(1);
     }
   });
 
-  it('random bytes over the header page: damaged, exit 2 / 3, never "a bug"', () => {
-    const { env, db } = submitted();
+  it('random bytes over the header page: damaged, exit 2 / 3, never "a bug"', async () => {
+    const { env, db } = await submitted();
     const fd = openSync(db, 'r+');
     writeSync(fd, randomBytes(100), 0, 100, 0);
     closeSync(fd);
-    const verify = runCli(['audit', 'verify'], env);
+    const verify = await runMain(['audit', 'verify'], env);
     expect(verify.code).toBe(3);
     expect(verify.stderr).toContain('is damaged');
-    const check = runCli(['check'], env);
+    const check = await runMain(['check'], env);
     expect(check.code).toBe(2);
     expect(check.stderr).not.toContain(BUG);
   });
 
-  it('record bodies set to null with the whole chain recomputed: broken; readers do not crash', () => {
-    const { env, db } = submitted();
+  it('record bodies set to null with the whole chain recomputed: broken; readers do not crash', async () => {
+    const { env, db } = await submitted();
     tamper(db, (raw) => {
       const rows = raw.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null }[];
       let prev = GENESIS_HASH;
@@ -133,14 +137,14 @@ describe('a tampered audit log', () => {
         prev = hash;
       }
     });
-    expectRefused(env, 'does not hold a record\'s details');
-    const list = runCli(['audit', 'list'], env);
+    await expectRefused(env, 'does not hold a record\'s details');
+    const list = await runMain(['audit', 'list'], env);
     expect(list.stderr).not.toContain(BUG);
     expect(list.code).toBe(3);
   });
 
-  it('its chain rewritten whole from some record on: the head kept outside no longer matches', () => {
-    const { env, db } = submitted();
+  it('its chain rewritten whole from some record on: the head kept outside no longer matches', async () => {
+    const { env, db } = await submitted();
     tamper(db, (raw) => {
       const rows = raw.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string }[];
       let prev = GENESIS_HASH;
@@ -151,7 +155,7 @@ describe('a tampered audit log', () => {
         prev = hash;
       }
     });
-    expectRefused(env, 'is not the record it was');
+    await expectRefused(env, 'is not the record it was');
   });
 });
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LwaToken } from '../../src/adapters/sp-api/lwa-token.js';
 import { SpApiClient } from '../../src/adapters/sp-api/sp-api-client.js';
 import { spApiSettings } from '../../src/adapters/sp-api/sp-api-settings.js';
-import { checkDestination, open, retrying, retryAfterMs, send, transportFor, type Clock } from '../../src/http/outbound.js';
+import { checkDestination, open, retrying, retryAfterMs, send, transportFor, type AttemptResult, type Clock } from '../../src/http/outbound.js';
 import { translator } from '../../src/messages/catalogue.js';
 import { webhookSubmitter } from '../../src/submit/webhook-submitter.js';
 import { FAKE_CREDENTIALS } from '../helpers/fake-sp-api.js';
@@ -127,6 +127,24 @@ describe('retries', () => {
     const outcome = await retrying({ attempts: 5, baseDelayMs: 100, maxDelayMs: 1000, budgetMs: 10_000 }, clock, async () => ({ retry: 'busy', retryAfterMs: 3_600_000 }));
     expect(outcome.attempts).toBe(1);
     expect(clock.slept).toEqual([]);
+  });
+
+  it('the one loop serves the SP-API too: `again` (a rate-token wait, a fresh token) is tried at once and is no failure; a backoff budget counts only backoff', async () => {
+    const clock = fakeClock();
+    const script: AttemptResult<string>[] = [{ again: '429' }, { again: '429' }, { retry: 'HTTP 503' }, { again: 'token' }, { retry: 'HTTP 502' }, { done: 'ok' }];
+    let spent = 0;
+    const outcome = await retrying({ attempts: 3, baseDelayMs: 250, maxDelayMs: 8000, budgetMs: 1000, budget: 'backoff' }, clock, async (n) => {
+      // Time spent waiting for tokens (not backing off) does not use up a 'backoff' budget.
+      if ('again' in script[n - 1]!) await clock.sleep(60_000);
+      spent = clock.now();
+      return script[n - 1]!;
+    });
+    expect(outcome).toMatchObject({ value: 'ok', attempts: 6 });
+    expect(spent).toBeGreaterThan(180_000);
+    // Two failures, two jittered backoffs (of at most 250 and 500 ms), from the injected random (0.5).
+    expect(clock.slept.filter((ms) => ms !== 60_000)).toEqual([125, 250]);
+    const failing = await retrying({ attempts: 3, baseDelayMs: 250, maxDelayMs: 8000, budgetMs: 120_000 }, fakeClock(), async () => ({ retry: 'HTTP 500' }));
+    expect(failing).toMatchObject({ value: null, attempts: 3, problem: 'HTTP 500' });
   });
 
   it('the webhook honours Retry-After and says how many attempts it really made', async () => {

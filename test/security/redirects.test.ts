@@ -4,7 +4,7 @@
 // later run to the real webhook still submits (nothing blocks a resend).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { readAudit } from '../helpers/audit.js';
 import { FAKE_CREDENTIALS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
@@ -25,11 +25,9 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all(closers.map((c) => c.close())));
 
-async function run(args: string[], env: Record<string, string>) {
-  const cli = startCli(args, env);
-  const code = await cli.exit();
-  return { code, stdout: cli.stdout(), stderr: cli.stderr() };
-}
+// main() in this process (runMain): what reaches the attacker is decided by the HTTP layer the
+// program uses, over real sockets; the built program's own runs are in the leak scans.
+const run = runMain;
 
 describe('redirects', () => {
   it('reaches the attacker on 127.0.0.2 when asked directly (the test can tell)', async () => {

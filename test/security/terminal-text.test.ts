@@ -76,7 +76,7 @@ describe('outside strings in human output', () => {
   it('a rejection reason recorded with status --record, and replayed from the log', () => {
     const { env } = sandbox();
     expect(runCli(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env).code).toBe(0);
-    const recorded = runCli(['status', '--record', 'rejected', '--reason', EVIL], env);
+    const recorded = runCli(['status', '--record', 'rejected', '--amazon-reason', EVIL], env);
     expect(recorded.code, recorded.stderr).toBe(0);
     for (const args of [['status'], ['audit', 'list'], ['audit', 'export', '--format', 'md'], ['audit', 'export', '--format', 'csv']]) {
       const replay = runCli(args, env);
@@ -90,7 +90,7 @@ describe('outside strings in human output', () => {
     const { env, home } = sandbox();
     const text = '```\n</pre><script>alert(1)</script>\n```';
     expect(runCli(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'other', '--reason-text', text, '--email', 'o@example.com', '--confirm', SELLER], env).code).toBe(0);
-    runCli(['status', '--record', 'rejected', '--reason', '<img src=x onerror=alert(1)> [link](javascript:x)'], env);
+    runCli(['status', '--record', 'rejected', '--amazon-reason', '<img src=x onerror=alert(1)> [link](javascript:x)'], env);
     const out = join(home, 'dossier.md');
     expect(runCli(['audit', 'export', '--format', 'md', '--out', out], env).code).toBe(0);
     const md = readFileSync(out, 'utf8');

@@ -3,11 +3,14 @@
 // marketplace, continues after an interruption, verifies each deletion in its marketplace, keeps
 // FBA listings that still have stock, and never records an INVALID submission as deleted.
 
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { demoSeller, type DemoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { ALL_FAULTS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 
@@ -17,12 +20,10 @@ const CA = 'A2EUQ1WTGCTBG2';
 const servers: FakeSpApi[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
-async function cli(args: string[], env: Record<string, string>) {
-  const running = startCli(args, env);
-  return { code: await running.exit(), stdout: running.stdout(), stderr: running.stderr() };
-}
-
-// The built program runs on the real clock: reports are ready after the fake's two polls.
+// main() in this process (runMain), against the fake over real HTTP; the runs killed mid-way
+// (SIGKILL after the first deletion) are real processes (startCli). The fake's env ends every
+// rate wait at once (CLOSE_ACCOUNT_TEST_NO_WAIT); reports are ready after the fake's two polls.
+const cli = runMain;
 const FAULTS = { ...ALL_FAULTS, every503: 11, reportDelayMs: 0 };
 
 function bodies(db: string, type: string): Record<string, unknown>[] {
@@ -83,8 +84,8 @@ describe('fix listings', () => {
     expect(applied.stdout).toContain('1 listings: 1 to delete');
     expect(applied.stdout).toContain('1 listings deleted, and Amazon confirms each is gone');
     expect([...fake.deletes.entries()]).toEqual([[`CA-ONLY-MAPLE-SYRUP@${CA}`, 1]]);
-    expect(bodies(db, 'listing-deleted')).toMatchObject([{ sku: 'CA-ONLY-MAPLE-SYRUP', marketplaceId: CA, status: 'ACCEPTED' }]);
-    expect(bodies(db, 'listing-verified')).toEqual([{ sku: 'CA-ONLY-MAPLE-SYRUP', marketplaceId: CA }]);
+    expect(bodies(db, 'listing-deleted')).toMatchObject([{ sellerId: SELLER, sku: 'CA-ONLY-MAPLE-SYRUP', marketplaceId: CA, status: 'ACCEPTED' }]);
+    expect(bodies(db, 'listing-verified')).toEqual([{ sellerId: SELLER, sku: 'CA-ONLY-MAPLE-SYRUP', marketplaceId: CA }]);
     // Verified where it was listed: getListingsItem asked Amazon.ca.
     const looks = fake.requests.filter((r) => r.operation === 'getListingsItem' && r.status === 404);
     expect(looks.length).toBeGreaterThan(0);
@@ -139,6 +140,22 @@ describe('fix listings', () => {
     expect(resumed.stdout).toContain('2 listings: 1 to delete');
     expect([...fake.deletes.entries()].sort()).toEqual([[`CA-ONLY-MAPLE-SYRUP@${US}`, 1], [`CA-ONLY-MAPLE-SYRUP@${CA}`, 1]].sort());
     expect(bodies(db, 'listing-verified').map((b) => b.marketplaceId).sort()).toEqual([CA, US].sort());
+  });
+
+  it('one log serves several accounts: a deletion recorded for another seller, or for no named seller, is not this seller\'s', async () => {
+    const fake = await startFakeSpApi(canadaOnly(), NO_FAULTS);
+    servers.push(fake);
+    const { env, db } = sandbox();
+    mkdirSync(dirname(db), { recursive: true });
+    const log = AuditLog.open(db);
+    log.append('listing-deleted', null, { sellerId: 'A1OTHERSELLER9', sku: 'CA-ONLY-MAPLE-SYRUP', marketplaceId: CA, status: 'ACCEPTED', submissionId: 'x' });
+    log.append('listing-deleted', null, { sku: 'CA-ONLY-MAPLE-SYRUP', marketplaceId: CA, status: 'ACCEPTED', submissionId: 'y' });
+    log.close();
+    const applied = await cli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER], { ...env, ...fake.env });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('1 listings: 1 to delete');
+    expect([...fake.deletes.entries()]).toEqual([[`CA-ONLY-MAPLE-SYRUP@${CA}`, 1]]);
+    expect(bodies(db, 'listing-deleted').map((b) => b.sellerId)).toEqual(['A1OTHERSELLER9', undefined, SELLER]);
   });
 
   it('needs the sp-api source', async () => {

@@ -1,12 +1,13 @@
-// `close-account check --adapter sp-api` as a spawned process against the fake SP-API, every
-// fault on at once; and every command run with recognisable secrets set, none of which may
-// appear in stdout, stderr or any byte of the audit database.
+// `close-account check --adapter sp-api` (main() in this process) against the fake SP-API, every
+// fault on at once; and every command of the built program, spawned, run with recognisable
+// secrets set, none of which may appear in stdout, stderr or any byte of the audit database.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { ALL_FAULTS, FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 
@@ -27,12 +28,14 @@ describe('check --adapter sp-api, against the fake with every fault on', () => {
     ['ready', 3, 'blocked', []],
     ['proven ready', 0, 'ready', []],
   ] as const)('the %s seller: exit %i, verdict %s', async (scenario, exitCode, verdict, failing) => {
-    // The built program runs on the real clock: reports are ready after the fake's two polls.
+    // main() in this process, against the fake over HTTP, its waits ended at once by the fake's env
+    // (CLOSE_ACCOUNT_TEST_NO_WAIT): reports are ready after the fake's two polls. The secrets test
+    // below runs the built program.
     const fake = await startFakeSpApi(scenario === 'proven ready' ? provenReadySeller() : scenario, { ...ALL_FAULTS, reportDelayMs: 0 });
     servers.push(fake);
     const { env } = sandbox();
     const started = Date.now();
-    const result = await cli(['check', '--adapter', 'sp-api', '--attest', 'all', '--json', '--verbose'], { ...env, ...fake.env });
+    const result = await runMain(['check', '--adapter', 'sp-api', '--attest', 'all', '--json', '--verbose'], { ...env, ...fake.env });
     const seconds = (Date.now() - started) / 1000;
     expect(result.code, result.stderr).toBe(exitCode);
     const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
@@ -98,7 +101,7 @@ describe('secrets', () => {
     const { env, home } = sandbox();
     const config = join(home, 'close-account.json');
     writeFileSync(config, JSON.stringify({ spApi: { clientId: FAKE_CREDENTIALS.SP_API_CLIENT_ID, clientSecret: FAKE_CREDENTIALS.SP_API_CLIENT_SECRET, refreshToken: FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN, sellerId: 'A2DEMO5ELLER7Q', endpoint: fake.url, lwaEndpoint: fake.lwaUrl } }), { mode: 0o644 });
-    const result = await cli(['check', '--adapter', 'sp-api', '--config', config, '--attest', 'all'], { ...env, CLOSE_ACCOUNT_TEST_NO_WAIT: '1' });
+    const result = await runMain(['check', '--adapter', 'sp-api', '--config', config, '--attest', 'all'], { ...env, CLOSE_ACCOUNT_TEST_NO_WAIT: '1' });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`holds SP-API secrets and other users can read it: chmod 600 ${config}`);
     expect(result.stderr + result.stdout).not.toContain(FAKE_CREDENTIALS.SP_API_CLIENT_SECRET);

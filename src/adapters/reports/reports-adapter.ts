@@ -91,8 +91,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     }
     for (const skipped of folder.skipped) {
       if (skipped.kinds?.some((kind) => kinds.includes(kind))) {
-        const key = skipped.reason === 'empty' ? 'reports.unread-empty' : skipped.reason === 'unreadable' ? 'reports.unread-entry' : 'reports.unread-lookalike';
-        doubts.push({ reason: { key, params: { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) } } });
+        const params = { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) };
+        doubts.push({ reason: skipped.reason === 'empty' ? { key: 'reports.unread-empty', params } : skipped.reason === 'unreadable' ? { key: 'reports.unread-entry', params } : { key: 'reports.unread-lookalike', params } });
       }
     }
     return doubts;

@@ -2,21 +2,16 @@
 // sleep that waits for a token or a report. Injected so that tests of hour-long rate waits and
 // report production run in milliseconds.
 
-import { REAL_CLOCK, type Clock as OutboundClock } from '../../http/outbound.js';
+import { clockFromEnv as outboundClockFromEnv, REAL_CLOCK, type RetryClock } from '../../http/outbound.js';
 
-/** The outbound layer's clock without its jitter source: the adapter only dates and waits. */
-export type Clock = Pick<OutboundClock, 'now' | 'sleep'>;
+/** The outbound layer's clock; its jitter source is optional (Math.random when absent). */
+export type Clock = RetryClock;
 
 export { REAL_CLOCK };
 
-/**
- * The clock the built program uses. CLOSE_ACCOUNT_TEST_NO_WAIT=1 is for the tests that run the
- * built program against the fake SP-API: every wait ends at once (the clock itself stays real).
- * Against Amazon it would only earn more 429s, each of which is still retried a bounded number of
- * times.
- */
+/** The built program's clock: CLOSE_ACCOUNT_TEST_NO_WAIT=1 ends every wait at once (http/outbound.ts). */
 export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
-  return env.CLOSE_ACCOUNT_TEST_NO_WAIT === '1' ? { now: REAL_CLOCK.now, sleep: () => Promise.resolve() } : REAL_CLOCK;
+  return outboundClockFromEnv(env);
 }
 
 /**

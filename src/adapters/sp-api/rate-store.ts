@@ -2,8 +2,9 @@
 // partly spent. The tokens left are saved beside the audit log (per region and seller) and the
 // next run starts from them; a missing or unreadable file means full buckets, as before.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomicSync } from '../../io/atomic-file.cjs';
 import type { RateSnapshot } from './rate-limiter.js';
 
 type Saved = Record<string, RateSnapshot>;
@@ -26,9 +27,7 @@ export function saveRates(path: string, key: string, snapshot: RateSnapshot): vo
     const saved = readSaved(path);
     saved[key] = snapshot;
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(saved), { mode: 0o600 });
-    renameSync(temporary, path);
+    writeFileAtomicSync(path, JSON.stringify(saved));
   } catch {
     // Only an optimisation: the next run starts with full buckets and meets Amazon's 429s instead.
   }

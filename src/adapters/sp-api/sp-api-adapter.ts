@@ -19,9 +19,8 @@ import { join } from 'node:path';
 import { OPEN_ORDER_STATUSES } from '../../core/checks/orders-summary.js';
 import { addDays, toIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
-import { marketplaceById } from '../../core/marketplaces.js';
 import type { MessageRef } from '../../core/message-ref.js';
-import type { AccountHealth, BalanceEntry, Charge, Claim, DeferredFunds, InventoryItem, Listing, MarketplaceParticipation, Order, OrderStatus, Provision } from '../../core/seller-data.js';
+import type { AccountHealth, BalanceEntry, Charge, Claim, DeferredFunds, InventoryItem, Listing, MarketplaceParticipation, OpenOrderStatus, Order, OrderStatus, Provision } from '../../core/seller-data.js';
 import type { RecordStream } from '../../core/seller-data-source.js';
 import type { SellerDataSource } from '../../core/seller-data-source.js';
 import type { Translate } from '../../messages/catalogue.js';
@@ -29,16 +28,14 @@ import { readOrders, type OrdersReading } from '../reports/orders-report.js';
 import type { ReportFile } from '../reports/report-file.js';
 import { claimsOf, listingsOf, removalsOf, returnsOf, showsClaims } from '../reports/report-readers.js';
 import { REAL_CLOCK, type Clock } from './clock.js';
-import { LwaToken } from './lwa-token.js';
 import type { definitions as Finances } from './models/finances.js';
 import type { definitions as FinancesV0 } from './models/financesV0.js';
-import type { definitions as Inventory } from './models/fbaInventory.js';
-import type { definitions as Listings } from './models/listingsItems.js';
 import type { definitions as Orders } from './models/orders.js';
 import type { definitions as Sellers } from './models/sellers.js';
 import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
-import { SpApiClient, SpApiError } from './sp-api-client.js';
+import { SpApiError } from './sp-api-client.js';
 import { parsePerformanceReport, readDeferredTransactions, readFinancialEvents, reportText, type FinancialEvidence } from './sp-api-evidence.js';
+import { inventorySummaries, noListingsIn, openSpApiSession } from './sp-api-session.js';
 import { fetchReport, FinishedReports, type PollOptions, type ReportOutcome, type ReportRequest } from './sp-api-reports.js';
 import type { SpApiSettings } from './sp-api-settings.js';
 
@@ -80,13 +77,14 @@ const RETURNS_REPORT = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
 /** Account status, policy violations and claim counts, as JSON (accountHealthReport-2020-11-18.json). */
 const PERFORMANCE_REPORT = 'GET_V2_SELLER_PERFORMANCE_REPORT';
 
-const OPEN_STATUSES: Record<string, OrderStatus> = {
+// Amazon's fulfillment statuses (orders 2026-01-01) in ours: open ones only to open ones.
+const OPEN_STATUSES: Record<string, OpenOrderStatus> = {
   PENDING_AVAILABILITY: 'PendingAvailability',
   PENDING: 'Pending',
   UNSHIPPED: 'Unshipped',
   PARTIALLY_SHIPPED: 'PartiallyShipped',
 };
-const SETTLED_STATUSES: Record<string, OrderStatus> = { SHIPPED: 'Shipped', CANCELLED: 'Canceled', UNFULFILLABLE: 'Unfulfillable' };
+const SETTLED_STATUSES: Record<string, Exclude<OrderStatus, OpenOrderStatus>> = { SHIPPED: 'Shipped', CANCELLED: 'Canceled', UNFULFILLABLE: 'Unfulfillable' };
 
 /** An ISO 8601 date-time to the second, as the models' examples write it. */
 export function isoSeconds(ms: number): string {
@@ -122,19 +120,9 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
   // data's own records" hours later. Refused before the first call.
   const earliest = addDays(toIsoDate(new Date(clock.now())), -ORDERS_DAYS);
   if (options.asOf < earliest) throw new UsageError(t('error.as-of-too-early-live', { asOf: options.asOf, earliest, days: ORDERS_DAYS }), t('error.as-of-too-early-live-hint'));
-  const token = new LwaToken(settings, t, () => clock.now());
-  const client = new SpApiClient(settings, token, t, {
-    userAgent: options.userAgent,
-    clock,
-    rates: options.rates,
-    onWait: (operation, ms) => options.note(t('sp-api.waiting', { operation, seconds: Math.round(ms / 1000), rate: client.limiter.rateOf(operation) })),
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'close-account-sp-api-'));
-
   // The marketplaces come first: every other call is per marketplace.
-  const participations = await client.call<Sellers['GetMarketplaceParticipationsResponse']>('getMarketplaceParticipations');
-  const inRegion = (participations.payload ?? []).filter((p) => p.participation.isParticipating && marketplaceById(p.marketplace.id)?.apiRegion === settings.region);
-  const marketplaceIds = inRegion.map((p) => p.marketplace.id);
+  const { client, token, inRegion, marketplaceIds } = await openSpApiSession({ settings, t, userAgent: options.userAgent, clock, rates: options.rates, note: options.note });
+  const dir = mkdtempSync(join(tmpdir(), 'close-account-sp-api-'));
 
   // Data as of now: no date sent to Amazon is later than now, whatever the as-of day.
   const endMs = clock.now() - END_MARGIN_MS;
@@ -203,17 +191,7 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     };
   };
 
-  /** searchListingsItems counts a marketplace's listings: zero is evidence that there are none. */
-  const noListingsIn = async (marketplaceId: string): Promise<boolean> => {
-    if (!settings.sellerId) return false;
-    const page = await client
-      .call<Listings['ItemSearchResults']>('searchListingsItems', { path: { sellerId: settings.sellerId }, query: { marketplaceIds: [marketplaceId], pageSize: 1 } })
-      .catch((error: unknown) => {
-        if (error instanceof SpApiError && error.status !== null && error.status < 500) return null;
-        throw error;
-      });
-    return page !== null && page.numberOfResults === 0 && (page.items ?? []).length === 0;
-  };
+  const noListings = (marketplaceId: string) => noListingsIn(client, settings.sellerId, marketplaceId);
 
   const toOrder = (order: Orders['Order'], statuses: Record<string, OrderStatus>): Order => ({
     orderId: order.orderId,
@@ -306,12 +284,8 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     // any marketplace shows, never a first-seen zero.
     const largest = new Map<string, InventoryItem>();
     for (const marketplaceId of marketplaceIds) {
-      let nextToken: string | undefined;
-      do {
-        const page = await client.call<Inventory['GetInventorySummariesResponse']>('getInventorySummaries', {
-          query: { details: true, granularityType: 'Marketplace', granularityId: marketplaceId, marketplaceIds: [marketplaceId], nextToken },
-        });
-        for (const summary of page.payload?.inventorySummaries ?? []) {
+      for await (const page of inventorySummaries(client, marketplaceId)) {
+        for (const summary of page) {
           const d = summary.inventoryDetails;
           const item: InventoryItem = {
             sku: summary.sellerSku ?? summary.fnSku ?? '?',
@@ -329,8 +303,7 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
           const seen = largest.get(key);
           largest.set(key, seen ? largerOf(seen, item) : item);
         }
-        nextToken = page.pagination?.nextToken;
-      } while (nextToken);
+      }
     }
     const items = [...largest.values()];
     for (let i = 0; i < items.length; i += 500) yield items.slice(i, i + 500);
@@ -453,7 +426,7 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     }),
     orders: async (since) => (marketplaceIds.length === 0 ? { available: false, reason: noMarketplaces } : { available: true, data: orders(since), coversFrom: () => coveredFrom }),
     inventory: async () => ({ available: true, data: inventory() }),
-    listings: () => merged('listings', (file, marketplaceId) => withMarketplace(listingsOf(file), marketplaceId), noListingsIn),
+    listings: () => merged('listings', (file, marketplaceId) => withMarketplace(listingsOf(file), marketplaceId), noListings),
     removalOrders: () => merged('removals', (file) => removalsOf(file)),
     returns: () => merged('returns', (file) => returnsOf(file)),
     claims: claimsProvision,

@@ -8,7 +8,7 @@
 // every secret scrubbed from it.
 
 import { CliError, DataSourceError } from '../../errors.js';
-import { BODY_CAPS, networkProblem, OutboundRefused, retryAfterMs, send } from '../../http/outbound.js';
+import { BODY_CAPS, networkProblem, OutboundRefused, retryAfterMs, retrying, send } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { REAL_CLOCK, type Clock } from './clock.js';
 import type { LwaToken } from './lwa-token.js';
@@ -39,6 +39,8 @@ export interface ClientOptions {
 
 /** 429s in a row after which an operation gives up. */
 const MAX_THROTTLED = 8;
+/** 5xx, timeouts and dropped connections after which an operation gives up (within its retry budget). */
+const MAX_FAILURES = 8;
 /** Waits shorter than this pass without a note. */
 const NOTE_WAIT_MS = 5_000;
 
@@ -88,13 +90,9 @@ export class SpApiClient {
     }
     // The budget is for backing off after failures (5xx, timeouts); waiting for a token is not failing.
     const budget = this.options.retryBudgetMs ?? 120_000;
-    let backedOff = 0;
     let refreshed = false;
     let throttled = 0;
-    let failures = 0;
-    let lastProblem = '';
-    let attempts = 0;
-    for (let attempt = 1; ; attempt++) {
+    const outcome = await retrying<T>({ attempts: MAX_FAILURES, baseDelayMs: 250, maxDelayMs: 8000, budgetMs: budget, budget: 'backoff' }, this.clock, async (attempt) => {
       const wait = this.limiter.reserve(operation);
       if (wait > 0) await this.wait(operation, wait);
       const started = this.clock.now();
@@ -102,7 +100,6 @@ export class SpApiClient {
       let retryAfter: number | null = null;
       try {
         const accessToken = await this.token.get();
-        attempts = attempt;
         // The access token goes with every call: the transport refuses any redirect (exit 4, naming where to).
         const response = await send(
           {
@@ -128,41 +125,39 @@ export class SpApiClient {
         const text = response.text;
         this.calls.push({ operation, status, ms: this.clock.now() - started, attempt });
         if (response.truncated) throw new OutboundRefused(this.t('http.too-large', { what: operation, bytes: BODY_CAPS.api }), this.t('sp-api.refused-hint'), 'too-large');
-        if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+        if (response.ok) return { done: (text ? JSON.parse(text) : {}) as T };
         const error = errorOf(text);
-        lastProblem = secrets.scrub(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim());
+        const problem = secrets.scrub(`HTTP ${response.status} ${error.code ?? ''} ${error.message ?? ''}`.trim());
         if (response.status === 403 && !refreshed && /expired|unauthori[sz]ed|invalid.*token|access token/i.test(`${error.code} ${error.message} ${error.details}`)) {
           // An expired token: one fresh token, one more try.
           refreshed = true;
           this.token.invalidate();
-          continue;
+          return { again: problem };
         }
         if (response.status === 429) {
           // The bucket is empty: the next reserve waits for the next token at the operation's rate,
           // and at least as long as Amazon's Retry-After when it sends one.
-          if (++throttled >= MAX_THROTTLED) break;
+          if (++throttled >= MAX_THROTTLED) return { fail: problem };
           this.limiter.drain(operation);
           if (retryAfter !== null && retryAfter > 0) await this.wait(operation, retryAfter);
-          continue;
+          return { again: problem };
         }
         throttled = 0;
         if (response.status < 500) {
-          throw new SpApiError(this.t('sp-api.refused', { operation, problem: lastProblem }), this.hintFor(response.status), response.status, error.code ?? null);
+          throw new SpApiError(this.t('sp-api.refused', { operation, problem }), this.hintFor(response.status), response.status, error.code ?? null);
         }
+        // 5xx: backed off, or as long as Retry-After asks.
+        return { retry: problem, retryAfterMs: retryAfter };
       } catch (error) {
         // Refused for good (a redirect, a body over its cap, a destination): never retried.
         if (error instanceof CliError) throw error;
         if (status === 'error') this.calls.push({ operation, status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: this.clock.now() - started, attempt });
-        lastProblem = (error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : networkProblem(error, this.t, this.options.timeoutMs ?? 30_000);
+        // Timeouts and dropped connections: backed off.
+        return { retry: (error as Error).name === 'TimeoutError' ? this.t('sp-api.timeout') : networkProblem(error, this.t, this.options.timeoutMs ?? 30_000), retryAfterMs: retryAfter };
       }
-      // 5xx, timeouts, dropped connections: back off exponentially, with full jitter, or as long as Retry-After asks.
-      failures += 1;
-      const backoff = Math.max(Math.random() * Math.min(8000, 250 * 2 ** (failures - 1)), retryAfter ?? 0);
-      if (backedOff + backoff > budget || failures >= 8) break;
-      backedOff += backoff;
-      await this.clock.sleep(backoff);
-    }
-    throw new SpApiError(this.t('sp-api.gave-up-after', { operation, problem: lastProblem || '-', attempts, seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
+    });
+    if (outcome.value !== null) return outcome.value;
+    throw new SpApiError(this.t('sp-api.gave-up-after', { operation, problem: outcome.problem || '-', attempts: outcome.attempts, seconds: Math.round(budget / 1000) }), this.t('sp-api.gave-up-hint'), null, null);
   }
 
   private hintFor(status: number): string {

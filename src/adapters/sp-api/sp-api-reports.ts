@@ -142,8 +142,9 @@ export async function fetchReport(
   const standIn = latestDone(await finished.list(), request, createdId, client.clock.now());
   if (standIn) return { kind: 'done', file: await download(client, settings, request, standIn.reportDocumentId!, standIn.reportId, dir, t), reportId: standIn.reportId };
   const params = { type: request.reportType, marketplace: request.marketplaceIds.map((id) => marketplaceById(id)?.domain ?? id).join(', '), from: request.dataStartTime?.slice(0, 10) ?? '-', to: (request.dataEndTime ?? new Date(clock.now()).toISOString()).slice(0, 10) };
-  const key = status === 'CANCELLED' ? 'sp-api.report-cancelled' : status === 'FATAL' ? 'sp-api.report-fatal-missing' : 'sp-api.report-slow-missing';
-  return { kind: 'missing', status, reason: { key, params: status === 'SLOW' ? { ...params, minutes: Math.round(poll.deadlineMs / 60_000) } : params } };
+  const reason: MessageRef =
+    status === 'CANCELLED' ? { key: 'sp-api.report-cancelled', params } : status === 'FATAL' ? { key: 'sp-api.report-fatal-missing', params } : { key: 'sp-api.report-slow-missing', params: { ...params, minutes: Math.round(poll.deadlineMs / 60_000) } };
+  return { kind: 'missing', status, reason };
 }
 
 /** Asks Amazon for the report and waits for it: DONE (with the file), or how it ended. */

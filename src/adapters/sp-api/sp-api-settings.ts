@@ -7,9 +7,10 @@ import { UsageError } from '../../errors.js';
 import { checkDestination, transportFor, type Transport } from '../../http/outbound.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { secrets as registry } from '../../security/secret-registry.js';
+import { API_REGIONS, type ApiRegion } from '../../core/marketplaces.js';
 
-export const API_REGIONS = ['na', 'eu', 'fe'] as const;
-export type ApiRegionId = (typeof API_REGIONS)[number];
+export { API_REGIONS };
+export type ApiRegionId = ApiRegion;
 
 const ENDPOINTS: Record<ApiRegionId, string> = {
   na: 'https://sellingpartnerapi-na.amazon.com',

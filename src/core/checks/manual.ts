@@ -3,6 +3,7 @@
 import { checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
 import type { MessageRef } from '../message-ref.js';
+import { translateRef } from '../../messages/catalogue.js';
 
 export const MANUAL_ONLY_CHECKS = ['data-export', 'bank-account', 'performance-notifications', 'selling-plan'] as const;
 
@@ -17,7 +18,7 @@ export function manualCheck(
   why: MessageRef | null = null,
 ): CheckResult {
   const question = t(`confirm.${id}.question` as const);
-  const reason = why ? ` (${t(why.key, why.params as never)})` : '';
+  const reason = why ? ` (${translateRef(t, why)})` : '';
   // Once confirmed it is a statement of what the seller confirmed, not the question again.
   return checkResult(id, 'manual', confirmed ? t(`confirm.${id}.done` as const) : `${question}${reason}`, {
     confirmed,

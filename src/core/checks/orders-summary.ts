@@ -3,17 +3,11 @@
 // for the few orders that end up in the result.
 
 import { CappedList } from '../check-result.js';
-import type { Order, OrderStatus } from '../seller-data.js';
+import { OPEN_ORDER_STATUS_LIST, type Order, type OrderStatus } from '../seller-data.js';
 import type { RecordStream } from '../seller-data-source.js';
 
 /** Statuses that block closure: the order is not yet shipped and not cancelled. */
-export const OPEN_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
-  'Pending',
-  'PendingAvailability',
-  'Unshipped',
-  'PartiallyShipped',
-  'InvoiceUnconfirmed',
-]);
+export const OPEN_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set(OPEN_ORDER_STATUS_LIST);
 
 export interface OrdersSummary {
   /** Open orders, each once. */

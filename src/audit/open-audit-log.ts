@@ -1,9 +1,18 @@
+// Opening the audit log for a command: the driver's failures turned into errors that say what to do.
+
 import { existsSync } from 'node:fs';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { ChainProblem } from '../audit/record-chain.js';
+import type { AuditLog } from './audit-log.js';
+import type { ChainProblem } from './record-chain.js';
 import { CliError, EXIT } from '../errors.js';
+import type { Terminal } from '../io/terminal.js';
 import type { Translate } from '../messages/catalogue.js';
-import type { CommandContext } from './command-context.js';
+
+/** The log's path and what locating its chain head needs (the environment, the platform, the clock). */
+export interface AuditLogPlace {
+  readonly path: string;
+  readonly term: Pick<Terminal, 'env' | 'platform' | 'now'>;
+  readonly t: Translate;
+}
 
 /** What a broken log's problem is, in the seller's words (audit verify, and the refusal to append). */
 export function chainProblemText(problem: ChainProblem, path: string, t: Translate): string {
@@ -26,11 +35,10 @@ export function chainProblemText(problem: ChainProblem, path: string, t: Transla
 }
 
 /** Whether there is (or was: its head is kept outside) an audit log at the configured path. */
-export async function auditLogExists(ctx: CommandContext): Promise<boolean> {
-  const path = ctx.options.auditDbPath;
+export async function auditLogExists({ path, term }: AuditLogPlace): Promise<boolean> {
   if (existsSync(path)) return true;
-  const [{ ChainHeadStore }, { homedir }] = await Promise.all([import('../audit/chain-head.js'), import('node:os')]);
-  return ChainHeadStore.forLog(path, ctx.term.env, ctx.term.platform, ctx.term.env.HOME ?? homedir()).read() !== null;
+  const [{ ChainHeadStore }, { homedir }] = await Promise.all([import('./chain-head.js'), import('node:os')]);
+  return ChainHeadStore.forLog(path, term.env, term.platform, term.env.HOME ?? homedir()).read() !== null;
 }
 
 /**
@@ -38,19 +46,17 @@ export async function auditLogExists(ctx: CommandContext): Promise<boolean> {
  * the log must verify first (check, submit, status --record never add to a broken chain);
  * `verify`: a lost log is a broken log (exit 3), not an input error.
  */
-export async function openAuditLog(ctx: CommandContext, purpose: 'read' | 'append' | 'verify' = 'read'): Promise<AuditLog> {
-  const path = ctx.options.auditDbPath;
+export async function openAuditLog({ path, term, t }: AuditLogPlace, purpose: 'read' | 'append' | 'verify' = 'read'): Promise<AuditLog> {
   const [{ AuditLog, AuditLostError }, { NewerSchemaError }, { ChainHeadStore }, { homedir }] = await Promise.all([
-    import('../audit/audit-log.js'),
-    import('../audit/migrations.js'),
-    import('../audit/chain-head.js'),
+    import('./audit-log.js'),
+    import('./migrations.js'),
+    import('./chain-head.js'),
     import('node:os'),
   ]);
-  const { t } = ctx;
-  const heads = ChainHeadStore.forLog(path, ctx.term.env, ctx.term.platform, ctx.term.env.HOME ?? homedir());
+  const heads = ChainHeadStore.forLog(path, term.env, term.platform, term.env.HOME ?? homedir());
   let audit: AuditLog;
   try {
-    audit = AuditLog.open(path, ctx.term.now, 5000, heads);
+    audit = AuditLog.open(path, term.now, 5000, heads);
   } catch (error) {
     if (error instanceof AuditLostError) {
       const problem = chainProblemText({ kind: 'truncated', seq: error.head.seq, headPath: error.head.path }, path, t);

@@ -13,15 +13,16 @@ import { demoSubmitter } from '../submit/demo-submitter.js';
 import { sellerCentralSubmitter } from '../submit/seller-central-submitter.js';
 import type { Submitter } from '../submit/submitter.js';
 import type { AuditLog, RequestState, SubmissionRecord } from '../audit/audit-log.js';
-import type { CommandContext } from './command-context.js';
-import type { RunRecorder } from './run-recorder.js';
+import type { RunRecorder } from '../audit/run-recorder.js';
 import type { SubmitOutcome } from '../render/submission-human.js';
+import type { SubmitterChoice } from '../submit/request-flags.js';
+import type { CommandIo } from './command-io.js';
 
-export async function submitterFor(ctx: CommandContext, isDemo: boolean, context: { asOf: string; verdict: string }): Promise<Submitter> {
-  const { t, options } = ctx;
+export async function submitterFor(io: CommandIo, options: SubmitterChoice, isDemo: boolean, context: { asOf: string; verdict: string }): Promise<Submitter> {
+  const { t } = io;
   // A request leaves today, so only a verdict for today may send one: "ready on --as-of 2027-06-01"
   // answers "will I be ready?", it says nothing about now (the 90-day window may still be open).
-  if (context.asOf !== ctx.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf, today: ctx.term.today() }), t('error.submit-as-of-not-today-hint', { today: ctx.term.today() }));
+  if (context.asOf !== io.term.today()) throw new UsageError(t('error.submit-as-of-not-today', { asOf: context.asOf }), t('error.submit-as-of-not-today-hint', { today: io.term.today() }));
   const chosen = options.submitter ?? (isDemo ? 'demo' : 'seller-central');
   switch (chosen) {
     case 'demo':
@@ -32,19 +33,19 @@ export async function submitterFor(ctx: CommandContext, isDemo: boolean, context
       if (isDemo) throw new UsageError(t('error.real-submitter-demo-data'));
       return sellerCentralSubmitter(t);
     case 'webhook': {
-      const secret = ctx.term.env.CLOSE_ACCOUNT_WEBHOOK_SECRET;
+      const secret = io.term.env.CLOSE_ACCOUNT_WEBHOOK_SECRET;
       if (!options.webhookUrl) throw new UsageError(t('error.webhook-url-missing'));
       if (!secret) throw new UsageError(t('error.webhook-secret-missing'));
-      const [{ webhookSubmitter, safeUrl }, { checkDestination, transportFor }, { secrets }] = await Promise.all([
+      const [{ webhookSubmitter, safeUrl }, { checkDestination, clockFromEnv, transportFor }, { secrets }] = await Promise.all([
         import('../submit/webhook-submitter.js'),
         import('../http/outbound.js'),
         import('../security/secret-registry.js'),
       ]);
       secrets.add(secret);
       secrets.addUrl(options.webhookUrl);
-      const transport = transportFor(ctx.term.env, t);
-      if (checkDestination(options.webhookUrl, t('http.what.webhook'), transport)) ctx.warn(t('http.insecure-warning', { what: t('http.what.webhook'), url: safeUrl(options.webhookUrl) }));
-      return webhookSubmitter({ url: options.webhookUrl, secret, t, transport, context: { demo: isDemo, ...context }, userAgent: `close-account/${ctx.version}` });
+      const transport = transportFor(io.term.env, t);
+      if (checkDestination(options.webhookUrl, t('http.what.webhook'), transport)) io.warn(t('http.insecure-warning', { what: t('http.what.webhook'), url: safeUrl(options.webhookUrl) }));
+      return webhookSubmitter({ url: options.webhookUrl, secret, t, transport, context: { demo: isDemo, ...context }, userAgent: `close-account/${io.version}`, clock: clockFromEnv(io.term.env) });
     }
   }
 }
@@ -65,8 +66,8 @@ export function liveRequestFor(audit: AuditLog, request: ClosureRequest): { id: 
   return audit.liveRequestFor(request);
 }
 
-function liveRequestError(ctx: CommandContext, live: { id: string; state: RequestState }, request: ClosureRequest): UsageError {
-  const { t } = ctx;
+function liveRequestError(io: Pick<CommandIo, 't'>, live: { id: string; state: RequestState }, request: ClosureRequest): UsageError {
+  const { t } = io;
   return new UsageError(t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }), t('error.live-request-hint', { id: live.id }));
 }
 
@@ -75,16 +76,16 @@ function liveRequestError(ctx: CommandContext, live: { id: string; state: Reques
  * and region: the shared rule of the wizard, `submit` and `submit --plan`. Nothing is submitted.
  * The claim in submitOnce holds the same rule again inside its transaction, against a run at once.
  */
-export function refuseUnsubmittable(ctx: CommandContext, audit: AuditLog | null, request: ClosureRequest, dataSellerId: string | null): void {
-  const { t } = ctx;
+export function refuseUnsubmittable(io: Pick<CommandIo, 't'>, audit: AuditLog | null, request: ClosureRequest, dataSellerId: string | null): void {
+  const { t } = io;
   const known = foreignSeller(request.sellerId, dataSellerId);
   if (known !== null) throw new UsageError(t('error.seller-mismatch', { given: request.sellerId, known }), t('error.seller-mismatch-hint'));
   const live = audit ? liveRequestFor(audit, request) : null;
-  if (live) throw liveRequestError(ctx, live, request);
+  if (live) throw liveRequestError(io, live, request);
 }
 
 export async function submitOnce(
-  ctx: CommandContext,
+  io: CommandIo,
   recorder: RunRecorder,
   request: ClosureRequest,
   submitter: Submitter,
@@ -94,7 +95,7 @@ export async function submitOnce(
 ): Promise<SubmitOutcome> {
   const audit = recorder.audit!;
   const runId = recorder.runId!;
-  const stop = (name: string) => failpoint(name, ctx.term.env, ctx.term.stderr);
+  const stop = (name: string) => failpoint(name, io.term.env, io.term.stderr);
 
   const existing = audit.submissionFor(request.id);
   if (existing) {
@@ -102,11 +103,11 @@ export async function submitOnce(
     recorder.event('submission-skipped', { requestId: request.id, reason: 'already-submitted' });
     return { kind: 'already-submitted', submission: toJson(existing, true) };
   }
-  refuseUnsubmittable(ctx, audit, request, dataSellerId);
+  refuseUnsubmittable(io, audit, request, dataSellerId);
   recorder.request(request);
   const history = audit.requests().find((h) => h.request.id === request.id);
   if (history?.interruptedSubmission) {
-    ctx.say(ctx.t('submit.resuming', { id: request.id, at: history.interruptedSubmission.at, via: history.interruptedSubmission.submitter }));
+    io.say(io.t('submit.resuming', { id: request.id, at: history.interruptedSubmission.at, via: history.interruptedSubmission.submitter }));
     recorder.event('submission-resumed', { requestId: request.id, interruptedRun: history.interruptedSubmission.runId });
   }
   await stop('before-submission-started');
@@ -116,13 +117,13 @@ export async function submitOnce(
     recorder.event('submission-skipped', { requestId: request.id, reason: 'already-submitted' });
     return { kind: 'already-submitted', submission: toJson(claim.submission, true) };
   }
-  if (claim.kind === 'live') throw liveRequestError(ctx, claim, request);
+  if (claim.kind === 'live') throw liveRequestError(io, claim, request);
   if (claim.kind === 'busy') {
-    throw new UsageError(ctx.t('error.submission-busy', { id: request.id, pid: claim.pid, at: claim.at }), ctx.t('error.submission-busy-hint'));
+    throw new UsageError(io.t('error.submission-busy', { id: request.id, pid: claim.pid, at: claim.at }), io.t('error.submission-busy-hint'));
   }
   recorder.submittingRequest = request.id;
   await stop('after-submission-started');
-  const receipt = await submitter.submit(request, { prompter, say: ctx.say, openUrl: ctx.term.openUrl, sentFlag, resuming: Boolean(history?.interruptedSubmission) });
+  const receipt = await submitter.submit(request, { prompter, say: io.say, openUrl: io.term.openUrl, sentFlag, resuming: Boolean(history?.interruptedSubmission) });
   if (!receipt) {
     recorder.event('submission-not-sent', { requestId: request.id });
     recorder.submittingRequest = null;

@@ -2,13 +2,28 @@
 // ("--dry-run touches nothing"), behind the same calls.
 
 import { hostname } from 'node:os';
-import type { AuditLog, RunOutcome } from '../audit/audit-log.js';
+import type { AuditLog, RunOutcome } from './audit-log.js';
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
 import { CliError, EXIT } from '../errors.js';
-import type { CommandContext } from './command-context.js';
-import { openAuditLog } from './open-audit-log.js';
+import { openAuditLog, type AuditLogPlace } from './open-audit-log.js';
+
+/** The run to record: which command, on which data, as of which day. */
+export interface RunToRecord {
+  readonly command: string;
+  /** A dry run records nothing ("--dry-run touches nothing"). */
+  readonly dryRun: boolean;
+  readonly log: AuditLogPlace;
+  /** The data source, when the command reads one (the wizard learns it later: source()). */
+  readonly adapter: string;
+  readonly demoScenario?: string;
+  readonly asOf: string;
+  /** Said on stderr: a run found abandoned by a dead process. */
+  readonly notice: (text: string) => void;
+  /** Told of the recorder once it has started (so that Ctrl-C can close the run). */
+  readonly started: (recorder: RunRecorder) => void;
+}
 
 export class RunRecorder {
   private finished = false;
@@ -22,17 +37,17 @@ export class RunRecorder {
     readonly runId: string | null,
   ) {}
 
-  /** Starts recording `command`, unless this is a dry run. */
-  static async start(ctx: CommandContext, command: string): Promise<RunRecorder> {
-    if (ctx.options.dryRun) return new RunRecorder(null, null);
+  /** Starts recording the run, unless it is a dry run. */
+  static async start(run: RunToRecord): Promise<RunRecorder> {
+    if (run.dryRun) return new RunRecorder(null, null);
     // Never appended to a log that does not verify (exit 2, with what to do).
-    const audit = await openAuditLog(ctx, 'append');
-    const { adapter, asOf, demoScenario } = ctx.options;
-    closeAbandonedRuns(ctx, audit);
+    const audit = await openAuditLog(run.log, 'append');
+    const { command, adapter, asOf, demoScenario } = run;
+    closeAbandonedRuns(run, audit);
     const demo = adapter === 'demo';
     const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() } });
     const recorder = new RunRecorder(audit, runId);
-    ctx.currentRun = recorder;
+    run.started(recorder);
     return recorder;
   }
 
@@ -88,11 +103,11 @@ export class RunRecorder {
  * A run whose process is gone (killed, or the machine stopped) never recorded its end: record
  * it as interrupted now, and say so, so that the log stays a true account.
  */
-function closeAbandonedRuns(ctx: CommandContext, audit: AuditLog): void {
+function closeAbandonedRuns(current: RunToRecord, audit: AuditLog): void {
   for (const run of audit.unfinishedRuns()) {
     if (run.host !== hostname() || run.pid === null || isAlive(run.pid)) continue;
     audit.append('run-finished', run.runId, { outcome: 'interrupted', exitCode: null, noticedBy: 'a later run: the process was gone' });
-    ctx.say(ctx.err.yellow(ctx.t('audit.abandoned-run', { runId: run.runId })));
+    current.notice(current.log.t('audit.abandoned-run', { runId: run.runId }));
   }
 }
 
@@ -109,8 +124,8 @@ function isAlive(pid: number): boolean {
  * Runs `body` as one recorded run: completed with the exit code it returns, failed or
  * interrupted by the error it throws, and the audit log closed either way.
  */
-export async function withRecordedRun(ctx: CommandContext, command: string, body: (recorder: RunRecorder) => Promise<number>): Promise<number> {
-  const recorder = await RunRecorder.start(ctx, command);
+export async function withRecordedRun(run: RunToRecord, body: (recorder: RunRecorder) => Promise<number>): Promise<number> {
+  const recorder = await RunRecorder.start(run);
   try {
     const exitCode = await body(recorder);
     recorder.finish('completed', exitCode);

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Wall time of `npm test` here against a base commit, measured side by side: the two checkouts
+// run in turn (base, this one, base, this one, ...) so that load from other work on the machine
+// hits both alike. Reports each run, the medians, their ratio, and the load averages (uptime)
+// before each run, since these machines are shared.
+//
+// Usage: node bench/suite-time.mjs [--base <commit>] [--pairs <n>]
+//   --base   the commit to compare with (default d3d8946, before issue 15's speed work)
+//   --pairs  rounds of (base, this one) (default 2)
+// The base is checked out once as a git worktree in the system's temporary folder, with this
+// checkout's node_modules linked in (hard links: nothing is downloaded); it is kept for reruns.
+// Each run gets a TMPDIR of its own, removed after it, so what the base's tests leave behind
+// does not pile up in /tmp.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const baseRef = arg('--base', 'd3d8946');
+const pairs = Number(arg('--pairs', '2'));
+const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+const git = (...args) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
+
+const baseCommit = git('rev-parse', '--short', baseRef);
+const headCommit = git('rev-parse', '--short', 'HEAD');
+const baseDir = join(tmpdir(), `close-account-bench-base-${baseCommit}`);
+if (!existsSync(join(baseDir, 'package.json'))) {
+  rmSync(baseDir, { recursive: true, force: true });
+  git('worktree', 'add', '--detach', baseDir, baseCommit);
+}
+if (!existsSync(join(baseDir, 'node_modules'))) execFileSync('cp', ['-al', join(here, 'node_modules'), join(baseDir, 'node_modules')]);
+
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** One `npm test` in `dir`: its wall time, whether it passed, and vitest's count line. */
+function runSuite(dir) {
+  const tmp = mkdtempSync(join(tmpdir(), 'close-account-bench-tmp-'));
+  const loadBefore = load();
+  const start = process.hrtime.bigint();
+  const result = spawnSync('npm', ['test', '--silent'], { cwd: dir, env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const left = readdirSync(tmp).length;
+  rmSync(tmp, { recursive: true, force: true });
+  const tests = /Tests\s+(.*)/.exec(result.stdout ?? '')?.[1]?.trim() ?? '?';
+  // The failed tests' names, so a run that failed under load can be told from a broken one.
+  const failed = [...new Set((result.stdout ?? '').split('\n').filter((line) => /^\s*FAIL\s/.test(line)).map((line) => line.trim()))];
+  return { seconds, ok: result.status === 0, tests, loadBefore, left, failed };
+}
+
+const runs = { base: [], head: [] };
+console.log(`npm test, ${pairs} pairs; base ${baseCommit} (${baseDir}), this ${headCommit} (${here})`);
+console.log('run   checkout  wall s  passed  load before (1/5/15 min)  left in TMPDIR  tests');
+let n = 0;
+for (let i = 0; i < pairs; i++) {
+  for (const [name, dir] of [['base', baseDir], ['head', here]]) {
+    const r = runSuite(dir);
+    runs[name].push(r.seconds);
+    n += 1;
+    console.log(`${String(n).padEnd(5)} ${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)}  ${(r.ok ? 'yes' : 'NO').padEnd(6)}  ${r.loadBefore.padEnd(24)}  ${String(r.left).padStart(14)}  ${r.tests}`);
+    for (const line of r.failed) console.log(`        ${line}`);
+  }
+}
+const b = median(runs.base);
+const h = median(runs.head);
+console.log(`median wall: base ${b.toFixed(1)} s, this ${h.toFixed(1)} s; this/base = ${(h / b).toFixed(2)} (base takes ${(b / h).toFixed(2)}x as long)`);
+console.log(`load averages now: ${load()}; cores: ${availableParallelism()}`);

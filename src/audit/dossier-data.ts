@@ -1,0 +1,59 @@
+// The data of the closure dossier an accountant can keep, gathered from the audit log: the
+// readiness evidence per check, the confirmations, the request, the submission and its outcome,
+// the timeline of every record, and the chain's verdict. A plain value; render/dossier.ts formats
+// it (Markdown, HTML, CSV) and `audit export --format json` prints it as it is.
+
+import type { CheckResult } from '../core/check-result.js';
+import type { AuditLog, RequestHistory } from './audit-log.js';
+import type { ChainVerdict } from './record-chain.js';
+
+export interface Dossier {
+  schemaVersion: 1;
+  generatedAt: string;
+  database: string;
+  chain: ChainVerdict;
+  request: RequestHistory | null;
+  evidence: {
+    runId: string;
+    at: string;
+    asOf: string;
+    verdict: string;
+    earliestCloseDate: string | null;
+    checks: CheckResult[];
+    confirmations: { checkId: string; how: string }[];
+  } | null;
+  timeline: { seq: number; at: string; runId: string | null; type: string; requestId: string | null; detail: string; hash: string }[];
+}
+
+/** A record's details in a line: its fields that say most, without the bulky ones. */
+function detailOf(type: string, body: unknown): string {
+  if (!body || typeof body !== 'object') return '';
+  const b = body as Record<string, unknown>;
+  if (type === 'readiness') return `verdict ${b.verdict}, earliest closure ${b.earliestCloseDate ?? '-'}, as of ${b.asOf}`;
+  if (type === 'request') return `${b.sellerId} ${b.region} (${(b.marketplaces as string[] | undefined)?.join(', ')}) ${b.reason}`;
+  return Object.entries(b)
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+export function buildDossier(audit: AuditLog, requestId: string | null, now: Date): Dossier {
+  const histories = audit.requests();
+  const request = (requestId ? histories.find((h) => h.request.id === requestId) : histories[0]) ?? null;
+  const timeline: Dossier['timeline'] = [];
+  let evidence: Dossier['evidence'] = null;
+  let evidenceRun = request?.submission?.runId ?? null;
+  const readinessRecords: { runId: string; at: string; body: Record<string, unknown> }[] = [];
+  for (const record of audit.allRecords()) {
+    timeline.push({ seq: record.seq, at: record.at, runId: record.runId, type: record.type, requestId: record.requestId, detail: detailOf(record.type, record.body), hash: record.hash });
+    if (record.type === 'readiness' && record.runId) readinessRecords.push({ runId: record.runId, at: record.at, body: record.body as Record<string, unknown> });
+  }
+  // The evidence is what the submission was based on; with no submission, the latest check.
+  const chosen = (evidenceRun ? readinessRecords.filter((r) => r.runId === evidenceRun).at(-1) : undefined) ?? readinessRecords.at(-1);
+  if (chosen) {
+    evidenceRun = chosen.runId;
+    const b = chosen.body as { asOf: string; verdict: string; earliestCloseDate: string | null; checks: CheckResult[]; confirmations: { checkId: string; how: string }[] };
+    evidence = { runId: chosen.runId, at: chosen.at, asOf: b.asOf, verdict: b.verdict, earliestCloseDate: b.earliestCloseDate, checks: b.checks, confirmations: b.confirmations ?? [] };
+  }
+  return { schemaVersion: 1, generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
+}

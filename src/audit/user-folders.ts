@@ -1,0 +1,22 @@
+// The user's own folders for what the tool keeps between runs, by the XDG Base Directory
+// convention on Linux and the platform's equivalent elsewhere: `data` for the audit log, `state`
+// for the copies of its chain head. One switch on the platform, for both.
+
+import { join } from 'node:path';
+
+export type UserFolderKind = 'data' | 'state';
+
+const XDG: Record<UserFolderKind, { variable: string; under: string[] }> = {
+  data: { variable: 'XDG_DATA_HOME', under: ['.local', 'share'] },
+  state: { variable: 'XDG_STATE_HOME', under: ['.local', 'state'] },
+};
+
+/** The base folder of `kind` (the tool adds its own `close-account` folder below it). */
+export function userFolder(kind: UserFolderKind, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string): string {
+  if (platform === 'win32') return env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support');
+  const { variable, under } = XDG[kind];
+  // XDG: a relative path in the variable is invalid and ignored.
+  const fromEnv = env[variable];
+  return fromEnv && fromEnv.startsWith('/') ? fromEnv : join(home, ...under);
+}

@@ -1,0 +1,19 @@
+// Every test file's temporary folders live under one folder of its own, removed after the file:
+// a vitest setup file (vitest.config.ts) points TMPDIR there before the file loads, so every
+// mkdtempSync(tmpdir()) of a test, a helper or the code under test lands inside it, and so do the
+// spawned CLI's (sandbox() passes TMPDIR on). Killed children and forgotten cleanups leave
+// nothing in the machine's /tmp.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+// The machine's temporary folder, as it was before the first file of this worker changed TMPDIR.
+const parent = (process.env.CLOSE_ACCOUNT_TEST_TMP_PARENT ??= tmpdir());
+const root = mkdtempSync(join(parent, 'close-account-test-'));
+process.env.TMPDIR = root;
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+});
