@@ -118,7 +118,7 @@ describe('close-account as a process', () => {
     const json = runCli(['audit', 'export', '--format', 'json'], env);
     const dossier = JSON.parse(json.stdout);
     expect(dossier.request).toMatchObject({ state: 'submitted', submission: { submitter: 'demo' } });
-    expect(dossier.evidence.checks).toHaveLength(13);
+    expect(dossier.evidence.checks).toHaveLength(14);
     expect(dossier.evidence.confirmations).toHaveLength(4);
     expect(dossier.chain).toMatchObject({ intact: true });
     const csv = runCli(['audit', 'export', '--format', 'csv'], env);

@@ -199,6 +199,7 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
     [US, CA, MX].flatMap((marketplaceId) => (['AFN', 'MFN'] as const).map((fulfilment) => ({ marketplaceId, fulfilment, from, to, claims: marketplaceId === US && fulfilment === 'MFN' ? claims : 0, chargebacks: 0 })));
   const health: AccountHealth = {
     source: 'GET_V2_SELLER_PERFORMANCE_REPORT',
+    takenOn: dataDay,
     statuses: [US, CA, MX].map((marketplaceId) => ({ marketplaceId, status: blocked && marketplaceId === US ? 'AT_RISK' : 'NORMAL' })),
     policyViolations: [US, CA, MX].map((marketplaceId) => ({ marketplaceId, name: 'listingPolicyViolations', count: blocked && marketplaceId === US ? 2 : 0 })),
     claimCounts: scenario === 'ready' ? counts(addDays(dataDay, -120), addDays(dataDay, -1), 0) : counts(addDays(dataDay, -74), addDays(dataDay, -14), blocked ? 1 : 0),

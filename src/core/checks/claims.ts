@@ -51,7 +51,9 @@ export async function checkClaims(evidence: ClaimsEvidence, { asOf, t }: CheckCo
   if (open.count > 0) {
     return checkResult('claims', 'fail', t('check.claims.fail', { count: open.count }), { count: open.count, items: open.items, remediation: t('check.claims.fix') });
   }
-  const dataDay = evidence.dataDay !== undefined && evidence.dataDay < asOf ? evidence.dataDay : asOf;
+  let dataDay = evidence.dataDay !== undefined && evidence.dataDay < asOf ? evidence.dataDay : asOf;
+  const takenOn = evidence.health.available ? evidence.health.data.takenOn : undefined;
+  if (takenOn !== undefined && takenOn < dataDay) dataDay = takenOn;
   // The counts must reach the day before the data was read: a claim filed since is not in them.
   const counts = evidence.health.available ? countsShow(evidence.health.data, windowStart, addDays(dataDay, -1)) : null;
   if (evidence.claims.available && counts?.covered && counts.total === 0 && settled.count === 0) {
