@@ -1,10 +1,10 @@
 // The layering `npm run lint` enforces (dependency-cruiser). Floors, lowest first:
 //   messages → core → services (errors, failpoints, security, io, http, config, audit, adapters,
-//   submit) → render → commands (command-kit: what commands are built from; commands: the commands
+//   submit, portfolio) → render → commands (command-kit: what commands are built from; commands: the commands
 //   themselves) → the program (main, program, cli, program-loader, command-typos).
 // A module imports only from its own floor or a lower one, and nothing imports in a cycle.
 
-const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit)(/|$)';
+const SERVICES = '^src/(errors\\.ts|failpoints\\.ts|security|io|http|config|audit|adapters|submit|portfolio)(/|$)';
 const COMMANDS = '^src/(commands|command-kit)/';
 const PROGRAM = '^src/(main\\.ts|program\\.ts|cli\\.cts|program-loader\\.cts|command-typos\\.ts)$';
 

@@ -8,12 +8,13 @@
 //   --base   the commit to compare with (default d3d8946, before issue 15's speed work)
 //   --pairs  rounds of (base, this one) (default 2)
 // The base is checked out once as a git worktree in the system's temporary folder, with this
-// checkout's node_modules linked in (hard links: nothing is downloaded); it is kept for reruns.
+// checkout's node_modules linked in (hard links: nothing is downloaded) and ../shared linked
+// beside it; it is kept for reruns (remove it with `git worktree remove`).
 // Each run gets a TMPDIR of its own, removed after it, so what the base's tests leave behind
 // does not pile up in /tmp.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +30,16 @@ const git = (...args) => execFileSync('git', args, { cwd: here, encoding: 'utf8'
 
 const baseCommit = git('rev-parse', '--short', baseRef);
 const headCommit = git('rev-parse', '--short', 'HEAD');
-const baseDir = join(tmpdir(), `close-account-bench-base-${baseCommit}`);
+// The checkout sits in a folder of its own beside a link to ../shared (the SP-API models and the
+// reference the tests read from the checkout's parent), as this one does.
+const benchDir = join(tmpdir(), `close-account-bench-${baseCommit}`);
+const baseDir = join(benchDir, 'base');
 if (!existsSync(join(baseDir, 'package.json'))) {
   rmSync(baseDir, { recursive: true, force: true });
+  mkdirSync(benchDir, { recursive: true });
   git('worktree', 'add', '--detach', baseDir, baseCommit);
 }
+if (existsSync(join(here, '..', 'shared')) && !existsSync(join(benchDir, 'shared'))) symlinkSync(join(here, '..', 'shared'), join(benchDir, 'shared'));
 if (!existsSync(join(baseDir, 'node_modules'))) execFileSync('cp', ['-al', join(here, 'node_modules'), join(baseDir, 'node_modules')]);
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -53,7 +59,8 @@ function runSuite(dir) {
   rmSync(tmp, { recursive: true, force: true });
   const tests = /Tests\s+(.*)/.exec(result.stdout ?? '')?.[1]?.trim() ?? '?';
   // The failed tests' names, so a run that failed under load can be told from a broken one.
-  const failed = [...new Set((result.stdout ?? '').split('\n').filter((line) => /^\s*FAIL\s/.test(line)).map((line) => line.trim()))];
+  // eslint-disable-next-line no-control-regex -- colour codes are what is removed
+  const failed = [...new Set(`${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => /^\s*(FAIL|×)\s/.test(line)).map((line) => line.trim()))];
   return { seconds, ok: result.status === 0, tests, loadBefore, left, failed };
 }
 

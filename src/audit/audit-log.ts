@@ -262,8 +262,11 @@ export class AuditLog {
     }).immediate();
   }
 
-  /** `process` says which process runs it, so that a later run can tell a dead run from a live one. */
-  startRun(run: { command: string; adapter: string; demo: boolean; demoScenario?: string; asOf: string; process: { pid: number; host: string } }): string {
+  /**
+   * `process` says which process runs it, so that a later run can tell a dead run from a live one;
+   * `sellerId` or a portfolio's `account` say whose run it is (audit export --seller).
+   */
+  startRun(run: { command: string; adapter: string; demo: boolean; demoScenario?: string; asOf: string; process: { pid: number; host: string }; sellerId?: string; account?: { name: string; sellerId: string; region: string } }): string {
     const id = `run-${this.clock().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${randomBytes(3).toString('hex')}`;
     this.append('run-started', id, run);
     return id;

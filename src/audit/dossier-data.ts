@@ -9,6 +9,8 @@ import type { ChainVerdict } from './record-chain.js';
 
 export interface Dossier {
   schemaVersion: 1;
+  /** audit export --seller: the one seller the dossier is about (their runs and requests only). */
+  seller?: string;
   generatedAt: string;
   database: string;
   chain: ChainVerdict;
@@ -37,14 +39,38 @@ function detailOf(type: string, body: unknown): string {
     .join(', ');
 }
 
-export function buildDossier(audit: AuditLog, requestId: string | null, now: Date): Dossier {
-  const histories = audit.requests();
+/**
+ * The runs and requests of one seller: runs that name it (a portfolio account, or --seller-id) and
+ * those that made or moved one of its requests. Each client of an agency gets their own dossier.
+ */
+function sellerScope(audit: AuditLog, sellerId: string): { runs: Set<string>; requests: Set<string> } {
+  const runs = new Set<string>();
+  const requests = new Set<string>();
+  for (const record of audit.allRecords()) {
+    const body = record.body as { sellerId?: unknown; account?: { sellerId?: unknown } } | null;
+    if (record.type === 'run-started' && record.runId && (body?.sellerId === sellerId || body?.account?.sellerId === sellerId)) runs.add(record.runId);
+    if (record.type === 'request' && record.requestId && body?.sellerId === sellerId) {
+      requests.add(record.requestId);
+      if (record.runId) runs.add(record.runId);
+    }
+  }
+  // Runs that acted on one of the seller's requests (a submission, a status) belong to it too.
+  for (const record of audit.allRecords()) if (record.requestId && requests.has(record.requestId) && record.runId) runs.add(record.runId);
+  return { runs, requests };
+}
+
+export function buildDossier(audit: AuditLog, requestId: string | null, now: Date, sellerId: string | null = null): Dossier {
+  const scope = sellerId === null ? null : sellerScope(audit, sellerId);
+  const inScope = (record: { runId: string | null; requestId: string | null }) =>
+    scope === null || (record.runId !== null && scope.runs.has(record.runId)) || (record.requestId !== null && scope.requests.has(record.requestId));
+  const histories = audit.requests().filter((h) => scope === null || scope.requests.has(h.request.id));
   const request = (requestId ? histories.find((h) => h.request.id === requestId) : histories[0]) ?? null;
   const timeline: Dossier['timeline'] = [];
   let evidence: Dossier['evidence'] = null;
   let evidenceRun = request?.submission?.runId ?? null;
   const readinessRecords: { runId: string; at: string; body: Record<string, unknown> }[] = [];
   for (const record of audit.allRecords()) {
+    if (!inScope(record)) continue;
     timeline.push({ seq: record.seq, at: record.at, runId: record.runId, type: record.type, requestId: record.requestId, detail: detailOf(record.type, record.body), hash: record.hash });
     if (record.type === 'readiness' && record.runId) readinessRecords.push({ runId: record.runId, at: record.at, body: record.body as Record<string, unknown> });
   }
@@ -55,5 +81,5 @@ export function buildDossier(audit: AuditLog, requestId: string | null, now: Dat
     const b = chosen.body as { asOf: string; verdict: string; earliestCloseDate: string | null; checks: CheckResult[]; confirmations: { checkId: string; how: string }[] };
     evidence = { runId: chosen.runId, at: chosen.at, asOf: b.asOf, verdict: b.verdict, earliestCloseDate: b.earliestCloseDate, checks: b.checks, confirmations: b.confirmations ?? [] };
   }
-  return { schemaVersion: 1, generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
+  return { schemaVersion: 1, ...(sellerId === null ? {} : { seller: sellerId }), generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
 }

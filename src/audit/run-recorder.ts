@@ -6,6 +6,7 @@ import type { AuditLog, RunOutcome } from './audit-log.js';
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
+import { normaliseSellerId } from '../core/request-owner.js';
 import { CliError, EXIT } from '../errors.js';
 import { openAuditLog, type AuditLogPlace } from './open-audit-log.js';
 
@@ -19,6 +20,8 @@ export interface RunToRecord {
   readonly adapter: string;
   readonly demoScenario?: string;
   readonly asOf: string;
+  /** Whose run it is, when the seller ID was given: audit export --seller finds it. */
+  readonly sellerId?: string;
   /** Said on stderr: a run found abandoned by a dead process. */
   readonly notice: (text: string) => void;
   /** Told of the recorder once it has started (so that Ctrl-C can close the run). */
@@ -45,7 +48,8 @@ export class RunRecorder {
     const { command, adapter, asOf, demoScenario } = run;
     closeAbandonedRuns(run, audit);
     const demo = adapter === 'demo';
-    const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() } });
+    const sellerId = run.sellerId === undefined ? {} : { sellerId: normaliseSellerId(run.sellerId) };
+    const runId = audit.startRun({ command, adapter, demo, ...(demo ? { demoScenario } : {}), asOf, process: { pid: process.pid, host: hostname() }, ...sellerId });
     const recorder = new RunRecorder(audit, runId);
     run.started(recorder);
     return recorder;

@@ -70,8 +70,9 @@ function parseAttested(values: readonly string[], t: Globals['t']): ReadonlySet<
 }
 
 /** The run to record in the audit log for `command` on these options (nothing, for a dry run). */
-export function runToRecord(io: CommandIo, command: string, run: ReadinessRunOptions, dryRun = false): RunToRecord {
+export function runToRecord(io: CommandIo, command: string, run: ReadinessRunOptions, dryRun = false, sellerId?: string): RunToRecord {
   return {
+    ...(sellerId === undefined ? {} : { sellerId }),
     command,
     dryRun,
     log: { path: run.auditDbPath, term: io.term, t: io.t },

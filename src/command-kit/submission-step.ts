@@ -3,6 +3,7 @@
 // process killed anywhere in between is found by the next run, which resumes it; and a request
 // that has a submission is never submitted again.
 
+import { refuseProtectedAccount } from '../portfolio/guard.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import { foreignSeller } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
@@ -84,6 +85,15 @@ export function refuseUnsubmittable(io: Pick<CommandIo, 't'>, audit: AuditLog | 
   if (live) throw liveRequestError(io, live, request);
 }
 
+/**
+ * An account the accounts file protects is never submitted for (issue 18): the file given with
+ * --accounts, else the portfolio's default one when it exists. Held by submitOnce, the one way a
+ * request leaves (the wizard and submit), and by submit before it asks anything.
+ */
+export async function refuseProtected(io: Pick<CommandIo, 't' | 'term'>, request: ClosureRequest, accountsPath: string | null): Promise<void> {
+  await refuseProtectedAccount({ accountsPath, env: io.term.env, home: io.term.env.HOME, sellerId: request.sellerId, regions: request.region === 'other' ? null : [request.region], t: io.t });
+}
+
 export async function submitOnce(
   io: CommandIo,
   recorder: RunRecorder,
@@ -104,6 +114,7 @@ export async function submitOnce(
     return { kind: 'already-submitted', submission: toJson(existing, true) };
   }
   refuseUnsubmittable(io, audit, request, dataSellerId);
+  await refuseProtected(io, request, null);
   recorder.request(request);
   const history = audit.requests().find((h) => h.request.id === request.id);
   if (history?.interruptedSubmission) {

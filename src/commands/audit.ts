@@ -2,6 +2,7 @@
 // and proving it has not been tampered with. One group, four commands; each reads only the
 // global flags (--audit-db, --json) and its own.
 
+import { normaliseSellerId } from '../core/request-owner.js';
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
 import type { CheckId, CheckStatus } from '../core/check-result.js';
 import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
@@ -216,6 +217,8 @@ export interface AuditExportOptions extends AuditReadOptions {
   readonly requestId: string | null;
   /** The file to write; null for stdout. */
   readonly out: string | null;
+  /** --seller: one seller's runs and requests only (each client their own dossier); null for all. */
+  readonly seller: string | null;
 }
 
 export const auditExport = defineCommand<AuditExportOptions>({
@@ -225,6 +228,7 @@ export const auditExport = defineCommand<AuditExportOptions>({
     { flags: '--format <format>', help: 'help.format', default: 'md' },
     { flags: '--request <id>', help: 'help.request' },
     { flags: '--out <file>', help: 'help.export-out' },
+    { flags: '--seller <id>', help: 'help.export-seller' },
   ],
   examples: ['close-account audit export --format html --out dossier.html', 'close-account audit export --json'],
   resolve(raw, globals) {
@@ -235,19 +239,21 @@ export const auditExport = defineCommand<AuditExportOptions>({
     const format = options.json ? 'json' : (given ?? 'md');
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t('error.bad-format', { value: format, formats: FORMATS.join(', ') }));
     const out = flagText(raw, 'out');
-    return Object.freeze({ ...readOptions(globals), format: format as DossierFormat, requestId: flagText(raw, 'request') ?? null, out: out ? settingPath(out, globals.term.env) : null });
+    const seller = flagText(raw, 'seller');
+    return Object.freeze({ ...readOptions(globals), format: format as DossierFormat, requestId: flagText(raw, 'request') ?? null, out: out ? settingPath(out, globals.term.env) : null, seller: seller === undefined ? null : normaliseSellerId(seller) });
   },
   run: runAuditExport,
 });
 
 async function runAuditExport(options: AuditExportOptions, io: CommandIo): Promise<number> {
-  const { format, requestId, out } = options;
+  const { format, requestId, out, seller } = options;
   const [{ buildDossier }, { dossierCsv, dossierHtml, dossierMarkdown }] = await Promise.all([import('../audit/dossier-data.js'), import('../render/dossier.js')]);
   return withAudit(options, io, async (audit) => {
     if (requestId && !audit.requests().some((h) => h.request.id === requestId)) {
       throw new UsageError(io.t('error.no-request', { id: requestId }), io.t('error.no-request-hint'));
     }
-    const dossier = buildDossier(audit, requestId, io.term.now());
+    const dossier = buildDossier(audit, requestId, io.term.now(), seller);
+    if (seller !== null && dossier.timeline.length === 0) throw new UsageError(io.t('portfolio.export.no-seller', { sellerId: seller }), io.t('portfolio.export.no-seller-hint'));
     const t = io.t;
     const text = format === 'json' ? JSON.stringify(dossier, null, 2) : format === 'csv' ? dossierCsv(dossier) : format === 'html' ? dossierHtml(dossier, t) : dossierMarkdown(dossier, t);
     if (out) {

@@ -42,7 +42,7 @@ export function resolveCheckOptions(raw: RawFlags, globals: Globals): CheckOptio
 
 export async function runCheck(options: CheckOptions, io: CommandIo): Promise<number> {
   const { t } = io;
-  return withRecordedRun(runToRecord(io, options.dryRun ? 'dry-run' : 'check', options.run, options.dryRun), (recorder) =>
+  return withRecordedRun(runToRecord(io, options.dryRun ? 'dry-run' : 'check', options.run, options.dryRun, options.answers.sellerId), (recorder) =>
     withSource(io, options.run, async (source) => {
       const readiness = await evaluateWithProgress(io, source, options.run);
       const draft = await draftRequest(options.answers, readiness, t);

@@ -5,6 +5,7 @@
 // It never deletes an FBA listing that still has units, unless told to: that strands the stock.
 // The talking to Amazon and the ledger are adapters/sp-api/listings-cleanup.ts; this shows and asks.
 
+import { ACCOUNTS_FLAG, accountsPathOf } from '../portfolio/accounts-path.js';
 import { EXIT, UsageError } from '../errors.js';
 import { failpoint } from '../failpoints.js';
 import type { ListingsCleanup as Cleanup } from '../adapters/sp-api/listings-cleanup.js';
@@ -28,6 +29,8 @@ export interface FixListingsOptions {
   /** The seller ID typed again, outside a terminal. */
   readonly confirm: string | null;
   readonly includeStocked: boolean;
+  /** --accounts: an accounts file whose protected accounts' listings are never changed; null for the default one. */
+  readonly accountsPath: string | null;
 }
 
 export const fixListingsCommand = defineCommand<FixListingsOptions>({
@@ -38,9 +41,10 @@ export const fixListingsCommand = defineCommand<FixListingsOptions>({
     { flags: '--apply', help: 'help.apply' },
     { flags: '--confirm <seller-id>', help: 'help.confirm' },
     { flags: '--include-stocked', help: 'help.include-stocked' },
+    ACCOUNTS_FLAG,
   ],
   examples: ['close-account fix listings --adapter sp-api', 'close-account fix listings --adapter sp-api --apply'],
-  resolve: (raw, { options, t }) =>
+  resolve: (raw, { options, t, term }) =>
     Object.freeze({
       json: options.json,
       auditDbPath: options.auditDbPath,
@@ -49,6 +53,7 @@ export const fixListingsCommand = defineCommand<FixListingsOptions>({
       apply: flagOn(raw, 'apply'),
       confirm: flagText(raw, 'confirm') ?? null,
       includeStocked: flagOn(raw, 'includeStocked'),
+      accountsPath: accountsPathOf(raw, term.env),
     }),
   run: runFixListings,
 });
@@ -68,6 +73,11 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
   const settings = spApiSettings(io.term.env, options.spApiFile, t, io.warn);
   if (!settings.sellerId) throw new UsageError(t('fix.needs-seller-id'));
   const sellerId = settings.sellerId;
+  // Listings of an account the accounts file protects are never changed (issue 18); looking is allowed.
+  if (options.apply) {
+    const { CLOSURE_REGIONS_OF_API, refuseProtectedAccount } = await import('../portfolio/guard.js');
+    await refuseProtectedAccount({ accountsPath: options.accountsPath, env: io.term.env, home: io.term.env.HOME, sellerId, regions: CLOSURE_REGIONS_OF_API[settings.region], t });
+  }
   // With --json the one document on stdout replaces the lines for people.
   const show = (line: string) => {
     if (!options.json) io.print(line);

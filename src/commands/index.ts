@@ -7,6 +7,7 @@ import { auditGroup } from './audit.js';
 import { checkCommand } from './check.js';
 import { fixGroup } from './fix-listings.js';
 import { planCommand } from './plan.js';
+import { portfolioGroup } from './portfolio.js';
 import { reportsCommand } from './reports.js';
 import { statusCommand } from './status.js';
 import { submitCommand } from './submit.js';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   reportsCommand,
   statusCommand,
   auditGroup,
+  portfolioGroup,
 ];

@@ -3,6 +3,7 @@
 // refuses unless the verdict is ready. A closure-request file is refused once the data it was based on
 // has changed, or it is old.
 
+import { ACCOUNTS_FLAG, accountsPathOf } from '../portfolio/accounts-path.js';
 import { assembleClosureRequest, type ClosureRequest } from '../core/closure-request.js';
 import { changedFindings, findingsOf, fingerprint } from '../core/readiness-fingerprint.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
@@ -18,7 +19,7 @@ import { REQUEST_FLAGS, resolveRequestAnswers, resolveSubmitterChoice, SUBMITTER
 import { defineCommand } from '../command-kit/command-definition.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { evaluateWithProgress, flagConfirmations, READINESS_FLAGS, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
-import { refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
+import { refuseProtected, refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
 
 export interface SubmitOptions {
   readonly run: ReadinessRunOptions;
@@ -35,6 +36,8 @@ export interface SubmitOptions {
   readonly requestFile: string | null;
   /** The oldest closure-request file accepted, in hours, as typed. */
   readonly maxAge: string;
+  /** --accounts: an accounts file whose protected accounts are never submitted for; null for the default one. */
+  readonly accountsPath: string | null;
   /** The data source and seller as typed on the command line: a request file names its own, and a different one is refused. */
   readonly typed: { readonly adapter?: string; readonly demoScenario?: string; readonly reportsDir?: string; readonly sellerId?: string };
 }
@@ -53,6 +56,7 @@ export const submitCommand = defineCommand<SubmitOptions>({
     { flags: '--plan <file>', help: 'help.request-file', hidden: true },
     { flags: '--max-age <hours>', help: 'help.max-age', default: '24' },
     { flags: '--dry-run', help: 'help.dry-run' },
+    ACCOUNTS_FLAG,
   ],
   examples: [
     'close-account submit --request-file request.json --confirm A2DEMO5ELLER7Q',
@@ -73,6 +77,7 @@ export const submitCommand = defineCommand<SubmitOptions>({
       sent: flagOn(raw, 'sent'),
       requestFile: flagText(raw, 'requestFile') ?? flagText(raw, 'plan') ?? null,
       maxAge: flagText(raw, 'maxAge') ?? '24',
+      accountsPath: accountsPathOf(raw, globals.term.env),
       typed: Object.freeze({
         adapter: flagText(raw, 'adapter'),
         demoScenario: flagText(raw, 'demoScenario'),
@@ -132,7 +137,7 @@ async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number>
   const maxAgeHours = Number(options.maxAge);
   if (!Number.isFinite(maxAgeHours) || maxAgeHours <= 0) throw new UsageError(t('error.bad-max-age', { value: options.maxAge }));
 
-  return withRecordedRun(runToRecord(io, 'submit', run, options.dryRun), (recorder) =>
+  return withRecordedRun(runToRecord(io, 'submit', run, options.dryRun, options.answers.sellerId), (recorder) =>
     withSource(io, run, async (source) => {
       const readiness = await evaluateWithProgress(io, source, run);
       recorder.readiness(readiness, flagConfirmations(run, readiness));
@@ -160,6 +165,7 @@ async function runSubmit(options: SubmitOptions, io: CommandIo): Promise<number>
       const request: ClosureRequest = assembled.request;
       if (saved) recorder.event('plan-used', { plan: path, fingerprint: saved.fingerprint, createdAt: saved.createdAt });
       refuseUnsubmittable(io, recorder.audit, request, readiness.account.sellerId);
+      await refuseProtected(io, request, options.accountsPath);
       const draft = { fields: request, request, problems: [] };
       const auditInfo = { runId: recorder.runId, database: recorder.audit?.path ?? null };
       const show = (submission: SubmissionJson | null = null) =>

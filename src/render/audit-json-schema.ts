@@ -80,6 +80,8 @@ export const auditVerifyJsonSchema = z.strictObject({
 /** `audit export --format json` (or `audit export --json`): the closure dossier. */
 export const dossierJsonSchema = z.strictObject({
   schemaVersion: z.literal(1),
+  /** audit export --seller ID: the seller the dossier is limited to. */
+  seller: z.string().optional(),
   generatedAt: timestamp,
   database: z.string(),
   chain: z.strictObject({ intact: z.boolean(), records: z.number().int().nonnegative(), head: z.string(), problem: chainProblemJsonSchema.nullable() }),

@@ -9,7 +9,7 @@ import { VERDICTS } from '../core/verdict.js';
 import { closureRequestText } from '../core/closure-request.js';
 import type { PlainMessageKey, Translate } from '../messages/catalogue.js';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** Quoted text in Markdown: what could open raw HTML, a link, an image, code, emphasis, an entity or a table cell is backslash-escaped (CommonMark), line breaks become spaces. */
 const md = (text: string) => String(text).replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~!&]/g, (c) => `\\${c}`);
 const cell = md;

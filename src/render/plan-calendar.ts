@@ -4,7 +4,7 @@
 import type { ClosurePlan } from '../core/closure-plan.js';
 import type { Translate } from '../messages/catalogue.js';
 
-const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+const escape = (text: string) => text.replace(/\r/g, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 const day = (iso: string) => iso.replace(/-/g, '');
 
 /** Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 §3.1). */
@@ -24,23 +24,44 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** One all-day event's lines. */
+const eventLines = (stamp: string) => (uid: string, date: string, summary: string, description: string) => [
+  'BEGIN:VEVENT',
+  `UID:${uid}@close-account`,
+  `DTSTAMP:${stamp}`,
+  `DTSTART;VALUE=DATE:${day(date)}`,
+  `SUMMARY:${escape(summary)}`,
+  `DESCRIPTION:${escape(description)}`,
+  'END:VEVENT',
+];
+const stampOf = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+
 export function planCalendar(plan: ClosurePlan, t: Translate, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
-  const event = (uid: string, date: string, summary: string, description: string) => [
-    'BEGIN:VEVENT',
-    `UID:${uid}@close-account`,
-    `DTSTAMP:${stamp}`,
-    `DTSTART;VALUE=DATE:${day(date)}`,
-    `SUMMARY:${escape(summary)}`,
-    `DESCRIPTION:${escape(description)}`,
-    'END:VEVENT',
-  ];
+  const event = eventLines(stampOf(now));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//close-account//closure plan//EN', 'CALSCALE:GREGORIAN'];
   for (const step of plan.steps) {
     if (step.id === 'submit') continue;
     lines.push(...event(`${step.id}-${step.recheckOn}`, step.recheckOn, t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) }), `${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`));
   }
   lines.push(...event(`close-${plan.closeOn}`, plan.closeOn, t('plan.ics.close'), t('plan.where.submit')));
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/**
+ * Several accounts' plans in one calendar (portfolio plan --ics): each event says whose it is, and
+ * its UID carries the account's seller and region so that the same step of two accounts never merge.
+ */
+export function portfolioCalendar(plans: readonly { account: string; key: string; plan: ClosurePlan }[], t: Translate, now: Date): string {
+  const event = eventLines(stampOf(now));
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//close-account//portfolio plan//EN', 'CALSCALE:GREGORIAN'];
+  for (const { account, key, plan } of plans) {
+    for (const step of plan.steps) {
+      if (step.id === 'submit') continue;
+      lines.push(...event(`${key}-${step.id}-${step.recheckOn}`, step.recheckOn, `${account}: ${t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) })}`, `${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`));
+    }
+    lines.push(...event(`${key}-close-${plan.closeOn}`, plan.closeOn, `${account}: ${t('plan.ics.close')}`, t('plan.where.submit')));
+  }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -122,6 +122,18 @@ describe('a flag means one thing, for the commands that take it', () => {
 });
 
 describe('options are resolved once, into a frozen value', () => {
+  it('the wizard refuses --out (it saves no closure-request file) rather than ignore it', async () => {
+    const { code, err } = await run(['--out', 'request.json']);
+    expect(code).toBe(2);
+    expect(err).toContain('--dry-run');
+  });
+
+  it('the bare program with --dry-run still refuses a submitter it could not use', async () => {
+    const { code, err } = await run(['--dry-run', '--submitter', 'carrier-pigeon']);
+    expect(code).toBe(2);
+    expect(err).toContain('carrier-pigeon');
+  });
+
   it('check: frozen, data source and request answers included, config file values filling in flags', async () => {
     const dir = folder();
     const config = join(dir, 'config.json');

@@ -11,7 +11,7 @@ const ALLOWED = new Set(
     'Shipped', 'Unshipped', 'PartiallyShipped', 'Pending', 'Active', 'Inactive', 'Incomplete', 'MFN', 'AFN', 'Amazon.com', 'Amazon.ca', 'Amazon.com.mx',
     'Pending', 'Approval',
     // Command, situation and submitter names, language codes and streams: ids typed as they are.
-    'check', 'submit', 'plan', 'fix', 'reports', 'status', 'audit', 'list', 'show', 'verify', 'export', 'listings', 'wizard',
+    'check', 'submit', 'plan', 'fix', 'reports', 'status', 'audit', 'list', 'show', 'verify', 'export', 'listings', 'wizard', 'portfolio', 'init',
     'blocked', 'waiting', 'ready', 'webhook', 'other', 'all', 'en', 'ja', 'zh', 'stdout', 'stderr', 'md', 'html', 'json', 'csv',
   ].map((w) => w.toLowerCase()),
 );

@@ -61,6 +61,18 @@ export interface Faults {
   invalidDeletes: string[];
   /** Finances (listFinancialEvents, listTransactions) answer 403: the application lacks the Finance and Accounting role. */
   noFinances?: boolean;
+  /**
+   * Portfolio benchmark (issue 18): every call takes this long on the fake's clock before it is
+   * answered, a round trip to Amazon (0 or absent: at once).
+   */
+  latencyMs?: number;
+  /**
+   * Amazon's per-seller limits (sp-api.md §6: token buckets of each operation's documented rate
+   * and burst, "per selling partner and application", evidence-and-archive.md "Several accounts"):
+   * a call beyond the bucket answers 429 QuotaExceeded. One fake serves one seller, so each fake
+   * has its own buckets.
+   */
+  enforceRates?: boolean;
 }
 
 export const ALL_FAULTS: Faults = {
@@ -120,6 +132,8 @@ export interface FakeSpApi {
 export interface FakeOptions {
   /** The test's clock (default: the real one). */
   now?: () => number;
+  /** How the fake waits latencyMs on that clock (default: real time). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -192,6 +206,20 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
   const home = seller.participations[0]?.marketplaceId ?? 'ATVPDKIKX0DER';
   const marketplaceOfOrder = new Map(seller.orders.map((o) => [o.orderId, o.marketplaceId ?? home]));
 
+  // The seller's token buckets, per operation (enforceRates): full at the start, refilled at the documented rate.
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const takeToken = (operationId: string): boolean => {
+    const plan = (USAGE_PLANS as Record<string, { rate: number; burst: number }>)[operationId];
+    if (!plan) return true;
+    const bucket = buckets.get(operationId) ?? { tokens: plan.burst, at: now() };
+    bucket.tokens = Math.min(plan.burst, bucket.tokens + ((now() - bucket.at) / 1000) * plan.rate);
+    bucket.at = now();
+    buckets.set(operationId, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  };
+  if (!options.sleep) options = { ...options, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': `req-${total}`, ...headers }).end(JSON.stringify(body));
   };
@@ -381,6 +409,8 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
     calls.set(operationId, count);
     total += 1;
     if (count <= faults.throttleFirst) return error(res, 429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
+    if (faults.latencyMs) await options.sleep!(faults.latencyMs);
+    if (faults.enforceRates && !takeToken(operationId)) return error(res, 429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
     if (faults.every503 && total % faults.every503 === 0) return error(res, 503, 'ServiceUnavailable', 'Service temporarily unavailable.');
     if (faults.slowMs && total % 4 === 0) await new Promise((r) => setTimeout(r, faults.slowMs));
     if (modelCheck && modelCheck.problems.length > 0) {

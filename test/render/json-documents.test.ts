@@ -13,6 +13,7 @@ import { planJsonSchema } from '../../src/render/plan-json-schema.js';
 import { reportsJsonSchema } from '../../src/render/reports-json-schema.js';
 import { statusJsonSchema, statusRecordJsonSchema } from '../../src/render/status-json-schema.js';
 import { fixListingsJsonSchema } from '../../src/render/fix-listings-json-schema.js';
+import { portfolioJsonSchema } from '../../src/render/portfolio-json-schema.js';
 import { NO_FAULTS, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
@@ -47,6 +48,13 @@ describe('every --json document validates against its schema', () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     const folder = await document(reportsJsonSchema, ['reports', '--reports-dir', dir], 0);
     expect(folder.skipped.length).toBeGreaterThan(0);
+  });
+
+  it('portfolio check, across accounts (issue 18)', async () => {
+    const accounts = join(home, 'accounts.yaml');
+    writeFileSync(accounts, 'version: 1\naccounts:\n  - { name: A, sellerId: A1PORTFOLIO001, region: europe, source: { kind: demo, scenario: waiting } }\n  - { name: B, sellerId: A1PORTFOLIO001, region: japan, source: { kind: demo } }\n');
+    const doc = await document(portfolioJsonSchema, ['portfolio', 'check', '--accounts', accounts], 3);
+    expect(doc.regions[0]?.requests.map((r) => r.region)).toEqual(['europe', 'japan']);
   });
 
   it('check, plan, --dry-run and submit', async () => {

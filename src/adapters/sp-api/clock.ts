@@ -11,7 +11,18 @@ export { REAL_CLOCK };
 
 /** The built program's clock: CLOSE_ACCOUNT_TEST_NO_WAIT=1 ends every wait at once (http/outbound.ts). */
 export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
+  const scale = Number(env.CLOSE_ACCOUNT_TEST_TIME_SCALE);
+  if (env.CLOSE_ACCOUNT_TEST_NO_WAIT !== '1' && Number.isFinite(scale) && scale > 1 && scale <= 1000) return scaledClock(scale);
   return outboundClockFromEnv(env);
+}
+
+/**
+ * For the portfolio benchmark (bench/portfolio.mjs, CLOSE_ACCOUNT_TEST_TIME_SCALE=N): time runs N
+ * times faster, the same for every wait, so that minutes of Amazon's rate and report waits take
+ * seconds while keeping their proportions (the benchmark's fake runs on the same scale).
+ */
+export function scaledClock(scale: number, start = Date.now()): Clock {
+  return { now: () => start + (Date.now() - start) * scale, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms) / scale)) };
 }
 
 /**

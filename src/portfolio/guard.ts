@@ -1,0 +1,43 @@
+// The guard aws-nuke taught (an account blocklist): an account marked `protected: true` in the
+// accounts file is never submitted for, nor are its listings changed, whatever the command line
+// says. The file given with --accounts, else the portfolio's default one when it exists; a file
+// that is given (or exists) but cannot be read refuses too: a guard that cannot be read is not
+// assumed away.
+
+import { existsSync } from 'node:fs';
+import { normaliseSellerId } from '../core/request-owner.js';
+import { UsageError } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
+import type { AccountRegion } from './accounts-file.js';
+import { defaultAccountsPath } from './accounts-path.js';
+
+export interface GuardInput {
+  /** --accounts, resolved; null for the default file. */
+  accountsPath: string | null;
+  env: Readonly<Record<string, string | undefined>>;
+  home: string | undefined;
+  sellerId: string;
+  /** The closure regions acted on; null when not known (every region of the seller is then guarded). */
+  regions: readonly string[] | null;
+  t: Translate;
+}
+
+/** Throws (exit 2) when the seller has a protected account in a region acted on. */
+export async function refuseProtectedAccount(input: GuardInput): Promise<void> {
+  const { t } = input;
+  const path = input.accountsPath ?? defaultAccountsPath(input.env, input.home);
+  if (input.accountsPath === null && !existsSync(path)) return;
+  // The file's reader (yaml, zod) only when there is a file to read.
+  const { loadAccountsFile } = await import('./accounts-file.js');
+  const file = loadAccountsFile(path, t);
+  const sellerId = normaliseSellerId(input.sellerId);
+  const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
+  if (guarded) throw new UsageError(t('portfolio.guard.protected', { sellerId, account: guarded.name, region: t(`region.${guarded.region}`), path: file.path, line: guarded.line }), t('portfolio.guard.hint'));
+}
+
+/** The closure regions an SP-API endpoint serves (sp-api.md §4): listings are changed through one of them. */
+export const CLOSURE_REGIONS_OF_API: Record<'na' | 'eu' | 'fe', AccountRegion[]> = {
+  na: ['north-america'],
+  eu: ['europe'],
+  fe: ['japan', 'australia'],
+};
