@@ -68,6 +68,7 @@ const FIX: Record<CheckId, PlainMessageKey> = {
   'bank-account': 'confirm.bank-account.how',
   'performance-notifications': 'confirm.performance-notifications.how',
   'selling-plan': 'confirm.selling-plan.how',
+  'hidden-charges': 'status.fix.hidden-charges',
 };
 
 async function runStatus(options: StatusOptions, io: CommandIo): Promise<number> {

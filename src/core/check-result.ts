@@ -17,8 +17,16 @@ export const CHECK_IDS = [
   'bank-account',
   'performance-notifications',
   'selling-plan',
+  'hidden-charges',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
+
+/**
+ * What a result rests on: Amazon's data, the seller's word (a confirmation no data could answer),
+ * both (a confirmation of what the data shows), or nothing yet (unknown, or not yet confirmed).
+ */
+export const CHECK_BASES = ['data', 'seller', 'both', 'none'] as const;
+export type CheckBasis = (typeof CHECK_BASES)[number];
 
 /** Identifying fields of one offending record (an order, a listing, a SKU's units, ...). */
 export type CheckItem = Record<string, string | number | null>;
@@ -50,6 +58,13 @@ export interface CheckResult {
   clearsOn: IsoDate | null;
   /** For manual checks: whether the seller has confirmed it; null for the others. */
   confirmed: boolean | null;
+  /** What the result rests on (data, the seller's word, both): an attestation covers only what no data shows. */
+  basis: CheckBasis;
+  /**
+   * last-sale-window: the later day buyers can still file an A-to-z claim (the latest estimated
+   * delivery date + 90 days), where the data has delivery dates and it is later than `clearsOn`.
+   */
+  claimableUntil?: IsoDate;
   /** Where the source names it: the files the result was read from. */
   evidence?: { files: EvidenceFile[] };
 }
@@ -72,7 +87,16 @@ export function checkResult(
     remediation: extra.remediation ?? null,
     clearsOn: extra.clearsOn ?? null,
     confirmed: extra.confirmed ?? null,
+    basis: extra.basis ?? basisOf(status, extra.confirmed ?? null, (extra.items ?? []).length > 0),
   };
+}
+
+/** The basis a result has by its status: a verdict from data, or a confirmation (of data it lists). */
+export function basisOf(status: CheckStatus, confirmed: boolean | null, listsData: boolean): CheckBasis {
+  if (status === 'unknown') return 'none';
+  if (status !== 'manual') return 'data';
+  if (confirmed === true) return listsData ? 'both' : 'seller';
+  return 'none';
 }
 
 /**

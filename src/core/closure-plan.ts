@@ -20,6 +20,10 @@ export const PLAN_STEPS = [
   'confirm',
   'download-records',
   'submit',
+  // Issue 17 (appended so that existing ids keep their order):
+  'resolve-account-health',
+  'stop-charges',
+  'answer-late-claims',
 ] as const;
 export type PlanStepId = (typeof PLAN_STEPS)[number];
 
@@ -39,6 +43,8 @@ export const STEP_DAYS = {
   euRemovalFees: 45,
   /** One settlement cycle for the final disbursement (Amazon pays out every 14 days). */
   settlement: 14,
+  /** Resolving account-health issues: no duration from Amazon; two weeks is an estimate. */
+  accountHealth: 14,
 } as const;
 
 export interface PlanStep {
@@ -101,19 +107,27 @@ export function buildClosurePlan(readiness: Readiness): ClosurePlan {
     removalsDone = laterOf(removalsDone, add('finish-removals', ['removal-orders'], removals.items, asOf, laterOf(due, asOf)));
   }
 
+  const health = failing(readiness, 'performance-notifications');
+  const healthDone = health ? add('resolve-account-health', ['performance-notifications'], health.items, asOf, addDays(asOf, STEP_DAYS.accountHealth)) : asOf;
+
+  // Ads campaigns and a Professional plan bill on after closure: stop them now (a warning, not a blocker).
+  const charges = readiness.checks.find((c) => c.id === 'hidden-charges' && c.status === 'warn' && (c.count ?? 0) > 0);
+  if (charges) add('stop-charges', ['hidden-charges'], charges.items, asOf, addDays(asOf, 1));
+
   const window = readiness.checks.find((c) => c.id === 'last-sale-window');
   const windowClears = window?.status === 'fail' && window.clearsOn ? add('wait-last-sale', ['last-sale-window'], window.items, asOf, window.clearsOn) : asOf;
 
   // The balance settles after everything that moves money: sales (the 90 days), refunds, claims,
   // removal fees (billed up to 45 days later in Europe); then one last payout or repayment.
   const balance = failing(readiness, 'balance');
-  const moneyMoves = [ordersDone, returnsDone, claimsDone, windowClears, euInvolved && (stock || removals) ? addDays(removalsDone, STEP_DAYS.euRemovalFees) : removalsDone].reduce(laterOf, asOf);
+  // Deferred money is released on its maturity date (balance.clearsOn): not before.
+  const moneyMoves = [ordersDone, returnsDone, claimsDone, windowClears, balance?.clearsOn ?? asOf, euInvolved && (stock || removals) ? addDays(removalsDone, STEP_DAYS.euRemovalFees) : removalsDone].reduce(laterOf, asOf);
   const balanceSettled =
     balance || stock || removals || orders || returns || claims
       ? add('settle-balance', ['balance'], balance?.items ?? [], moneyMoves, addDays(moneyMoves, STEP_DAYS.settlement))
       : asOf;
 
-  const everythingElse = [listingsClosed, ordersDone, returnsDone, claimsDone, stockGone, removalsDone, windowClears, balanceSettled].reduce(laterOf, asOf);
+  const everythingElse = [listingsClosed, ordersDone, returnsDone, claimsDone, stockGone, removalsDone, windowClears, balanceSettled, healthDone].reduce(laterOf, asOf);
   const manual = readiness.checks.filter((c) => c.status === 'manual' && !c.confirmed && c.id !== 'data-export');
   if (manual.length > 0) add('confirm', manual.map((c) => c.id), [], asOf, everythingElse);
   // Records last: they should hold everything up to the closure, and access ends with it.
@@ -123,6 +137,10 @@ export function buildClosurePlan(readiness: Readiness): ClosurePlan {
   if (exportCheck && exportCheck.status !== 'pass' && !exportCheck.confirmed) add('download-records', ['data-export'], [], everythingElse, recordsReady);
   const closeOn = exportCheck && exportCheck.status !== 'pass' && !exportCheck.confirmed ? recordsReady : everythingElse;
   add('submit', [], [], closeOn, closeOn);
+  // Amazon's rule dates the closure; buyers can still claim until 90 days after the latest
+  // estimated delivery. That later day is in the plan, after the closure request, not before it.
+  const claimable = window?.claimableUntil;
+  if (claimable && claimable > closeOn) add('answer-late-claims', [], [], closeOn, claimable);
 
   return { asOf, steps, closeOn, complete: !readiness.checks.some((c) => c.status === 'unknown') };
 }

@@ -9,6 +9,8 @@ import type { AdapterId, SellerDataSource } from './seller-data-source.js';
 import { checkBalance } from './checks/balance.js';
 import { checkClaims } from './checks/claims.js';
 import { checkDataExport, type ArchiveEvidence } from './checks/data-export.js';
+import { checkHiddenCharges } from './checks/hidden-charges.js';
+import { checkPerformanceNotifications } from './checks/performance-notifications.js';
 import { checkFbaInventory } from './checks/fba-inventory.js';
 import { checkLastSaleWindow } from './checks/last-sale-window.js';
 import { checkListings } from './checks/listings.js';
@@ -19,6 +21,8 @@ import { summarizeOrders } from './checks/orders-summary.js';
 import { checkRemovalOrders } from './checks/removal-orders.js';
 import { checkReturnsRefunds } from './checks/returns-refunds.js';
 import { earliestCloseDate, verdictOf, type Verdict } from './verdict.js';
+import { laterOf } from './dates.js';
+import type { AccountHealth, Charge, DeferredFunds } from './seller-data.js';
 import { translateRef } from '../messages/catalogue.js';
 
 export const TIME_GATED_CHECKS: ReadonlySet<CheckId> = new Set(['last-sale-window']);
@@ -108,9 +112,15 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   const returns = await source.returns();
   record(returns.available ? judged(await checkReturnsRefunds(returns.data, ctx), returns) : unavailable('returns-refunds', returns));
 
+  // Account health feeds two checks: claims (its claim and chargeback counts) and performance-notifications.
+  const health: Provision<AccountHealth> = source.accountHealth ? await source.accountHealth() : { available: false, reason: { key: 'check.no-health-data' }, askSeller: true };
+
   starting('claims');
   const claims = await source.claims();
-  record(claims.available ? await checkClaims(claims.data, ctx) : unavailable('claims', claims));
+  record(await checkClaims({ claims, health, attested: attested.has('claims'), dataDay: options.dataDay }, ctx));
+
+  starting('performance-notifications');
+  record(health.available ? checkPerformanceNotifications(health.data, attested.has('performance-notifications'), ctx) : unavailable('performance-notifications', health));
 
   starting('fba-inventory');
   const inventory = await source.inventory();
@@ -126,7 +136,12 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   starting('balance');
   const balance = await source.balance();
-  record(balance.available ? checkBalance(balance.data, ctx) : unavailable('balance', balance));
+  const deferred: Provision<DeferredFunds[]> | null = source.deferredFunds ? await source.deferredFunds() : null;
+  record(balance.available ? checkBalance(balance.data, ctx, deferred) : unavailable('balance', balance));
+
+  starting('hidden-charges');
+  const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -120)) : { available: false, reason: { key: 'check.no-charges-data' } };
+  record(checkHiddenCharges(charges, ctx));
 
   record(
     participations.available
@@ -136,6 +151,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   const archive = (await options.archive?.(account.sellerId)) ?? null;
   for (const id of MANUAL_ONLY_CHECKS) {
+    if (checks.some((c) => c.id === id)) continue;
     if (id === 'data-export' && archive) record(checkDataExport(archive, regions.map((r) => r.region), attested.has(id), ctx));
     else record(manualCheck(id, attested.has(id), ctx));
   }
@@ -150,8 +166,18 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
     regions,
     checks,
     verdict: verdictOf(checks),
-    earliestCloseDate: earliestCloseDate(checks, TIME_GATED_CHECKS, options.asOf),
+    earliestCloseDate: closeDate(checks, options.asOf),
   };
+}
+
+/**
+ * The earliest closure day: the time-gated checks' (verdict.ts), and no earlier than the day
+ * deferred money is released (balance.clearsOn), since the balance cannot settle before it.
+ */
+function closeDate(checks: readonly CheckResult[], asOf: IsoDate): IsoDate | null {
+  const earliest = earliestCloseDate(checks, TIME_GATED_CHECKS, asOf);
+  const balance = checks.find((c) => c.id === 'balance');
+  return earliest !== null && balance?.clearsOn ? laterOf(earliest, balance.clearsOn) : earliest;
 }
 
 const CONFIRMABLE: ReadonlySet<CheckId> = new Set<CheckId>([...MANUAL_ONLY_CHECKS, 'claims', 'marketplaces', 'balance']);
@@ -167,8 +193,11 @@ type UnknownFixKey = `check.${DataCheckId}.unknown-fix`;
 export function withConfirmations(readiness: Readiness, confirmed: Iterable<CheckId>, t: CheckContext['t']): Readiness {
   const ids = new Set(confirmed);
   const ctx: CheckContext = { asOf: readiness.asOf, t };
-  const checks = readiness.checks.map((check) =>
-    check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id) ? manualCheck(check.id, true, ctx) : check,
-  );
+  // A confirmation of what the data showed keeps what it listed, and then rests on both.
+  const checks = readiness.checks.map((check) => {
+    if (!(check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id))) return check;
+    const confirmed = manualCheck(check.id, true, ctx);
+    return check.items.length > 0 ? { ...confirmed, count: check.count, items: check.items, basis: 'both' as const } : confirmed;
+  });
   return { ...readiness, checks, verdict: verdictOf(checks) };
 }

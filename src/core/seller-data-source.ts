@@ -6,7 +6,10 @@
 
 import type { IsoDate } from './dates.js';
 import type {
+  AccountHealth,
   AccountInfo,
+  Charge,
+  DeferredFunds,
   BalanceEntry,
   Claim,
   InventoryItem,
@@ -38,5 +41,14 @@ export interface SellerDataSource {
   returns(): Promise<Provision<RecordStream<ReturnRequest>>>;
   claims(): Promise<Provision<RecordStream<Claim>>>;
   balance(): Promise<Provision<BalanceEntry[]>>;
+  /**
+   * Account status, policy violations and claim counts (the seller performance report). Optional
+   * so that a source written before it keeps compiling: absent means not available.
+   */
+  accountHealth?(): Promise<Provision<AccountHealth>>;
+  /** Ads charges and subscription fees posted on or after `since`. Absent: not available. */
+  charges?(since: IsoDate): Promise<Provision<Charge[]>>;
+  /** Deferred money with its release dates. Absent: not available. */
+  deferredFunds?(): Promise<Provision<DeferredFunds[]>>;
   close(): Promise<void>;
 }

@@ -22,6 +22,11 @@ export interface Order {
   purchaseTime: number;
   marketplaceId: string | null;
   fulfilment: 'AFN' | 'MFN' | null;
+  /**
+   * The latest estimated delivery date (ISO 8601), where the source gives it: buyers may file an
+   * A-to-z claim until 90 days after it. Absent or null: not known.
+   */
+  latestDelivery?: string | null;
 }
 
 /** Units of one SKU in Amazon's fulfilment network. A blank quantity in a report is `null` and means 0. */
@@ -77,7 +82,55 @@ export interface Claim {
   orderId: string | null;
   kind: ClaimKind;
   openedOn: IsoDate;
+  /** Not final: the data does not show Amazon's decision (or shows the claim still open). */
   open: boolean;
+  /** Where the data shows it, for the seller: a financial event, a Returns report row, ... */
+  shownBy?: 'financial-events' | 'returns-report' | 'date-range-report' | 'demo';
+}
+
+/**
+ * Account health from the seller performance report (GET_V2_SELLER_PERFORMANCE_REPORT, its
+ * schema accountHealthReport-2020-11-18.json): each field as Amazon wrote it.
+ */
+export interface AccountHealth {
+  /** accountStatuses[]: NORMAL, AT_RISK, DEACTIVATED (the schema's example also has SUSPENDED). */
+  statuses: { marketplaceId: string; status: string }[];
+  /** Policy-compliance metrics (listingPolicyViolations, ...) with defects in their window. */
+  policyViolations: { marketplaceId: string; name: string; count: number }[];
+  /** orderDefectRate.afn / .mfn: claims and chargebacks counted over a reporting window. */
+  claimCounts: { marketplaceId: string; fulfilment: 'AFN' | 'MFN'; from: IsoDate; to: IsoDate; claims: number; chargebacks: number }[];
+  /** Where the figures were read from, for the seller (a report type, a file). */
+  source: string;
+  /** Some marketplace's claim counts could not be read: the counts prove nothing for the window. */
+  countsIncomplete?: boolean;
+  /**
+   * The day the figures were taken, where earlier than the run (sample data is fixed): the counts
+   * must reach the day before it. Absent: the day the data is read.
+   */
+  takenOn?: IsoDate;
+}
+
+/**
+ * A charge that goes on after closure unless stopped: Amazon Ads (ProductAdsPaymentEvent) or a
+ * subscription fee (ServiceFeeEvent; the Professional plan's monthly fee).
+ */
+export interface Charge {
+  kind: 'ads' | 'subscription';
+  postedOn: IsoDate;
+  /** As posted: a charge is negative (money the seller pays). */
+  amount: number;
+  currency: string;
+  description: string | null;
+  marketplaceId: string | null;
+}
+
+/** Money Amazon holds back (Finances 2024-06-19: a DEFERRED transaction) until its maturity date. */
+export interface DeferredFunds {
+  amount: number;
+  currency: string;
+  /** DeferredContext.maturityDate; null when the source does not say when it is released. */
+  maturesOn: IsoDate | null;
+  description: string | null;
 }
 
 /** One balance line; `amount` is positive when Amazon owes the seller, negative when owed. */

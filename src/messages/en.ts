@@ -7,6 +7,7 @@ type P = Record<string, string | number>;
 /** Names of the audit log's record types, as the seller reads them. */
 const AUDIT_EVENTS: Record<string, string> = { 'run-started': 'run started', 'run-source': 'data source chosen', 'check-result': 'check result', 'readiness': 'verdict', 'request': 'request', 'submission-started': 'submission started', 'submission': 'submitted', 'submission-skipped': 'already submitted', 'submission-not-sent': 'not sent', 'submission-resumed': 'submission resumed', 'request-status': 'request status', 'run-finished': 'run finished', 'interrupted': 'interrupted', 'failed': 'failed', 'stopped': 'stopped', 'warning': 'warning', 'plan': 'plan', 'plan-used': 'plan used' };
 const ITEM_FIELDS: Record<string, string> = { orderId: 'order', status: 'status', purchaseDate: 'purchased', marketplaceId: 'marketplace', sku: 'SKU', name: 'name', total: 'units in all', fulfillable: 'sellable', unfulfillable: 'unsellable', reserved: 'reserved', inboundWorking: 'inbound (working)', inboundShipped: 'inbound (shipped)', inboundReceiving: 'inbound (receiving)', researching: 'researching', claimId: 'claim', kind: 'kind', openedOn: 'opened', requestDate: 'requested', fulfilment: 'fulfilment', currency: 'currency', amount: 'amount', region: 'region', countries: 'marketplaces', inProcess: 'units in process', skus: 'SKUs' };
+Object.assign(ITEM_FIELDS, { shownBy: 'shown by', violation: 'violation', charge: 'charge', postedOn: 'posted', description: 'description', deferred: 'deferred', maturesOn: 'released on' }); // issue 17
 /** A moment as people read it: 3 December 2026, 09:32 UTC. */
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const timestamp = (value: string) => {
@@ -806,7 +807,7 @@ export const en = {
   'outcome.interrupted': () => 'interrupted',
   'outcome.running': () => 'running',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
-  'item.kind': (p: P) => ({ 'a-to-z': 'A-to-z Guarantee claim', chargeback: 'chargeback', 'safe-t': 'SAFE-T claim' })[String(p.value)] ?? String(p.value),
+  'item.kind': (p: P) => ({ ads: 'Amazon Ads charge', subscription: 'subscription fee', 'a-to-z': 'A-to-z Guarantee claim', chargeback: 'chargeback', 'safe-t': 'SAFE-T claim' })[String(p.value)] ?? String(p.value),
   'item.pair': (p: P) => `${p.key}: ${p.value}`,
   'item.joiner': () => ', ',
   'request.field.reason-text': () => 'Explanation for Amazon',
@@ -904,6 +905,51 @@ export const en = {
   'check.data-export.form-1099k': (p: P) => `the Form 1099-K (appears by ${p.date}; only the primary user can open it)`,
   'check.data-export.vat-invoices': () => 'VAT invoices and VAT calculation reports (available until the account closes)',
   'check.data-export.tax-how': () => 'Seller Central → Reports → Tax Document Library: download them, then confirm with --attest data-export.',
+  // Issue 17: claims, account health, money and hidden charges from Amazon's own data
+  'check.hidden-charges.title': () => 'Charges that go on after closure',
+  'check.claims.pass-data': (p: P) => `No claim or chargeback: the performance report counts none from ${p.from} to ${p.to}, and no financial event or report row shows one.`,
+  'check.claims.shows-no-events': () => 'The data shows no claim or chargeback.',
+  'check.claims.shows-settled': (p: P) => `The data shows ${p.count} ${plural(Number(p.count), 'claim or chargeback', 'claims or chargebacks')} Amazon has decided (listed below).`,
+  'check.claims.shows-no-claim-data': (p: P) => `No claim data (${p.reason}).`,
+  'check.claims.shows-counts': (p: P) => `The performance report counts ${p.count} ${plural(Number(p.count), 'claim or chargeback', 'claims or chargebacks')} from ${p.from} to ${p.to}, which does not prove none since ${p.since} up to today.`,
+  'check.claims.shows-no-report': () => 'No performance report was available to count claims.',
+  'check.performance-notifications.no-status': (p: P) => `${p.source} gives no account status`,
+  'check.performance-notifications.unknown-fix': () => 'Check Performance → Account Health in Seller Central, or provide the seller performance report, and check again.',
+  'check.performance-notifications.deactivated': (p: P) => `The account is deactivated or suspended in ${p.count} ${plural(Number(p.count), 'marketplace', 'marketplaces')}: Amazon may hold the funds and refuse a closure request until the deactivation is resolved or appealed.`,
+  'check.performance-notifications.at-risk': (p: P) => `The account is at risk of deactivation in ${p.count} ${plural(Number(p.count), 'marketplace', 'marketplaces')}: open performance issues often get a closure request refused.`,
+  'check.performance-notifications.deactivated-fix': () => 'Open Performance → Account Health: appeal or resolve the deactivation first; funds of a deactivated account can be appealed for 60 days after deactivation.',
+  'check.performance-notifications.at-risk-fix': () => 'Open Performance → Account Health and resolve each issue until the status is back to normal, then check again.',
+  'check.performance-notifications.strange-status': (p: P) => `the performance report gives an account status this tool does not know (${p.statuses})`,
+  'check.performance-notifications.pass': () => `Account status normal in every marketplace and no policy violation counted.`,
+  'check.performance-notifications.violations': (p: P) => `The account status is normal, but the performance report counts ${p.count} policy ${plural(Number(p.count), 'violation', 'violations')} (listed below).`,
+  'check.hidden-charges.unknown': (p: P) => `Could not check for charges that go on after closure (${p.reason}).`,
+  'check.hidden-charges.unknown-fix': () => 'Check Campaign Manager in the Advertising console and Settings → Account Info → Your Services in every region: campaigns and a Professional plan keep billing.',
+  'check.hidden-charges.pass': (p: P) => `No Amazon Ads charge since ${p.since} and no subscription fee in the data.`,
+  'check.hidden-charges.ads': (p: P) => `${p.count} Amazon Ads ${plural(Number(p.count), 'charge', 'charges')} since ${p.since}: campaigns keep billing after the seller account closes.`,
+  'check.hidden-charges.ads-fix': () => 'Pause or archive every campaign in the Advertising console (Campaign Manager), in every marketplace.',
+  'check.hidden-charges.subscription': (p: P) => `${p.count} subscription ${plural(Number(p.count), 'fee', 'fees')}: the account is on the Professional plan, billed monthly per region.`,
+  'check.hidden-charges.subscription-fix': () => 'Downgrade to Individual (Settings → Account Info → Your Services), and downgrade or close every other region still on the Professional plan.',
+  'check.hidden-charges.kind-ads': () => 'Amazon Ads',
+  'check.hidden-charges.kind-subscription': () => 'subscription fee',
+  'check.last-sale-window.claimable-until': (p: P) => `Buyers can still file an A-to-z claim until ${p.date} (90 days after the latest estimated delivery, ${p.delivery}): keep the balance and the account ready to answer one until then.`,
+  'check.balance.deferred': (p: P) => `Amazon defers ${p.amounts} until ${p.date}.`,
+  'check.balance.deferred-undated': (p: P) => `Amazon defers ${p.amounts}, with no release date in the data.`,
+  'check.balance.zero-but-deferred': () => 'The balance shows zero, but money is still deferred.',
+  'check.balance.fix-deferred': () => 'Deferred money is released on its maturity date (Payments → Deferred transactions); the balance settles only after that.',
+  'check.no-health-data': () => 'this data source has no seller performance report',
+  'check.no-charges-data': () => 'this data source has no ads or subscription charges',
+  'sp-api.no-finances': () => 'the Finances API did not answer for this application (its roles may not include Finance and Accounting)',
+  'sp-api.events-incomplete': () => 'there were more financial events or transactions than could be read',
+  'status.fix.hidden-charges': () => 'Pause Amazon Ads campaigns and downgrade or close every region still on the Professional plan.',
+  'plan.step.resolve-account-health': () => 'Resolve the account-health issues until the status is normal',
+  'plan.where.resolve-account-health': () => 'Performance → Account Health',
+  'plan.why.resolve-account-health': () => "An account at risk or deactivated often gets a closure request refused, and a deactivated account's funds are held (closure-rules.md §6.2). The two weeks are an estimate.",
+  'plan.step.stop-charges': () => 'Stop what keeps billing: pause ads campaigns, downgrade the Professional plan',
+  'plan.where.stop-charges': () => 'Advertising console → Campaign Manager; Settings → Account Info → Your Services (in every region)',
+  'plan.why.stop-charges': () => 'Amazon Ads bills on its own account, and each region on the Professional plan bills monthly until it is downgraded or closed.',
+  'plan.step.answer-late-claims': () => 'Watch for late A-to-z claims until 90 days after the latest delivery',
+  'plan.where.answer-late-claims': () => 'Performance → A-to-z Guarantee Claims (while access lasts); your email',
+  'plan.why.answer-late-claims': () => "Buyers can claim until 90 days after the latest estimated delivery date, after Amazon's 90 days from the last sale; claims after closure remain yours to pay.",
 } as const;
 
 export type Messages = typeof en;

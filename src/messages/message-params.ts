@@ -47,8 +47,14 @@ export interface MessageParams {
   'audit.verify.rewritten': { head: Value; path: Value; seq: Value };
   'audit.verify.truncated': { head: Value; path: Value; seq: Value };
   'audit.verify.unexpected-guard': { guard: Value; path: Value };
+  'check.balance.deferred': { amounts: Value; date: Value };
+  'check.balance.deferred-undated': { amounts: Value };
   'check.balance.fail': { owedBySeller: Value; owedToSeller: Value };
   'check.claims.fail': { count: Value };
+  'check.claims.pass-data': { from: Value; to: Value };
+  'check.claims.shows-counts': { count: Value; from: Value; since: Value; to: Value };
+  'check.claims.shows-no-claim-data': { reason: Value };
+  'check.claims.shows-settled': { count: Value };
   'check.data-export.changed': { dir: Value; files: Value };
   'check.data-export.form-1099k': { date: Value };
   'check.data-export.gap-item': { from: Value; kind: Value; to: Value };
@@ -57,6 +63,11 @@ export interface MessageParams {
   'check.data-export.tax-documents': { dir: Value; documents: Value };
   'check.data-export.tax-documents-done': { dir: Value };
   'check.fba-inventory.fail': { skus: Value; units: Value };
+  'check.hidden-charges.ads': { count: Value; since: Value };
+  'check.hidden-charges.pass': { since: Value };
+  'check.hidden-charges.subscription': { count: Value };
+  'check.hidden-charges.unknown': { reason: Value };
+  'check.last-sale-window.claimable-until': { date: Value; delivery: Value };
   'check.last-sale-window.fail': { clearsOn: Value; date: Value; days: Value };
   'check.last-sale-window.fix': { clearsOn: Value };
   'check.last-sale-window.none': { since: Value };
@@ -69,6 +80,11 @@ export interface MessageParams {
   'check.marketplaces.together': { countries: Value; region: Value };
   'check.open-orders.fail': { count: Value };
   'check.open-orders.pass': { seen: Value; since: Value };
+  'check.performance-notifications.at-risk': { count: Value };
+  'check.performance-notifications.deactivated': { count: Value };
+  'check.performance-notifications.no-status': { source: Value };
+  'check.performance-notifications.strange-status': { statuses: Value };
+  'check.performance-notifications.violations': { count: Value };
   'check.removal-orders.fail': { count: Value };
   'check.returns-refunds.fail': { count: Value };
   'check.unknown': { reason: Value };

@@ -2,7 +2,7 @@
 // it. Kept apart from the document builder so that a run never loads zod just to print JSON.
 
 import { z } from 'zod';
-import { CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js';
+import { CHECK_BASES, CHECK_IDS, CHECK_STATUSES } from '../core/check-result.js';
 import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request.js';
 import { VERDICTS } from '../core/verdict.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
@@ -21,6 +21,10 @@ export const checkJsonSchema = z.strictObject({
   remediation: z.string().nullable(),
   clearsOn: isoDate.nullable(),
   confirmed: z.boolean().nullable(),
+  /** What the result rests on: data, the seller's word (a confirmation), both, or nothing yet. */
+  basis: z.enum(CHECK_BASES),
+  /** last-sale-window: the later day buyers can still file an A-to-z claim (latest estimated delivery + 90). */
+  claimableUntil: isoDate.optional(),
   evidence: z
     .strictObject({
       files: z.array(

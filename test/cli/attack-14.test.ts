@@ -146,7 +146,7 @@ describe('the wizard run again after a submission', () => {
   it('says the request already with Amazon before asking the request\'s questions', async () => {
     const { scriptedPrompter } = await import('../helpers/scripted-prompter.js');
     const path = db();
-    const confirmAll = ['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: true }));
+    const confirmAll = ['downloaded', 'Bank account', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: true }));
     const start = [
       { kind: 'confirm' as const, match: 'can be closed now', answer: true },
       { kind: 'select' as const, match: 'seller data', answer: 'demo' },

@@ -132,7 +132,7 @@ describe('the wizard with a future --as-of', () => {
     const term = fakeTerminal({ tty: true, today: '2026-12-03' });
     const prompter = scriptedPrompter([
       { kind: 'confirm', match: 'can be closed now', answer: true },
-      ...['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: true })),
+      ...['SAFE-T claim', 'downloaded', 'Bank account', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: true })),
       { kind: 'input', match: 'seller ID (merchant token)', answer: 'A2DEMO5ELLER7Q' },
       { kind: 'select', match: 'Why are you closing the account', answer: 'stopped-selling' },
       { kind: 'input', match: 'Anything to add', answer: '' },

@@ -115,7 +115,7 @@ describe('defect 3: each check result is recorded when it is known', () => {
     const { code, err } = await run(['--audit-db', path, '--adapter', 'demo', '--demo-scenario', 'ready'], { prompter, tty: true });
     expect(code).toBe(130);
     const audit = readAudit(path);
-    expect(audit.types.filter((t) => t === 'check-result')).toHaveLength(13);
+    expect(audit.types.filter((t) => t === 'check-result')).toHaveLength(14);
     expect(audit.types).not.toContain('readiness');
     // Defect 10: what was kept, and that nothing was submitted.
     expect(err).toContain('Nothing was submitted');

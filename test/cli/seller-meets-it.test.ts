@@ -121,7 +121,7 @@ describe('layout: the wizard speaks in questions, one marketplace order, dates p
     expect(`${out}${err}`).not.toMatch(/--attest|--json|--reason-text|--seller-id/);
     const declined = scriptedPrompter([
       { kind: 'confirm', match: 'can be closed now', answer: true },
-      ...['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: false })),
+      ...['downloaded', 'Bank account', 'Professional plan'].map((match) => ({ kind: 'confirm' as const, match, answer: false })),
     ]);
     const second = await run(['--audit-db', db(), '--adapter', 'demo', '--demo-scenario', 'ready'], { prompter: declined, tty: true });
     expect(second.code).toBe(3);

@@ -11,7 +11,7 @@ import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { scriptedPrompter, type Answer } from '../helpers/scripted-prompter.js';
 
 const db = () => join(mkdtempSync(join(tmpdir(), 'wiz-')), 'audit.db');
-const confirmAll: Answer[] = ['downloaded', 'Bank account', 'performance notification', 'Professional plan'].map((match) => ({
+const confirmAll: Answer[] = ['downloaded', 'Bank account', 'Professional plan'].map((match) => ({
   kind: 'confirm',
   match,
   answer: true,
@@ -66,7 +66,7 @@ describe('wizard', () => {
 
   it('is not ready while a confirmation is declined', async () => {
     const { code, term, runs } = await wizard(
-      [{ kind: 'confirm', match: 'can be closed now', answer: true }, ...confirmAll.slice(0, 3), { ...confirmAll[3]!, answer: false }],
+      [{ kind: 'confirm', match: 'can be closed now', answer: true }, ...confirmAll.slice(0, 2), { ...confirmAll[2]!, answer: false }],
       ['--adapter', 'demo', '--demo-scenario', 'ready'],
     );
     expect(code).toBe(3);

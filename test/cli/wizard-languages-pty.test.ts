@@ -27,7 +27,7 @@ describe.each<Language>(['en', 'zh-CN', 'ja'])('the wizard at 80 columns, --lang
     await session.type(KEY.down);
     await session.type(KEY.down);
     await session.type(KEY.enter); // ready
-    for (const id of ['data-export', 'bank-account', 'performance-notifications', 'selling-plan'] as const) {
+    for (const id of ['data-export', 'bank-account', 'selling-plan'] as const) {
       at = await session.waitFor(start(t(`confirm.${id}.question`)), at);
       await session.type('y');
       await session.type(KEY.enter);
@@ -70,8 +70,8 @@ describe.each<Language>(['en', 'zh-CN', 'ja'])('the wizard at 80 columns, --lang
     const audit = readAudit(db);
     expect(audit.submissions).toBe(1);
     expect(audit.requests.map((h) => h.request.sellerId)).toEqual(['A2DEMO5ELLER7Q']);
-    expect(audit.types.filter((type) => type === 'check-result')).toHaveLength(13);
-    expect(audit.confirmations.map((c) => c.how)).toEqual(['prompt', 'prompt', 'prompt', 'prompt']);
+    expect(audit.types.filter((type) => type === 'check-result')).toHaveLength(14);
+    expect(audit.confirmations.map((c) => c.how)).toEqual(['prompt', 'prompt', 'prompt']);
     expect(audit.requests[0]!.request).toMatchObject({ reason: 'stopped-selling', email: 'owner@example.com', marketplaces: ['CA', 'MX', 'US'] });
     expect(audit.runs.find((r) => r.command === 'wizard')).toMatchObject({ outcome: 'completed', exit_code: 0, verdict: 'ready' });
     expect(audit.intact).toBe(true);

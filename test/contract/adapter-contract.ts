@@ -149,6 +149,52 @@ export function runAdapterContract(name: string, open: () => Promise<SellerDataS
       await source.close();
     });
 
+    // Issue 17: account health, charges and deferred money. Optional in the contract (absent is
+    // "not available"); where a source gives them, each field is in Amazon's terms and dated.
+    it('gives account health, charges and deferred money well-formed, or says why not', async () => {
+      const source = await open();
+      if (source.accountHealth) {
+        const health = await source.accountHealth();
+        expectUnavailableWellFormed(health);
+        if (health.available) {
+          expect(health.data.source).not.toBe('');
+          for (const s of health.data.statuses) expect(s.marketplaceId && s.status).toBeTruthy();
+          for (const v of health.data.policyViolations) expect(quantity(v.count)).toBe(true);
+          for (const c of health.data.claimCounts) {
+            expect(isIsoDate(c.from) && isIsoDate(c.to) && c.from <= c.to).toBe(true);
+            expect(quantity(c.claims) && quantity(c.chargebacks)).toBe(true);
+            expect(['AFN', 'MFN']).toContain(c.fulfilment);
+          }
+        }
+      }
+      if (source.charges) {
+        const charges = await source.charges(since);
+        expectUnavailableWellFormed(charges);
+        if (charges.available) {
+          for (const c of charges.data) {
+            expect(['ads', 'subscription']).toContain(c.kind);
+            expect(isIsoDate(c.postedOn) && c.postedOn >= since).toBe(true);
+            expect(c.currency).toMatch(/^[A-Z]{3}$/);
+            expect(Number.isFinite(c.amount)).toBe(true);
+          }
+        }
+      }
+      if (source.deferredFunds) {
+        const deferred = await source.deferredFunds();
+        expectUnavailableWellFormed(deferred);
+        if (deferred.available) {
+          for (const d of deferred.data) {
+            expect(d.maturesOn === null || isIsoDate(d.maturesOn)).toBe(true);
+            expect(d.currency).toMatch(/^[A-Z]{3}$/);
+            expect(Number.isFinite(d.amount)).toBe(true);
+          }
+        }
+      }
+      const orders = await source.orders(since);
+      if (orders.available) for (const o of await collect(orders.data)) if (o.latestDelivery != null) expect(Number.isNaN(Date.parse(o.latestDelivery))).toBe(false);
+      await source.close();
+    });
+
     it('closes cleanly, twice', async () => {
       const source = await open();
       await source.close();

@@ -189,7 +189,7 @@ describe('returns, refunds and claims', () => {
 
   it('fails on an open claim of any kind', async () => {
     for (const kind of ['a-to-z', 'chargeback', 'safe-t'] as const) {
-      const result = await checkClaims(stream([{ claimId: 'C', orderId: null, kind, openedOn: '2026-11-01', open: true }]), ctx());
+      const result = await checkClaims({ claims: { available: true, data: stream([{ claimId: 'C', orderId: null, kind, openedOn: '2026-11-01', open: true }]) }, health: { available: false, reason: { key: 'check.no-health-data' } }, attested: true }, ctx());
       expect(result.status).toBe('fail');
     }
   });

@@ -75,7 +75,7 @@ describe('evaluateReadiness', () => {
     expect(blocked.verdict).toBe('blocked');
     expect(blocked.earliestCloseDate).toBe('2027-02-18');
     const failing = blocked.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-    expect(failing).toEqual(['open-orders', 'last-sale-window', 'returns-refunds', 'claims', 'fba-inventory', 'removal-orders', 'listings', 'balance']);
+    expect(failing).toEqual(['open-orders', 'last-sale-window', 'returns-refunds', 'claims', 'fba-inventory', 'removal-orders', 'listings', 'balance', 'performance-notifications']);
 
     const waiting = await evaluateReadiness(createDemoAdapter('waiting'), { asOf: '2026-11-26', t, attested: allConfirmable });
     expect(waiting.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['last-sale-window']);

@@ -59,6 +59,8 @@ export interface Faults {
   fatalReports: string[];
   /** SKUs whose deletion Amazon answers INVALID. */
   invalidDeletes: string[];
+  /** Finances (listFinancialEvents, listTransactions) answer 403: the application lacks the Finance and Accounting role. */
+  noFinances?: boolean;
   /**
    * Portfolio benchmark (issue 18): every call takes this long on the fake's clock before it is
    * answered, a round trip to Amazon (0 or absent: at once).
@@ -175,7 +177,9 @@ const SETTLEMENT_REPORT = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
 /** Settlement periods: Amazon settles every 14 days (Seller Central payments help; the demo's cadence). */
 const SETTLEMENT_DAYS = 14;
 /** Report types that serve one marketplace per request. */
-const ONE_MARKETPLACE_REPORTS = new Set(['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA']);
+const ONE_MARKETPLACE_REPORTS = new Set(['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE', 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA', 'GET_V2_SELLER_PERFORMANCE_REPORT']);
+// (Issue 17) The performance report is treated as one marketplace per request, as third-party
+// tools describe it ("ONE seller account on ONE marketplace"): not confirmed in Amazon's docs.
 
 interface FakeReport {
   report: Reports['Report'];
@@ -290,7 +294,26 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
         // A return belongs to its order's marketplace; a request date counts from noon.
         const returns = seller.returns.filter((r) => (marketplaceOfOrder.get(r.orderId) ?? home) === first && inRange(Date.parse(`${r.requestDate}T12:00:00Z`)));
         if (returns.length === 0) return null;
-        return plain([HEADERS.returns, ...returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '' }))]);
+        // "A-to-Z Claim" is Y / N (report-formats.md §8): Y where the buyer filed an open A-to-z claim.
+        const claimed = new Set(seller.claims.filter((c) => c.kind === 'a-to-z' && c.open && c.orderId).map((c) => c.orderId));
+        return plain([HEADERS.returns, ...returns.map((r) => row(HEADERS.returns, { 'Order ID': r.orderId, 'Return request date': ddMon(r.requestDate), 'Return request status': r.status, 'Merchant SKU': r.sku ?? '', 'A-to-Z Claim': claimed.has(r.orderId) ? 'Y' : 'N' }))]);
+      }
+      case 'GET_V2_SELLER_PERFORMANCE_REPORT': {
+        // JSON, shaped as accountHealthReport-2020-11-18.json (selling-partner-api-models
+        // schemas/reports): accountStatuses[], performanceMetrics[] with orderDefectRate.afn/.mfn
+        // (claims.count, chargebacks.count, reportingDateRange) and policy metrics with defectsCount.
+        const range = (from: string, to: string) => ({ reportingDateFrom: `${from}T00:00Z`, reportingDateTo: `${to}T23:59Z` });
+        const odr = (fulfilment: 'AFN' | 'MFN') => {
+          const c = seller.health.claimCounts.find((x) => x.marketplaceId === first && x.fulfilment === fulfilment);
+          if (!c) return undefined;
+          return { reportingDateRange: range(c.from, c.to), orderCount: 100, orderWithDefects: { count: c.claims + c.chargebacks, status: 'GOOD' }, claims: { count: c.claims, status: 'NONE' }, chargebacks: { count: c.chargebacks, status: 'NONE' }, negativeFeedback: { count: 0, status: 'NONE' }, fulfillmentType: fulfilment.toLowerCase(), status: 'GOOD', rate: 0, targetValue: 0.01, targetCondition: 'LESS_THAN' };
+        };
+        const metrics: Record<string, unknown> = { marketplaceId: first, orderDefectRate: { afn: odr('AFN'), mfn: odr('MFN') } };
+        for (const v of seller.health.policyViolations.filter((x) => x.marketplaceId === first)) {
+          metrics[v.name] = { reportingDateRange: range('2026-05-24', '2026-11-19'), defectsCount: v.count, status: v.count > 0 ? 'BAD' : 'GOOD', targetValue: 0, targetCondition: 'EQUALS' };
+        }
+        const body = { accountStatuses: seller.health.statuses.filter((x) => x.marketplaceId === first), performanceMetrics: [metrics] };
+        return { body: Buffer.from(JSON.stringify(body)), gzip: false, charset: 'UTF-8' };
       }
       case 'GET_FBA_REIMBURSEMENTS_DATA': {
         // One reimbursement per closed return in range (report-type values, FBA payments reports).
@@ -669,6 +692,65 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
             { balanceType: 'RESERVED', amount: { currencyAmount: b.reserved, currencyCode: b.currency } },
           ],
         })),
+      };
+      return ok(response);
+    }
+    if (req.method === 'GET' && (path === '/finances/v0/financialEvents' || path === '/finances/2024-06-19/transactions') && faults.noFinances) {
+      return error(res, 403, 'Unauthorized', 'Access to requested resource is denied.', 'The application does not have the Finance and Accounting role.');
+    }
+    if (req.method === 'GET' && path === '/finances/v0/financialEvents') {
+      // listFinancialEvents (financesV0.json): PostedAfter "must be more than two minutes before the
+      // time of the request"; PostedBefore defaults to two minutes before it; "If PostedAfter and
+      // PostedBefore are more than 180 days apart, the response is empty"; NextToken pages.
+      const q = url.searchParams;
+      const after = q.has('PostedAfter') ? Date.parse(q.get('PostedAfter')!) : null;
+      const before = q.has('PostedBefore') ? Date.parse(q.get('PostedBefore')!) : now() - 2 * 60_000;
+      if (after !== null && after > now() - 2 * 60_000) return invalid('PostedAfter must be more than two minutes before the time of the request');
+      if (q.has('PostedBefore') && after === null) return invalid('PostedAfter is required with PostedBefore');
+      const inRange = (day: string) => {
+        const time = Date.parse(`${day}T12:00:00Z`);
+        return (after === null || time >= after) && time < before;
+      };
+      const tooLong = after !== null && before - after > 180 * DAY_MS;
+      type Event = { list: 'GuaranteeClaimEventList' | 'ChargebackEventList' | 'SAFETReimbursementEventList' | 'ProductAdsPaymentEventList' | 'ServiceFeeEventList'; body: unknown };
+      const all: Event[] = tooLong ? [] : [
+        // Only a decided claim posts an event (money moved): an open claim is in none.
+        ...seller.claims.filter((c) => !c.open && inRange(c.openedOn)).map((c): Event => {
+          const posted = `${c.openedOn}T12:00:00Z`;
+          if (c.kind === 'safe-t') return { list: 'SAFETReimbursementEventList', body: { PostedDate: posted, SAFETClaimId: c.claimId, ReimbursedAmount: { CurrencyCode: 'USD', CurrencyAmount: 12.5 }, ReasonCode: 'ReturnPostDeliveryComingledReturn' } };
+          return { list: c.kind === 'a-to-z' ? 'GuaranteeClaimEventList' : 'ChargebackEventList', body: { AmazonOrderId: c.orderId ?? c.claimId, PostedDate: posted, MarketplaceName: 'Amazon.com' } };
+        }),
+        ...seller.charges.filter((c) => c.kind === 'ads' && inRange(c.postedOn)).map((c): Event => ({ list: 'ProductAdsPaymentEventList', body: { postedDate: `${c.postedOn}T08:00:00Z`, transactionType: 'Charge', invoiceId: `INV-${c.postedOn}`, baseValue: { CurrencyCode: c.currency, CurrencyAmount: c.amount }, taxValue: { CurrencyCode: c.currency, CurrencyAmount: 0 }, transactionValue: { CurrencyCode: c.currency, CurrencyAmount: c.amount } } })),
+        // ServiceFeeEvent has no date of its own in the model.
+        ...seller.charges.filter((c) => c.kind === 'subscription' && inRange(c.postedOn)).map((c): Event => ({ list: 'ServiceFeeEventList', body: { FeeReason: 'Subscription', FeeList: [{ FeeType: 'Subscription', FeeAmount: { CurrencyCode: c.currency, CurrencyAmount: c.amount } }] } })),
+      ];
+      const { slice, next } = page(all, q.get('NextToken'));
+      const events: Record<string, unknown[]> = {};
+      for (const e of slice) (events[e.list] ??= []).push(e.body);
+      return ok({ payload: { FinancialEvents: events, ...(next ? { NextToken: next } : {}) } });
+    }
+    if (req.method === 'GET' && path === '/finances/2024-06-19/transactions') {
+      // listTransactions (finances_2024-06-19.json): postedAfter is required without a related
+      // identifier; transactionStatus DEFERRED filters (since June 2025); DeferredContext.maturityDate
+      // is the release date; nextToken in the payload.
+      const q = url.searchParams;
+      if (!q.has('postedAfter') && !q.has('relatedIdentifierName')) return invalid('postedAfter is required');
+      const status = q.get('transactionStatus');
+      const deferred = status === null || status === 'DEFERRED' ? seller.deferred : [];
+      const { slice, next } = page(deferred, q.get('nextToken'));
+      const response: Finances['ListTransactionsResponse'] = {
+        payload: {
+          transactions: slice.map((d, i) => ({
+            transactionType: 'Shipment',
+            transactionId: `tx-deferred-${i}`,
+            transactionStatus: 'DEFERRED',
+            description: d.description ?? 'Order Payment',
+            postedDate: new Date(now() - 5 * DAY_MS).toISOString(),
+            totalAmount: { currencyAmount: d.amount, currencyCode: d.currency },
+            contexts: d.maturesOn ? [{ contextType: 'DeferredContext', deferralReason: 'DD7', maturityDate: `${d.maturesOn}T00:00:00Z` } as Finances['Context']] : [],
+          })),
+          ...(next ? { nextToken: next } : {}),
+        },
       };
       return ok(response);
     }

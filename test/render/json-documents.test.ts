@@ -58,7 +58,17 @@ describe('every --json document validates against its schema', () => {
   });
 
   it('check, plan, --dry-run and submit', async () => {
-    expect((await document(readinessJsonSchema, ['check'], 3)).verdict).toBe('blocked');
+    const checked = await document(readinessJsonSchema, ['check'], 3);
+    expect(checked.verdict).toBe('blocked');
+    // Issue 17: each check says what it rests on; an attested data-shown problem still rests on data.
+    expect(checked.checks.find((c) => c.id === 'claims')).toMatchObject({ status: 'fail', basis: 'data' });
+    expect(checked.checks.find((c) => c.id === 'bank-account')).toMatchObject({ status: 'manual', basis: 'none' });
+    expect(checked.checks.find((c) => c.id === 'hidden-charges')).toMatchObject({ status: 'warn', basis: 'data' });
+    expect(checked.checks.find((c) => c.id === 'last-sale-window')?.claimableUntil).toBe('2027-02-24');
+    const attested = await document(readinessJsonSchema, ['check', '--attest', 'all'], 3);
+    expect(attested.checks.find((c) => c.id === 'claims')).toMatchObject({ status: 'fail', basis: 'data' });
+    expect(attested.checks.find((c) => c.id === 'performance-notifications')).toMatchObject({ status: 'fail', basis: 'data' });
+    expect(attested.checks.find((c) => c.id === 'bank-account')).toMatchObject({ status: 'manual', confirmed: true, basis: 'seller' });
     const plan = await document(planJsonSchema, ['plan'], 0);
     expect(plan.steps.length).toBeGreaterThan(0);
     expect((await document(readinessJsonSchema, ['--dry-run', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST], 0)).request?.complete).toBe(true);

@@ -24,7 +24,7 @@ describe('check --adapter sp-api, against the fake with every fault on', () => {
   // cancels those reports (no data, or asked too soon, it does not say which), so those checks
   // are unknown and the verdict is blocked: never ready on data Amazon did not give.
   it.each([
-    ['blocked', 3, 'blocked', ['open-orders', 'last-sale-window', 'fba-inventory', 'listings', 'balance']],
+    ['blocked', 3, 'blocked', ['open-orders', 'last-sale-window', 'claims', 'fba-inventory', 'listings', 'balance', 'performance-notifications']],
     ['ready', 3, 'blocked', []],
     ['proven ready', 0, 'ready', []],
   ] as const)('the %s seller: exit %i, verdict %s', async (scenario, exitCode, verdict, failing) => {

@@ -26,7 +26,12 @@ export function createDemoAdapter(scenario: DemoScenario, done: ReadonlySet<stri
   if (done.has('resolve-claims')) seller.claims = seller.claims.map((c) => ({ ...c, open: false }));
   if (done.has('remove-fba-stock')) seller.inventory = seller.inventory.map((i) => ({ ...i, fulfillable: 0, unfulfillable: 0, reserved: 0, inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, researching: 0 }));
   if (done.has('finish-removals')) seller.removalOrders = seller.removalOrders.map((r) => ({ ...r, status: 'Completed', inProcess: 0 }));
-  if (done.has('settle-balance')) seller.balance = seller.balance.map((b) => ({ ...b, amount: 0, reserved: 0 }));
+  if (done.has('settle-balance')) {
+    seller.balance = seller.balance.map((b) => ({ ...b, amount: 0, reserved: 0 }));
+    seller.deferred = [];
+  }
+  if (done.has('resolve-account-health')) seller.health = { ...seller.health, statuses: seller.health.statuses.map((s) => ({ ...s, status: 'NORMAL' })), policyViolations: seller.health.policyViolations.map((v) => ({ ...v, count: 0 })) };
+  if (done.has('stop-charges')) seller.charges = [];
   return {
     id: 'demo',
     isDemo: true,
@@ -39,6 +44,9 @@ export function createDemoAdapter(scenario: DemoScenario, done: ReadonlySet<stri
     returns: async () => provide(stream(seller.returns)),
     claims: async () => provide(stream(seller.claims)),
     balance: async () => provide(seller.balance),
+    accountHealth: async () => provide(seller.health),
+    charges: async (since) => provide(seller.charges.filter((c) => c.postedOn >= since)),
+    deferredFunds: async () => provide(seller.deferred),
     close: async () => {},
   };
 }

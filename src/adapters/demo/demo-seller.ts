@@ -4,7 +4,10 @@
 
 import { addDays } from '../../core/dates.js';
 import type {
+  AccountHealth,
   AccountInfo,
+  Charge,
+  DeferredFunds,
   BalanceEntry,
   Claim,
   InventoryItem,
@@ -30,6 +33,12 @@ export interface DemoSeller {
   returns: ReturnRequest[];
   claims: Claim[];
   balance: BalanceEntry[];
+  /** The seller performance report (issue 17). */
+  health: AccountHealth;
+  /** Ads charges and subscription fees (financial events). */
+  charges: Charge[];
+  /** Deferred transactions with their maturity dates. */
+  deferred: DeferredFunds[];
 }
 
 const US = 'ATVPDKIKX0DER';
@@ -107,6 +116,8 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
     }
   }
   orders.sort((a, b) => a.purchaseTime - b.purchaseTime);
+  // Estimated delivery: five days after purchase (issue 17: the A-to-z claim period runs 90 days from it).
+  for (const o of orders) if (o.status !== 'Canceled') o.latestDelivery = `${addDays(o.purchaseDate.slice(0, 10), 5)}T23:59:59+00:00`;
 
   const inventory: InventoryItem[] = DEMO_PRODUCTS.filter((p) => p.fba).map((p, i) => {
     const stocked = blocked && i < 6;
@@ -156,7 +167,8 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
     { claimId: 'AZ-4471093', orderId: orders[12]?.orderId ?? null, kind: 'a-to-z', openedOn: addDays(lastSale, -240), open: false },
   ];
   if (blocked) {
-    claims.push({ claimId: 'AZ-5820377', orderId: orders[orders.length - 15]?.orderId ?? null, kind: 'a-to-z', openedOn: '2026-11-21', open: true });
+    // The buyer of the open return also filed an A-to-z claim: the Returns report flags it (issue 17).
+    claims.push({ claimId: 'AZ-5820377', orderId: returns[1]?.orderId ?? null, kind: 'a-to-z', openedOn: '2026-11-21', open: true });
   }
 
   const balance: BalanceEntry[] = blocked
@@ -179,7 +191,35 @@ export function demoSeller(scenario: DemoScenario): DemoSeller {
   // The blocked seller also registered in the UK, which needs its own closure.
   if (blocked) participations.push({ marketplaceId: UK, participating: true, hasSuspendedListings: false });
 
+  // The seller performance report: the blocked seller is AT_RISK in the US with listing-policy
+  // violations; the waiting one is normal but its order-defect window (60 days, ending two weeks
+  // ago, as in Amazon's schema example) does not prove the whole 90 days; the ready one's does.
+  const dataDay = '2026-11-26';
+  const counts = (from: string, to: string, claims: number) =>
+    [US, CA, MX].flatMap((marketplaceId) => (['AFN', 'MFN'] as const).map((fulfilment) => ({ marketplaceId, fulfilment, from, to, claims: marketplaceId === US && fulfilment === 'MFN' ? claims : 0, chargebacks: 0 })));
+  const health: AccountHealth = {
+    source: 'GET_V2_SELLER_PERFORMANCE_REPORT',
+    takenOn: dataDay,
+    statuses: [US, CA, MX].map((marketplaceId) => ({ marketplaceId, status: blocked && marketplaceId === US ? 'AT_RISK' : 'NORMAL' })),
+    policyViolations: [US, CA, MX].map((marketplaceId) => ({ marketplaceId, name: 'listingPolicyViolations', count: blocked && marketplaceId === US ? 2 : 0 })),
+    claimCounts: scenario === 'ready' ? counts(addDays(dataDay, -120), addDays(dataDay, -1), 0) : counts(addDays(dataDay, -74), addDays(dataDay, -14), blocked ? 1 : 0),
+  };
+  // Amazon Ads and the Professional plan's fee keep billing: the blocked seller has both, the
+  // waiting one still pays the plan, the ready one has downgraded and stopped its campaigns.
+  const charges: Charge[] = [];
+  if (scenario !== 'ready') {
+    for (const day of ['2026-09-01', '2026-10-01', '2026-11-01']) charges.push({ kind: 'subscription', postedOn: day, amount: -39.99, currency: 'USD', description: 'Subscription Fee', marketplaceId: US });
+  }
+  if (blocked) {
+    for (const day of ['2026-10-15', '2026-11-14']) charges.push({ kind: 'ads', postedOn: day, amount: -87.5, currency: 'USD', description: 'Amazon Ads invoice', marketplaceId: US });
+  }
+  // Money Amazon defers until the delivery date plus 7 days (the blocked seller's last orders).
+  const deferred: DeferredFunds[] = blocked ? [{ amount: 214.3, currency: 'USD', maturesOn: '2026-12-04', description: 'Deferred: delivery date + 7 days' }] : [];
+
   return {
+    health,
+    charges,
+    deferred,
     account: { sellerId: 'A2DEMO5ELLER7Q', displayName: 'Maple & Pine Home Goods (demo)', sellingPlan: 'professional' },
     participations,
     coversFrom: '2024-03-01',

@@ -1,7 +1,7 @@
 // Reading each kind of report into the contract's records, in batches: shared by the reports
 // adapter (files from Seller Central) and the SP-API adapter (documents from the Reports API).
 
-import type { Listing, RemovalOrderLine, ReturnRequest } from '../../core/seller-data.js';
+import type { Claim, Listing, RemovalOrderLine, ReturnRequest } from '../../core/seller-data.js';
 import type { RecordStream } from '../../core/seller-data-source.js';
 import { ByteArena } from './byte-arena.js';
 import { bytesAre } from './bytes.js';
@@ -68,4 +68,47 @@ export function returnsOf(file: ReportFile): RecordStream<ReturnRequest> {
       open: !CLOSED_RETURN.test(state),
     };
   });
+}
+
+/** SAFE-T claim states after which Amazon has decided (the full value set is UNCONFIRMED: any other is not final). */
+const FINAL_SAFET_STATE = /^(closed|decided|resolved|reimbursed|granted|denied|rejected|declined)$/i;
+
+/** Whether a Returns report can show claims: it has the A-to-Z Claim column (report-formats.md §8). */
+export function showsClaims(file: ReportFile): boolean {
+  return file.column('aToZ') >= 0;
+}
+
+/**
+ * Claims the Returns report shows (issue 17): a return with "A-to-Z Claim" = Y is a claim the
+ * report does not show decided (not final), and so is a SAFE-T claim whose state is not a known
+ * final one. A flag other than Y or N cannot be accounted for and counts as a claim.
+ */
+export async function* claimsOf(file: ReportFile): RecordStream<Claim> {
+  const [orderId, requestDate, aToZ, safeTId, safeTState, safeTCreated] = columnsOf(file, ['orderId', 'requestDate', 'aToZ', 'safeTId', 'safeTState', 'safeTCreated']) as [number, number, number, number, number, number];
+  const rows = file.batches(Math.max(orderId, requestDate, aToZ, safeTId, safeTState, safeTCreated), (row) => {
+    const found: Claim[] = [];
+    const order = file.text(row, orderId).trim();
+    const flag = aToZ >= 0 && aToZ < row.fields ? file.text(row, aToZ).trim().toUpperCase() : '';
+    const day = () => parsedField(file, row, requestDate, 'requestDate', (text) => parseReportDay(text));
+    if (flag !== '' && flag !== 'N') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
+    const id = safeTId >= 0 && safeTId < row.fields ? file.text(row, safeTId).trim() : '';
+    if (id !== '') {
+      const state = safeTState >= 0 && safeTState < row.fields ? file.text(row, safeTState).trim() : '';
+      const created = safeTCreated >= 0 && safeTCreated < row.fields ? file.text(row, safeTCreated).trim() : '';
+      let openedOn = day();
+      if (created !== '') {
+        try {
+          openedOn = parseReportDay(created);
+        } catch {
+          // An unreadable creation time: the return's request date dates the claim.
+        }
+      }
+      found.push({ claimId: id, orderId: order || null, kind: 'safe-t', openedOn, open: !FINAL_SAFET_STATE.test(state), shownBy: 'returns-report' });
+    }
+    return found;
+  });
+  for await (const batch of rows) {
+    const flat = batch.flat();
+    if (flat.length > 0) yield flat;
+  }
 }

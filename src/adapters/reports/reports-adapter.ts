@@ -19,7 +19,7 @@ import { inventoryOf, reservedOf, type ReadingNotes } from './inventory-rows.js'
 import { earliestDay, readOrders, type OrdersReading } from './orders-report.js';
 import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
-import { listingsOf, removalsOf, returnsOf } from './report-readers.js';
+import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
 import type { Encoding } from './text-encoding.js';
 
@@ -241,7 +241,13 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       const { stream, evidence } = readAll(SOURCES.returns, returnsOf, (request) => request.requestDate);
       return { available: true, data: stream, evidence };
     },
-    claims: async () => ({ available: false, reason: { key: 'reports.no-claims' }, askSeller: true }),
+    // Returns reports with the A-to-Z Claim column show claims on seller-fulfilled returns (issue
+    // 17): a flagged one fails the check whatever is attested; none flagged is shown, then asked.
+    claims: async () => {
+      const showing = files('returns').filter(showsClaims);
+      if (showing.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
+      return { available: true, data: concat(showing, claimsOf) };
+    },
     balance: async () => ({ available: false, reason: { key: 'reports.no-balance' }, askSeller: true }),
     close: async () => {},
   };

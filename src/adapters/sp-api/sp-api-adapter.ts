@@ -2,7 +2,8 @@
 // that answer the checks: open orders from one filtered searchOrders query per marketplace
 // group; the last sale, listings, removals and returns from reports (created together at the
 // start, so they are produced while the rest is read); FBA stock from the inventory summaries;
-// the balance from Finances. Claims stay a confirmation: no API shows them.
+// the balance from Finances; claims, charges and deferred money from financial events and
+// transactions, account health from the seller performance report (issue 17).
 //
 // Amazon's limits shape every request (issue 19): order reports cover at most 30 days each
 // (selling-partner-api-models #385, #2591), so the look-back is read in 30-day windows, newest
@@ -19,13 +20,13 @@ import { OPEN_ORDER_STATUSES } from '../../core/checks/orders-summary.js';
 import { addDays, toIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import type { MessageRef } from '../../core/message-ref.js';
-import type { BalanceEntry, InventoryItem, Listing, MarketplaceParticipation, OpenOrderStatus, Order, OrderStatus, Provision } from '../../core/seller-data.js';
+import type { AccountHealth, BalanceEntry, Charge, Claim, DeferredFunds, InventoryItem, Listing, MarketplaceParticipation, OpenOrderStatus, Order, OrderStatus, Provision } from '../../core/seller-data.js';
 import type { RecordStream } from '../../core/seller-data-source.js';
 import type { SellerDataSource } from '../../core/seller-data-source.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { readOrders, type OrdersReading } from '../reports/orders-report.js';
 import type { ReportFile } from '../reports/report-file.js';
-import { listingsOf, removalsOf, returnsOf } from '../reports/report-readers.js';
+import { claimsOf, listingsOf, removalsOf, returnsOf, showsClaims } from '../reports/report-readers.js';
 import { REAL_CLOCK, type Clock } from './clock.js';
 import type { definitions as Finances } from './models/finances.js';
 import type { definitions as FinancesV0 } from './models/financesV0.js';
@@ -33,6 +34,7 @@ import type { definitions as Orders } from './models/orders.js';
 import type { definitions as Sellers } from './models/sellers.js';
 import { RateLimiter, type RateSnapshot } from './rate-limiter.js';
 import { SpApiError } from './sp-api-client.js';
+import { parsePerformanceReport, readDeferredTransactions, readFinancialEvents, reportText, type FinancialEvidence } from './sp-api-evidence.js';
 import { inventorySummaries, noListingsIn, openSpApiSession } from './sp-api-session.js';
 import { fetchReport, FinishedReports, type PollOptions, type ReportOutcome, type ReportRequest } from './sp-api-reports.js';
 import type { SpApiSettings } from './sp-api-settings.js';
@@ -72,6 +74,8 @@ const ORDERS_REPORT = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
 const LISTINGS_REPORT = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const REMOVALS_REPORT = 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA';
 const RETURNS_REPORT = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
+/** Account status, policy violations and claim counts, as JSON (accountHealthReport-2020-11-18.json). */
+const PERFORMANCE_REPORT = 'GET_V2_SELLER_PERFORMANCE_REPORT';
 
 // Amazon's fulfillment statuses (orders 2026-01-01) in ours: open ones only to open ones.
 const OPEN_STATUSES: Record<string, OpenOrderStatus> = {
@@ -87,10 +91,22 @@ export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The 30-day order windows from `end` back to `start`, newest first. */
+/**
+ * The order windows from `end` back to `start`, newest first, each at most 30 days. The older
+ * windows begin and end at UTC midnight, so that a re-run the same day asks for the very same
+ * periods and Amazon's reports of the earlier run can be read again (issue 17); only the newest
+ * window, which ends now, moves. It starts 29 days before today's midnight (29 days and the hours
+ * of today: under 30).
+ */
 export function orderWindows(startMs: number, endMs: number): { start: number; end: number }[] {
   const windows: { start: number; end: number }[] = [];
-  for (let end = endMs; end > startMs; end -= ORDER_REPORT_DAYS * DAY_MS) windows.push({ start: Math.max(startMs, end - ORDER_REPORT_DAYS * DAY_MS), end });
+  let end = endMs;
+  let start = Math.floor(endMs / DAY_MS) * DAY_MS - (ORDER_REPORT_DAYS - 1) * DAY_MS;
+  while (end > startMs) {
+    windows.push({ start: Math.max(startMs, start), end });
+    end = start;
+    start -= ORDER_REPORT_DAYS * DAY_MS;
+  }
   return windows;
 }
 
@@ -119,7 +135,10 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
   // Reports take minutes at Amazon: ask for all of them now, read each when its check comes.
   const settle = <T>(promise: Promise<T>): Promise<Settled<T>> => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
   const finished = new FinishedReports(client, [ORDERS_REPORT, LISTINGS_REPORT, REMOVALS_REPORT, RETURNS_REPORT], marketplaceIds);
-  const report = (request: ReportRequest) => settle(fetchReport(client, settings, request, dir, t, options.poll, finished));
+  // Reports of the last hours, asked for once (getReports with createdSince) and read again where
+  // they cover the same request: a re-run makes no createReport (issue 17).
+  const recent = FinishedReports.recent(client, [ORDERS_REPORT, LISTINGS_REPORT, REMOVALS_REPORT, RETURNS_REPORT, PERFORMANCE_REPORT], marketplaceIds);
+  const report = (request: ReportRequest) => settle(fetchReport(client, settings, request, dir, t, options.poll, finished, recent));
   const perMarketplace = (reportType: string, days: number | null) =>
     marketplaceIds.map((marketplaceId) => ({
       marketplaceId,
@@ -135,6 +154,8 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
           listings: perMarketplace(LISTINGS_REPORT, null),
           removals: perMarketplace(REMOVALS_REPORT, REMOVALS_DAYS),
           returns: perMarketplace(RETURNS_REPORT, RETURNS_REPORT_DAYS),
+          // Account status and claim counts: a snapshot, one marketplace per report (issue 17).
+          performance: perMarketplace(PERFORMANCE_REPORT, null),
         };
 
   /** A report's outcome, with a 403 (the app's roles do not cover it) as missing data, never as Amazon's "no data" CANCELLED. */
@@ -320,6 +341,73 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     return { available: true, data: entries };
   }
 
+  // Financial events since the look-back's start (within listFinancialEvents' 180 days), read once
+  // for both claims and charges; a 403 (the app's roles lack Finances) leaves both unavailable.
+  const postedAfter = isoSeconds(sinceMs);
+  let events: Promise<FinancialEvidence | null> | null = null;
+  const financialEvents = () =>
+    (events ??= readFinancialEvents(client, postedAfter, sinceDay).catch((error: unknown) => {
+      if (error instanceof SpApiError && (error.status === 403 || error.status === 404)) return null;
+      throw error;
+    }));
+  const noFinances: MessageRef = { key: 'sp-api.no-finances' };
+
+  async function claimsProvision(): Promise<Provision<RecordStream<Claim>>> {
+    const read = await financialEvents();
+    if (!read) return { available: false, reason: noFinances, askSeller: true };
+    if (!read.complete) return { available: false, reason: { key: 'sp-api.events-incomplete' }, askSeller: true };
+    // The Returns reports' A-to-Z Claim and SAFE-T columns show claims no event shows yet (not final).
+    // Every report Amazon produced counts, even where another marketplace's is missing: a flagged
+    // claim fails the check on its own (what is missing leaves returns-refunds unknown anyway).
+    const flagged: ReportFile[] = [];
+    for (const { outcome } of reports?.returns ?? []) {
+      const result = await outcomeOf(outcome);
+      if (result.kind === 'done' && showsClaims(result.file)) flagged.push(result.file);
+    }
+    return {
+      available: true,
+      data: (async function* () {
+        yield read.claims;
+        for (const file of flagged) yield* claimsOf(file);
+      })(),
+    };
+  }
+
+  async function chargesProvision(since: string): Promise<Provision<Charge[]>> {
+    const read = await financialEvents();
+    if (!read) return { available: false, reason: noFinances };
+    // An incomplete read still shows the charges it found; it cannot show there are none.
+    if (!read.complete && read.charges.length === 0) return { available: false, reason: { key: 'sp-api.events-incomplete' } };
+    return { available: true, data: read.charges.filter((c) => c.postedOn >= since) };
+  }
+
+  async function deferredProvision(): Promise<Provision<DeferredFunds[]>> {
+    const found = await readDeferredTransactions(client, postedAfter).catch((error: unknown) => {
+      if (error instanceof SpApiError && (error.status === 403 || error.status === 404)) return undefined;
+      throw error;
+    });
+    if (found === undefined) return { available: false, reason: noFinances };
+    if (found === null) return { available: false, reason: { key: 'sp-api.events-incomplete' } };
+    return { available: true, data: found };
+  }
+
+  async function healthProvision(): Promise<Provision<AccountHealth>> {
+    if (!reports) return { available: false, reason: noMarketplaces, askSeller: true };
+    const health: AccountHealth = { source: PERFORMANCE_REPORT, statuses: [], policyViolations: [], claimCounts: [] };
+    for (const { marketplaceId, outcome } of reports.performance) {
+      const result = await outcomeOf(outcome);
+      if (result.kind === 'missing') return { available: false, reason: result.reason, askSeller: true };
+      const one = parsePerformanceReport(await reportText(result.file.path), PERFORMANCE_REPORT);
+      health.statuses.push(...one.statuses.filter((s) => s.marketplaceId === marketplaceId));
+      health.policyViolations.push(...one.policyViolations.filter((v) => v.marketplaceId === marketplaceId));
+      const counts = one.claimCounts.filter((c) => c.marketplaceId === marketplaceId);
+      // Each marketplace's claims must be counted, fulfilled by Amazon and by the seller, or the counts prove nothing.
+      if (counts.length < 2) health.countsIncomplete = true;
+      health.claimCounts.push(...counts);
+    }
+    return { available: true, data: health };
+  }
+
   const account = await client.call<Sellers['GetAccountResponse']>('getAccount').catch((error: unknown) => {
     if (error instanceof SpApiError && (error.status === 403 || error.status === 404)) return null;
     throw error;
@@ -341,7 +429,10 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     listings: () => merged('listings', (file, marketplaceId) => withMarketplace(listingsOf(file), marketplaceId), noListings),
     removalOrders: () => merged('removals', (file) => removalsOf(file)),
     returns: () => merged('returns', (file) => returnsOf(file)),
-    claims: async () => ({ available: false, reason: { key: 'sp-api.no-claims' }, askSeller: true }),
+    claims: claimsProvision,
+    accountHealth: healthProvision,
+    charges: chargesProvision,
+    deferredFunds: deferredProvision,
     balance,
     close: async () => {
       if (closed) return;

@@ -37,7 +37,7 @@ export interface ReportRequest {
 
 /** A report read, or why there is none. */
 export type ReportOutcome =
-  | { kind: 'done'; file: ReportFile; reportId: string }
+  | { kind: 'done'; file: ReportFile; reportId: string; /** An earlier report of the last hours, read again. */ reused?: boolean }
   | { kind: 'missing'; status: 'CANCELLED' | 'FATAL' | 'SLOW' | 'FORBIDDEN'; reason: MessageRef };
 
 export interface PollOptions {
@@ -55,6 +55,14 @@ const DEFAULT_POLL: PollOptions = { firstMs: 500, maxMs: 30_000, deadlineMs: 20 
 export const STAND_IN_MS = 60 * 60_000;
 
 /**
+ * Re-runs are quick (issue 17): a report Amazon produced within this long for the same type,
+ * marketplaces and period is read again instead of asking for a new one (which takes minutes at
+ * Amazon and one createReport a minute). A report that must reach to now may be at most
+ * STAND_IN_MS old (the same rule as a stand-in); one for a past period within these hours.
+ */
+export const REUSE_MS = 4 * 60 * 60_000;
+
+/**
  * The finished reports Amazon still holds (getReports, DONE), asked for once per run however many
  * reports come back cancelled: getReports allows 0.0222 calls a second after a burst of 10.
  */
@@ -65,7 +73,16 @@ export class FinishedReports {
     private readonly client: SpApiClient,
     private readonly reportTypes: string[],
     private readonly marketplaceIds: string[],
+    /** Only reports created this recently (getReports' createdSince), in milliseconds; default: Amazon's 90 days. */
+    private readonly createdWithinMs: number | null = null,
+    /** DONE only for stand-ins; re-use also remembers what Amazon cancelled for having no data. */
+    private readonly statuses: ('DONE' | 'CANCELLED')[] = ['DONE'],
   ) {}
+
+  /** The finished reports of the last REUSE_MS, for re-use before anything is created. */
+  static recent(client: SpApiClient, reportTypes: string[], marketplaceIds: string[]): FinishedReports {
+    return new FinishedReports(client, reportTypes, marketplaceIds, REUSE_MS, ['DONE', 'CANCELLED']);
+  }
 
   list(): Promise<Reports['Report'][]> {
     this.listing ??= this.fetch();
@@ -74,10 +91,12 @@ export class FinishedReports {
 
   private async fetch(): Promise<Reports['Report'][]> {
     const found: Reports['Report'][] = [];
+    // createdSince: "The earliest report creation date and time ... in ISO 8601 format" (getReports).
+    const createdSince = this.createdWithinMs === null ? undefined : new Date(Math.floor((this.client.clock.now() - this.createdWithinMs) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     // The model allows at most 10 report types and 10 marketplaces per request.
     for (let m = 0; m < Math.max(1, this.marketplaceIds.length); m += 10) {
       let page = await this.client.call<Reports['GetReportsResponse']>('getReports', {
-        query: { reportTypes: this.reportTypes.slice(0, 10), processingStatuses: ['DONE'], marketplaceIds: this.marketplaceIds.slice(m, m + 10), pageSize: 100 },
+        query: { reportTypes: this.reportTypes.slice(0, 10), processingStatuses: this.statuses, marketplaceIds: this.marketplaceIds.slice(m, m + 10), pageSize: 100, ...(createdSince ? { createdSince } : {}) },
       });
       found.push(...page.reports);
       // "include this token as the only parameter"; a few pages are the last few hours' reports.
@@ -98,7 +117,38 @@ export async function fetchReport(
   t: Translate,
   poll: PollOptions = DEFAULT_POLL,
   finished: FinishedReports = new FinishedReports(client, [request.reportType], request.marketplaceIds),
+  recent: FinishedReports | null = FinishedReports.recent(client, [request.reportType], request.marketplaceIds),
 ): Promise<ReportOutcome> {
+  const { clock } = client;
+  // A report Amazon made for the same request within the last hours is read again: no createReport.
+  // One it cancelled then (no data, or asked again too soon) would be cancelled again: its outcome
+  // is taken as it was, and what follows a cancellation follows (a stand-in, or missing).
+  let status: 'CANCELLED' | 'FATAL' | 'SLOW' | null = null;
+  let createdId = '';
+  if (recent) {
+    const reused = latestDone(await recent.list(), request, '', clock.now(), REUSE_MS, ['DONE', 'CANCELLED']);
+    if (reused?.processingStatus === 'DONE') return { kind: 'done', file: await download(client, settings, request, reused.reportDocumentId!, reused.reportId, dir, t), reportId: reused.reportId, reused: true };
+    if (reused) {
+      status = 'CANCELLED';
+      createdId = reused.reportId;
+    }
+  }
+  if (status === null) {
+    const produced = await produce(client, request, poll);
+    if (produced.status === 'DONE') return { kind: 'done', file: await download(client, settings, request, produced.report.reportDocumentId!, produced.createdId, dir, t), reportId: produced.createdId };
+    status = produced.status;
+    createdId = produced.createdId;
+  }
+  const standIn = latestDone(await finished.list(), request, createdId, client.clock.now());
+  if (standIn) return { kind: 'done', file: await download(client, settings, request, standIn.reportDocumentId!, standIn.reportId, dir, t), reportId: standIn.reportId };
+  const params = { type: request.reportType, marketplace: request.marketplaceIds.map((id) => marketplaceById(id)?.domain ?? id).join(', '), from: request.dataStartTime?.slice(0, 10) ?? '-', to: (request.dataEndTime ?? new Date(clock.now()).toISOString()).slice(0, 10) };
+  const reason: MessageRef =
+    status === 'CANCELLED' ? { key: 'sp-api.report-cancelled', params } : status === 'FATAL' ? { key: 'sp-api.report-fatal-missing', params } : { key: 'sp-api.report-slow-missing', params: { ...params, minutes: Math.round(poll.deadlineMs / 60_000) } };
+  return { kind: 'missing', status, reason };
+}
+
+/** Asks Amazon for the report and waits for it: DONE (with the file), or how it ended. */
+async function produce(client: SpApiClient, request: ReportRequest, poll: PollOptions): Promise<{ status: 'CANCELLED' | 'FATAL' | 'SLOW'; createdId: string } | { status: 'DONE'; createdId: string; report: Reports['Report'] }> {
   const { clock } = client;
   const body: Reports['CreateReportSpecification'] = { reportType: request.reportType, marketplaceIds: request.marketplaceIds };
   if (request.dataStartTime) body.dataStartTime = request.dataStartTime;
@@ -107,38 +157,28 @@ export async function fetchReport(
   // The time this report has been waited for (other calls' waits do not count against it).
   let waited = 0;
   let interval = poll.firstMs;
-  let report: Reports['Report'];
-  let status: 'CANCELLED' | 'FATAL' | 'SLOW';
   for (;;) {
-    report = await client.call<Reports['Report']>('getReport', { path: { reportId: created.reportId } });
-    if (report.processingStatus === 'DONE' && report.reportDocumentId) return { kind: 'done', file: await download(client, settings, request, report.reportDocumentId, created.reportId, dir, t), reportId: created.reportId };
-    if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL') {
-      status = report.processingStatus;
-      break;
-    }
-    if (waited + interval > poll.deadlineMs) {
-      status = 'SLOW';
-      break;
-    }
+    const report = await client.call<Reports['Report']>('getReport', { path: { reportId: created.reportId } });
+    if (report.processingStatus === 'DONE' && report.reportDocumentId) return { status: 'DONE', createdId: created.reportId, report };
+    if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL') return { status: report.processingStatus, createdId: created.reportId };
+    if (waited + interval > poll.deadlineMs) return { status: 'SLOW', createdId: created.reportId };
     waited += interval;
     await clock.sleep(interval);
     interval = Math.min(poll.maxMs, interval * 2);
   }
-  const standIn = latestDone(await finished.list(), request, created.reportId, client.clock.now());
-  if (standIn) return { kind: 'done', file: await download(client, settings, request, standIn.reportDocumentId!, standIn.reportId, dir, t), reportId: standIn.reportId };
-  const params = { type: request.reportType, marketplace: request.marketplaceIds.map((id) => marketplaceById(id)?.domain ?? id).join(', '), from: request.dataStartTime?.slice(0, 10) ?? '-', to: (request.dataEndTime ?? new Date(clock.now()).toISOString()).slice(0, 10) };
-  const reason: MessageRef =
-    status === 'CANCELLED' ? { key: 'sp-api.report-cancelled', params } : status === 'FATAL' ? { key: 'sp-api.report-fatal-missing', params } : { key: 'sp-api.report-slow-missing', params: { ...params, minutes: Math.round(poll.deadlineMs / 60_000) } };
-  return { kind: 'missing', status, reason };
 }
 
-/** The newest DONE report of the type, for the same marketplace, that covers what was asked. */
-function latestDone(reports: Reports['Report'][], request: ReportRequest, except: string, now: number): Reports['Report'] | null {
+/**
+ * The newest DONE report of the type, for the same marketplace, that covers what was asked;
+ * `within`: made no longer ago than this (re-use).
+ */
+function latestDone(reports: Reports['Report'][], request: ReportRequest, except: string, now: number, within: number | null = null, statuses: readonly string[] = ['DONE']): Reports['Report'] | null {
   const end = request.dataEndTime ? Date.parse(request.dataEndTime) : now;
   const start = request.dataStartTime ? Date.parse(request.dataStartTime) : null;
   const covering = reports.filter((r) => {
-    if (r.reportId === except || r.processingStatus !== 'DONE' || !r.reportDocumentId) return false;
+    if (r.reportId === except || !statuses.includes(r.processingStatus) || (r.processingStatus === 'DONE' && !r.reportDocumentId)) return false;
     if (r.reportType !== request.reportType) return false;
+    if (within !== null && !(now - Date.parse(r.createdTime) <= within)) return false;
     // The same marketplaces, no more and no fewer: a report of several covers only its first (#1998).
     if ((r.marketplaceIds ?? []).join(',') !== request.marketplaceIds.join(',')) return false;
     const reportEnd = Date.parse(r.dataEndTime ?? r.createdTime);

@@ -1,13 +1,44 @@
 import { groupThousands } from '../../messages/digit-grouping.js';
 import { checkResult, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
-import type { BalanceEntry } from '../seller-data.js';
+import { laterOf, type IsoDate } from '../dates.js';
+import type { BalanceEntry, DeferredFunds, Provision } from '../seller-data.js';
 
 export function formatAmount(amount: number, currency: string): string {
   return `${groupThousands(amount, 2)} ${currency}`;
 }
 
-export function checkBalance(entries: BalanceEntry[], { t }: CheckContext): CheckResult {
+/**
+ * The balance, and money Amazon defers until a maturity date (issue 17): deferred money still
+ * held keeps the balance from being settled, and the latest maturity date is the earliest day it
+ * can be (`clearsOn`, which dates the earliest closure). Without deferral data the balance alone decides.
+ */
+export function checkBalance(entries: BalanceEntry[], ctx: CheckContext, deferred: Provision<DeferredFunds[]> | null = null): CheckResult {
+  const result = checkBalanceOnly(entries, ctx);
+  if (!deferred?.available) return result;
+  const held = deferred.data.filter((d) => Math.round(d.amount * 100) !== 0);
+  if (held.length === 0) return result;
+  const { asOf, t } = ctx;
+  // A deferral with no date cannot date the balance: the check says so rather than guess.
+  const undated = held.some((d) => d.maturesOn === null);
+  let latest: IsoDate | null = null;
+  for (const d of held) if (d.maturesOn !== null) latest = latest === null ? d.maturesOn : laterOf(latest, d.maturesOn);
+  const clearsOn = undated || latest === null || latest <= asOf ? null : latest;
+  const byCurrency = new Map<string, number>();
+  for (const d of held) byCurrency.set(d.currency, (byCurrency.get(d.currency) ?? 0) + d.amount);
+  const amounts = [...byCurrency].map(([currency, amount]) => formatAmount(amount, currency)).join(', ');
+  const note = undated ? t('check.balance.deferred-undated', { amounts }) : t('check.balance.deferred', { amounts, date: latest ?? asOf });
+  const items = [...result.items, ...held.slice(0, 10).map((d) => ({ deferred: d.amount, currency: d.currency, maturesOn: d.maturesOn }))];
+  if (result.status === 'pass' && latest !== null && !undated && latest <= asOf) return result; // released by the as-of day
+  return checkResult('balance', result.status === 'unknown' ? 'unknown' : 'fail', t('text.two-sentences', { first: result.status === 'pass' ? t('check.balance.zero-but-deferred') : result.summary, second: note }), {
+    count: (result.count ?? 0) + held.length,
+    items,
+    remediation: result.remediation ? t('text.two-sentences', { first: result.remediation, second: t('check.balance.fix-deferred') }) : t('check.balance.fix-deferred'),
+    clearsOn,
+  });
+}
+
+function checkBalanceOnly(entries: BalanceEntry[], { t }: CheckContext): CheckResult {
   // A source that says it knows the balance but gives no figure has not shown it is zero.
   if (entries.length === 0) {
     return checkResult('balance', 'unknown', t('check.balance.empty'), { remediation: t('check.balance.unknown-fix') });

@@ -9,7 +9,22 @@ import type { OrdersSummary } from './orders-summary.js';
 
 export const A_TO_Z_WINDOW_DAYS = 90;
 
-export function checkLastSaleWindow(
+/**
+ * Amazon's rule (90 days after the last sale) decides the verdict; buyers can still file an A-to-z
+ * claim until 90 days after the latest estimated delivery date (Amazon customer help 201889410).
+ * Where the data has delivery dates and that day is later, the result carries it as
+ * `claimableUntil` with a sentence saying so: the plan and the warnings show it.
+ */
+export function checkLastSaleWindow(summary: OrdersSummary, coversFrom: IsoDate | null, ctx: CheckContext): CheckResult {
+  const result = amazonRule(summary, coversFrom, ctx);
+  if (!summary.latestDelivery || result.status === 'unknown') return result;
+  const claimableUntil = periodClearsOn(Date.parse(summary.latestDelivery), A_TO_Z_WINDOW_DAYS);
+  if (claimableUntil <= (result.clearsOn ?? ctx.asOf)) return result;
+  const note = ctx.t('check.last-sale-window.claimable-until', { date: claimableUntil, delivery: dayOf(summary.latestDelivery) });
+  return { ...result, summary: ctx.t('text.two-sentences', { first: result.summary, second: note }), claimableUntil };
+}
+
+function amazonRule(
   summary: OrdersSummary,
   coversFrom: IsoDate | null,
   { asOf, t }: CheckContext,

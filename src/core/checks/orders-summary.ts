@@ -17,6 +17,8 @@ export interface OrdersSummary {
   ordersSeen: number;
   /** The earliest purchase seen: how far back the data reaches when the source cannot say. */
   earliestPurchase: string | null;
+  /** The latest estimated delivery date of a sale, where the data has delivery dates (ISO 8601). */
+  latestDelivery: string | null;
 }
 
 export async function summarizeOrders(orders: RecordStream<Order>): Promise<OrdersSummary> {
@@ -25,12 +27,21 @@ export async function summarizeOrders(orders: RecordStream<Order>): Promise<Orde
   let lastSale: Order | null = null;
   let earliest: Order | null = null;
   let ordersSeen = 0;
+  let latestDelivery: string | null = null;
+  let latestDeliveryTime = -Infinity;
   for await (const batch of orders) {
     ordersSeen += batch.length;
     for (const order of batch) {
       if (earliest === null || order.purchaseTime < earliest.purchaseTime) earliest = order;
       if (order.status === 'Canceled') continue;
       if (lastSale === null || order.purchaseTime > lastSale.purchaseTime) lastSale = order;
+      if (order.latestDelivery) {
+        const time = Date.parse(order.latestDelivery);
+        if (time > latestDeliveryTime) {
+          latestDeliveryTime = time;
+          latestDelivery = order.latestDelivery;
+        }
+      }
       if (OPEN_ORDER_STATUSES.has(order.status) && !openIds.has(order.orderId)) {
         openIds.add(order.orderId);
         open.add(() => ({
@@ -47,5 +58,6 @@ export async function summarizeOrders(orders: RecordStream<Order>): Promise<Orde
     lastSale: lastSale && { orderId: lastSale.orderId, purchaseDate: lastSale.purchaseDate },
     ordersSeen,
     earliestPurchase: earliest?.purchaseDate ?? null,
+    latestDelivery,
   };
 }
