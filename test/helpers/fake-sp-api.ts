@@ -328,9 +328,6 @@ export async function startFakeSpApi(scenario: 'blocked' | 'ready' | DemoSeller,
         const day = new Date(end).toISOString().slice(0, 10);
         return gzipped(type, [header, ...seller.inventory.map((i) => `${day}\tX0\tB0\t${i.sku}\t${(i.name ?? '').replace(/\t/g, ' ')}\tAdjustments\t\t${i.fulfillable ?? 0}\tFC1\tSELLABLE\t\tUS`)]);
       }
-      case 'GET_V2_SELLER_PERFORMANCE_REPORT':
-        // JSON, with accountStatuses per marketplace (performance-reports-attributes).
-        return { body: Buffer.from(JSON.stringify({ accountStatuses: marketplaceIds.map((marketplaceId) => ({ marketplaceId, status: 'NORMAL' })), performanceMetrics: [] })), gzip: false, charset: 'UTF-8' };
       default:
         return null;
     }
