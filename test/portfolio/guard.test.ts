@@ -2,7 +2,7 @@
 // through the same rule) and fix listings --apply refuse, with the accounts file given or the
 // default one; an unreadable guard refuses too. audit export --seller gives one client's dossier.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,28 @@ describe('protected accounts', () => {
     const result = await run(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER, '--accounts', broken], {}, db);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('not valid YAML or JSON');
+    expect(submissions(db)).toBe(0);
+  });
+
+  it('a default accounts file that is a dangling link refuses (it is there, it cannot be read)', async () => {
+    mkdirSync(join(home, 'config', 'close-account'), { recursive: true });
+    symlinkSync(join(home, 'unmounted', 'accounts.yaml'), join(home, 'config', 'close-account', 'accounts.yaml'));
+    try {
+      const db = join(home, 'dangling.db');
+      const result = await run(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER], {}, db);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('cannot be read');
+      expect(submissions(db)).toBe(0);
+    } finally {
+      rmSync(join(home, 'config'), { recursive: true, force: true });
+    }
+  });
+
+  it('CLOSE_ACCOUNT_ACCOUNTS naming a file that is not there refuses, as --accounts does', async () => {
+    const db = join(home, 'env-missing.db');
+    const result = await run(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER], { CLOSE_ACCOUNT_ACCOUNTS: join(home, 'no-such.yaml') }, db);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no-such.yaml');
     expect(submissions(db)).toBe(0);
   });
 
