@@ -142,6 +142,7 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
   const folderOf = dirname(resolve(path));
   const seen = new Map<string, number>();
   const names = new Map<string, number>();
+  const folders = new Map<string, number>();
   const accounts: Account[] = parsed.data.accounts.map((account, i) => {
     const line = nodeLine(['accounts', i]);
     const key = `${account.sellerId}:${account.region}`;
@@ -150,7 +151,13 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     if (names.has(account.name)) throw new UsageError(t('portfolio.error.duplicate-name', { path, line, name: account.name, first: names.get(account.name)! }), t('portfolio.error.duplicate-hint'));
     names.set(account.name, line);
     let source: AccountSource = account.source;
-    if (source.kind === 'reports') source = { ...source, folder: isAbsolute(source.folder) ? source.folder : join(folderOf, source.folder) };
+    if (source.kind === 'reports') {
+      source = { ...source, folder: resolve(folderOf, source.folder) };
+      // Report files never name their seller: one folder proving two accounts would prove neither.
+      const first = folders.get(source.folder);
+      if (first !== undefined) throw new UsageError(t('portfolio.error.shared-folder', { path, line, folder: source.folder, first }), t('portfolio.error.shared-folder-hint'));
+      folders.set(source.folder, line);
+    }
     if (source.kind === 'sp-api') {
       if (!source.credentials === !source.config) throw new UsageError(t('portfolio.error.sp-api-credentials', { path, line: nodeLine(['accounts', i, 'source']) }), t('portfolio.error.secret-hint'));
       if (source.config && !isAbsolute(source.config)) source = { ...source, config: join(folderOf, source.config) };

@@ -130,6 +130,11 @@ async function checkAccount(account: Account, options: PortfolioCheckOptions, pr
     // The data's own seller must be the one the file lists (the demo seller is a sample for any).
     const other = demo ? null : foreignSeller(account.sellerId, readiness.account.sellerId);
     if (other !== null) throw new CliError(EXIT.dataSource, t('portfolio.error.other-seller', { listed: account.sellerId, data: other }), t('portfolio.error.other-seller-hint'));
+    // And its region: data whose marketplaces are all of another region proves nothing of the one listed.
+    if (!readiness.isDemo && readiness.regions.length > 0 && !readiness.regions.some((g) => g.region === account.region)) {
+      const shown = readiness.regions.map((g) => t(`region.${g.region}`)).join(t('item.joiner'));
+      throw new CliError(EXIT.dataSource, t('portfolio.error.other-region', { listed: t(`region.${account.region}`), data: shown }), t('portfolio.error.other-region-hint'));
+    }
     const blockers = blockersOf(readiness.checks);
     if (audit && runId) {
       audit.recordReadiness(runId, readiness, new Map());
