@@ -6,7 +6,7 @@
 // without being repeated.
 
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { DEMO_SCENARIOS } from '../adapters/demo/demo-scenarios.js';
 import { normaliseSellerId } from '../core/request-owner.js';
@@ -106,7 +106,15 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     // The parser's message quotes the text around the fault: said by line and kind only, so that a secret written there is never repeated.
     throw new UsageError(t('portfolio.error.syntax', { path, line: lineAt(first.pos[0]), code: first.code }), hint);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // The one fault toJS finds after parsing: aliases that expand without bound (a "billion laughs").
+    let at = 0;
+    visit(doc, { Alias: (_, node) => ((at = node.range?.[0] ?? 0), visit.BREAK) });
+    throw new UsageError(t('portfolio.error.syntax', { path, line: lineAt(at), code: 'TOO_MANY_ALIASES' }), hint);
+  }
   const nodeLine = (at: readonly PropertyKey[]): number => {
     for (let n = at.length; n >= 0; n--) {
       const node: unknown = doc.getIn(at.slice(0, n) as (string | number)[], true);

@@ -105,3 +105,12 @@ describe('accounts file', () => {
     expect(loadAccountsFile(path, t).accounts).toHaveLength(4);
   });
 });
+
+describe('accounts file under attack (outside testing)', () => {
+  it('an alias bomb is a usage error naming the file and the line of an alias (exit 2), not an internal error', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n');
+    const error = fault(bomb);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/\/x\/accounts\.yaml, line [2-5]\b/);
+  });
+});
