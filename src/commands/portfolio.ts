@@ -150,7 +150,20 @@ async function runPortfolioCheck(options: PortfolioCheckOptions, io: CommandIo):
   }
   // After the results are shown and recorded: a notification that cannot be delivered fails the
   // run (exit 4, the cron job sees it) without hiding what was found.
-  if (notify) await notify(result);
+  if (notify) {
+    await notify(result);
+    // Delivered (or nothing to tell): the next notification is measured from these runs.
+    const runs = result.accounts.flatMap((a) => (a.readiness && a.runId ? [a.runId] : []));
+    if (!options.dryRun && runs.length > 0) {
+      const { NOTIFIED_RECORD } = await import('../portfolio/history.js');
+      const audit = await openAuditLog({ path: options.run.auditDbPath, term: io.term, t: io.t }, 'append');
+      try {
+        audit.recordEvent(null, NOTIFIED_RECORD, { runs });
+      } finally {
+        audit.close();
+      }
+    }
+  }
   return result.exitCode;
 }
 

@@ -110,6 +110,7 @@ export const en = {
   'portfolio.recorded': (p: P) => `Each account's run is recorded in ${p.path} (close-account audit export --seller ID gives one seller's dossier).`,
   'portfolio.notify.nothing': () => 'Nothing changed since the last run: no notification sent.',
   'portfolio.notify.failed': (p: P) => `The notification to ${p.url} failed after ${p.attempts} attempts: ${p.problem}`,
+  'portfolio.notify.failed-hint': () => 'Check the URL and that the receiving service is up. These changes count as told only once delivered: the next run sends them again.',
   'portfolio.notify.sent': (p: P) => `Sent ${p.count} ${Number(p.count) === 1 ? 'change' : 'changes'} to ${p.url}.`,
   'help.portfolio-plan': () => 'one dated plan across every account; --ics one calendar, --html an overview page',
   'help.portfolio-ics': () => 'write every account\'s dates to one iCalendar file',

@@ -109,6 +109,7 @@ export const ja: Messages = {
   'portfolio.recorded': (p: P) => `各アカウントの実行は ${p.path} に記録されました (close-account audit export --seller ID でセラーごとの記録を出力できます)。`,
   'portfolio.notify.nothing': () => '前回から変化はありません。通知は送信していません。',
   'portfolio.notify.failed': (p: P) => `${p.url} への通知は ${p.attempts} 回試みて失敗しました: ${p.problem}`,
+  'portfolio.notify.failed-hint': () => 'URL と受信側のサービスが動いていることを確認してください。これらの変更は届いたときにだけ通知済みになります: 次の実行でもう一度送られます。',
   'portfolio.notify.sent': (p: P) => `${p.count} 件の変化を ${p.url} に送信しました。`,
   'help.portfolio-plan': () => '全アカウントをまとめた日付入りの計画。--ics で 1 つのカレンダー、--html で概要ページ',
   'help.portfolio-ics': () => '全アカウントの日付を 1 つの iCalendar ファイルに書き込みます',

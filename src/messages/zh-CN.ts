@@ -108,6 +108,7 @@ export const zhCN: Messages = {
   'portfolio.recorded': (p: P) => `每个账户的运行都已记录在 ${p.path}（close-account audit export --seller ID 可导出单个卖家的档案）。`,
   'portfolio.notify.nothing': () => '自上次运行以来没有变化：未发送通知。',
   'portfolio.notify.failed': (p: P) => `向 ${p.url} 发送通知失败，共尝试 ${p.attempts} 次：${p.problem}`,
+  'portfolio.notify.failed-hint': () => '请检查 URL 以及接收服务是否在运行。这些变更只有送达后才算已通知：下次运行会再次发送。',
   'portfolio.notify.sent': (p: P) => `已向 ${p.url} 发送 ${p.count} 项变化。`,
   'help.portfolio-plan': () => '跨所有账户的一份带日期的计划；--ics 生成一个日历，--html 生成概览页面',
   'help.portfolio-ics': () => '把所有账户的日期写入一个 iCalendar 文件',
