@@ -116,3 +116,21 @@ describe('--notify-webhook when a notification is not delivered (outside testing
     }
   });
 });
+
+describe('--notify-webhook with --json (outside testing)', () => {
+  it('a notification not delivered: the document still printed, and its exitCode is the exit code (4)', async () => {
+    const hook = await startWebhookServer(SECRET);
+    try {
+      file('blocked');
+      hook.answers.push(400);
+      const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET } });
+      const code = await main(['portfolio', 'check', '--accounts', accounts, '--audit-db', join(home, 'json.db'), '--json', '--notify-webhook', hook.url], term, { version: '1' });
+      expect(code).toBe(4);
+      const doc = JSON.parse(term.output()) as { exitCode: number; accounts: unknown[] };
+      expect(doc.accounts).toHaveLength(2);
+      expect(doc.exitCode).toBe(code);
+    } finally {
+      await hook.close();
+    }
+  });
+});
