@@ -113,6 +113,20 @@ describe('protected accounts', () => {
       await fake.close();
     }
   });
+
+  it('fix listings --apply through an endpoint other than Amazon\'s own for SP_API_REGION guards every region of the seller (outside testing)', async () => {
+    // SP_API_REGION left at its default (na) while SP_API_ENDPOINT points elsewhere (a proxy, the EU host):
+    // the region the listings are in cannot be told from the settings, so a protected Europe account refuses.
+    const fake = await startFakeSpApi('blocked', NO_FAULTS);
+    try {
+      const apply = await run(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER, '--accounts', accountsFile('fix-eu.yaml', 'europe', true)], fake.env);
+      expect(apply.code).toBe(2);
+      expect(apply.stderr).toContain('is protected');
+      expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
 });
 
 describe('audit export --seller', () => {
