@@ -5,6 +5,7 @@
 // close-account config file) that hold them, and a value that is not such a name is refused
 // without being repeated.
 
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
@@ -162,9 +163,10 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     if (source.kind === 'reports') {
       source = { ...source, folder: resolve(folderOf, source.folder) };
       // Report files never name their seller: one folder proving two accounts would prove neither.
-      const first = folders.get(source.folder);
+      const same = realFolder(source.folder);
+      const first = folders.get(same);
       if (first !== undefined) throw new UsageError(t('portfolio.error.shared-folder', { path, line, folder: source.folder, first }), t('portfolio.error.shared-folder-hint'));
-      folders.set(source.folder, line);
+      folders.set(same, line);
     }
     if (source.kind === 'sp-api') {
       if (!source.credentials === !source.config) throw new UsageError(t('portfolio.error.sp-api-credentials', { path, line: nodeLine(['accounts', i, 'source']) }), t('portfolio.error.secret-hint'));
@@ -173,6 +175,15 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     return { name: account.name, sellerId: account.sellerId, region: account.region, source, protected: account.protected, line };
   });
   return { path: resolve(path), accounts };
+}
+
+/** The folder a path names, through links; as written when it cannot be resolved (its reading then fails on its own). */
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 /** The account of a seller in a region, or every account of the seller when no region is given. */

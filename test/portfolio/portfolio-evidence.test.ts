@@ -2,7 +2,7 @@
 // folder whose marketplaces are all of another region says nothing of the region listed, and one
 // folder cannot prove two accounts (report files never name their seller).
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,5 +54,16 @@ accounts:
     expect(result.code).toBe(2);
     const said = result.stdout + result.stderr;
     expect(said).toMatch(/line 4: the report folder .*na-reports is already the source of the account on line 3/);
+  });
+
+  it('a link to a folder already listed is the same folder', async () => {
+    symlinkSync(join(home, 'na-reports'), join(home, 'same-reports'));
+    const result = await check(`version: 1
+accounts:
+  - { name: Acme, sellerId: A1ACMEEXAMPLE1, region: north-america, source: { kind: reports, folder: na-reports } }
+  - { name: Other client, sellerId: B9OTHERSELLER1, region: north-america, source: { kind: reports, folder: same-reports } }
+`);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toMatch(/already the source of the account on line 3/);
   });
 });
