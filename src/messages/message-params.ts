@@ -219,8 +219,10 @@ export interface MessageParams {
   'portfolio.error.fix-region': { regions: Value };
   'portfolio.error.fix-scenario': { scenarios: Value };
   'portfolio.error.invalid': { code: Value; field: Value; line: Value; path: Value };
+  'portfolio.error.other-region': { data: Value; listed: Value };
   'portfolio.error.other-seller': { data: Value; listed: Value };
   'portfolio.error.secret-in-file': { field: Value; line: Value; path: Value };
+  'portfolio.error.shared-folder': { first: Value; folder: Value; line: Value; path: Value };
   'portfolio.error.sp-api-credentials': { line: Value; path: Value };
   'portfolio.error.syntax': { code: Value; line: Value; path: Value };
   'portfolio.error.too-large': { cap: Value; path: Value };

@@ -1,7 +1,7 @@
 // The accounts file: the example init writes loads; every fault names file, line and fix; a secret
 // written where a variable's name belongs is refused without being repeated.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,21 @@ describe('accounts file', () => {
     expect(readFileSync(path, 'utf8')).toBe('mine');
     await writeAccountsExample(path, true, t);
     expect(loadAccountsFile(path, t).accounts).toHaveLength(4);
+  });
+});
+
+describe('accounts file under attack (outside testing)', () => {
+  it('an alias bomb is a usage error naming the file and the line of an alias (exit 2), not an internal error', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n');
+    const error = fault(bomb);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/\/x\/accounts\.yaml, line [2-5]\b/);
+  });
+
+  it('init never replaces a link that is there, even one to nowhere, without --force', async () => {
+    const path = join(dir, 'linked.yaml');
+    symlinkSync(join(dir, 'unmounted', 'accounts.yaml'), path);
+    await expect(writeAccountsExample(path, false, t)).rejects.toThrow(/already exists/);
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
   });
 });
