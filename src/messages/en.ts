@@ -53,6 +53,7 @@ export const en = {
   'portfolio.error.fix-kind': () => 'The source kind is demo (with a scenario), reports (with a folder) or sp-api (with credentials or config).',
   'portfolio.error.fix-scenario': (p: P) => `The demo scenario is one of: ${p.scenarios}.`,
   'portfolio.error.fix-unknown-key': () => 'Remove that key or correct its spelling: an account has only name, sellerId, region, source and protected.',
+  'portfolio.error.fix-endpoint-host': () => 'An endpoint in the accounts file may only be one of Amazon\'s hosts (sellingpartnerapi-….amazon.com, api.amazon.com) or this machine (127.0.0.1, localhost): anyone who edits a shared file could otherwise send the credentials elsewhere. Set another endpoint for yourself with SP_API_ENDPOINT / SP_API_LWA_ENDPOINT.',
   'portfolio.error.invalid': (p: P) => `${p.path}, line ${p.line}: "${p.field}" is missing or not valid (${p.code}).`,
   'portfolio.error.duplicate': (p: P) => `${p.path}, line ${p.line}: seller ${p.sellerId} in ${p.region} is already listed on line ${p.first}.`,
   'portfolio.error.duplicate-name': (p: P) => `${p.path}, line ${p.line}: the name "${p.name}" is already used on line ${p.first}.`,

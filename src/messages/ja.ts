@@ -52,6 +52,7 @@ export const ja: Messages = {
   'portfolio.error.fix-kind': () => 'source の kind は demo (scenario 付き)、reports (folder 付き)、sp-api (credentials または config 付き) のいずれかです。',
   'portfolio.error.fix-scenario': (p: P) => `デモのシナリオは次のいずれかです: ${p.scenarios}。`,
   'portfolio.error.fix-unknown-key': () => 'そのキーを削除するか綴りを直してください。アカウントに書けるのは name、sellerId、region、source、protected だけです。',
+  'portfolio.error.fix-endpoint-host': () => 'アカウントファイルの endpoint には Amazon のホスト（sellingpartnerapi-….amazon.com、api.amazon.com）かこのマシン（127.0.0.1、localhost）しか書けません。共有ファイルを書き換えるだけで認証情報が他所へ送られないようにするためです。別の endpoint は SP_API_ENDPOINT / SP_API_LWA_ENDPOINT で自分だけに設定してください。',
   'portfolio.error.invalid': (p: P) => `${p.path} の ${p.line} 行目: 「${p.field}」がないか、正しくありません (${p.code})。`,
   'portfolio.error.duplicate': (p: P) => `${p.path} の ${p.line} 行目: ${p.region} のセラー ${p.sellerId} は ${p.first} 行目にすでにあります。`,
   'portfolio.error.duplicate-name': (p: P) => `${p.path} の ${p.line} 行目: 名前「${p.name}」は ${p.first} 行目ですでに使われています。`,

@@ -52,6 +52,7 @@ export const zhCN: Messages = {
   'portfolio.error.fix-kind': () => 'source 的 kind 为 demo（带 scenario）、reports（带 folder）或 sp-api（带 credentials 或 config）。',
   'portfolio.error.fix-scenario': (p: P) => `演示场景须为以下之一：${p.scenarios}。`,
   'portfolio.error.fix-unknown-key': () => '删除该键或改正拼写：账户只能包含 name、sellerId、region、source 和 protected。',
+  'portfolio.error.fix-endpoint-host': () => '账户文件中的 endpoint 只能是亚马逊的主机（sellingpartnerapi-….amazon.com、api.amazon.com）或本机（127.0.0.1、localhost）：否则任何人改动共享文件的一行就能把凭据发往别处。如需其他 endpoint，请用 SP_API_ENDPOINT / SP_API_LWA_ENDPOINT 为自己设置。',
   'portfolio.error.invalid': (p: P) => `${p.path} 第 ${p.line} 行：“${p.field}”缺失或无效（${p.code}）。`,
   'portfolio.error.duplicate': (p: P) => `${p.path} 第 ${p.line} 行：${p.region} 的卖家 ${p.sellerId} 已在第 ${p.first} 行列出。`,
   'portfolio.error.duplicate-name': (p: P) => `${p.path} 第 ${p.line} 行：名称“${p.name}”已在第 ${p.first} 行使用。`,

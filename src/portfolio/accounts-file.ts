@@ -33,6 +33,18 @@ export const API_REGION_OF: Record<AccountRegion, 'na' | 'eu' | 'fe'> = {
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 const envName = z.string().regex(ENV_NAME, { message: 'not-a-name' });
 
+/** Amazon's SP-API and Login with Amazon hosts, or the loopback address (a fake Amazon in tests). */
+export function isAmazonOrLoopback(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return true;
+  return /(^|\.)amazon\.com$/.test(host) || host === 'api.amazon.co.uk' || host === 'api.amazon.co.jp';
+}
+
 const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('demo'), scenario: z.enum(DEMO_SCENARIOS).default('blocked') }),
   z.strictObject({ kind: z.literal('reports'), folder: z.string().min(1), encoding: z.string().optional() }),
@@ -44,9 +56,12 @@ const sourceSchema = z.discriminatedUnion('kind', [
       .optional(),
     /** Or a close-account config file whose spApi section holds them (kept 0600). */
     config: z.string().min(1).optional(),
-    /** Where this account's SP-API is (a test server, a proxy): no secret, so it may be written here. */
-    endpoint: z.string().url().optional(),
-    lwaEndpoint: z.string().url().optional(),
+    /**
+     * Where this account's SP-API is: Amazon's own hosts or this machine (a test server). A shared
+     * accounts file holds no secret, so one edited line must not send the credentials elsewhere.
+     */
+    endpoint: z.string().url().refine(isAmazonOrLoopback, { message: 'not-amazon-host' }).optional(),
+    lwaEndpoint: z.string().url().refine(isAmazonOrLoopback, { message: 'not-amazon-host' }).optional(),
   }),
 ]);
 
@@ -134,7 +149,9 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
       throw new UsageError(t('portfolio.error.secret-in-file', { path, line, field }), t('portfolio.error.secret-hint'));
     }
     const fix =
-      issue.message === 'not-a-seller-id'
+      issue.message === 'not-amazon-host'
+        ? t('portfolio.error.fix-endpoint-host')
+        : issue.message === 'not-a-seller-id'
         ? t('portfolio.error.fix-seller-id')
         : last === 'region'
           ? t('portfolio.error.fix-region', { regions: ACCOUNT_REGIONS.join(', ') })

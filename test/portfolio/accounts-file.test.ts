@@ -51,6 +51,19 @@ describe('accounts file', () => {
     expect(bad.message).toContain('line 7');
   });
 
+  it('an endpoint outside Amazon and this machine is refused: one edited line must not send the credentials elsewhere', () => {
+    const sp = (host: string) => `    source:\n      kind: sp-api\n      credentials: { clientId: ONE_ID, clientSecret: ONE_SECRET, refreshToken: ONE_TOKEN }\n      endpoint: ${host}`;
+    for (const host of ['https://evil.example', 'https://sellingpartnerapi-na.amazon.com.evil.example', 'https://amazon.com@evil.example/', 'https://10.0.0.5']) {
+      const error = fault(ONE('', sp(host)));
+      expect(error.message).toMatch(/line \d+: "accounts\[0\]\.source\.endpoint"/);
+      expect(error.hint).toContain('SP_API_ENDPOINT');
+    }
+    for (const host of ['https://sellingpartnerapi-eu.amazon.com', 'http://127.0.0.1:8080', 'http://localhost:9', 'http://[::1]:80']) {
+      expect(parseAccounts(ONE('', sp(host)), '/x/accounts.yaml', t).accounts).toHaveLength(1);
+    }
+    expect(fault(ONE('', sp('https://sellingpartnerapi-eu.amazon.com') + '\n      lwaEndpoint: https://token.evil.example/o2')).message).toContain('lwaEndpoint');
+  });
+
   it('a wrong region names its line and the regions', () => {
     const error = fault(ONE().replace('europe', 'emea'));
     expect(error.message).toMatch(/accounts\.yaml, line 5: "accounts\[0\]\.region"/);
