@@ -11,7 +11,7 @@ import { parsePerformanceReport } from '../../src/adapters/sp-api/sp-api-evidenc
 import { ALL_FAULTS, NO_FAULTS, provenReadySeller, type Faults } from '../helpers/fake-sp-api.js';
 import { t } from '../helpers/records.js';
 import { closeSessions, session, TEST_NOW } from '../helpers/sp-api-session.js';
-import type { DemoSeller } from '../../src/adapters/demo/demo-seller.js';
+import { demoSeller, type DemoSeller } from '../../src/adapters/demo/demo-seller.js';
 
 afterAll(closeSessions);
 
@@ -74,6 +74,27 @@ describe('evidence from the Selling Partner API (issue 17)', () => {
   it('an account status the schema does not name is unknown', async () => {
     const seller = provenReadySeller(TEST_NOW);
     seller.health.statuses = [{ marketplaceId: 'ATVPDKIKX0DER', status: 'UNDER_REVIEW' }];
+    const { readiness } = await evaluate(seller, NO_FAULTS, all);
+    expect(check(readiness, 'performance-notifications').status).toBe('unknown');
+  });
+});
+
+describe('account health covers every marketplace the seller sells in (attack)', () => {
+  it('a report with no account status for its marketplace is unknown, not the other marketplaces\' NORMAL', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    const ready = demoSeller('ready');
+    const ca = ready.participations.find((p) => p.marketplaceId !== 'ATVPDKIKX0DER')!;
+    seller.participations.push(ca);
+    seller.health.claimCounts.push(...seller.health.claimCounts.filter((c) => c.marketplaceId === 'ATVPDKIKX0DER').map((c) => ({ ...c, marketplaceId: ca.marketplaceId })));
+    seller.health.policyViolations.push(...seller.health.policyViolations.filter((v) => v.marketplaceId === 'ATVPDKIKX0DER').map((v) => ({ ...v, marketplaceId: ca.marketplaceId })));
+    seller.health.statuses = seller.health.statuses.filter((x) => x.marketplaceId === 'ATVPDKIKX0DER');
+    const { readiness } = await evaluate(seller, NO_FAULTS, all);
+    expect(check(readiness, 'performance-notifications').status).toBe('unknown');
+  });
+
+  it('a report with no policy metric at all shows no violation count: unknown, never a pass', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    seller.health.policyViolations = [];
     const { readiness } = await evaluate(seller, NO_FAULTS, all);
     expect(check(readiness, 'performance-notifications').status).toBe('unknown');
   });
