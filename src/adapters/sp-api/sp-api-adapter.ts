@@ -406,7 +406,7 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
       health.policyViolations.push(...violations);
       const counts = one.claimCounts.filter((c) => c.marketplaceId === marketplaceId);
       // Each marketplace's claims must be counted, fulfilled by Amazon and by the seller, or the counts prove nothing.
-      if (counts.length < 2) health.countsIncomplete = true;
+      if (new Set(counts.map((c) => c.fulfilment)).size < 2) health.countsIncomplete = true;
       health.claimCounts.push(...counts);
     }
     return { available: true, data: health };
