@@ -100,6 +100,16 @@ describe('account health covers every marketplace the seller sells in (attack)',
   });
 });
 
+describe('deferred money fails closed (attack)', () => {
+  it('a deferred transaction whose amount Amazon left out (null) is held money, never zero', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    seller.deferred = [{ amount: Number.NaN, currency: 'USD', maturesOn: null, description: 'Order Payment' }];
+    const { readiness } = await evaluate(seller, { ...NO_FAULTS, pageSize: 1 }, all);
+    expect(check(readiness, 'balance')).toMatchObject({ status: 'fail', clearsOn: null });
+    expect(check(readiness, 'balance').summary).toContain('? USD');
+  });
+});
+
 describe('the performance report is read fail-closed', () => {
   const odr = (claims: unknown) => ({ reportingDateRange: { reportingDateFrom: '2026-08-01T00:00Z', reportingDateTo: '2026-11-25T23:59Z' }, claims: { count: claims, status: 'NONE' }, chargebacks: { count: 0, status: 'NONE' } });
   it('reads Amazon\'s schema example shape and drops what it cannot read', () => {

@@ -86,7 +86,8 @@ export async function readDeferredTransactions(client: SpApiClient, postedAfter:
       // The filter exists since June 2025: a transaction not marked DEFERRED is not counted as one.
       if (tx.transactionStatus !== undefined && tx.transactionStatus.toUpperCase() !== 'DEFERRED') continue;
       const maturity = tx.contexts?.find((c) => c.maturityDate !== undefined)?.maturityDate;
-      found.push({ amount: tx.totalAmount?.currencyAmount ?? 0, currency: tx.totalAmount?.currencyCode ?? '???', maturesOn: day(maturity), description: tx.description ?? null });
+      // A deferral whose amount cannot be read is still money held: NaN, never 0.
+      found.push({ amount: typeof tx.totalAmount?.currencyAmount === 'number' ? tx.totalAmount.currencyAmount : Number.NaN, currency: tx.totalAmount?.currencyCode ?? '???', maturesOn: day(maturity), description: tx.description ?? null });
     }
     nextToken = page.payload?.nextToken;
     pages += 1;
