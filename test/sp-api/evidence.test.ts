@@ -108,6 +108,14 @@ describe('deferred money fails closed (attack)', () => {
     expect(check(readiness, 'balance')).toMatchObject({ status: 'fail', clearsOn: null });
     expect(check(readiness, 'balance').summary).toContain('? USD');
   });
+
+  it('more deferred transactions than the pages read: money is still deferred, the balance fails with no date', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    seller.deferred = Array.from({ length: 201 }, () => ({ amount: 0, currency: 'USD', maturesOn: '2026-11-01', description: 'Order Payment' }));
+    seller.deferred.push({ amount: 50, currency: 'USD', maturesOn: '2026-12-30', description: 'Order Payment' });
+    const { readiness } = await evaluate(seller, { ...NO_FAULTS, pageSize: 1 }, all);
+    expect(check(readiness, 'balance')).toMatchObject({ status: 'fail', clearsOn: null });
+  });
 });
 
 describe('the performance report is read fail-closed', () => {

@@ -387,7 +387,6 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
       throw error;
     });
     if (found === undefined) return { available: false, reason: noFinances };
-    if (found === null) return { available: false, reason: { key: 'sp-api.events-incomplete' } };
     return { available: true, data: found };
   }
 

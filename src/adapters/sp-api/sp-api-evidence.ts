@@ -76,7 +76,7 @@ export async function readFinancialEvents(client: SpApiClient, postedAfter: stri
 }
 
 /** Deferred transactions (transactionStatus DEFERRED) with their maturity dates (DeferredContext). */
-export async function readDeferredTransactions(client: SpApiClient, postedAfter: string): Promise<DeferredFunds[] | null> {
+export async function readDeferredTransactions(client: SpApiClient, postedAfter: string): Promise<DeferredFunds[]> {
   const found: DeferredFunds[] = [];
   let nextToken: string | undefined;
   let pages = 0;
@@ -92,8 +92,9 @@ export async function readDeferredTransactions(client: SpApiClient, postedAfter:
     nextToken = page.payload?.nextToken;
     pages += 1;
   } while (nextToken && pages < MAX_PAGES);
-  // More deferred money than could be read cannot be dated: null, and the balance decides alone.
-  return nextToken ? null : found;
+  // More deferred transactions than could be read: money is still deferred, of unknown size and
+  // date, so the balance fails with no clearsOn rather than being decided by the balance alone.
+  return nextToken ? [...found, { amount: Number.NaN, currency: found[0]?.currency ?? '???', maturesOn: null, description: null }] : found;
 }
 
 type Json = Record<string, unknown>;
