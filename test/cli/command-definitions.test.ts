@@ -82,6 +82,15 @@ describe('a flag means one thing, for the commands that take it', () => {
     }
   });
 
+  it('archive takes only the flags it uses: --attest, --demo-done, --max-report-age and --encoding are refused, not ignored', async () => {
+    const db = join(folder(), 'audit.db');
+    for (const extra of [['--attest', 'all'], ['--demo-done', 'all'], ['--max-report-age', '1'], ['--encoding', 'utf-8']]) {
+      const { code, err } = await run(['archive', ...extra, '--out', join(folder(), 'archive'), '--audit-db', db]);
+      expect(code, extra.join(' ')).toBe(2);
+      expect(err).toContain(`Unknown option ${extra[0]}`);
+    }
+  });
+
   it('a flag the command takes may come before its name, and global flags anywhere', async () => {
     const db = join(folder(), 'audit.db');
     const before = await run(['--as-of', '2026-11-20', '--json', 'check', '--audit-db', db]);
