@@ -860,8 +860,8 @@ export const en = {
   'report.expected.ambiguous-date': () =>
     'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026 (this one reads as day/month and as month/day; the file gives no time zone to tell)',
   // The archive (issue 16): close-account archive, archive verify, data-export from the archive.
-  'help.archive': () => 'Download everything closure takes away into a verified archive (manifest.json, index.html)',
-  'help.archive-verify': () => 'Re-hash every file of an archive against its manifest, and the manifest against the audit log',
+  'help.archive': () => 'download everything closure takes away into a verified archive (manifest.json, index.html)',
+  'help.archive-verify': () => 're-hash every file of an archive against its manifest, and the manifest against the audit log',
   'help.archive-dir': () => 'archive folder',
   'help.archive-out': () => 'the archive folder (default: under the data folder, per seller and day)',
   'archive.kind': (p: P) => ARCHIVE_KIND_NAMES[String(p.kind)] ?? String(p.kind),

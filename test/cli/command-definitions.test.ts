@@ -34,7 +34,11 @@ const GLOBALS = GLOBAL_FLAGS.map((f) => f.flags.split(' ')[0]!);
 function allCommands(): { words: string[]; command: AnyCommand }[] {
   const found: { words: string[]; command: AnyCommand }[] = [];
   for (const entry of COMMANDS) {
-    if (isGroup(entry)) for (const sub of entry.subcommands) found.push({ words: [entry.name, sub.name], command: sub });
+    if (isGroup(entry)) {
+      // A group that also runs by itself (`archive`) is a command too: its help lists its own flags.
+      if (entry.byItself) found.push({ words: [entry.name], command: entry.byItself });
+      for (const sub of entry.subcommands) found.push({ words: [entry.name, sub.name], command: sub });
+    }
     else found.push({ words: [entry.name], command: entry });
   }
   return found;
@@ -63,6 +67,11 @@ describe('each command lists its own flags and the global ones, nothing else', (
   it('audit verify lists no data-source, request or output flag', async () => {
     const { out } = await run(['audit', 'verify', '--help']);
     for (const flag of ['--adapter', '--reports-dir', '--demo-scenario', '--seller-id', '--reason', '--as-of', '--attest', '--dry-run', '--out', '--submitter']) expect(out).not.toContain(flag);
+  });
+
+  it('every command is described alike in the help: a lower-case phrase, as the parser writes its own', () => {
+    const t = translator();
+    for (const { words, command } of allCommands()) expect(t(command.description), words.join(' ')).toMatch(/^[a-z]/);
   });
 
   it('the list is what is registered: every command has a help screen', async () => {
