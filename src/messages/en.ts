@@ -421,6 +421,7 @@ export const en = {
   'help.check': () => 'check readiness without asking anything; exit 0 when ready, 3 when not',
   'help.submit': () => 'submit the closure request without asking anything (refused unless ready)',
   'help.confirm': () => 'type the seller ID again to confirm the submission',
+  'help.confirm-deletion': () => 'type the seller ID again to confirm the deletion',
   'help.sent': () => 'Seller Central path: you have pressed Send in the Close Account form',
   'help.status': () => 'where each closure request stands and what to do next; --record notes Amazon\'s answer',
   'help.audit': () => 'read the audit log',

@@ -417,6 +417,7 @@ export const ja: Messages = {
   'help.check': () => '質問なしで準備状況をチェック。準備完了なら終了コード0、そうでなければ3',
   'help.submit': () => '質問なしで閉鎖依頼を送信 (準備完了でなければ拒否)',
   'help.confirm': () => '確認のため出品者IDをもう一度入力',
+  'help.confirm-deletion': () => '削除の確認のため出品者IDをもう一度入力',
   'help.sent': () => 'セラーセントラル経由: 閉鎖フォームで「送信」を押した',
   'help.status': () => '各閉鎖依頼の状況と次にやること。--record でAmazonの回答を記録',
   'help.audit': () => '監査ログを読む',

@@ -404,6 +404,7 @@ export const zhCN: Messages = {
   'help.check': () => '不提问地检查准备情况；就绪退出码为 0，否则为 3',
   'help.submit': () => '不提问地提交关闭请求（未就绪则拒绝）',
   'help.confirm': () => '再次输入卖家编号以确认提交',
+  'help.confirm-deletion': () => '再次输入卖家编号以确认删除',
   'help.sent': () => '卖家平台方式：您已在关闭账户表格中点击“发送”',
   'help.status': () => '每个关闭请求的进展和下一步；--record 记录亚马逊的答复',
   'help.audit': () => '读取审计日志',

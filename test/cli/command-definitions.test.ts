@@ -119,6 +119,12 @@ describe('a flag means one thing, for the commands that take it', () => {
     expect((await run(['status', '--record', 'rejected', '--reason', 'Open claim'])).code).toBe(2);
   });
 
+  it("fix listings --confirm confirms a deletion, not a submission", async () => {
+    const help = (await run(['fix', 'listings', '--help'])).out;
+    expect(help).toMatch(/--confirm <seller-id>\s+type the seller ID again to confirm the deletion/);
+    expect(help).not.toContain('submission');
+  });
+
   it('submit takes a closure-request file as --request-file, and still as --plan (not in its help)', async () => {
     const dir = folder();
     const db = join(dir, 'audit.db');
