@@ -45,6 +45,7 @@ export const en = {
   'portfolio.error.schema-hint': () => 'Each account needs name, sellerId, region and source; `close-account portfolio init --accounts example.yaml` writes a commented example.',
   'portfolio.error.syntax': (p: P) => `${p.path}, line ${p.line}: this is not valid YAML or JSON (${p.code}).`,
   'portfolio.error.secret-in-file': (p: P) => `${p.path}, line ${p.line}: "${p.field}" must be the NAME of an environment variable, and what is written there is not one (it may be a secret; it is not repeated here).`,
+  'portfolio.error.reports-folder-hint': () => "Check the account's source folder in the accounts file (a relative folder is read from the file's own folder): it must be the folder you downloaded its reports into.",
   'portfolio.error.secret-hint': () =>
     'Never write a credential in the accounts file: put it in an environment variable (e.g. export ACME_SP_API_REFRESH_TOKEN=…) and write that variable\'s name, in capitals, under credentials; or name a close-account config file (mode 0600) with `config:`. Give one of the two, not both.',
   'portfolio.error.fix-seller-id': () => 'A seller ID is the merchant token Seller Central shows under Settings → Account Info, such as A2DEMO5ELLER7Q.',

@@ -44,6 +44,7 @@ export const ja: Messages = {
   'portfolio.error.schema-hint': () => '各アカウントには name、sellerId、region、source が必要です。`close-account portfolio init --accounts example.yaml` で注釈付きの例を作成できます。',
   'portfolio.error.syntax': (p: P) => `${p.path} の ${p.line} 行目: 正しい YAML でも JSON でもありません (${p.code})。`,
   'portfolio.error.secret-in-file': (p: P) => `${p.path} の ${p.line} 行目: 「${p.field}」には環境変数の名前を書きますが、書かれているのは名前ではありません (秘密情報の可能性があるため、ここには表示しません)。`,
+  'portfolio.error.reports-folder-hint': () => 'アカウントファイルでこのアカウントの source の folder を確認してください (相対パスはファイルのあるフォルダーから読みます)。レポートをダウンロードしたフォルダーである必要があります。',
   'portfolio.error.secret-hint': () =>
     '認証情報をアカウントファイルに書かないでください。環境変数に入れ (例: export ACME_SP_API_REFRESH_TOKEN=…)、その変数名を大文字で credentials に書くか、`config:` で close-account の設定ファイル (モード 0600) を指定してください。どちらか一方だけを指定します。',
   'portfolio.error.fix-seller-id': () => 'セラー ID は、セラーセントラルの「設定 → 出品用アカウント情報」に表示されるマーチャントトークンです (例: A2DEMO5ELLER7Q)。',

@@ -44,6 +44,7 @@ export const zhCN: Messages = {
   'portfolio.error.schema-hint': () => '每个账户需要 name、sellerId、region 和 source；`close-account portfolio init --accounts example.yaml` 会生成带注释的示例。',
   'portfolio.error.syntax': (p: P) => `${p.path} 第 ${p.line} 行：这不是有效的 YAML 或 JSON（${p.code}）。`,
   'portfolio.error.secret-in-file': (p: P) => `${p.path} 第 ${p.line} 行：“${p.field}”应填写环境变量的名称，而这里写的不是名称（可能是密钥，因此不在此显示）。`,
+  'portfolio.error.reports-folder-hint': () => '请检查账户文件中此账户 source 的 folder（相对路径从该文件所在的文件夹读取）：它必须是您下载报告的文件夹。',
   'portfolio.error.secret-hint': () =>
     '不要把凭据写进账户文件：把它放进环境变量（例如 export ACME_SP_API_REFRESH_TOKEN=…），在 credentials 下写该变量的大写名称；或用 `config:` 指定一个 close-account 配置文件（权限 0600）。两者只能选一个。',
   'portfolio.error.fix-seller-id': () => '卖家编号 是卖家平台“设置 → 账户信息”中显示的商家记号，例如 A2DEMO5ELLER7Q。',
