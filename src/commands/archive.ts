@@ -33,6 +33,10 @@ export interface ArchiveVerifyOptions {
   readonly dir: string | null;
 }
 
+/** The readiness flags an archive uses: the source and the day. It judges nothing (no --attest), reads the
+ * demo seller as it is (no --demo-done), copies report files byte for byte whatever their age or encoding. */
+const ARCHIVE_SOURCE_FLAGS = READINESS_FLAGS.filter((f) => !['--attest', '--demo-done', '--max-report-age', '--encoding'].includes(f.flags.split(' ')[0]!));
+
 async function openSource(options: ArchiveOptions, io: CommandIo): Promise<{ source: ArchiveSource; calls?: () => Record<string, number>; close?: () => Promise<void> }> {
   const { source } = options.run;
   if (source.adapter === 'demo') {
@@ -171,7 +175,7 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
 export const archiveCreate = defineCommand<ArchiveOptions>({
   name: 'archive',
   description: 'help.archive',
-  flags: [...READINESS_FLAGS, { flags: '--out <dir>', help: 'help.archive-out' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
+  flags: [...ARCHIVE_SOURCE_FLAGS, { flags: '--out <dir>', help: 'help.archive-out' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
   examples: ['close-account archive', 'close-account archive --adapter sp-api --out ~/amazon-archive', 'close-account archive --adapter reports --reports-dir ~/amazon-reports --seller-id A2DEMO5ELLER7Q'],
   helpAfter: ['help.exit-codes'],
   resolve(raw, globals) {

@@ -39,7 +39,7 @@ export const fixListingsCommand = defineCommand<FixListingsOptions>({
   flags: [
     ADAPTER_FLAG,
     { flags: '--apply', help: 'help.apply' },
-    { flags: '--confirm <seller-id>', help: 'help.confirm' },
+    { flags: '--confirm <seller-id>', help: 'help.confirm-deletion' },
     { flags: '--include-stocked', help: 'help.include-stocked' },
     ACCOUNTS_FLAG,
   ],

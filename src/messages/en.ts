@@ -46,6 +46,7 @@ export const en = {
   'portfolio.error.schema-hint': () => 'Each account needs name, sellerId, region and source; `close-account portfolio init --accounts example.yaml` writes a commented example.',
   'portfolio.error.syntax': (p: P) => `${p.path}, line ${p.line}: this is not valid YAML or JSON (${p.code}).`,
   'portfolio.error.secret-in-file': (p: P) => `${p.path}, line ${p.line}: "${p.field}" must be the NAME of an environment variable, and what is written there is not one (it may be a secret; it is not repeated here).`,
+  'portfolio.error.reports-folder-hint': () => "Check the account's source folder in the accounts file (a relative folder is read from the file's own folder): it must be the folder you downloaded its reports into.",
   'portfolio.error.secret-hint': () =>
     'Never write a credential in the accounts file: put it in an environment variable (e.g. export ACME_SP_API_REFRESH_TOKEN=…) and write that variable\'s name, in capitals, under credentials; or name a close-account config file (mode 0600) with `config:`. Give one of the two, not both.',
   'portfolio.error.fix-seller-id': () => 'A seller ID is the merchant token Seller Central shows under Settings → Account Info, such as A2DEMO5ELLER7Q.',
@@ -428,6 +429,7 @@ export const en = {
   'help.check': () => 'check readiness without asking anything; exit 0 when ready, 3 when not',
   'help.submit': () => 'submit the closure request without asking anything (refused unless ready)',
   'help.confirm': () => 'type the seller ID again to confirm the submission',
+  'help.confirm-deletion': () => 'type the seller ID again to confirm the deletion',
   'help.sent': () => 'Seller Central path: you have pressed Send in the Close Account form',
   'help.status': () => 'where each closure request stands and what to do next; --record notes Amazon\'s answer',
   'help.audit': () => 'read the audit log',
@@ -867,8 +869,8 @@ export const en = {
   'report.expected.ambiguous-date': () =>
     'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026 (this one reads as day/month and as month/day; the file gives no time zone to tell)',
   // The archive (issue 16): close-account archive, archive verify, data-export from the archive.
-  'help.archive': () => 'Download everything closure takes away into a verified archive (manifest.json, index.html)',
-  'help.archive-verify': () => 'Re-hash every file of an archive against its manifest, and the manifest against the audit log',
+  'help.archive': () => 'download everything closure takes away into a verified archive (manifest.json, index.html)',
+  'help.archive-verify': () => 're-hash every file of an archive against its manifest, and the manifest against the audit log',
   'help.archive-dir': () => 'archive folder',
   'help.archive-out': () => 'the archive folder (default: under the data folder, per seller and day)',
   'archive.kind': (p: P) => ARCHIVE_KIND_NAMES[String(p.kind)] ?? String(p.kind),
