@@ -883,7 +883,7 @@ export const en = {
   'archive.recorded': (p: P) => `Manifest SHA-256 ${p.hash} recorded in the audit log (run ${p.runId}).`,
   'archive.verify-intact': (p: P) => `Archive ${p.dir} is intact: ${num(p.files)} files match the manifest, and the manifest matches the audit log.`,
   'archive.verify-changed': (p: P) => `Archive ${p.dir} has changed: ${p.files}.`,
-  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'missing' ? 'missing' : p.problem === 'unreadable' ? 'unreadable' : 'not as recorded'})`,
+  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? 'not in the manifest' : p.problem === 'not-a-file' ? 'not a plain file' : p.problem === 'missing' ? 'missing' : p.problem === 'unreadable' ? 'unreadable' : 'not as recorded'})`,
   'archive.verify-hint': () => 'Restore the named files from a backup, or make the archive again into a new folder (--out).',
   'archive.verify-none': () => 'No archive was recorded in the audit log: give the folder (close-account archive verify DIR).',
   'archive.index-title': (p: P) => `Archive of seller ${p.seller}, as of ${p.day}`,

@@ -872,7 +872,7 @@ export const ja: Messages = {
   'archive.recorded': (p: P) => `マニフェストの SHA-256 ${p.hash} を監査ログに記録しました (実行 ${p.runId})。`,
   'archive.verify-intact': (p: P) => `アーカイブ ${p.dir} は無傷です: ${num(p.files)} ファイルがマニフェストと一致し、マニフェストは監査ログと一致します。`,
   'archive.verify-changed': (p: P) => `アーカイブ ${p.dir} は変更されています: ${p.files}。`,
-  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'missing' ? 'ありません' : p.problem === 'unreadable' ? '読めません' : '記録と異なります'})`,
+  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? 'マニフェストにありません' : p.problem === 'not-a-file' ? '通常のファイルではありません' : p.problem === 'missing' ? 'ありません' : p.problem === 'unreadable' ? '読めません' : '記録と異なります'})`,
   'archive.verify-hint': () => '示されたファイルをバックアップから戻すか、新しいフォルダー (--out) にアーカイブを作り直してください。',
   'archive.verify-none': () => '監査ログにアーカイブの記録がありません。フォルダーを指定してください (close-account archive verify DIR)。',
   'archive.index-title': (p: P) => `セラー ${p.seller} のアーカイブ (${date(p.day)} 時点)`,

@@ -853,7 +853,7 @@ export const zhCN: Messages = {
   'archive.recorded': (p: P) => `清单的 SHA-256 ${p.hash} 已记录在审计日志中 (运行 ${p.runId})。`,
   'archive.verify-intact': (p: P) => `存档 ${p.dir} 完好：${num(p.files)} 个文件与清单一致，清单与审计日志一致。`,
   'archive.verify-changed': (p: P) => `存档 ${p.dir} 已被改动：${p.files}。`,
-  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'missing' ? '缺失' : p.problem === 'unreadable' ? '无法读取' : '与记录不符'})`,
+  'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? '不在清单中' : p.problem === 'not-a-file' ? '不是普通文件' : p.problem === 'missing' ? '缺失' : p.problem === 'unreadable' ? '无法读取' : '与记录不符'})`,
   'archive.verify-hint': () => '请从备份恢复所列文件，或在新文件夹 (--out) 中重新生成存档。',
   'archive.verify-none': () => '审计日志中没有存档记录：请给出文件夹 (close-account archive verify DIR)。',
   'archive.index-title': (p: P) => `卖家 ${p.seller} 的存档 (截至 ${date(p.day)})`,

@@ -1,0 +1,116 @@
+// Attacks on the archive from outside (fresh-context testing, 2026-12-03): another seller's archive
+// put in a seller's recorded folder, a marketplace whose report failed hidden by another's, a file
+// swapped for a symlink or slipped in beside the listed ones, an unrelated folder given as --out.
+// Each must fail closed: nothing the archive cannot account for makes data-export pass.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoSeller } from '../../src/adapters/demo/demo-seller.js';
+import { ArchiveFolder } from '../../src/archive/archive-folder.js';
+import { archiveEvidence } from '../../src/archive/archive-record.js';
+import { buildArchive, type ArchiveSource, type ArchiveUnit } from '../../src/archive/build-archive.js';
+import { demoArchiveSource } from '../../src/archive/demo-archive.js';
+import { manifestSchema } from '../../src/archive/manifest.js';
+import { manifestHash, verifyArchive } from '../../src/archive/verify-archive.js';
+import { requiredCoverage } from '../../src/core/archive-coverage.js';
+import { main } from '../../src/main.js';
+import { translator } from '../../src/messages/catalogue.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { HEADERS, row, writeReport } from '../helpers/report-fixtures.js';
+
+const t = translator();
+const home = mkdtempSync(join(tmpdir(), 'ca-archive-attacks-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+const db = join(home, 'audit.db');
+const DAY = '2026-11-26';
+
+async function run(argv: string[]) {
+  const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state') } });
+  const code = await main([...argv, '--audit-db', db, '--as-of', DAY], term, { version: '1' });
+  return { code, stdout: term.output(), stderr: term.errors(), term };
+}
+
+describe('another seller', () => {
+  it("another seller's complete archive copied into a seller's recorded folder does not make that seller's data-export pass", async () => {
+    const demo = join(home, 'demo');
+    expect((await run(['archive', '--out', demo])).code).toBe(0);
+    const reports = join(home, 'other-reports');
+    mkdirSync(reports);
+    writeReport(reports, 'orders.txt', [HEADERS.allOrders, row(HEADERS.allOrders, { 'amazon-order-id': '111-1111111-0000001', 'purchase-date': '2026-11-20T10:00:00+00:00', 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' })]);
+    const other = join(home, 'other');
+    expect((await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'OTHERSELLER1', '--out', other])).code).toBe(3);
+    // The forger replaces OTHERSELLER1's folder with the demo seller's complete archive.
+    rmSync(other, { recursive: true });
+    cpSync(demo, other, { recursive: true });
+    const { term } = await run(['--version']);
+    const evidence = await archiveEvidence({ path: db, term, t }, 'OTHERSELLER1', DAY, t);
+    expect(evidence).not.toBeNull();
+    expect(evidence!.status).toBe('changed');
+    expect(evidence!.changed).toContain('manifest.json');
+  });
+});
+
+describe('a marketplace whose report failed', () => {
+  it('a problem for one marketplace is a gap even when another marketplace covers the same days', async () => {
+    const dir = mkdtempSync(join(home, 'per-marketplace-'));
+    const inner = demoArchiveSource(demoSeller('blocked'));
+    const failing = (unit: ArchiveUnit) => unit.kind === 'returns' && unit.marketplaces.length === 1 && unit.marketplaces[0] === 'A2EUQ1WTGCTBG2';
+    const source: ArchiveSource = { ...inner, fetch: (unit) => (failing(unit) ? Promise.resolve({ type: 'problem', status: 'FATAL', detail: 'aborted' }) : inner.fetch(unit)) };
+    const result = await buildArchive(new ArchiveFolder(dir, t), source, { day: DAY, required: requiredCoverage(DAY, inner.regions), now: () => Date.parse(`${DAY}T12:00:00Z`) });
+    expect(result.manifest.problems.length).toBeGreaterThan(0);
+    expect(result.gaps.map((g) => g.kind)).toContain('returns');
+  });
+});
+
+describe('the folder holds what the manifest does not list', () => {
+  const dir = join(home, 'folder-attacks');
+  const setUp = async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await buildArchive(new ArchiveFolder(dir, t), demoArchiveSource(demoSeller('blocked')), { day: DAY, required: requiredCoverage(DAY, ['north-america', 'europe']), now: () => Date.parse(`${DAY}T12:00:00Z`) });
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+    return { manifest, recorded: new Set([manifestHash(dir)]) };
+  };
+
+  it('a listed file replaced by a symlink to the same bytes elsewhere is named (moving the folder would lose it)', async () => {
+    const { manifest, recorded } = await setUp();
+    const victim = manifest.files.find((f) => f.file)!.file!;
+    const outside = join(home, 'outside.txt');
+    renameSync(join(dir, victim), outside);
+    symlinkSync(outside, join(dir, victim));
+    const verdict = await verifyArchive(dir, recorded, t);
+    expect(verdict.status).toBe('changed');
+    expect(verdict.changed.map((c) => c.file)).toContain(victim);
+  });
+
+  it('a file slipped in beside the listed ones is named', async () => {
+    const { recorded } = await setUp();
+    writeFileSync(join(dir, 'all-orders_extra.txt'), 'amazon-order-id\tpurchase-date\n');
+    const verdict = await verifyArchive(dir, recorded, t);
+    expect(verdict.status).toBe('changed');
+    expect(verdict.changed).toContainEqual({ file: 'all-orders_extra.txt', problem: 'unlisted' });
+  });
+});
+
+describe('--out an unrelated folder', () => {
+  it('refuses a folder that holds other files and no archive, overwriting and adding nothing', async () => {
+    const out = join(home, 'my-website');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), '<p>my own page</p>');
+    const result = await run(['archive', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(out);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<p>my own page</p>');
+    expect(readdirSync(out)).toEqual(['index.html']);
+  });
+
+  it("refuses the folder of another seller's archive rather than replacing its manifest", async () => {
+    const out = join(home, 'demo');
+    const before = readFileSync(join(out, 'manifest.json'));
+    const reports = join(home, 'other-reports');
+    const result = await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'THIRDSELLER', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(out, 'manifest.json'))).toEqual(before);
+  });
+});
