@@ -66,12 +66,14 @@ export async function archiveEvidence(place: AuditLogPlace, sellerId: string | n
   const { MANIFEST_NAME } = await import('./manifest.js');
   let verdict: ArchiveVerification;
   try {
-    verdict = await verifyArchive(latest.dir, new Set(recorded.map((r) => r.manifestSha256)), t);
+    // Only manifests the log recorded for this seller count: another seller's archive copied into the folder is not this one's.
+    verdict = await verifyArchive(latest.dir, new Set(recorded.filter((r) => r.seller === sellerId).map((r) => r.manifestSha256)), t);
   } catch (error) {
     // The folder or its manifest is gone or unreadable: the archive does not verify.
     if (!(error instanceof CliError)) throw error;
     return { dir: latest.dir, day: asOf, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
   }
+  if (verdict.seller !== sellerId) return { dir: latest.dir, day: verdict.day, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
   const day = verdict.day > asOf ? verdict.day : asOf;
   const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files);
   return { dir: latest.dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
