@@ -75,6 +75,6 @@ export async function archiveEvidence(place: AuditLogPlace, sellerId: string | n
   }
   if (verdict.seller !== sellerId) return { dir: latest.dir, day: verdict.day, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
   const day = verdict.day > asOf ? verdict.day : asOf;
-  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files);
+  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files, verdict.manifest.problems);
   return { dir: latest.dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
 }

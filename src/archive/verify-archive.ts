@@ -38,7 +38,7 @@ export function manifestHash(dir: string): string {
 
 /** The coverage the manifest's files and empty answers give, against what it was asked to cover. */
 export function manifestCoverage(manifest: Manifest): KindCoverage[] {
-  return coverageOf(manifest.required, manifest.files);
+  return coverageOf(manifest.required, manifest.files, manifest.problems);
 }
 
 /**
