@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { allGaps, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
 import { ArchiveFolder, hashFile } from './archive-folder.js';
 import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
-import { manifestCoverage } from './verify-archive.js';
+import { isPartialName, manifestCoverage } from './verify-archive.js';
 
 export interface ArchiveUnit {
   /** Stable across runs: resuming matches units by it. */
@@ -80,7 +80,10 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   folder.create();
   const stamp = () => new Date(options.now()).toISOString();
   const existing = folder.readManifest();
-  const sameArchive = existing && existing.seller.id === source.sellerId && existing.source === source.id;
+  // Never another seller's archive replaced, nor an unrelated folder's files overwritten (--out).
+  if (existing && (existing.seller.id !== source.sellerId || existing.source !== source.id)) throw folder.otherArchive(existing.seller.id, existing.source);
+  if (!existing && folder.entries().some((name) => !isPartialName(name))) throw folder.notEmpty();
+  const sameArchive = existing !== null;
   const manifest: Manifest = sameArchive
     ? { ...existing, complete: false, problems: [] }
     : { schemaVersion: 1, tool: 'close-account', seller: { id: source.sellerId, regions: source.regions }, source: source.id, day: options.day, createdAt: stamp(), updatedAt: stamp(), complete: false, required: options.required, files: [], problems: [] };
