@@ -60,19 +60,22 @@ export interface BuildResult {
   gaps: ReturnType<typeof allGaps>;
 }
 
-/** Counts data rows in a text report as it streams: lines after the header. */
+/** Counts data rows in a text report as it streams: lines after the header, ended by LF, CRLF or a lone CR (old Mac spreadsheets). */
 export function lineCounter(): { count: (chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) => AsyncIterable<Uint8Array>; rows: () => number } {
   let lines = 0;
   let last = 0x0a;
   return {
     async *count(chunks) {
       for await (const chunk of chunks) {
-        for (const byte of chunk) if (byte === 0x0a) lines += 1;
-        if (chunk.byteLength > 0) last = chunk[chunk.byteLength - 1]!;
+        for (const byte of chunk) {
+          // CR ends a line; the LF of a CRLF does not end another.
+          if (byte === 0x0d || (byte === 0x0a && last !== 0x0d)) lines += 1;
+          last = byte;
+        }
         yield chunk;
       }
     },
-    rows: () => Math.max(0, lines + (last === 0x0a ? 0 : 1) - 1),
+    rows: () => Math.max(0, lines + (last === 0x0a || last === 0x0d ? 0 : 1) - 1),
   };
 }
 

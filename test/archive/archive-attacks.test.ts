@@ -28,7 +28,7 @@ const DAY = '2026-11-26';
 
 async function run(argv: string[]) {
   const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state') } });
-  const code = await main([...argv, '--audit-db', db, '--as-of', DAY], term, { version: '1' });
+  const code = await main([...argv, '--audit-db', db, ...(argv[1] === 'verify' ? [] : ['--as-of', DAY])], term, { version: '1' });
   return { code, stdout: term.output(), stderr: term.errors(), term };
 }
 
@@ -112,5 +112,27 @@ describe('--out an unrelated folder', () => {
     const result = await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'THIRDSELLER', '--out', out]);
     expect(result.code).toBe(2);
     expect(readFileSync(join(out, 'manifest.json'))).toEqual(before);
+  });
+});
+
+describe('a reports folder with awkward names and line ends', () => {
+  it('two files whose names are one once made plain are both kept, each as listed; CR-only and CRLF rows are counted', async () => {
+    const reports = join(home, 'awkward-reports');
+    mkdirSync(reports);
+    const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
+    writeReport(reports, 'a b.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2025-01-02')]);
+    writeReport(reports, 'a-b.txt', [HEADERS.allOrders, order('111-1111111-0000002', '2026-11-20')]);
+    writeFileSync(join(reports, 'Upper.txt'), [HEADERS.allOrders, order('111-1111111-0000003', '2026-10-01'), order('111-1111111-0000004', '2026-10-02')].join('\r') + '\r');
+    writeFileSync(join(reports, 'upper.txt'), [HEADERS.allOrders, order('111-1111111-0000005', '2026-09-01')].join('\r\n') + '\r\n');
+    const out = join(home, 'awkward-archive');
+    const made = await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'AWKWARD', '--out', out]);
+    expect(made.code, made.stderr).toBe(3);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    const names = manifest.files.map((f) => f.file!);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(4);
+    expect(Object.fromEntries(manifest.files.map((f) => [(f.origin as { sourceFile: string }).sourceFile, f.rows]))).toEqual({ 'a b.txt': 1, 'a-b.txt': 1, 'Upper.txt': 2, 'upper.txt': 1 });
+    for (const f of manifest.files) expect(readFileSync(join(out, f.file!))).toEqual(readFileSync(join(reports, (f.origin as { sourceFile: string }).sourceFile)));
+    const verified = await run(['archive', 'verify', out]);
+    expect(verified.code, verified.stderr).toBe(0);
   });
 });
