@@ -13,12 +13,13 @@ import type { ArchiveVerification } from './verify-archive.js';
 
 export const archiveEvent = {
   type: 'archive',
-  body: ({ dir, manifest, manifestSha256, gaps }: { dir: string; manifest: Manifest; manifestSha256: string; gaps: number }) => ({
+  body: ({ dir, manifest, manifestSha256, indexSha256, gaps }: { dir: string; manifest: Manifest; manifestSha256: string; indexSha256: string; gaps: number }) => ({
     dir,
     seller: manifest.seller.id,
     source: manifest.source,
     day: manifest.day,
     manifestSha256,
+    indexSha256,
     files: manifest.files.length,
     complete: manifest.complete,
     gaps,
@@ -29,16 +30,21 @@ interface RecordedArchive {
   dir: string;
   seller: string | null;
   manifestSha256: string;
+  /** index.html's hash (logs written before it was recorded have none). */
+  indexSha256: string | null;
 }
+
+/** index.html's recorded hash by manifest hash. */
+const indexesOf = (recorded: readonly RecordedArchive[]) => new Map(recorded.flatMap((r) => (r.indexSha256 ? [[r.manifestSha256, r.indexSha256] as const] : [])));
 
 async function readRecorded(place: AuditLogPlace): Promise<RecordedArchive[]> {
   if (!(await auditLogExists(place))) return [];
   const audit = await openAuditLog(place, 'read');
   try {
     return audit.recordsOfType(archiveEvent.type).flatMap((record) => {
-      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown };
+      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown; indexSha256?: unknown };
       if (typeof body.manifestSha256 !== 'string' || typeof body.dir !== 'string') return [];
-      return [{ dir: body.dir, seller: typeof body.seller === 'string' ? body.seller : null, manifestSha256: body.manifestSha256 }];
+      return [{ dir: body.dir, seller: typeof body.seller === 'string' ? body.seller : null, manifestSha256: body.manifestSha256, indexSha256: typeof body.indexSha256 === 'string' ? body.indexSha256 : null }];
     });
   } finally {
     audit.close();
@@ -46,9 +52,9 @@ async function readRecorded(place: AuditLogPlace): Promise<RecordedArchive[]> {
 }
 
 /** Manifest hashes the audit log recorded for archives, and the latest archive's folder. */
-export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; latestDir: string | null }> {
+export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; indexes: Map<string, string>; latestDir: string | null }> {
   const recorded = await readRecorded(place);
-  return { hashes: new Set(recorded.map((r) => r.manifestSha256)), latestDir: recorded.at(-1)?.dir ?? null };
+  return { hashes: new Set(recorded.map((r) => r.manifestSha256)), indexes: indexesOf(recorded), latestDir: recorded.at(-1)?.dir ?? null };
 }
 
 /**
@@ -67,7 +73,8 @@ export async function archiveEvidence(place: AuditLogPlace, sellerId: string | n
   let verdict: ArchiveVerification;
   try {
     // Only manifests the log recorded for this seller count: another seller's archive copied into the folder is not this one's.
-    verdict = await verifyArchive(latest.dir, new Set(recorded.filter((r) => r.seller === sellerId).map((r) => r.manifestSha256)), t);
+    const own = recorded.filter((r) => r.seller === sellerId);
+    verdict = await verifyArchive(latest.dir, new Set(own.map((r) => r.manifestSha256)), t, indexesOf(own));
   } catch (error) {
     // The folder or its manifest is gone or unreadable: the archive does not verify.
     if (!(error instanceof CliError)) throw error;

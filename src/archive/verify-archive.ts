@@ -43,9 +43,11 @@ export function manifestCoverage(manifest: Manifest): KindCoverage[] {
 
 /**
  * Verifies the archive in `dir`. `recordedHashes` are the manifest hashes the audit log holds for
- * archives (the caller reads the log). Throws an input error when there is no readable manifest.
+ * archives (the caller reads the log); `recordedIndexes`, the index.html hash recorded with each
+ * manifest hash: the page a seller reads is checked too. Throws an input error when there is no
+ * readable manifest.
  */
-export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate): Promise<ArchiveVerification> {
+export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate, recordedIndexes: ReadonlyMap<string, string> = new Map()): Promise<ArchiveVerification> {
   const folder = new ArchiveFolder(dir, t);
   const manifest = folder.readManifest();
   if (!manifest) {
@@ -72,6 +74,15 @@ export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<str
   const listed = new Set<string>([MANIFEST_NAME, INDEX_NAME, ...manifest.files.flatMap((f) => (f.file === null ? [] : [f.file]))]);
   for (const name of readdirSync(dir).sort()) if (!listed.has(name) && !isPartialName(name)) changed.push({ file: name, problem: 'unlisted' });
   if (!lstatSync(join(dir, MANIFEST_NAME)).isFile()) changed.unshift({ file: MANIFEST_NAME, problem: 'not-a-file' });
+  const index = recordedIndexes.get(manifestSha256);
+  if (index !== undefined) {
+    try {
+      const found = lstatSync(join(dir, INDEX_NAME)).isFile() ? await hashFile(join(dir, INDEX_NAME)) : null;
+      if (found?.sha256 !== index) changed.push({ file: INDEX_NAME, problem: found ? 'changed' : 'not-a-file' });
+    } catch (error) {
+      changed.push({ file: INDEX_NAME, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
+    }
+  }
   const manifestRecorded = recordedHashes.has(manifestSha256);
   if (!manifestRecorded) changed.unshift({ file: MANIFEST_NAME, problem: 'changed' });
   return {

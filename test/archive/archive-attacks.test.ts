@@ -136,3 +136,18 @@ describe('a reports folder with awkward names and line ends', () => {
     expect(verified.code, verified.stderr).toBe(0);
   });
 });
+
+describe('the page beside the manifest', () => {
+  it('an index.html edited to show what the archive does not hold is named by archive verify, and data-export fails', async () => {
+    const out = join(home, 'page-archive');
+    expect((await run(['archive', '--out', out])).code).toBe(0);
+    expect((await run(['archive', 'verify', out])).code).toBe(0);
+    writeFileSync(join(out, 'index.html'), '<!doctype html><p>Every period covered.</p>');
+    const verified = await run(['archive', 'verify', out]);
+    expect(verified.code).toBe(3);
+    expect(verified.stderr).toContain('index.html');
+    const { term } = await run(['--version']);
+    const evidence = await archiveEvidence({ path: db, term, t }, 'A2DEMO5ELLER7Q', DAY, t);
+    expect(evidence).toMatchObject({ status: 'changed', changed: ['index.html'] });
+  });
+});
