@@ -4,7 +4,7 @@
 // manifest of whole files; the next run fetches only what is missing.
 
 import { join } from 'node:path';
-import { allGaps, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
+import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
 import { ArchiveFolder, hashFile } from './archive-folder.js';
 import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
@@ -87,8 +87,9 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   if (existing && (existing.seller.id !== source.sellerId || existing.source !== source.id)) throw folder.otherArchive(existing.seller.id, existing.source);
   if (!existing && folder.entries().some((name) => !isPartialName(name))) throw folder.notEmpty();
   const sameArchive = existing !== null;
+  // Archived again on a later day: what it must cover now is as of that day (the files kept cover what they did).
   const manifest: Manifest = sameArchive
-    ? { ...existing, complete: false, problems: [] }
+    ? { ...existing, seller: { id: source.sellerId, regions: source.regions }, day: options.day, required: options.required, complete: false, problems: [] }
     : { schemaVersion: 1, tool: 'close-account', seller: { id: source.sellerId, regions: source.regions }, source: source.id, day: options.day, createdAt: stamp(), updatedAt: stamp(), complete: false, required: options.required, files: [], problems: [] };
   const units = await source.units(manifest.required);
   // A listed file that no longer hashes as listed is fetched again; one that does is kept.
@@ -107,13 +108,22 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   }
   manifest.files = kept;
   const done = new Set(kept.map((f) => f.unit));
-  const todo = units.filter((u) => !done.has(u.id));
-  const reused = units.length - todo.length;
+  // A unit is done when fetched before, or when what was kept (for the same marketplaces) already covers
+  // its period: archived again later, windows fall elsewhere, and only what is new is fetched.
+  const coveredByKept = (unit: ArchiveUnit) => {
+    // A snapshot is taken again; a report file of a folder is copied whatever else covers its days.
+    if (unit.kind === 'seller-performance' || source.id === 'reports') return false;
+    const same = kept.filter((f) => f.kind === unit.kind && f.marketplaces.join('+') === unit.marketplaces.join('+'));
+    return same.length > 0 && gapsIn(unit.period, mergePeriods(same.map((f) => f.period))).length === 0;
+  };
+  const todo = units.filter((u) => !done.has(u.id) && !coveredByKept(u));
+  const reused = kept.filter((f) => f.file !== null).length;
+  const skipped = units.length - todo.length;
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
   let fetched = 0;
   source.prepare?.(todo);
   for (const [index, unit] of todo.entries()) {
-    options.onProgress?.({ done: reused + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
+    options.onProgress?.({ done: skipped + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
     const result = await source.fetch(unit);
     if (result.type === 'problem') {
       manifest.problems.push({ unit: unit.id, kind: unit.kind, period: unit.period, status: result.status, detail: result.detail });

@@ -28,7 +28,7 @@ const DAY = '2026-11-26';
 
 async function run(argv: string[]) {
   const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state') } });
-  const code = await main([...argv, '--audit-db', db, ...(argv[1] === 'verify' ? [] : ['--as-of', DAY])], term, { version: '1' });
+  const code = await main([...argv, '--audit-db', db, ...(argv[1] === 'verify' || argv.includes('--as-of') ? [] : ['--as-of', DAY])], term, { version: '1' });
   return { code, stdout: term.output(), stderr: term.errors(), term };
 }
 
@@ -149,5 +149,26 @@ describe('the page beside the manifest', () => {
     const { term } = await run(['--version']);
     const evidence = await archiveEvidence({ path: db, term, t }, 'A2DEMO5ELLER7Q', DAY, t);
     expect(evidence).toMatchObject({ status: 'changed', changed: ['index.html'] });
+  });
+});
+
+describe('archived again into the same folder on a later day', () => {
+  it('fetches only what is new, covers as of the new day, and says so (it said "covered" as of the old day, fetching nothing)', async () => {
+    const out = join(home, 'later');
+    const first = await run(['archive', '--out', out, '--as-of', '2026-11-01', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const before = JSON.parse(first.stdout) as { files: { listed: number; fetched: number } };
+    const again = await run(['archive', '--out', out, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    const doc = JSON.parse(again.stdout) as { archive: { day: string }; gaps: unknown[]; files: { listed: number; fetched: number; reused: number } };
+    expect(doc.archive.day).toBe(DAY);
+    expect(doc.gaps).toEqual([]);
+    expect(doc.files.fetched).toBeGreaterThan(0);
+    expect(doc.files.fetched).toBeLessThan(before.files.fetched);
+    expect(doc.files.reused).toBeLessThanOrEqual(doc.files.listed);
+    const { term } = await run(['--version']);
+    const evidence = await archiveEvidence({ path: db, term, t }, 'A2DEMO5ELLER7Q', DAY, t);
+    expect(evidence!.status).toBe('intact');
+    expect(evidence!.coverage.every((c) => c.gaps.length === 0)).toBe(true);
   });
 });
