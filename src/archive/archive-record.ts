@@ -82,6 +82,9 @@ export async function archiveEvidence(place: AuditLogPlace, sellerId: string | n
   }
   if (verdict.seller !== sellerId) return { dir: latest.dir, day: verdict.day, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
   const day = verdict.day > asOf ? verdict.day : asOf;
-  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files, verdict.manifest.problems);
+  // Nothing an archive holds speaks for days after it was last written: they had not happened.
+  const written = verdict.manifest.updatedAt.slice(0, 10);
+  const items = verdict.manifest.files.map((f) => ({ kind: f.kind, period: { from: f.period.from, to: f.period.to > written ? written : f.period.to } }));
+  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), items, verdict.manifest.problems);
   return { dir: latest.dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
 }

@@ -92,6 +92,8 @@ function coverageLines(io: CommandIo, coverage: readonly KindCoverage[]): string
 
 async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<number> {
   const { t } = io;
+  // Days that have not happened cannot be fetched: a report asked for them comes back empty, and would be kept as "no data".
+  if (options.run.asOf > io.term.today()) throw new UsageError(t('archive.future-day', { day: options.run.asOf, today: io.term.today() }), t('archive.future-day-hint'));
   const [{ ArchiveFolder }, { buildArchive }, { INDEX_NAME, MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
     import('../archive/archive-folder.js'),
     import('../archive/build-archive.js'),

@@ -172,3 +172,13 @@ describe('archived again into the same folder on a later day', () => {
     expect(evidence!.coverage.every((c) => c.gaps.length === 0)).toBe(true);
   });
 });
+
+describe('an archive as of a day still to come', () => {
+  it('is refused (exit 2, nothing written): it recorded the months to come as "no data" and data-export passed on that day', async () => {
+    const out = join(home, 'future');
+    const result = await run(['archive', '--out', out, '--as-of', '2027-06-01']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('2027-06-01');
+    expect(() => readdirSync(out)).toThrow();
+  });
+});
