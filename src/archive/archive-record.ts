@@ -37,15 +37,20 @@ interface RecordedArchive {
 /** index.html's recorded hash by manifest hash. */
 const indexesOf = (recorded: readonly RecordedArchive[]) => new Map(recorded.flatMap((r) => (r.indexSha256 ? [[r.manifestSha256, r.indexSha256] as const] : [])));
 
-async function readRecorded(place: AuditLogPlace): Promise<RecordedArchive[]> {
-  if (!(await auditLogExists(place))) return [];
+/** The archives the log recorded; `trusted` is false when the log does not verify (a record added or edited outside close-account). */
+async function readRecorded(place: AuditLogPlace): Promise<{ recorded: RecordedArchive[]; trusted: boolean }> {
+  if (!(await auditLogExists(place))) return { recorded: [], trusted: true };
   const audit = await openAuditLog(place, 'read');
   try {
-    return audit.recordsOfType(archiveEvent.type).flatMap((record) => {
+    const records = audit.recordsOfType(archiveEvent.type);
+    // A hash the log holds vouches for a manifest only while the log's chain holds (a forged record would vouch for a forged manifest).
+    const trusted = records.length === 0 || audit.verify().intact;
+    const recorded = records.flatMap((record) => {
       const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown; indexSha256?: unknown };
       if (typeof body.manifestSha256 !== 'string' || typeof body.dir !== 'string') return [];
       return [{ dir: body.dir, seller: typeof body.seller === 'string' ? body.seller : null, manifestSha256: body.manifestSha256, indexSha256: typeof body.indexSha256 === 'string' ? body.indexSha256 : null }];
     });
+    return { recorded, trusted };
   } finally {
     audit.close();
   }
@@ -53,8 +58,9 @@ async function readRecorded(place: AuditLogPlace): Promise<RecordedArchive[]> {
 
 /** Manifest hashes the audit log recorded for archives, and the latest archive's folder. */
 export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; indexes: Map<string, string>; latestDir: string | null }> {
-  const recorded = await readRecorded(place);
-  return { hashes: new Set(recorded.map((r) => r.manifestSha256)), indexes: indexesOf(recorded), latestDir: recorded.at(-1)?.dir ?? null };
+  const { recorded, trusted } = await readRecorded(place);
+  // A log that does not verify vouches for no manifest: each is named as not recorded.
+  return { hashes: new Set(trusted ? recorded.map((r) => r.manifestSha256) : []), indexes: trusted ? indexesOf(recorded) : new Map(), latestDir: recorded.at(-1)?.dir ?? null };
 }
 
 /**
@@ -64,9 +70,11 @@ export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: 
  */
 export async function archiveEvidence(place: AuditLogPlace, sellerId: string | null, asOf: string, t: Translate): Promise<ArchiveEvidence | null> {
   if (!sellerId) return null;
-  const recorded = await readRecorded(place);
+  const { recorded, trusted } = await readRecorded(place);
   const latest = recorded.filter((r) => r.seller === sellerId).at(-1);
   if (!latest) return null;
+  // The log does not verify: nothing it says of the archive is evidence.
+  if (!trusted) return { dir: latest.dir, day: asOf, status: 'changed', changed: [place.path], coverage: [] };
   // Loaded only for a seller with an archive: `check` without one needs no manifest schema (zod).
   const { verifyArchive } = await import('./verify-archive.js');
   const { MANIFEST_NAME } = await import('./manifest.js');

@@ -182,3 +182,39 @@ describe('an archive as of a day still to come', () => {
     expect(() => readdirSync(out)).toThrow();
   });
 });
+
+describe('a forged archive record in the audit log', () => {
+  it('an archive event added outside close-account (the chain broken) vouches for nothing: dry-run data-export fails, archive verify names manifest.json', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { createHash } = await import('node:crypto');
+    const forgedDb = join(home, 'forged.db');
+    const out = join(home, 'forged-archive');
+    const runOn = async (argv: string[]) => {
+      const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state') } });
+      const code = await main([...argv, '--audit-db', forgedDb], term, { version: '1' });
+      return { code, stdout: term.output(), stderr: term.errors() };
+    };
+    expect((await runOn(['archive', '--out', out])).code).toBe(0);
+    // The forger edits a file, fixes the manifest to match, and adds a record of that manifest's hash.
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    const victim = manifest.files.find((f) => f.kind === 'all-orders' && f.file)!;
+    const lines = readFileSync(join(out, victim.file!), 'utf8').split('\n');
+    const edited = Buffer.from([lines[0], ...lines.slice(2)].join('\n'));
+    writeFileSync(join(out, victim.file!), edited);
+    victim.sha256 = createHash('sha256').update(edited).digest('hex');
+    victim.bytes = edited.byteLength;
+    const text = `${JSON.stringify(manifest, null, 2)}\n`;
+    writeFileSync(join(out, 'manifest.json'), text);
+    const db = new Database(forgedDb);
+    const last = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const body = JSON.stringify({ dir: out, seller: 'A2DEMO5ELLER7Q', source: 'demo', day: manifest.day, manifestSha256: createHash('sha256').update(text).digest('hex'), files: 1, complete: true, gaps: 0 });
+    db.prepare('INSERT INTO records (seq, at, run_id, type, request_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(last.seq + 1, '2026-11-26T13:00:00.000Z', 'run-forged', 'archive', null, body, last.hash, '0'.repeat(64));
+    db.close();
+    const dry = await runOn(['check', '--dry-run', '--json', '--attest', 'all']);
+    const check = (JSON.parse(dry.stdout) as { checks: { id: string; status: string }[] }).checks.find((c) => c.id === 'data-export')!;
+    expect(check.status).toBe('fail');
+    const verified = await runOn(['archive', 'verify', out]);
+    expect(verified.code).toBe(3);
+    expect(verified.stderr).toContain('manifest.json');
+  });
+});
