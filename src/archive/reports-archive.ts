@@ -5,6 +5,8 @@
 // day the file was saved. A file of no known kind is not copied and is named.
 
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
 import type { ArchiveKind, Period } from '../core/archive-coverage.js';
 import { toIsoDate } from '../core/dates.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -50,6 +52,18 @@ export function archivedNames(files: readonly { kind: ArchiveKind; name: string;
     const extension = /\.[A-Za-z0-9]{1,10}$/.exec(p)?.[0] ?? '';
     return `${p.slice(0, p.length - extension.length).slice(0, 160)}_${files[i]!.sha256.slice(0, 16)}${extension}`;
   });
+}
+
+/** Whether a file starts with gzip's magic bytes. */
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The days a file's dated rows span; null when none can be read. */
@@ -109,6 +123,13 @@ export async function reportsArchiveSource(dir: string, sellerId: string | null,
     async fetch(unit: ArchiveUnit): Promise<UnitResult> {
       const entry = found.find((f) => f.unit?.id === unit.id)!;
       const counter = lineCounter();
+      // A gzipped report is copied as it is; its rows are counted in the text it holds, not in the gzip's bytes.
+      if (await isGzip(entry.file.path)) {
+        const unpacked = lineCounter();
+        for await (const chunk of unpacked.count(createReadStream(entry.file.path).pipe(createGunzip()))) void chunk;
+        const rows = unpacked.rows();
+        return { type: 'file', name: entry.name, chunks: createReadStream(entry.file.path), rows: () => rows, origin: { type: 'file', sourceFile: entry.file.name } };
+      }
       return { type: 'file', name: entry.name, chunks: counter.count(createReadStream(entry.file.path)), rows: counter.rows, origin: { type: 'file', sourceFile: entry.file.name } };
     },
     warnings: [

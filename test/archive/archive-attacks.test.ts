@@ -218,3 +218,17 @@ describe('a forged archive record in the audit log', () => {
     expect(verified.stderr).toContain('manifest.json');
   });
 });
+
+describe('a gzipped report in the folder', () => {
+  it('is copied as it is, and its rows are counted in the text it holds (the manifest said 2 of 40)', async () => {
+    const reports = join(home, 'gz-reports');
+    mkdirSync(reports);
+    const rows = Array.from({ length: 40 }, (_, i) => row(HEADERS.allOrders, { 'amazon-order-id': `111-1111111-${String(i).padStart(7, '0')}`, 'purchase-date': `2026-0${(i % 9) + 1}-02T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' }));
+    writeReport(reports, 'orders.txt.gz', [HEADERS.allOrders, ...rows], { gzip: true });
+    const out = join(home, 'gz-archive');
+    expect((await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'GZSELLER', '--out', out])).code).toBe(3);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(manifest.files.map((f) => f.rows)).toEqual([40]);
+    expect(readFileSync(join(out, manifest.files[0]!.file!))).toEqual(readFileSync(join(reports, 'orders.txt.gz')));
+  });
+});
