@@ -9,6 +9,9 @@ export interface MessageParams {
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
   'archive.failed-download': { attempts: Value; detail: Value };
+  'archive.folder-not-empty': { dir: Value };
+  'archive.folder-other-archive': { dir: Value; seller: Value; source: Value };
+  'archive.future-day': { day: Value; today: Value };
   'archive.gap': { from: Value; kind: Value; to: Value };
   'archive.gaps-left': { count: Value };
   'archive.index-title': { day: Value; seller: Value };
