@@ -13,7 +13,9 @@ import { READINESS_FLAGS, resolveReadinessRun, runToRecord, type ReadinessRunOpt
 import { flagText } from '../config/flag-spec.js';
 import { settingPath } from '../config/global-options.js';
 import type { KindCoverage } from '../core/archive-coverage.js';
+import { normaliseSellerId } from '../core/request-owner.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import type { Translate } from '../messages/catalogue.js';
 import { failpoint } from '../failpoints.js';
 import type { ArchiveJson, ArchiveVerifyJson } from '../render/archive-json-schema.js';
 import { JSON_SCHEMA_VERSION } from '../render/json-schema-version.js';
@@ -186,7 +188,7 @@ export const archiveCreate = defineCommand<ArchiveOptions>({
       run: resolveReadinessRun(raw, globals),
       json: globals.options.json,
       out: out ? settingPath(out, globals.term.env) : null,
-      sellerId: flagText(raw, 'sellerId') ?? globals.options.config.sellerId ?? null,
+      sellerId: archiveSellerId(flagText(raw, 'sellerId') ?? globals.options.config.sellerId ?? null, globals.t),
     });
   },
   run: runArchive,
@@ -204,4 +206,10 @@ export const archiveVerify = defineCommand<ArchiveVerifyOptions>({
 
 export const archiveGroup: CommandGroup = { name: 'archive', description: 'help.archive', subcommands: [archiveVerify], byItself: archiveCreate };
 
-
+/** The seller an archive is filed under is written into its manifest and page: a merchant token, nothing else. */
+function archiveSellerId(given: string | null, t: Translate): string | null {
+  if (given === null) return null;
+  const sellerId = normaliseSellerId(given);
+  if (!/^[A-Z0-9]{8,20}$/.test(sellerId)) throw new UsageError(t('request.invalid.seller-id'));
+  return sellerId;
+}

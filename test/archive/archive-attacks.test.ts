@@ -125,7 +125,7 @@ describe('a reports folder with awkward names and line ends', () => {
     writeFileSync(join(reports, 'Upper.txt'), [HEADERS.allOrders, order('111-1111111-0000003', '2026-10-01'), order('111-1111111-0000004', '2026-10-02')].join('\r') + '\r');
     writeFileSync(join(reports, 'upper.txt'), [HEADERS.allOrders, order('111-1111111-0000005', '2026-09-01')].join('\r\n') + '\r\n');
     const out = join(home, 'awkward-archive');
-    const made = await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'AWKWARD', '--out', out]);
+    const made = await run(['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'AWKWARD1', '--out', out]);
     expect(made.code, made.stderr).toBe(3);
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     const names = manifest.files.map((f) => f.file!);
@@ -230,5 +230,17 @@ describe('a gzipped report in the folder', () => {
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.files.map((f) => f.rows)).toEqual([40]);
     expect(readFileSync(join(out, manifest.files[0]!.file!))).toEqual(readFileSync(join(reports, 'orders.txt.gz')));
+  });
+});
+
+describe('the seller an archive is filed under', () => {
+  it('is a merchant token: a --seller-id with terminal escapes or markup is refused before anything is written (it was stored raw in manifest.json and index.html)', async () => {
+    for (const sellerId of ['A2DEMO\u001b]0;pwned\u0007', '<img src=x onerror=alert(1)>', 'A2 DEMO5ELLER']) {
+      const out = join(home, `bad-seller-${sellerId.length}`);
+      const result = await run(['archive', '--adapter', 'reports', '--reports-dir', home, '--seller-id', sellerId, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Merchant Token');
+      expect(() => readdirSync(out)).toThrow();
+    }
   });
 });
