@@ -5,7 +5,7 @@
 // that names the path.
 
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -35,6 +35,21 @@ export class ArchiveFolder {
   private unwritable(path: string, error: unknown): UsageError {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return new UsageError(this.t('archive.unwritable', { path, code }), this.t('archive.unwritable-hint'));
+  }
+
+  /** The names in the folder. */
+  entries(): string[] {
+    return readdirSync(this.dir);
+  }
+
+  /** The folder cannot take this archive: it holds another seller's (or source's). An input error naming it. */
+  otherArchive(seller: string, source: string): UsageError {
+    return new UsageError(this.t('archive.folder-other-archive', { dir: this.dir, seller, source }), this.t('archive.folder-hint'));
+  }
+
+  /** The folder cannot take this archive: it holds unrelated files (an --out given by mistake). */
+  notEmpty(): UsageError {
+    return new UsageError(this.t('archive.folder-not-empty', { dir: this.dir }), this.t('archive.folder-hint'));
   }
 
   /** Makes the folder (0700: the records are the seller's own). */

@@ -13,12 +13,13 @@ import type { ArchiveVerification } from './verify-archive.js';
 
 export const archiveEvent = {
   type: 'archive',
-  body: ({ dir, manifest, manifestSha256, gaps }: { dir: string; manifest: Manifest; manifestSha256: string; gaps: number }) => ({
+  body: ({ dir, manifest, manifestSha256, indexSha256, gaps }: { dir: string; manifest: Manifest; manifestSha256: string; indexSha256: string; gaps: number }) => ({
     dir,
     seller: manifest.seller.id,
     source: manifest.source,
     day: manifest.day,
     manifestSha256,
+    indexSha256,
     files: manifest.files.length,
     complete: manifest.complete,
     gaps,
@@ -29,26 +30,37 @@ interface RecordedArchive {
   dir: string;
   seller: string | null;
   manifestSha256: string;
+  /** index.html's hash (logs written before it was recorded have none). */
+  indexSha256: string | null;
 }
 
-async function readRecorded(place: AuditLogPlace): Promise<RecordedArchive[]> {
-  if (!(await auditLogExists(place))) return [];
+/** index.html's recorded hash by manifest hash. */
+const indexesOf = (recorded: readonly RecordedArchive[]) => new Map(recorded.flatMap((r) => (r.indexSha256 ? [[r.manifestSha256, r.indexSha256] as const] : [])));
+
+/** The archives the log recorded; `trusted` is false when the log does not verify (a record added or edited outside close-account). */
+async function readRecorded(place: AuditLogPlace): Promise<{ recorded: RecordedArchive[]; trusted: boolean }> {
+  if (!(await auditLogExists(place))) return { recorded: [], trusted: true };
   const audit = await openAuditLog(place, 'read');
   try {
-    return audit.recordsOfType(archiveEvent.type).flatMap((record) => {
-      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown };
+    const records = audit.recordsOfType(archiveEvent.type);
+    // A hash the log holds vouches for a manifest only while the log's chain holds (a forged record would vouch for a forged manifest).
+    const trusted = records.length === 0 || audit.verify().intact;
+    const recorded = records.flatMap((record) => {
+      const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown; indexSha256?: unknown };
       if (typeof body.manifestSha256 !== 'string' || typeof body.dir !== 'string') return [];
-      return [{ dir: body.dir, seller: typeof body.seller === 'string' ? body.seller : null, manifestSha256: body.manifestSha256 }];
+      return [{ dir: body.dir, seller: typeof body.seller === 'string' ? body.seller : null, manifestSha256: body.manifestSha256, indexSha256: typeof body.indexSha256 === 'string' ? body.indexSha256 : null }];
     });
+    return { recorded, trusted };
   } finally {
     audit.close();
   }
 }
 
 /** Manifest hashes the audit log recorded for archives, and the latest archive's folder. */
-export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; latestDir: string | null }> {
-  const recorded = await readRecorded(place);
-  return { hashes: new Set(recorded.map((r) => r.manifestSha256)), latestDir: recorded.at(-1)?.dir ?? null };
+export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; indexes: Map<string, string>; latestDir: string | null }> {
+  const { recorded, trusted } = await readRecorded(place);
+  // A log that does not verify vouches for no manifest: each is named as not recorded.
+  return { hashes: new Set(trusted ? recorded.map((r) => r.manifestSha256) : []), indexes: trusted ? indexesOf(recorded) : new Map(), latestDir: recorded.at(-1)?.dir ?? null };
 }
 
 /**
@@ -58,21 +70,29 @@ export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: 
  */
 export async function archiveEvidence(place: AuditLogPlace, sellerId: string | null, asOf: string, t: Translate): Promise<ArchiveEvidence | null> {
   if (!sellerId) return null;
-  const recorded = await readRecorded(place);
+  const { recorded, trusted } = await readRecorded(place);
   const latest = recorded.filter((r) => r.seller === sellerId).at(-1);
   if (!latest) return null;
+  // The log does not verify: nothing it says of the archive is evidence.
+  if (!trusted) return { dir: latest.dir, day: asOf, status: 'changed', changed: [place.path], coverage: [] };
   // Loaded only for a seller with an archive: `check` without one needs no manifest schema (zod).
   const { verifyArchive } = await import('./verify-archive.js');
   const { MANIFEST_NAME } = await import('./manifest.js');
   let verdict: ArchiveVerification;
   try {
-    verdict = await verifyArchive(latest.dir, new Set(recorded.map((r) => r.manifestSha256)), t);
+    // Only manifests the log recorded for this seller count: another seller's archive copied into the folder is not this one's.
+    const own = recorded.filter((r) => r.seller === sellerId);
+    verdict = await verifyArchive(latest.dir, new Set(own.map((r) => r.manifestSha256)), t, indexesOf(own));
   } catch (error) {
     // The folder or its manifest is gone or unreadable: the archive does not verify.
     if (!(error instanceof CliError)) throw error;
     return { dir: latest.dir, day: asOf, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
   }
+  if (verdict.seller !== sellerId) return { dir: latest.dir, day: verdict.day, status: 'changed', changed: [MANIFEST_NAME], coverage: [] };
   const day = verdict.day > asOf ? verdict.day : asOf;
-  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), verdict.manifest.files);
+  // Nothing an archive holds speaks for days after it was last written: they had not happened.
+  const written = verdict.manifest.updatedAt.slice(0, 10);
+  const items = verdict.manifest.files.map((f) => ({ kind: f.kind, period: { from: f.period.from, to: f.period.to > written ? written : f.period.to } }));
+  const coverage = coverageOf(requiredCoverage(day, verdict.manifest.seller.regions), items, verdict.manifest.problems);
   return { dir: latest.dir, day: verdict.day, status: verdict.status, changed: verdict.changed.map((c) => c.file), coverage };
 }

@@ -4,10 +4,10 @@
 // manifest of whole files; the next run fetches only what is missing.
 
 import { join } from 'node:path';
-import { allGaps, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
+import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
 import { ArchiveFolder, hashFile } from './archive-folder.js';
 import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
-import { manifestCoverage } from './verify-archive.js';
+import { isPartialName, manifestCoverage } from './verify-archive.js';
 
 export interface ArchiveUnit {
   /** Stable across runs: resuming matches units by it. */
@@ -60,19 +60,22 @@ export interface BuildResult {
   gaps: ReturnType<typeof allGaps>;
 }
 
-/** Counts data rows in a text report as it streams: lines after the header. */
+/** Counts data rows in a text report as it streams: lines after the header, ended by LF, CRLF or a lone CR (old Mac spreadsheets). */
 export function lineCounter(): { count: (chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) => AsyncIterable<Uint8Array>; rows: () => number } {
   let lines = 0;
   let last = 0x0a;
   return {
     async *count(chunks) {
       for await (const chunk of chunks) {
-        for (const byte of chunk) if (byte === 0x0a) lines += 1;
-        if (chunk.byteLength > 0) last = chunk[chunk.byteLength - 1]!;
+        for (const byte of chunk) {
+          // CR ends a line; the LF of a CRLF does not end another.
+          if (byte === 0x0d || (byte === 0x0a && last !== 0x0d)) lines += 1;
+          last = byte;
+        }
         yield chunk;
       }
     },
-    rows: () => Math.max(0, lines + (last === 0x0a ? 0 : 1) - 1),
+    rows: () => Math.max(0, lines + (last === 0x0a || last === 0x0d ? 0 : 1) - 1),
   };
 }
 
@@ -80,9 +83,13 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   folder.create();
   const stamp = () => new Date(options.now()).toISOString();
   const existing = folder.readManifest();
-  const sameArchive = existing && existing.seller.id === source.sellerId && existing.source === source.id;
+  // Never another seller's archive replaced, nor an unrelated folder's files overwritten (--out).
+  if (existing && (existing.seller.id !== source.sellerId || existing.source !== source.id)) throw folder.otherArchive(existing.seller.id, existing.source);
+  if (!existing && folder.entries().some((name) => !isPartialName(name))) throw folder.notEmpty();
+  const sameArchive = existing !== null;
+  // Archived again on a later day: what it must cover now is as of that day (the files kept cover what they did).
   const manifest: Manifest = sameArchive
-    ? { ...existing, complete: false, problems: [] }
+    ? { ...existing, seller: { id: source.sellerId, regions: source.regions }, day: options.day, required: options.required, complete: false, problems: [] }
     : { schemaVersion: 1, tool: 'close-account', seller: { id: source.sellerId, regions: source.regions }, source: source.id, day: options.day, createdAt: stamp(), updatedAt: stamp(), complete: false, required: options.required, files: [], problems: [] };
   const units = await source.units(manifest.required);
   // A listed file that no longer hashes as listed is fetched again; one that does is kept.
@@ -101,13 +108,22 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   }
   manifest.files = kept;
   const done = new Set(kept.map((f) => f.unit));
-  const todo = units.filter((u) => !done.has(u.id));
-  const reused = units.length - todo.length;
+  // A unit is done when fetched before, or when what was kept (for the same marketplaces) already covers
+  // its period: archived again later, windows fall elsewhere, and only what is new is fetched.
+  const coveredByKept = (unit: ArchiveUnit) => {
+    // A snapshot is taken again; a report file of a folder is copied whatever else covers its days.
+    if (unit.kind === 'seller-performance' || source.id === 'reports') return false;
+    const same = kept.filter((f) => f.kind === unit.kind && f.marketplaces.join('+') === unit.marketplaces.join('+'));
+    return same.length > 0 && gapsIn(unit.period, mergePeriods(same.map((f) => f.period))).length === 0;
+  };
+  const todo = units.filter((u) => !done.has(u.id) && !coveredByKept(u));
+  const reused = kept.filter((f) => f.file !== null).length;
+  const skipped = units.length - todo.length;
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
   let fetched = 0;
   source.prepare?.(todo);
   for (const [index, unit] of todo.entries()) {
-    options.onProgress?.({ done: reused + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
+    options.onProgress?.({ done: skipped + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
     const result = await source.fetch(unit);
     if (result.type === 'problem') {
       manifest.problems.push({ unit: unit.id, kind: unit.kind, period: unit.period, status: result.status, detail: result.detail });

@@ -8,6 +8,8 @@ import { isIsoDate } from '../core/dates.js';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 export const MANIFEST_NAME = 'manifest.json';
+/** The page beside the manifest, made from it (so not listed in it). */
+export const INDEX_NAME = 'index.html';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 const period = z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, 'from is after to');

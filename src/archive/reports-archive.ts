@@ -5,6 +5,8 @@
 // day the file was saved. A file of no known kind is not copied and is named.
 
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
 import type { ArchiveKind, Period } from '../core/archive-coverage.js';
 import { toIsoDate } from '../core/dates.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -28,7 +30,40 @@ interface FoundFile {
   file: ReportFile;
   kind: ArchiveKind;
   unit: ArchiveUnit | null;
+  sha256: string;
+  /** Its name in the archive. */
+  name: string;
   problem: string | null;
+}
+
+/**
+ * Each copied file's name in the archive: the source's name, kept as given where it is plain and
+ * no other file's is the same but for case (a Mac's or Windows's disk tells them apart by no more).
+ * Otherwise made plain, with the start of its SHA-256: "a b.txt" and "a-b.txt" made plain are one
+ * name, and the second written would overwrite the first (the manifest names the source).
+ */
+export function archivedNames(files: readonly { kind: ArchiveKind; name: string; sha256: string }[]): string[] {
+  const given = files.map((f) => `${f.kind}_${f.name}`);
+  const plain = given.map((g) => g.replace(/[^A-Za-z0-9._+-]/g, '-'));
+  const seen = new Map<string, number>();
+  for (const p of plain) seen.set(p.toLowerCase(), (seen.get(p.toLowerCase()) ?? 0) + 1);
+  return plain.map((p, i) => {
+    if (p === given[i] && p.length <= 200 && seen.get(p.toLowerCase()) === 1) return p;
+    const extension = /\.[A-Za-z0-9]{1,10}$/.exec(p)?.[0] ?? '';
+    return `${p.slice(0, p.length - extension.length).slice(0, 160)}_${files[i]!.sha256.slice(0, 16)}${extension}`;
+  });
+}
+
+/** Whether a file starts with gzip's magic bytes. */
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The days a file's dated rows span; null when none can be read. */
@@ -74,8 +109,10 @@ export async function reportsArchiveSource(dir: string, sellerId: string | null,
     const period = await periodOf(file, kind);
     const { sha256 } = await hashFile(file.path);
     const unit = period ? { id: `file:${file.name}:${sha256}`, kind, marketplaces: [], period } : null;
-    found.push({ file, kind, unit, problem: period ? null : t('archive.reports-no-period') });
+    found.push({ file, kind, unit, sha256, name: '', problem: period ? null : t('archive.reports-no-period') });
   }
+  const names = archivedNames(found.map((f) => ({ kind: f.kind, name: f.file.name, sha256: f.sha256 })));
+  found.forEach((f, i) => (f.name = names[i]!));
   return {
     id: 'reports',
     sellerId: sellerId ?? 'reports',
@@ -86,9 +123,14 @@ export async function reportsArchiveSource(dir: string, sellerId: string | null,
     async fetch(unit: ArchiveUnit): Promise<UnitResult> {
       const entry = found.find((f) => f.unit?.id === unit.id)!;
       const counter = lineCounter();
-      // The name kept as given where it is plain; otherwise made plain (the manifest names the source).
-      const name = `${unit.kind}_${entry.file.name}`.replace(/[^A-Za-z0-9._+-]/g, '-').slice(0, 200);
-      return { type: 'file', name, chunks: counter.count(createReadStream(entry.file.path)), rows: counter.rows, origin: { type: 'file', sourceFile: entry.file.name } };
+      // A gzipped report is copied as it is; its rows are counted in the text it holds, not in the gzip's bytes.
+      if (await isGzip(entry.file.path)) {
+        const unpacked = lineCounter();
+        for await (const chunk of unpacked.count(createReadStream(entry.file.path).pipe(createGunzip()))) void chunk;
+        const rows = unpacked.rows();
+        return { type: 'file', name: entry.name, chunks: createReadStream(entry.file.path), rows: () => rows, origin: { type: 'file', sourceFile: entry.file.name } };
+      }
+      return { type: 'file', name: entry.name, chunks: counter.count(createReadStream(entry.file.path)), rows: counter.rows, origin: { type: 'file', sourceFile: entry.file.name } };
     },
     warnings: [
       ...found.filter((f) => f.problem).map((f) => `${f.file.name}: ${f.problem!}`),

@@ -2,14 +2,18 @@
 // the ones the audit log recorded. Intact only when every file is as listed and the manifest is
 // one the log knows; anything else names what changed.
 
-import { readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageOf, type KindCoverage } from '../core/archive-coverage.js';
 import type { Translate } from '../messages/catalogue.js';
 import { ArchiveFolder, hashFile, sha256Of } from './archive-folder.js';
-import { MANIFEST_NAME, type Manifest } from './manifest.js';
+import { INDEX_NAME, MANIFEST_NAME, type Manifest } from './manifest.js';
 
-export type FileProblem = 'missing' | 'changed' | 'unreadable';
+/** unlisted: in the folder but not in the manifest (nor the manifest or its page); not-a-file: a symlink or folder where a file was listed. */
+export type FileProblem = 'missing' | 'changed' | 'unreadable' | 'unlisted' | 'not-a-file';
+
+/** A file being written (temporary name, renamed once whole): not part of the archive yet. */
+export const isPartialName = (name: string): boolean => /^\..+\.partial$/.test(name);
 
 export interface ArchiveVerification {
   dir: string;
@@ -34,14 +38,16 @@ export function manifestHash(dir: string): string {
 
 /** The coverage the manifest's files and empty answers give, against what it was asked to cover. */
 export function manifestCoverage(manifest: Manifest): KindCoverage[] {
-  return coverageOf(manifest.required, manifest.files);
+  return coverageOf(manifest.required, manifest.files, manifest.problems);
 }
 
 /**
  * Verifies the archive in `dir`. `recordedHashes` are the manifest hashes the audit log holds for
- * archives (the caller reads the log). Throws an input error when there is no readable manifest.
+ * archives (the caller reads the log); `recordedIndexes`, the index.html hash recorded with each
+ * manifest hash: the page a seller reads is checked too. Throws an input error when there is no
+ * readable manifest.
  */
-export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate): Promise<ArchiveVerification> {
+export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate, recordedIndexes: ReadonlyMap<string, string> = new Map()): Promise<ArchiveVerification> {
   const folder = new ArchiveFolder(dir, t);
   const manifest = folder.readManifest();
   if (!manifest) {
@@ -53,10 +59,28 @@ export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<str
   for (const entry of manifest.files) {
     if (entry.file === null) continue;
     try {
+      // A symlink is not the archive's own file: its bytes live elsewhere and a moved folder loses them.
+      if (!lstatSync(join(dir, entry.file)).isFile()) {
+        changed.push({ file: entry.file, problem: 'not-a-file' });
+        continue;
+      }
       const found = await hashFile(join(dir, entry.file));
       if (found.sha256 !== entry.sha256 || found.bytes !== entry.bytes) changed.push({ file: entry.file, problem: 'changed' });
     } catch (error) {
       changed.push({ file: entry.file, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
+    }
+  }
+  // What the folder holds beyond the manifest, its page and files being written is named: the archive cannot account for it.
+  const listed = new Set<string>([MANIFEST_NAME, INDEX_NAME, ...manifest.files.flatMap((f) => (f.file === null ? [] : [f.file]))]);
+  for (const name of readdirSync(dir).sort()) if (!listed.has(name) && !isPartialName(name)) changed.push({ file: name, problem: 'unlisted' });
+  if (!lstatSync(join(dir, MANIFEST_NAME)).isFile()) changed.unshift({ file: MANIFEST_NAME, problem: 'not-a-file' });
+  const index = recordedIndexes.get(manifestSha256);
+  if (index !== undefined) {
+    try {
+      const found = lstatSync(join(dir, INDEX_NAME)).isFile() ? await hashFile(join(dir, INDEX_NAME)) : null;
+      if (found?.sha256 !== index) changed.push({ file: INDEX_NAME, problem: found ? 'changed' : 'not-a-file' });
+    } catch (error) {
+      changed.push({ file: INDEX_NAME, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
     }
   }
   const manifestRecorded = recordedHashes.has(manifestSha256);

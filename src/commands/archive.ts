@@ -33,6 +33,10 @@ export interface ArchiveVerifyOptions {
   readonly dir: string | null;
 }
 
+/** The readiness flags an archive uses: the source and the day. It judges nothing (no --attest), reads the
+ * demo seller as it is (no --demo-done), copies report files byte for byte whatever their age or encoding. */
+const ARCHIVE_SOURCE_FLAGS = READINESS_FLAGS.filter((f) => !['--attest', '--demo-done', '--max-report-age', '--encoding'].includes(f.flags.split(' ')[0]!));
+
 async function openSource(options: ArchiveOptions, io: CommandIo): Promise<{ source: ArchiveSource; calls?: () => Record<string, number>; close?: () => Promise<void> }> {
   const { source } = options.run;
   if (source.adapter === 'demo') {
@@ -92,7 +96,9 @@ function coverageLines(io: CommandIo, coverage: readonly KindCoverage[]): string
 
 async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<number> {
   const { t } = io;
-  const [{ ArchiveFolder }, { buildArchive }, { MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
+  // Days that have not happened cannot be fetched: a report asked for them comes back empty, and would be kept as "no data".
+  if (options.run.asOf > io.term.today()) throw new UsageError(t('archive.future-day', { day: options.run.asOf, today: io.term.today() }), t('archive.future-day-hint'));
+  const [{ ArchiveFolder }, { buildArchive }, { INDEX_NAME, MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
     import('../archive/archive-folder.js'),
     import('../archive/build-archive.js'),
     import('../archive/manifest.js'),
@@ -119,15 +125,15 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
       });
       const coverage = manifestCoverage(result.manifest);
       // The page beside the manifest: made from it, so not listed in it.
-      await folder.writeFile('index.html', [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
+      const index = await folder.writeFile(INDEX_NAME, [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
       const manifestSha256 = manifestHash(dir);
       const gaps = allGaps(coverage);
-      recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest: result.manifest, manifestSha256, gaps: gaps.length }));
+      recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest: result.manifest, manifestSha256, indexSha256: index.sha256, gaps: gaps.length }));
       const empty = result.manifest.files.filter((f) => f.file === null).length;
       if (options.json) {
         const document: ArchiveJson = {
           schemaVersion: JSON_SCHEMA_VERSION,
-          archive: { dir, manifest: join(dir, MANIFEST_NAME), index: join(dir, 'index.html'), seller: source.sellerId, source: source.id, day: result.manifest.day, complete: result.manifest.complete, manifestSha256, runId: recorder.runId },
+          archive: { dir, manifest: join(dir, MANIFEST_NAME), index: join(dir, INDEX_NAME), seller: source.sellerId, source: source.id, day: result.manifest.day, complete: result.manifest.complete, manifestSha256, runId: recorder.runId },
           files: { listed: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty },
           coverage,
           gaps: gaps.map((g) => ({ kind: g.kind, from: g.gap.from, to: g.gap.to })),
@@ -152,10 +158,10 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
 async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): Promise<number> {
   const { t } = io;
   const [{ recordedArchives }, { verifyArchive }] = await Promise.all([import('../archive/archive-record.js'), import('../archive/verify-archive.js')]);
-  const { hashes, latestDir } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
+  const { hashes, indexes, latestDir } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
   const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
-  const verdict = await verifyArchive(dir, hashes, t);
+  const verdict = await verifyArchive(dir, hashes, t, indexes);
   if (options.json) {
     const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
     io.print(JSON.stringify(document, null, 2));
@@ -171,7 +177,7 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
 export const archiveCreate = defineCommand<ArchiveOptions>({
   name: 'archive',
   description: 'help.archive',
-  flags: [...READINESS_FLAGS, { flags: '--out <dir>', help: 'help.archive-out' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
+  flags: [...ARCHIVE_SOURCE_FLAGS, { flags: '--out <dir>', help: 'help.archive-out' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
   examples: ['close-account archive', 'close-account archive --adapter sp-api --out ~/amazon-archive', 'close-account archive --adapter reports --reports-dir ~/amazon-reports --seller-id A2DEMO5ELLER7Q'],
   helpAfter: ['help.exit-codes'],
   resolve(raw, globals) {

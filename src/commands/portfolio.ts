@@ -139,7 +139,20 @@ async function runPortfolioCheck(options: PortfolioCheckOptions, io: CommandIo):
   const notify = options.notifyWebhook
     ? (await import('../portfolio/notify.js')).changeNotifier(options.notifyWebhook, { t: io.t, env: io.term.env, now: io.term.now(), version: io.version, nodeVersion: io.term.nodeVersion, say: io.say })
     : null;
-  const { result, auditPath } = await checkAccounts(options, io, 'portfolio check');
+  const { result: checked, auditPath } = await checkAccounts(options, io, 'portfolio check');
+  // Sent before the results are shown, so that the document's exit code is the process's; a
+  // notification that cannot be delivered fails the run (exit 4, the cron job sees it) without
+  // hiding what was found.
+  let undelivered: unknown = null;
+  if (notify) {
+    try {
+      await notify(checked);
+      await recordNotified(options, io, checked);
+    } catch (error) {
+      undelivered = error;
+    }
+  }
+  const result: PortfolioCheck = undelivered === null ? checked : { ...checked, exitCode: EXIT.dataSource };
   if (options.json) {
     const { portfolioJson } = await import('../render/portfolio-json.js');
     io.print(JSON.stringify(portfolioJson(result, io.t, io.term.now()), null, 2));
@@ -148,10 +161,21 @@ async function runPortfolioCheck(options: PortfolioCheckOptions, io: CommandIo):
     io.print(renderPortfolioCheck(result, io.out, io.t, io.columns));
     io.say(io.err.dim(auditPath ? io.t('portfolio.recorded', { path: auditPath }) : io.t('audit.dry-run')));
   }
-  // After the results are shown and recorded: a notification that cannot be delivered fails the
-  // run (exit 4, the cron job sees it) without hiding what was found.
-  if (notify) await notify(result);
+  if (undelivered !== null) throw undelivered;
   return result.exitCode;
+}
+
+/** Delivered (or nothing to tell): the next notification is measured from these runs. */
+async function recordNotified(options: PortfolioCheckOptions, io: CommandIo, result: PortfolioCheck): Promise<void> {
+  const runs = result.accounts.flatMap((a) => (a.readiness && a.runId ? [a.runId] : []));
+  if (options.dryRun || runs.length === 0) return;
+  const { NOTIFIED_RECORD } = await import('../portfolio/history.js');
+  const audit = await openAuditLog({ path: options.run.auditDbPath, term: io.term, t: io.t }, 'append');
+  try {
+    audit.recordEvent(null, NOTIFIED_RECORD, { runs });
+  } finally {
+    audit.close();
+  }
 }
 
 async function runPortfolioPlan(options: PortfolioPlanOptions, io: CommandIo): Promise<number> {

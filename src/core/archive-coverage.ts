@@ -119,12 +119,34 @@ export function gapsIn(within: Period, covered: readonly Period[]): Period[] {
   return gaps;
 }
 
+/** `periods` (merged, in order) with every day of `cut` taken out. */
+function without(periods: readonly Period[], cut: readonly Period[]): Period[] {
+  let result = [...periods];
+  for (const hole of mergePeriods(cut)) {
+    result = result.flatMap((p) => {
+      if (hole.to < p.from || hole.from > p.to) return [p];
+      const pieces: Period[] = [];
+      if (p.from < hole.from) pieces.push({ from: p.from, to: addDays(hole.from, -1) });
+      if (p.to > hole.to) pieces.push({ from: addDays(hole.to, 1), to: p.to });
+      return pieces;
+    });
+  }
+  return result;
+}
+
 /**
  * Coverage of every required kind. A snapshot is covered by a snapshot taken on its day or later
  * (a later one still shows what was before it); a history by the union of its files' periods.
+ * `failed` are periods a fetch failed for (a problem): a gap whatever else covers them, since a
+ * kind fetched per marketplace is covered for one marketplace by another's file.
  */
-export function coverageOf(required: readonly Requirement[], items: readonly CoveringItem[]): KindCoverage[] {
+export function coverageOf(required: readonly Requirement[], items: readonly CoveringItem[], failed: readonly CoveringItem[] = []): KindCoverage[] {
   return required.map((requirement) => {
+    const holes = failed.filter((item) => item.kind === requirement.kind).map((item) => item.period);
+    if (holes.length > 0) {
+      const covered = requirement.snapshot ? [] : without(coverageOf([requirement], items)[0]!.covered, holes);
+      return { kind: requirement.kind, required: requirement.period, covered, gaps: gapsIn(requirement.period, covered) };
+    }
     const own = items.filter((item) => item.kind === requirement.kind);
     const clipped = own
       .map((item) => ({ from: item.period.from < requirement.period.from ? requirement.period.from : item.period.from, to: item.period.to > requirement.period.to ? requirement.period.to : item.period.to }))

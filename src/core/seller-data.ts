@@ -103,6 +103,8 @@ export interface AccountHealth {
   source: string;
   /** Some marketplace's claim counts could not be read: the counts prove nothing for the window. */
   countsIncomplete?: boolean;
+  /** Some marketplace's report named no account status or no policy metric for it: health proves nothing there. */
+  statusesIncomplete?: boolean;
   /**
    * The day the figures were taken, where earlier than the run (sample data is fixed): the counts
    * must reach the day before it. Absent: the day the data is read.

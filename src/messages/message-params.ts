@@ -9,6 +9,9 @@ export interface MessageParams {
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
   'archive.failed-download': { attempts: Value; detail: Value };
+  'archive.folder-not-empty': { dir: Value };
+  'archive.folder-other-archive': { dir: Value; seller: Value; source: Value };
+  'archive.future-day': { day: Value; today: Value };
   'archive.gap': { from: Value; kind: Value; to: Value };
   'archive.gaps-left': { count: Value };
   'archive.index-title': { day: Value; seller: Value };
@@ -219,8 +222,10 @@ export interface MessageParams {
   'portfolio.error.fix-region': { regions: Value };
   'portfolio.error.fix-scenario': { scenarios: Value };
   'portfolio.error.invalid': { code: Value; field: Value; line: Value; path: Value };
+  'portfolio.error.other-region': { data: Value; listed: Value };
   'portfolio.error.other-seller': { data: Value; listed: Value };
   'portfolio.error.secret-in-file': { field: Value; line: Value; path: Value };
+  'portfolio.error.shared-folder': { first: Value; folder: Value; line: Value; path: Value };
   'portfolio.error.sp-api-credentials': { line: Value; path: Value };
   'portfolio.error.syntax': { code: Value; line: Value; path: Value };
   'portfolio.error.too-large': { cap: Value; path: Value };

@@ -25,7 +25,13 @@ export async function openAccountSource(account: Account, shared: SharedSourceOp
     case 'reports': {
       const encoding = source.encoding === undefined ? null : parseEncoding(source.encoding);
       if (source.encoding !== undefined && encoding === null) throw new UsageError(t('error.bad-encoding', { value: source.encoding }));
-      return openAdapter('reports', { ...base, reportsDir: source.folder, encoding }, t);
+      try {
+        return await openAdapter('reports', { ...base, reportsDir: source.folder, encoding }, t);
+      } catch (error) {
+        // The folder comes from the accounts file, not --reports-dir (portfolio takes none): say where to fix it.
+        if (error instanceof UsageError && error.hint === t('error.reports-dir-hint')) throw new UsageError(error.message, t('portfolio.error.reports-folder-hint'));
+        throw error;
+      }
     }
     case 'sp-api': {
       const env: Record<string, string | undefined> = { ...shared.env };

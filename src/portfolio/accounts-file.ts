@@ -5,8 +5,9 @@
 // close-account config file) that hold them, and a value that is not such a name is refused
 // without being repeated.
 
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { DEMO_SCENARIOS } from '../adapters/demo/demo-scenarios.js';
 import { normaliseSellerId } from '../core/request-owner.js';
@@ -32,6 +33,18 @@ export const API_REGION_OF: Record<AccountRegion, 'na' | 'eu' | 'fe'> = {
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 const envName = z.string().regex(ENV_NAME, { message: 'not-a-name' });
 
+/** Amazon's SP-API and Login with Amazon hosts, or the loopback address (a fake Amazon in tests). */
+export function isAmazonOrLoopback(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return true;
+  return /(^|\.)amazon\.com$/.test(host) || host === 'api.amazon.co.uk' || host === 'api.amazon.co.jp';
+}
+
 const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('demo'), scenario: z.enum(DEMO_SCENARIOS).default('blocked') }),
   z.strictObject({ kind: z.literal('reports'), folder: z.string().min(1), encoding: z.string().optional() }),
@@ -43,9 +56,12 @@ const sourceSchema = z.discriminatedUnion('kind', [
       .optional(),
     /** Or a close-account config file whose spApi section holds them (kept 0600). */
     config: z.string().min(1).optional(),
-    /** Where this account's SP-API is (a test server, a proxy): no secret, so it may be written here. */
-    endpoint: z.string().url().optional(),
-    lwaEndpoint: z.string().url().optional(),
+    /**
+     * Where this account's SP-API is: Amazon's own hosts or this machine (a test server). A shared
+     * accounts file holds no secret, so one edited line must not send the credentials elsewhere.
+     */
+    endpoint: z.string().url().refine(isAmazonOrLoopback, { message: 'not-amazon-host' }).optional(),
+    lwaEndpoint: z.string().url().refine(isAmazonOrLoopback, { message: 'not-amazon-host' }).optional(),
   }),
 ]);
 
@@ -106,7 +122,15 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     // The parser's message quotes the text around the fault: said by line and kind only, so that a secret written there is never repeated.
     throw new UsageError(t('portfolio.error.syntax', { path, line: lineAt(first.pos[0]), code: first.code }), hint);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // The one fault toJS finds after parsing: aliases that expand without bound (a "billion laughs").
+    let at = 0;
+    visit(doc, { Alias: (_, node) => ((at = node.range?.[0] ?? 0), visit.BREAK) });
+    throw new UsageError(t('portfolio.error.syntax', { path, line: lineAt(at), code: 'TOO_MANY_ALIASES' }), hint);
+  }
   const nodeLine = (at: readonly PropertyKey[]): number => {
     for (let n = at.length; n >= 0; n--) {
       const node: unknown = doc.getIn(at.slice(0, n) as (string | number)[], true);
@@ -125,7 +149,9 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
       throw new UsageError(t('portfolio.error.secret-in-file', { path, line, field }), t('portfolio.error.secret-hint'));
     }
     const fix =
-      issue.message === 'not-a-seller-id'
+      issue.message === 'not-amazon-host'
+        ? t('portfolio.error.fix-endpoint-host')
+        : issue.message === 'not-a-seller-id'
         ? t('portfolio.error.fix-seller-id')
         : last === 'region'
           ? t('portfolio.error.fix-region', { regions: ACCOUNT_REGIONS.join(', ') })
@@ -142,6 +168,7 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
   const folderOf = dirname(resolve(path));
   const seen = new Map<string, number>();
   const names = new Map<string, number>();
+  const folders = new Map<string, number>();
   const accounts: Account[] = parsed.data.accounts.map((account, i) => {
     const line = nodeLine(['accounts', i]);
     const key = `${account.sellerId}:${account.region}`;
@@ -150,7 +177,14 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     if (names.has(account.name)) throw new UsageError(t('portfolio.error.duplicate-name', { path, line, name: account.name, first: names.get(account.name)! }), t('portfolio.error.duplicate-hint'));
     names.set(account.name, line);
     let source: AccountSource = account.source;
-    if (source.kind === 'reports') source = { ...source, folder: isAbsolute(source.folder) ? source.folder : join(folderOf, source.folder) };
+    if (source.kind === 'reports') {
+      source = { ...source, folder: resolve(folderOf, source.folder) };
+      // Report files never name their seller: one folder proving two accounts would prove neither.
+      const same = realFolder(source.folder);
+      const first = folders.get(same);
+      if (first !== undefined) throw new UsageError(t('portfolio.error.shared-folder', { path, line, folder: source.folder, first }), t('portfolio.error.shared-folder-hint'));
+      folders.set(same, line);
+    }
     if (source.kind === 'sp-api') {
       if (!source.credentials === !source.config) throw new UsageError(t('portfolio.error.sp-api-credentials', { path, line: nodeLine(['accounts', i, 'source']) }), t('portfolio.error.secret-hint'));
       if (source.config && !isAbsolute(source.config)) source = { ...source, config: join(folderOf, source.config) };
@@ -158,6 +192,15 @@ export function parseAccounts(text: string, path: string, t: Translate): Account
     return { name: account.name, sellerId: account.sellerId, region: account.region, source, protected: account.protected, line };
   });
   return { path: resolve(path), accounts };
+}
+
+/** The folder a path names, through links; as written when it cannot be resolved (its reading then fails on its own). */
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 /** The account of a seller in a region, or every account of the seller when no region is given. */

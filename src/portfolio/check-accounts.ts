@@ -27,6 +27,8 @@ export interface AccountResult {
   warnings: string[];
   blockers: CheckId[];
   changes: AccountChanges | null;
+  /** What changed since the last run whose changes a notification delivered (--notify-webhook tells these). */
+  changesSinceNotified: AccountChanges | null;
 }
 
 export interface PortfolioCheck {
@@ -59,7 +61,8 @@ export function defaultConcurrency(cores: number): number {
 }
 
 export async function checkPortfolio(file: AccountsFile, options: PortfolioCheckOptions): Promise<PortfolioCheck> {
-  const previous = options.audit ? previousChecks(options.audit) : new Map<string, PreviousCheck>();
+  const history = options.audit ? previousChecks(options.audit) : { latest: new Map<string, PreviousCheck>(), notified: new Map<string, PreviousCheck>() };
+  const previous = history.latest;
   // A run lasts as long as its slowest account (Amazon's per-seller limits and report times), so
   // the accounts that took longest last time start first (longest processing time first); the
   // results keep the file's order.
@@ -68,7 +71,7 @@ export async function checkPortfolio(file: AccountsFile, options: PortfolioCheck
   await mapConcurrent(order, options.concurrency, async (index) => {
     const account = file.accounts[index]!;
     options.onProgress?.(index, { kind: 'started' });
-    const result = await checkAccount(account, options, previous.get(accountKey(account)), (check) => options.onProgress?.(index, { kind: 'checking', check }));
+    const result = await checkAccount(account, options, previous.get(accountKey(account)), history.notified.get(accountKey(account)), (check) => options.onProgress?.(index, { kind: 'checking', check }));
     options.onProgress?.(index, { kind: 'done', result });
     results[index] = result;
   });
@@ -90,7 +93,7 @@ export function startOrder(durations: readonly (number | null)[]): number[] {
   return durations.map((d, i) => ({ d: d ?? Number.POSITIVE_INFINITY, i })).sort((a, b) => b.d - a.d || a.i - b.i).map((x) => x.i);
 }
 
-async function checkAccount(account: Account, options: PortfolioCheckOptions, previous: PreviousCheck | undefined, checking: (check: CheckId) => void): Promise<AccountResult> {
+async function checkAccount(account: Account, options: PortfolioCheckOptions, previous: PreviousCheck | undefined, notified: PreviousCheck | undefined, checking: (check: CheckId) => void): Promise<AccountResult> {
   const { t, audit } = options;
   const warnings: string[] = [];
   const demo = account.source.kind === 'demo';
@@ -130,12 +133,26 @@ async function checkAccount(account: Account, options: PortfolioCheckOptions, pr
     // The data's own seller must be the one the file lists (the demo seller is a sample for any).
     const other = demo ? null : foreignSeller(account.sellerId, readiness.account.sellerId);
     if (other !== null) throw new CliError(EXIT.dataSource, t('portfolio.error.other-seller', { listed: account.sellerId, data: other }), t('portfolio.error.other-seller-hint'));
+    // And its region: data whose marketplaces are all of another region proves nothing of the one listed.
+    if (!readiness.isDemo && readiness.regions.length > 0 && !readiness.regions.some((g) => g.region === account.region)) {
+      const shown = readiness.regions.map((g) => t(`region.${g.region}`)).join(t('item.joiner'));
+      throw new CliError(EXIT.dataSource, t('portfolio.error.other-region', { listed: t(`region.${account.region}`), data: shown }), t('portfolio.error.other-region-hint'));
+    }
     const blockers = blockersOf(readiness.checks);
     if (audit && runId) {
       audit.recordReadiness(runId, readiness, new Map());
       audit.finishRun(runId, 'completed', readiness.verdict === 'ready' ? EXIT.ok : EXIT.notReady);
     }
-    return { account, runId, readiness, error: null, warnings, blockers, changes: audit ? changesSince(previous, readiness.verdict, blockers) : null };
+    return {
+      account,
+      runId,
+      readiness,
+      error: null,
+      warnings,
+      blockers,
+      changes: audit ? changesSince(previous, readiness.verdict, blockers) : null,
+      changesSinceNotified: audit ? changesSince(notified, readiness.verdict, blockers) : null,
+    };
   } catch (error) {
     const exitCode = error instanceof CliError ? error.exitCode : EXIT.internal;
     const code: AccountErrorCode = exitCode === EXIT.usage ? 'usage' : exitCode === EXIT.dataSource ? 'data-source' : 'internal';
@@ -145,6 +162,6 @@ async function checkAccount(account: Account, options: PortfolioCheckOptions, pr
       audit.recordEvent(runId, 'failed', { error: message });
       audit.finishRun(runId, 'failed', exitCode);
     }
-    return { account, runId, readiness: null, error: { code, message, hint }, warnings, blockers: [], changes: null };
+    return { account, runId, readiness: null, error: { code, message, hint }, warnings, blockers: [], changes: null, changesSinceNotified: null };
   }
 }

@@ -40,12 +40,29 @@ export function blockersOf(checks: readonly { id: CheckId; status: string }[]): 
   return checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c) => c.id);
 }
 
-/** The latest checked result of each seller and region, over the whole log, in one pass. */
-export function previousChecks(audit: AuditLog): Map<string, PreviousCheck> {
+/** The record --notify-webhook leaves once the changes of a run's accounts were delivered (or there were none). */
+export const NOTIFIED_RECORD = 'portfolio-notified';
+
+export interface PreviousChecks {
+  /** The latest checked result of each seller and region. */
+  latest: Map<string, PreviousCheck>;
+  /** The latest whose changes a notification delivered: what the next notification is measured from. */
+  notified: Map<string, PreviousCheck>;
+}
+
+/** The latest checked result of each seller and region (and the latest one notified), over the whole log, in one pass. */
+export function previousChecks(audit: AuditLog): PreviousChecks {
   const accountOfRun = new Map<string, string>();
   const startedAt = new Map<string, number>();
   const latest = new Map<string, PreviousCheck>();
+  const checked = new Map<string, { key: string; check: PreviousCheck }>();
+  const notifiedRuns = new Set<string>();
   for (const record of audit.allRecords()) {
+    if (record.type === NOTIFIED_RECORD) {
+      const runs = (record.body as { runs?: unknown }).runs;
+      if (Array.isArray(runs)) for (const run of runs) if (typeof run === 'string') notifiedRuns.add(run);
+      continue;
+    }
     if (!record.runId) continue;
     if (record.type === 'run-started') {
       const account = (record.body as { account?: RunAccount }).account;
@@ -58,10 +75,15 @@ export function previousChecks(audit: AuditLog): Map<string, PreviousCheck> {
       if (!key) continue;
       const body = record.body as { verdict: Verdict; earliestCloseDate: string | null; checks: { id: CheckId; status: string }[] };
       const duration = Date.parse(record.at) - (startedAt.get(record.runId) ?? Number.NaN);
-      latest.set(key, { runId: record.runId, at: record.at, verdict: body.verdict, earliestCloseDate: body.earliestCloseDate ?? null, blockers: blockersOf(body.checks), durationMs: Number.isFinite(duration) && duration >= 0 ? duration : null });
+      const check: PreviousCheck = { runId: record.runId, at: record.at, verdict: body.verdict, earliestCloseDate: body.earliestCloseDate ?? null, blockers: blockersOf(body.checks), durationMs: Number.isFinite(duration) && duration >= 0 ? duration : null };
+      latest.set(key, check);
+      checked.set(record.runId, { key, check });
     }
   }
-  return latest;
+  // In the log's order, so that the latest notified run of each account wins.
+  const notified = new Map<string, PreviousCheck>();
+  for (const [runId, { key, check }] of checked) if (notifiedRuns.has(runId)) notified.set(key, check);
+  return { latest, notified };
 }
 
 export function changesSince(previous: PreviousCheck | undefined, verdict: Verdict, blockers: readonly CheckId[]): AccountChanges {

@@ -34,7 +34,8 @@ export function portfolioChanges(result: PortfolioCheck) {
   const changed = result.accounts.flatMap((a): PortfolioChange[] => {
     const base = { name: a.account.name, sellerId: a.account.sellerId, region: a.account.region };
     if (a.error) return [{ ...base, kind: 'failed' as const, code: a.error.code, message: a.error.message }];
-    const c = a.changes;
+    // Measured from the last run whose changes were delivered: a notification that failed is not lost.
+    const c = a.changesSinceNotified;
     if (!c || !a.readiness) return [];
     if (c.previous && !c.verdictChanged && c.cleared.length === 0 && c.added.length === 0) return [];
     return [
@@ -102,7 +103,7 @@ async function sendChanges(url: string, secret: string, result: PortfolioCheck, 
   if (!outcome.value) {
     throw new DataSourceError(
       t('portfolio.notify.failed', { url: safeUrl(url), problem: secrets.scrub(outcome.problem ?? ''), attempts: outcome.attempts }),
-      t('submit.webhook.failed-hint'),
+      t('portfolio.notify.failed-hint'),
     );
   }
   options.say(t('portfolio.notify.sent', { url: safeUrl(url), count: document.changes.length }));

@@ -44,7 +44,7 @@ export const archiveVerifyJsonSchema = z.strictObject({
   status: z.enum(['intact', 'changed']),
   manifestSha256: z.string(),
   manifestRecorded: z.boolean(),
-  changed: z.array(z.strictObject({ file: z.string(), problem: z.enum(['missing', 'changed', 'unreadable']) })),
+  changed: z.array(z.strictObject({ file: z.string(), problem: z.enum(['missing', 'changed', 'unreadable', 'unlisted', 'not-a-file']) })),
   files: z.number().int(),
   complete: z.boolean(),
   coverage: coverageJsonSchema,

@@ -16,7 +16,8 @@ export function renderPortfolioPlan(plan: PortfolioPlan, style: Style, t: Transl
   lines.push(
     renderTable(
       plan.accounts.map(({ result, plan: own }) => [
-        result.account.name,
+        // Never submitted for: said here as in the check table, so a close date is not read as a to-do.
+        result.account.protected ? `${result.account.name} ${t('portfolio.protected-mark')}` : result.account.name,
         t(`region.${result.account.region}`),
         own ? (own.complete ? own.closeOn : t('portfolio.plan.incomplete', { closeOn: own.closeOn })) : t('portfolio.plan.no-plan', { message: result.error?.message ?? '' }),
       ]),

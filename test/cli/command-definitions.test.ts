@@ -34,7 +34,11 @@ const GLOBALS = GLOBAL_FLAGS.map((f) => f.flags.split(' ')[0]!);
 function allCommands(): { words: string[]; command: AnyCommand }[] {
   const found: { words: string[]; command: AnyCommand }[] = [];
   for (const entry of COMMANDS) {
-    if (isGroup(entry)) for (const sub of entry.subcommands) found.push({ words: [entry.name, sub.name], command: sub });
+    if (isGroup(entry)) {
+      // A group that also runs by itself (`archive`) is a command too: its help lists its own flags.
+      if (entry.byItself) found.push({ words: [entry.name], command: entry.byItself });
+      for (const sub of entry.subcommands) found.push({ words: [entry.name, sub.name], command: sub });
+    }
     else found.push({ words: [entry.name], command: entry });
   }
   return found;
@@ -65,6 +69,11 @@ describe('each command lists its own flags and the global ones, nothing else', (
     for (const flag of ['--adapter', '--reports-dir', '--demo-scenario', '--seller-id', '--reason', '--as-of', '--attest', '--dry-run', '--out', '--submitter']) expect(out).not.toContain(flag);
   });
 
+  it('every command is described alike in the help: a lower-case phrase, as the parser writes its own', () => {
+    const t = translator();
+    for (const { words, command } of allCommands()) expect(t(command.description), words.join(' ')).toMatch(/^[a-z]/);
+  });
+
   it('the list is what is registered: every command has a help screen', async () => {
     const screens = helpScreens().map((w) => w.join(' '));
     for (const { words } of allCommands()) expect(screens).toContain(words.join(' '));
@@ -79,6 +88,15 @@ describe('a flag means one thing, for the commands that take it', () => {
       const { code, err } = await run(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(err).toMatch(/Unknown option --(seller-id|adapter|demo-scenario)/);
+    }
+  });
+
+  it('archive takes only the flags it uses: --attest, --demo-done, --max-report-age and --encoding are refused, not ignored', async () => {
+    const db = join(folder(), 'audit.db');
+    for (const extra of [['--attest', 'all'], ['--demo-done', 'all'], ['--max-report-age', '1'], ['--encoding', 'utf-8']]) {
+      const { code, err } = await run(['archive', ...extra, '--out', join(folder(), 'archive'), '--audit-db', db]);
+      expect(code, extra.join(' ')).toBe(2);
+      expect(err).toContain(`Unknown option ${extra[0]}`);
     }
   });
 
@@ -99,6 +117,12 @@ describe('a flag means one thing, for the commands that take it', () => {
     expect(listed(status.out).has('--reason')).toBe(false);
     expect(listed(status.out).has('--amazon-reason')).toBe(true);
     expect((await run(['status', '--record', 'rejected', '--reason', 'Open claim'])).code).toBe(2);
+  });
+
+  it("fix listings --confirm confirms a deletion, not a submission", async () => {
+    const help = (await run(['fix', 'listings', '--help'])).out;
+    expect(help).toMatch(/--confirm <seller-id>\s+type the seller ID again to confirm the deletion/);
+    expect(help).not.toContain('submission');
   });
 
   it('submit takes a closure-request file as --request-file, and still as --plan (not in its help)', async () => {

@@ -144,6 +144,18 @@ describe('hidden-charges', () => {
   });
 });
 
+describe('hidden-charges at a later as-of day (attack)', () => {
+  it('ads billed before the data was read still warn: the 60 days end on the data day, not on an as-of day the data never reaches', async () => {
+    const today = await evaluateReadiness(createDemoAdapter('blocked'), { asOf: AS_OF, dataDay: AS_OF, t, attested: new Set() });
+    const adsToday = today.checks.find((c) => c.id === 'hidden-charges')!.items.filter((i) => i.kind === 'ads').length;
+    expect(adsToday).toBeGreaterThan(0);
+    const later = await evaluateReadiness(createDemoAdapter('blocked'), { asOf: '2027-06-01', dataDay: AS_OF, t, attested: new Set() });
+    const charges = later.checks.find((c) => c.id === 'hidden-charges')!;
+    expect(charges.status).toBe('warn');
+    expect(charges.items.filter((i) => i.kind === 'ads')).toHaveLength(adsToday);
+  });
+});
+
 describe('last-sale-window and the later A-to-z day', () => {
   it('keeps Amazon\'s rule for its verdict and adds the day 90 days after the latest delivery', async () => {
     const sale = order({ status: 'Shipped', purchaseDate: '2026-10-02T12:00:00Z' });

@@ -2,6 +2,8 @@
 // codes, commands, flags, file names, the seller's own data, or Amazon's own English names.
 
 import { DEMO_PRODUCTS } from '../../src/adapters/demo/demo-catalogue.js';
+import { isGroup } from '../../src/command-kit/command-definition.js';
+import { COMMANDS } from '../../src/commands/index.js';
 
 /** Amazon's own English names, and words that are names or codes rather than English. */
 const ALLOWED = new Set(
@@ -13,6 +15,8 @@ const ALLOWED = new Set(
     // Command, situation and submitter names, language codes and streams: ids typed as they are.
     'check', 'submit', 'plan', 'fix', 'reports', 'status', 'audit', 'list', 'show', 'verify', 'export', 'listings', 'wizard', 'portfolio', 'init', 'archive',
     'blocked', 'waiting', 'ready', 'webhook', 'other', 'all', 'en', 'ja', 'zh', 'stdout', 'stderr', 'md', 'html', 'json', 'csv',
+    // Every command's and subcommand's name, from the one list (a new command needs no edit here).
+    ...COMMANDS.flatMap((entry) => [entry.name, ...(isGroup(entry) ? entry.subcommands.map((sub) => sub.name) : [])]),
   ].map((w) => w.toLowerCase()),
 );
 /** The demo seller's own product names are the seller's data, not the interface's words. */

@@ -1,7 +1,7 @@
 // The accounts file: the example init writes loads; every fault names file, line and fix; a secret
 // written where a variable's name belongs is refused without being repeated.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,19 @@ describe('accounts file', () => {
     expect(file.accounts[0]).toMatchObject({ sellerId: 'A2DEMO5ELLER7Q', protected: false, source: { kind: 'demo', scenario: 'blocked' } });
     const bad = fault(json.replace('"japan"', '"asia"'));
     expect(bad.message).toContain('line 7');
+  });
+
+  it('an endpoint outside Amazon and this machine is refused: one edited line must not send the credentials elsewhere', () => {
+    const sp = (host: string) => `    source:\n      kind: sp-api\n      credentials: { clientId: ONE_ID, clientSecret: ONE_SECRET, refreshToken: ONE_TOKEN }\n      endpoint: ${host}`;
+    for (const host of ['https://evil.example', 'https://sellingpartnerapi-na.amazon.com.evil.example', 'https://amazon.com@evil.example/', 'https://10.0.0.5']) {
+      const error = fault(ONE('', sp(host)));
+      expect(error.message).toMatch(/line \d+: "accounts\[0\]\.source\.endpoint"/);
+      expect(error.hint).toContain('SP_API_ENDPOINT');
+    }
+    for (const host of ['https://sellingpartnerapi-eu.amazon.com', 'http://127.0.0.1:8080', 'http://localhost:9', 'http://[::1]:80']) {
+      expect(parseAccounts(ONE('', sp(host)), '/x/accounts.yaml', t).accounts).toHaveLength(1);
+    }
+    expect(fault(ONE('', sp('https://sellingpartnerapi-eu.amazon.com') + '\n      lwaEndpoint: https://token.evil.example/o2')).message).toContain('lwaEndpoint');
   });
 
   it('a wrong region names its line and the regions', () => {
@@ -103,5 +116,21 @@ describe('accounts file', () => {
     expect(readFileSync(path, 'utf8')).toBe('mine');
     await writeAccountsExample(path, true, t);
     expect(loadAccountsFile(path, t).accounts).toHaveLength(4);
+  });
+});
+
+describe('accounts file under attack (outside testing)', () => {
+  it('an alias bomb is a usage error naming the file and the line of an alias (exit 2), not an internal error', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n');
+    const error = fault(bomb);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/\/x\/accounts\.yaml, line [2-5]\b/);
+  });
+
+  it('init never replaces a link that is there, even one to nowhere, without --force', async () => {
+    const path = join(dir, 'linked.yaml');
+    symlinkSync(join(dir, 'unmounted', 'accounts.yaml'), path);
+    await expect(writeAccountsExample(path, false, t)).rejects.toThrow(/already exists/);
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // through the same rule) and fix listings --apply refuse, with the accounts file given or the
 // default one; an unreadable guard refuses too. audit export --seller gives one client's dossier.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,28 @@ describe('protected accounts', () => {
     expect(submissions(db)).toBe(0);
   });
 
+  it('a default accounts file that is a dangling link refuses (it is there, it cannot be read)', async () => {
+    mkdirSync(join(home, 'config', 'close-account'), { recursive: true });
+    symlinkSync(join(home, 'unmounted', 'accounts.yaml'), join(home, 'config', 'close-account', 'accounts.yaml'));
+    try {
+      const db = join(home, 'dangling.db');
+      const result = await run(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER], {}, db);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('cannot be read');
+      expect(submissions(db)).toBe(0);
+    } finally {
+      rmSync(join(home, 'config'), { recursive: true, force: true });
+    }
+  });
+
+  it('CLOSE_ACCOUNT_ACCOUNTS naming a file that is not there refuses, as --accounts does', async () => {
+    const db = join(home, 'env-missing.db');
+    const result = await run(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER], { CLOSE_ACCOUNT_ACCOUNTS: join(home, 'no-such.yaml') }, db);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no-such.yaml');
+    expect(submissions(db)).toBe(0);
+  });
+
   it('protected in another region only: this region\'s request goes ahead', async () => {
     const db = join(home, 'allowed.db');
     const result = await run(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER, '--accounts', accountsFile('jp.yaml', 'japan', true)], {}, db);
@@ -86,6 +108,20 @@ describe('protected accounts', () => {
       expect(apply.code).toBe(2);
       expect(apply.stderr).toContain('is protected');
       expect(fake.deletes.size).toBe(0);
+      expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('fix listings --apply through an endpoint other than Amazon\'s own for SP_API_REGION guards every region of the seller (outside testing)', async () => {
+    // SP_API_REGION left at its default (na) while SP_API_ENDPOINT points elsewhere (a proxy, the EU host):
+    // the region the listings are in cannot be told from the settings, so a protected Europe account refuses.
+    const fake = await startFakeSpApi('blocked', NO_FAULTS);
+    try {
+      const apply = await run(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER, '--accounts', accountsFile('fix-eu.yaml', 'europe', true)], fake.env);
+      expect(apply.code).toBe(2);
+      expect(apply.stderr).toContain('is protected');
       expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
     } finally {
       await fake.close();

@@ -80,3 +80,57 @@ describe('--notify-webhook', () => {
     }
   });
 });
+
+describe('--notify-webhook when a notification is not delivered (outside testing)', () => {
+  it('the changes it carried are sent with the next run, not lost as "nothing changed"', async () => {
+    const hook = await startWebhookServer(SECRET);
+    const db = join(home, 'undelivered.db');
+    const run = async () => {
+      const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET, CLOSE_ACCOUNT_TEST_NO_WAIT: '1' } });
+      const code = await main(['portfolio', 'check', '--accounts', accounts, '--audit-db', db, '--attest', 'all', '--notify-webhook', hook.url], term, { version: '1' });
+      return { code, stderr: term.errors() };
+    };
+    try {
+      file('waiting');
+      expect((await run()).code).toBe(3);
+      expect(hook.received).toHaveLength(1);
+
+      file('ready');
+      hook.answers.push(400); // the receiver refuses this one: Client A's becoming ready is not told
+      const failed = await run();
+      expect(failed.code).toBe(4);
+      expect(failed.stderr).not.toContain('recorded as submitted');
+      expect(hook.received).toHaveLength(2);
+
+      const next = await run();
+      expect(next.stderr).not.toContain('Nothing changed');
+      expect(hook.received).toHaveLength(3);
+      const change = JSON.parse(hook.received[2]!.body) as { changes: Record<string, unknown>[] };
+      expect(change.changes).toEqual([expect.objectContaining({ name: 'Client A', verdict: 'ready', becameReady: true })]);
+
+      // Delivered now: the run after says nothing changed.
+      expect((await run()).stderr).toContain('Nothing changed');
+      expect(hook.received).toHaveLength(3);
+    } finally {
+      await hook.close();
+    }
+  });
+});
+
+describe('--notify-webhook with --json (outside testing)', () => {
+  it('a notification not delivered: the document still printed, and its exitCode is the exit code (4)', async () => {
+    const hook = await startWebhookServer(SECRET);
+    try {
+      file('blocked');
+      hook.answers.push(400);
+      const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET } });
+      const code = await main(['portfolio', 'check', '--accounts', accounts, '--audit-db', join(home, 'json.db'), '--json', '--notify-webhook', hook.url], term, { version: '1' });
+      expect(code).toBe(4);
+      const doc = JSON.parse(term.output()) as { exitCode: number; accounts: unknown[] };
+      expect(doc.accounts).toHaveLength(2);
+      expect(doc.exitCode).toBe(code);
+    } finally {
+      await hook.close();
+    }
+  });
+});

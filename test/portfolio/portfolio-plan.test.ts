@@ -67,4 +67,13 @@ accounts:
     expect(existsSync(png) && statSync(png).size).toBeGreaterThan(10_000);
     if (process.env.PORTFOLIO_SCREENSHOT) writeFileSync(process.env.PORTFOLIO_SCREENSHOT, readFileSync(png));
   }, 60_000);
+
+  it('the text plan marks a protected account, as the check table and the overview page do (outside testing)', async () => {
+    const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), COLUMNS: '200' } });
+    await main(['portfolio', 'plan', '--accounts', accounts, '--dry-run'], term, { version: '1' });
+    const closeDates = term.output().split('Earliest closure date per account')[1] ?? '';
+    expect(closeDates).toMatch(/Beta EU \[protected\]/);
+    expect(closeDates).not.toMatch(/Acme Japan \[protected\]/);
+  });
 });
+

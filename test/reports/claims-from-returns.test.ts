@@ -39,6 +39,17 @@ describe('claims from the Returns report', () => {
     expect((await claimsWith({ 'A-to-Z Claim': 'Pending' })).status).toBe('fail');
   });
 
+  it('a blank A-to-Z flag says nothing: only N is "no claim", so a blank counts as a claim (attack)', async () => {
+    for (const blank of ['', ' ']) expect(await claimsWith({ 'A-to-Z Claim': blank })).toMatchObject({ status: 'fail', basis: 'data' });
+  });
+
+  it('a SAFE-T state or creation time without the claim id is still a claim (attack)', async () => {
+    const open = await claimsWith({ 'A-to-Z Claim': 'N', 'SafeT claim state': 'Under review' });
+    expect(open).toMatchObject({ status: 'fail', basis: 'data' });
+    expect(open.items[0]).toMatchObject({ kind: 'safe-t', claimId: '111-1111111-0000001' });
+    expect((await claimsWith({ 'A-to-Z Claim': 'N', 'SafeT claim creation time': '12-Nov-2026' })).status).toBe('fail');
+  });
+
   it('a SAFE-T claim in a state not known to be final fails; a closed one is listed for confirmation', async () => {
     expect((await claimsWith({ 'A-to-Z Claim': 'N', 'SafeT claim id': 'ST-1', 'SafeT claim state': 'Under review' })).status).toBe('fail');
     const closed = await claimsWith({ 'A-to-Z Claim': 'N', 'SafeT claim id': 'ST-2', 'SafeT claim state': 'Closed', 'SafeT claim creation time': '12-Nov-2026' });

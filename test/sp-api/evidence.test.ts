@@ -11,7 +11,7 @@ import { parsePerformanceReport } from '../../src/adapters/sp-api/sp-api-evidenc
 import { ALL_FAULTS, NO_FAULTS, provenReadySeller, type Faults } from '../helpers/fake-sp-api.js';
 import { t } from '../helpers/records.js';
 import { closeSessions, session, TEST_NOW } from '../helpers/sp-api-session.js';
-import type { DemoSeller } from '../../src/adapters/demo/demo-seller.js';
+import { demoSeller, type DemoSeller } from '../../src/adapters/demo/demo-seller.js';
 
 afterAll(closeSessions);
 
@@ -76,6 +76,45 @@ describe('evidence from the Selling Partner API (issue 17)', () => {
     seller.health.statuses = [{ marketplaceId: 'ATVPDKIKX0DER', status: 'UNDER_REVIEW' }];
     const { readiness } = await evaluate(seller, NO_FAULTS, all);
     expect(check(readiness, 'performance-notifications').status).toBe('unknown');
+  });
+});
+
+describe('account health covers every marketplace the seller sells in (attack)', () => {
+  it('a report with no account status for its marketplace is unknown, not the other marketplaces\' NORMAL', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    const ready = demoSeller('ready');
+    const ca = ready.participations.find((p) => p.marketplaceId !== 'ATVPDKIKX0DER')!;
+    seller.participations.push(ca);
+    seller.health.claimCounts.push(...seller.health.claimCounts.filter((c) => c.marketplaceId === 'ATVPDKIKX0DER').map((c) => ({ ...c, marketplaceId: ca.marketplaceId })));
+    seller.health.policyViolations.push(...seller.health.policyViolations.filter((v) => v.marketplaceId === 'ATVPDKIKX0DER').map((v) => ({ ...v, marketplaceId: ca.marketplaceId })));
+    seller.health.statuses = seller.health.statuses.filter((x) => x.marketplaceId === 'ATVPDKIKX0DER');
+    const { readiness } = await evaluate(seller, NO_FAULTS, all);
+    expect(check(readiness, 'performance-notifications').status).toBe('unknown');
+  });
+
+  it('a report with no policy metric at all shows no violation count: unknown, never a pass', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    seller.health.policyViolations = [];
+    const { readiness } = await evaluate(seller, NO_FAULTS, all);
+    expect(check(readiness, 'performance-notifications').status).toBe('unknown');
+  });
+});
+
+describe('deferred money fails closed (attack)', () => {
+  it('a deferred transaction whose amount Amazon left out (null) is held money, never zero', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    seller.deferred = [{ amount: Number.NaN, currency: 'USD', maturesOn: null, description: 'Order Payment' }];
+    const { readiness } = await evaluate(seller, { ...NO_FAULTS, pageSize: 1 }, all);
+    expect(check(readiness, 'balance')).toMatchObject({ status: 'fail', clearsOn: null });
+    expect(check(readiness, 'balance').summary).toContain('? USD');
+  });
+
+  it('more deferred transactions than the pages read: money is still deferred, the balance fails with no date', async () => {
+    const seller = provenReadySeller(TEST_NOW);
+    seller.deferred = Array.from({ length: 201 }, () => ({ amount: 0, currency: 'USD', maturesOn: '2026-11-01', description: 'Order Payment' }));
+    seller.deferred.push({ amount: 50, currency: 'USD', maturesOn: '2026-12-30', description: 'Order Payment' });
+    const { readiness } = await evaluate(seller, { ...NO_FAULTS, pageSize: 1 }, all);
+    expect(check(readiness, 'balance')).toMatchObject({ status: 'fail', clearsOn: null });
   });
 });
 

@@ -90,11 +90,13 @@ export async function* claimsOf(file: ReportFile): RecordStream<Claim> {
     const order = file.text(row, orderId).trim();
     const flag = aToZ >= 0 && aToZ < row.fields ? file.text(row, aToZ).trim().toUpperCase() : '';
     const day = () => parsedField(file, row, requestDate, 'requestDate', (text) => parseReportDay(text));
-    if (flag !== '' && flag !== 'N') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
+    // Only N says "no claim": a blank flag (whitespace-only is blank) says nothing, so it counts too.
+    if (aToZ >= 0 && flag !== 'N') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
     const id = safeTId >= 0 && safeTId < row.fields ? file.text(row, safeTId).trim() : '';
-    if (id !== '') {
-      const state = safeTState >= 0 && safeTState < row.fields ? file.text(row, safeTState).trim() : '';
-      const created = safeTCreated >= 0 && safeTCreated < row.fields ? file.text(row, safeTCreated).trim() : '';
+    const state = safeTState >= 0 && safeTState < row.fields ? file.text(row, safeTState).trim() : '';
+    const created = safeTCreated >= 0 && safeTCreated < row.fields ? file.text(row, safeTCreated).trim() : '';
+    // A SAFE-T state or creation time without the claim's id is still a claim: the order names it.
+    if (id !== '' || state !== '' || created !== '') {
       let openedOn = day();
       if (created !== '') {
         try {
@@ -103,7 +105,7 @@ export async function* claimsOf(file: ReportFile): RecordStream<Claim> {
           // An unreadable creation time: the return's request date dates the claim.
         }
       }
-      found.push({ claimId: id, orderId: order || null, kind: 'safe-t', openedOn, open: !FINAL_SAFET_STATE.test(state), shownBy: 'returns-report' });
+      found.push({ claimId: id || order, orderId: order || null, kind: 'safe-t', openedOn, open: !FINAL_SAFET_STATE.test(state), shownBy: 'returns-report' });
     }
     return found;
   });

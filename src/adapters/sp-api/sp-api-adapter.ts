@@ -387,7 +387,6 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
       throw error;
     });
     if (found === undefined) return { available: false, reason: noFinances };
-    if (found === null) return { available: false, reason: { key: 'sp-api.events-incomplete' } };
     return { available: true, data: found };
   }
 
@@ -398,11 +397,15 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
       const result = await outcomeOf(outcome);
       if (result.kind === 'missing') return { available: false, reason: result.reason, askSeller: true };
       const one = parsePerformanceReport(await reportText(result.file.path), PERFORMANCE_REPORT);
-      health.statuses.push(...one.statuses.filter((s) => s.marketplaceId === marketplaceId));
-      health.policyViolations.push(...one.policyViolations.filter((v) => v.marketplaceId === marketplaceId));
+      const statuses = one.statuses.filter((s) => s.marketplaceId === marketplaceId);
+      const violations = one.policyViolations.filter((v) => v.marketplaceId === marketplaceId);
+      // A marketplace the seller sells in whose report names no status or no policy metric for it shows nothing there.
+      if (statuses.length === 0 || violations.length === 0) health.statusesIncomplete = true;
+      health.statuses.push(...statuses);
+      health.policyViolations.push(...violations);
       const counts = one.claimCounts.filter((c) => c.marketplaceId === marketplaceId);
       // Each marketplace's claims must be counted, fulfilled by Amazon and by the seller, or the counts prove nothing.
-      if (counts.length < 2) health.countsIncomplete = true;
+      if (new Set(counts.map((c) => c.fulfilment)).size < 2) health.countsIncomplete = true;
       health.claimCounts.push(...counts);
     }
     return { available: true, data: health };

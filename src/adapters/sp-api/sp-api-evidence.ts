@@ -76,7 +76,7 @@ export async function readFinancialEvents(client: SpApiClient, postedAfter: stri
 }
 
 /** Deferred transactions (transactionStatus DEFERRED) with their maturity dates (DeferredContext). */
-export async function readDeferredTransactions(client: SpApiClient, postedAfter: string): Promise<DeferredFunds[] | null> {
+export async function readDeferredTransactions(client: SpApiClient, postedAfter: string): Promise<DeferredFunds[]> {
   const found: DeferredFunds[] = [];
   let nextToken: string | undefined;
   let pages = 0;
@@ -86,13 +86,15 @@ export async function readDeferredTransactions(client: SpApiClient, postedAfter:
       // The filter exists since June 2025: a transaction not marked DEFERRED is not counted as one.
       if (tx.transactionStatus !== undefined && tx.transactionStatus.toUpperCase() !== 'DEFERRED') continue;
       const maturity = tx.contexts?.find((c) => c.maturityDate !== undefined)?.maturityDate;
-      found.push({ amount: tx.totalAmount?.currencyAmount ?? 0, currency: tx.totalAmount?.currencyCode ?? '???', maturesOn: day(maturity), description: tx.description ?? null });
+      // A deferral whose amount cannot be read is still money held: NaN, never 0.
+      found.push({ amount: typeof tx.totalAmount?.currencyAmount === 'number' ? tx.totalAmount.currencyAmount : Number.NaN, currency: tx.totalAmount?.currencyCode ?? '???', maturesOn: day(maturity), description: tx.description ?? null });
     }
     nextToken = page.payload?.nextToken;
     pages += 1;
   } while (nextToken && pages < MAX_PAGES);
-  // More deferred money than could be read cannot be dated: null, and the balance decides alone.
-  return nextToken ? null : found;
+  // More deferred transactions than could be read: money is still deferred, of unknown size and
+  // date, so the balance fails with no clearsOn rather than being decided by the balance alone.
+  return nextToken ? [...found, { amount: Number.NaN, currency: found[0]?.currency ?? '???', maturesOn: null, description: null }] : found;
 }
 
 type Json = Record<string, unknown>;

@@ -12,7 +12,8 @@ import { API_REGIONS, type ApiRegion } from '../../core/marketplaces.js';
 export { API_REGIONS };
 export type ApiRegionId = ApiRegion;
 
-const ENDPOINTS: Record<ApiRegionId, string> = {
+/** Amazon's own SP-API host of each region. */
+export const ENDPOINTS: Record<ApiRegionId, string> = {
   na: 'https://sellingpartnerapi-na.amazon.com',
   eu: 'https://sellingpartnerapi-eu.amazon.com',
   fe: 'https://sellingpartnerapi-fe.amazon.com',

@@ -16,7 +16,8 @@ export function formatAmount(amount: number, currency: string): string {
 export function checkBalance(entries: BalanceEntry[], ctx: CheckContext, deferred: Provision<DeferredFunds[]> | null = null): CheckResult {
   const result = checkBalanceOnly(entries, ctx);
   if (!deferred?.available) return result;
-  const held = deferred.data.filter((d) => Math.round(d.amount * 100) !== 0);
+  // An amount that cannot be read (NaN) is held money of unknown size, never zero.
+  const held = deferred.data.filter((d) => !Number.isFinite(d.amount) || Math.round(d.amount * 100) !== 0);
   if (held.length === 0) return result;
   const { asOf, t } = ctx;
   // A deferral with no date cannot date the balance: the check says so rather than guess.
@@ -26,7 +27,7 @@ export function checkBalance(entries: BalanceEntry[], ctx: CheckContext, deferre
   const clearsOn = undated || latest === null || latest <= asOf ? null : latest;
   const byCurrency = new Map<string, number>();
   for (const d of held) byCurrency.set(d.currency, (byCurrency.get(d.currency) ?? 0) + d.amount);
-  const amounts = [...byCurrency].map(([currency, amount]) => formatAmount(amount, currency)).join(', ');
+  const amounts = [...byCurrency].map(([currency, amount]) => (Number.isFinite(amount) ? formatAmount(amount, currency) : `? ${currency}`)).join(', ');
   const note = undated ? t('check.balance.deferred-undated', { amounts }) : t('check.balance.deferred', { amounts, date: latest ?? asOf });
   const items = [...result.items, ...held.slice(0, 10).map((d) => ({ deferred: d.amount, currency: d.currency, maturesOn: d.maturesOn }))];
   if (result.status === 'pass' && latest !== null && !undated && latest <= asOf) return result; // released by the as-of day

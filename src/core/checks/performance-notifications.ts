@@ -34,6 +34,10 @@ export function checkPerformanceNotifications(health: AccountHealth, attested: b
     return checkResult(id, 'unknown', t('check.unknown', { reason: t('check.performance-notifications.strange-status', { statuses: strange.join(', ') }) }), { remediation: t('check.performance-notifications.unknown-fix') });
   }
   const violations = health.policyViolations.filter((v) => v.count > 0);
+  // Normal where a status was named is not normal everywhere: a marketplace the report left out is unknown.
+  if (violations.length === 0 && health.statusesIncomplete === true) {
+    return checkResult(id, 'unknown', t('check.unknown', { reason: t('check.performance-notifications.no-status', { source: health.source }) }), { remediation: t('check.performance-notifications.unknown-fix') });
+  }
   if (violations.length === 0) return checkResult(id, 'pass', t('check.performance-notifications.pass'), { count: 0 });
   const items = violations.slice(0, 20).map((v) => ({ marketplaceId: v.marketplaceId, violation: v.name, count: v.count }));
   const shows = t('check.performance-notifications.violations', { count: violations.reduce((n, v) => n + v.count, 0) });
