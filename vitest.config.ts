@@ -12,6 +12,10 @@ export default defineConfig({
     // a file waiting on a spawned CLI or a socket leaves the other core idle. One more worker
     // than cores keeps both busy; more only adds contention.
     maxWorkers: availableParallelism() + 1,
+    // Worker threads, not child processes: a thread starts for much less CPU than a Node process,
+    // and no test needs a process of its own (none changes folder, umask or signal handlers; the
+    // tests of those spawn the real CLI). Each file still gets its own module graph (isolate).
+    pool: 'threads',
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

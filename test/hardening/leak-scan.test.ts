@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCli } from '../helpers/cli-async.js';
+import { runScenarios, startCli } from '../helpers/cli-async.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
@@ -59,20 +59,28 @@ describe('leak scan', () => {
       ['--lang', 'ja', 'check', ...sp],
     ];
     const outputs: string[] = [];
-    for (const args of commands) {
+    // --version and --help are answered by the executable itself (src/cli.cts): real processes. The
+    // rest run in one process, each with the program loaded afresh (an empty secret registry).
+    for (const args of commands.slice(0, 2)) {
       const run = startCli(args, all);
-      const code = await run.exit();
-      expect([0, 3], `${args.join(' ')}: ${run.stderr()}`).toContain(code);
+      expect(await run.exit(), `${args.join(' ')}: ${run.stderr()}`).toBe(0);
       outputs.push(run.stdout(), run.stderr());
     }
     // Failures echo what they got: a refused token and an unreachable webhook must not echo secrets.
     const revoked = await startFakeSpApi('ready', { ...NO_FAULTS, revoked: true });
     closers.push(revoked);
-    for (const args of [['check', '--adapter', 'sp-api'], ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'other@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', 'http://127.0.0.1:9/x', '--audit-db', join(home, 'second.db')]]) {
-      const run = startCli(args, { ...env, ...revoked.env, CLOSE_ACCOUNT_WEBHOOK_SECRET: WEBHOOK_SECRET });
-      expect(await run.exit()).toBe(4);
-      outputs.push(run.stdout(), run.stderr());
-    }
+    const failing = [['check', '--adapter', 'sp-api'], ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'fees-too-high', '--email', 'other@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--submitter', 'webhook', '--webhook-url', 'http://127.0.0.1:9/x', '--audit-db', join(home, 'second.db')]];
+    const rest = commands.slice(2);
+    const results = await runScenarios(
+      [...rest.map((args) => ({ args, env: all })), ...failing.map((args) => ({ args, env: { ...env, ...revoked.env, CLOSE_ACCOUNT_WEBHOOK_SECRET: WEBHOOK_SECRET } }))],
+      home,
+    );
+    results.forEach((run, i) => {
+      const args = [...rest, ...failing][i]!;
+      if (i < rest.length) expect([0, 3], `${args.join(' ')}: ${run.stderr}`).toContain(run.code);
+      else expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(4);
+      outputs.push(run.stdout, run.stderr);
+    });
     const files = filesUnder(home);
     expect(files.some((f) => f.endsWith('audit.db'))).toBe(true);
     expect(files.some((f) => f.endsWith('plan.ics'))).toBe(true);
@@ -121,12 +129,13 @@ describe('leak scan, against servers that echo everything back', () => {
       { args: ['audit', 'export', '--format', 'md', '--out', join(home, 'dossier.md')], env: base, codes: [0] },
     ];
     const outputs: string[] = [];
-    for (const { args, env: runEnv, codes } of runs) {
-      const run = startCli(args, runEnv);
-      const code = await run.exit();
-      expect(codes, `${args.join(' ')}: ${run.stderr()}`).toContain(code);
-      outputs.push(run.stdout(), run.stderr());
-    }
+    // One process, each run with the program loaded afresh (an empty secret registry).
+    const results = await runScenarios(runs.map(({ args, env: runEnv }) => ({ args, env: runEnv })), home);
+    results.forEach((run, i) => {
+      const { args, codes } = runs[i]!;
+      expect(codes, `${args.join(' ')}: ${run.stderr}`).toContain(run.code);
+      outputs.push(run.stdout, run.stderr);
+    });
     // The servers did get the secrets (so they were there to leak), and echoed them.
     expect(echoLwa.received.some((r) => r.body.includes(encodeURIComponent(FAKE_CREDENTIALS.SP_API_REFRESH_TOKEN)))).toBe(true);
     expect(echoApi.received.some((r) => r.headers['x-amz-access-token'] === echoApi.accessToken)).toBe(true);

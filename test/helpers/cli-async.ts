@@ -1,7 +1,9 @@
 // The built CLI as a child process that a test can watch and kill (SIGKILL) mid-run.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { assertBuilt, CLI } from './cli-process.js';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertBuilt, CLI, ROOT, type CliResult } from './cli-process.js';
 
 export interface RunningCli {
   child: ChildProcess;
@@ -33,4 +35,29 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
     },
     exit: () => exited,
   };
+}
+
+/**
+ * Several runs of the built program in one spawned Node process (cli-scenarios.mjs): each with the
+ * bundle loaded afresh (an empty secret registry, as in a process of its own) and its own env, its
+ * output on the real stdout and stderr. For scans of many runs where one start-up each is the cost.
+ */
+export async function runScenarios(scenarios: { args: string[]; env: Record<string, string> }[], workDir: string): Promise<CliResult[]> {
+  assertBuilt();
+  const scenarioFile = join(workDir, `scenarios-${process.hrtime.bigint()}.json`);
+  const codesFile = `${scenarioFile}.codes`;
+  writeFileSync(scenarioFile, JSON.stringify(scenarios));
+  const child = spawn(process.execPath, [join(ROOT, 'test', 'helpers', 'cli-scenarios.mjs'), scenarioFile, codesFile], { env: {}, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const codes = existsSync(codesFile) ? (JSON.parse(readFileSync(codesFile, 'utf8')) as number[]) : [];
+  rmSync(scenarioFile, { force: true });
+  rmSync(codesFile, { force: true });
+  if (exitCode !== 0 || codes.length !== scenarios.length) throw new Error(`the scenario runner stopped (exit ${exitCode}) after ${codes.length} of ${scenarios.length} runs:\n${err}`);
+  const split = (text: string) => text.split(/\n@@scenario \d+@@\n/).slice(1);
+  const [outs, errs] = [split(out), split(err)];
+  return codes.map((code, i) => ({ code, stdout: outs[i] ?? '', stderr: errs[i] ?? '' }));
 }

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
-import { runCli, sandbox } from '../helpers/cli-process.js';
+import { runMain } from '../helpers/cli-in-process.js';
+import { sandbox } from '../helpers/cli-process.js';
 import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
@@ -35,9 +36,9 @@ describe('a submission killed at any step', () => {
       expect(afterKill.intact).toBe(true);
       expect(afterKill.submissions).toBe(step === 'after-submission-recorded' ? 1 : 0);
 
-      // Not spawnSync: the webhook server lives in this process and must keep answering.
-      const running = startCli(submitArgs(server.url), secretEnv);
-      const next = { code: await running.exit(), stdout: running.stdout(), stderr: running.stderr() };
+      // The next run needs no process of its own (the killed one did): main() in this process,
+      // which also keeps the webhook server here answering.
+      const next = await runMain(submitArgs(server.url), secretEnv);
       expect(next.code, next.stderr).toBe(0);
       // The killed run is noticed and recorded as interrupted.
       expect(next.stderr).toMatch(/stopped without finishing \(its process is gone\): recorded as interrupted/);
@@ -64,7 +65,7 @@ describe('a submission killed at any step', () => {
 describe('two processes on one audit log', () => {
   it('keep the chain linear and lose no record', async () => {
     const { env, db } = sandbox();
-    runCli(['check', '--demo-scenario', 'ready'], env); // create the log first
+    await runMain(['check', '--demo-scenario', 'ready'], env); // create the log first
     const runs = Array.from({ length: 6 }, (_, i) => startCli(['check', '--demo-scenario', i % 2 ? 'ready' : 'blocked', '--attest', 'all'], env));
     const codes = await Promise.all(runs.map((r) => r.exit()));
     expect(codes.sort()).toEqual([0, 0, 0, 3, 3, 3]);

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { CLI, sandbox } from '../helpers/cli-process.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 import { FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi } from '../helpers/fake-sp-api.js';
@@ -252,21 +253,21 @@ describe('audit list and show on a log that does not verify', () => {
   it('say it is broken instead of "no runs yet" or a clean list', async () => {
     const { env, db, home } = sandbox();
     const all = { ...env, XDG_STATE_HOME: join(home, 'state') };
-    expect(await startCli(['check'], all).exit()).toBe(3);
+    expect((await runMain(['check'], all)).code).toBe(3);
     const records = new Database(db);
     const runId = (records.prepare('SELECT run_id FROM records WHERE run_id IS NOT NULL LIMIT 1').get() as { run_id: string }).run_id;
     records.exec(`DROP TRIGGER records_no_delete; DELETE FROM records WHERE seq > 3; ${GUARD_SQL.records_no_delete};`);
     records.close();
-    const show = startCli(['audit', 'show', runId], all);
-    expect(await show.exit()).toBe(0);
-    expect(show.stderr()).toContain('lost its newest records');
+    const show = await runMain(['audit', 'show', runId], all);
+    expect(show.code).toBe(0);
+    expect(show.stderr).toContain('lost its newest records');
     // Emptied altogether: not "no runs yet" alone.
     const emptied = new Database(db);
     emptied.exec(`DROP TRIGGER records_no_delete; DELETE FROM records; ${GUARD_SQL.records_no_delete};`);
     emptied.close();
-    const list = startCli(['audit', 'list'], all);
-    expect(await list.exit()).toBe(0);
-    expect(list.stderr()).toContain('lost its newest records');
+    const list = await runMain(['audit', 'list'], all);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toContain('lost its newest records');
   });
 });
 
@@ -317,7 +318,7 @@ describe('a chain rewritten whole, with the head beside the log rewritten to mat
   it('is still found by the copy of the head in the state folder', async () => {
     const { env, db, home } = sandbox();
     const all = { ...env, XDG_STATE_HOME: join(home, 'state') };
-    expect(await startCli(['check'], all).exit()).toBe(3);
+    expect((await runMain(['check'], all)).code).toBe(3);
     const records = new Database(db);
     records.exec('DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete');
     const rows = records.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string }[];
@@ -332,9 +333,9 @@ describe('a chain rewritten whole, with the head beside the log rewritten to mat
     records.exec(`${GUARD_SQL.records_no_update}; ${GUARD_SQL.records_no_delete};`);
     records.close();
     writeFileSync(`${db}.head`, `${JSON.stringify({ seq: rows.at(-1)!.seq, hash: prev })}\n`);
-    const verify = startCli(['audit', 'verify'], all);
-    expect(await verify.exit(), verify.stdout()).toBe(3);
-    expect(verify.stderr()).toContain('is not the record it was');
+    const verify = await runMain(['audit', 'verify'], all);
+    expect(verify.code, verify.stdout).toBe(3);
+    expect(verify.stderr).toContain('is not the record it was');
   });
 });
 
@@ -344,7 +345,7 @@ describe('record details emptied to {} with the chain and both heads rewritten t
     const state = join(home, 'state');
     const all = { ...env, XDG_STATE_HOME: state };
     const submit = ['submit', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q', '--demo-scenario', 'ready', '--attest', 'all'];
-    expect(await startCli(submit, all).exit()).toBe(0);
+    expect((await runMain(submit, all)).code).toBe(0);
     const records = new Database(db);
     records.exec('DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete');
     const rows = records.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string }[];
@@ -359,13 +360,13 @@ describe('record details emptied to {} with the chain and both heads rewritten t
     const head = `${JSON.stringify({ seq: rows.at(-1)!.seq, hash: prev })}\n`;
     writeFileSync(`${db}.head`, head);
     for (const file of filesUnder(state)) writeFileSync(file, head);
-    const verify = startCli(['audit', 'verify'], all);
-    expect(await verify.exit(), verify.stdout()).toBe(3);
-    expect(verify.stderr()).toContain("does not hold a record's details");
+    const verify = await runMain(['audit', 'verify'], all);
+    expect(verify.code, verify.stdout).toBe(3);
+    expect(verify.stderr).toContain("does not hold a record's details");
     for (const [args, code] of [[['status'], 2], [['audit', 'export', '--format', 'md'], 3], [submit, 2]] as const) {
-      const run = startCli([...args], all);
-      expect(await run.exit(), run.stderr()).toBe(code);
-      expect(run.stderr()).not.toContain('This is a bug');
+      const run = await runMain([...args], all);
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stderr).not.toContain('This is a bug');
     }
   });
 });
