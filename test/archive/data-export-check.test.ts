@@ -88,9 +88,9 @@ describe('check after archive (the demo seller)', () => {
   it("today's archive: only the 1099-K is left, dated for the plan; confirmed, it is done", async () => {
     expect((await run(['archive', '--out', join(home, 'today')])).code).toBe(0);
     const check = await dataExport();
-    expect(check).toMatchObject({ status: 'manual', confirmed: false, clearsOn: '2027-01-31' });
+    expect(check).toMatchObject({ status: 'manual', confirmed: false, clearsOn: '2027-01-31', basis: 'data' });
     expect(check.summary).toContain(join(home, 'today'));
-    expect(await dataExport(['--attest', 'data-export'])).toMatchObject({ status: 'manual', confirmed: true });
+    expect(await dataExport(['--attest', 'data-export'])).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
     const plan = planJsonSchema.parse(JSON.parse((await run(['plan', '--json'])).stdout));
     // The records step is never done before the 1099-K appears (here the 90 days end later still).
     expect(plan.steps.find((s) => s.id === 'download-records')!.doneBy >= '2027-01-31').toBe(true);

@@ -50,10 +50,12 @@ export function checkDataExport(archive: ArchiveEvidence, regions: readonly Clos
   }
   if (regions.includes('europe')) documents.push(t('check.data-export.vat-invoices'));
   if (documents.length === 0) return checkResult('data-export', 'pass', t('check.data-export.pass', { dir: archive.dir, day: archive.day }));
-  if (taxDocumentsConfirmed) return checkResult('data-export', 'manual', t('check.data-export.tax-documents-done', { dir: archive.dir }), { confirmed: true });
+  if (taxDocumentsConfirmed) return checkResult('data-export', 'manual', t('check.data-export.tax-documents-done', { dir: archive.dir }), { confirmed: true, basis: 'both' });
   return checkResult('data-export', 'manual', t('check.data-export.tax-documents', { dir: archive.dir, documents: documents.join('; ') }), {
     confirmed: false,
     clearsOn,
     remediation: t('check.data-export.tax-how'),
+    // The archive is data; only the documents no API gives wait for the seller's word.
+    basis: 'data',
   });
 }
