@@ -20,6 +20,13 @@ export interface WriteCalls {
 }
 export const REAL_WRITES: WriteCalls = { openSync, writeSync: (fd, data) => writeSync(fd, data), fsyncSync, renameSync };
 
+/** A file being written under its temporary name; fd is null once closed. */
+interface PendingWrite {
+  path: string;
+  temporary: string;
+  fd: number | null;
+}
+
 export interface WrittenFile {
   bytes: number;
   sha256: string;
@@ -64,28 +71,20 @@ export class ArchiveFolder {
 
   /** Writes `chunks` as `name`, whole or not at all; returns its size and SHA-256. */
   async writeFile(name: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<WrittenFile> {
-    const path = join(this.dir, name);
-    const temporary = join(this.dir, `.${name}.partial`);
     const hash = createHash('sha256');
     let bytes = 0;
-    let fd: number | null = null;
+    const pending = this.begin(name);
     try {
-      fd = this.writes.openSync(temporary, 'w', 0o600);
       for await (const chunk of chunks) {
         hash.update(chunk);
         bytes += chunk.byteLength;
-        let written = 0;
-        while (written < chunk.byteLength) written += this.writes.writeSync(fd, chunk.subarray(written));
+        this.writeAll(pending.fd, chunk);
       }
-      this.writes.fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      this.writes.renameSync(temporary, path);
+      this.commit(pending);
     } catch (error) {
-      if (fd !== null) closeSync(fd);
-      rmSync(temporary, { force: true });
+      this.abandon(pending);
       // The file system refused (ENOSPC, EACCES, EROFS, ...); anything else (the source failing) is its own error.
-      if (!(error instanceof CliError) && /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code))) throw this.unwritable(path, error);
+      if (!(error instanceof CliError) && /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code))) throw this.unwritable(pending.path, error);
       throw error;
     }
     return { bytes, sha256: hash.digest('hex') };
@@ -93,23 +92,44 @@ export class ArchiveFolder {
 
   /** Replaces manifest.json whole. */
   writeManifest(manifest: Manifest): void {
-    const path = join(this.dir, MANIFEST_NAME);
-    const temporary = join(this.dir, `.${MANIFEST_NAME}.partial`);
-    let fd: number | null = null;
+    const data = Buffer.from(`${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`);
+    const pending = this.begin(MANIFEST_NAME);
     try {
-      const data = Buffer.from(`${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`);
-      fd = this.writes.openSync(temporary, 'w', 0o600);
-      let written = 0;
-      while (written < data.byteLength) written += this.writes.writeSync(fd, data.subarray(written));
-      this.writes.fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      this.writes.renameSync(temporary, path);
+      this.writeAll(pending.fd, data);
+      this.commit(pending);
     } catch (error) {
-      if (fd !== null) closeSync(fd);
-      rmSync(temporary, { force: true });
+      this.abandon(pending);
+      throw this.unwritable(pending.path, error);
+    }
+  }
+
+  // One file being written: under `.NAME.partial` (which verify ignores), then synced and renamed.
+  private begin(name: string): PendingWrite {
+    const path = join(this.dir, name);
+    const temporary = join(this.dir, `.${name}.partial`);
+    try {
+      return { path, temporary, fd: this.writes.openSync(temporary, 'w', 0o600) };
+    } catch (error) {
       throw this.unwritable(path, error);
     }
+  }
+
+  private writeAll(fd: number | null, data: Uint8Array): void {
+    let written = 0;
+    while (written < data.byteLength) written += this.writes.writeSync(fd!, data.subarray(written));
+  }
+
+  private commit(pending: PendingWrite): void {
+    this.writes.fsyncSync(pending.fd!);
+    closeSync(pending.fd!);
+    pending.fd = null;
+    this.writes.renameSync(pending.temporary, pending.path);
+  }
+
+  private abandon(pending: PendingWrite): void {
+    if (pending.fd !== null) closeSync(pending.fd);
+    pending.fd = null;
+    rmSync(pending.temporary, { force: true });
   }
 
   /** The manifest as it is on disk: null when there is none; an input error when it does not parse. */
