@@ -5,11 +5,11 @@
 
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { CliError, DataSourceError, UsageError } from '../errors.js';
-import { BODY_CAPS, checkDestination, networkProblem, REAL_CLOCK, retryAfterMs, retrying, send, transportFor, type Clock } from '../http/outbound.js';
+import { DataSourceError, UsageError } from '../errors.js';
+import { checkDestination, REAL_CLOCK, transportFor, type Clock } from '../http/outbound.js';
 import type { Translate } from '../messages/catalogue.js';
 import { secrets } from '../security/secret-registry.js';
-import { safeUrl, SIGNATURE_HEADER, signature } from '../submit/webhook-submitter.js';
+import { postToWebhook, safeUrl, SIGNATURE_HEADER, signature } from '../submit/webhook-submitter.js';
 import type { PortfolioCheck } from './check-accounts.js';
 
 export interface NotifyOptions {
@@ -74,7 +74,6 @@ export function changeNotifier(url: string, options: NotifyOptions): (result: Po
 async function sendChanges(url: string, secret: string, result: PortfolioCheck, options: NotifyOptions): Promise<'sent' | 'nothing'> {
   const { t, clock = REAL_CLOCK, attempts = 5, timeoutMs = 10_000 } = options;
   const transport = transportFor(options.env, t);
-  const what = t('http.what.webhook');
   const document = portfolioChanges(result);
   if (document.changes.length === 0) {
     options.say(t('portfolio.notify.nothing'));
@@ -88,18 +87,7 @@ async function sendChanges(url: string, secret: string, result: PortfolioCheck, 
     'idempotency-key': `portfolio-${createHash('sha256').update(body).digest('hex').slice(0, 32)}`,
     [SIGNATURE_HEADER.toLowerCase()]: signature(body, secret),
   };
-  const outcome = await retrying({ attempts, baseDelayMs: 250, maxDelayMs: 8000, budgetMs: 120_000 }, clock, async () => {
-    try {
-      const response = await send({ url, what, method: 'POST', headers, body, credential: true, maxBodyBytes: BODY_CAPS.webhook, timeoutMs }, transport);
-      if (response.ok) return { done: true };
-      const problem = `HTTP ${response.status} ${response.text.slice(0, 200).replace(/\s+/g, ' ').trim()}`.trim();
-      const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-      return retryable ? { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) } : { fail: problem };
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      return { retry: networkProblem(error, t, timeoutMs) };
-    }
-  });
+  const outcome = await postToWebhook({ url, headers, body, transport, t, clock, attempts, baseDelayMs: 250, timeoutMs, budgetMs: 120_000 }, () => true);
   if (!outcome.value) {
     throw new DataSourceError(
       t('portfolio.notify.failed', { url: safeUrl(url), problem: secrets.scrub(outcome.problem ?? ''), attempts: outcome.attempts }),

@@ -34,6 +34,40 @@ export function signature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+export interface WebhookPost {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  transport: Transport;
+  t: Translate;
+  clock: Clock;
+  attempts: number;
+  baseDelayMs: number;
+  timeoutMs: number;
+  budgetMs: number;
+}
+
+/**
+ * POSTs a signed body to a webhook through the one outbound layer. Only a 2xx from the URL itself
+ * counts (a redirect fails, naming where it pointed); 5xx, 429, 408, timeouts and dropped
+ * connections are tried again with backoff, honouring Retry-After.
+ */
+export function postToWebhook<T>(post: WebhookPost, accepted: (response: Awaited<ReturnType<typeof send>>) => T) {
+  const { t, clock, timeoutMs } = post;
+  return retrying({ attempts: post.attempts, baseDelayMs: post.baseDelayMs, maxDelayMs: 8000, budgetMs: post.budgetMs }, clock, async () => {
+    try {
+      const response = await send({ url: post.url, what: t('http.what.webhook'), method: 'POST', headers: post.headers, body: post.body, credential: true, maxBodyBytes: BODY_CAPS.webhook, timeoutMs }, post.transport);
+      if (response.ok) return { done: accepted(response) };
+      const problem = `HTTP ${response.status} ${response.text.slice(0, 200).replace(/\s+/g, ' ').trim()}`.trim();
+      const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
+      return retryable ? { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) } : { fail: problem };
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      return { retry: networkProblem(error, t, timeoutMs) };
+    }
+  });
+}
+
 /** A ticket reference worth keeping: short, printable. Anything else stands for nothing. */
 const REFERENCE = /^[\p{L}\p{N}\p{P}\p{S} ]{1,128}$/u;
 
@@ -52,22 +86,14 @@ export function webhookSubmitter(options: WebhookOptions): Submitter {
       // Only a 2xx from the configured URL itself is a submission: the signed body never follows a
       // redirect (a 3xx fails, naming where it pointed), and only 5xx, 429, 408, timeouts and
       // dropped connections are tried again.
-      const outcome = await retrying({ attempts, baseDelayMs, maxDelayMs: 8000, budgetMs }, clock, async () => {
-        try {
-          const response = await send({ url: options.url, what: t('http.what.webhook'), method: 'POST', headers, body, credential: true, maxBodyBytes: BODY_CAPS.webhook, timeoutMs }, options.transport);
-          if (response.ok) {
-            // The agency accepted it; an answer too long to read names no ticket.
-            const reference = (response.truncated ? null : referenceOf(response.text)) ?? request.id;
-            return { done: { submitter: 'webhook' as const, reference, nextSteps: t('submit.webhook.next-steps') } };
-          }
-          const problem = `HTTP ${response.status} ${response.text.slice(0, 200).replace(/\s+/g, ' ').trim()}`.trim();
-          const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-          return retryable ? { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) } : { fail: problem };
-        } catch (error) {
-          if (error instanceof CliError) throw error;
-          return { retry: networkProblem(error, t, timeoutMs) };
-        }
-      });
+      const outcome = await postToWebhook(
+        { url: options.url, headers, body, transport: options.transport, t, clock, attempts, baseDelayMs, timeoutMs, budgetMs },
+        (response) => {
+          // The agency accepted it; an answer too long to read names no ticket.
+          const reference = (response.truncated ? null : referenceOf(response.text)) ?? request.id;
+          return { submitter: 'webhook' as const, reference, nextSteps: t('submit.webhook.next-steps') };
+        },
+      );
       if (outcome.value) return outcome.value;
       throw new DataSourceError(
         t('submit.webhook.failed-after', { url: safeUrl(options.url), problem: outcome.problem, attempts: outcome.attempts, seconds: Math.round(outcome.elapsedMs / 100) / 10 }),
