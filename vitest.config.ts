@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/helpers/longest-first.js';
 
 export default defineConfig({
   // .cts too: the executable's entry and the language choice it shares are CommonJS (src/cli.cts).
@@ -21,6 +22,8 @@ export default defineConfig({
     // keeps one piece of process-wide state, the secret registry, which the setup file empties
     // before each file; test files are still evaluated afresh, and the setup file runs before each.
     isolate: false,
+    // The longest files start first, so that no long file runs alone at the end (longest-first.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
