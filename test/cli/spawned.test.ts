@@ -7,17 +7,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
-import { runScenarios } from '../helpers/cli-async.js';
+import { runEach, runScenarios } from '../helpers/cli-async.js';
 import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const READY = ['--demo-scenario', 'ready', '--attest', 'all'];
 const SUBMIT = ['submit', ...READY, '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'owner@example.com', '--confirm', SELLER];
-
-/** Runs one after another in ONE spawned process, each with the program loaded afresh and its own real stdout, stderr and exit code (runScenarios). */
-function runEach(runs: string[][], env: Record<string, string>, home: string): Promise<CliResult[]> {
-  return runScenarios(runs.map((args) => ({ args, env })), home);
-}
 
 function expectNoStack(result: CliResult): void {
   expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -155,7 +150,7 @@ describe('close-account as a process', () => {
       ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
       ['an export format', ['audit', 'export', '--format', 'xml'], /md, html, json, csv/],
     ];
-    // Each case in a home of its own, all in one spawned process (runEach).
+    // Each case in a home of its own, all in one spawned process (runScenarios).
     let results: CliResult[] = [];
     beforeAll(async () => {
       const homes = cases.map(() => sandbox());
