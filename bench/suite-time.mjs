@@ -66,7 +66,7 @@ function childrenCpu() {
 
 /** One `npm test` in `dir`: its wall and CPU time, whether it passed, and vitest's count line. */
 function runSuite(dir) {
-  const tmp = mkdtempSync(join(tmpdir(), 'close-account-bench-tmp-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'cab-'));
   const loadBefore = load();
   const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
