@@ -25,6 +25,13 @@ export const HEADERS = {
     'Order ID	Order date	Return request date	Return request status	Amazon RMA ID	Merchant RMA ID	Label type	Label cost	Currency code	Return carrier	Tracking ID	Label to be paid by	A-to-Z Claim	Is prime	ASIN	Merchant SKU	Item Name	Return quantity	Return Reason	In policy	Return type	Resolution	Invoice number	Return delivery date	Order Amount	Order quantity	SafeT Action reason	SafeT claim id	SafeT claim state	SafeT claim creation time	SafeT claim reimbursement amount	Refunded Amount',
   fbaCustomerReturns:
     'return-date	order-id	sku	asin	fnsku	product-name	quantity	fulfillment-center-id	detailed-disposition	reason	status	license-plate-number	customer-comments',
+  /**
+   * GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2, in the order of Amazon's "Settlement reports
+   * attributes" page (developer-docs.amazon.com/sp-api/docs/settlement-reports-attributes); the
+   * page's list was read up to quantity-purchased, promotion-id after it from a secondary source.
+   */
+  settlementV2:
+    'settlement-id	settlement-start-date	settlement-end-date	deposit-date	total-amount	currency	transaction-type	order-id	merchant-order-id	adjustment-id	shipment-id	marketplace-name	amount-type	amount-description	amount	fulfillment-id	posted-date	posted-date-time	order-item-code	merchant-order-item-id	merchant-adjustment-item-id	sku	quantity-purchased	promotion-id',
 } as const;
 
 /** A row by header name: every other column left blank, as Amazon leaves unused ones. */

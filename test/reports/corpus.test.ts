@@ -421,8 +421,13 @@ describe('corpus: attack-12, what an outside tester found', () => {
     const dir = folder();
     readySellerReports(dir);
     writeReport(dir, 'other.txt', [header, line]);
-    const { readiness } = await check(dir);
-    expect(readiness.verdict).toBe('ready');
+    const { readiness, byId } = await check(dir);
+    expect(byId['removal-orders']!.status).toBe('pass');
+    expect(byId['fba-inventory']!.status).toBe('pass');
+    // The old settlement flat file (no amount-type: replaced by V2, issue 17) may show money
+    // owed or held that close-account cannot read: balance is unknown, not confirmable.
+    if (header.startsWith('settlement-id')) expect(byId['balance']!.status).toBe('unknown');
+    else expect(readiness.verdict).toBe('ready');
   });
 
   it.each(['05.09.2026 10:00', '05/09/2026 10:00'])('an Amazon.com sale 89 days ago written "%s" by a day-first spreadsheet is not read as 9 May', async (date) => {

@@ -36,7 +36,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 // ---- The seller, as a model with a known answer ---------------------------------------------
 
-const REASONS = ['old-open-order', 'recent-sale', 'recent-open-order', 'listing', 'stock', 'removal', 'return'] as const;
+const REASONS = ['old-open-order', 'recent-sale', 'recent-open-order', 'listing', 'stock', 'removal', 'return', 'owed', 'reserve'] as const;
 type Reason = (typeof REASONS)[number];
 const FAILS: Record<Reason, CheckId[]> = {
   'old-open-order': ['open-orders'],
@@ -46,6 +46,9 @@ const FAILS: Record<Reason, CheckId[]> = {
   stock: ['fba-inventory'],
   removal: ['removal-orders'],
   return: ['returns-refunds'],
+  // The last settlement (flat file V2) shows money owed to Amazon, or a reserve held (issue 17).
+  owed: ['balance'],
+  reserve: ['balance'],
 };
 /** Where a blocked SKU's units are: each bucket Amazon documents, or only in its totals. */
 const STOCK_PLACES = [
@@ -74,7 +77,7 @@ const sellerArb: fc.Arbitrary<Seller> = fc.record({
   listingStatus: fc.constantFrom('Active' as const, 'Inactive' as const),
 });
 
-type Doc = { kind: 'orders' | 'listings' | 'inventory' | 'removals' | 'returns'; header: string[]; rows: string[][] };
+type Doc = { kind: 'orders' | 'listings' | 'inventory' | 'removals' | 'returns' | 'settlement'; header: string[]; rows: string[][] };
 
 function cells(header: string, values: Record<string, string>): string[] {
   return header.split('\t').map((name) => values[name] ?? '');
@@ -137,12 +140,26 @@ function documents(seller: Seller): Doc[] {
   const returns = [ret('111-0000000-0000001', 'Closed'), ret('111-0000000-0000002', 'Refunded')];
   if (has('return')) returns.push(ret('111-0000000-0000003', 'Approved'));
 
+  // The last settlement: paid out before the as-of day, or owed, or with a reserve held back.
+  const settle = (values: Record<string, string>) => cells(HEADERS.settlementV2, { 'settlement-id': '24601', ...values });
+  const txn = (type: string, amountType: string, description: string, amount: string) =>
+    settle({ 'transaction-type': type, 'order-id': type === 'Order' ? '111-0000000-0000001' : '', 'marketplace-name': 'Amazon.com', 'amount-type': amountType, 'amount-description': description, amount, 'posted-date': '2026-11-10' });
+  const totalAmount = has('owed') ? '-37.25' : '412.80';
+  const settlement = [
+    settle({ 'settlement-start-date': '2026-11-01 07:00:00 UTC', 'settlement-end-date': '2026-11-15 07:00:00 UTC', 'deposit-date': '2026-11-17 07:00:00 UTC', 'total-amount': totalAmount, currency: 'USD' }),
+    txn('Order', 'ItemPrice', 'Principal', '25.00'),
+    txn('Order', 'ItemFees', 'Commission', '-3.75'),
+    txn('other-transaction', 'other-transaction', 'Previous Reserve Amount Balance', '12.00'),
+  ];
+  if (has('reserve')) settlement.push(txn('other-transaction', 'other-transaction', 'Current Reserve Amount', `-${seller.units}.00`));
+
   return [
     { kind: 'orders', header: HEADERS.allOrders.split('\t'), rows: orders },
     { kind: 'listings', header: HEADERS.allListings.split('\t'), rows: listings },
     { kind: 'inventory', header: HEADERS.manageInventory.split('\t'), rows: inventory },
     { kind: 'removals', header: HEADERS.removalOrders.split('\t'), rows: removals },
     { kind: 'returns', header: HEADERS.returns.split('\t'), rows: returns },
+    { kind: 'settlement', header: HEADERS.settlementV2.split('\t'), rows: settlement },
   ];
 }
 
@@ -215,6 +232,7 @@ function bytesOf(lines: string[][], style: Style, seed: number): Buffer {
 }
 
 interface WrittenFile {
+  kind: Doc['kind'];
   name: string;
   lines: string[][];
   style: Style;
@@ -227,7 +245,7 @@ function files(seller: Seller, style: Style): WrittenFile[] {
   documents(seller).forEach((doc, i) => {
     const shaped = reshape(doc, style);
     const parts = style.split && shaped.rows.length > 1 ? [shaped.rows.slice(0, Math.ceil(shaped.rows.length / 2)), shaped.rows.slice(Math.ceil(shaped.rows.length / 2))] : [shaped.rows];
-    parts.forEach((rows, part) => out.push({ name: `${1000 + i * 10 + part}.txt`, lines: [shaped.header, ...rows], style, seed: style.shuffle + i * 7 + part }));
+    parts.forEach((rows, part) => out.push({ kind: doc.kind, name: `${1000 + i * 10 + part}.txt`, lines: [shaped.header, ...rows], style, seed: style.shuffle + i * 7 + part }));
   });
   return out;
 }
@@ -346,6 +364,9 @@ describe('transformations of report folders', () => {
         const target = list[file % list.length]!;
         let dir: string;
         if (change === 'drop') {
+          // Without the settlement report the balance is the seller's to attest (and this test
+          // attests it): dropping the only data that shows money owed is what --attest covers.
+          fc.pre(!(target.kind === 'settlement' && seller.reasons.some((r) => r === 'owed' || r === 'reserve')));
           dir = write(list.filter((f) => f !== target), style);
         } else if (change === 'blank') {
           const rows = target.lines.length - 1;

@@ -45,6 +45,8 @@ export class ReportFile {
     private readonly t: Translate,
     /** The file is known to be whole (a download whose transfer completed), not just as found. */
     private readonly whole: boolean,
+    /** No line break after the header: the file ends inside it (a download cut off), or is no report. */
+    readonly headerCut = false,
   ) {}
 
   get name(): string {
@@ -135,7 +137,7 @@ export class ReportFile {
         );
       }
     }
-    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? decoder.chosen, t, provenance.whole === true);
+    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? decoder.chosen, t, provenance.whole === true, !ended);
   }
 
   /** Data rows read by the last complete pass of `batches`. */

@@ -10,6 +10,7 @@ export const REPORT_KINDS = [
   'removal-orders',
   'returns',
   'fba-customer-returns',
+  'settlement',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -20,7 +21,19 @@ export interface ReportKindSpec {
   /** The columns the adapter reads: logical name → header name. Optional ones may be missing. */
   columns: Record<string, string>;
   optional: string[];
+  /** Every column name of the documented header, where known: a header cut short is told by them. */
+  documented?: readonly string[];
 }
+
+/**
+ * The settlement V2 header in the order of Amazon's attributes page (read up to
+ * quantity-purchased; the promotion columns after it from a secondary source, iamyourfather.cn).
+ */
+const SETTLEMENT_V2_COLUMNS = [
+  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id',
+  'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name', 'amount-type', 'amount-description', 'amount', 'fulfillment-id',
+  'posted-date', 'posted-date-time', 'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku', 'quantity-purchased', 'promotion-id',
+] as const;
 
 // Listed most specific first: All Listings before Active Listings (only All Listings has status),
 // the Manage FBA Inventory report before the Reserved one.
@@ -119,6 +132,29 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
     columns: { orderId: 'order-id', returnDate: 'return-date', sku: 'sku', status: 'status' },
     optional: ['sku', 'status'],
   },
+  {
+    // GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2 (Amazon's "Settlement reports attributes" page,
+    // developer-docs.amazon.com/sp-api/docs/settlement-reports-attributes). amount-type is in the
+    // signature: the old flat file (removed 11 Nov 2026) has price-type/…-amount columns instead.
+    kind: 'settlement',
+    signature: ['settlement-id', 'settlement-start-date', 'transaction-type', 'amount-type'],
+    columns: {
+      settlementId: 'settlement-id',
+      start: 'settlement-start-date',
+      end: 'settlement-end-date',
+      deposit: 'deposit-date',
+      total: 'total-amount',
+      currency: 'currency',
+      type: 'transaction-type',
+      orderId: 'order-id',
+      amountType: 'amount-type',
+      description: 'amount-description',
+      amount: 'amount',
+      posted: 'posted-date',
+    },
+    optional: ['orderId'],
+    documented: SETTLEMENT_V2_COLUMNS,
+  },
 ];
 
 /**
@@ -129,8 +165,14 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
  */
 const OTHER_REPORT_SIGNATURES: readonly string[][] = [
   ['shipment-date', 'tracking-number', 'removal-order-type'],
-  ['settlement-id', 'settlement-start-date', 'transaction-type'],
 ];
+
+/**
+ * A settlement flat file without the V2 columns (the old flat file, or a damaged V2 one): it may
+ * show money owed or held, so it is a look-alike of the settlement report only, not of the
+ * removal report it shares order-id and sku with.
+ */
+const SETTLEMENT_BASE = ['settlement-id', 'settlement-start-date', 'transaction-type'];
 
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
@@ -166,5 +208,18 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
   const present = new Set(headers.map(normaliseHeader));
   // A documented report no check reads is what it is, not a damaged one of those it shares names with.
   if (OTHER_REPORT_SIGNATURES.some((signature) => signature.every((name) => present.has(name)))) return [];
+  if (SETTLEMENT_BASE.every((name) => present.has(name))) return ['settlement'];
   return REPORT_KIND_SPECS.filter((spec) => new Set([...spec.signature, ...Object.values(spec.columns)].filter((name) => present.has(name))).size >= 2).map((spec) => spec.kind);
+}
+
+/**
+ * The kinds a header with no line break after it may have been cut from: the look-alikes, and
+ * every kind one of whose column names its last name begins (the name cut short).
+ */
+export function cutHeaderKinds(headers: string[]): ReportKind[] {
+  const last = normaliseHeader(headers[headers.length - 1] ?? '');
+  // Cut inside a character (a BOM, a multi-byte letter): what it began cannot be told.
+  if (!/^[\x20-\x7e]*$/.test(last)) return [...REPORT_KINDS];
+  const cutFrom = REPORT_KIND_SPECS.filter((spec) => [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])].some((name) => name.startsWith(last))).map((spec) => spec.kind);
+  return [...new Set([...lookalikeKinds(headers), ...cutFrom])];
 }

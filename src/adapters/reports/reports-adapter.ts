@@ -21,6 +21,16 @@ import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
+import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance } from './settlement-report.js';
+import { formatAmount } from '../../core/checks/balance.js';
+
+interface SettlementReading {
+  files: ReportFile[];
+  /** The first day each file covers (its earliest settlement's start). */
+  from: Map<ReportFile, IsoDate>;
+  last: Settlement[];
+  balance: SettlementBalance;
+}
 import type { Encoding } from './text-encoding.js';
 
 export interface ReportsAdapterOptions {
@@ -65,7 +75,9 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   const ageOf = (file: ReportFile) => Math.max(0, daysBetween(fileDay(file), asOf));
 
   for (const skipped of folder.skipped) warn(t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
-  for (const list of folder.byKind.values()) {
+  for (const [kind, list] of folder.byKind) {
+    // A settlement report is dated by the settlements in it, not by when it was downloaded.
+    if (kind === 'settlement') continue;
     for (const file of list) if (ageOf(file) > maxAge) warn(t('reports.stale', { file: file.name, days: ageOf(file) }));
   }
 
@@ -181,6 +193,24 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return from;
   };
 
+  /** The settlement files, read once for balance and deferred funds; null when the folder has none. */
+  let settlementReading: Promise<SettlementReading | null> | null = null;
+  const settlements = () => (settlementReading ??= readAllSettlements());
+  async function readAllSettlements(): Promise<SettlementReading | null> {
+    const list = files('settlement');
+    if (list.length === 0) return null;
+    const found: Settlement[] = [];
+    const held: HeldReserves = new Map();
+    const from = new Map<ReportFile, IsoDate>();
+    for (const file of list) {
+      const settlements = await readSettlements(file, held);
+      found.push(...settlements);
+      for (const s of settlements) if (!from.has(file) || s.start < from.get(file)!) from.set(file, s.start);
+    }
+    const last = lastSettlements(mergeSettlements(found, held));
+    return { files: list, from, last, balance: settlementBalance(last, asOf) };
+  }
+
   return {
     id: 'reports',
     isDemo: false,
@@ -248,7 +278,24 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       if (showing.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
       return { available: true, data: concat(showing, claimsOf) };
     },
-    balance: async () => ({ available: false, reason: { key: 'reports.no-balance' }, askSeller: true }),
+    balance: async () => {
+      const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
+      if (unread) return { available: false, reason: { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
+      const reading = await settlements();
+      if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
+      if (reading.last.length === 0) return { available: false, reason: { key: 'reports.settlement-no-total', params: { files: reading.files.map((f) => f.name).join(', ') } } };
+      const evidence = (): Evidence => ({ files: reading.files.map((file) => evidenceFile(file, reading.from.get(file) ?? fileDay(file))), doubts: [] });
+      // What the last settlements show is a problem (owed, held, not yet paid): the check fails on it, whatever is attested.
+      if (!reading.balance.clean) return { available: true, data: reading.balance.entries, evidence };
+      // Nothing wrong up to their end: they cannot show what came in since, so the seller confirms, shown them first.
+      const shown = reading.last.map((s) => t('reports.settlement-line', { currency: s.currency, amount: formatAmount(s.total, s.currency), from: s.start, to: s.end, deposit: s.deposit })).join('; ');
+      return { available: false, reason: { key: 'reports.settlement-shows', params: { settlements: shown } }, askSeller: true, dataShows: true };
+    },
+    deferredFunds: async () => {
+      const reading = await settlements();
+      if (reading === null) return { available: false, reason: { key: 'reports.no-balance' } };
+      return { available: true, data: reading.balance.deferred };
+    },
     close: async () => {},
   };
 
