@@ -34,7 +34,7 @@ const RESERVE = /reserve/i;
 const PREVIOUS_RESERVE = /^previous reserve amount balance$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 /** A control character or an undecodable byte: a value damaged on the way. */
-const DAMAGED = /[\u0000-\u001f\u007f\ufffd]/;
+const DAMAGED = { test: (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd') };
 
 /** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
 export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number }>;
