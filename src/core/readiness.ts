@@ -142,7 +142,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   starting('hidden-charges');
   const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -120)) : { available: false, reason: { key: 'check.no-charges-data' } };
   // Ads billed in the 60 days before the data was read, not before a later as-of day the data never reaches.
-  record(checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
+  record(charges.available ? judged(checkHiddenCharges(charges, { ...ctx, asOf: readOn }), charges) : checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
 
   record(
     participations.available

@@ -11,6 +11,7 @@ export const REPORT_KINDS = [
   'returns',
   'fba-customer-returns',
   'settlement',
+  'date-range',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -155,6 +156,15 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
     optional: ['orderId'],
     documented: SETTLEMENT_V2_COLUMNS,
   },
+  {
+    // The Date Range Reports page's Transaction Report (CSV): Seller Central help 200989190 lists
+    // "Date / Time, Settlement ID, Type, Order ID, SKU, Description, Quantity, ..., Total" and
+    // says columns vary by country. Recognised only in English; a few text lines come first.
+    kind: 'date-range',
+    signature: ['date/time', 'settlement id', 'type', 'description', 'total'],
+    columns: { time: 'date/time', settlementId: 'settlement id', type: 'type', orderId: 'order id', description: 'description', total: 'total' },
+    optional: ['orderId'],
+  },
 ];
 
 /**
@@ -176,7 +186,8 @@ const SETTLEMENT_BASE = ['settlement-id', 'settlement-start-date', 'transaction-
 
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  // "Date / Time" (help page) and "date/time" (files) are one name.
+  return name.trim().replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/').toLowerCase();
 }
 
 /** Recognises a header row; null for a file of no known kind. */

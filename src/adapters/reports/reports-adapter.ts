@@ -23,6 +23,9 @@ import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from
 import { scanReportsFolder } from './reports-folder.js';
 import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
+import { ADS_LOOKBACK_DAYS } from '../../core/checks/hidden-charges.js';
+import { readDateRange, type DateRangeReading } from './date-range-report.js';
+import type { Claim } from '../../core/seller-data.js';
 
 interface SettlementReading {
   files: ReportFile[];
@@ -193,6 +196,17 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return from;
   };
 
+  /** The Date Range transaction reports, read once for claims and charges; null when the folder has none. */
+  let dateRangeReading: Promise<{ file: ReportFile; reading: DateRangeReading }[] | null> | null = null;
+  const dateRanges = () =>
+    (dateRangeReading ??= (async () => {
+      const list = files('date-range');
+      if (list.length === 0) return null;
+      const out: { file: ReportFile; reading: DateRangeReading }[] = [];
+      for (const file of list) out.push({ file, reading: await readDateRange(file) });
+      return out;
+    })());
+
   /** The settlement files, read once for balance and deferred funds; null when the folder has none. */
   let settlementReading: Promise<SettlementReading | null> | null = null;
   const settlements = () => (settlementReading ??= readAllSettlements());
@@ -273,10 +287,36 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     // Returns reports with the A-to-Z Claim column show claims on seller-fulfilled returns (issue
     // 17): a flagged one fails the check whatever is attested; none flagged is shown, then asked.
+    // The Date Range transaction report adds the chargebacks and A-to-z payments Amazon decided: listed, then asked.
     claims: async () => {
       const showing = files('returns').filter(showsClaims);
-      if (showing.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
-      return { available: true, data: concat(showing, claimsOf) };
+      const ranges = files('date-range');
+      if (showing.length === 0 && ranges.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
+      async function* fromRanges(): RecordStream<Claim> {
+        const reading = await dateRanges();
+        for (const { reading: one } of reading ?? []) if (one.claims.length > 0) yield one.claims;
+      }
+      async function* both(): RecordStream<Claim> {
+        yield* concat(showing, claimsOf);
+        yield* fromRanges();
+      }
+      return { available: true, data: both() };
+    },
+    charges: async (since) => {
+      const readings = await dateRanges();
+      if (readings === null) return missing('date-range');
+      // Ads are looked for over the 60 days before the data is read: the reports must reach that far back.
+      const needed = addDays(since, 120 - ADS_LOOKBACK_DAYS);
+      const evidence = (): Evidence => {
+        const doubts = standingDoubts(['date-range']);
+        const reach = readings.map((r) => r.reading.earliest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b < a) ? b : a), null);
+        if (reach === null || reach > needed) doubts.push({ reason: { key: 'reports.date-range-short', params: { from: reach ?? '-', needed } } });
+        for (const { file, reading } of readings) {
+          if (reading.unknownTypes.size > 0) doubts.push({ reason: { key: 'reports.date-range-unknown-types', params: { file: file.name, types: [...reading.unknownTypes].slice(0, 5).join(', ') } } });
+        }
+        return { files: readings.map(({ file, reading }) => evidenceFile(file, reading.earliest ?? fileDay(file))), doubts };
+      };
+      return { available: true, data: readings.flatMap((r) => r.reading.charges).filter((c) => c.postedOn >= since), evidence };
     },
     balance: async () => {
       const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
