@@ -89,6 +89,10 @@ describe('Date Range report: hidden-charges', () => {
     expect((await checks(folderWith(dateRangeLines([sale('Nov 20, 2026 1:00:00 PM PST')]))))['hidden-charges']!.status).toBe('unknown');
     expect((await checks(folderWith(dateRangeLines([]))))['hidden-charges']!.status).toBe('unknown');
     expect((await checks(folderWith(dateRangeLines([OLD_SALE, fee('Nov 2, 2026 3:00:00 AM PST', 'Something New', 'Mystery', '-5.00')]))))['hidden-charges']!.status).toBe('unknown');
+    // A blank or damaged description could have been "Cost of Advertising".
+    for (const description of ['', 'Cost of Adv\u0001rtising']) {
+      expect((await checks(folderWith(dateRangeLines([OLD_SALE, fee('Nov 2, 2026 3:00:00 AM PST', 'Service Fee', description, '-87.50')]))))['hidden-charges']!.status).toBe('unknown');
+    }
   });
 });
 

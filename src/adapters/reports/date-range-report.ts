@@ -29,6 +29,9 @@ const OTHER_TYPES = new Set([
   'refund_retrocharge', 'retrocharge', 'reserve',
 ]);
 
+/** A control character or an undecodable byte: text damaged on the way. */
+const damaged = (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd');
+
 const ADS = /advertis|amazon ads|sponsored (products|brands|display)/i;
 const SUBSCRIPTION = /subscription/i;
 
@@ -89,8 +92,10 @@ export async function readDateRange(file: ReportFile): Promise<DateRangeReading>
       const order = file.text(row, orderId).trim() || null;
       reading.claims.push({ claimId: order ?? `${claim}-${day}`, orderId: order, kind: claim, openedOn: day, open: false, shownBy: 'date-range-report' });
     } else if (!OTHER_TYPES.has(key)) {
-      reading.unknownTypes.add(kindText === '' ? '""' : kindText);
+      reading.unknownTypes.add(kindText === '' ? '""' : JSON.stringify(kindText).slice(1, -1));
     }
+    // A blank or damaged description may have named an ads charge: the report proves nothing then.
+    if (what === '' || damaged(what)) reading.unknownTypes.add(`${kindText}: ${JSON.stringify(what).slice(1, -1)}`);
     // A charge is told by what it says, whatever its type (stricter than trusting the type).
     if (ADS.test(what) || ADS.test(kindText)) reading.charges.push({ kind: 'ads', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
     else if (SUBSCRIPTION.test(what) || SUBSCRIPTION.test(kindText)) reading.charges.push({ kind: 'subscription', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
