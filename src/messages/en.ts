@@ -478,14 +478,14 @@ export const en = {
   'reports.uses.fba-customer-returns': () => 'recognised, not needed',
   'reports.missing': (p: P) => `no ${p.report} report in the reports folder`,
   'reports.no-claims': () => 'report files do not show whether a claim is still open',
-  'reports.kind.settlement': () => 'Settlement report (flat file V2)',
+  'reports.kind.settlement': () => 'Settlement (flat file V2)',
   'reports.where.settlement': () => 'Reports → Payments → All Statements: Download Flat File V2, for the latest settlement of each marketplace',
   'reports.range.settlement': () => 'no date range: the latest settlement period (Amazon settles about every 14 days)',
   'reports.uses.settlement': () => 'balance (a negative total, a reserve held or a payout not yet deposited fails it; otherwise you confirm the balance since, shown what it says)',
   'reports.settlement-line': (p: P) => `${p.currency} ${p.amount} for ${p.from} to ${p.to}, deposited ${p.deposit}`,
   'reports.settlement-shows': (p: P) => `The last settlement shows nothing owed or held (${p.settlements}), but not what has come in since it ended`,
   'reports.settlement-no-total': (p: P) => `the settlement report (${p.files}) has no settlement row with a total-amount, so what it settled cannot be told`,
-  'reports.kind.date-range': () => 'Date Range transaction report (CSV)',
+  'reports.kind.date-range': () => 'Date Range transactions (CSV)',
   'reports.where.date-range': () => 'Reports → Payments → Date Range Reports: Generate Report → Transaction (CSV), in English',
   'reports.range.date-range': () => 'the last 120 days up to today (chargebacks within 90 days, ads within 60)',
   'reports.uses.date-range': () => 'claims (chargebacks and A-to-z payments it shows are listed before you confirm), hidden-charges (Amazon Ads, subscription fees)',
@@ -513,15 +513,15 @@ export const en = {
   'reports.not-found': () => 'not in the folder',
   'reports.folder': (p: P) => `Folder ${p.dir}:`,
   'reports.how': () =>
-    'Download each as a tab-delimited text file (Seller Central\'s default), into one folder, and point close-account at it: --reports-dir FOLDER. File names do not matter; gzipped files (.gz) are read as they are.',
+    'Download each as a tab-delimited text file (Seller Central\'s default; the Date Range transaction report as the CSV it offers), into one folder, and point close-account at it: --reports-dir FOLDER. File names do not matter; gzipped files (.gz) are read as they are.',
   'reports.cannot-tell': () =>
-    'Report files cannot show the balance or whether a claim is open: you confirm those (--attest balance, --attest claims) after checking Payments and Performance in Seller Central.',
+    'Report files cannot show the balance since the last settlement or whether a claim is open: you confirm those (--attest balance, --attest claims) after checking Payments and Performance in Seller Central; what the settlement and Date Range reports show is said first, and a balance they show owed or held cannot be confirmed away.',
   // The wizard's words for the same: it asks questions, it does not name flags.
   'wizard.reports-heading': () => 'Reports to download from Seller Central:',
   'wizard.reports-how': () =>
-    'Download each as a tab-delimited text file (Seller Central\'s default) into that folder. File names do not matter; gzipped files (.gz) are read as they are.',
+    'Download each as a tab-delimited text file (Seller Central\'s default; the Date Range transaction report as the CSV it offers) into that folder. File names do not matter; gzipped files (.gz) are read as they are.',
   'wizard.reports-cannot-tell': () =>
-    'Report files cannot show the balance or whether a claim is open: check Payments and Performance in Seller Central, and the wizard asks you to confirm them.',
+    'Report files cannot show the balance since the last settlement or whether a claim is open: check Payments and Performance in Seller Central, and the wizard asks you to confirm them, after saying what the reports show.',
   'reports.file-age': (p: P) => `${p.file} (${p.days} days old)`,
   'confirm.balance.question': () => 'Balance zero in every marketplace, nothing owed either way, no reserve?',
   'confirm.balance.how': () => 'Check Payments → Payments Dashboard in Seller Central: the total balance, reserves included, must be zero.',

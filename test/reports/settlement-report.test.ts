@@ -171,3 +171,12 @@ describe('close-account reports lists the settlement report and where it is', ()
     expect(settlement.files.map((f) => f.name)).toEqual(['50012345678.txt']);
   });
 });
+
+describe('a binary file with no line break beside the reports', () => {
+  it('is not taken for a settlement report cut off in its header (an audit database kept in the folder)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const folder = folderWith([S, total('9012', '2026-11-01', '2026-11-15', '2026-11-17', '1.00'), sale('9012', '1.00')]);
+    writeFileSync(join(folder.dir, 'audit.db'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0), Buffer.from('CREATE TABLE records (id INTEGER)')]));
+    expect((await balanceOf(folder)).balance).toMatchObject({ status: 'manual', basis: 'both' });
+  });
+});

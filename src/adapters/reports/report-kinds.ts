@@ -228,6 +228,8 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
  * every kind one of whose column names its last name begins (the name cut short).
  */
 export function cutHeaderKinds(headers: string[]): ReportKind[] {
+  // Control characters (NULs): a binary file (a database, a spreadsheet), no report cut short.
+  if (headers.some((name) => [...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f'))) return lookalikeKinds(headers);
   const last = normaliseHeader(headers[headers.length - 1] ?? '');
   // Cut inside a character (a BOM, a multi-byte letter): what it began cannot be told.
   if (!/^[\x20-\x7e]*$/.test(last)) return [...REPORT_KINDS];
