@@ -66,6 +66,12 @@ describe('settlement report: what it shows wrong fails balance, whatever is atte
     }
   });
 
+  it('a negative total beside a reserve held says both, not "0 either way"', async () => {
+    const { balance } = await balanceOf(folderWith([S, total('9013', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), line('9013', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-42.10')]));
+    expect(balance).toMatchObject({ status: 'fail', items: [{ amount: -42.1, reserved: 42.1 }] });
+    expect(balance.summary).toBe(t('check.balance.fail', { owedToSeller: '42.10 USD', owedBySeller: '42.10 USD' }));
+  });
+
   it('the previous reserve released into this settlement is not money held', async () => {
     const { balance } = await balanceOf(folderWith([S, total('9003', '2026-11-01', '2026-11-15', '2026-11-17', '80.00'), line('9003', 'other-transaction', 'other-transaction', 'Previous Reserve Amount Balance', '80.00')]));
     expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
