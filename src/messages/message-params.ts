@@ -267,7 +267,7 @@ export interface MessageParams {
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
   'reports.period-unknown': { file: Value };
-  'reports.settlement-line': { amount: Value; currency: Value; deposit: Value; from: Value; to: Value };
+  'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
   'reports.settlement-no-total': { files: Value };
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };

@@ -133,7 +133,7 @@ describe('wizard confirmations of what the data shows (issue 17)', () => {
     const prompter = scriptedPrompter([
       { kind: 'confirm', match: 'can be closed now', answer: true },
       { kind: 'confirm', match: /^The data shows 1 .*No open A-to-z/, answer: true },
-      { kind: 'confirm', match: /^The last settlement shows nothing owed or held \(USD 1,234\.56 USD for 2026-11-01 to 2026-11-15.*\)/, answer: true },
+      { kind: 'confirm', match: /^The last settlement shows nothing owed or held \(1,234\.56 USD for 2026-11-01 to 2026-11-15.*\)/, answer: true },
       { kind: 'confirm', match: 'downloaded', answer: true },
       { kind: 'confirm', match: 'Bank account', answer: true },
       { kind: 'confirm', match: 'performance notification', answer: true },

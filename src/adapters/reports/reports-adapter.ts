@@ -328,7 +328,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       // What the last settlements show is a problem (owed, held, not yet paid): the check fails on it, whatever is attested.
       if (!reading.balance.clean) return { available: true, data: reading.balance.entries, evidence };
       // Nothing wrong up to their end: they cannot show what came in since, so the seller confirms, shown them first.
-      const shown = reading.last.map((s) => t('reports.settlement-line', { currency: s.currency, amount: formatAmount(s.total, s.currency), from: s.start, to: s.end, deposit: s.deposit })).join('; ');
+      const shown = reading.last.map((s) => t('reports.settlement-line', { amount: formatAmount(s.total, s.currency), from: s.start, to: s.end, deposit: s.deposit })).join('; ');
       return { available: false, reason: { key: 'reports.settlement-shows', params: { settlements: shown } }, askSeller: true, dataShows: true };
     },
     deferredFunds: async () => {
