@@ -190,7 +190,7 @@ async function runPortfolioPlan(options: PortfolioPlanOptions, io: CommandIo): P
   // The files first: a file that cannot be written fails the command before its document is printed.
   if (options.ics) {
     const { portfolioCalendar } = await import('../render/plan-calendar.js');
-    const plans = plan.accounts.flatMap(({ result: r, plan: own }) => (own ? [{ account: r.account.name, key: `${r.account.sellerId}-${r.account.region}`, plan: own }] : []));
+    const plans = plan.accounts.flatMap(({ result: r, plan: own, sample }) => (own ? [{ account: r.account.name, key: `${r.account.sellerId}-${r.account.region}`, plan: own, sample, protected: r.account.protected }] : []));
     await writeOutputFile(options.ics, portfolioCalendar(plans, t, io.term.now()), t);
     io.say(t('portfolio.plan.ics-written', { path: options.ics }));
   }

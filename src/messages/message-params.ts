@@ -245,6 +245,7 @@ export interface MessageParams {
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };
   'portfolio.plan.no-plan': { message: Value };
+  'portfolio.plan.protected': { closeOn: Value };
   'portfolio.recorded': { path: Value };
   'portfolio.regions.accounts': { names: Value };
   'portfolio.regions.closes': { countries: Value; region: Value };
