@@ -21,10 +21,12 @@ export interface MessageParams {
   'archive.problem': { detail: Value; from: Value; kind: Value; status: Value; to: Value };
   'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
   'archive.recorded': { hash: Value; runId: Value };
+  'archive.seller-named': { sellerId: Value };
   'archive.unwritable': { code: Value; path: Value };
-  'archive.verify-changed': { dir: Value; files: Value };
+  'archive.verify-changed': { dir: Value; files: Value; seller: Value };
   'archive.verify-file': { file: Value; problem: Value };
-  'archive.verify-intact': { dir: Value; files: Value };
+  'archive.verify-intact': { dir: Value; files: Value; seller: Value };
+  'archive.verify-unlisted-hint': { files: Value };
   'archive.written': { dir: Value; empty: Value; fetched: Value; files: Value; reused: Value };
   'audit.abandoned-run': { runId: Value };
   'audit.event': { type: Value };
