@@ -114,6 +114,8 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
     return await withRecordedRun(runToRecord(io, 'archive', options.run), async (recorder) => {
       const { source } = opened;
       for (const warning of source.warnings ?? []) io.warn(warning);
+      // Report files do not say whose they are: filed under no seller, the archive cannot vouch for data-export.
+      if (!isNamedSeller(source.sellerId)) io.warn(t('archive.unnamed-seller'));
       const day = options.run.asOf;
       const dir = options.out ?? join(dirname(options.run.auditDbPath), 'archives', source.sellerId.replace(/[^A-Za-z0-9_-]/g, '_'), day);
       const folder = new ArchiveFolder(dir, t);

@@ -905,6 +905,7 @@ export const en = {
     `${p.files}: not part of the archive. The manifest lists every file the archive wrote, so this was put in the folder afterwards. Move it out of the folder; if it belongs in the archive, make the archive again into a new folder (--out).`,
   'archive.seller-named': (p: P) => `seller ${p.sellerId}`,
   'archive.seller-unnamed': () => 'an unnamed seller (made from report files without --seller-id)',
+  'archive.unnamed-seller': () => 'Report files do not say whose they are, and no --seller-id was given: this archive is filed under no seller, so the data-export check cannot be judged from it. Run it again with --seller-id YOUR_SELLER_ID, and give the same --seller-id to check.',
   'archive.verify-none': () => 'No archive was recorded in the audit log: give the folder (close-account archive verify DIR).',
   'archive.index-title': (p: P) => `Archive of seller ${p.seller}, as of ${p.day}`,
   'archive.index-legend': () => 'Covered periods are green, empty periods (Amazon had no data) grey, gaps red.',
@@ -917,6 +918,7 @@ export const en = {
   'check.data-export.gaps-fix': () => 'Run close-account archive again (it fetches only what is missing), or download those periods from Seller Central into the archive.',
   'check.data-export.changed': (p: P) => `The archive ${p.dir} does not verify: ${p.files}.`,
   'check.data-export.changed-fix': () => 'Run close-account archive verify to see what changed, then make the archive again.',
+  'check.data-export.no-seller': () => 'not judged from an archive: report files do not say whose they are; name the seller with --seller-id, as for close-account archive, to judge it from that archive',
   'check.data-export.gap-item': (p: P) => `${p.kind} ${p.from}–${p.to}`,
   'check.data-export.tax-documents': (p: P) =>
     `Archive ${p.dir} verifies and covers every period. Still yours to download from the Tax Document Library (no API gives them): ${p.documents}.`,
