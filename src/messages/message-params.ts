@@ -239,6 +239,8 @@ export interface MessageParams {
   'portfolio.html.closes': { closeOn: Value };
   'portfolio.init.exists': { path: Value };
   'portfolio.init.written': { path: Value };
+  'portfolio.interrupted': { count: Value; path: Value };
+  'portfolio.interrupted-after': { path: Value };
   'portfolio.notify.failed': { attempts: Value; problem: Value; url: Value };
   'portfolio.notify.sent': { count: Value; url: Value };
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };

@@ -53,6 +53,8 @@ export interface PortfolioCheckOptions {
   process: { pid: number; host: string };
   command: string;
   onProgress?: (index: number, event: AccountProgress) => void;
+  /** Awaited once an account's run is recorded, before its data is read (a test stops the process there). */
+  afterRunStarted?: (account: Account) => Promise<void>;
 }
 
 /** A sensible default: the work is waiting on Amazon, not this machine's cores; Amazon's per-seller limits bound each account anyway. */
@@ -114,6 +116,7 @@ async function checkAccount(account: Account, options: PortfolioCheckOptions, pr
     if (audit && runId) audit.recordEvent(runId, 'warning', { message: clean });
   };
   try {
+    await options.afterRunStarted?.(account);
     const source = await openAccountSource(account, { ...options.shared, warn, note: () => {} }, t);
     let readiness: Readiness;
     try {
