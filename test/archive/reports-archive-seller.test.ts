@@ -4,7 +4,7 @@
 // the gaps a reports folder leaves); not named, data-export stays the seller's confirmation and says
 // why; another seller named finds nothing. Never matched on a guess.
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,5 +69,26 @@ describe('a reports-folder archive feeds data-export only for the seller named',
       const result = await run(['check', ...SOURCE, '--lang', lang]);
       expect(result.stdout).toContain(words);
     }
+  });
+
+  it('portfolio: the accounts file names each account\'s seller, so its archive counts there too; another seller\'s does not', async () => {
+    const other = join(home, 'other-reports');
+    mkdirSync(other);
+    readySellerReports(other);
+    const accounts = join(home, 'accounts.yaml');
+    writeFileSync(
+      accounts,
+      `version: 1
+accounts:
+  - { name: Acme, sellerId: A1ACMEEXAMPLE1, region: north-america, source: { kind: reports, folder: reports } }
+  - { name: Other, sellerId: A9OTHERSELLER9, region: north-america, source: { kind: reports, folder: other-reports } }
+`,
+    );
+    const result = await run(['portfolio', 'check', '--accounts', accounts, '--as-of', '2026-11-26', '--json']);
+    const doc = JSON.parse(result.stdout) as { accounts: { name: string; checks: { id: string; status: string; summary: string }[] }[] };
+    const exportOf = (name: string) => doc.accounts.find((a) => a.name === name)!.checks.find((c) => c.id === 'data-export')!;
+    expect(exportOf('Acme').status).toBe('fail');
+    expect(exportOf('Acme').summary).toMatch(/gaps/);
+    expect(exportOf('Other').status).toBe('manual');
   });
 });
