@@ -3,6 +3,7 @@
 
 import type { ClosurePlan } from '../core/closure-plan.js';
 import type { Translate } from '../messages/catalogue.js';
+import { markedAccountName } from './portfolio-plan.js';
 
 const escape = (text: string) => text.replace(/\r/g, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 const day = (iso: string) => iso.replace(/-/g, '');
@@ -58,7 +59,7 @@ export function portfolioCalendar(plans: readonly { account: string; key: string
   const event = eventLines(stampOf(now));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//close-account//portfolio plan//EN', 'CALSCALE:GREGORIAN'];
   for (const { account, key, plan, sample, protected: isProtected } of plans) {
-    const who = [account, ...(sample ? [t('portfolio.sample-mark')] : []), ...(isProtected ? [t('portfolio.protected-mark')] : [])].join(' ');
+    const who = markedAccountName({ name: account, protected: isProtected }, sample, t);
     const note = (text: string) => [...(sample ? [t('demo.banner')] : []), ...(isProtected ? [t('portfolio.plan.protected', { closeOn: plan.closeOn })] : []), text].join('\n');
     for (const step of plan.steps) {
       if (step.id === 'submit') continue;
