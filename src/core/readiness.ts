@@ -52,6 +52,12 @@ export interface EvaluateOptions extends CheckContext {
   onProgress?: (event: { id: CheckId; result?: CheckResult }) => void;
   /** The seller's verified archive, if there is one: data-export is then judged from it (checks/data-export.ts). */
   archive?: (sellerId: string | null) => Promise<ArchiveEvidence | null>;
+  /**
+   * The seller the user named (--seller-id, the config file): stands in for the data's own seller
+   * only where the data names none (report files never do), so that their archive can be found.
+   * Never guessed: without it, data-export stays the seller's confirmation and says why.
+   */
+  statedSellerId?: string | null;
 }
 
 export async function evaluateReadiness(source: SellerDataSource, options: EvaluateOptions): Promise<Readiness> {
@@ -150,10 +156,13 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
       : unavailable('marketplaces', participations),
   );
 
-  const archive = (await options.archive?.(account.sellerId)) ?? null;
+  const archiveSeller = account.sellerId ?? options.statedSellerId ?? null;
+  const archive = archiveSeller ? ((await options.archive?.(archiveSeller)) ?? null) : null;
   for (const id of MANUAL_ONLY_CHECKS) {
     if (checks.some((c) => c.id === id)) continue;
     if (id === 'data-export' && archive) record(checkDataExport(archive, regions.map((r) => r.region), attested.has(id), ctx));
+    // No seller to look an archive up by: the question says so, and how to name one.
+    else if (id === 'data-export' && options.archive && !archiveSeller) record(manualCheck(id, attested.has(id), ctx, { key: 'check.data-export.no-seller' }));
     else record(manualCheck(id, attested.has(id), ctx));
   }
 

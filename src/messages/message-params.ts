@@ -21,10 +21,12 @@ export interface MessageParams {
   'archive.problem': { detail: Value; from: Value; kind: Value; status: Value; to: Value };
   'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
   'archive.recorded': { hash: Value; runId: Value };
+  'archive.seller-named': { sellerId: Value };
   'archive.unwritable': { code: Value; path: Value };
-  'archive.verify-changed': { dir: Value; files: Value };
+  'archive.verify-changed': { dir: Value; files: Value; seller: Value };
   'archive.verify-file': { file: Value; problem: Value };
-  'archive.verify-intact': { dir: Value; files: Value };
+  'archive.verify-intact': { dir: Value; files: Value; seller: Value };
+  'archive.verify-unlisted-hint': { files: Value };
   'archive.written': { dir: Value; empty: Value; fetched: Value; files: Value; reused: Value };
   'audit.abandoned-run': { runId: Value };
   'audit.event': { type: Value };
@@ -238,6 +240,8 @@ export interface MessageParams {
   'portfolio.html.closes': { closeOn: Value };
   'portfolio.init.exists': { path: Value };
   'portfolio.init.written': { path: Value };
+  'portfolio.interrupted': { count: Value; path: Value };
+  'portfolio.interrupted-after': { path: Value };
   'portfolio.notify.failed': { attempts: Value; problem: Value; url: Value };
   'portfolio.notify.sent': { count: Value; url: Value };
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };
@@ -246,6 +250,7 @@ export interface MessageParams {
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };
   'portfolio.plan.no-plan': { message: Value };
+  'portfolio.plan.protected': { closeOn: Value };
   'portfolio.recorded': { path: Value };
   'portfolio.regions.accounts': { names: Value };
   'portfolio.regions.closes': { countries: Value; region: Value };
