@@ -26,7 +26,7 @@ describe('record content, canonical', () => {
           expect(canonicalContent(content)).toBe(generic(content));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
