@@ -145,8 +145,9 @@ export async function evaluateWithProgress(io: CommandIo, source: SellerDataSour
     dataDay: term.today(),
     t,
     attested: run.attested,
-    // data-export is judged from the seller's archive, when the audit log recorded one (issue 16).
-    archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: run.auditDbPath, term, t }, sellerId, run.asOf, t),
+    // data-export is judged from the seller's archive, when the audit log recorded one (issue 16):
+    // read through the run's own connection when it has one (opening the log again costs a start).
+    archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: run.auditDbPath, term, t }, sellerId, run.asOf, t, recorder?.audit ?? null),
     statedSellerId: run.statedSellerId,
     onProgress: ({ id, result }) => {
       if (result) recorder?.checkResult(result);
