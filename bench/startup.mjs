@@ -4,56 +4,77 @@
 // Usage: node bench/startup.mjs [rounds] [other-checkout]   (build first: npm run build)
 // With another checkout (built, e.g. a `git worktree` of main), its commands are timed in the same
 // rounds, for a before/after measured side by side.
+//
+// `check` verifies the whole audit log before it appends (src/audit/open-audit-log.ts), so its
+// time depends on the log: each `check` starts from a fresh copy of a log holding 10 earlier runs
+// (a seller who has checked a few times), and once from one holding 1,000 (bench/audit-log-fixture.mjs).
+// The copy is made between timings, never timed.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeAuditLogFixture } from './audit-log-fixture.mjs';
 
 const rounds = Number(process.argv[2] ?? 30);
 const other = process.argv[3];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.cjs');
-const home = mkdtempSync(join(tmpdir(), 'close-account-bench-'));
-const env = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home };
+const work = mkdtempSync(join(tmpdir(), 'close-account-bench-'));
 
 // The same build without its code cache (src/program-loader.cts), to show what the cache gives.
-const uncached = join(home, 'uncached');
+const uncached = join(work, 'uncached');
 cpSync(join(root, 'dist'), join(uncached, 'dist'), { recursive: true });
 rmSync(join(uncached, 'dist', 'close-account.code-cache'));
 cpSync(join(root, 'package.json'), join(uncached, 'package.json'));
 symlinkSync(join(root, 'node_modules'), join(uncached, 'node_modules'));
 
+// Homes (HOME = XDG_DATA_HOME) with an audit log of 10 and of 1,000 earlier runs of `check`.
+const logs = { small: join(work, 'log-10'), large: join(work, 'log-1000') };
+await makeAuditLogFixture({ cli, home: logs.small, runs: 10 });
+await makeAuditLogFixture({ cli, home: logs.large, runs: 1000 });
+
 const commands = {
-  'node -e 0': ['-e', '0'],
-  'close-account --version': [cli, '--version'],
-  'close-account --help': [cli, '--help'],
-  'close-account check (demo)': [cli, 'check'],
-  'close-account check --json': [cli, 'check', '--json'],
-  'check, without code cache': [join(uncached, 'dist', 'cli.cjs'), 'check'],
+  'node -e 0': { args: ['-e', '0'] },
+  'close-account --version': { args: [cli, '--version'] },
+  'close-account --help': { args: [cli, '--help'] },
+  'close-account check (demo)': { args: [cli, 'check'], log: logs.small },
+  'close-account check --json': { args: [cli, 'check', '--json'], log: logs.small },
+  'check, 1,000-run log': { args: [cli, 'check'], log: logs.large },
+  'check, without code cache': { args: [join(uncached, 'dist', 'cli.cjs'), 'check'], log: logs.small },
 };
 if (other) {
   const otherCli = join(other, 'dist', 'cli.cjs');
   Object.assign(commands, {
-    'other: --version': [otherCli, '--version'],
-    'other: --help': [otherCli, '--help'],
-    'other: check (demo)': [otherCli, 'check'],
-    'other: check --json': [otherCli, 'check', '--json'],
+    'other: --version': { args: [otherCli, '--version'] },
+    'other: --help': { args: [otherCli, '--help'] },
+    'other: check (demo)': { args: [otherCli, 'check'], log: logs.small },
+    'other: check --json': { args: [otherCli, 'check', '--json'], log: logs.small },
+    'other: check, 1,000-run log': { args: [otherCli, 'check'], log: logs.large },
   });
 }
 
+const home = join(work, 'home');
 const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
-const time = (args) => {
+const time = ({ args, log }) => {
+  rmSync(home, { recursive: true, force: true });
+  if (log) cpSync(log, home, { recursive: true });
+  const env = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home };
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && result.status !== 3) throw new Error(`${args.join(' ')} exited ${result.status}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  return ms;
 };
 
-for (const args of Object.values(commands)) time(args); // warm the file cache
-for (let round = 0; round < rounds; round++) {
-  for (const [name, args] of Object.entries(commands)) samples[name].push(time(args));
+try {
+  for (const command of Object.values(commands)) time(command); // warm the file cache
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, command] of Object.entries(commands)) samples[name].push(time(command));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
 
 const median = (values) => {

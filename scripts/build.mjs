@@ -61,7 +61,13 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
-if (/\bimport\(/.test(readFileSync(join(dist, 'close-account.cjs'), 'utf8'))) throw new Error('dist/close-account.cjs still calls import()');
+const program = readFileSync(join(dist, 'close-account.cjs'));
+if (/\bimport\(/.test(program.toString('latin1'))) throw new Error('dist/close-account.cjs still calls import()');
+// ASCII only (esbuild escapes other characters in strings; a regular expression keeps what it is
+// written with, so src/ writes them as \u escapes): one character outside ASCII and the 1 MB
+// program is decoded the slow way (~3x) and held by V8 as a two-byte string, twice the memory.
+const notAscii = program.findIndex((byte) => byte > 0x7f);
+if (notAscii !== -1) throw new Error(`dist/close-account.cjs is not ASCII at byte ${notAscii}: ${program.subarray(Math.max(0, notAscii - 60), notAscii + 20).toString('utf8')}`);
 // npm marks the executable so only when it links it; a rebuild would leave "Permission denied".
 chmodSync(join(dist, 'cli.cjs'), 0o755);
 

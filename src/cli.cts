@@ -52,7 +52,8 @@ async function run(): Promise<void> {
   process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
 }
 
-const tooOld = unsupportedNodeMessage(process.version, PACKAGE_ENGINES_NODE);
+// In the language asked for (--lang, else the locale): language.cjs is plain code an old Node runs.
+const tooOld = unsupportedNodeMessage(process.version, PACKAGE_ENGINES_NODE, chooseLanguage(langFlag(argv), process.env).language);
 if (tooOld !== null) {
   // Before anything that an older Node cannot load; exit 2, as for any other input it cannot take.
   process.stderr.write(tooOld);

@@ -188,7 +188,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
   const stopListening = term.onInterrupt(() => {
     io?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
-    const message = interruptedMessage(t, io);
+    const message = io?.onInterrupted?.() ?? interruptedMessage(t, io);
     if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, EXIT.interrupted)}\n`);
     term.stderr.write(`\n${streamText(message, false)}\n`);
     exitCode = EXIT.interrupted;

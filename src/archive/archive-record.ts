@@ -2,6 +2,7 @@
 // (for `archive verify`), and the evidence data-export is judged from (the latest archive of the
 // seller, verified now).
 
+import type { AuditLog } from '../audit/audit-log.js';
 import type { AuditLogPlace } from '../audit/open-audit-log.js';
 import { auditLogExists, openAuditLog } from '../audit/open-audit-log.js';
 import { coverageOf, requiredCoverage } from '../core/archive-coverage.js';
@@ -38,9 +39,9 @@ interface RecordedArchive {
 const indexesOf = (recorded: readonly RecordedArchive[]) => new Map(recorded.flatMap((r) => (r.indexSha256 ? [[r.manifestSha256, r.indexSha256] as const] : [])));
 
 /** The archives the log recorded; `trusted` is false when the log does not verify (a record added or edited outside close-account). */
-async function readRecorded(place: AuditLogPlace): Promise<{ recorded: RecordedArchive[]; trusted: boolean }> {
-  if (!(await auditLogExists(place))) return { recorded: [], trusted: true };
-  const audit = await openAuditLog(place, 'read');
+async function readRecorded(place: AuditLogPlace, opened: AuditLog | null = null): Promise<{ recorded: RecordedArchive[]; trusted: boolean }> {
+  if (!opened && !(await auditLogExists(place))) return { recorded: [], trusted: true };
+  const audit = opened ?? (await openAuditLog(place, 'read'));
   try {
     const records = audit.recordsOfType(archiveEvent.type);
     // A hash the log holds vouches for a manifest only while the log's chain holds (a forged record would vouch for a forged manifest).
@@ -52,7 +53,7 @@ async function readRecorded(place: AuditLogPlace): Promise<{ recorded: RecordedA
     });
     return { recorded, trusted };
   } finally {
-    audit.close();
+    if (!opened) audit.close();
   }
 }
 
@@ -67,10 +68,11 @@ export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: 
  * The evidence data-export is judged from: the latest archive the audit log recorded for this
  * seller, verified now (files re-hashed, manifest against the log), its coverage as of the check's
  * day (what happened after the archive was made is a gap: archive again, it fetches only that).
+ * `opened`: the audit log this run already has open (left open); else it is opened here and closed.
  */
-export async function archiveEvidence(place: AuditLogPlace, sellerId: string | null, asOf: string, t: Translate): Promise<ArchiveEvidence | null> {
+export async function archiveEvidence(place: AuditLogPlace, sellerId: string | null, asOf: string, t: Translate, opened: AuditLog | null = null): Promise<ArchiveEvidence | null> {
   if (!sellerId) return null;
-  const { recorded, trusted } = await readRecorded(place);
+  const { recorded, trusted } = await readRecorded(place, opened);
   const latest = recorded.filter((r) => r.seller === sellerId).at(-1);
   if (!latest) return null;
   // The log does not verify: nothing it says of the archive is evidence.

@@ -3,8 +3,16 @@
 // review, closed, rejected, withdrawn), errors and interruptions. Each record is appended in one
 // immediate transaction, so two processes never interleave and a killed one leaves nothing half
 // written. Nothing secret is ever passed in here.
+//
+// When a record reaches the disk (fsync): a record of what was read and found (FOUND_TYPES: the
+// run's start, each check result, the readiness, a request draft, a warning) is committed to the
+// write-ahead log without one, so a `check` pays one fsync, not one per record; a killed process
+// still loses none of them (they are in the file, only maybe not yet on the platter). Every other
+// record is committed with an fsync, which takes the ones before it to the disk too: so before
+// anything is done outside (a submission, a listing deleted) and at the run's end, everything
+// recorded so far is on disk, as before. The head kept outside is written only after an fsync.
 
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -125,6 +133,13 @@ export class AuditWriteError extends Error {
   }
 }
 
+/**
+ * Records of what was read and found, before anything is done about it: committed without an
+ * fsync of their own (see the top of this file). Never a record that precedes or reports an action
+ * outside, or a run's end.
+ */
+const FOUND_TYPES: ReadonlySet<string> = new Set(['run-started', 'run-source', 'check-result', 'readiness', 'request', 'warning']);
+
 /** Triggers and indexes that make the log append-only: verify checks they are still there, as written. */
 const GUARDS = ['records_no_update', 'records_no_delete', 'one_submission_per_request'];
 /** Other indexes the schema has; anything else on the records table is not ours. */
@@ -213,7 +228,7 @@ export class AuditLog {
     const db = new Database(path, { timeout: busyTimeoutMs });
     try {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma('synchronous = FULL'); // per record: see durability() and FOUND_TYPES
       migrate(db);
     } catch (error) {
       db.close();
@@ -225,23 +240,60 @@ export class AuditLog {
 
   /** Appends one record to the chain, in one immediate transaction (waits while another process appends). */
   append(type: string, runId: string | null, body: unknown, requestId: string | null = null): StoredRecord {
+    this.durability(!FOUND_TYPES.has(type));
     return this.guarded(() => this.appendNow(type, runId, body, requestId));
   }
 
   /** The head kept outside is behind the file: written at close, and at once after what must never be lost. */
   private headBehind = false;
 
+  /** Whether the next commit is fsynced (SQLite's synchronous FULL) or only written (NORMAL). */
+  private fsyncEachCommit = true;
+  /** A record was committed without an fsync, and none has been made since. */
+  private notOnDisk = false;
+  /** Records this connection inserted (a write that inserted none commits nothing, so fsyncs nothing). */
+  private appended = 0;
+
+  /** Sets how the next commit reaches the disk: an fsynced commit takes every earlier one with it. */
+  private durability(fsync: boolean): void {
+    if (fsync !== this.fsyncEachCommit) {
+      this.db.pragma(fsync ? 'synchronous = FULL' : 'synchronous = NORMAL');
+      this.fsyncEachCommit = fsync;
+    }
+  }
+
+  /** Takes what was committed without an fsync to the disk: the write-ahead log holds it. */
+  private flushToDisk(): void {
+    if (!this.notOnDisk) return;
+    let fd: number | null = null;
+    try {
+      fd = openSync(`${this.path}-wal`, 'r');
+      fsyncSync(fd);
+    } catch (error) {
+      // No write-ahead log left: a checkpoint moved it into the file, and synced the file.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+    this.notOnDisk = false;
+  }
+
   private keepHead(): void {
     if (!this.headBehind || !this.db.open) return;
+    // The head never names a record that a power cut could still take back.
+    this.flushToDisk();
     this.heads.write(this.head());
     this.headBehind = false;
   }
 
   /** Runs a write, turning the driver's failures into an AuditWriteError that says which. */
   private guarded<T>(write: () => T): T {
+    const before = this.appended;
     try {
       const result = write();
       this.headBehind = true;
+      // Committed: an fsynced commit took every earlier one to the disk with it.
+      if (this.appended > before) this.notOnDisk = !this.fsyncEachCommit;
       return result;
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -258,6 +310,7 @@ export class AuditLog {
       const prevHash = last?.hash ?? GENESIS_HASH;
       const hash = recordHash(prevHash, content);
       this.insert.run(content.seq, content.at, runId, type, content.requestId, content.body, prevHash, hash);
+      this.appended += 1;
       return { ...content, prevHash, hash };
     }).immediate();
   }
@@ -303,6 +356,7 @@ export class AuditLog {
 
   /** Records the request (as a draft) the first time it is seen. */
   recordRequest(runId: string, request: ClosureRequest): void {
+    this.durability(false);
     this.guarded(() =>
       this.db.transaction(() => {
         if (!this.db.prepare("SELECT 1 FROM records WHERE request_id = ? AND type = 'request'").get(request.id)) {
@@ -326,6 +380,7 @@ export class AuditLog {
    * again, so concurrent runs never both submit.
    */
   recordSubmissionStarted(runId: string, request: ClosureRequest, submitter: string): SubmissionClaim {
+    this.durability(true);
     const claim = this.guarded(() =>
       this.db.transaction((): SubmissionClaim => {
         const submitted = this.submissionFor(request.id);
@@ -361,6 +416,7 @@ export class AuditLog {
   }
 
   private recordSubmissionNow(runId: string, request: ClosureRequest, submitter: string, reference: string, receipt: object): SubmissionRecord {
+    this.durability(true);
     return this.guarded(() =>
       this.db.transaction(() => {
         const existing = this.submissionFor(request.id);
@@ -383,6 +439,7 @@ export class AuditLog {
 
   /** Closes a run once: a later call (an error after an interruption, say) adds nothing. */
   finishRun(runId: string, outcome: RunOutcome, exitCode: number): void {
+    this.durability(true);
     this.guarded(() =>
       this.db.transaction(() => {
         if (!this.db.prepare("SELECT 1 FROM records WHERE run_id = ? AND type = 'run-finished'").get(runId)) {

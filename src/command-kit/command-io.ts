@@ -29,6 +29,11 @@ export interface CommandIo {
   readonly warnings: readonly string[];
   /** The run being recorded now, if any (withRecordedRun sets it). */
   currentRun: RunRecorder | null;
+  /**
+   * For a command that records several runs at once (portfolio): on Ctrl-C, closes them in the
+   * audit log (synchronously) and returns what to tell the seller instead of the one-run message.
+   */
+  onInterrupted?: (() => string) | null;
   /** Whether questions may be asked: a terminal on both ends. */
   readonly canPrompt: boolean;
   /** What asks the questions (a test may bring its own). */

@@ -15,6 +15,7 @@ import { failpoint } from '../failpoints.js';
 import { addDays, isIsoDate, type IsoDate } from '../core/dates.js';
 import { A_TO_Z_WINDOW_DAYS } from '../core/checks/last-sale-window.js';
 import { UsageError } from '../errors.js';
+import { normaliseSellerId } from '../core/request-owner.js';
 import type { RunRecorder } from '../audit/run-recorder.js';
 import type { RequestAnswers } from '../submit/request-flags.js';
 import type { CommandIo } from './command-io.js';
@@ -37,6 +38,8 @@ export interface ReadinessRunOptions {
   readonly attested: ReadonlySet<CheckId>;
   readonly verbose: boolean;
   readonly auditDbPath: string;
+  /** The seller named by --seller-id (where the command takes it) or the config file: finds the archive of data that names no seller. */
+  readonly statedSellerId: string | null;
 }
 
 export function resolveReadinessRun(raw: RawFlags, { options, term, t }: Globals): ReadinessRunOptions {
@@ -50,7 +53,15 @@ export function resolveReadinessRun(raw: RawFlags, { options, term, t }: Globals
     attested: parseAttested(flagList(raw, 'attest'), t),
     verbose: options.verbose,
     auditDbPath: options.auditDbPath,
+    statedSellerId: statedSellerOf(flagText(raw, 'sellerId') ?? options.config.sellerId),
   });
+}
+
+/** A merchant token as typed (case and spaces aside); anything else names no one (the request's own check says why). */
+function statedSellerOf(given: string | undefined): string | null {
+  if (given === undefined) return null;
+  const sellerId = normaliseSellerId(given);
+  return /^[A-Z0-9]{8,20}$/.test(sellerId) ? sellerId : null;
 }
 
 function parseAttested(values: readonly string[], t: Globals['t']): ReadonlySet<CheckId> {
@@ -134,8 +145,10 @@ export async function evaluateWithProgress(io: CommandIo, source: SellerDataSour
     dataDay: term.today(),
     t,
     attested: run.attested,
-    // data-export is judged from the seller's archive, when the audit log recorded one (issue 16).
-    archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: run.auditDbPath, term, t }, sellerId, run.asOf, t),
+    // data-export is judged from the seller's archive, when the audit log recorded one (issue 16):
+    // read through the run's own connection when it has one (opening the log again costs a start).
+    archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: run.auditDbPath, term, t }, sellerId, run.asOf, t, recorder?.audit ?? null),
+    statedSellerId: run.statedSellerId,
     onProgress: ({ id, result }) => {
       if (result) recorder?.checkResult(result);
       if (!result && live) {

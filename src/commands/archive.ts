@@ -114,6 +114,8 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
     return await withRecordedRun(runToRecord(io, 'archive', options.run), async (recorder) => {
       const { source } = opened;
       for (const warning of source.warnings ?? []) io.warn(warning);
+      // Report files do not say whose they are: filed under no seller, the archive cannot vouch for data-export.
+      if (!isNamedSeller(source.sellerId)) io.warn(t('archive.unnamed-seller'));
       const day = options.run.asOf;
       const dir = options.out ?? join(dirname(options.run.auditDbPath), 'archives', source.sellerId.replace(/[^A-Za-z0-9_-]/g, '_'), day);
       const folder = new ArchiveFolder(dir, t);
@@ -164,17 +166,29 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
   const verdict = await verifyArchive(dir, hashes, t, indexes);
+  // Whose archive it is, as its manifest says: a reports archive made without --seller-id names no one.
+  const sellerId = isNamedSeller(verdict.seller) ? verdict.seller : null;
+  const seller = sellerId ? t('archive.seller-named', { sellerId }) : t('archive.seller-unnamed');
   if (options.json) {
-    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
+    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, sellerId, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
     io.print(JSON.stringify(document, null, 2));
   }
   if (verdict.status === 'intact') {
-    if (!options.json) io.print([io.out.green(t('archive.verify-intact', { dir, files: verdict.files })), '', ...coverageLines(io, verdict.coverage)].join('\n'));
+    if (!options.json) io.print([io.out.green(t('archive.verify-intact', { dir, seller, files: verdict.files })), '', ...coverageLines(io, verdict.coverage)].join('\n'));
     return EXIT.ok;
   }
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
-  throw new CliError(EXIT.notReady, t('archive.verify-changed', { dir, files }), t('archive.verify-hint'));
+  // A file the manifest does not list was added, not damaged: it is moved out, not restored.
+  const unlisted = verdict.changed.filter((c) => c.problem === 'unlisted').map((c) => c.file);
+  const hints = [
+    ...(unlisted.length > 0 ? [t('archive.verify-unlisted-hint', { files: unlisted.join(', ') })] : []),
+    ...(unlisted.length < verdict.changed.length ? [t('archive.verify-hint')] : []),
+  ];
+  throw new CliError(EXIT.notReady, t('archive.verify-changed', { dir, seller, files }), hints.join('\n'));
 }
+
+/** A merchant token (what --seller-id and the data give), not the placeholder of a reports archive made without one. */
+const isNamedSeller = (id: string) => /^[A-Z0-9]{8,20}$/.test(id);
 
 export const archiveCreate = defineCommand<ArchiveOptions>({
   name: 'archive',

@@ -40,7 +40,8 @@ export interface PlanOptions {
 export const planCommand = defineCommand<PlanOptions>({
   name: 'plan',
   description: 'help.plan-command',
-  flags: [...READINESS_FLAGS, { flags: '--ics <file>', help: 'help.ics' }, { flags: '--csv-dir <folder>', help: 'help.csv-dir' }],
+  // --seller-id: report files name no seller; it finds that seller's archive for data-export.
+  flags: [...READINESS_FLAGS, { flags: '--ics <file>', help: 'help.ics' }, { flags: '--csv-dir <folder>', help: 'help.csv-dir' }, { flags: '--seller-id <token>', help: 'help.seller-id' }],
   examples: ['close-account plan', 'close-account plan --ics closure.ics --csv-dir to-do', 'close-account plan --demo-done all --json'],
   resolve(raw, globals) {
     return Object.freeze({ run: resolveReadinessRun(raw, globals), json: globals.options.json, ics: flagText(raw, 'ics') ?? null, csvDir: flagText(raw, 'csvDir') ?? null });

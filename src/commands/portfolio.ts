@@ -10,6 +10,7 @@ import { JUDGING_FLAGS, resolveReadinessRun, type ReadinessRunOptions } from '..
 import { flagOn, flagText, type RawFlags } from '../config/flag-spec.js';
 import { settingPath } from '../config/global-options.js';
 import { EXIT, UsageError } from '../errors.js';
+import { failpoint } from '../failpoints.js';
 import { layoutWidth } from '../io/terminal.js';
 import { terminalText } from '../io/terminal-text.js';
 import { fitToWidth, visibleWidth } from '../io/text-layout.js';
@@ -109,6 +110,18 @@ async function checkAccounts(options: PortfolioCheckOptions, io: CommandIo, comm
   const file = loadAccountsFile(options.accounts, io.t);
   const audit = options.dryRun ? null : await openAuditLog({ path: options.run.auditDbPath, term: io.term, t: io.t }, 'append');
   const progress = accountProgress(io, options, file.accounts.map((a) => a.name));
+  // Ctrl-C: every account's run this process left open is closed as interrupted (synchronous
+  // SQLite, between two writes, so the chain stays whole), and the seller hears what was kept.
+  const host = hostname();
+  io.onInterrupted = () => {
+    if (!audit) return io.t('portfolio.interrupted-dry-run');
+    const open = audit.unfinishedRuns().filter((r) => r.pid === process.pid && r.host === host);
+    for (const { runId } of open) {
+      audit.recordEvent(runId, 'interrupted', { at: 'signal' });
+      audit.finishRun(runId, 'interrupted', EXIT.interrupted);
+    }
+    return io.t('portfolio.interrupted', { count: open.length, path: audit.path });
+  };
   try {
     const result = await checkPortfolio(file, {
       t: io.t,
@@ -124,14 +137,24 @@ async function checkAccounts(options: PortfolioCheckOptions, io: CommandIo, comm
       attested: options.run.attested,
       concurrency: options.concurrency ?? defaultConcurrency(availableParallelism()),
       audit,
-      process: { pid: process.pid, host: hostname() },
+      process: { pid: process.pid, host },
       command,
       onProgress: progress,
+      // data-export from each seller's archive, found and verified as `check` does.
+      archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: options.run.auditDbPath, term: io.term, t: io.t }, sellerId, options.run.asOf, io.t),
+      // A test stops the process here (at one seller's account), its run recorded and not finished, to interrupt it.
+      afterRunStarted: (account) => failpoint(`portfolio-account-started-${account.sellerId}`, io.term.env, io.term.stderr),
     });
     return { result, auditPath: audit?.path ?? null };
   } finally {
+    io.onInterrupted = null;
     audit?.close();
   }
+}
+
+/** Ctrl-C once every account is checked (and recorded): said as it is, not "nothing was checked". */
+function afterChecks(io: CommandIo, auditPath: string | null): void {
+  io.onInterrupted = () => (auditPath ? io.t('portfolio.interrupted-after', { path: auditPath }) : io.t('portfolio.interrupted-dry-run'));
 }
 
 async function runPortfolioCheck(options: PortfolioCheckOptions, io: CommandIo): Promise<number> {
@@ -140,6 +163,7 @@ async function runPortfolioCheck(options: PortfolioCheckOptions, io: CommandIo):
     ? (await import('../portfolio/notify.js')).changeNotifier(options.notifyWebhook, { t: io.t, env: io.term.env, now: io.term.now(), version: io.version, nodeVersion: io.term.nodeVersion, say: io.say })
     : null;
   const { result: checked, auditPath } = await checkAccounts(options, io, 'portfolio check');
+  afterChecks(io, auditPath);
   // Sent before the results are shown, so that the document's exit code is the process's; a
   // notification that cannot be delivered fails the run (exit 4, the cron job sees it) without
   // hiding what was found.
@@ -179,7 +203,8 @@ async function recordNotified(options: PortfolioCheckOptions, io: CommandIo, res
 }
 
 async function runPortfolioPlan(options: PortfolioPlanOptions, io: CommandIo): Promise<number> {
-  const { result } = await checkAccounts(options, io, 'portfolio plan');
+  const { result, auditPath } = await checkAccounts(options, io, 'portfolio plan');
+  afterChecks(io, auditPath);
   const [{ buildPortfolioPlan }, { renderPortfolioPlan, portfolioPlanJson }, { writeOutputFile }] = await Promise.all([
     import('../portfolio/plan-accounts.js'),
     import('../render/portfolio-plan.js'),
@@ -190,7 +215,7 @@ async function runPortfolioPlan(options: PortfolioPlanOptions, io: CommandIo): P
   // The files first: a file that cannot be written fails the command before its document is printed.
   if (options.ics) {
     const { portfolioCalendar } = await import('../render/plan-calendar.js');
-    const plans = plan.accounts.flatMap(({ result: r, plan: own }) => (own ? [{ account: r.account.name, key: `${r.account.sellerId}-${r.account.region}`, plan: own }] : []));
+    const plans = plan.accounts.flatMap(({ result: r, plan: own, sample }) => (own ? [{ account: r.account.name, key: `${r.account.sellerId}-${r.account.region}`, plan: own, sample, protected: r.account.protected }] : []));
     await writeOutputFile(options.ics, portfolioCalendar(plans, t, io.term.now()), t);
     io.say(t('portfolio.plan.ics-written', { path: options.ics }));
   }

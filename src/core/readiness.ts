@@ -1,6 +1,6 @@
 // Runs every precondition check against one seller-data source and reaches a verdict.
 
-import { CHECK_IDS, checkResult, type CheckId, type CheckResult } from './check-result.js';
+import { CHECK_IDS, checkResult, dataSentenceOf, withDataSentence, type CheckId, type CheckResult } from './check-result.js';
 import type { CheckContext } from './check-context.js';
 import { addDays, type IsoDate } from './dates.js';
 import type { ClosureRegion } from './marketplaces.js';
@@ -52,6 +52,12 @@ export interface EvaluateOptions extends CheckContext {
   onProgress?: (event: { id: CheckId; result?: CheckResult }) => void;
   /** The seller's verified archive, if there is one: data-export is then judged from it (checks/data-export.ts). */
   archive?: (sellerId: string | null) => Promise<ArchiveEvidence | null>;
+  /**
+   * The seller the user named (--seller-id, the config file): stands in for the data's own seller
+   * only where the data names none (report files never do), so that their archive can be found.
+   * Never guessed: without it, data-export stays the seller's confirmation and says why.
+   */
+  statedSellerId?: string | null;
 }
 
 export async function evaluateReadiness(source: SellerDataSource, options: EvaluateOptions): Promise<Readiness> {
@@ -66,7 +72,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   /** An unavailable source becomes a manual question or an unknown, never a pass. */
   const unavailable = (id: CheckId, provision: Extract<Provision<unknown>, { available: false }>): CheckResult => {
-    if (provision.askSeller && isConfirmable(id)) return manualCheck(id, attested.has(id), ctx, provision.reason);
+    if (provision.askSeller && isConfirmable(id)) return manualCheck(id, attested.has(id), ctx, provision.reason, provision.dataShows === true);
     return checkResult(id, 'unknown', t('check.unknown', { reason: translateRef(t, provision.reason) }), {
       remediation: t(`check.${id}.unknown-fix` as UnknownFixKey),
     });
@@ -137,12 +143,12 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   starting('balance');
   const balance = await source.balance();
   const deferred: Provision<DeferredFunds[]> | null = source.deferredFunds ? await source.deferredFunds() : null;
-  record(balance.available ? checkBalance(balance.data, ctx, deferred) : unavailable('balance', balance));
+  record(balance.available ? judged(checkBalance(balance.data, ctx, deferred), balance) : unavailable('balance', balance));
 
   starting('hidden-charges');
   const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -120)) : { available: false, reason: { key: 'check.no-charges-data' } };
   // Ads billed in the 60 days before the data was read, not before a later as-of day the data never reaches.
-  record(checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
+  record(charges.available ? judged(checkHiddenCharges(charges, { ...ctx, asOf: readOn }), charges) : checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
 
   record(
     participations.available
@@ -150,10 +156,13 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
       : unavailable('marketplaces', participations),
   );
 
-  const archive = (await options.archive?.(account.sellerId)) ?? null;
+  const archiveSeller = account.sellerId ?? options.statedSellerId ?? null;
+  const archive = archiveSeller ? ((await options.archive?.(archiveSeller)) ?? null) : null;
   for (const id of MANUAL_ONLY_CHECKS) {
     if (checks.some((c) => c.id === id)) continue;
     if (id === 'data-export' && archive) record(checkDataExport(archive, regions.map((r) => r.region), attested.has(id), ctx));
+    // No seller to look an archive up by: the question says so, and how to name one.
+    else if (id === 'data-export' && options.archive && !archiveSeller) record(manualCheck(id, attested.has(id), ctx, { key: 'check.data-export.no-seller' }));
     else record(manualCheck(id, attested.has(id), ctx));
   }
 
@@ -198,6 +207,12 @@ export function withConfirmations(readiness: Readiness, confirmed: Iterable<Chec
   const checks = readiness.checks.map((check) => {
     if (!(check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id))) return check;
     const confirmed = manualCheck(check.id, true, ctx);
+    // What the data said before the question stays beside the confirmation (as with --attest).
+    const says = dataSentenceOf(check);
+    if (says !== null) {
+      const summary = t('text.two-sentences', { first: confirmed.summary, second: says });
+      return withDataSentence({ ...confirmed, summary, count: check.count, items: check.items, basis: 'both' as const }, says);
+    }
     return check.items.length > 0 ? { ...confirmed, count: check.count, items: check.items, basis: 'both' as const } : confirmed;
   });
   return { ...readiness, checks, verdict: verdictOf(checks) };

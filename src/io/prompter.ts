@@ -66,7 +66,8 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
     return wrapText(message, Math.max(20, width - 2 - ANSWER_ROOM));
   };
   /** An answered choice is shown without its explanation in brackets: "Demo seller". */
-  const short = (name: string) => name.replace(/\s*[（(][^()（）]*[)）]$/, '') || name;
+  // （ ） (full-width) as escapes: the bundle stays ASCII (scripts/build.mjs).
+  const short = (name: string) => name.replace(/\s*[\uff08(][^()\uff08\uff09]*[)\uff09]$/, '') || name;
   return {
     // What a question shows passes the terminal-text sanitiser like all other output; the values answered stay as they are.
     select: async (options) => {

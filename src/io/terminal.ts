@@ -27,7 +27,8 @@ export interface Terminal {
 
 /** Prompts need a keyboard and a screen: stdin and stderr (where prompts are drawn) must be terminals. */
 export function canPrompt(term: Terminal): boolean {
-  return term.stdinIsTTY && term.stderrIsTTY;
+  // stderr first: on the real process, asking about stdin creates its stream (see processTerminal).
+  return term.stderrIsTTY && term.stdinIsTTY;
 }
 
 function browserCommand(platform: NodeJS.Platform, env: Terminal['env']): [string, string[]] {
@@ -39,10 +40,16 @@ function browserCommand(platform: NodeJS.Platform, env: Terminal['env']): [strin
 
 export function processTerminal(): Terminal {
   return {
-    stdin: process.stdin,
+    // stdin only when asked for: Node creates its stream on first use (a pipe's loads the network
+    // stack), and only prompts read it, which need stderr to be a terminal too (canPrompt).
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.columns || process.stderr.columns || undefined,

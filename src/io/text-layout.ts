@@ -53,7 +53,8 @@ const TOKENS = new RegExp(
 export function wrapLine(line: string, width: number): string[] {
   if (width <= 0 || visibleWidth(line) <= width) return [line];
   const plain = line.replace(ANSI, '');
-  const lead = /^ *(?:[→•✔✖!?○-] |\d+\. )?/.exec(plain)![0];
+  // → • ✔ ✖ ○ as escapes: the bundle stays ASCII (scripts/build.mjs).
+  const lead = /^ *(?:[\u2192\u2022\u2714\u2716!?\u25cb-] |\d+\. )?/.exec(plain)![0];
   const continuation = ' '.repeat(Math.min(displayWidth(lead), Math.floor(width / 2)));
   const lines: string[] = [];
   let current = '';

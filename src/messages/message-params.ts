@@ -21,10 +21,12 @@ export interface MessageParams {
   'archive.problem': { detail: Value; from: Value; kind: Value; status: Value; to: Value };
   'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
   'archive.recorded': { hash: Value; runId: Value };
+  'archive.seller-named': { sellerId: Value };
   'archive.unwritable': { code: Value; path: Value };
-  'archive.verify-changed': { dir: Value; files: Value };
+  'archive.verify-changed': { dir: Value; files: Value; seller: Value };
   'archive.verify-file': { file: Value; problem: Value };
-  'archive.verify-intact': { dir: Value; files: Value };
+  'archive.verify-intact': { dir: Value; files: Value; seller: Value };
+  'archive.verify-unlisted-hint': { files: Value };
   'archive.written': { dir: Value; empty: Value; fetched: Value; files: Value; reused: Value };
   'audit.abandoned-run': { runId: Value };
   'audit.event': { type: Value };
@@ -146,6 +148,7 @@ export interface MessageParams {
   'error.parser.option-missing-argument': { option: Value };
   'error.parser.unknown-command': { name: Value };
   'error.parser.unknown-option': { option: Value };
+  'error.report-csv-quote': { file: Value; line: Value };
   'error.report-cut-off': { file: Value; line: Value };
   'error.report-damaged-header': { column: Value; file: Value };
   'error.report-duplicate-column': { column: Value; file: Value };
@@ -237,6 +240,8 @@ export interface MessageParams {
   'portfolio.html.closes': { closeOn: Value };
   'portfolio.init.exists': { path: Value };
   'portfolio.init.written': { path: Value };
+  'portfolio.interrupted': { count: Value; path: Value };
+  'portfolio.interrupted-after': { path: Value };
   'portfolio.notify.failed': { attempts: Value; problem: Value; url: Value };
   'portfolio.notify.sent': { count: Value; url: Value };
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };
@@ -245,6 +250,7 @@ export interface MessageParams {
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };
   'portfolio.plan.no-plan': { message: Value };
+  'portfolio.plan.protected': { closeOn: Value };
   'portfolio.recorded': { path: Value };
   'portfolio.regions.accounts': { names: Value };
   'portfolio.regions.closes': { countries: Value; region: Value };
@@ -258,12 +264,17 @@ export interface MessageParams {
   'render.heading': { adapter: Value; asOf: Value; who: Value };
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
+  'reports.date-range-short': { from: Value; needed: Value };
+  'reports.date-range-unknown-types': { file: Value; types: Value };
   'reports.file-age': { days: Value; file: Value };
   'reports.folder': { dir: Value };
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
   'reports.period-unknown': { file: Value };
+  'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
+  'reports.settlement-no-total': { files: Value };
+  'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };

@@ -11,6 +11,7 @@ import { CliError, EXIT } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import { secrets } from '../security/secret-registry.js';
 import type { Account, AccountsFile } from './accounts-file.js';
+import type { ArchiveEvidence } from '../core/checks/data-export.js';
 import { openAccountSource, type SharedSourceOptions } from './account-source.js';
 import { accountKey, blockersOf, changesSince, previousChecks, type AccountChanges, type PreviousCheck } from './history.js';
 import { mapConcurrent } from './pool.js';
@@ -53,6 +54,10 @@ export interface PortfolioCheckOptions {
   process: { pid: number; host: string };
   command: string;
   onProgress?: (index: number, event: AccountProgress) => void;
+  /** The seller's verified archive, as `check` finds it (archive-record.ts): data-export is judged from it. */
+  archive?: (sellerId: string | null) => Promise<ArchiveEvidence | null>;
+  /** Awaited once an account's run is recorded, before its data is read (a test stops the process there). */
+  afterRunStarted?: (account: Account) => Promise<void>;
 }
 
 /** A sensible default: the work is waiting on Amazon, not this machine's cores; Amazon's per-seller limits bound each account anyway. */
@@ -114,6 +119,7 @@ async function checkAccount(account: Account, options: PortfolioCheckOptions, pr
     if (audit && runId) audit.recordEvent(runId, 'warning', { message: clean });
   };
   try {
+    await options.afterRunStarted?.(account);
     const source = await openAccountSource(account, { ...options.shared, warn, note: () => {} }, t);
     let readiness: Readiness;
     try {
@@ -122,6 +128,9 @@ async function checkAccount(account: Account, options: PortfolioCheckOptions, pr
         dataDay: options.dataDay,
         t,
         attested: options.attested,
+        // The accounts file names each account's seller: where the data names none (report
+        // files), that is the seller whose archive counts, as --seller-id is for `check`.
+        ...(options.archive ? { archive: options.archive, statedSellerId: account.sellerId } : {}),
         onProgress: ({ id, result }) => {
           if (result && audit && runId) audit.recordEvent(runId, 'check-result', result);
           if (!result) checking(id);

@@ -41,6 +41,8 @@ export type ArchiveJson = z.infer<typeof archiveJsonSchema>;
 export const archiveVerifyJsonSchema = z.strictObject({
   schemaVersion: z.literal(JSON_SCHEMA_VERSION),
   dir: z.string(),
+  /** The seller the manifest names; null for a reports archive made without --seller-id. */
+  sellerId: z.string().nullable(),
   status: z.enum(['intact', 'changed']),
   manifestSha256: z.string(),
   manifestRecorded: z.boolean(),

@@ -3,6 +3,7 @@
 
 import type { ClosurePlan } from '../core/closure-plan.js';
 import type { Translate } from '../messages/catalogue.js';
+import { markedAccountName } from './portfolio-plan.js';
 
 const escape = (text: string) => text.replace(/\r/g, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 const day = (iso: string) => iso.replace(/-/g, '');
@@ -51,16 +52,20 @@ export function planCalendar(plan: ClosurePlan, t: Translate, now: Date): string
 /**
  * Several accounts' plans in one calendar (portfolio plan --ics): each event says whose it is, and
  * its UID carries the account's seller and region so that the same step of two accounts never merge.
+ * The sample seller's events say they are sample data; a protected account gets no closure event
+ * (close-account never submits for it), and its events say it is protected.
  */
-export function portfolioCalendar(plans: readonly { account: string; key: string; plan: ClosurePlan }[], t: Translate, now: Date): string {
+export function portfolioCalendar(plans: readonly { account: string; key: string; plan: ClosurePlan; sample: boolean; protected: boolean }[], t: Translate, now: Date): string {
   const event = eventLines(stampOf(now));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//close-account//portfolio plan//EN', 'CALSCALE:GREGORIAN'];
-  for (const { account, key, plan } of plans) {
+  for (const { account, key, plan, sample, protected: isProtected } of plans) {
+    const who = markedAccountName({ name: account, protected: isProtected }, sample, t);
+    const note = (text: string) => [...(sample ? [t('demo.banner')] : []), ...(isProtected ? [t('portfolio.plan.protected', { closeOn: plan.closeOn })] : []), text].join('\n');
     for (const step of plan.steps) {
       if (step.id === 'submit') continue;
-      lines.push(...event(`${key}-${step.id}-${step.recheckOn}`, step.recheckOn, `${account}: ${t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) })}`, `${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`));
+      lines.push(...event(`${key}-${step.id}-${step.recheckOn}`, step.recheckOn, `${who}: ${t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) })}`, note(`${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`)));
     }
-    lines.push(...event(`${key}-close-${plan.closeOn}`, plan.closeOn, `${account}: ${t('plan.ics.close')}`, t('plan.where.submit')));
+    if (!isProtected) lines.push(...event(`${key}-close-${plan.closeOn}`, plan.closeOn, `${who}: ${t('plan.ics.close')}`, note(t('plan.where.submit'))));
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;

@@ -17,10 +17,11 @@ export function portfolioHtml(plan: PortfolioPlan, t: Translate): string {
   const span = Math.max(7, plan.lastCloseOn ? daysBetween(plan.asOf, plan.lastCloseOn) : 7);
   const at = (date: string) => (daysBetween(plan.asOf, date) / span) * 100;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => addDays(plan.asOf, Math.round(span * f)));
-  const sections = plan.accounts.map(({ result, plan: own }) => {
+  const sections = plan.accounts.map(({ result, plan: own, sample }) => {
     const a = result.account;
-    const head = `<h2>${e(a.name)}${a.protected ? ` <span class="protected">${e(t('portfolio.protected-mark'))}</span>` : ''}</h2>
-<p class="meta">${e(t(`region.${a.region}`))} · ${e(a.sellerId)} · ${e(result.readiness ? t(`verdict.name.${result.readiness.verdict}`) : t('portfolio.verdict.failed'))}</p>`;
+    // The sample seller is said in its heading and under it, so that it is never read as a real account.
+    const head = `<h2>${e(a.name)}${sample ? ` <span class="sample">${e(t('portfolio.sample-mark'))}</span>` : ''}${a.protected ? ` <span class="protected">${e(t('portfolio.protected-mark'))}</span>` : ''}</h2>
+<p class="meta">${e(t(`region.${a.region}`))} · ${e(a.sellerId)} · ${e(result.readiness ? t(`verdict.name.${result.readiness.verdict}`) : t('portfolio.verdict.failed'))}</p>${sample ? `\n<p class="sample-note">${e(t('demo.banner'))}</p>` : ''}`;
     if (!own) return `<section class="account failed" data-account="${e(a.name)}">${head}<p class="error">${e(result.error?.message ?? '')}</p></section>`;
     const bars = own.steps
       .map((step, i) => {
@@ -31,12 +32,12 @@ export function portfolioHtml(plan: PortfolioPlan, t: Translate): string {
         return `<div class="bar s${i % 6}" data-step="${e(step.id)}" style="left:${pct(left)};width:${pct(width)};top:${i * 22}px" title="${e(label)}"><span>${e(t(`plan.step.${step.id}`))}</span></div>`;
       })
       .join('\n');
-    const closeLabel = own.complete ? t('portfolio.html.closes', { closeOn: own.closeOn }) : t('portfolio.plan.incomplete', { closeOn: own.closeOn });
+    const closeLabel = a.protected ? t('portfolio.plan.protected', { closeOn: own.closeOn }) : own.complete ? t('portfolio.html.closes', { closeOn: own.closeOn }) : t('portfolio.plan.incomplete', { closeOn: own.closeOn });
     const list = own.steps.map((step) => `<li data-step="${e(step.id)}"><time datetime="${e(step.doneBy)}">${e(t('plan.dates', { start: step.startOn, done: step.doneBy }))}</time> ${e(t(`plan.step.${step.id}`))}<br><small>${e(t(`plan.where.${step.id}`))}</small></li>`).join('\n');
-    return `<section class="account" data-account="${e(a.name)}" data-close-on="${e(own.closeOn)}">${head}
+    return `<section class="account${sample ? ' sample' : ''}" data-account="${e(a.name)}" data-close-on="${e(own.closeOn)}">${head}
 <div class="track" style="height:${own.steps.length * 22 + 8}px">
 ${bars}
-<div class="close" style="left:${pct(at(own.closeOn))}" title="${e(closeLabel)}"></div>
+${a.protected ? '' : `<div class="close" style="left:${pct(at(own.closeOn))}" title="${e(closeLabel)}"></div>`}
 </div>
 <p class="closes">${e(closeLabel)}</p>
 <ol>${list}</ol>
@@ -60,6 +61,7 @@ h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.1rem;margin:0}.meta,.closes{co
 .s0{background:#2d6cdf}.s1{background:#8a4fd6}.s2{background:#0f8b8d}.s3{background:#c0602b}.s4{background:#4f7d2a}.s5{background:#b03a6a}
 .close{position:absolute;top:-4px;bottom:-4px;border-left:3px solid #c62828}
 .failed{border-color:#c62828}.error{color:#c62828}.protected{font-size:.8rem;color:#8a4fd6}
+.sample{border-style:dashed}h2 .sample{font-size:.8rem;color:#8a5a00;background:#fff3cd;padding:0 .3rem;border-radius:3px}.sample-note{color:#8a5a00;font-weight:600;margin:.2rem 0}
 ol{margin:.4rem 0 0;padding-left:1.4rem;font-size:13px}time{font-variant-numeric:tabular-nums}
 </style></head>
 <body>

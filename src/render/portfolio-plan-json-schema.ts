@@ -20,6 +20,10 @@ export const portfolioPlanJsonSchema = z.strictObject({
       sellerId: z.string().min(1),
       region: z.enum(REGIONS),
       protected: z.boolean(),
+      /** The embedded sample seller, not a real account. */
+      demo: z.boolean(),
+      /** A protected account: why its plan has no submit step. */
+      noSubmit: z.string().min(1).nullable(),
       status: z.enum(['checked', 'failed']),
       verdict: z.enum(VERDICTS).nullable(),
       closeOn: isoDate.nullable(),
@@ -32,6 +36,7 @@ export const portfolioPlanJsonSchema = z.strictObject({
       account: z.string().min(1),
       sellerId: z.string().min(1),
       region: z.enum(REGIONS),
+      demo: z.boolean(),
       id: z.enum(PLAN_STEPS),
       clears: z.array(z.enum(CHECK_IDS)),
       startOn: isoDate,

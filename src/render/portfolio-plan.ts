@@ -5,26 +5,40 @@
 import type { Style } from '../io/style.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { PortfolioPlan } from '../portfolio/plan-accounts.js';
+import type { Account } from '../portfolio/accounts-file.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 import { renderTable } from './table.js';
 
+/** An account's name with its marks: a sample is never read as a real account, a protected one never as one to close. */
+export function markedAccountName(account: Pick<Account, 'name' | 'protected'>, sample: boolean, t: Translate): string {
+  return [account.name, ...(sample ? [t('portfolio.sample-mark')] : []), ...(account.protected ? [t('portfolio.protected-mark')] : [])].join(' ');
+}
+
 export function renderPortfolioPlan(plan: PortfolioPlan, style: Style, t: Translate, width: number | null): string {
   const lines = [style.bold(plan.lastCloseOn ? t('portfolio.plan.heading', { asOf: plan.asOf, closeOn: plan.lastCloseOn }) : t('portfolio.plan.heading-none', { asOf: plan.asOf })), ''];
-  const rows = plan.steps.map((s) => [t('plan.dates', { start: s.step.startOn, done: s.step.doneBy }), s.account, t(`plan.step.${s.step.id}`)]);
+  const rows = plan.steps.map((s) => [t('plan.dates', { start: s.step.startOn, done: s.step.doneBy }), markedAccountName({ name: s.account, protected: s.protected }, s.sample, t), t(`plan.step.${s.step.id}`)]);
   if (rows.length > 0) lines.push(renderTable(rows, { width: width ?? Number.MAX_SAFE_INTEGER, indent: 2 }), '');
   lines.push(style.bold(t('portfolio.plan.close-dates')));
   lines.push(
     renderTable(
-      plan.accounts.map(({ result, plan: own }) => [
+      plan.accounts.map(({ result, plan: own, sample }) => [
         // Never submitted for: said here as in the check table, so a close date is not read as a to-do.
-        result.account.protected ? `${result.account.name} ${t('portfolio.protected-mark')}` : result.account.name,
+        markedAccountName(result.account, sample, t),
         t(`region.${result.account.region}`),
-        own ? (own.complete ? own.closeOn : t('portfolio.plan.incomplete', { closeOn: own.closeOn })) : t('portfolio.plan.no-plan', { message: result.error?.message ?? '' }),
+        own ? closeText(result.account.protected, own, t) : t('portfolio.plan.no-plan', { message: result.error?.message ?? '' }),
       ]),
       { width: width ?? Number.MAX_SAFE_INTEGER, indent: 2 },
     ),
   );
+  const samples = plan.accounts.filter((a) => a.sample).map((a) => a.result.account.name);
+  if (samples.length > 0) lines.push('', style.yellow(t('portfolio.demo-accounts', { names: samples.join(', ') })));
   return lines.join('\n');
+}
+
+/** The closure date, or for a protected account why it has no submit step. */
+export function closeText(isProtected: boolean, own: { closeOn: string; complete: boolean }, t: Translate): string {
+  if (isProtected) return t('portfolio.plan.protected', { closeOn: own.closeOn });
+  return own.complete ? own.closeOn : t('portfolio.plan.incomplete', { closeOn: own.closeOn });
 }
 
 export function portfolioPlanJson(plan: PortfolioPlan, t: Translate) {
@@ -33,11 +47,14 @@ export function portfolioPlanJson(plan: PortfolioPlan, t: Translate) {
     kind: 'portfolio-plan' as const,
     asOf: plan.asOf,
     lastCloseOn: plan.lastCloseOn,
-    accounts: plan.accounts.map(({ result, plan: own }) => ({
+    accounts: plan.accounts.map(({ result, plan: own, sample }) => ({
       name: result.account.name,
       sellerId: result.account.sellerId,
       region: result.account.region,
       protected: result.account.protected,
+      demo: sample,
+      /** Why the plan has no submit step for this account (null: it has one, or no plan). */
+      noSubmit: own && result.account.protected ? t('portfolio.plan.protected', { closeOn: own.closeOn }) : null,
       status: result.error ? ('failed' as const) : ('checked' as const),
       verdict: result.readiness?.verdict ?? null,
       closeOn: own?.closeOn ?? null,
@@ -48,6 +65,7 @@ export function portfolioPlanJson(plan: PortfolioPlan, t: Translate) {
       account: s.account,
       sellerId: s.sellerId,
       region: s.region,
+      demo: s.sample,
       id: s.step.id,
       clears: s.step.clears,
       startOn: s.step.startOn,

@@ -15,11 +15,11 @@ const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const dir = mkdtempSync(join(tmpdir(), 'close-account-old-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runAs(version: string, args: string[]) {
+function runAs(version: string, args: string[], locale: Record<string, string> = {}) {
   assertBuilt();
   const preload = join(dir, `node-${version}.cjs`);
   writeFileSync(preload, `Object.defineProperty(process, 'version', { value: ${JSON.stringify(version)} });\n`);
-  return spawnSync(process.execPath, ['--require', preload, CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_DATA_HOME: dir }, timeout: 30_000 });
+  return spawnSync(process.execPath, ['--require', preload, CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_DATA_HOME: dir, ...locale }, timeout: 30_000 });
 }
 
 describe('the Node version check', () => {
@@ -43,6 +43,26 @@ describe('the Node version check', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`close-account needs Node.js 20.19.0 or newer (package.json "engines": "${engines}"); this is Node.js v18.20.4.`);
     expect(result.stderr).not.toMatch(/\n\s+at |Error/);
+  });
+
+  it('the sentence follows --lang, then the locale, like every other message (en, zh-CN, ja)', () => {
+    expect(unsupportedNodeMessage('v18.20.4', '>=20.19', 'zh-CN')).toContain('close-account 需要 Node.js 20.19.0 或更新版本');
+    expect(unsupportedNodeMessage('v18.20.4', '>=20.19', 'ja')).toContain('close-account には Node.js 20.19.0 以降が必要です');
+    const cases = [
+      [['check', '--lang', 'ja'], {}, '以降が必要です'],
+      [['--version'], { LANG: 'zh_CN.UTF-8' }, '或更新版本'],
+      [['--help', '--lang=zh-CN'], { LANG: 'ja_JP.UTF-8' }, '或更新版本'],
+      [['check'], { LC_ALL: 'ja_JP.UTF-8', LANG: 'zh_CN.UTF-8' }, '以降が必要です'],
+      [['check', '--lang', 'en'], { LANG: 'ja_JP.UTF-8' }, 'or newer'],
+    ] as const;
+    for (const [args, locale, words] of cases) {
+      const result = runAs('v18.20.4', [...args], locale);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr, args.join(' ')).toContain(words);
+      expect(result.stderr).toContain('v18.20.4');
+      expect(result.stderr).not.toMatch(/\n\s+at |Error/);
+    }
   });
 
   it('a supported Node is let through', () => {

@@ -19,6 +19,21 @@ function formerStable(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${formerStable(v)}`).join(',')}}`;
 }
 
+/** canonicalJson as it was before its one-pass object loop (entries, filter, sort, map). */
+function formerCanonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`${value} has no JSON spelling`);
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => formerCanonical(item ?? null)).join(',')}]`;
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === 'function') return formerCanonical(json.call(value));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${formerCanonical(v)}`).join(',')}}`;
+}
+
 const key = fc.string({ maxLength: 12 });
 const finding: fc.Arbitrary<CheckFinding> = fc.record({
   id: fc.constantFrom(...CHECK_IDS),
@@ -47,5 +62,28 @@ describe('one canonical JSON', () => {
   it('keys in any order spell alike; what has no JSON spelling is refused', () => {
     expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }], u: undefined })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+  });
+
+  it('spells every value as it did before its one-pass object loop (the log\'s hashes depend on it)', () => {
+    const anything = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { maxDepth: 3 },
+        fc.string({ unit: 'binary', maxLength: 8 }),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(anything, (value) => {
+        expect(canonicalJson(value)).toBe(formerCanonical(value));
+      }),
+      { numRuns: 500 },
+    );
+    for (const value of [new Date(0), { at: new Date(0), list: [undefined, 1] }, { b: 1, a: undefined, '': [] }]) expect(canonicalJson(value)).toBe(formerCanonical(value));
   });
 });

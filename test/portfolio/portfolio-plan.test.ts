@@ -42,8 +42,10 @@ accounts:
     expect(doc.lastCloseOn).toBe(doc.accounts[0]!.closeOn);
 
     const calendar = readFileSync(ics, 'utf8');
-    expect(calendar.match(/BEGIN:VEVENT/g)!.length).toBe(doc.steps.filter((s) => s.id !== 'submit').length + 3);
-    expect(calendar).toContain('UID:A2BETAEU00001-europe-close-');
+    // A closure event for each checked account but the protected Beta EU (never submitted for).
+    expect(calendar.match(/BEGIN:VEVENT/g)!.length).toBe(doc.steps.filter((s) => s.id !== 'submit').length + 2);
+    expect(calendar).toContain('UID:A1ACMEUS00001-japan-close-');
+    expect(calendar).not.toMatch(/UID:A2BETAEU00001-europe-close-\d/);
     expect(statSync(html).mode & 0o077).toBe(0);
   });
 
@@ -72,7 +74,7 @@ accounts:
     const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), COLUMNS: '200' } });
     await main(['portfolio', 'plan', '--accounts', accounts, '--dry-run'], term, { version: '1' });
     const closeDates = term.output().split('Earliest closure date per account')[1] ?? '';
-    expect(closeDates).toMatch(/Beta EU \[protected\]/);
+    expect(closeDates).toMatch(/Beta EU \[sample\] \[protected\]/);
     expect(closeDates).not.toMatch(/Acme Japan \[protected\]/);
   });
 });
