@@ -21,7 +21,8 @@ export default defineConfig({
     // importing it afresh for each of 87 files cost some 30% of the suite's CPU (141 -> 98 s).
     // The program keeps one piece of process-wide state, the secret registry, which the setup
     // file empties before each file; test files are still evaluated afresh, and the setup file
-    // runs before each.
+    // runs before each. A file that vi.mock()s a module the program imports loads the program's
+    // modules afresh (vi.resetModules(), then import()), as test/audit/durability.test.ts does.
     isolate: false,
     // The longest files start first, so that no long file runs alone at the end (longest-first.ts).
     sequence: { sequencer: LongestFirstSequencer },
