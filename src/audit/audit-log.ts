@@ -656,14 +656,44 @@ export class AuditLog {
    * file's bytes is kept in every copy of the head, for the next run's shortcut.
    */
   close(): void {
-    const blessed = this.db.open && this.verifiedVersion !== null && (this.appended > 0 || !this.verifiedByDigest) && this.dataVersion() === this.verifiedVersion ? this.head() : null;
-    this.keepHead();
-    if (this.db.open) this.db.close();
-    if (!blessed || existsSync(`${this.path}-wal`)) return;
-    const file = fileDigest(this.path);
+    const blessed = this.db.open && this.verifiedVersion !== null && (this.appended > 0 || !this.verifiedByDigest) && this.dataVersion() === this.verifiedVersion && this.ownRecordsHold() ? this.head() : null;
+    if (!blessed) {
+      this.keepHead();
+      if (this.db.open) this.db.close();
+      return;
+    }
+    // The head is written once, after the close, with the digest when it can be had: the head
+    // still never names a record a power cut could take back (flushed here; the close's
+    // checkpoint syncs the file).
+    this.flushToDisk();
+    this.db.close();
+    const file = existsSync(`${this.path}-wal`) ? null : fileDigest(this.path);
     // Checked again after the read: a process that opened the log meanwhile has made a write-ahead log.
     if (file && !existsSync(`${this.path}-wal`)) this.heads.write({ ...blessed, file });
+    else if (this.headBehind) this.heads.write(blessed);
+    this.headBehind = false;
   }
+
+  /**
+   * The records after the verified head (this run's own) hold as the full walk would find them:
+   * linked, hashed, their details readable. So the digest vouches for exactly what was verified.
+   */
+  private ownRecordsHold(): boolean {
+    const from = this.verifiedHead;
+    if (!from) return false;
+    let unreadable = false;
+    const rows = this.db.prepare('SELECT * FROM records WHERE seq > ? ORDER BY rowid').iterate(from.seq) as IterableIterator<Row>;
+    const verdict = verifyChain((function* () {
+      for (const row of rows) {
+        if (!holdsDetails(row.type, row.body, row.request_id)) unreadable = true;
+        yield toStored(row);
+      }
+    })(), from);
+    return verdict.intact && !unreadable && verdict.head === this.head().hash;
+  }
+
+  /** The log's head when verifyBeforeAppend found it intact. */
+  private verifiedHead: { seq: number; hash: string } | null = null;
 
   /** SQLite's count of commits by other connections: unchanged means nobody else wrote. */
   private dataVersion(): number {
@@ -690,6 +720,8 @@ export class AuditLog {
     const verdict = head ? { intact: true, records: head.seq, head: head.hash, problem: null } : this.verify();
     this.verifiedByDigest = head !== null;
     this.verifiedVersion = verdict.intact ? this.dataVersion() : null;
+    // Exactly what was verified: an intact walk counts records 1..n and ends on the last hash.
+    this.verifiedHead = verdict.intact ? { seq: verdict.records, hash: verdict.head } : null;
     return verdict;
   }
 

@@ -130,6 +130,20 @@ describe('the shortcut before appending', () => {
     expect(result.stderr).toContain('Record 4 of the audit log');
   });
 
+  it('another connection commits during a run (an edit, here): the run keeps no digest at close, and the next one walks and names the record', async () => {
+    const { db, heads } = await closedLog();
+    const log = AuditLog.open(db, () => new Date(), 5000, heads);
+    expect(log.verifyBeforeAppend().intact).toBe(true);
+    expect(log.verifiedBy).toBe('digest');
+    log.recordEvent(null, 'warning', { note: 'during the run' });
+    editRecord(db, 2);
+    log.close();
+    expect(heads.readAll().every((copy) => copy.file === undefined)).toBe(true);
+    const { by, verdict } = decide(db, heads);
+    expect(by).toBeNull();
+    expect(verdict.problem).toEqual({ kind: 'edited', seq: 2 });
+  });
+
   it('random bytes flipped anywhere in the file are never accepted without the full walk', async () => {
     const { db, heads } = await closedLog();
     const original = readFileSync(db);
