@@ -656,7 +656,7 @@ export class AuditLog {
    * file's bytes is kept in every copy of the head, for the next run's shortcut.
    */
   close(): void {
-    const blessed = this.db.open && this.verifiedVersion !== null && (this.appended > 0 || !this.verifiedByDigest) && this.dataVersion() === this.verifiedVersion && this.ownRecordsHold() ? this.head() : null;
+    const blessed = this.blessable();
     if (!blessed) {
       this.keepHead();
       if (this.db.open) this.db.close();
@@ -672,6 +672,16 @@ export class AuditLog {
     if (file && !existsSync(`${this.path}-wal`)) this.heads.write({ ...blessed, file });
     else if (this.headBehind) this.heads.write(blessed);
     this.headBehind = false;
+  }
+
+  /** The head to keep with the file's digest, or null: not verified, another connection wrote, or any doubt. */
+  private blessable(): ChainHead | null {
+    try {
+      if (!this.db.open || this.verifiedVersion === null || (this.appended === 0 && this.verifiedByDigest)) return null;
+      return this.dataVersion() === this.verifiedVersion && this.ownRecordsHold() ? this.head() : null;
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -705,7 +715,7 @@ export class AuditLog {
   /** That verdict came from the file digest, not a walk of the records. */
   private verifiedByDigest = false;
 
-  /** How verifyBeforeAppend last decided: by the file's digest, or by walking every record (tests and --verbose tell them apart). */
+  /** How verifyBeforeAppend last decided: by the file's digest, or by walking every record (the tests tell them apart). */
   get verifiedBy(): 'digest' | 'records' | null {
     return this.verifiedVersion === null ? null : this.verifiedByDigest ? 'digest' : 'records';
   }
