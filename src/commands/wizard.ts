@@ -11,7 +11,7 @@ import { ADAPTER_IDS, type AdapterId, type SellerDataSource } from '../core/sell
 import { DEMO_SCENARIOS, type DemoScenario } from '../adapters/demo/demo-scenarios.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Prompter } from '../io/prompter.js';
-import { renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
+import { describeItem, renderBlockers, renderCheckTable, renderVerdict, indent } from '../render/readiness-human.js';
 import { renderSubmission } from '../render/submission-human.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { evaluateWithProgress, flagConfirmations, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
@@ -205,6 +205,9 @@ async function askConfirmations(
   io.say(`\n${io.err.bold(t('wizard.confirmations'))}`);
   const yes: CheckId[] = [];
   for (const check of open) {
+    // What the data shows comes before the question: the claims it lists, as the check lists them.
+    for (const item of check.items.slice(0, 5)) io.say(io.err.dim(`    ${describeItem(item, t)}`));
+    if (check.count !== null && check.count > 5) io.say(io.err.dim(`    ${t('wizard.more-items', { count: check.count - 5 })}`));
     io.say(io.err.dim(`  ${check.remediation ?? ''}`));
     if (await prompter.confirm({ message: check.summary, default: false })) {
       yes.push(check.id);

@@ -91,6 +91,22 @@ export function checkResult(
   };
 }
 
+/**
+ * What the data said beside a confirmation it could not answer (claims the events list, the last
+ * settlement): kept when the seller confirms later (the wizard), so that the result still says
+ * it and rests on both. Beside the result, never in its JSON (the schema is fixed).
+ */
+const dataSentences = new WeakMap<CheckResult, string>();
+
+export function withDataSentence(result: CheckResult, sentence: string): CheckResult {
+  dataSentences.set(result, sentence);
+  return result;
+}
+
+export function dataSentenceOf(result: CheckResult): string | null {
+  return dataSentences.get(result) ?? null;
+}
+
 /** The basis a result has by its status: a verdict from data, or a confirmation (of data it lists). */
 export function basisOf(status: CheckStatus, confirmed: boolean | null, listsData: boolean): CheckBasis {
   if (status === 'unknown') return 'none';

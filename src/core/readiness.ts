@@ -1,6 +1,6 @@
 // Runs every precondition check against one seller-data source and reaches a verdict.
 
-import { CHECK_IDS, checkResult, type CheckId, type CheckResult } from './check-result.js';
+import { CHECK_IDS, checkResult, dataSentenceOf, withDataSentence, type CheckId, type CheckResult } from './check-result.js';
 import type { CheckContext } from './check-context.js';
 import { addDays, type IsoDate } from './dates.js';
 import type { ClosureRegion } from './marketplaces.js';
@@ -72,7 +72,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   /** An unavailable source becomes a manual question or an unknown, never a pass. */
   const unavailable = (id: CheckId, provision: Extract<Provision<unknown>, { available: false }>): CheckResult => {
-    if (provision.askSeller && isConfirmable(id)) return manualCheck(id, attested.has(id), ctx, provision.reason);
+    if (provision.askSeller && isConfirmable(id)) return manualCheck(id, attested.has(id), ctx, provision.reason, provision.dataShows === true);
     return checkResult(id, 'unknown', t('check.unknown', { reason: translateRef(t, provision.reason) }), {
       remediation: t(`check.${id}.unknown-fix` as UnknownFixKey),
     });
@@ -143,12 +143,12 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   starting('balance');
   const balance = await source.balance();
   const deferred: Provision<DeferredFunds[]> | null = source.deferredFunds ? await source.deferredFunds() : null;
-  record(balance.available ? checkBalance(balance.data, ctx, deferred) : unavailable('balance', balance));
+  record(balance.available ? judged(checkBalance(balance.data, ctx, deferred), balance) : unavailable('balance', balance));
 
   starting('hidden-charges');
   const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -120)) : { available: false, reason: { key: 'check.no-charges-data' } };
   // Ads billed in the 60 days before the data was read, not before a later as-of day the data never reaches.
-  record(checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
+  record(charges.available ? judged(checkHiddenCharges(charges, { ...ctx, asOf: readOn }), charges) : checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
 
   record(
     participations.available
@@ -207,6 +207,12 @@ export function withConfirmations(readiness: Readiness, confirmed: Iterable<Chec
   const checks = readiness.checks.map((check) => {
     if (!(check.status === 'manual' && ids.has(check.id) && isConfirmable(check.id))) return check;
     const confirmed = manualCheck(check.id, true, ctx);
+    // What the data said before the question stays beside the confirmation (as with --attest).
+    const says = dataSentenceOf(check);
+    if (says !== null) {
+      const summary = t('text.two-sentences', { first: confirmed.summary, second: says });
+      return withDataSentence({ ...confirmed, summary, count: check.count, items: check.items, basis: 'both' as const }, says);
+    }
     return check.items.length > 0 ? { ...confirmed, count: check.count, items: check.items, basis: 'both' as const } : confirmed;
   });
   return { ...readiness, checks, verdict: verdictOf(checks) };

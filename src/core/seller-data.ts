@@ -172,7 +172,16 @@ export type Provision<T> =
       /** What the data was read from and what it could not account for (called after the stream is consumed). */
       evidence?: () => Evidence;
     }
-  | { available: false; reason: MessageRef; askSeller?: boolean };
+  | {
+      available: false;
+      reason: MessageRef;
+      askSeller?: boolean;
+      /**
+       * The reason is what data shows, short of an answer (the last settlement, not the balance
+       * since): the seller's confirmation then rests on both, and keeps the data's sentence.
+       */
+      dataShows?: boolean;
+    };
 
 /**
  * Something the data could not account for (a stale file, a blank no total vouches for, a

@@ -148,6 +148,7 @@ export interface MessageParams {
   'error.parser.option-missing-argument': { option: Value };
   'error.parser.unknown-command': { name: Value };
   'error.parser.unknown-option': { option: Value };
+  'error.report-csv-quote': { file: Value; line: Value };
   'error.report-cut-off': { file: Value; line: Value };
   'error.report-damaged-header': { column: Value; file: Value };
   'error.report-duplicate-column': { column: Value; file: Value };
@@ -263,12 +264,17 @@ export interface MessageParams {
   'render.heading': { adapter: Value; asOf: Value; who: Value };
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
+  'reports.date-range-short': { from: Value; needed: Value };
+  'reports.date-range-unknown-types': { file: Value; types: Value };
   'reports.file-age': { days: Value; file: Value };
   'reports.folder': { dir: Value };
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
   'reports.period-unknown': { file: Value };
+  'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
+  'reports.settlement-no-total': { files: Value };
+  'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };

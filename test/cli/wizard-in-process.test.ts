@@ -114,3 +114,61 @@ describe('wizard on report files', () => {
     expect(term.output()).toContain('no All Orders report in the reports folder');
   });
 });
+
+describe('wizard confirmations of what the data shows (issue 17)', () => {
+  it('shows what the data says before asking, and records the confirmation on both, as --attest does', async () => {
+    const { HEADERS, readySellerReports, row, writeReport } = await import('../helpers/report-fixtures.js');
+    const dir = mkdtempSync(join(tmpdir(), 'wiz-evidence-'));
+    readySellerReports(dir);
+    const S = HEADERS.settlementV2;
+    writeReport(dir, 'settlement.txt', [
+      S,
+      row(S, { 'settlement-id': '9005', 'settlement-start-date': '2026-11-01 07:00:00 UTC', 'settlement-end-date': '2026-11-15 07:00:00 UTC', 'deposit-date': '2026-11-17 07:00:00 UTC', 'total-amount': '1234.56', currency: 'USD' }),
+      row(S, { 'settlement-id': '9005', 'transaction-type': 'Order', 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount: '1234.56' }),
+    ]);
+    // A SAFE-T claim Amazon has decided, inside the 90 days: listed for the seller, not blocking.
+    writeReport(dir, 'returns.txt', [HEADERS.returns, row(HEADERS.returns, { 'Order ID': '111-1111111-0000001', 'Order date': '02-Jun-2026', 'Return request date': '10-Oct-2026', 'Return request status': 'Closed', 'A-to-Z Claim': 'N', 'SafeT claim id': 'ST-77310', 'SafeT claim state': 'Closed', 'SafeT claim creation time': '12-Oct-2026' })]);
+    const path = db();
+    const term = fakeTerminal({ tty: true });
+    const prompter = scriptedPrompter([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      { kind: 'confirm', match: /^The data shows 1 .*No open A-to-z/, answer: true },
+      { kind: 'confirm', match: /^The last settlement shows nothing owed or held \(1,234\.56 USD for 2026-11-01 to 2026-11-15.*\)/, answer: true },
+      { kind: 'confirm', match: 'downloaded', answer: true },
+      { kind: 'confirm', match: 'Bank account', answer: true },
+      { kind: 'confirm', match: 'performance notification', answer: true },
+      { kind: 'confirm', match: 'Professional plan', answer: true },
+      { kind: 'input', match: 'seller ID (merchant token)', answer: 'a2demo5eller7q' },
+      { kind: 'select', match: 'Why are you closing the account', answer: 'fees-too-high' },
+      { kind: 'input', match: 'Anything to add', answer: '' },
+      { kind: 'input', match: 'email address', answer: 'owner@example.com' },
+      { kind: 'input', match: 'phone', answer: '+1 206 555 0100' },
+      { kind: 'input', match: 'Type your seller ID', answer: 'A2DEMO5ELLER7Q' },
+      { kind: 'confirm', match: 'Open Seller Central in your browser now?', answer: false },
+      { kind: 'confirm', match: 'Did you press Send in Seller Central?', answer: false },
+    ]);
+    const code = await main(['--audit-db', path, '--adapter', 'reports', '--reports-dir', dir, '--as-of', '2026-11-26'], term, { version: '1', prompter });
+    prompter.assertDone();
+    expect(code).not.toBe(1);
+    // eslint-disable-next-line no-control-regex -- colour codes
+    const errors = term.errors().replace(/\u001b\[[0-9;]*m/g, '');
+    // What the data shows is on screen before the question: the claims check's sources, the settlement.
+    expect(errors).toMatch(/ST-77310[\s\S]*Check Performance → A-to-z Guarantee Claims/);
+    expect(prompter.asked.find((q) => q.includes('1,234.56 USD'))).toMatch(/^The last settlement shows nothing owed.*\? *$/s);
+    const { AuditLog } = await import('../../src/audit/audit-log.js');
+    const log = AuditLog.open(path);
+    try {
+      const readiness = [...log.allRecords()].filter((r) => r.type === 'readiness').at(-1)!.body as { checks: { id: string; basis: string; summary: string; confirmed: boolean | null }[]; confirmations: { checkId: string; how: string }[] };
+      const byId = Object.fromEntries(readiness.checks.map((c) => [c.id, c]));
+      // Confirmed in the wizard, each keeps the data's sentence and rests on both, as --attest gives.
+      expect(byId['claims']).toMatchObject({ confirmed: true, basis: 'both' });
+      expect(byId['claims']!.summary).toMatch(/The data shows 1 /);
+      expect(byId['balance']).toMatchObject({ confirmed: true, basis: 'both' });
+      expect(byId['balance']!.summary).toContain('1,234.56 USD');
+      expect(byId['bank-account']).toMatchObject({ confirmed: true, basis: 'seller' });
+      expect(readiness.confirmations).toEqual(expect.arrayContaining([{ checkId: 'claims', how: 'prompt' }, { checkId: 'balance', how: 'prompt' }]));
+    } finally {
+      log.close();
+    }
+  });
+});

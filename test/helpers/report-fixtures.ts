@@ -25,7 +25,38 @@ export const HEADERS = {
     'Order ID	Order date	Return request date	Return request status	Amazon RMA ID	Merchant RMA ID	Label type	Label cost	Currency code	Return carrier	Tracking ID	Label to be paid by	A-to-Z Claim	Is prime	ASIN	Merchant SKU	Item Name	Return quantity	Return Reason	In policy	Return type	Resolution	Invoice number	Return delivery date	Order Amount	Order quantity	SafeT Action reason	SafeT claim id	SafeT claim state	SafeT claim creation time	SafeT claim reimbursement amount	Refunded Amount',
   fbaCustomerReturns:
     'return-date	order-id	sku	asin	fnsku	product-name	quantity	fulfillment-center-id	detailed-disposition	reason	status	license-plate-number	customer-comments',
+  /**
+   * GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2, in the order of Amazon's "Settlement reports
+   * attributes" page (developer-docs.amazon.com/sp-api/docs/settlement-reports-attributes); the
+   * page's list was read up to quantity-purchased, promotion-id after it from a secondary source.
+   */
+  settlementV2:
+    'settlement-id	settlement-start-date	settlement-end-date	deposit-date	total-amount	currency	transaction-type	order-id	merchant-order-id	adjustment-id	shipment-id	marketplace-name	amount-type	amount-description	amount	fulfillment-id	posted-date	posted-date-time	order-item-code	merchant-order-item-id	merchant-adjustment-item-id	sku	quantity-purchased	promotion-id',
+  /**
+   * The Date Range Reports page's Transaction Report (CSV), columns as Seller Central help
+   * 200989190 lists them for the US ("columns in the report might vary by country").
+   */
+  dateRange:
+    'date/time	settlement id	type	order id	sku	description	quantity	marketplace	fulfillment	order city	order state	order postal	tax collection model	product sales	product sales tax	shipping credits	shipping credits tax	gift wrap credits	giftwrap credits tax	promotional rebates	promotional rebates tax	marketplace withheld tax	selling fees	fba fees	other transaction fees	other	total',
 } as const;
+
+/** The text lines Seller Central writes before a Date Range transaction report's header (as seen in files: UNCONFIRMED). */
+export const DATE_RANGE_PREAMBLE = [
+  '"Includes Amazon Marketplace, Fulfillment by Amazon (FBA), and Amazon Webstore transactions"',
+  '"All amounts in USD, unless specified"',
+  '"Definitions:"',
+  '"Sales tax collected: Includes sales tax collected from buyers for product sales, shipping, and gift wrap."',
+];
+
+/** Cells as one CSV line, every cell quoted (a quote inside doubled), as the Date Range report writes them. */
+export function csvLine(cells: readonly string[]): string {
+  return cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',');
+}
+
+/** A Date Range transaction report: the preamble, the header, then rows by header name. */
+export function dateRangeLines(rows: Record<string, string>[], header: readonly string[] = HEADERS.dateRange.split('\t')): string[] {
+  return [...DATE_RANGE_PREAMBLE, csvLine(header), ...rows.map((values) => csvLine(header.map((name) => values[name] ?? '')))];
+}
 
 /** A row by header name: every other column left blank, as Amazon leaves unused ones. */
 export function row(header: string, values: Record<string, string>): string {

@@ -71,3 +71,11 @@ describe('report values', () => {
     expect(detectEncoding(encode('湯呑み急須', 'shift_jis').subarray(0, 7))).toBe('shift_jis');
   });
 });
+
+describe('dotted dates with a zone (settlement reports of EU marketplaces, issue 17)', () => {
+  it('are day first whatever the zone: 01.11.2026 07:00:00 UTC is 1 November, 15.11.2026 is read', async () => {
+    const { parseReportDay } = await import('../../src/adapters/reports/report-values.js');
+    expect(parseReportDay('01.11.2026 07:00:00 UTC')).toBe('2026-11-01');
+    expect(parseReportDay('15.11.2026 07:00:00 UTC')).toBe('2026-11-15');
+  });
+});

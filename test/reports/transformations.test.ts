@@ -21,7 +21,7 @@ import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter
 import type { CheckId } from '../../src/core/check-result.js';
 import { evaluateReadiness } from '../../src/core/readiness.js';
 import { CliError } from '../../src/errors.js';
-import { encode, HEADERS } from '../helpers/report-fixtures.js';
+import { csvLine, DATE_RANGE_PREAMBLE, encode, HEADERS } from '../helpers/report-fixtures.js';
 import { t } from '../helpers/records.js';
 
 const AS_OF = '2026-11-26';
@@ -36,7 +36,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 // ---- The seller, as a model with a known answer ---------------------------------------------
 
-const REASONS = ['old-open-order', 'recent-sale', 'recent-open-order', 'listing', 'stock', 'removal', 'return'] as const;
+const REASONS = ['old-open-order', 'recent-sale', 'recent-open-order', 'listing', 'stock', 'removal', 'return', 'owed', 'reserve', 'ads'] as const;
 type Reason = (typeof REASONS)[number];
 const FAILS: Record<Reason, CheckId[]> = {
   'old-open-order': ['open-orders'],
@@ -46,6 +46,11 @@ const FAILS: Record<Reason, CheckId[]> = {
   stock: ['fba-inventory'],
   removal: ['removal-orders'],
   return: ['returns-refunds'],
+  // The last settlement (flat file V2) shows money owed to Amazon, or a reserve held (issue 17).
+  owed: ['balance'],
+  reserve: ['balance'],
+  // Amazon Ads billed in the last 60 days (Date Range report): a warning, never a blocker.
+  ads: [],
 };
 /** Where a blocked SKU's units are: each bucket Amazon documents, or only in its totals. */
 const STOCK_PLACES = [
@@ -74,7 +79,7 @@ const sellerArb: fc.Arbitrary<Seller> = fc.record({
   listingStatus: fc.constantFrom('Active' as const, 'Inactive' as const),
 });
 
-type Doc = { kind: 'orders' | 'listings' | 'inventory' | 'removals' | 'returns'; header: string[]; rows: string[][] };
+type Doc = { kind: 'orders' | 'listings' | 'inventory' | 'removals' | 'returns' | 'settlement' | 'date-range'; header: string[]; rows: string[][]; csv?: boolean };
 
 function cells(header: string, values: Record<string, string>): string[] {
   return header.split('\t').map((name) => values[name] ?? '');
@@ -137,12 +142,36 @@ function documents(seller: Seller): Doc[] {
   const returns = [ret('111-0000000-0000001', 'Closed'), ret('111-0000000-0000002', 'Refunded')];
   if (has('return')) returns.push(ret('111-0000000-0000003', 'Approved'));
 
+  // The last settlement: paid out before the as-of day, or owed, or with a reserve held back.
+  const settle = (values: Record<string, string>) => cells(HEADERS.settlementV2, { 'settlement-id': '24601', ...values });
+  const txn = (type: string, amountType: string, description: string, amount: string) =>
+    settle({ 'transaction-type': type, 'order-id': type === 'Order' ? '111-0000000-0000001' : '', 'marketplace-name': 'Amazon.com', 'amount-type': amountType, 'amount-description': description, amount, 'posted-date': '2026-11-10' });
+  const totalAmount = has('owed') ? '-37.25' : '412.80';
+  const settlement = [
+    settle({ 'settlement-start-date': '2026-11-01 07:00:00 UTC', 'settlement-end-date': '2026-11-15 07:00:00 UTC', 'deposit-date': '2026-11-17 07:00:00 UTC', 'total-amount': totalAmount, currency: 'USD' }),
+    txn('Order', 'ItemPrice', 'Principal', '25.00'),
+    txn('Order', 'ItemFees', 'Commission', '-3.75'),
+    txn('other-transaction', 'other-transaction', 'Previous Reserve Amount Balance', '12.00'),
+  ];
+  // The Date Range transaction report (CSV): sales reaching back past the 60 days, an ads charge.
+  const us = (daysAgo: number) => {
+    const d = new Date(Date.parse(`${AS_OF}T12:00:00Z`) - daysAgo * DAY);
+    return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} 4:05:06 AM PST`;
+  };
+  const transaction = (daysAgo: number, type: string, description: string, total: string) =>
+    cells(HEADERS.dateRange, { 'date/time': us(daysAgo), 'settlement id': '24601', type, 'order id': type === 'Order' ? '111-0000000-0000001' : '', description, quantity: type === 'Order' ? '1' : '', marketplace: 'amazon.com', total });
+  const transactions = [transaction(80, 'Order', NAMES[2]!, '7.40'), transaction(20, 'Order', NAMES[0]!, '1,207.40'), transaction(15, 'Transfer', 'To account ending in: 123', '-1,214.80')];
+  if (has('ads')) transactions.push(transaction(9, 'Service Fee', 'Cost of Advertising', '-87.50'));
+  if (has('reserve')) settlement.push(txn('other-transaction', 'other-transaction', 'Current Reserve Amount', `-${seller.units}.00`));
+
   return [
     { kind: 'orders', header: HEADERS.allOrders.split('\t'), rows: orders },
     { kind: 'listings', header: HEADERS.allListings.split('\t'), rows: listings },
     { kind: 'inventory', header: HEADERS.manageInventory.split('\t'), rows: inventory },
     { kind: 'removals', header: HEADERS.removalOrders.split('\t'), rows: removals },
     { kind: 'returns', header: HEADERS.returns.split('\t'), rows: returns },
+    { kind: 'settlement', header: HEADERS.settlementV2.split('\t'), rows: settlement },
+    { kind: 'date-range', header: HEADERS.dateRange.split('\t'), rows: transactions, csv: true },
   ];
 }
 
@@ -202,11 +231,11 @@ function reshape(doc: Doc, style: Style): Doc {
   return { ...doc, header, rows };
 }
 
-function bytesOf(lines: string[][], style: Style, seed: number): Buffer {
+function bytesOf(lines: string[][], style: Style, seed: number, csv = false): Buffer {
   const rand = random(seed);
   const breaks = { lf: '\n', crlf: '\r\n', cr: '\r' } as const;
   const eol = () => (style.eol === 'mixed' ? [breaks.lf, breaks.crlf, breaks.cr][Math.floor(rand() * 3)]! : breaks[style.eol]);
-  const text = lines.map((cells) => cells.join('\t') + eol()).join('');
+  const text = csv ? [...DATE_RANGE_PREAMBLE, ...lines.map(csvLine)].map((line) => line + eol()).join('') : lines.map((cells) => cells.join('\t') + eol()).join('');
   let bytes = style.encoding === 'windows-1252' ? encode(text, 'windows-1252') : Buffer.from(text, 'utf8');
   if (style.encoding === 'utf-8-bom') bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
   if (style.encoding === 'utf-16le') bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
@@ -215,6 +244,8 @@ function bytesOf(lines: string[][], style: Style, seed: number): Buffer {
 }
 
 interface WrittenFile {
+  kind: Doc['kind'];
+  csv: boolean;
   name: string;
   lines: string[][];
   style: Style;
@@ -227,7 +258,7 @@ function files(seller: Seller, style: Style): WrittenFile[] {
   documents(seller).forEach((doc, i) => {
     const shaped = reshape(doc, style);
     const parts = style.split && shaped.rows.length > 1 ? [shaped.rows.slice(0, Math.ceil(shaped.rows.length / 2)), shaped.rows.slice(Math.ceil(shaped.rows.length / 2))] : [shaped.rows];
-    parts.forEach((rows, part) => out.push({ name: `${1000 + i * 10 + part}.txt`, lines: [shaped.header, ...rows], style, seed: style.shuffle + i * 7 + part }));
+    parts.forEach((rows, part) => out.push({ kind: doc.kind, csv: doc.csv === true, name: `${1000 + i * 10 + part}.txt`, lines: [shaped.header, ...rows], style, seed: style.shuffle + i * 7 + part }));
   });
   return out;
 }
@@ -240,7 +271,7 @@ function write(list: WrittenFile[], style: Style, edit: Edit = unchanged, editSt
   const dir = mkdtempSync(join(tmpdir(), 'metamorphic-'));
   dirs.push(dir);
   for (const file of list) {
-    let bytes = edit(file.name, bytesOf(file.lines, file.style, file.seed));
+    let bytes = edit(file.name, bytesOf(file.lines, file.style, file.seed, file.csv));
     if (file.style.gzip) bytes = gzipSync(bytes);
     writeFileSync(join(dir, file.name), editStored(file.name, bytes));
   }
@@ -275,12 +306,16 @@ async function outcome(dir: string): Promise<Outcome | CliError> {
 /** What the model says the answer is: the oracle every generated folder is held to. */
 function expected(seller: Seller): Outcome {
   const failing = expectedFailing(seller);
-  return { verdict: seller.reasons.length === 0 ? 'ready' : 'blocked', failing, status: Object.fromEntries(failing.map((id) => [id, 'fail'])) };
+  const status: Record<string, string> = Object.fromEntries(failing.map((id) => [id, 'fail']));
+  if (seller.reasons.includes('ads')) status['hidden-charges'] = 'warn';
+  return { verdict: failing.length === 0 ? 'ready' : 'blocked', failing, status };
 }
 
 /** Information lost may make the answer stricter, never looser. */
 function onlyStricter(before: Outcome, after: Outcome | CliError): boolean {
   if (after instanceof CliError) return true;
+  // An ads charge the Date Range report showed never turns into "no charges".
+  if (before.status['hidden-charges'] === 'warn' && after.status['hidden-charges'] === 'pass') return false;
   if (before.verdict !== 'ready' && after.verdict === 'ready') return false;
   return before.failing.every((id) => after.status[id] === 'fail' || after.status[id] === 'unknown');
 }
@@ -295,6 +330,8 @@ describe('transformations of report folders', () => {
         const after = await outcome(write(files(seller, style), style));
         if (after instanceof CliError) throw new Error(`refused: ${after.message}`);
         expect({ verdict: after.verdict, failing: after.failing }).toEqual({ verdict: before.verdict, failing: before.failing });
+        // The Date Range report's ads charge warns, in every form; without one it passes.
+        expect(after.status['hidden-charges']).toBe(seller.reasons.includes('ads') ? 'warn' : 'pass');
       }),
       { numRuns: 150 * SCALE },
     );
@@ -315,7 +352,7 @@ describe('transformations of report folders', () => {
           cut = where % bytes.length;
           return bytes.subarray(0, cut);
         });
-        const plainBytes = bytesOf(target.lines, target.style, target.seed);
+        const plainBytes = bytesOf(target.lines, target.style, target.seed, target.csv);
         // A cut just after a line break leaves a well-formed report with fewer rows, which no
         // reader can tell from one that had fewer rows: outside what this property claims.
         const isBreak = (byte: number | undefined) => byte === 0x0a || byte === 0x0d;
@@ -346,6 +383,9 @@ describe('transformations of report folders', () => {
         const target = list[file % list.length]!;
         let dir: string;
         if (change === 'drop') {
+          // Without the settlement report the balance is the seller's to attest (and this test
+          // attests it): dropping the only data that shows money owed is what --attest covers.
+          fc.pre(!(target.kind === 'settlement' && seller.reasons.some((r) => r === 'owed' || r === 'reserve')));
           dir = write(list.filter((f) => f !== target), style);
         } else if (change === 'blank') {
           const rows = target.lines.length - 1;

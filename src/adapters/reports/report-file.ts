@@ -45,6 +45,14 @@ export class ReportFile {
     private readonly t: Translate,
     /** The file is known to be whole (a download whose transfer completed), not just as found. */
     private readonly whole: boolean,
+    /** No line break after the header: the file ends inside it (a download cut off), or is no report. */
+    readonly headerCut = false,
+    /**
+     * Comma-separated with quotes, the header on this line (1-based) after a preamble: Seller
+     * Central's Date Range transaction report (CSV). Tab-separated reports: 1, not CSV.
+     */
+    readonly headerLine = 1,
+    readonly csv = false,
   ) {}
 
   get name(): string {
@@ -111,8 +119,16 @@ export class ReportFile {
     const starts = new Int32Array(MAX_COLUMNS);
     const ends = new Int32Array(MAX_COLUMNS);
     const count = cutFields(first, start, end, MAX_COLUMNS - 1, starts, ends);
-    const headers = Array.from({ length: count }, (_, i) => decoder.decode(first, starts[i]!, ends[i]!));
-    const spec = recogniseHeader(headers);
+    let headers = Array.from({ length: count }, (_, i) => decoder.decode(first, starts[i]!, ends[i]!));
+    let spec = recogniseHeader(headers);
+    let headerLine = 1;
+    let chosen = decoder.chosen;
+    // No tab in the first line: perhaps a CSV report whose header follows a preamble.
+    const found = !spec && ended && !first.includes(TAB) ? await findCsvHeader(path, gzip, forced, t) : null;
+    if (found) {
+      ({ headers, spec, line: headerLine } = found);
+      chosen = found.encoding;
+    }
     // A column name with a control character is a damaged header: what it names cannot be told.
     const damaged = spec ? headers.find(isDamagedName) : undefined;
     if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, column: JSON.stringify(damaged).slice(1, -1) }), t('error.report-download-again'));
@@ -135,7 +151,7 @@ export class ReportFile {
         );
       }
     }
-    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? decoder.chosen, t, provenance.whole === true);
+    return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? chosen, t, provenance.whole === true, !ended, headerLine, found !== null);
   }
 
   /** Data rows read by the last complete pass of `batches`. */
@@ -169,9 +185,10 @@ export class ReportFile {
     let batch: T[] = [];
     const take = (bytes: Buffer, start: number, end: number) => {
       row.line += 1;
-      if (row.line === 1 || end === start) return;
+      if (row.line <= this.headerLine || end === start) return;
       row.bytes = bytes;
-      row.fields = cutFields(bytes, start, end, cutTo, row.starts, row.ends);
+      row.fields = this.csv ? cutCsvFields(bytes, start, end, cutTo, row.starts, row.ends) : cutFields(bytes, start, end, cutTo, row.starts, row.ends);
+      if (row.fields < 0) throw new CliError(EXIT.usage, this.t('error.report-csv-quote', { file: this.path, line: row.line }), this.t('error.report-download-again'));
       if (row.fields <= last) throw this.shortRow(row.line, row.fields, last);
       if (row.fields > width && cutTo !== last) throw this.longRow(row.line, row.fields, width);
       rows += 1;
@@ -252,7 +269,9 @@ export class ReportFile {
   /** A field as text; '' when the row is short or the file lacks the column. */
   text(row: RowView, column: number): string {
     if (column < 0 || column >= row.fields) return '';
-    return this.decoder.decode(row.bytes, row.starts[column]!, row.ends[column]!);
+    const text = this.decoder.decode(row.bytes, row.starts[column]!, row.ends[column]!);
+    // A quote inside a quoted CSV field is written twice.
+    return this.csv && text.includes('"') ? text.replace(/""/g, '"') : text;
   }
 
   /** Bytes of this file as text, in its encoding (for values decoded after their row was read). */
@@ -323,6 +342,87 @@ function cutFieldsByIndexOf(bytes: Buffer, start: number, end: number, last: num
     if (tab === end || column > last) return column;
     from = tab + 1;
   }
+}
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+
+/**
+ * Cuts the fields of a CSV line (RFC 4180 quoting, no line break inside a field) up to column
+ * `last`; a quoted field's bounds exclude its quotes. Returns -1 for a line whose quotes do not
+ * close, or with text after a closing quote: it cannot be accounted for.
+ */
+export function cutCsvFields(bytes: Buffer, start: number, end: number, last: number, starts: Int32Array, ends: Int32Array): number {
+  let column = 0;
+  let i = start;
+  for (;;) {
+    if (bytes[i] === QUOTE && i < end) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= end) return -1;
+        if (bytes[j] === QUOTE) {
+          if (bytes[j + 1] === QUOTE && j + 1 < end) j += 2;
+          else break;
+        } else j += 1;
+      }
+      starts[column] = i + 1;
+      ends[column] = j;
+      i = j + 1;
+      if (i < end && bytes[i] !== COMMA) return -1;
+    } else {
+      let j = bytes.indexOf(COMMA, i);
+      if (j < 0 || j > end) j = end;
+      starts[column] = i;
+      ends[column] = j;
+      for (let k = i; k < j; k++) if (bytes[k] === QUOTE) return -1;
+      i = j;
+    }
+    column += 1;
+    if (i >= end || column > last) return column;
+    i += 1; // past the comma
+    if (i === end) {
+      // A comma ending the line: one more, empty, field.
+      starts[column] = end;
+      ends[column] = end;
+      return column + 1;
+    }
+  }
+}
+
+/** Lines of a CSV report's preamble looked through for its header. */
+const PREAMBLE_LINES = 20;
+
+/**
+ * The header of a CSV report after a preamble (Seller Central's Date Range transaction report
+ * opens with a few lines of text), read from the file's first 64 KB; null when none is known.
+ */
+async function findCsvHeader(path: string, gzip: boolean, forced: Encoding | null, t: Translate): Promise<{ headers: string[]; spec: ReportKindSpec; line: number; encoding: Encoding | null } | null> {
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of fileChunks(path, 64 * 1024, gzip)) {
+      head = Buffer.concat([head, chunk]);
+      if (head.length >= 64 * 1024) break;
+    }
+  } catch (error) {
+    throw readFailure(path, error, 1, t);
+  }
+  let from = head.subarray(0, 3).equals(BOM) ? 3 : 0;
+  const decoder = new FieldDecoder(forced ?? (from === 3 ? 'utf-8' : null));
+  if (decoder.chosen === null && !isAscii(head)) decoder.choose(detectEncoding(head));
+  const starts = new Int32Array(MAX_COLUMNS);
+  const ends = new Int32Array(MAX_COLUMNS);
+  for (let line = 1; line <= PREAMBLE_LINES && from < head.length; line++) {
+    const end = firstBreak(head, from);
+    if (end < 0) return null; // the header must end within what was read, with a line break
+    const count = cutCsvFields(head, from, end, MAX_COLUMNS - 1, starts, ends);
+    if (count > 0) {
+      const headers = Array.from({ length: count }, (_, i) => decoder.decode(head, starts[i]!, ends[i]!).replace(/""/g, '"'));
+      const spec = recogniseHeader(headers);
+      if (spec && spec.kind === 'date-range') return { headers, spec, line, encoding: decoder.chosen };
+    }
+    from = head[end] === CR && head[end + 1] === LF ? end + 2 : end + 1;
+  }
+  return null;
 }
 
 /** A damaged gzip, a file that vanished or cannot be read: exit 2 with where and what to do. */

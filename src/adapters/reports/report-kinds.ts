@@ -10,6 +10,8 @@ export const REPORT_KINDS = [
   'removal-orders',
   'returns',
   'fba-customer-returns',
+  'settlement',
+  'date-range',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -20,7 +22,19 @@ export interface ReportKindSpec {
   /** The columns the adapter reads: logical name → header name. Optional ones may be missing. */
   columns: Record<string, string>;
   optional: string[];
+  /** Every column name of the documented header, where known: a header cut short is told by them. */
+  documented?: readonly string[];
 }
+
+/**
+ * The settlement V2 header in the order of Amazon's attributes page (read up to
+ * quantity-purchased; the promotion columns after it from a secondary source, iamyourfather.cn).
+ */
+const SETTLEMENT_V2_COLUMNS = [
+  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id',
+  'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name', 'amount-type', 'amount-description', 'amount', 'fulfillment-id',
+  'posted-date', 'posted-date-time', 'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku', 'quantity-purchased', 'promotion-id',
+] as const;
 
 // Listed most specific first: All Listings before Active Listings (only All Listings has status),
 // the Manage FBA Inventory report before the Reserved one.
@@ -119,6 +133,38 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
     columns: { orderId: 'order-id', returnDate: 'return-date', sku: 'sku', status: 'status' },
     optional: ['sku', 'status'],
   },
+  {
+    // GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2 (Amazon's "Settlement reports attributes" page,
+    // developer-docs.amazon.com/sp-api/docs/settlement-reports-attributes). amount-type is in the
+    // signature: the old flat file (removed 11 Nov 2026) has price-type/…-amount columns instead.
+    kind: 'settlement',
+    signature: ['settlement-id', 'settlement-start-date', 'transaction-type', 'amount-type'],
+    columns: {
+      settlementId: 'settlement-id',
+      start: 'settlement-start-date',
+      end: 'settlement-end-date',
+      deposit: 'deposit-date',
+      total: 'total-amount',
+      currency: 'currency',
+      type: 'transaction-type',
+      orderId: 'order-id',
+      amountType: 'amount-type',
+      description: 'amount-description',
+      amount: 'amount',
+      posted: 'posted-date',
+    },
+    optional: ['orderId'],
+    documented: SETTLEMENT_V2_COLUMNS,
+  },
+  {
+    // The Date Range Reports page's Transaction Report (CSV): Seller Central help 200989190 lists
+    // "Date / Time, Settlement ID, Type, Order ID, SKU, Description, Quantity, ..., Total" and
+    // says columns vary by country. Recognised only in English; a few text lines come first.
+    kind: 'date-range',
+    signature: ['date/time', 'settlement id', 'type', 'description', 'total'],
+    columns: { time: 'date/time', settlementId: 'settlement id', type: 'type', orderId: 'order id', description: 'description', total: 'total' },
+    optional: ['orderId'],
+  },
 ];
 
 /**
@@ -129,12 +175,19 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
  */
 const OTHER_REPORT_SIGNATURES: readonly string[][] = [
   ['shipment-date', 'tracking-number', 'removal-order-type'],
-  ['settlement-id', 'settlement-start-date', 'transaction-type'],
 ];
+
+/**
+ * A settlement flat file without the V2 columns (the old flat file, or a damaged V2 one): it may
+ * show money owed or held, so it is a look-alike of the settlement report only, not of the
+ * removal report it shares order-id and sku with.
+ */
+const SETTLEMENT_BASE = ['settlement-id', 'settlement-start-date', 'transaction-type'];
 
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  // "Date / Time" (help page) and "date/time" (files) are one name.
+  return name.trim().replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/').toLowerCase();
 }
 
 /** Recognises a header row; null for a file of no known kind. */
@@ -166,5 +219,20 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
   const present = new Set(headers.map(normaliseHeader));
   // A documented report no check reads is what it is, not a damaged one of those it shares names with.
   if (OTHER_REPORT_SIGNATURES.some((signature) => signature.every((name) => present.has(name)))) return [];
+  if (SETTLEMENT_BASE.every((name) => present.has(name))) return ['settlement'];
   return REPORT_KIND_SPECS.filter((spec) => new Set([...spec.signature, ...Object.values(spec.columns)].filter((name) => present.has(name))).size >= 2).map((spec) => spec.kind);
+}
+
+/**
+ * The kinds a header with no line break after it may have been cut from: the look-alikes, and
+ * every kind one of whose column names its last name begins (the name cut short).
+ */
+export function cutHeaderKinds(headers: string[]): ReportKind[] {
+  // Control characters (NULs): a binary file (a database, a spreadsheet), no report cut short.
+  if (headers.some((name) => [...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f'))) return lookalikeKinds(headers);
+  const last = normaliseHeader(headers[headers.length - 1] ?? '');
+  // Cut inside a character (a BOM, a multi-byte letter): what it began cannot be told.
+  if (!/^[\x20-\x7e]*$/.test(last)) return [...REPORT_KINDS];
+  const cutFrom = REPORT_KIND_SPECS.filter((spec) => [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])].some((name) => name.startsWith(last))).map((spec) => spec.kind);
+  return [...new Set([...lookalikeKinds(headers), ...cutFrom])];
 }

@@ -2,7 +2,7 @@
 // cannot be read throws a ReportValueProblem; the caller adds the file, line and column.
 
 /** What a value should have been, as a message key's last part (the seller reads it in their language). */
-export type ExpectedValue = 'units' | 'amount' | 'date' | 'ambiguous-date';
+export type ExpectedValue = 'units' | 'amount' | 'date' | 'ambiguous-date' | 'currency' | 'settlement-id' | 'settlement-total-row' | 'same-settlement-total' | 'transaction-type' | 'amount-description';
 
 export class ReportValueProblem extends Error {
   constructor(
@@ -112,8 +112,10 @@ export function parseReportTimestamp(text: string, order: DateOrder | null = nul
     // spreadsheet, written the way its user's locale writes dates, which the marketplace does not
     // tell (a UK-set Excel writes an Amazon.com order's 5 September as 05/09/2026). Dots are
     // day first in every locale that uses them.
+    // Dots are day first whatever the zone (an EU settlement's 01.11.2026 07:00:00 UTC is 1 November).
+    if (m[2] === '.') return at(true);
     if (zone) return at(DAY_FIRST_ZONES.has(zone));
-    if (m[2] === '.' || a > 12) return at(true);
+    if (a > 12) return at(true);
     if (b > 12) return at(false);
     if (a === b) return at(true);
     // Both readings possible: the marketplace's habit is only a guess, so the later of the two

@@ -21,6 +21,19 @@ import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
+import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance } from './settlement-report.js';
+import { formatAmount } from '../../core/checks/balance.js';
+import { ADS_LOOKBACK_DAYS } from '../../core/checks/hidden-charges.js';
+import { readDateRange, type DateRangeReading } from './date-range-report.js';
+import type { Claim } from '../../core/seller-data.js';
+
+interface SettlementReading {
+  files: ReportFile[];
+  /** The first day each file covers (its earliest settlement's start). */
+  from: Map<ReportFile, IsoDate>;
+  last: Settlement[];
+  balance: SettlementBalance;
+}
 import type { Encoding } from './text-encoding.js';
 
 export interface ReportsAdapterOptions {
@@ -65,7 +78,9 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   const ageOf = (file: ReportFile) => Math.max(0, daysBetween(fileDay(file), asOf));
 
   for (const skipped of folder.skipped) warn(t(`reports.skipped.${skipped.reason}`, { file: skipped.name, code: skipped.code ?? '' }));
-  for (const list of folder.byKind.values()) {
+  for (const [kind, list] of folder.byKind) {
+    // A settlement report is dated by the settlements in it, not by when it was downloaded.
+    if (kind === 'settlement') continue;
     for (const file of list) if (ageOf(file) > maxAge) warn(t('reports.stale', { file: file.name, days: ageOf(file) }));
   }
 
@@ -181,6 +196,35 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return from;
   };
 
+  /** The Date Range transaction reports, read once for claims and charges; null when the folder has none. */
+  let dateRangeReading: Promise<{ file: ReportFile; reading: DateRangeReading }[] | null> | null = null;
+  const dateRanges = () =>
+    (dateRangeReading ??= (async () => {
+      const list = files('date-range');
+      if (list.length === 0) return null;
+      const out: { file: ReportFile; reading: DateRangeReading }[] = [];
+      for (const file of list) out.push({ file, reading: await readDateRange(file) });
+      return out;
+    })());
+
+  /** The settlement files, read once for balance and deferred funds; null when the folder has none. */
+  let settlementReading: Promise<SettlementReading | null> | null = null;
+  const settlements = () => (settlementReading ??= readAllSettlements());
+  async function readAllSettlements(): Promise<SettlementReading | null> {
+    const list = files('settlement');
+    if (list.length === 0) return null;
+    const found: Settlement[] = [];
+    const held: HeldReserves = new Map();
+    const from = new Map<ReportFile, IsoDate>();
+    for (const file of list) {
+      const settlements = await readSettlements(file, held);
+      found.push(...settlements);
+      for (const s of settlements) if (!from.has(file) || s.start < from.get(file)!) from.set(file, s.start);
+    }
+    const last = lastSettlements(mergeSettlements(found, held));
+    return { files: list, from, last, balance: settlementBalance(last, asOf) };
+  }
+
   return {
     id: 'reports',
     isDemo: false,
@@ -243,12 +287,55 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     // Returns reports with the A-to-Z Claim column show claims on seller-fulfilled returns (issue
     // 17): a flagged one fails the check whatever is attested; none flagged is shown, then asked.
+    // The Date Range transaction report adds the chargebacks and A-to-z payments Amazon decided: listed, then asked.
     claims: async () => {
       const showing = files('returns').filter(showsClaims);
-      if (showing.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
-      return { available: true, data: concat(showing, claimsOf) };
+      const ranges = files('date-range');
+      if (showing.length === 0 && ranges.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
+      async function* fromRanges(): RecordStream<Claim> {
+        const reading = await dateRanges();
+        for (const { reading: one } of reading ?? []) if (one.claims.length > 0) yield one.claims;
+      }
+      async function* both(): RecordStream<Claim> {
+        yield* concat(showing, claimsOf);
+        yield* fromRanges();
+      }
+      return { available: true, data: both() };
     },
-    balance: async () => ({ available: false, reason: { key: 'reports.no-balance' }, askSeller: true }),
+    charges: async (since) => {
+      const readings = await dateRanges();
+      if (readings === null) return missing('date-range');
+      // Ads are looked for over the 60 days before the data is read: the reports must reach that far back.
+      const needed = addDays(since, 120 - ADS_LOOKBACK_DAYS);
+      const evidence = (): Evidence => {
+        const doubts = standingDoubts(['date-range']);
+        const reach = readings.map((r) => r.reading.earliest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b < a) ? b : a), null);
+        if (reach === null || reach > needed) doubts.push({ reason: { key: 'reports.date-range-short', params: { from: reach ?? '-', needed } } });
+        for (const { file, reading } of readings) {
+          if (reading.unknownTypes.size > 0) doubts.push({ reason: { key: 'reports.date-range-unknown-types', params: { file: file.name, types: [...reading.unknownTypes].slice(0, 5).join(', ') } } });
+        }
+        return { files: readings.map(({ file, reading }) => evidenceFile(file, reading.earliest ?? fileDay(file))), doubts };
+      };
+      return { available: true, data: readings.flatMap((r) => r.reading.charges).filter((c) => c.postedOn >= since), evidence };
+    },
+    balance: async () => {
+      const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
+      if (unread) return { available: false, reason: { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
+      const reading = await settlements();
+      if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
+      if (reading.last.length === 0) return { available: false, reason: { key: 'reports.settlement-no-total', params: { files: reading.files.map((f) => f.name).join(', ') } } };
+      const evidence = (): Evidence => ({ files: reading.files.map((file) => evidenceFile(file, reading.from.get(file) ?? fileDay(file))), doubts: [] });
+      // What the last settlements show is a problem (owed, held, not yet paid): the check fails on it, whatever is attested.
+      if (!reading.balance.clean) return { available: true, data: reading.balance.entries, evidence };
+      // Nothing wrong up to their end: they cannot show what came in since, so the seller confirms, shown them first.
+      const shown = reading.last.map((s) => t('reports.settlement-line', { amount: formatAmount(s.total, s.currency), from: s.start, to: s.end, deposit: s.deposit })).join('; ');
+      return { available: false, reason: { key: 'reports.settlement-shows', params: { settlements: shown } }, askSeller: true, dataShows: true };
+    },
+    deferredFunds: async () => {
+      const reading = await settlements();
+      if (reading === null) return { available: false, reason: { key: 'reports.no-balance' } };
+      return { available: true, data: reading.balance.deferred };
+    },
     close: async () => {},
   };
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from './report-file.js';
-import { lookalikeKinds, REPORT_KINDS, type ReportKind } from './report-kinds.js';
+import { cutHeaderKinds, lookalikeKinds, REPORT_KINDS, type ReportKind } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
 
 export interface SkippedFile {
@@ -59,7 +59,8 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       const blank = file.headers.every((name) => /^[\s\0]*$/.test(name));
       const reason = blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
       // An empty file may be any report whose download failed; a Japanese header, any report.
-      const kinds = reason === 'unknown-kind' ? lookalikeKinds(file.headers) : [...REPORT_KINDS];
+      // A header cut off before its line break may be any report whose first names it starts.
+      const kinds = reason !== 'unknown-kind' ? [...REPORT_KINDS] : file.headerCut ? cutHeaderKinds(file.headers) : lookalikeKinds(file.headers);
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
     }
   }

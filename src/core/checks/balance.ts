@@ -47,9 +47,13 @@ function checkBalanceOnly(entries: BalanceEntry[], { t }: CheckContext): CheckRe
   // Amounts are compared in cents so that 0.1 + 0.2 style sums cannot leave a phantom balance.
   const nonZero = entries.filter((e) => Math.round(e.amount * 100) !== 0 || Math.round(e.reserved * 100) !== 0);
   if (nonZero.length === 0) return checkResult('balance', 'pass', t('check.balance.pass'), { count: 0 });
-  const owedToSeller = nonZero.filter((e) => e.amount + e.reserved > 0);
-  const owedBySellerList = nonZero.filter((e) => e.amount + e.reserved < 0);
-  const describe = (list: BalanceEntry[]) => list.map((e) => formatAmount(Math.abs(e.amount + e.reserved), e.currency)).join(', ');
+  // Money owed each way is told apart, not netted: a settlement can leave the seller owing Amazon
+  // while a reserve of theirs is held (-42.10 owed and 42.10 held is not "0 either way").
+  const toSeller = (e: BalanceEntry) => Math.max(e.amount, 0) + Math.max(e.reserved, 0);
+  const bySeller = (e: BalanceEntry) => -(Math.min(e.amount, 0) + Math.min(e.reserved, 0));
+  const owedToSeller = nonZero.filter((e) => Math.round(toSeller(e) * 100) > 0);
+  const owedBySellerList = nonZero.filter((e) => Math.round(bySeller(e) * 100) > 0);
+  const describe = (list: BalanceEntry[], part: (e: BalanceEntry) => number) => list.map((e) => formatAmount(part(e), e.currency)).join(', ');
   const fixes: string[] = [];
   if (owedToSeller.length > 0) fixes.push(t('check.balance.fix-payout'));
   if (nonZero.some((e) => e.reserved !== 0)) fixes.push(t('check.balance.fix-reserve'));
@@ -57,7 +61,7 @@ function checkBalanceOnly(entries: BalanceEntry[], { t }: CheckContext): CheckRe
   return checkResult(
     'balance',
     'fail',
-    t('check.balance.fail', { owedToSeller: describe(owedToSeller) || '0', owedBySeller: describe(owedBySellerList) || '0' }),
+    t('check.balance.fail', { owedToSeller: describe(owedToSeller, toSeller) || '0', owedBySeller: describe(owedBySellerList, bySeller) || '0' }),
     {
       count: nonZero.length,
       items: nonZero.map((e) => ({ marketplaceId: e.marketplaceId, currency: e.currency, amount: e.amount, reserved: e.reserved })),

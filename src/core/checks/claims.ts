@@ -4,7 +4,7 @@
 // confirmation that first lists what the data shows.
 
 import { addDays, type IsoDate } from '../dates.js';
-import { CappedList, checkResult, type CheckResult } from '../check-result.js';
+import { CappedList, checkResult, withDataSentence, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
 import type { MessageRef } from '../message-ref.js';
 import type { RecordStream } from '../seller-data-source.js';
@@ -81,11 +81,13 @@ function confirmation(confirmed: boolean, t: CheckContext['t'], shows: string | 
   const summary = confirmed
     ? shows === null ? t('confirm.claims.done') : t('text.two-sentences', { first: t('confirm.claims.done'), second: shows })
     : shows === null ? `${t('confirm.claims.question')}${reason}` : t('text.two-sentences', { first: shows, second: t('confirm.claims.question') });
-  return checkResult('claims', 'manual', summary, {
+  const result = checkResult('claims', 'manual', summary, {
     confirmed,
     items,
     count,
     remediation: confirmed ? null : t('confirm.claims.how'),
     basis: !confirmed ? 'none' : shows === null ? 'seller' : 'both',
   });
+  // Confirmed later (the wizard), the result keeps what the data showed, as --attest does.
+  return shows === null ? result : withDataSentence(result, shows);
 }

@@ -1,0 +1,157 @@
+// The flat-file V2 settlement report (GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2): the last
+// settlement of each currency, what it paid or charged, and the reserve Amazon held back.
+//
+// Columns are from Amazon's "Settlement reports attributes" page. That the first data row of a
+// settlement carries its total (total-amount filled, the amount columns blank) and the rest its
+// transactions is from Amazon's Payments report help page (itemID 791), not a contract; the
+// reserve's amount-description ("Current Reserve Amount", "Previous Reserve Amount Balance") is
+// UNCONFIRMED by an Amazon source: every description that names a reserve, other than the
+// previous statement's balance carried in, counts as money held (stricter, never laxer).
+
+import type { IsoDate } from '../../core/dates.js';
+import type { BalanceEntry, DeferredFunds } from '../../core/seller-data.js';
+import type { ReportFile } from './report-file.js';
+import { parseAmount, parseReportDay, ReportValueProblem } from './report-values.js';
+import { parsedField } from './row-values.js';
+
+export interface Settlement {
+  settlementId: string;
+  currency: string;
+  start: IsoDate;
+  end: IsoDate;
+  deposit: IsoDate;
+  /** total-amount: positive is paid to the seller, negative charged to them. */
+  total: number;
+  /** Reserve held back at the settlement's end (a positive amount of the seller's money). */
+  reserveHeld: number;
+  /** The file and line of its own row (for an error naming them). */
+  source: ReportFile;
+  line: number;
+}
+
+/** What a reserve line says: money held in this settlement, or the previous one's released. */
+const RESERVE = /reserve/i;
+const PREVIOUS_RESERVE = /^previous reserve amount balance$/i;
+const CURRENCY = /^[A-Z]{3}$/;
+/** A control character or an undecodable byte: a value damaged on the way. */
+const DAMAGED = { test: (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd') };
+
+/** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
+export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number }>;
+
+/**
+ * Every settlement a file holds, read row by row (the file is never held whole); reserves held are
+ * added to `held`, matched to their settlement once every file is read (a settlement may be split
+ * across files).
+ */
+export async function readSettlements(file: ReportFile, held: HeldReserves): Promise<Settlement[]> {
+  const c = (name: string) => file.column(name);
+  const [id, start, end, deposit, total, currency, description, amount, amountType] = ['settlementId', 'start', 'end', 'deposit', 'total', 'currency', 'description', 'amount', 'amountType'].map(c) as number[] as [number, number, number, number, number, number, number, number, number];
+  const byId = new Map<string, Settlement>();
+  const last = Math.max(id, start, end, deposit, total, currency, description, amount, amountType);
+  const rows = file.batches(last, (row) => {
+    const settlementId = file.text(row, id).trim();
+    if (settlementId === '' || DAMAGED.test(settlementId)) throw file.valueError(new ReportValueProblem(settlementId, 'a settlement id', 'settlement-id'), row.line, 'settlementId');
+    const totalText = file.text(row, total).trim();
+    if (totalText !== '') {
+      // The settlement's own row: its period, deposit day, total and currency.
+      const code = file.text(row, currency).trim();
+      if (!CURRENCY.test(code)) throw file.valueError(new ReportValueProblem(code, 'a currency code such as USD', 'currency'), row.line, 'currency');
+      const settlement: Settlement = {
+        settlementId,
+        currency: code,
+        start: parsedField(file, row, start, 'start', (text) => parseReportDay(text)),
+        end: parsedField(file, row, end, 'end', (text) => parseReportDay(text)),
+        deposit: parsedField(file, row, deposit, 'deposit', (text) => parseReportDay(text)),
+        total: parsedField(file, row, total, 'total', (text) => parseAmount(text) ?? 0),
+        reserveHeld: 0,
+        source: file,
+        line: row.line,
+      };
+      const known = byId.get(settlementId);
+      if (known && !sameSettlement(known, settlement)) throw file.valueError(new ReportValueProblem(totalText, "the same total as the settlement's other row", 'same-settlement-total'), row.line, 'total');
+      byId.set(settlementId, settlement);
+      return undefined;
+    }
+    // A transaction row: every one must carry an amount (blank is not zero here: it cannot be accounted for).
+    const value = parsedField(file, row, amount, 'amount', (text) => {
+      const parsed = parseAmount(text);
+      if (parsed === null) throw new ReportValueProblem(text, 'an amount such as 12.34', 'amount');
+      return parsed;
+    });
+    // What a row is must be readable: a blank or damaged description could hide a reserve.
+    const what = file.text(row, description).trim();
+    if (what === '' || DAMAGED.test(what)) throw file.valueError(new ReportValueProblem(what, 'an amount description', 'amount-description'), row.line, 'description');
+    const kind = file.text(row, amountType).trim();
+    if (kind === '' || DAMAGED.test(kind)) throw file.valueError(new ReportValueProblem(kind, 'an amount type', 'amount-description'), row.line, 'amountType');
+    if (RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) {
+      const known = held.get(settlementId);
+      if (known) known.amount += Math.abs(value);
+      else held.set(settlementId, { amount: Math.abs(value), file, line: row.line });
+    }
+    return undefined;
+  });
+  for await (const _ of rows); // rows are read for the settlements they add up
+  return [...byId.values()];
+}
+
+/** Two rows of one settlement (a file downloaded twice) must say the same; else neither can be trusted. */
+export function sameSettlement(a: Settlement, b: Settlement): boolean {
+  return a.total === b.total && a.currency === b.currency && a.start === b.start && a.end === b.end && a.deposit === b.deposit;
+}
+
+/**
+ * The settlements of every file, one per id, with the reserves they hold. Transactions of a
+ * settlement whose own row is in no file are an input error: its total is not known.
+ */
+export function mergeSettlements(found: readonly Settlement[], held: HeldReserves): Settlement[] {
+  const byId = new Map<string, Settlement>();
+  for (const s of found) {
+    const known = byId.get(s.settlementId);
+    if (known && !sameSettlement(known, s)) throw s.source.valueError(new ReportValueProblem(String(s.total), "the same total as the settlement's other row", 'same-settlement-total'), s.line, 'total');
+    if (!known) byId.set(s.settlementId, { ...s });
+  }
+  for (const [settlementId, reserve] of held) {
+    const settlement = byId.get(settlementId);
+    if (!settlement) throw reserve.file.valueError(new ReportValueProblem(settlementId, 'a settlement whose total row is in the file', 'settlement-total-row'), reserve.line, 'settlementId');
+    settlement.reserveHeld += reserve.amount;
+  }
+  return [...byId.values()];
+}
+
+/** The last settlement of each currency (the latest end; on a tie, the latest deposit). */
+export function lastSettlements(all: readonly Settlement[]): Settlement[] {
+  const latest = new Map<string, Settlement>();
+  for (const s of all) {
+    const known = latest.get(s.currency);
+    if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(s.currency, s);
+  }
+  return [...latest.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+export interface SettlementBalance {
+  /** A balance line per currency whose last settlement shows a problem (negative, reserve held). */
+  entries: BalanceEntry[];
+  /** A positive total not yet deposited by the as-of day: released on its deposit day. */
+  deferred: DeferredFunds[];
+  /** Nothing the last settlements show keeps the account from closing (they cannot show what came since). */
+  clean: boolean;
+}
+
+/**
+ * What the last settlements say of the balance (closure-rules.md §6.1): a negative total is money
+ * owed to Amazon and blocks; a reserve held blocks (the file gives no day it is released); a
+ * payout not yet deposited is deferred to its deposit day.
+ */
+export function settlementBalance(last: readonly Settlement[], asOf: IsoDate): SettlementBalance {
+  const entries: BalanceEntry[] = [];
+  const deferred: DeferredFunds[] = [];
+  for (const s of last) {
+    const owed = Math.round(s.total * 100) < 0 ? s.total : 0;
+    const pending = Math.round(s.total * 100) > 0 && s.deposit > asOf;
+    if (pending) deferred.push({ amount: s.total, currency: s.currency, maturesOn: s.deposit, description: `settlement ${s.settlementId}` });
+    entries.push({ marketplaceId: null, currency: s.currency, amount: owed, reserved: s.reserveHeld });
+  }
+  const clean = deferred.length === 0 && entries.every((e) => Math.round(e.amount * 100) === 0 && Math.round(e.reserved * 100) === 0);
+  return { entries, deferred, clean };
+}

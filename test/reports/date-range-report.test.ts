@@ -1,0 +1,180 @@
+// The Date Range transaction report (CSV, a preamble before its header) answers hidden-charges
+// and lists the chargebacks and A-to-z payments it shows under claims (issue 17).
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
+import { parseDateRangeAmount, parseDateRangeDay } from '../../src/adapters/reports/date-range-report.js';
+import { scanReportsFolder } from '../../src/adapters/reports/reports-folder.js';
+import type { CheckId } from '../../src/core/check-result.js';
+import { evaluateReadiness } from '../../src/core/readiness.js';
+import { CliError } from '../../src/errors.js';
+import { reportGuide } from '../../src/render/report-guide.js';
+import { csvLine, DATE_RANGE_PREAMBLE, dateRangeLines, HEADERS, readySellerReports, writeReport, type WriteOptions } from '../helpers/report-fixtures.js';
+import { t } from '../helpers/records.js';
+
+const AS_OF = '2026-11-26';
+const NOW = new Date(`${AS_OF}T12:00:00Z`);
+const ALL = new Set<CheckId>(['data-export', 'bank-account', 'performance-notifications', 'selling-plan', 'claims', 'balance', 'marketplaces']);
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const sale = (time: string, total = '7.40') => ({ 'date/time': time, 'settlement id': '12345678901', type: 'Order', 'order id': '111-1111111-0000001', sku: 'MP-1', description: 'Ceramic mug', quantity: '1', marketplace: 'amazon.com', fulfillment: 'Amazon', 'product sales': '12.50', 'selling fees': '-1.88', 'fba fees': '-3.22', total });
+const fee = (time: string, type: string, description: string, total: string) => ({ 'date/time': time, 'settlement id': '12345678901', type, description, total });
+/** Reaches back past the 60 days: a sale on 1 Sep 2026. */
+const OLD_SALE = sale('Sep 1, 2026 9:15:02 AM PDT');
+
+function folderWith(lines: string[], options: WriteOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'date-range-'));
+  dirs.push(dir);
+  readySellerReports(dir);
+  writeReport(dir, 'DateRange_2026Sep1-2026Nov25CustomTransaction.csv', lines, options);
+  return dir;
+}
+
+async function checks(dir: string, attested: ReadonlySet<CheckId> = ALL) {
+  const source = await createReportsAdapter({ dir, encoding: null, t, warn: () => {}, now: NOW, asOf: AS_OF });
+  const readiness = await evaluateReadiness(source, { asOf: AS_OF, t, attested });
+  return Object.fromEntries(readiness.checks.map((c) => [c.id, c]));
+}
+
+async function refusal(dir: string): Promise<CliError> {
+  try {
+    await checks(dir);
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describe('Date Range report: recognised by its header after the preamble', () => {
+  it('is found, listed by `reports` with where it is in Seller Central', async () => {
+    const dir = folderWith(dateRangeLines([OLD_SALE]));
+    const folder = await scanReportsFolder(dir, null, t);
+    expect(folder.skipped).toEqual([]);
+    const guide = reportGuide(folder, AS_OF, t).find((r) => r.kind === 'date-range')!;
+    expect(guide.where).toContain('Date Range Reports');
+    expect(guide.files.map((f) => f.name)).toEqual(['DateRange_2026Sep1-2026Nov25CustomTransaction.csv']);
+  });
+
+  it('the help page\'s spelling of the names ("Date / Time", "Settlement ID") is the same header', async () => {
+    const header = HEADERS.dateRange.split('\t').map((name) => (name === 'date/time' ? 'Date / Time' : name.replace(/\b\w/g, (c) => c.toUpperCase())));
+    const lines = dateRangeLines([], header);
+    lines.push(csvLine(header.map((name) => ({ 'Date / Time': 'Sep 1, 2026 9:15:02 AM PDT', Type: 'Order', Description: 'Mug', Total: '7.40', 'Settlement Id': '1' })[name] ?? '')));
+    expect((await checks(folderWith(lines)))['hidden-charges']!.status).toBe('pass');
+  });
+});
+
+describe('Date Range report: hidden-charges', () => {
+  it('passes when it reaches back 60 days and shows no ads or subscription charge', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, sale('Nov 20, 2026 1:00:00 PM PST')])));
+    expect(c['hidden-charges']).toMatchObject({ status: 'pass', basis: 'data' });
+  });
+
+  it('warns on Amazon Ads charges in the last 60 days and on subscription fees', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-87.50'), fee('Nov 1, 2026 3:00:00 AM PDT', 'Service Fee', 'Subscription', '-39.99')])));
+    expect(c['hidden-charges']).toMatchObject({ status: 'warn', count: 2 });
+    expect(c['hidden-charges']!.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'ads', amount: -87.5, postedOn: '2026-11-14' }), expect.objectContaining({ kind: 'subscription', amount: -39.99 })]));
+  });
+
+  it('an ads charge older than 60 days does not warn', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, fee('Sep 2, 2026 3:00:00 AM PDT', 'Service Fee', 'Cost of Advertising', '-87.50')])));
+    expect(c['hidden-charges']!.status).toBe('pass');
+  });
+
+  it('is unknown when the report does not reach back 60 days, or has a type it does not know', async () => {
+    expect((await checks(folderWith(dateRangeLines([sale('Nov 20, 2026 1:00:00 PM PST')]))))['hidden-charges']!.status).toBe('unknown');
+    expect((await checks(folderWith(dateRangeLines([]))))['hidden-charges']!.status).toBe('unknown');
+    expect((await checks(folderWith(dateRangeLines([OLD_SALE, fee('Nov 2, 2026 3:00:00 AM PST', 'Something New', 'Mystery', '-5.00')]))))['hidden-charges']!.status).toBe('unknown');
+    // A blank or damaged description could have been "Cost of Advertising".
+    for (const description of ['', 'Cost of Adv\u0001rtising']) {
+      expect((await checks(folderWith(dateRangeLines([OLD_SALE, fee('Nov 2, 2026 3:00:00 AM PST', 'Service Fee', description, '-87.50')]))))['hidden-charges']!.status).toBe('unknown');
+    }
+  });
+});
+
+describe('Date Range report: claims Amazon decided are listed before the seller confirms', () => {
+  it('a chargeback and an A-to-z payment inside the 90 days: listed, confirmation on both; never overridden into silence', async () => {
+    const lines = dateRangeLines([OLD_SALE, { ...fee('Oct 30, 2026 3:00:00 AM PDT', 'Chargeback Refund', 'Ceramic mug', '-12.50'), 'order id': '111-2222222-0000009' }, { ...fee('Nov 3, 2026 3:00:00 AM PST', 'A-to-z Guarantee Refund', 'Ceramic mug', '-12.50'), 'order id': '111-3333333-0000003' }]);
+    const confirmed = (await checks(folderWith(lines)))['claims']!;
+    expect(confirmed).toMatchObject({ status: 'manual', confirmed: true, basis: 'both', count: 2 });
+    expect(confirmed.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'chargeback', orderId: '111-2222222-0000009' }), expect.objectContaining({ kind: 'a-to-z', orderId: '111-3333333-0000003' })]));
+    const asked = (await checks(folderWith(lines), new Set()))['claims']!;
+    expect(asked).toMatchObject({ status: 'manual', confirmed: false, basis: 'none', count: 2 });
+  });
+});
+
+describe('Date Range report: meaning-keeping forms keep the answer', () => {
+  const lines = dateRangeLines([OLD_SALE, fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-1,087.50'), { ...fee('Oct 30, 2026 3:00:00 AM PDT', 'Chargeback Refund', 'Mug "Deluxe", blue', '-12.50'), 'order id': '111-2222222-0000009' }]);
+  it.each<[string, WriteOptions]>([
+    ['LF', {}],
+    ['CRLF', { crlf: true }],
+    ['a BOM', { bom: true }],
+    ['Windows-1252', { encoding: 'windows-1252' }],
+    ['gzip', { gzip: true }],
+  ])('%s', async (_, options) => {
+    const expected = await checks(folderWith(lines));
+    expect(expected['hidden-charges']).toMatchObject({ status: 'warn', items: [expect.objectContaining({ amount: -1087.5 })] });
+    const got = await checks(folderWith(lines, options));
+    expect(got['hidden-charges']).toEqual(expected['hidden-charges']);
+    expect(got['claims']).toEqual(expected['claims']);
+  });
+
+  it('CR alone, and columns in another order', async () => {
+    const expected = await checks(folderWith(lines));
+    const dir = folderWith([]);
+    writeFileSync(join(dir, 'cr.csv'), `${lines.join('\r')}\r`);
+    rmSync(join(dir, 'DateRange_2026Sep1-2026Nov25CustomTransaction.csv'));
+    expect((await checks(dir))['hidden-charges']!.items).toEqual(expected['hidden-charges']!.items);
+    const header = HEADERS.dateRange.split('\t').reverse();
+    const reversed = dateRangeLines([OLD_SALE, fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-1,087.50'), { ...fee('Oct 30, 2026 3:00:00 AM PDT', 'Chargeback Refund', 'Mug "Deluxe", blue', '-12.50'), 'order id': '111-2222222-0000009' }], header);
+    const got = await checks(folderWith(reversed));
+    expect(got['hidden-charges']!.items).toEqual(expected['hidden-charges']!.items);
+    expect(got['claims']!.items).toEqual(expected['claims']!.items);
+  });
+});
+
+describe('Date Range report: what cannot be accounted for is an input error with file and line', () => {
+  const name = 'DateRange_2026Sep1-2026Nov25CustomTransaction.csv';
+  it.each([
+    ['a comma decimal', { ...OLD_SALE, total: '7,4' }],
+    ['a currency sign', { ...OLD_SALE, total: '$7.40' }],
+    ['a blank total', { ...OLD_SALE, total: '' }],
+    ['an unreadable date', { ...OLD_SALE, 'date/time': '31 Foo 2026' }],
+  ])('%s', async (_, values) => {
+    const error = await refusal(folderWith(dateRangeLines([values])));
+    expect(error.message).toContain(`${name}, line ${DATE_RANGE_PREAMBLE.length + 2}`);
+  });
+
+  it('a quote that does not close', async () => {
+    const lines = dateRangeLines([OLD_SALE]);
+    lines[lines.length - 1] = lines[lines.length - 1]!.replace('"Ceramic mug"', '"Ceramic mug');
+    expect((await refusal(folderWith(lines))).message).toContain(`line ${DATE_RANGE_PREAMBLE.length + 2}`);
+  });
+
+  it('a file cut off in its last row', async () => {
+    const dir = folderWith(dateRangeLines([OLD_SALE, fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-87.50')]));
+    const path = join(dir, name);
+    writeFileSync(path, readFileSync(path).subarray(0, -12));
+    expect((await refusal(dir)).message).toContain(name);
+  });
+});
+
+describe('Date Range values', () => {
+  it.each([
+    ['Nov 1, 2026 12:34:56 AM PDT', '2026-11-01'],
+    ['Sep 30, 2026 11:59:59 PM PDT', '2026-09-30'],
+    ['1 Nov 2026 00:34:56 GMT+00:00', '2026-11-01'],
+    ['2026-11-01T08:00:00+00:00', '2026-11-01'],
+  ])('%s is %s', (text, day) => expect(parseDateRangeDay(text)).toBe(day));
+  it('refuses an impossible day', () => expect(() => parseDateRangeDay('Feb 30, 2026 1:00:00 AM PST')).toThrow());
+  it.each([
+    ['1,234.56', 1234.56],
+    ['-39.99', -39.99],
+    ['0', 0],
+  ])('amount %s', (text, value) => expect(parseDateRangeAmount(text)).toBe(value));
+  it.each(['1.234,56', '12,34', '1,23,456.00', '--1'])('refuses %s', (text) => expect(() => parseDateRangeAmount(text)).toThrow());
+});

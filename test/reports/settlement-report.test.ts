@@ -1,0 +1,188 @@
+// The flat-file V2 settlement report answers `balance` (issue 17): what it shows wrong fails the
+// check whatever is attested; what it shows clean is shown to the seller, who confirms the rest.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
+import type { CheckId } from '../../src/core/check-result.js';
+import { evaluateReadiness, withConfirmations } from '../../src/core/readiness.js';
+import { CliError } from '../../src/errors.js';
+import { reportGuide } from '../../src/render/report-guide.js';
+import { scanReportsFolder } from '../../src/adapters/reports/reports-folder.js';
+import { HEADERS, readySellerReports, row, writeReport, type WriteOptions } from '../helpers/report-fixtures.js';
+import { t } from '../helpers/records.js';
+
+const AS_OF = '2026-11-26';
+const NOW = new Date(`${AS_OF}T12:00:00Z`);
+const ALL = new Set<CheckId>(['data-export', 'bank-account', 'performance-notifications', 'selling-plan', 'claims', 'balance', 'marketplaces']);
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const S = HEADERS.settlementV2;
+const total = (id: string, start: string, end: string, deposit: string, amount: string, currency = 'USD') =>
+  row(S, { 'settlement-id': id, 'settlement-start-date': `${start} 07:00:00 UTC`, 'settlement-end-date': `${end} 07:00:00 UTC`, 'deposit-date': `${deposit} 07:00:00 UTC`, 'total-amount': amount, currency });
+const line = (id: string, type: string, amountType: string, description: string, amount: string) =>
+  row(S, { 'settlement-id': id, 'transaction-type': type, 'order-id': type === 'Order' ? '111-1111111-0000001' : '', 'amount-type': amountType, 'amount-description': description, amount, 'posted-date': '2026-11-10' });
+const sale = (id: string, amount: string) => line(id, 'Order', 'ItemPrice', 'Principal', amount);
+
+function folderWith(lines: string[], options: WriteOptions = {}, attested: ReadonlySet<CheckId> = ALL) {
+  const dir = mkdtempSync(join(tmpdir(), 'settlement-'));
+  dirs.push(dir);
+  readySellerReports(dir);
+  writeReport(dir, '50012345678.txt', lines, options);
+  return { dir, attested };
+}
+
+async function balanceOf({ dir, attested }: { dir: string; attested: ReadonlySet<CheckId> }) {
+  const source = await createReportsAdapter({ dir, encoding: null, t, warn: () => {}, now: NOW, asOf: AS_OF });
+  const readiness = await evaluateReadiness(source, { asOf: AS_OF, t, attested });
+  return { readiness, balance: readiness.checks.find((c) => c.id === 'balance')! };
+}
+
+async function refusal(folder: { dir: string; attested: ReadonlySet<CheckId> }): Promise<CliError> {
+  try {
+    await balanceOf(folder);
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describe('settlement report: what it shows wrong fails balance, whatever is attested', () => {
+  it('a negative total is money owed to Amazon', async () => {
+    const { balance, readiness } = await balanceOf(folderWith([S, total('9001', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), sale('9001', '-42.10')]));
+    expect(balance).toMatchObject({ status: 'fail', basis: 'data', items: [{ currency: 'USD', amount: -42.1, reserved: 0 }] });
+    expect(balance.summary).toContain('42.10 USD');
+    expect(readiness.verdict).not.toBe('ready');
+  });
+
+  it('a reserve held back (any description naming a reserve) blocks, with no day it is released', async () => {
+    for (const description of ['Current Reserve Amount', 'Reserve', 'Unavailable balance reserve']) {
+      const { balance } = await balanceOf(folderWith([S, total('9002', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), sale('9002', '150.00'), line('9002', 'other-transaction', 'other-transaction', description, '-50.00')]));
+      expect(balance).toMatchObject({ status: 'fail', clearsOn: null, items: [{ currency: 'USD', amount: 0, reserved: 50 }] });
+    }
+  });
+
+  it('a negative total beside a reserve held says both, not "0 either way"', async () => {
+    const { balance } = await balanceOf(folderWith([S, total('9013', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), line('9013', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-42.10')]));
+    expect(balance).toMatchObject({ status: 'fail', items: [{ amount: -42.1, reserved: 42.1 }] });
+    expect(balance.summary).toBe(t('check.balance.fail', { owedToSeller: '42.10 USD', owedBySeller: '42.10 USD' }));
+  });
+
+  it('the previous reserve released into this settlement is not money held', async () => {
+    const { balance } = await balanceOf(folderWith([S, total('9003', '2026-11-01', '2026-11-15', '2026-11-17', '80.00'), line('9003', 'other-transaction', 'other-transaction', 'Previous Reserve Amount Balance', '80.00')]));
+    expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
+  });
+
+  it('a payout not yet deposited by the as-of day defers the balance to its deposit day (clearsOn), and the closure date with it', async () => {
+    const { balance, readiness } = await balanceOf(folderWith([S, total('9004', '2026-11-12', '2026-11-26', '2026-11-28', '310.00'), sale('9004', '310.00')]));
+    expect(balance).toMatchObject({ status: 'fail', clearsOn: '2026-11-28' });
+    expect(readiness.earliestCloseDate === null || readiness.earliestCloseDate >= '2026-11-28').toBe(true);
+  });
+
+  it('only the last settlement of each currency counts: an old negative one since paid off does not', async () => {
+    const { balance } = await balanceOf(folderWith([S, total('8001', '2026-10-01', '2026-10-15', '2026-10-17', '-10.00'), sale('8001', '-10.00'), total('8002', '2026-10-15', '2026-11-15', '2026-11-17', '25.00'), sale('8002', '25.00')]));
+    expect(balance.status).toBe('manual');
+    // A negative last settlement in another currency still fails.
+    const { balance: two } = await balanceOf(folderWith([S, total('8002', '2026-10-15', '2026-11-15', '2026-11-17', '25.00'), sale('8002', '25.00'), total('7001', '2026-10-15', '2026-11-15', '2026-11-17', '-5.00', 'CAD'), sale('7001', '-5.00')]));
+    expect(two).toMatchObject({ status: 'fail', items: [{ currency: 'CAD', amount: -5 }] });
+  });
+});
+
+describe('settlement report: clean, it is shown, then the seller confirms the rest (basis both)', () => {
+  const clean = [S, total('9005', '2026-11-01', '2026-11-15', '2026-11-17', '1234.56'), sale('9005', '1234.56')];
+
+  it('unconfirmed, the question comes after what the settlement shows', async () => {
+    const { balance } = await balanceOf(folderWith(clean, {}, new Set()));
+    expect(balance).toMatchObject({ status: 'manual', confirmed: false, basis: 'none' });
+    expect(balance.summary).toContain('1,234.56 USD');
+    expect(balance.summary).toContain('2026-11-15');
+    expect(balance.summary.indexOf('1,234.56')).toBeLessThan(balance.summary.indexOf(t('confirm.balance.question')));
+  });
+
+  it('--attest balance keeps the data sentence and rests on both; the wizard confirmation does the same', async () => {
+    const attested = await balanceOf(folderWith(clean));
+    expect(attested.balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
+    expect(attested.balance.summary).toContain('1,234.56 USD');
+    const asked = await balanceOf(folderWith(clean, {}, new Set()));
+    const confirmed = withConfirmations(asked.readiness, ['balance'], t).checks.find((c) => c.id === 'balance')!;
+    expect(confirmed).toMatchObject({ confirmed: true, basis: 'both', summary: attested.balance.summary });
+  });
+
+  it('line endings, a BOM, Windows-1252 and column order keep the answer', async () => {
+    const expected = (await balanceOf(folderWith(clean))).balance;
+    const header = S.split('\t');
+    const order = header.map((_, i) => i).reverse();
+    const reversed = clean.map((l) => order.map((i) => l.split('\t')[i]).join('\t'));
+    for (const options of [{ crlf: true }, { bom: true }, { encoding: 'windows-1252' as const }, { gzip: true }]) {
+      expect((await balanceOf(folderWith(clean, options))).balance).toEqual(expected);
+    }
+    expect((await balanceOf(folderWith(reversed))).balance).toEqual(expected);
+  });
+});
+
+describe('settlement report: what cannot be accounted for is an input error with file and line, or unknown', () => {
+  it('a file cut off in its last row', async () => {
+    const { dir, attested } = folderWith([S, total('9006', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10')]);
+    const path = join(dir, '50012345678.txt');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(path, readFileSync(path).subarray(0, -3));
+    const error = await refusal({ dir, attested });
+    expect(error.message).toContain('50012345678.txt');
+  });
+
+  it.each([
+    ['a comma decimal', '1.234,56'],
+    ['a currency symbol', '$12.00'],
+    ['a blank total row amount', ''],
+  ])('%s in an amount', async (_, amount) => {
+    const error = await refusal(folderWith([S, total('9007', '2026-11-01', '2026-11-15', '2026-11-17', '12.00'), sale('9007', amount)]));
+    expect(error.message).toMatch(/50012345678\.txt.*\b3\b/s);
+  });
+
+  it('a blank or damaged amount description (it could have named a reserve)', async () => {
+    for (const description of ['', 'Current Re\u0001serve Amount']) {
+      const error = await refusal(folderWith([S, total('9008', '2026-11-01', '2026-11-15', '2026-11-17', '12.00'), line('9008', 'other-transaction', 'other-transaction', description, '-5.00')]));
+      expect(error.message).toContain('50012345678.txt');
+    }
+  });
+
+  it('transactions of a settlement whose total row is missing', async () => {
+    const error = await refusal(folderWith([S, total('9009', '2026-11-01', '2026-11-15', '2026-11-17', '12.00'), line('9010', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-5.00')]));
+    expect(error.message).toContain('50012345678.txt');
+  });
+
+  it('a file with a header and no settlement row is unknown, not a confirmation', async () => {
+    const { balance } = await balanceOf(folderWith([S]));
+    expect(balance.status).toBe('unknown');
+  });
+
+  it('the old flat file (no amount-type) is a settlement look-alike: balance unknown, the removal check unharmed', async () => {
+    const old = 'settlement-id	settlement-start-date	settlement-end-date	deposit-date	total-amount	currency	transaction-type	order-id	merchant-order-id	adjustment-id	shipment-id	marketplace-name	shipment-fee-type	shipment-fee-amount	order-fee-type	order-fee-amount	fulfillment-id	posted-date	order-item-code	merchant-order-item-id	merchant-adjustment-item-id	sku	quantity-purchased	price-type	price-amount';
+    const { readiness, balance } = await balanceOf(folderWith([old]));
+    expect(balance.status).toBe('unknown');
+    expect(readiness.checks.find((c) => c.id === 'removal-orders')!.status).toBe('pass');
+  });
+});
+
+describe('close-account reports lists the settlement report and where it is', () => {
+  it('names it, says where in Seller Central, and finds the file by its header', async () => {
+    const { dir } = folderWith([S, total('9011', '2026-11-01', '2026-11-15', '2026-11-17', '1.00'), sale('9011', '1.00')]);
+    const guide = reportGuide(await scanReportsFolder(dir, null, t), AS_OF, t);
+    const settlement = guide.find((r) => r.kind === 'settlement')!;
+    expect(settlement.where).toContain('All Statements');
+    expect(settlement.files.map((f) => f.name)).toEqual(['50012345678.txt']);
+  });
+});
+
+describe('a binary file with no line break beside the reports', () => {
+  it('is not taken for a settlement report cut off in its header (an audit database kept in the folder)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const folder = folderWith([S, total('9012', '2026-11-01', '2026-11-15', '2026-11-17', '1.00'), sale('9012', '1.00')]);
+    writeFileSync(join(folder.dir, 'audit.db'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0), Buffer.from('CREATE TABLE records (id INTEGER)')]));
+    expect((await balanceOf(folder)).balance).toMatchObject({ status: 'manual', basis: 'both' });
+  });
+});
