@@ -12,7 +12,7 @@
 // anything is done outside (a submission, a listing deleted) and at the run's end, everything
 // recorded so far is on disk, as before. The head kept outside is written only after an fsync.
 
-import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -238,6 +238,11 @@ export class AuditLog {
     readonly path: string,
     private readonly clock: () => Date,
     private readonly heads: ChainHeadStore,
+    /**
+     * The file SQLite opened, every symbolic link resolved: SQLite keeps its write-ahead log beside
+     * that file, not beside a link to it, so the digest, the -wal checks and the fsync look there.
+     */
+    private readonly file: string = path,
   ) {
     this.lastRecord = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare('INSERT INTO records (seq, at, run_id, type, request_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -273,7 +278,14 @@ export class AuditLog {
       throw error;
     }
     restrictToOwner(path);
-    return new AuditLog(db, path, clock, heads);
+    let file: string;
+    try {
+      file = realpathSync(path);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new AuditLog(db, path, clock, heads, file);
   }
 
   /** Appends one record to the chain, in one immediate transaction (waits while another process appends). */
@@ -305,7 +317,7 @@ export class AuditLog {
     if (!this.notOnDisk) return;
     let fd: number | null = null;
     try {
-      fd = openSync(`${this.path}-wal`, 'r');
+      fd = openSync(`${this.file}-wal`, 'r');
       fsyncSync(fd);
     } catch (error) {
       // No write-ahead log left: a checkpoint moved it into the file, and synced the file.
@@ -667,9 +679,9 @@ export class AuditLog {
     // checkpoint syncs the file).
     this.flushToDisk();
     this.db.close();
-    const file = existsSync(`${this.path}-wal`) ? null : fileDigest(this.path);
+    const file = existsSync(`${this.file}-wal`) ? null : fileDigest(this.file);
     // Checked again after the read: a process that opened the log meanwhile has made a write-ahead log.
-    if (file && !existsSync(`${this.path}-wal`)) this.heads.write({ ...blessed, file });
+    if (file && !existsSync(`${this.file}-wal`)) this.heads.write({ ...blessed, file });
     else if (this.headBehind) this.heads.write(blessed);
     this.headBehind = false;
   }
@@ -757,10 +769,10 @@ export class AuditLog {
       const last = this.head();
       if (last.seq !== first.seq || last.hash !== first.hash) return null;
       // No write-ahead log bytes: what SQLite reads is the file alone, so its bytes are the log.
-      if (walBytes(this.path) !== 0) return null;
-      const file = fileDigest(this.path);
+      if (walBytes(this.file) !== 0) return null;
+      const file = fileDigest(this.file);
       if (!file || file.size !== first.file.size || file.sha256 !== first.file.sha256) return null;
-      if (walBytes(this.path) !== 0) return null;
+      if (walBytes(this.file) !== 0) return null;
       // Cheap, and kept: the guards that make the log append-only are still there, as written.
       if (this.guardProblem()) return null;
       return { seq: first.seq, hash: first.hash };

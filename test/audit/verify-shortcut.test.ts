@@ -5,7 +5,8 @@
 // file. Each must end in the full walk (and its naming of the record), never in the shortcut.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -171,5 +172,38 @@ describe('the shortcut before appending', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the shortcut on a log reached through a symbolic link', () => {
+  it('a write-ahead log beside the link\'s target (where SQLite keeps it) is seen: an edit in it is named, never taken by the digest', async () => {
+    const box = sandbox();
+    const real = join(box.home, 'elsewhere', 'audit.db');
+    mkdirSync(dirname(real), { recursive: true });
+    const link = join(box.home, 'link.db');
+    symlinkSync(real, link);
+    const env = { ...box.env, CLOSE_ACCOUNT_AUDIT_DB: link };
+    expect((await runMain(['check'], env)).code).toBe(3);
+    expect((await runMain(['check'], env)).code).toBe(3);
+    const heads = ChainHeadStore.forLog(link, env, process.platform, box.home);
+    expect(heads.readAll().every((copy) => copy.file !== undefined)).toBe(true);
+    const before = fileDigest(real);
+    const script = `
+      const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+      const db = new Database(${JSON.stringify(real)});
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec('DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete;');
+      db.prepare("UPDATE records SET body = json_set(body, '$.tampered', 1) WHERE seq = 4").run();
+      db.exec(${JSON.stringify(`${GUARD_SQL.records_no_update}; ${GUARD_SQL.records_no_delete};`)});
+      process.kill(process.pid, 'SIGKILL');`;
+    expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
+    expect(existsSync(`${real}-wal`)).toBe(true);
+    expect(fileDigest(real)).toEqual(before);
+    const { by, verdict } = decide(link, heads);
+    expect(by).toBeNull();
+    expect(verdict.problem).toEqual({ kind: 'edited', seq: 4 });
+    const result = await runMain(['check'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Record 4 of the audit log');
   });
 });
