@@ -219,6 +219,19 @@ export function fileDigest(path: string): FileDigest | null {
   }
 }
 
+/**
+ * The file's identity, size and change times (nanoseconds): any write to its bytes, by SQLite's
+ * checkpoint or by hand, moves its ctime. null when it cannot be told.
+ */
+function fileStamp(path: string): string | null {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 /** Bytes in the log's write-ahead log: 0 when there is none; null when it cannot be told (not a plain file, unreadable). */
 function walBytes(path: string): number | null {
   try {
@@ -690,7 +703,10 @@ export class AuditLog {
   private blessable(): ChainHead | null {
     try {
       if (!this.db.open || this.verifiedVersion === null || (this.appended === 0 && this.verifiedByDigest)) return null;
-      return this.dataVersion() === this.verifiedVersion && this.ownRecordsHold() ? this.head() : null;
+      // The main file's bytes are the ones verified: SQLite wrote this run's records to the -wal only,
+      // and nothing wrote the file since (an edit of its raw bytes is no commit: data_version misses it).
+      const untouched = this.verifiedStamp !== null && fileStamp(this.file) === this.verifiedStamp;
+      return untouched && this.dataVersion() === this.verifiedVersion && this.ownRecordsHold() ? this.head() : null;
     } catch {
       return null;
     }
@@ -713,6 +729,9 @@ export class AuditLog {
     })(), from);
     return verdict.intact && !unreadable && verdict.head === this.head().hash;
   }
+
+  /** The main file's stamp (fileStamp) when verifyBeforeAppend began. */
+  private verifiedStamp: string | null = null;
 
   /** The log's head when verifyBeforeAppend found it intact. */
   private verifiedHead: { seq: number; hash: string } | null = null;
@@ -738,6 +757,8 @@ export class AuditLog {
    * (unchangedSinceClosed). \`audit verify\` never takes this shortcut: it is asked for proof.
    */
   verifyBeforeAppend(): ChainVerdict {
+    // Taken before the file is read: a write to it from here on (by hand, or a checkpoint) keeps no digest at close.
+    this.verifiedStamp = fileStamp(this.file);
     const head = this.unchangedSinceClosed();
     const verdict = head ? { intact: true, records: head.seq, head: head.hash, problem: null } : this.verify();
     this.verifiedByDigest = head !== null;

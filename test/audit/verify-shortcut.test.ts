@@ -207,3 +207,23 @@ describe('the shortcut on a log reached through a symbolic link', () => {
     expect(result.stderr).toContain('Record 4 of the audit log');
   });
 });
+
+describe('the digest kept at close vouches only for bytes this run saw', () => {
+  it('a record edited in the file\'s raw bytes during a run (no SQLite commit, so no data_version change): no digest is kept, and the next check walks and names it', async () => {
+    const { db, env, heads } = await closedLog();
+    const log = AuditLog.open(db, () => new Date(), 5000, heads);
+    expect(log.verifyBeforeAppend().intact).toBe(true);
+    log.recordEvent(null, 'warning', { note: 'during the run' });
+    // The claim id changed byte for byte wherever the main file holds it (same length; hashes left as they were).
+    const bytes = readFileSync(db);
+    let edits = 0;
+    for (let at = bytes.indexOf('AZ-5820377'); at >= 0; at = bytes.indexOf('AZ-5820377', at + 1), edits += 1) bytes.write('AZ-5820378', at);
+    expect(edits).toBeGreaterThan(0);
+    writeFileSync(db, bytes);
+    log.close();
+    expect(heads.readAll().every((copy) => copy.file === undefined)).toBe(true);
+    const result = await runMain(['check'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Record \d+ of the audit log/);
+  });
+});
