@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { readBoundedText } from '../io/bounded-read.js';
+import { secrets } from '../security/secret-registry.js';
 import type { Translate } from '../messages/catalogue.js';
 import { ADAPTER_IDS } from '../core/seller-data-source.js';
 
@@ -59,7 +60,9 @@ export function loadConfigFile(path: string, t: Translate): ConfigFile {
   } catch (error) {
     const position = /position (\d+)/.exec(String((error as Error).message));
     const line = position ? lineOf(text, Number(position[1])) : 1;
-    throw new UsageError(t('error.config-not-json', { path, line, detail: (error as Error).message }), t('error.config-hint'));
+    // V8 quotes the text around the fault (`..."ntSecret":Zq81kx77"...`): a secret not yet known to the scrubber. Never repeated.
+    const detail = String((error as Error).message).replace(/,?\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON/, ' (the file is not valid JSON)');
+    throw new UsageError(t('error.config-not-json', { path, line, detail }), t('error.config-hint'));
   }
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
@@ -68,5 +71,8 @@ export function loadConfigFile(path: string, t: Translate): ConfigFile {
     const line = (key && lineOfKey(text, key)) || 1;
     throw new UsageError(t('error.config-invalid', { path, line, key: key || '(file)', detail: issue.message }), t('error.config-hint'));
   }
+  // Known from here on, whatever the adapter: a secret the config holds is scrubbed wherever it would be printed or recorded.
+  const { clientSecret, refreshToken, clientId } = parsed.data.spApi ?? {};
+  for (const secret of [clientSecret, refreshToken, clientId]) secrets.add(secret);
   return parsed.data;
 }

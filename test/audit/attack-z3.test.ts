@@ -1,0 +1,53 @@
+// Outside attack, round z3: secrets a config file holds, whatever the adapter, never reach the
+// audit log or any output (README "Guarantees": no secret written anywhere).
+
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../helpers/cli-in-process.js';
+import { sandbox } from '../helpers/cli-process.js';
+
+const CLIENT_SECRET = 'cfgClientSecretQ7x81kz7734pp';
+const REFRESH_TOKEN = 'Atzr|cfgRefreshTokenQ99xx88yy77';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('secrets held by the config file', () => {
+  it('with the demo adapter, a config secret pasted into --reason-text is scrubbed from the audit log and every output', async () => {
+    const box = sandbox();
+    const config = join(box.home, 'config.json');
+    writeFileSync(config, JSON.stringify({ spApi: { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN } }), { mode: 0o600 });
+    const result = await runMain(
+      ['check', '--config', config, '--demo-scenario', 'ready', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'other', '--reason-text', `left ${CLIENT_SECRET} and ${REFRESH_TOKEN}`, '--email', 'o@example.com', '--json'],
+      box.env,
+    );
+    expect(result.stderr).not.toContain('Error:');
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain(CLIENT_SECRET);
+      expect(text).not.toContain('cfgRefreshToken');
+    }
+    const files = filesUnder(box.home).filter((path) => path !== config);
+    expect(files.some((path) => path.endsWith('audit.db'))).toBe(true);
+    for (const path of files) {
+      const bytes = readFileSync(path).toString('latin1');
+      expect(bytes, path).not.toContain(CLIENT_SECRET);
+      expect(bytes, path).not.toContain('cfgRefreshToken');
+    }
+  });
+
+  it('a config file that is not JSON is named with its line, without quoting its text (a secret in it is not yet known to the scrubber)', async () => {
+    const box = sandbox();
+    const config = join(box.home, 'config.json');
+    writeFileSync(config, `{"spApi":{"clientSecret":${CLIENT_SECRET}}}`, { mode: 0o600 });
+    const result = await runMain(['check', '--config', config], box.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not valid JSON');
+    expect(result.stderr).not.toContain(CLIENT_SECRET.slice(0, 6));
+    expect(result.stderr).not.toContain(CLIENT_SECRET.slice(-8));
+  });
+});
