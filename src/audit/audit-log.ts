@@ -298,6 +298,9 @@ export class AuditLog {
       db.close();
       throw error;
     }
+    // Reached through a symbolic link: the file SQLite opened (a plain file, checked above) is the
+    // log, created with the default mode when the link was dangling; it and its -wal and -shm are the seller's alone too.
+    if (file !== path) restrictToOwner(file);
     return new AuditLog(db, path, clock, heads, file);
   }
 

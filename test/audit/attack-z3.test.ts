@@ -1,8 +1,9 @@
 // Outside attack, round z3: secrets a config file holds, whatever the adapter, never reach the
 // audit log or any output (README "Guarantees": no secret written anywhere).
 
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AuditLog } from '../../src/audit/audit-log.js';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
@@ -49,5 +50,25 @@ describe('secrets held by the config file', () => {
     expect(result.stderr).toContain('not valid JSON');
     expect(result.stderr).not.toContain(CLIENT_SECRET.slice(0, 6));
     expect(result.stderr).not.toContain(CLIENT_SECRET.slice(-8));
+  });
+});
+
+describe('a log reached through a symbolic link', () => {
+  it('is the seller\'s alone too: the file the link points at (created by the first run) and its -wal and -shm are 0600', async () => {
+    const box = sandbox();
+    const real = join(box.home, 'elsewhere', 'audit.db');
+    mkdirSync(dirname(real), { recursive: true });
+    const link = join(box.home, 'link.db');
+    symlinkSync(real, link);
+    expect((await runMain(['check', '--audit-db', link], box.env)).code).toBe(3);
+    for (const file of [real, ...[`${real}-wal`, `${real}-shm`].filter((f) => existsSync(f))]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    // A second run, with the log open: its -wal and -shm beside the target.
+    const log = AuditLog.open(link);
+    try {
+      log.recordEvent(null, 'warning', { note: 'open' });
+      for (const file of [real, `${real}-wal`, `${real}-shm`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    } finally {
+      log.close();
+    }
   });
 });
