@@ -105,6 +105,13 @@ export function migrate(db: Database): void {
     const done = db.transaction(() => {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version >= SCHEMA_VERSION) return true;
+      // The records table is the latest layout: a file that holds it under an older number had its
+      // number changed by hand. Never "migrated" (that would fail, or chain old rows afresh): damaged.
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'").get()) {
+        throw Object.assign(new Error(`schema version ${version} (PRAGMA user_version), yet the file holds version ${SCHEMA_VERSION}'s records: the number was changed`), {
+          code: 'SQLITE_CORRUPT',
+        });
+      }
       // A new file goes straight to the latest layout; old steps only convert old files.
       if (version === 0) {
         db.exec(RECORDS_DDL);

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AuditLog } from '../../src/audit/audit-log.js';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
@@ -70,5 +71,23 @@ describe('a log reached through a symbolic link', () => {
     } finally {
       log.close();
     }
+  });
+});
+
+describe('a log whose schema number was changed by hand', () => {
+  it.each([0, 1])('user_version set to %i: audit verify says the log is damaged (exit 3), check refuses it as broken (exit 2), never "check the folder is writable"', async (version) => {
+    const box = sandbox();
+    expect((await runMain(['check'], box.env)).code).toBe(3);
+    const raw = new Database(box.db);
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+    const verify = await runMain(['audit', 'verify'], box.env);
+    expect(verify.code).toBe(3);
+    expect(verify.stderr).toContain('user_version');
+    expect(verify.stderr).not.toContain('writable');
+    const check = await runMain(['check'], box.env);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('user_version');
+    expect(check.stderr).not.toContain('writable');
   });
 });
