@@ -4,7 +4,7 @@
 // and is an input error (exit 2) that names the path, never "a bug". Files are the seller's own
 // (0600): they hold seller ids, e-mail addresses and SKUs.
 
-import { closeSync, mkdirSync, openSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, readSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
 import { writeAtomically } from './atomic-file.cjs';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -12,6 +12,22 @@ import type { Translate } from '../messages/catalogue.js';
 function unwritable(path: string, error: unknown, t: Translate): UsageError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return new UsageError(t('error.out-unwritable', { path, code }), t('error.out-hint'));
+}
+
+/** The file starts as an SQLite database ("SQLite format 3") or write-ahead log (magic 0x377f0682/3) does. */
+function isDatabaseFile(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const head = Buffer.alloc(16);
+    const length = readSync(fd, head, 0, 16, 0);
+    if (length >= 16 && head.toString('latin1') === 'SQLite format 3\0') return true;
+    return length >= 4 && (head.readUInt32BE(0) & 0xfffffffe) === 0x377f0682;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** Writes `chunks` to `path` atomically; throws a UsageError (and leaves nothing) when it cannot. */
@@ -33,6 +49,9 @@ export async function writeOutputFile(path: string, chunks: string | AsyncIterab
       return null;
     }
   });
+  // An SQLite database or write-ahead log (the audit log itself, given as --out by mistake) is never
+  // replaced by a dossier or a calendar: the proof would be gone, with an exit 0.
+  if (existing?.isFile() && isDatabaseFile(path)) throw new UsageError(t('error.out-is-database', { path }), t('error.out-is-database-hint'));
   // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into, never replaced: renaming a
   // file over it would put a plain file in place of /dev/null for everyone (as root).
   if (existing && !existing.isFile()) {

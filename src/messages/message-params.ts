@@ -139,6 +139,7 @@ export interface MessageParams {
   'error.missing-subcommand': { command: Value; commands: Value };
   'error.no-request': { id: Value };
   'error.not-ready': { verdict: Value };
+  'error.out-is-database': { path: Value };
   'error.out-unwritable': { code: Value; path: Value };
   'error.parser.did-you-mean': { names: Value };
   'error.parser.excess-arguments': { command: Value };

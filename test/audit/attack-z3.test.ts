@@ -91,3 +91,25 @@ describe('a log whose schema number was changed by hand', () => {
     expect(check.stderr).not.toContain('writable');
   });
 });
+
+describe('an output file given as the audit log itself', () => {
+  it('audit export --out AUDIT-DB (or its -wal) is refused (exit 2) and the log still verifies', async () => {
+    const box = sandbox();
+    expect((await runMain(['check'], box.env)).code).toBe(3);
+    const before = readFileSync(box.db);
+    const exported = await runMain(['audit', 'export', '--format', 'md', '--out', box.db], box.env);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toContain('SQLite database');
+    expect(readFileSync(box.db).equals(before)).toBe(true);
+    expect((await runMain(['audit', 'verify'], box.env)).code).toBe(0);
+    // A write-ahead log, as SQLite writes it: refused too.
+    const log = AuditLog.open(box.db);
+    try {
+      log.recordEvent(null, 'warning', { note: 'open' });
+      expect((await runMain(['audit', 'export', '--format', 'md', '--out', `${box.db}-wal`], box.env)).code).toBe(2);
+    } finally {
+      log.close();
+    }
+    expect((await runMain(['audit', 'verify'], box.env)).code).toBe(0);
+  });
+});
