@@ -58,10 +58,10 @@ async function readRecorded(place: AuditLogPlace, opened: AuditLog | null = null
 }
 
 /** Manifest hashes the audit log recorded for archives, and the latest archive's folder. */
-export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; indexes: Map<string, string>; latestDir: string | null }> {
+export async function recordedArchives(place: AuditLogPlace): Promise<{ hashes: Set<string>; indexes: Map<string, string>; latestDir: string | null; logVerifies: boolean }> {
   const { recorded, trusted } = await readRecorded(place);
-  // A log that does not verify vouches for no manifest: each is named as not recorded.
-  return { hashes: new Set(trusted ? recorded.map((r) => r.manifestSha256) : []), indexes: trusted ? indexesOf(recorded) : new Map(), latestDir: recorded.at(-1)?.dir ?? null };
+  // A log that does not verify vouches for no manifest: each is named as not recorded (and the log as the cause).
+  return { hashes: new Set(trusted ? recorded.map((r) => r.manifestSha256) : []), indexes: trusted ? indexesOf(recorded) : new Map(), latestDir: recorded.at(-1)?.dir ?? null, logVerifies: trusted };
 }
 
 /**

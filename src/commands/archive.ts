@@ -162,7 +162,7 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
 async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): Promise<number> {
   const { t } = io;
   const [{ recordedArchives }, { verifyArchive }] = await Promise.all([import('../archive/archive-record.js'), import('../archive/verify-archive.js')]);
-  const { hashes, indexes, latestDir } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
+  const { hashes, indexes, latestDir, logVerifies } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
   const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
   const verdict = await verifyArchive(dir, hashes, t, indexes);
@@ -180,9 +180,13 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
   // A file the manifest does not list was added, not damaged: it is moved out, not restored.
   const unlisted = verdict.changed.filter((c) => c.problem === 'unlisted').map((c) => c.file);
+  // The manifest "not as recorded" because the audit log does not verify: the log is what changed, not (only) the files.
+  const logBroken = !logVerifies && !verdict.manifestRecorded;
+  const rest = verdict.changed.filter((c, i) => c.problem !== 'unlisted' && !(logBroken && i === 0)); // the manifest comes first when not recorded
   const hints = [
+    ...(logBroken ? [t('archive.verify-log-broken', { path: options.auditDbPath })] : []),
     ...(unlisted.length > 0 ? [t('archive.verify-unlisted-hint', { files: unlisted.join(', ') })] : []),
-    ...(unlisted.length < verdict.changed.length ? [t('archive.verify-hint')] : []),
+    ...(rest.length > 0 ? [t('archive.verify-hint')] : []),
   ];
   throw new CliError(EXIT.notReady, t('archive.verify-changed', { dir, seller, files }), hints.join('\n'));
 }

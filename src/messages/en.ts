@@ -926,6 +926,7 @@ export const en = {
   'archive.verify-changed': (p: P) => `Archive ${p.dir} of ${p.seller} has changed: ${p.files}.`,
   'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? 'not in the manifest' : p.problem === 'not-a-file' ? 'not a plain file' : p.problem === 'missing' ? 'missing' : p.problem === 'unreadable' ? 'unreadable' : 'not as recorded'})`,
   'archive.verify-hint': () => 'Restore the named files from a backup, or make the archive again into a new folder (--out).',
+  'archive.verify-log-broken': (p: P) => `The audit log ${p.path} does not verify (\`close-account audit verify\` says why): a log that does not verify vouches for no manifest, so the manifest counts as not recorded even if the files are as they were.`,
   'archive.verify-unlisted-hint': (p: P) =>
     `${p.files}: not part of the archive. The manifest lists every file the archive wrote, so this was put in the folder afterwards. Move it out of the folder; if it belongs in the archive, make the archive again into a new folder (--out).`,
   'archive.seller-named': (p: P) => `seller ${p.sellerId}`,

@@ -915,6 +915,7 @@ export const ja: Messages = {
   'archive.verify-changed': (p: P) => `${p.seller}のアーカイブ ${p.dir} は変更されています: ${p.files}。`,
   'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? 'マニフェストにありません' : p.problem === 'not-a-file' ? '通常のファイルではありません' : p.problem === 'missing' ? 'ありません' : p.problem === 'unreadable' ? '読めません' : '記録と異なります'})`,
   'archive.verify-hint': () => '示されたファイルをバックアップから戻すか、新しいフォルダー (--out) にアーカイブを作り直してください。',
+  'archive.verify-log-broken': (p: P) => `監査ログ ${p.path} の検証に失敗しました (理由は \`close-account audit verify\` で確認できます)。検証できないログはどのマニフェストも保証しないため、ファイルが元のままでもマニフェストは記録されていないものとして扱います。`,
   'archive.verify-unlisted-hint': (p: P) =>
     `${p.files}: アーカイブの一部ではありません。マニフェストにはアーカイブが書いたすべてのファイルが載っているので、これは後からフォルダーに置かれたものです。フォルダーの外へ移してください。アーカイブに含めるべきものなら、新しいフォルダー (--out) にアーカイブを作り直してください。`,
   'archive.seller-named': (p: P) => `セラー ${p.sellerId} `,

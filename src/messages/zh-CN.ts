@@ -896,6 +896,7 @@ export const zhCN: Messages = {
   'archive.verify-changed': (p: P) => `${p.seller}的存档 ${p.dir} 已被改动：${p.files}。`,
   'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? '不在清单中' : p.problem === 'not-a-file' ? '不是普通文件' : p.problem === 'missing' ? '缺失' : p.problem === 'unreadable' ? '无法读取' : '与记录不符'})`,
   'archive.verify-hint': () => '请从备份恢复所列文件，或在新文件夹 (--out) 中重新生成存档。',
+  'archive.verify-log-broken': (p: P) => `审计日志 ${p.path} 未通过校验（\`close-account audit verify\` 会说明原因）：未通过校验的日志不能为任何清单作证，因此即使文件原样未变，清单也被视为未记录。`,
   'archive.verify-unlisted-hint': (p: P) =>
     `${p.files}：不属于存档。清单列出了存档写入的每个文件，所以它是之后才放进文件夹的。请将它移出该文件夹；如果它应当属于存档，请在新文件夹 (--out) 中重新生成存档。`,
   'archive.seller-named': (p: P) => `卖家 ${p.sellerId} `,

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AuditLog } from '../../src/audit/audit-log.js';
+import { GUARD_SQL } from '../../src/audit/migrations.js';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli-in-process.js';
@@ -111,5 +112,23 @@ describe('an output file given as the audit log itself', () => {
       log.close();
     }
     expect((await runMain(['audit', 'verify'], box.env)).code).toBe(0);
+  });
+});
+
+describe('archive verify when the audit log does not verify', () => {
+  it('names the log as the cause, not the archive\'s files (which are as they were): no "restore the files from a backup"', async () => {
+    const box = sandbox();
+    expect((await runMain(['check'], box.env)).code).toBe(3);
+    expect((await runMain(['archive'], box.env)).code).toBe(0);
+    expect((await runMain(['archive', 'verify'], box.env)).code).toBe(0);
+    const raw = new Database(box.db);
+    raw.exec('DROP TRIGGER records_no_update;');
+    raw.prepare(`UPDATE records SET body = json_set(body, '$.tampered', 1) WHERE seq = 3`).run();
+    raw.exec(`${GUARD_SQL.records_no_update};`);
+    raw.close();
+    const result = await runMain(['archive', 'verify'], box.env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`The audit log ${box.db} does not verify`);
+    expect(result.stderr).not.toContain('Restore the named files');
   });
 });
