@@ -21,6 +21,8 @@ import { ChainHeadStore, type ChainHead, type FileDigest } from './chain-head.js
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
+import { VERDICTS } from '../core/verdict.js';
+import { CLOSURE_REGIONS } from '../core/marketplaces.js';
 import { canonicalJson } from './canonical-json.js';
 import { GUARD_SQL, migrate } from './migrations.js';
 import { GENESIS_HASH, recordHash, verifyChain, type ChainProblem, type ChainVerdict, type StoredRecord } from './record-chain.js';
@@ -84,15 +86,26 @@ interface Row {
  * their kinds: a body without them was not written by close-account, even with its chain
  * recomputed, and is named by verify rather than crashing a reader.
  */
-const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, 'string' | 'array'>>>> = {
+type FieldKind = 'string' | 'array' | 'strings' | { oneOf: readonly (string | null)[] };
+const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldKind>>>> = {
   'run-started': { command: 'string', adapter: 'string', asOf: 'string' },
   'check-result': { id: 'string', status: 'string', summary: 'string' },
-  readiness: { checks: 'array', confirmations: 'array' },
-  request: { id: 'string', sellerId: 'string' },
+  // The verdict and the outcome name messages (audit list, show): only the values close-account writes.
+  readiness: { checks: 'array', confirmations: 'array', verdict: { oneOf: [...VERDICTS, null] } },
+  'run-finished': { outcome: { oneOf: ['completed', 'failed', 'interrupted', 'running'] } },
+  // Its region and marketplaces are shown wherever a request is (status, show, the dossier): every version wrote them.
+  request: { id: 'string', sellerId: 'string', region: { oneOf: CLOSURE_REGIONS }, marketplaces: 'strings' },
   'submission-started': { submitter: 'string' },
   submission: { submitter: 'string', reference: 'string' },
   'request-status': { state: 'string' },
 };
+
+function holdsKind(value: unknown, kind: FieldKind): boolean {
+  if (kind === 'string') return typeof value === 'string';
+  if (kind === 'array') return Array.isArray(value);
+  if (kind === 'strings') return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  return kind.oneOf.includes(value as string | null);
+}
 
 function holdsDetails(type: string, text: unknown, requestId: string | null): boolean {
   if (typeof text !== 'string') return false;
@@ -105,7 +118,7 @@ function holdsDetails(type: string, text: unknown, requestId: string | null): bo
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const body = value as Record<string, unknown>;
   for (const [field, kind] of Object.entries(RECORD_FIELDS[type] ?? {})) {
-    if (kind === 'array' ? !Array.isArray(body[field]) : typeof body[field] !== 'string') return false;
+    if (!holdsKind(body[field], kind)) return false;
   }
   return type !== 'request' || body.id === requestId;
 }

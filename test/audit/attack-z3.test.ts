@@ -5,6 +5,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync
 import { dirname, join } from 'node:path';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { GUARD_SQL } from '../../src/audit/migrations.js';
+import { ChainHeadStore } from '../../src/audit/chain-head.js';
+import { canonicalJson } from '../../src/audit/canonical-json.js';
+import { GENESIS_HASH, recordHash } from '../../src/audit/record-chain.js';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli-in-process.js';
@@ -130,5 +133,58 @@ describe('archive verify when the audit log does not verify', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`The audit log ${box.db} does not verify`);
     expect(result.stderr).not.toContain('Restore the named files');
+  });
+});
+
+describe('a chain rewritten whole with the heads recomputed, a field its readers take given another kind', () => {
+  /** Sets `field` of the first record of `type` to `value`, recomputes every hash and writes both heads. */
+  function rewrite(db: string, heads: ChainHeadStore, type: string, field: string, value: unknown) {
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER records_no_update;');
+    const rows = raw.prepare('SELECT * FROM records ORDER BY seq').all() as { seq: number; at: string; run_id: string | null; type: string; request_id: string | null; body: string }[];
+    let prev = GENESIS_HASH;
+    let done = false;
+    for (const row of rows) {
+      let body = row.body;
+      if (!done && row.type === type) {
+        body = canonicalJson({ ...(JSON.parse(body) as object), [field]: value });
+        done = true;
+      }
+      const hash = recordHash(prev, { seq: row.seq, at: row.at, runId: row.run_id, type: row.type, requestId: row.request_id, body });
+      raw.prepare('UPDATE records SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(body, prev, hash, row.seq);
+      prev = hash;
+    }
+    raw.exec(`${GUARD_SQL.records_no_update};`);
+    raw.close();
+    expect(done).toBe(true);
+    heads.write({ seq: rows.at(-1)!.seq, hash: prev });
+  }
+
+  const cases: [string, string, unknown][] = [
+    ['readiness', 'verdict', 'zz'],
+    ['readiness', 'verdict', 123],
+    ['run-finished', 'outcome', 'zz'],
+    ['run-finished', 'outcome', null],
+    ['request', 'marketplaces', 123],
+    ['request', 'marketplaces', null],
+    ['request', 'marketplaces', 'US'],
+    ['request', 'marketplaces', [1]],
+    ['request', 'marketplaces', undefined],
+    ['request', 'region', 'atlantis'],
+    ['request', 'region', undefined],
+  ];
+  it.each(cases)('%s.%s = %j: named by verify; audit list, show, export and status never call it a bug', async (type, field, value) => {
+    const box = sandbox();
+    expect((await runMain(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q'], box.env)).code).toBe(0);
+    const heads = ChainHeadStore.forLog(box.db, box.env, process.platform, box.home);
+    rewrite(box.db, heads, type, field, value);
+    const verify = await runMain(['audit', 'verify'], box.env);
+    expect(verify.code).toBe(3);
+    const runId = (await runMain(['audit', 'list', '--json'], box.env)).stdout.match(/run-\d{8}T\d{6}-[0-9a-f]+/)?.[0] ?? 'run-x';
+    for (const args of [['audit', 'list'], ['audit', 'show', runId], ['audit', 'export', '--format', 'md'], ['audit', 'export', '--format', 'csv'], ['status']]) {
+      const result = await runMain(args, box.env);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).not.toBe(1);
+      expect(result.stderr).not.toContain('This is a bug');
+    }
   });
 });
