@@ -22,7 +22,8 @@ import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
 import { VERDICTS } from '../core/verdict.js';
-import { CLOSURE_REGIONS } from '../core/marketplaces.js';
+import { CLOSURE_REASONS, CLOSURE_REGIONS } from '../core/closure-request-fields.js';
+import { REQUEST_STATES } from './request-states.js';
 import { canonicalJson } from './canonical-json.js';
 import { GUARD_SQL, migrate } from './migrations.js';
 import { GENESIS_HASH, recordHash, verifyChain, type ChainProblem, type ChainVerdict, type StoredRecord } from './record-chain.js';
@@ -86,7 +87,7 @@ interface Row {
  * their kinds: a body without them was not written by close-account, even with its chain
  * recomputed, and is named by verify rather than crashing a reader.
  */
-type FieldKind = 'string' | 'array' | 'strings' | { oneOf: readonly (string | null)[] };
+type FieldKind = 'string' | 'string-or-null' | 'array' | 'strings' | { oneOf: readonly (string | null)[] };
 const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldKind>>>> = {
   'run-started': { command: 'string', adapter: 'string', asOf: 'string' },
   'check-result': { id: 'string', status: 'string', summary: 'string' },
@@ -94,14 +95,16 @@ const RECORD_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldKind>>
   readiness: { checks: 'array', confirmations: 'array', verdict: { oneOf: [...VERDICTS, null] } },
   'run-finished': { outcome: { oneOf: ['completed', 'failed', 'interrupted', 'running'] } },
   // Its region and marketplaces are shown wherever a request is (status, show, the dossier): every version wrote them.
-  request: { id: 'string', sellerId: 'string', region: { oneOf: CLOSURE_REGIONS }, marketplaces: 'strings' },
+  request: { id: 'string', sellerId: 'string', region: { oneOf: CLOSURE_REGIONS }, marketplaces: 'strings', reason: { oneOf: CLOSURE_REASONS } },
   'submission-started': { submitter: 'string' },
   submission: { submitter: 'string', reference: 'string' },
-  'request-status': { state: 'string' },
+  'request-status': { state: { oneOf: REQUEST_STATES }, reason: 'string-or-null', matchedCheck: 'string-or-null' },
 };
 
 function holdsKind(value: unknown, kind: FieldKind): boolean {
   if (kind === 'string') return typeof value === 'string';
+  // Absent too: an older record may not have had the field.
+  if (kind === 'string-or-null') return typeof value === 'string' || value === null || value === undefined;
   if (kind === 'array') return Array.isArray(value);
   if (kind === 'strings') return Array.isArray(value) && value.every((item) => typeof item === 'string');
   return kind.oneOf.includes(value as string | null);

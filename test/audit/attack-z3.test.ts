@@ -172,10 +172,16 @@ describe('a chain rewritten whole with the heads recomputed, a field its readers
     ['request', 'marketplaces', undefined],
     ['request', 'region', 'atlantis'],
     ['request', 'region', undefined],
+    ['request', 'reason', 'zz'],
+    ['request', 'reason', null],
+    ['request-status', 'state', 'zz'],
+    ['request-status', 'reason', 123],
+    ['request-status', 'matchedCheck', ['x']],
   ];
   it.each(cases)('%s.%s = %j: named by verify; audit list, show, export and status never call it a bug', async (type, field, value) => {
     const box = sandbox();
     expect((await runMain(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q'], box.env)).code).toBe(0);
+    expect((await runMain(['status', '--record', 'rejected', '--amazon-reason', 'open A-to-z claim'], box.env)).code).toBe(0);
     const heads = ChainHeadStore.forLog(box.db, box.env, process.platform, box.home);
     rewrite(box.db, heads, type, field, value);
     const verify = await runMain(['audit', 'verify'], box.env);

@@ -133,7 +133,7 @@ describe('audit log', () => {
       CREATE TABLE events (id INTEGER PRIMARY KEY, run_id TEXT, at TEXT NOT NULL, type TEXT NOT NULL, detail TEXT NOT NULL) STRICT;
       INSERT INTO runs VALUES ('run-1', '2026-11-20T10:00:00.000Z', '2026-11-20T10:00:01.000Z', 'submit', 'demo', 1, '2026-11-20', 'completed', 'ready', '2026-11-20', 0);
       INSERT INTO check_results VALUES ('run-1', 0, 'open-orders', 'pass', 'No open orders.', 0, NULL, NULL, '{"items":[],"remediation":null}');
-      INSERT INTO requests VALUES ('CR-0000000000000001', 'run-1', '2026-11-20T10:00:00.500Z', '{"id":"CR-0000000000000001","sellerId":"A2DEMO5ELLER7Q","region":"north-america","marketplaces":["US"]}');
+      INSERT INTO requests VALUES ('CR-0000000000000001', 'run-1', '2026-11-20T10:00:00.500Z', '{"id":"CR-0000000000000001","sellerId":"A2DEMO5ELLER7Q","region":"north-america","marketplaces":["US"],"reason":"stopped-selling"}');
       INSERT INTO submissions VALUES (1, 'CR-0000000000000001', 'run-1', 'demo', 'DEMO-1', '2026-11-20T10:00:00.800Z', '{}');
       PRAGMA user_version = 1;
     `);
