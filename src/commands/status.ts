@@ -94,6 +94,11 @@ function describe(io: CommandIo, history: RequestHistory): string {
   if (history.submission) lines.push(t('status.submitted', { at: when(history.submission.submittedAt), via: history.submission.submitter }));
   for (const status of history.statuses) lines.push(`${when(status.at)}: ${t(`state.${status.state}`)}${status.reason ? ` — ${status.reason}` : ''}`);
   const last = history.statuses.at(-1);
+  // The demo seller's submission was simulated: whatever is recorded after it, Amazon never answered.
+  if (history.submission?.submitter === 'demo' && ['under-review', 'closed', 'rejected'].includes(history.state)) {
+    lines.push(out.yellow(t('status.demo-answer-next')));
+    return lines.join('\n');
+  }
   switch (history.state) {
     case 'draft':
       // A draft checked ready only waits to be submitted; "once the checks say ready" would mislead.

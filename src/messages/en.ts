@@ -325,6 +325,7 @@ export const en = {
   'status.submitted': (p: P) => `Submitted on ${p.at} via ${p.via}.`,
   'status.submitted-next': () => 'Next: wait for Amazon\'s email; it confirms the closure or says what is still needed.',
   'status.demo-next': () => 'This was a simulated submission for the demo seller: nothing reached Amazon and no email will come.',
+  'status.demo-answer-next': () => "Recorded for the demo seller's simulated submission: nothing reached Amazon, so no account was reviewed or closed and this answer is not Amazon's.",
   'status.not-submitted-next': () => 'Next: run `close-account` (or `close-account submit`) once the checks say ready.',
 
   // The wizard
@@ -786,6 +787,7 @@ export const en = {
   'render.label': (p: P) => `${p.label}: ${p.value}`,
   'error.live-request': (p: P) => `Request ${p.id} for this seller in ${p.region} is already ${p.state}: one seller and region have one request at a time. Nothing was submitted.`,
   'error.live-request-hint': (p: P) => `To send a different request, withdraw that one first: close-account status --record withdrawn --request ${p.id}`,
+  'error.closed-request-hint': (p: P) => `Request ${p.id} is recorded closed, and a closed account is never reopened: there is nothing more to submit for this seller and region. close-account status shows it.`,
   'error.submission-busy': (p: P) => `Request ${p.id} is being submitted right now by another close-account process (pid ${p.pid}, since ${p.at}). Nothing was submitted by this one.`,
   'error.submission-busy-hint': () => 'Wait for that process to finish, then see where the request stands: close-account status',
   'error.request-file-conflict': (p: P) => `${p.flag} ${p.given} differs from the closure-request file ${p.path}, which was saved with ${p.planned}. Nothing was submitted.`,

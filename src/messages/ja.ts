@@ -321,6 +321,7 @@ export const ja: Messages = {
   'status.submitted': (p: P) => `${p.at} に ${p.via} で送信しました。`,
   'status.submitted-next': () => '次: Amazonからのメールを待ってください。閉鎖の確認か、まだ必要なことが届きます。',
   'status.demo-next': () => 'デモ出品者の模擬送信です: Amazonには何も届いておらず、メールも来ません。',
+  'status.demo-answer-next': () => 'デモ出品者の模擬送信に記録したものです: Amazonには何も届いていないため、審査も閉鎖もされておらず、この回答はAmazonのものではありません。',
   'status.not-submitted-next': () => '次: チェックが準備完了になったら `close-account` (または `close-account submit`) を実行してください。',
 
   // ウィザード
@@ -777,6 +778,7 @@ export const ja: Messages = {
   'render.label': (p: P) => `${p.label}: ${p.value}`,
   'error.live-request': (p: P) => `この出品者の${p.region}の依頼 ${p.id} はすでに「${p.state}」です。出品者と地域ごとに依頼は同時にひとつだけです。何も送信していません。`,
   'error.live-request-hint': (p: P) => `別の依頼を送るには、先にその依頼を取り下げてください: close-account status --record withdrawn --request ${p.id}`,
+  'error.closed-request-hint': (p: P) => `依頼 ${p.id} は閉鎖済みと記録されており、閉鎖したアカウントは再開されません: この出品者と地域で送信するものはもうありません。close-account status で確認できます。`,
   'error.submission-busy': (p: P) => `依頼 ${p.id} は別の close-account プロセス（pid ${p.pid}、${p.at} から）が今まさに送信中です。このプロセスからは何も送信していません。`,
   'error.submission-busy-hint': () => 'そのプロセスが終わるのを待ってから、依頼の状況を確認してください: close-account status',
   'error.request-file-conflict': (p: P) => `${p.flag} ${p.given} は、${p.planned} で保存した閉鎖依頼ファイル ${p.path} と異なります。何も送信していません。`,

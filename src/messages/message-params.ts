@@ -124,6 +124,7 @@ export interface MessageParams {
   'error.bad-submitter': { submitters: Value; value: Value };
   'error.bad-transition': { from: Value; id: Value; to: Value };
   'error.bad-webhook-url': { value: Value };
+  'error.closed-request-hint': { id: Value };
   'error.config-invalid': { detail: Value; key: Value; line: Value; path: Value };
   'error.config-not-json': { detail: Value; line: Value; path: Value };
   'error.config-too-large': { cap: Value; path: Value };

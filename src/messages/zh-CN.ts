@@ -311,6 +311,7 @@ export const zhCN: Messages = {
   'status.submitted': (p: P) => `已于 ${p.at} 通过 ${p.via} 提交。`,
   'status.submitted-next': () => '下一步：等待亚马逊的邮件；邮件会确认关闭，或说明还需要什么。',
   'status.demo-next': () => '这是演示卖家的模拟提交：没有任何内容到达亚马逊，也不会收到邮件。',
+  'status.demo-answer-next': () => '这是为演示卖家的模拟提交记录的：没有任何内容到达亚马逊，所以没有账户被审核或关闭，这个答复也不是亚马逊的。',
   'status.not-submitted-next': () => '下一步：检查结果为就绪后，运行 `close-account`（或 `close-account submit`）。',
 
   // 向导
@@ -758,6 +759,7 @@ export const zhCN: Messages = {
   'render.label': (p: P) => `${p.label}：${p.value}`,
   'error.live-request': (p: P) => `此卖家在${p.region}的请求 ${p.id} 已经是“${p.state}”状态：同一卖家和地区同时只能有一个请求。没有提交任何内容。`,
   'error.live-request-hint': (p: P) => `如要发送另一个请求，请先撤回那个请求：close-account status --record withdrawn --request ${p.id}`,
+  'error.closed-request-hint': (p: P) => `请求 ${p.id} 已记录为已关闭，已关闭的账户不会重新开启：此卖家和地区无需再提交任何内容。close-account status 可查看。`,
   'error.submission-busy': (p: P) => `请求 ${p.id} 正由另一个 close-account 进程提交（pid ${p.pid}，自 ${p.at} 起）。本次没有提交任何内容。`,
   'error.submission-busy-hint': () => '请等待该进程结束，然后查看请求状态：close-account status',
   'error.request-file-conflict': (p: P) => `${p.flag} ${p.given} 与关闭请求文件 ${p.path} 不同，该文件是用 ${p.planned} 保存的。没有提交任何内容。`,

@@ -6,6 +6,7 @@ import type { Style } from '../io/style.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { AccountResult, PortfolioCheck } from '../portfolio/check-accounts.js';
 import type { SellerRegions } from '../portfolio/region-map.js';
+import { markedAccountName } from './portfolio-plan.js';
 import { checkTitle } from './readiness-human.js';
 import { renderTable } from './table.js';
 
@@ -46,7 +47,8 @@ export function renderRegionMap(regions: readonly SellerRegions[], style: Style,
 export function renderPortfolioCheck(result: PortfolioCheck, style: Style, t: Translate, width: number | null): string {
   const header = ['account', 'region', 'verdict', 'earliest', 'blocker', 'changes'].map((c) => t(`portfolio.column.${c}` as 'portfolio.column.account'));
   const rows = result.accounts.map((a) => [
-    a.account.protected ? `${a.account.name} ${t('portfolio.protected-mark')}` : a.account.name,
+    // Marked as in the plan: a sample account is never read as a real one (README: wherever an account is named).
+    markedAccountName(a.account, a.account.source.kind === 'demo', t),
     t(`region.${a.account.region}`),
     a.error ? t('portfolio.verdict.failed') : t(`verdict.name.${a.readiness!.verdict}`),
     a.readiness?.earliestCloseDate ?? '-',

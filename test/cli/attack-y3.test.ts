@@ -1,0 +1,84 @@
+// What a new user met following the README (outside testing, round y-3): the sample seller shown as
+// if real in the portfolio table, its archive, and Amazon's "answers" to a simulated submission;
+// and a closed request whose hint sends the seller to a withdrawal that `status` refuses.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+
+const home = mkdtempSync(join(tmpdir(), 'ca-attack-y3-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+let n = 0;
+function place() {
+  const dir = join(home, `case-${++n}`);
+  return { dir, env: { HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state'), COLUMNS: '200' }, db: join(dir, 'audit.db') };
+}
+async function run(env: Record<string, string>, argv: string[]) {
+  const term = fakeTerminal({ env });
+  const code = await main(argv, term, { version: '1' });
+  return { code, out: term.output(), err: term.errors() };
+}
+const SUBMIT = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', 'A2DEMO5ELLER7Q'];
+
+describe('the sample seller is never shown as a real account', () => {
+  it('portfolio check marks a sample account [sample] in its table row, as the README says ("wherever an account is named")', async () => {
+    const { dir, env, db } = place();
+    const accounts = join(home, `accounts-${n}.yaml`);
+    writeFileSync(
+      accounts,
+      `version: 1
+accounts:
+  - { name: Shop one, sellerId: A1SHOPONE0001, region: north-america, source: { kind: demo, scenario: blocked } }
+  - { name: Shop two, sellerId: A1SHOPTWO0001, region: japan, protected: true, source: { kind: demo, scenario: ready } }
+`,
+    );
+    const { code, out, err } = await run(env, ['portfolio', 'check', '--accounts', accounts, '--audit-db', db]);
+    expect(code, err).toBe(3);
+    const rows = out.split('\n');
+    expect(rows.find((l) => l.startsWith('Shop one'))).toContain('Shop one [sample]');
+    expect(rows.find((l) => l.startsWith('Shop two'))).toContain('Shop two [sample] [protected]');
+    expect(dir).toBeTruthy();
+  });
+
+  it('archive of the demo seller says it is sample data (text, archive verify, the index page)', async () => {
+    const { dir, env, db } = place();
+    const out = join(dir, 'arch');
+    const made = await run(env, ['archive', '--audit-db', db, '--out', out]);
+    expect(made.code, made.err).toBe(0);
+    expect(made.out + made.err).toContain('DEMO DATA');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('DEMO DATA');
+    const verified = await run(env, ['archive', 'verify', out, '--audit-db', db]);
+    expect(verified.code, verified.err).toBe(0);
+    expect(verified.out + verified.err).toContain('DEMO DATA');
+  });
+
+  it("status --record closed on a simulated (demo) submission never says Amazon closed the account", async () => {
+    const { env, db } = place();
+    expect((await run(env, [...SUBMIT, '--audit-db', db])).code).toBe(0);
+    const recorded = await run(env, ['status', '--record', 'closed', '--audit-db', db]);
+    expect(recorded.code, recorded.err).toBe(0);
+    expect(recorded.out).not.toContain('Amazon closed the account');
+    expect(recorded.out).toContain('nothing reached Amazon');
+    const shown = await run(env, ['status', '--audit-db', db]);
+    expect(shown.out).not.toContain('Amazon closed the account');
+    expect(shown.out).toContain('nothing reached Amazon');
+  });
+});
+
+describe('a request recorded closed', () => {
+  it('a second request is refused without the advice to withdraw the closed one (status refuses that)', async () => {
+    const { env, db } = place();
+    expect((await run(env, [...SUBMIT, '--audit-db', db])).code).toBe(0);
+    expect((await run(env, ['status', '--record', 'closed', '--audit-db', db])).code).toBe(0);
+    const again = await run(env, [...SUBMIT.map((a) => (a === 'o@example.com' ? 'other@example.com' : a)), '--audit-db', db]);
+    expect(again.code).toBe(2);
+    expect(again.err).not.toContain('--record withdrawn');
+    // The advice given is one that works: a withdrawal of a closed request is refused.
+    const withdraw = await run(env, ['status', '--record', 'withdrawn', '--audit-db', db]);
+    expect(withdraw.code).toBe(2);
+  });
+});
