@@ -95,10 +95,7 @@ function describe(io: CommandIo, history: RequestHistory): string {
   for (const status of history.statuses) lines.push(`${when(status.at)}: ${t(`state.${status.state}`)}${status.reason ? ` — ${status.reason}` : ''}`);
   const last = history.statuses.at(-1);
   // The demo seller's submission was simulated: whatever is recorded after it, Amazon never answered.
-  if (history.submission?.submitter === 'demo' && ['under-review', 'closed', 'rejected'].includes(history.state)) {
-    lines.push(out.yellow(t('status.demo-answer-next')));
-    return lines.join('\n');
-  }
+  const simulated = history.submission?.submitter === 'demo';
   switch (history.state) {
     case 'draft':
       // A draft checked ready only waits to be submitted; "once the checks say ready" would mislead.
@@ -112,10 +109,10 @@ function describe(io: CommandIo, history: RequestHistory): string {
       lines.push(history.submission?.submitter === 'demo' ? t('status.demo-next') : t('status.submitted-next'));
       break;
     case 'closed':
-      lines.push(out.green(t('status.closed-next')));
+      lines.push(simulated ? out.yellow(t('status.demo-answer-next')) : out.green(t('status.closed-next')));
       break;
     case 'rejected':
-      lines.push(out.red(t('status.rejected-next')));
+      lines.push(simulated ? out.yellow(t('status.demo-answer-next')) : out.red(t('status.rejected-next')));
       if (last?.matchedCheck) lines.push(`  ${t('status.rejected-check', { check: t(`check.${last.matchedCheck as CheckId}.title`) })}`, `  → ${t(FIX[last.matchedCheck as CheckId])}`);
       break;
     case 'withdrawn':
