@@ -2,12 +2,14 @@
 // if real in the portfolio table, its archive, and Amazon's "answers" to a simulated submission;
 // and a closed request whose hint sends the seller to a withdrawal that `status` refuses.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
+import { dossierJsonSchema } from '../../src/render/audit-json-schema.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { readySellerReports } from '../helpers/report-fixtures.js';
 
 const home = mkdtempSync(join(tmpdir(), 'ca-attack-y3-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -66,6 +68,28 @@ accounts:
     const shown = await run(env, ['status', '--audit-db', db]);
     expect(shown.out).not.toContain('Amazon closed the account');
     expect(shown.out).toContain('nothing reached Amazon');
+  });
+});
+
+describe('the dossier of the sample seller says so', () => {
+  it('audit export (md, html, json) of a demo submission is marked as sample data; a real seller\'s is not', async () => {
+    const { dir, env, db } = place();
+    expect((await run(env, [...SUBMIT, '--audit-db', db])).code).toBe(0);
+    const md = await run(env, ['audit', 'export', '--format', 'md', '--audit-db', db]);
+    expect(md.code, md.err).toBe(0);
+    expect(md.out).toContain('DEMO DATA');
+    expect((await run(env, ['audit', 'export', '--format', 'html', '--audit-db', db])).out).toContain('DEMO DATA');
+    expect(dossierJsonSchema.parse(JSON.parse((await run(env, ['audit', 'export', '--json', '--audit-db', db])).out)).demo).toBe(true);
+    const reports = join(dir, 'reports');
+    mkdirSync(reports, { recursive: true });
+    readySellerReports(reports);
+    const realDb = join(dir, 'real.db');
+    const checked = await run(env, ['check', '--adapter', 'reports', '--reports-dir', reports, '--audit-db', realDb]);
+    expect(checked.code, checked.err).not.toBe(1);
+    const real = await run(env, ['audit', 'export', '--format', 'md', '--audit-db', realDb]);
+    expect(real.code, real.err).toBe(0);
+    expect(real.out).not.toContain('DEMO DATA');
+    expect(dossierJsonSchema.parse(JSON.parse((await run(env, ['audit', 'export', '--json', '--audit-db', realDb])).out)).demo).toBe(false);
   });
 });
 
