@@ -910,6 +910,7 @@ export const en = {
   'archive.future-day': (p: P) => `An archive cannot be made as of ${p.day}: records of days after today (${p.today}) do not exist yet, and an archive made now would claim them empty.`,
   'archive.future-day-hint': () => 'Leave --as-of out (today), and run close-account archive again on that day: it fetches only what is new.',
   'archive.folder-not-empty': (p: P) => `${p.dir} already holds other files and no archive (no manifest.json); close-account writes nothing there.`,
+  'archive.folder-is-file': (p: P) => `${p.dir} is a file, not a folder; close-account writes nothing there.`,
   'archive.folder-other-archive': (p: P) => `${p.dir} holds the archive of seller ${p.seller} (${p.source}); close-account does not replace it.`,
   'archive.folder-hint': () => 'Choose a new or empty folder (--out), or leave --out out to use the default beside the audit log.',
   'archive.progress': (p: P) => `Archiving ${p.done}/${p.total}${p.what ? `: ${p.what}` : ''}${p.eta ? ` (about ${p.eta} left)` : ''}`,

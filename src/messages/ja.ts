@@ -899,6 +899,7 @@ export const ja: Messages = {
   'archive.future-day': (p: P) => `${p.day} 時点のアーカイブは作れません: 今日 (${p.today}) より後の日の記録はまだなく、今作るとそれらを「データなし」と記録してしまいます。`,
   'archive.future-day-hint': () => '--as-of を省いて (今日)、その日にもう一度 close-account archive を実行してください。新しい分だけを取得します。',
   'archive.folder-not-empty': (p: P) => `${p.dir} には既に他のファイルがあり、アーカイブ (manifest.json) はありません。close-account はそこに何も書きません。`,
+  'archive.folder-is-file': (p: P) => `${p.dir} はフォルダーではなくファイルです。close-account はそこに何も書きません。`,
   'archive.folder-other-archive': (p: P) => `${p.dir} にはセラー ${p.seller} のアーカイブ (${p.source}) があります。close-account はそれを置き換えません。`,
   'archive.folder-hint': () => '新しいフォルダーか空のフォルダー (--out) を選ぶか、--out を省いて監査ログの隣の既定の場所を使ってください。',
   'archive.progress': (p: P) => `アーカイブ中 ${p.done}/${p.total}${p.what ? `: ${p.what}` : ''}${p.eta ? ` (残り約 ${p.eta})` : ''}`,

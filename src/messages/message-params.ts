@@ -9,6 +9,7 @@ export interface MessageParams {
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
   'archive.failed-download': { attempts: Value; detail: Value };
+  'archive.folder-is-file': { dir: Value };
   'archive.folder-not-empty': { dir: Value };
   'archive.folder-other-archive': { dir: Value; seller: Value; source: Value };
   'archive.future-day': { day: Value; today: Value };

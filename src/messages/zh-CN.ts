@@ -880,6 +880,7 @@ export const zhCN: Messages = {
   'archive.future-day': (p: P) => `无法生成截至 ${p.day} 的存档：今天 (${p.today}) 之后的记录尚不存在，现在生成的存档会把它们记为无数据。`,
   'archive.future-day-hint': () => '请省略 --as-of (即今天)，并在那一天再次运行 close-account archive：它只获取新增的部分。',
   'archive.folder-not-empty': (p: P) => `${p.dir} 中已有其他文件且没有存档 (没有 manifest.json)；close-account 不会在那里写入任何内容。`,
+  'archive.folder-is-file': (p: P) => `${p.dir} 是文件，不是文件夹；close-account 不会在那里写入任何内容。`,
   'archive.folder-other-archive': (p: P) => `${p.dir} 中是卖家 ${p.seller} 的存档 (${p.source})；close-account 不会替换它。`,
   'archive.folder-hint': () => '请选择新的或空的文件夹 (--out)，或省略 --out 以使用审计日志旁的默认位置。',
   'archive.progress': (p: P) => `正在存档 ${p.done}/${p.total}${p.what ? `：${p.what}` : ''}${p.eta ? ` (约剩 ${p.eta})` : ''}`,

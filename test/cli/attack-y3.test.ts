@@ -71,6 +71,20 @@ accounts:
   });
 });
 
+describe('archive --out naming a file', () => {
+  it('is an input error that says so (not "free some disk space"), and the file is left as it was', async () => {
+    const { dir, env, db } = place();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'mine\n');
+    const made = await run(env, ['archive', '--audit-db', db, '--out', file]);
+    expect(made.code).toBe(2);
+    expect(made.err).toContain('is a file, not a folder');
+    expect(made.err).not.toContain('disk space');
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+  });
+});
+
 describe('the dossier of the sample seller says so', () => {
   it('audit export (md, html, json) of a demo submission is marked as sample data; a real seller\'s is not', async () => {
     const { dir, env, db } = place();
