@@ -117,7 +117,14 @@ function describe(io: CommandIo, history: RequestHistory): string {
       break;
     case 'withdrawn':
       // Recording it here reaches no one: a request Amazon has is withdrawn with Amazon.
-      lines.push(history.submission && history.submission.submitter !== 'demo' ? t('status.withdrawn-sent-next') : t('status.withdrawn-next'));
+      // A submission started and never confirmed may have left (a webhook that timed out, a Send pressed before Ctrl-C).
+      lines.push(
+        history.submission && history.submission.submitter !== 'demo'
+          ? t('status.withdrawn-sent-next')
+          : !history.submission && history.interruptedSubmission && history.interruptedSubmission.submitter !== 'demo'
+            ? t('status.withdrawn-maybe-sent-next')
+            : t('status.withdrawn-next'),
+      );
       break;
   }
   return lines.join('\n');
@@ -140,6 +147,7 @@ async function recordAnswer(options: StatusOptions, state: RequestState, io: Com
   try {
     const histories = audit.requests();
     const history = options.request ? histories.find((h) => h.request.id === options.request) : histories[0];
+    if (!history && options.request === null) throw new UsageError(t('status.none', { path: options.auditDbPath }));
     if (!history) throw new UsageError(t('error.no-request', { id: options.request ?? '' }), t('error.no-request-hint'));
     if (!TRANSITIONS[state]!.includes(history.state)) {
       throw new UsageError(t('error.bad-transition', { id: history.request.id, from: t(`state.${history.state}`), to: t(`state.${state}`) }));

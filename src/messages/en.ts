@@ -563,6 +563,7 @@ export const en = {
   'status.rejected-next': () => 'Amazon could not close the account yet. Fix what it names, check again, then submit once more.',
   'status.rejected-check': (p: P) => `Amazon's reason points at: ${p.check}`,
   'status.withdrawn-sent-next': () => 'Withdrawn in the audit log. That does not reach Amazon: Amazon still has the request, so ask Seller Support (Help → Get support) to withdraw it.',
+  'status.withdrawn-maybe-sent-next': () => 'Withdrawn in the audit log. Its submission started and was never confirmed, so it may have reached Amazon: check Seller Central, and if Amazon has it, ask Seller Support (Help → Get support) to withdraw it.',
   'status.withdrawn-next': () => 'Withdrawn: nothing will happen with this request.',
   'status.fix.last-sale-window': () => 'Wait until 90 days have passed since the last sale (`close-account check` gives the date), and keep listings closed so no sale restarts it.',
   'submit.resuming': (p: P) => `Request ${p.id} was being submitted (${p.via}) on ${p.at} when its run stopped. Resuming: it will not be submitted twice.`,

@@ -556,6 +556,7 @@ export const ja: Messages = {
   'status.rejected-next': () => 'Amazonはまだアカウントを閉鎖できません。指摘された点を直し、もう一度チェックしてから再送信してください。',
   'status.rejected-check': (p: P) => `Amazonの理由が指しているのは: ${p.check}`,
   'status.withdrawn-sent-next': () => '監査ログに取り下げとして記録しました。これはAmazonには届きません: 依頼はまだAmazonにあるため、テクニカルサポート (ヘルプ → サポートを受ける) に取り下げを依頼してください。',
+  'status.withdrawn-maybe-sent-next': () => '監査ログに取り下げとして記録しました。送信は始まったものの完了が確認されていないため、Amazonに届いている可能性があります: セラーセントラルで確認し、Amazonに届いていればテクニカルサポート (ヘルプ → サポートを受ける) に取り下げを依頼してください。',
   'status.withdrawn-next': () => '取り下げ済み: この依頼では何も起きません。',
   'status.fix.last-sale-window': () => '最後の販売から90日が過ぎるまで待ってください (日付は `close-account check` で分かります)。新しい販売で数え直しにならないよう、出品は停止したままに。',
   'submit.resuming': (p: P) => `依頼 ${p.id} は ${p.at} に送信中 (${p.via}) のまま実行が止まりました。再開します: 二重には送信しません。`,

@@ -540,6 +540,7 @@ export const zhCN: Messages = {
   'status.rejected-next': () => '亚马逊暂时无法关闭账户。请修正其指出的问题，重新检查，然后再次提交。',
   'status.rejected-check': (p: P) => `亚马逊的原因指向：${p.check}`,
   'status.withdrawn-sent-next': () => '已在审计日志中记录为撤回。这不会通知亚马逊：亚马逊仍持有此请求，请联系卖家支持（帮助 → 获取支持）撤回。',
+  'status.withdrawn-maybe-sent-next': () => '已在审计日志中记录为撤回。它的提交已开始但从未确认，可能已到达亚马逊：请在卖家平台查看，如果亚马逊已收到，请联系卖家支持（帮助 → 获取支持）撤回。',
   'status.withdrawn-next': () => '已撤回：此请求不会有任何后续。',
   'status.fix.last-sale-window': () => '请等到距最后一笔销售满 90 天（`close-account check` 会给出日期），并保持商品停售，以免新的销售让期限重新计算。',
   'submit.resuming': (p: P) => `请求 ${p.id} 在 ${p.at} 提交中（${p.via}）时运行停止了。正在继续：不会重复提交。`,

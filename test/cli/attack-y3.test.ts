@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { dossierJsonSchema } from '../../src/render/audit-json-schema.js';
@@ -104,6 +105,37 @@ describe('the dossier of the sample seller says so', () => {
     expect(real.code, real.err).toBe(0);
     expect(real.out).not.toContain('DEMO DATA');
     expect(dossierJsonSchema.parse(JSON.parse((await run(env, ['audit', 'export', '--json', '--audit-db', realDb])).out)).demo).toBe(false);
+  });
+});
+
+/** A port on 127.0.0.1 with nothing listening (taken, then let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('status', () => {
+  it('with no request recorded, --record says so (not "No closure request  in the audit log")', async () => {
+    const { env, db } = place();
+    expect((await run(env, ['check', '--audit-db', db])).code).toBe(3);
+    const recorded = await run(env, ['status', '--record', 'withdrawn', '--audit-db', db]);
+    expect(recorded.code).toBe(2);
+    expect(recorded.err).toContain('No closure request recorded yet');
+  });
+
+  it('withdrawing a request whose submission started and never finished does not say "nothing will happen"', async () => {
+    const { env, db } = place();
+    const hook = `http://127.0.0.1:${await closedPort()}/hook`;
+    const all = { ...env, CLOSE_ACCOUNT_TEST_NO_WAIT: '1', CLOSE_ACCOUNT_WEBHOOK_SECRET: 'y3-webhook-secret-value' };
+    const sent = await run(all, [...SUBMIT, '--audit-db', db, '--submitter', 'webhook', '--webhook-url', hook]);
+    expect(sent.code, sent.err).toBe(4);
+    const withdrawn = await run(env, ['status', '--record', 'withdrawn', '--audit-db', db]);
+    expect(withdrawn.code, withdrawn.err).toBe(0);
+    expect(withdrawn.out).not.toContain('nothing will happen');
+    expect(withdrawn.out).toContain('may have reached Amazon');
   });
 });
 
