@@ -47,6 +47,20 @@ accounts:
     expect(dir).toBeTruthy();
   });
 
+  it('portfolio check marks it in the region map and in the progress lines on a terminal too', async () => {
+    const { env, db } = place();
+    const accounts = join(home, `accounts-${n}.yaml`);
+    writeFileSync(accounts, `version: 1
+accounts:
+  - { name: Shop one, sellerId: A1SHOPONE0001, region: north-america, source: { kind: demo, scenario: blocked } }
+`);
+    const term = fakeTerminal({ env, tty: true });
+    const code = await main(['portfolio', 'check', '--accounts', accounts, '--audit-db', db], term, { version: '1' });
+    expect(code, term.errors()).toBe(3);
+    expect(term.output()).toContain('(Shop one [sample])');
+    expect(term.errors()).toContain('Shop one [sample]');
+  });
+
   it('archive of the demo seller says it is sample data (text, archive verify, the index page)', async () => {
     const { dir, env, db } = place();
     const out = join(dir, 'arch');
