@@ -392,7 +392,7 @@ export const en = {
   'error.audit-missing-hint': () => 'Run `close-account check` first, or point --audit-db at an existing log.',
   'error.audit-no-run': (p: P) => `No run ${p.runId} in the audit log.`,
   'error.audit-no-run-hint': () => '`close-account audit list` shows the runs it has.',
-  'error.submit-missing': (p: P) => `submit needs these flags when it cannot ask: ${p.flags}.`,
+  'error.submit-missing': (p: P) => `submit asks no questions, so it needs these flags: ${p.flags} (the wizard, close-account, asks for them instead).`,
   'error.submit-missing-hint': () =>
     'Reasons: stopped-selling, business-closed, moving-to-another-account, fees-too-high, other (with --reason-text). --confirm repeats the seller ID, to show you mean it.',
   'error.confirm-mismatch': (p: P) => `--confirm ${p.confirm} does not match --seller-id ${p.sellerId}. Nothing was submitted.`,

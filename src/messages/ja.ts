@@ -388,7 +388,7 @@ export const ja: Messages = {
   'error.audit-missing-hint': () => '先に `close-account check` を実行するか、--audit-db で既存のログを指定してください。',
   'error.audit-no-run': (p: P) => `監査ログに実行記録 ${p.runId} はありません。`,
   'error.audit-no-run-hint': () => '`close-account audit list` で記録の一覧を見られます。',
-  'error.submit-missing': (p: P) => `質問できない環境では、submit に次のフラグが必要です: ${p.flags}。`,
+  'error.submit-missing': (p: P) => `submit は質問をしないため、次のフラグが必要です: ${p.flags} (ウィザード close-account なら質問して聞きます)。`,
   'error.submit-missing-hint': () =>
     '理由: stopped-selling、business-closed、moving-to-another-account、fees-too-high、other (--reason-text と一緒に)。--confirm には出品者IDをもう一度入れて、本当に送る意思を示します。',
   'error.confirm-mismatch': (p: P) => `--confirm ${p.confirm} が --seller-id ${p.sellerId} と一致しません。何も送信していません。`,

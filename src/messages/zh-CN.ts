@@ -376,7 +376,7 @@ export const zhCN: Messages = {
   'error.audit-missing-hint': () => '请先运行 `close-account check`，或用 --audit-db 指向已有的日志。',
   'error.audit-no-run': (p: P) => `审计日志中没有运行记录 ${p.runId}。`,
   'error.audit-no-run-hint': () => '`close-account audit list` 会列出已有的运行记录。',
-  'error.submit-missing': (p: P) => `无法提问时，submit 需要这些参数：${p.flags}。`,
+  'error.submit-missing': (p: P) => `submit 不会提问，因此需要这些参数：${p.flags}（向导 close-account 会逐一询问）。`,
   'error.submit-missing-hint': () =>
     '原因：stopped-selling、business-closed、moving-to-another-account、fees-too-high、other（需配合 --reason-text）。--confirm 需再次输入卖家编号，以表明您确实要提交。',
   'error.confirm-mismatch': (p: P) => `--confirm ${p.confirm} 与 --seller-id ${p.sellerId} 不一致。没有提交任何内容。`,

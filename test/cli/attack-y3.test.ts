@@ -153,6 +153,17 @@ describe('status', () => {
   });
 });
 
+describe('submit on a terminal', () => {
+  it('does not say it needs flags "when it cannot ask": it never asks, even on a terminal', async () => {
+    const { env, db } = place();
+    const term = fakeTerminal({ env, tty: true });
+    const code = await main(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--audit-db', db], term, { version: '1' });
+    expect(code).toBe(2);
+    expect(term.errors()).not.toContain('when it cannot ask');
+    expect(term.errors()).toContain('submit asks no questions');
+  });
+});
+
 describe('a request recorded closed', () => {
   it('a second request is refused without the advice to withdraw the closed one (status refuses that)', async () => {
     const { env, db } = place();
