@@ -64,6 +64,8 @@ function resolveCheck(raw: RawFlags, globals: Globals): PortfolioCheckOptions {
   if (concurrency !== undefined && (!/^\d{1,2}$/.test(concurrency.trim()) || Number(concurrency) < 1 || Number(concurrency) > 64)) {
     throw new UsageError(globals.t('portfolio.error.bad-concurrency', { value: concurrency }));
   }
+  // A dry run sends nothing: a notification would go out, and, unrecorded, go out again next time.
+  if (flagOn(raw, 'dryRun') && flagText(raw, 'notifyWebhook') !== undefined) throw new UsageError(globals.t('portfolio.error.dry-run-notify'));
   return Object.freeze({
     accounts: accountsFileOf(raw, globals),
     run: resolveReadinessRun(raw, globals),

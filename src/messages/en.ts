@@ -78,6 +78,7 @@ export const en = {
   'portfolio.error.shared-folder': (p: P) => `${p.path}, line ${p.line}: the report folder ${p.folder} is already the source of the account on line ${p.first}.`,
   'portfolio.error.shared-folder-hint': () => 'Report files do not say whose they are, so one folder cannot prove two accounts: give each account the folder of its own reports.',
   'portfolio.error.bad-concurrency': (p: P) => `--concurrency ${p.value} is not a whole number from 1 to 64.`,
+  'portfolio.error.dry-run-notify': () => '--dry-run sends nothing, so it cannot go with --notify-webhook: leave one of them out.',
   'portfolio.change.first': () => 'first run',
   'portfolio.change.verdict': (p: P) => `was ${p.from}`,
   'portfolio.change.cleared': (p: P) => `cleared: ${p.checks}`,

@@ -77,6 +77,7 @@ export const ja: Messages = {
   'portfolio.error.shared-folder': (p: P) => `${p.path} の ${p.line} 行目: レポートフォルダー ${p.folder} は ${p.first} 行目のアカウントですでに使われています。`,
   'portfolio.error.shared-folder-hint': () => 'レポートファイルには誰のものかが書かれていないため、一つのフォルダーで二つのアカウントは証明できません: 各アカウントに自分のレポートのフォルダーを指定してください。',
   'portfolio.error.bad-concurrency': (p: P) => `--concurrency ${p.value} は 1〜64 の整数ではありません。`,
+  'portfolio.error.dry-run-notify': () => '--dry-run は何も送信しないため、--notify-webhook と一緒には使えません: どちらかを外してください。',
   'portfolio.change.first': () => '初回',
   'portfolio.change.verdict': (p: P) => `前回は${p.from}`,
   'portfolio.change.cleared': (p: P) => `解消: ${p.checks}`,

@@ -77,6 +77,7 @@ export const zhCN: Messages = {
   'portfolio.error.shared-folder': (p: P) => `${p.path} 第 ${p.line} 行：报告文件夹 ${p.folder} 已是第 ${p.first} 行账户的数据来源。`,
   'portfolio.error.shared-folder-hint': () => '报告文件不说明属于谁，所以一个文件夹不能证明两个账户：请为每个账户指定它自己的报告文件夹。',
   'portfolio.error.bad-concurrency': (p: P) => `--concurrency ${p.value} 不是 1 到 64 之间的整数。`,
+  'portfolio.error.dry-run-notify': () => '--dry-run 不发送任何内容，因此不能与 --notify-webhook 一起使用：请去掉其中一个。',
   'portfolio.change.first': () => '首次运行',
   'portfolio.change.verdict': (p: P) => `上次为${p.from}`,
   'portfolio.change.cleared': (p: P) => `已解决：${p.checks}`,

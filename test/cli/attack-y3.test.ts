@@ -153,6 +153,20 @@ describe('status', () => {
   });
 });
 
+describe('portfolio check --dry-run --notify-webhook', () => {
+  it('is refused before anything is checked or sent (a dry run sends nothing)', async () => {
+    const { env, db } = place();
+    const accounts = join(home, `accounts-${n}.yaml`);
+    writeFileSync(accounts, 'version: 1\naccounts:\n  - { name: Shop one, sellerId: A1SHOPONE0001, region: north-america, source: { kind: demo, scenario: blocked } }\n');
+    const hook = `http://127.0.0.1:${await closedPort()}/hook`;
+    const all = { ...env, CLOSE_ACCOUNT_TEST_NO_WAIT: '1', CLOSE_ACCOUNT_WEBHOOK_SECRET: 'y3-webhook-secret-value' };
+    const result = await run(all, ['portfolio', 'check', '--accounts', accounts, '--audit-db', db, '--dry-run', '--notify-webhook', hook]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--dry-run sends nothing');
+    expect(result.err).not.toContain('attempts');
+  });
+});
+
 describe('submit on a terminal', () => {
   it('does not say it needs flags "when it cannot ask": it never asks, even on a terminal', async () => {
     const { env, db } = place();
