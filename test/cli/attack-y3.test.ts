@@ -2,13 +2,13 @@
 // if real in the portfolio table, its archive, and Amazon's "answers" to a simulated submission;
 // and a closed request whose hint sends the seller to a withdrawal that `status` refuses.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { dossierJsonSchema } from '../../src/render/audit-json-schema.js';
+import { auditVerifyJsonSchema, dossierJsonSchema } from '../../src/render/audit-json-schema.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { readySellerReports } from '../helpers/report-fixtures.js';
 
@@ -164,6 +164,20 @@ describe('portfolio check --dry-run --notify-webhook', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('--dry-run sends nothing');
     expect(result.err).not.toContain('attempts');
+  });
+});
+
+describe('audit verify --json on a log deleted since its last run', () => {
+  it('prints its own document (exists false, intact false, the problem), once, exit 3', async () => {
+    const { dir, env, db } = place();
+    mkdirSync(dir, { recursive: true }); // a home that exists: the chain head is kept in its state folder too
+    expect((await run(env, ['check', '--audit-db', db])).code).toBe(3);
+    unlinkSync(db);
+    rmSync(`${db}.head`, { force: true });
+    const verified = await run(env, ['audit', 'verify', '--json', '--audit-db', db]);
+    expect(verified.code).toBe(3);
+    const doc = auditVerifyJsonSchema.parse(JSON.parse(verified.out));
+    expect(doc).toMatchObject({ exists: false, intact: false, problem: { kind: 'truncated' } });
   });
 });
 
