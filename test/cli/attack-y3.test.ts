@@ -86,6 +86,29 @@ accounts:
   });
 });
 
+describe('plan --ics of the demo seller', () => {
+  it('marks every calendar event as sample data; a real seller\'s calendar is not marked', async () => {
+    const { dir, env, db } = place();
+    mkdirSync(dir, { recursive: true });
+    const ics = join(dir, 'demo.ics');
+    expect((await run(env, ['plan', '--audit-db', db, '--ics', ics])).code).toBe(0);
+    const events = readFileSync(ics, 'utf8').replace(/\r\n /g, '').split('BEGIN:VEVENT').slice(1);
+    expect(events.length).toBeGreaterThan(1);
+    for (const e of events) {
+      expect(/SUMMARY:\[sample\]/.test(e), e).toBe(true);
+      expect(e).toContain('DEMO DATA');
+    }
+    const reports = join(dir, 'reports');
+    mkdirSync(reports);
+    readySellerReports(reports);
+    const real = join(dir, 'real.ics');
+    expect((await run(env, ['plan', '--adapter', 'reports', '--reports-dir', reports, '--audit-db', db, '--ics', real])).code).toBe(0);
+    const text = readFileSync(real, 'utf8');
+    expect(text).not.toContain('[sample]');
+    expect(text).not.toContain('DEMO DATA');
+  });
+});
+
 describe('archive --out naming a file', () => {
   it('is an input error that says so (not "free some disk space"), and the file is left as it was', async () => {
     const { dir, env, db } = place();
