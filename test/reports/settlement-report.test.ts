@@ -186,3 +186,29 @@ describe('a binary file with no line break beside the reports', () => {
     expect((await balanceOf(folder)).balance).toMatchObject({ status: 'manual', basis: 'both' });
   });
 });
+
+describe('settlement report: a reserve wherever the file puts it (outside attack, att-x-3)', () => {
+  const reserve = (id: string, column: 'amount-type' | 'amount-description') =>
+    row(S, { 'settlement-id': id, 'transaction-type': 'other-transaction', 'amount-type': column === 'amount-type' ? 'Current Reserve Amount' : 'other-transaction', 'amount-description': column === 'amount-type' ? 'Other' : 'Current Reserve Amount', amount: '-50.00', 'posted-date': '2026-11-10' });
+
+  it('a total row that also carries the reserve line (the layout is not confirmed) still holds it', async () => {
+    const combined = row(S, { 'settlement-id': '9101', 'settlement-start-date': '2026-11-01 07:00:00 UTC', 'settlement-end-date': '2026-11-15 07:00:00 UTC', 'deposit-date': '2026-11-17 07:00:00 UTC', 'total-amount': '100.00', currency: 'USD', 'transaction-type': 'other-transaction', 'amount-type': 'other-transaction', 'amount-description': 'Current Reserve Amount', amount: '-50.00' });
+    const { balance, readiness } = await balanceOf(folderWith([S, combined]));
+    expect(balance).toMatchObject({ status: 'fail', items: [{ currency: 'USD', reserved: 50 }] });
+    expect(readiness.verdict).not.toBe('ready');
+  });
+
+  it('a reserve named in amount-type rather than amount-description holds it too', async () => {
+    const { balance } = await balanceOf(folderWith([S, total('9102', '2026-11-01', '2026-11-15', '2026-11-17', '0.00'), reserve('9102', 'amount-type')]));
+    expect(balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
+  });
+
+  it('two copies of one settlement file hold its reserve once (50.00, not 100.00)', async () => {
+    const lines = [S, total('9103', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), reserve('9103', 'amount-description')];
+    const folder = folderWith(lines);
+    writeReport(folder.dir, '50012345678 (1).txt', lines);
+    const { balance } = await balanceOf(folder);
+    expect(balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
+    expect(balance.summary).toContain('50.00 USD');
+  });
+});

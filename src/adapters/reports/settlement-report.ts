@@ -37,7 +37,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 const DAMAGED = { test: (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd') };
 
 /** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
-export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number }>;
+export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number; perFile: Map<ReportFile, number> }>;
 
 /**
  * Every settlement a file holds, read row by row (the file is never held whole); reserves held are
@@ -71,7 +71,9 @@ export async function readSettlements(file: ReportFile, held: HeldReserves): Pro
       const known = byId.get(settlementId);
       if (known && !sameSettlement(known, settlement)) throw file.valueError(new ReportValueProblem(totalText, "the same total as the settlement's other row", 'same-settlement-total'), row.line, 'total');
       byId.set(settlementId, settlement);
-      return undefined;
+      // That the total row carries no transaction is not confirmed: one that does (a reserve, say) is read as one too.
+      const carries = [amount, description, amountType].some((column) => file.text(row, column).trim() !== '');
+      if (!carries) return undefined;
     }
     // A transaction row: every one must carry an amount (blank is not zero here: it cannot be accounted for).
     const value = parsedField(file, row, amount, 'amount', (text) => {
@@ -84,10 +86,15 @@ export async function readSettlements(file: ReportFile, held: HeldReserves): Pro
     if (what === '' || DAMAGED.test(what)) throw file.valueError(new ReportValueProblem(what, 'an amount description', 'amount-description'), row.line, 'description');
     const kind = file.text(row, amountType).trim();
     if (kind === '' || DAMAGED.test(kind)) throw file.valueError(new ReportValueProblem(kind, 'an amount type', 'amount-description'), row.line, 'amountType');
-    if (RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) {
+    // The reserve may be named by either column (neither's values are confirmed): stricter to read both.
+    if ((RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) || (RESERVE.test(kind) && !PREVIOUS_RESERVE.test(kind))) {
       const known = held.get(settlementId);
-      if (known) known.amount += Math.abs(value);
-      else held.set(settlementId, { amount: Math.abs(value), file, line: row.line });
+      if (known) {
+        // The same settlement in two files (a report downloaded twice) holds its reserve once: each file's own sum, the largest.
+        const sums = known.perFile;
+        sums.set(file, (sums.get(file) ?? 0) + Math.abs(value));
+        known.amount = Math.max(...sums.values());
+      } else held.set(settlementId, { amount: Math.abs(value), file, line: row.line, perFile: new Map([[file, Math.abs(value)]]) });
     }
     return undefined;
   });
