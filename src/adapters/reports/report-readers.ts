@@ -73,9 +73,12 @@ export function returnsOf(file: ReportFile): RecordStream<ReturnRequest> {
 /** SAFE-T claim states after which Amazon has decided (the full value set is UNCONFIRMED: any other is not final). */
 const FINAL_SAFET_STATE = /^(closed|decided|resolved|reimbursed|granted|denied|rejected|declined)$/i;
 
-/** Whether a Returns report can show claims: it has the A-to-Z Claim column (report-formats.md §8). */
+/**
+ * Whether a Returns report can show claims: it has the A-to-Z Claim column or a SAFE-T one
+ * (report-formats.md §8). A file without the A-to-Z flag still shows the SAFE-T claims it lists.
+ */
 export function showsClaims(file: ReportFile): boolean {
-  return file.column('aToZ') >= 0;
+  return ['aToZ', 'safeTId', 'safeTState', 'safeTCreated'].some((column) => file.column(column) >= 0);
 }
 
 /**
