@@ -64,6 +64,8 @@ describe('Date Range report: recognised by its header after the preamble', () =>
     const header = HEADERS.dateRange.split('\t').map((name) => (name === 'date/time' ? 'Date / Time' : name.replace(/\b\w/g, (c) => c.toUpperCase())));
     const lines = dateRangeLines([], header);
     lines.push(csvLine(header.map((name) => ({ 'Date / Time': 'Sep 1, 2026 9:15:02 AM PDT', Type: 'Order', Description: 'Mug', Total: '7.40', 'Settlement Id': '1' })[name] ?? '')));
+    // A row inside the 60 days too: rows that all end before them show nothing of them.
+    lines.push(csvLine(header.map((name) => ({ 'Date / Time': 'Nov 20, 2026 9:15:02 AM PST', Type: 'Order', Description: 'Mug', Total: '7.40', 'Settlement Id': '1' })[name] ?? '')));
     expect((await checks(folderWith(lines)))['hidden-charges']!.status).toBe('pass');
   });
 });
@@ -81,7 +83,7 @@ describe('Date Range report: hidden-charges', () => {
   });
 
   it('an ads charge older than 60 days does not warn', async () => {
-    const c = await checks(folderWith(dateRangeLines([OLD_SALE, fee('Sep 2, 2026 3:00:00 AM PDT', 'Service Fee', 'Cost of Advertising', '-87.50')])));
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, fee('Sep 2, 2026 3:00:00 AM PDT', 'Service Fee', 'Cost of Advertising', '-87.50'), sale('Nov 20, 2026 1:00:00 PM PST')])));
     expect(c['hidden-charges']!.status).toBe('pass');
   });
 
@@ -177,4 +179,12 @@ describe('Date Range values', () => {
     ['0', 0],
   ])('amount %s', (text, value) => expect(parseDateRangeAmount(text)).toBe(value));
   it.each(['1.234,56', '12,34', '1,23,456.00', '--1'])('refuses %s', (text) => expect(() => parseDateRangeAmount(text)).toThrow());
+});
+
+describe('Date Range report: rows that end before the 60 days (outside attack, att-x-3)', () => {
+  it('a report generated for a range that ended long ago cannot pass hidden-charges, however fresh the file', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, sale('Sep 20, 2026 9:15:02 AM PDT')])));
+    expect(c['hidden-charges']!.status).toBe('unknown');
+    expect(JSON.stringify(c['hidden-charges'])).toContain('2026-09-20');
+  });
 });

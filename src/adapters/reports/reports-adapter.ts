@@ -311,6 +311,10 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         const doubts = standingDoubts(['date-range']);
         const reach = readings.map((r) => r.reading.earliest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b < a) ? b : a), null);
         if (reach === null || reach > needed) doubts.push({ reason: { key: 'reports.date-range-short', params: { from: reach ?? '-', needed } } });
+        // A report generated for a range that ended long ago is fresh by its file day yet shows
+        // nothing of the window: its rows must reach into the 60 days at least.
+        const end = readings.map((r) => r.reading.latest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+        if (end !== null && end < needed) doubts.push({ reason: { key: 'reports.date-range-ends-early', params: { to: end, needed } } });
         for (const { file, reading } of readings) {
           if (reading.unknownTypes.size > 0) doubts.push({ reason: { key: 'reports.date-range-unknown-types', params: { file: file.name, types: [...reading.unknownTypes].slice(0, 5).join(', ') } } });
         }
