@@ -101,6 +101,8 @@ describe('settlement report: clean, it is shown, then the seller confirms the re
     expect(balance.summary).toContain('1,234.56 USD');
     expect(balance.summary).toContain('2026-11-15');
     expect(balance.summary.indexOf('1,234.56')).toBeLessThan(balance.summary.indexOf(t('confirm.balance.question')));
+    // Two sentences, not one run into the next ("…since it ended Balance zero…", att-x-3).
+    expect(balance.summary).toMatch(/ended\. Balance zero/);
   });
 
   it('--attest balance keeps the data sentence and rests on both; the wizard confirmation does the same', async () => {
