@@ -214,3 +214,29 @@ describe('settlement report: a reserve wherever the file puts it (outside attack
     expect(balance.summary).toContain('50.00 USD');
   });
 });
+
+describe('settlement report: each EU marketplace settles on its own in euros (outside attack, att-x-3)', () => {
+  const euTotal = (id: string, start: string, end: string, deposit: string, amount: string) => total(id, start, end, deposit, amount, 'EUR');
+  const euSale = (id: string, marketplace: string, amount: string) =>
+    row(S, { 'settlement-id': id, 'transaction-type': 'Order', 'order-id': '302-1111111-0000001', 'marketplace-name': marketplace, 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount, 'posted-date': '2026-11-10' });
+
+  it("a later Amazon.de settlement does not hide the French one's money owed", async () => {
+    const { balance, readiness } = await balanceOf(folderWith([
+      S,
+      euTotal('9201', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), euSale('9201', 'Amazon.fr', '-42.10'),
+      euTotal('9202', '2026-11-03', '2026-11-17', '2026-11-19', '10.00'), euSale('9202', 'Amazon.de', '10.00'),
+    ]));
+    expect(balance).toMatchObject({ status: 'fail', basis: 'data' });
+    expect(balance.summary).toContain('42.10 EUR');
+    expect(readiness.verdict).not.toBe('ready');
+  });
+
+  it('a later settlement of the same marketplace still supersedes the earlier one', async () => {
+    const { balance } = await balanceOf(folderWith([
+      S,
+      euTotal('9203', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), euSale('9203', 'Amazon.de', '-42.10'),
+      euTotal('9204', '2026-11-15', '2026-11-22', '2026-11-24', '10.00'), euSale('9204', 'Amazon.de', '10.00'),
+    ]));
+    expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
+  });
+});

@@ -152,8 +152,9 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
       description: 'amount-description',
       amount: 'amount',
       posted: 'posted-date',
+      marketplace: 'marketplace-name',
     },
-    optional: ['orderId'],
+    optional: ['orderId', 'marketplace'],
     documented: SETTLEMENT_V2_COLUMNS,
   },
   {

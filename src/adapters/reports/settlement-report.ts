@@ -24,6 +24,12 @@ export interface Settlement {
   total: number;
   /** Reserve held back at the settlement's end (a positive amount of the seller's money). */
   reserveHeld: number;
+  /**
+   * The marketplaces its rows name (marketplace-name, e.g. Amazon.de), sorted; empty when none
+   * does. Each EU marketplace settles on its own in euros: a later settlement supersedes an
+   * earlier one only for the same marketplaces.
+   */
+  marketplaces: string[];
   /** The file and line of its own row (for an error naming them). */
   source: ReportFile;
   line: number;
@@ -44,14 +50,24 @@ export type HeldReserves = Map<string, { amount: number; file: ReportFile; line:
  * added to `held`, matched to their settlement once every file is read (a settlement may be split
  * across files).
  */
-export async function readSettlements(file: ReportFile, held: HeldReserves): Promise<Settlement[]> {
+/** The marketplaces each settlement's rows name, per settlement id (a settlement may be split across files). */
+export type SettlementMarketplaces = Map<string, Set<string>>;
+
+export async function readSettlements(file: ReportFile, held: HeldReserves, marketplaces: SettlementMarketplaces = new Map()): Promise<Settlement[]> {
   const c = (name: string) => file.column(name);
+  const marketplace = c('marketplace');
   const [id, start, end, deposit, total, currency, description, amount, amountType] = ['settlementId', 'start', 'end', 'deposit', 'total', 'currency', 'description', 'amount', 'amountType'].map(c) as number[] as [number, number, number, number, number, number, number, number, number];
   const byId = new Map<string, Settlement>();
   const last = Math.max(id, start, end, deposit, total, currency, description, amount, amountType);
   const rows = file.batches(last, (row) => {
     const settlementId = file.text(row, id).trim();
     if (settlementId === '' || DAMAGED.test(settlementId)) throw file.valueError(new ReportValueProblem(settlementId, 'a settlement id', 'settlement-id'), row.line, 'settlementId');
+    const market = marketplace >= 0 && marketplace < row.fields ? file.text(row, marketplace).trim().toLowerCase() : '';
+    if (market !== '') {
+      const known = marketplaces.get(settlementId);
+      if (known) known.add(market);
+      else marketplaces.set(settlementId, new Set([market]));
+    }
     const totalText = file.text(row, total).trim();
     if (totalText !== '') {
       // The settlement's own row: its period, deposit day, total and currency.
@@ -65,6 +81,7 @@ export async function readSettlements(file: ReportFile, held: HeldReserves): Pro
         deposit: parsedField(file, row, deposit, 'deposit', (text) => parseReportDay(text)),
         total: parsedField(file, row, total, 'total', (text) => parseAmount(text) ?? 0),
         reserveHeld: 0,
+        marketplaces: [],
         source: file,
         line: row.line,
       };
@@ -111,12 +128,12 @@ export function sameSettlement(a: Settlement, b: Settlement): boolean {
  * The settlements of every file, one per id, with the reserves they hold. Transactions of a
  * settlement whose own row is in no file are an input error: its total is not known.
  */
-export function mergeSettlements(found: readonly Settlement[], held: HeldReserves): Settlement[] {
+export function mergeSettlements(found: readonly Settlement[], held: HeldReserves, marketplaces: SettlementMarketplaces = new Map()): Settlement[] {
   const byId = new Map<string, Settlement>();
   for (const s of found) {
     const known = byId.get(s.settlementId);
     if (known && !sameSettlement(known, s)) throw s.source.valueError(new ReportValueProblem(String(s.total), "the same total as the settlement's other row", 'same-settlement-total'), s.line, 'total');
-    if (!known) byId.set(s.settlementId, { ...s });
+    if (!known) byId.set(s.settlementId, { ...s, marketplaces: [...(marketplaces.get(s.settlementId) ?? [])].sort() });
   }
   for (const [settlementId, reserve] of held) {
     const settlement = byId.get(settlementId);
@@ -126,14 +143,20 @@ export function mergeSettlements(found: readonly Settlement[], held: HeldReserve
   return [...byId.values()];
 }
 
-/** The last settlement of each currency (the latest end; on a tie, the latest deposit). */
+/**
+ * The last settlement of each currency and marketplace (the latest end; on a tie, the latest
+ * deposit). Amazon.de and Amazon.fr both settle in euros, each on its own: a later German
+ * settlement says nothing of a French one, so settlements naming different marketplaces (or one
+ * naming none) never supersede each other.
+ */
 export function lastSettlements(all: readonly Settlement[]): Settlement[] {
   const latest = new Map<string, Settlement>();
   for (const s of all) {
-    const known = latest.get(s.currency);
-    if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(s.currency, s);
+    const key = `${s.currency}\t${s.marketplaces.join('\n')}`;
+    const known = latest.get(key);
+    if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(key, s);
   }
-  return [...latest.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return [...latest.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.marketplaces.join() < b.marketplaces.join() ? -1 : 1));
 }
 
 export interface SettlementBalance {
