@@ -876,6 +876,7 @@ export const ja: Messages = {
   'report.expected.settlement-id': () => '決済 ID',
   'report.expected.settlement-total-row': () => 'その決済自身の行 (total-amount のある行) がファイルにあること',
   'report.expected.same-settlement-total': () => 'その決済の別の行と同じ合計・通貨・終了日',
+  'report.expected.settlement-dates-in-order': () => '開始日が終了日以前、入金日が終了日以降であること (そう読めない場合は日と月が入れ替わった可能性があります: 日付は 2026-11-15 の形で)',
   'report.expected.transaction-type': () => 'close-account が知っている取引タイプ (README の「日付範囲レポート」を参照)',
   'report.expected.amount-description': () => '金額タイプと説明 (Amazon はすべての取引行に記入します)',
   'report.expected.units': () => '整数の個数、または空欄',

@@ -240,3 +240,17 @@ describe('settlement report: each EU marketplace settles on its own in euros (ou
     expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
   });
 });
+
+describe('settlement report: dates out of order are a misread, not a payout made (outside attack, att-x-3)', () => {
+  it('a deposit day before the end (03/12/2026 UTC read as 12 March) is an input error naming the line', async () => {
+    const misread = row(S, { 'settlement-id': '9401', 'settlement-start-date': '01/11/2026 07:00:00 UTC', 'settlement-end-date': '12/11/2026 07:00:00 UTC', 'deposit-date': '03/12/2026 07:00:00 UTC', 'total-amount': '100.00', currency: 'GBP' });
+    const error = await refusal(folderWith([S, misread]));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('line 2');
+    expect(error.message).toContain('03/12/2026');
+  });
+
+  it('a start after the end too', async () => {
+    expect((await refusal(folderWith([S, total('9402', '2026-11-20', '2026-11-15', '2026-11-17', '10.00')]))).message).toContain('line 2');
+  });
+});

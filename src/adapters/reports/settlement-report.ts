@@ -85,6 +85,12 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
         source: file,
         line: row.line,
       };
+      // A start after the end, or a deposit before it, is a date misread (day and month swapped:
+      // 03/12/2026 UTC read as 12 March): its deposit day would say a payout was made that was not.
+      if (settlement.start > settlement.end || settlement.deposit < settlement.end) {
+        const written = [start, end, deposit].map((column) => file.text(row, column).trim()).join(' / ');
+        throw file.valueError(new ReportValueProblem(written, 'settlement dates in order', 'settlement-dates-in-order'), row.line, settlement.start > settlement.end ? 'start' : 'deposit');
+      }
       const known = byId.get(settlementId);
       if (known && !sameSettlement(known, settlement)) throw file.valueError(new ReportValueProblem(totalText, "the same total as the settlement's other row", 'same-settlement-total'), row.line, 'total');
       byId.set(settlementId, settlement);
