@@ -161,7 +161,11 @@ describe('Date Range report: what cannot be accounted for is an input error with
     const dir = folderWith(dateRangeLines([OLD_SALE, fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-87.50')]));
     const path = join(dir, name);
     writeFileSync(path, readFileSync(path).subarray(0, -12));
-    expect((await refusal(dir)).message).toContain(name);
+    const error = await refusal(dir);
+    expect(error.message).toContain(name);
+    // What to do names the CSV it is, not a tab-delimited text file (att-x-3).
+    expect(error.hint).toBe(t('error.report-download-again-csv'));
+    expect(error.hint).not.toContain('tab-delimited');
   });
 });
 
