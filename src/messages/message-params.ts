@@ -272,12 +272,14 @@ export interface MessageParams {
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
+  'reports.old-settlement': { file: Value };
   'reports.period-unknown': { file: Value };
   'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
   'reports.settlement-no-total': { files: Value };
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
+  'reports.skipped.old-settlement': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };
   'reports.skipped.unreadable': { code: Value; file: Value };
   'reports.stale': { days: Value; file: Value };

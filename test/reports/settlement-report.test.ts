@@ -167,6 +167,10 @@ describe('settlement report: what cannot be accounted for is an input error with
     const { readiness, balance } = await balanceOf(folderWith([old]));
     expect(balance.status).toBe('unknown');
     expect(readiness.checks.find((c) => c.id === 'removal-orders')!.status).toBe('pass');
+    // Said for what it is, with what to download instead, not "download it again" (att-x-3).
+    expect(balance.summary).toContain(t('reports.old-settlement', { file: '50012345678.txt' }));
+    const folder = await scanReportsFolder(folderWith([old]).dir, null, t);
+    expect(folder.skipped).toEqual([expect.objectContaining({ name: '50012345678.txt', reason: 'old-settlement', kinds: ['settlement'] })]);
   });
 });
 

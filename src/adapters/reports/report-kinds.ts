@@ -185,6 +185,15 @@ const OTHER_REPORT_SIGNATURES: readonly string[][] = [
  */
 const SETTLEMENT_BASE = ['settlement-id', 'settlement-start-date', 'transaction-type'];
 
+/**
+ * The old settlement flat file (GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE, removed 11 Nov 2026):
+ * the settlement names with price-type/…-amount columns and no amount-type (report-formats.md §11).
+ */
+export function isOldSettlementHeader(headers: readonly string[]): boolean {
+  const present = new Set(headers.map(normaliseHeader));
+  return SETTLEMENT_BASE.every((name) => present.has(name)) && !present.has('amount-type') && present.has('price-type');
+}
+
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
   // "Date / Time" (help page) and "date/time" (files) are one name.

@@ -325,7 +325,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     },
     balance: async () => {
       const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
-      if (unread) return { available: false, reason: { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
+      if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
       const reading = await settlements();
       if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
       if (reading.last.length === 0) return { available: false, reason: { key: 'reports.settlement-no-total', params: { files: reading.files.map((f) => f.name).join(', ') } } };
