@@ -192,3 +192,17 @@ describe('Date Range report: rows that end before the 60 days (outside attack, a
     expect(JSON.stringify(c['hidden-charges'])).toContain('2026-09-20');
   });
 });
+
+describe('Date Range reports for overlapping ranges (outside attack, att-x-3)', () => {
+  it('a row two reports share is one charge and one claim, not two; a row a file repeats stays', async () => {
+    const ads = fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-87.50');
+    const chargeback = { ...fee('Nov 2, 2026 3:00:00 AM PST', 'Chargeback Refund', 'Chargeback', '-12.00'), 'order id': '111-1111111-0000005' };
+    const dir = folderWith(dateRangeLines([OLD_SALE, ads, chargeback]));
+    writeReport(dir, 'DateRange_2026Oct1-2026Nov25CustomTransaction.csv', dateRangeLines([ads, chargeback, sale('Nov 20, 2026 1:00:00 PM PST')]));
+    const c = await checks(dir);
+    expect(c['hidden-charges']).toMatchObject({ status: 'warn', count: 1 });
+    expect(c.claims!.items).toHaveLength(1);
+    const twice = await checks(folderWith(dateRangeLines([OLD_SALE, ads, ads])));
+    expect(twice['hidden-charges']).toMatchObject({ count: 2 });
+  });
+});

@@ -24,7 +24,7 @@ import { scanReportsFolder } from './reports-folder.js';
 import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance, type SettlementMarketplaces } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS } from '../../core/checks/hidden-charges.js';
-import { readDateRange, type DateRangeReading } from './date-range-report.js';
+import { acrossFiles, readDateRange, type DateRangeReading } from './date-range-report.js';
 import type { Claim } from '../../core/seller-data.js';
 
 interface SettlementReading {
@@ -295,7 +295,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       if (showing.length === 0 && ranges.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
       async function* fromRanges(): RecordStream<Claim> {
         const reading = await dateRanges();
-        for (const { reading: one } of reading ?? []) if (one.claims.length > 0) yield one.claims;
+        const claims = acrossFiles((reading ?? []).map(({ reading: one }) => ({ items: one.claims, rows: one.claimRows })));
+        if (claims.length > 0) yield claims;
       }
       async function* both(): RecordStream<Claim> {
         yield* concat(showing, claimsOf);
@@ -321,7 +322,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         }
         return { files: readings.map(({ file, reading }) => evidenceFile(file, reading.earliest ?? fileDay(file))), doubts };
       };
-      return { available: true, data: readings.flatMap((r) => r.reading.charges).filter((c) => c.postedOn >= since), evidence };
+      const charges = acrossFiles(readings.map(({ reading }) => ({ items: reading.charges, rows: reading.chargeRows })));
+      return { available: true, data: charges.filter((c) => c.postedOn >= since), evidence };
     },
     balance: async () => {
       const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
