@@ -206,3 +206,11 @@ describe('Date Range reports for overlapping ranges (outside attack, att-x-3)', 
     expect(twice['hidden-charges']).toMatchObject({ count: 2 });
   });
 });
+
+describe('Date Range report: a claim type spelt another way (outside attack, att-x-3)', () => {
+  it('is still listed under claims (and its unknown type still keeps hidden-charges from passing)', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, { ...fee('Nov 2, 2026 3:00:00 AM PST', 'A-to-z Guarantee Claim Refund', 'A-to-z claim', '-25.00'), 'order id': '111-1111111-0000007' }, sale('Nov 20, 2026 1:00:00 PM PST')])));
+    expect(c.claims!.items).toEqual([expect.objectContaining({ kind: 'a-to-z', orderId: '111-1111111-0000007' })]);
+    expect(c['hidden-charges']!.status).toBe('unknown');
+  });
+});

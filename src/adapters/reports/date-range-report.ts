@@ -22,6 +22,14 @@ const CLAIM_TYPES: Record<string, ClaimKind> = {
   'safe-t reimbursement': 'safe-t',
 };
 
+/** The claim a type names, when it is not one of the known spellings: A-to-z, chargeback, SAFE-T. */
+function claimNamedBy(type: string): ClaimKind | undefined {
+  if (/a-?to-?z/.test(type)) return 'a-to-z';
+  if (/charge-?back/.test(type)) return 'chargeback';
+  if (/safe-?t\b/.test(type)) return 'safe-t';
+  return undefined;
+}
+
 /** Other types known to be neither a claim nor a charge unless their description says so. */
 const OTHER_TYPES = new Set([
   'order', 'refund', 'transfer', 'adjustment', 'service fee', 'service fees', 'subscription', 'fba inventory fee', 'fee adjustment', 'amazon fees',
@@ -114,12 +122,14 @@ export async function readDateRange(file: ReportFile): Promise<DateRangeReading>
     const kindText = file.text(row, type).trim();
     const what = file.text(row, description).trim();
     const key = kindText.toLowerCase().replace(/\s+/g, ' ');
-    const claim = CLAIM_TYPES[key];
+    // A type not in the list that still names a claim (a variant spelling) is one too: listed, not lost.
+    const claim = CLAIM_TYPES[key] ?? claimNamedBy(key);
     if (claim) {
       const order = file.text(row, orderId).trim() || null;
       reading.claims.push({ claimId: order ?? `${claim}-${day}`, orderId: order, kind: claim, openedOn: day, open: false, shownBy: 'date-range-report' });
       reading.claimRows.push(rowText(row));
-    } else if (!OTHER_TYPES.has(key)) {
+    }
+    if (!CLAIM_TYPES[key] && !OTHER_TYPES.has(key)) {
       reading.unknownTypes.add(kindText === '' ? '""' : JSON.stringify(kindText).slice(1, -1));
     }
     // A blank or damaged description may have named an ads charge: the report proves nothing then.
