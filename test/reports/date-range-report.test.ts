@@ -214,3 +214,10 @@ describe('Date Range report: a claim type spelt another way (outside attack, att
     expect(c['hidden-charges']!.status).toBe('unknown');
   });
 });
+
+describe("Date Range report: an order's description is its product's title (outside attack, att-x-3)", () => {
+  it('a sale of an "Advertising Banner Stand" or a "Magazine Subscription Gift Card" is no Amazon Ads charge or subscription fee', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, { ...sale('Nov 20, 2026 1:00:00 PM PST'), description: 'Advertising Banner Stand, 2 m' }, { ...sale('Nov 21, 2026 1:00:00 PM PST'), type: 'Refund', description: 'Magazine Subscription Gift Card', total: '-7.40' }])));
+    expect(c['hidden-charges']).toMatchObject({ status: 'pass' });
+  });
+});

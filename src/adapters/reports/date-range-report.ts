@@ -40,6 +40,9 @@ const OTHER_TYPES = new Set([
 /** A control character or an undecodable byte: text damaged on the way. */
 const damaged = (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd');
 
+/** Types whose description is the product's title (help 200989190's order and refund rows). */
+const PRODUCT_ROWS = new Set(['order', 'refund', 'order_retrocharge', 'refund_retrocharge']);
+
 const ADS = /advertis|amazon ads|sponsored (products|brands|display)/i;
 const SUBSCRIPTION = /subscription/i;
 
@@ -134,11 +137,13 @@ export async function readDateRange(file: ReportFile): Promise<DateRangeReading>
     }
     // A blank or damaged description may have named an ads charge: the report proves nothing then.
     if (what === '' || damaged(what)) reading.unknownTypes.add(`${kindText}: ${JSON.stringify(what).slice(1, -1)}`);
-    // A charge is told by what it says, whatever its type (stricter than trusting the type).
-    if (ADS.test(what) || ADS.test(kindText)) {
+    // A charge is told by what it says, whatever its type (stricter than trusting the type); but
+    // an order's or refund's description is the product's title ("Advertising Banner Stand"), not a charge.
+    const says = PRODUCT_ROWS.has(key) ? '' : what;
+    if (ADS.test(says) || ADS.test(kindText)) {
       reading.charges.push({ kind: 'ads', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
       reading.chargeRows.push(rowText(row));
-    } else if (SUBSCRIPTION.test(what) || SUBSCRIPTION.test(kindText)) {
+    } else if (SUBSCRIPTION.test(says) || SUBSCRIPTION.test(kindText)) {
       reading.charges.push({ kind: 'subscription', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
       reading.chargeRows.push(rowText(row));
     }
