@@ -79,3 +79,10 @@ describe('claims from a Returns report with SAFE-T columns but no A-to-Z column 
     expect(claims.items[0]).toMatchObject({ kind: 'safe-t', claimId: 'ST-9' });
   });
 });
+
+describe('the A-to-Z flag spelt out (outside attack, att-x-3)', () => {
+  it('"No" says no claim, as N does; "Yes" is a claim', async () => {
+    for (const no of ['No', 'NO', 'n']) expect((await claimsWith({ 'A-to-Z Claim': no })).status).toBe('manual');
+    expect((await claimsWith({ 'A-to-Z Claim': 'Yes' })).status).toBe('fail');
+  });
+});

@@ -93,8 +93,8 @@ export async function* claimsOf(file: ReportFile): RecordStream<Claim> {
     const order = file.text(row, orderId).trim();
     const flag = aToZ >= 0 && aToZ < row.fields ? file.text(row, aToZ).trim().toUpperCase() : '';
     const day = () => parsedField(file, row, requestDate, 'requestDate', (text) => parseReportDay(text));
-    // Only N says "no claim": a blank flag (whitespace-only is blank) says nothing, so it counts too.
-    if (aToZ >= 0 && flag !== 'N') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
+    // Only N (or No, spelt out) says "no claim": a blank flag (whitespace-only is blank) says nothing, so it counts too.
+    if (aToZ >= 0 && flag !== 'N' && flag !== 'NO') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
     const id = safeTId >= 0 && safeTId < row.fields ? file.text(row, safeTId).trim() : '';
     const state = safeTState >= 0 && safeTState < row.fields ? file.text(row, safeTState).trim() : '';
     const created = safeTCreated >= 0 && safeTCreated < row.fields ? file.text(row, safeTCreated).trim() : '';
