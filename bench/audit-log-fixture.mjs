@@ -3,6 +3,7 @@
 // one (the built program on the demo seller); the others repeat its records under new run ids,
 // appended through the audit log's own code (src/audit/audit-log.ts, bundled here by esbuild), so
 // the chain, the guards and the heads kept outside are as close-account writes them.
+// The last run is a real one again, so the log ends as a run of the program leaves it.
 // Usage: makeAuditLogFixture({ cli, home, runs }) with env HOME = XDG_DATA_HOME = home.
 
 import { spawnSync } from 'node:child_process';
@@ -44,4 +45,8 @@ export async function makeAuditLogFixture({ cli, home, runs }) {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+  // The log as a seller has it: last closed by a run of the program, which verified it before
+  // appending (the appends above verify nothing) and keeps the file's digest beside the head.
+  const last = spawnSync(process.execPath, [cli, 'check'], { env, stdio: 'ignore' });
+  if (last.status !== 3) throw new Error(`check on the demo seller exited ${last.status}`);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Wall time of `npm test` here against a base commit, measured side by side: the two checkouts
+// Wall and CPU time of `npm test` here against a base commit, measured side by side: the two checkouts
 // run in turn (base, this one, base, this one, ...) so that load from other work on the machine
 // hits both alike. Reports each run, the medians, their ratio, and the load averages (uptime)
 // before each run, since these machines are shared.
@@ -14,7 +14,7 @@
 // does not pile up in /tmp.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,36 +48,61 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** One `npm test` in `dir`: its wall time, whether it passed, and vitest's count line. */
+/**
+ * CPU seconds (user + system) of this process's finished children and their descendants, from
+ * /proc (Linux); null elsewhere. Wall time on a shared machine grows with the others' load; the CPU
+ * a run costs much less so.
+ */
+function childrenCpu() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return (Number(fields[13]) + Number(fields[14])) / ticks;
+  } catch {
+    return null;
+  }
+}
+
+/** One `npm test` in `dir`: its wall and CPU time, whether it passed, and vitest's count line. */
 function runSuite(dir) {
-  const tmp = mkdtempSync(join(tmpdir(), 'close-account-bench-tmp-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'cab-'));
   const loadBefore = load();
+  const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
   const result = spawnSync('npm', ['test', '--silent'], { cwd: dir, env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpuAfter = childrenCpu();
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   const left = readdirSync(tmp).length;
   rmSync(tmp, { recursive: true, force: true });
   const tests = /Tests\s+(.*)/.exec(result.stdout ?? '')?.[1]?.trim() ?? '?';
   // The failed tests' names, so a run that failed under load can be told from a broken one.
   // eslint-disable-next-line no-control-regex -- colour codes are what is removed
   const failed = [...new Set(`${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => /^\s*(FAIL|×)\s/.test(line)).map((line) => line.trim()))];
-  return { seconds, ok: result.status === 0, tests, loadBefore, left, failed };
+  return { seconds, cpu, ok: result.status === 0, tests, loadBefore, left, failed };
 }
 
 const runs = { base: [], head: [] };
+const cpus = { base: [], head: [] };
 console.log(`npm test, ${pairs} pairs; base ${baseCommit} (${baseDir}), this ${headCommit} (${here})`);
-console.log('run   checkout  wall s  passed  load before (1/5/15 min)  left in TMPDIR  tests');
+console.log('run   checkout  wall s   CPU s  passed  load before (1/5/15 min)  left in TMPDIR  tests');
 let n = 0;
 for (let i = 0; i < pairs; i++) {
   for (const [name, dir] of [['base', baseDir], ['head', here]]) {
     const r = runSuite(dir);
     runs[name].push(r.seconds);
+    if (r.cpu !== null) cpus[name].push(r.cpu);
     n += 1;
-    console.log(`${String(n).padEnd(5)} ${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)}  ${(r.ok ? 'yes' : 'NO').padEnd(6)}  ${r.loadBefore.padEnd(24)}  ${String(r.left).padStart(14)}  ${r.tests}`);
+    console.log(`${String(n).padEnd(5)} ${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)}  ${(r.cpu === null ? '?' : r.cpu.toFixed(1)).padStart(6)}  ${(r.ok ? 'yes' : 'NO').padEnd(6)}  ${r.loadBefore.padEnd(24)}  ${String(r.left).padStart(14)}  ${r.tests}`);
     for (const line of r.failed) console.log(`        ${line}`);
   }
 }
 const b = median(runs.base);
 const h = median(runs.head);
 console.log(`median wall: base ${b.toFixed(1)} s, this ${h.toFixed(1)} s; this/base = ${(h / b).toFixed(2)} (base takes ${(b / h).toFixed(2)}x as long)`);
+if (cpus.base.length && cpus.head.length) {
+  const [cb, ch] = [median(cpus.base), median(cpus.head)];
+  console.log(`median CPU (user + system, npm test and everything it ran): base ${cb.toFixed(1)} s, this ${ch.toFixed(1)} s; this/base = ${(ch / cb).toFixed(2)}`);
+}
 console.log(`load averages now: ${load()}; cores: ${availableParallelism()}`);

@@ -12,12 +12,12 @@
 // anything is done outside (a submission, a listing deleted) and at the run's end, everything
 // recorded so far is on disk, as before. The head kept outside is written only after an fsync.
 
-import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { secrets } from '../security/secret-registry.js';
-import { ChainHeadStore, type ChainHead } from './chain-head.js';
+import { ChainHeadStore, type ChainHead, type FileDigest } from './chain-head.js';
 import type { CheckId, CheckResult } from '../core/check-result.js';
 import type { ClosureRequest } from '../core/closure-request.js';
 import type { Readiness } from '../core/readiness.js';
@@ -188,6 +188,44 @@ function restrictToOwner(path: string): void {
     } catch {
       // Not there (yet), or not ours to change: SQLite creates the others with the log's own mode.
     }
+  }
+}
+
+/**
+ * SHA-256 of the file's exact bytes, or null when it is not a plain file or changed while it was
+ * read (its size, times or identity moved): never a digest of bytes no single moment held.
+ */
+export function fileDigest(path: string): FileDigest | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) return null;
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let size = 0;
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, size)) > 0; size += read) hash.update(buffer.subarray(0, read));
+    const after = fstatSync(fd);
+    const same = size === before.size && after.size === before.size && after.mtimeMs === before.mtimeMs && after.ctimeMs === before.ctimeMs && after.ino === before.ino;
+    return same ? { sha256: hash.digest('hex'), size } : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes in the log's write-ahead log: 0 when there is none; null when it cannot be told (not a plain file, unreadable). */
+function walBytes(path: string): number | null {
+  try {
+    const stat = lstatSync(`${path}-wal`);
+    return stat.isFile() ? stat.size : null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 0 : null;
   }
 }
 
@@ -574,14 +612,8 @@ export class AuditLog {
       if (!verdict.intact) return verdict;
       if (notJson !== null) return { ...verdict, intact: false, problem: { kind: 'not-json', seq: notJson } };
       // The chain holds; the guards that keep it append-only must hold too, as they were written.
-      const schema = this.db.prepare("SELECT name, type, sql FROM sqlite_master WHERE tbl_name = 'records' AND type IN ('trigger', 'index')").all() as { name: string; type: string; sql: string | null }[];
-      const byName = new Map(schema.map((r) => [r.name, r]));
-      const removed = GUARDS.find((name) => !byName.has(name));
-      if (removed) return { ...verdict, intact: false, problem: { kind: 'guards-removed', seq: 0, guard: removed } };
-      const changed = GUARDS.find((name) => normaliseSql(byName.get(name)!.sql) !== normaliseSql(GUARD_SQL[name]!));
-      if (changed) return { ...verdict, intact: false, problem: { kind: 'guard-changed', seq: 0, guard: changed } };
-      const foreign = schema.find((r) => !GUARDS.includes(r.name) && !PLAIN_INDEXES.includes(r.name) && !r.name.startsWith('sqlite_autoindex'));
-      if (foreign) return { ...verdict, intact: false, problem: { kind: 'unexpected-guard', seq: 0, guard: foreign.name } };
+      const guards = this.guardProblem();
+      if (guards) return { ...verdict, intact: false, problem: guards };
       // Every copy of the head must match: one rewritten beside the log does not outvote the other.
       for (const head of this.heads.readAll().sort((a, b) => b.seq - a.seq)) {
         if (head.seq <= 0) continue;
@@ -597,14 +629,143 @@ export class AuditLog {
     }
   }
 
+  /** A guard that keeps the log append-only is missing, changed, or joined by one not ours. */
+  private guardProblem(): ChainProblem | null {
+    const schema = this.db.prepare("SELECT name, type, sql FROM sqlite_master WHERE tbl_name = 'records' AND type IN ('trigger', 'index')").all() as { name: string; type: string; sql: string | null }[];
+    const byName = new Map(schema.map((r) => [r.name, r]));
+    const removed = GUARDS.find((name) => !byName.has(name));
+    if (removed) return { kind: 'guards-removed', seq: 0, guard: removed };
+    const changed = GUARDS.find((name) => normaliseSql(byName.get(name)!.sql) !== normaliseSql(GUARD_SQL[name]!));
+    if (changed) return { kind: 'guard-changed', seq: 0, guard: changed };
+    const foreign = schema.find((r) => !GUARDS.includes(r.name) && !PLAIN_INDEXES.includes(r.name) && !r.name.startsWith('sqlite_autoindex'));
+    if (foreign) return { kind: 'unexpected-guard', seq: 0, guard: foreign.name };
+    return null;
+  }
+
   /** The chain's last hash: publish it, and any later rewrite of the file shows. */
   head(): { seq: number; hash: string } {
     const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
     return last ?? { seq: 0, hash: GENESIS_HASH };
   }
 
+  /**
+   * Closes the log. A run that verified the log before appending (verifyBeforeAppend) and saw no
+   * other connection commit since (SQLite's data_version) knows the file holds what it verified
+   * plus its own records: once SQLite has checkpointed and removed the write-ahead log (it does so
+   * when the last connection closes; another process still open keeps it), the digest of the
+   * file's bytes is kept in every copy of the head, for the next run's shortcut.
+   */
   close(): void {
-    this.keepHead();
-    if (this.db.open) this.db.close();
+    const blessed = this.blessable();
+    if (!blessed) {
+      this.keepHead();
+      if (this.db.open) this.db.close();
+      return;
+    }
+    // The head is written once, after the close, with the digest when it can be had: the head
+    // still never names a record a power cut could take back (flushed here; the close's
+    // checkpoint syncs the file).
+    this.flushToDisk();
+    this.db.close();
+    const file = existsSync(`${this.path}-wal`) ? null : fileDigest(this.path);
+    // Checked again after the read: a process that opened the log meanwhile has made a write-ahead log.
+    if (file && !existsSync(`${this.path}-wal`)) this.heads.write({ ...blessed, file });
+    else if (this.headBehind) this.heads.write(blessed);
+    this.headBehind = false;
+  }
+
+  /** The head to keep with the file's digest, or null: not verified, another connection wrote, or any doubt. */
+  private blessable(): ChainHead | null {
+    try {
+      if (!this.db.open || this.verifiedVersion === null || (this.appended === 0 && this.verifiedByDigest)) return null;
+      return this.dataVersion() === this.verifiedVersion && this.ownRecordsHold() ? this.head() : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The records after the verified head (this run's own) hold as the full walk would find them:
+   * linked, hashed, their details readable. So the digest vouches for exactly what was verified.
+   */
+  private ownRecordsHold(): boolean {
+    const from = this.verifiedHead;
+    if (!from) return false;
+    let unreadable = false;
+    const rows = this.db.prepare('SELECT * FROM records WHERE seq > ? ORDER BY rowid').iterate(from.seq) as IterableIterator<Row>;
+    const verdict = verifyChain((function* () {
+      for (const row of rows) {
+        if (!holdsDetails(row.type, row.body, row.request_id)) unreadable = true;
+        yield toStored(row);
+      }
+    })(), from);
+    return verdict.intact && !unreadable && verdict.head === this.head().hash;
+  }
+
+  /** The log's head when verifyBeforeAppend found it intact. */
+  private verifiedHead: { seq: number; hash: string } | null = null;
+
+  /** SQLite's count of commits by other connections: unchanged means nobody else wrote. */
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** data_version when verifyBeforeAppend found the log intact; null before (or when it did not). */
+  private verifiedVersion: number | null = null;
+  /** That verdict came from the file digest, not a walk of the records. */
+  private verifiedByDigest = false;
+
+  /** How verifyBeforeAppend last decided: by the file's digest, or by walking every record (the tests tell them apart). */
+  get verifiedBy(): 'digest' | 'records' | null {
+    return this.verifiedVersion === null ? null : this.verifiedByDigest ? 'digest' : 'records';
+  }
+
+  /**
+   * The check before a run appends (check, submit, status --record): the full verify(), unless
+   * the log file is byte for byte the one a run of this program verified, extended and closed
+   * (unchangedSinceClosed). \`audit verify\` never takes this shortcut: it is asked for proof.
+   */
+  verifyBeforeAppend(): ChainVerdict {
+    const head = this.unchangedSinceClosed();
+    const verdict = head ? { intact: true, records: head.seq, head: head.hash, problem: null } : this.verify();
+    this.verifiedByDigest = head !== null;
+    this.verifiedVersion = verdict.intact ? this.dataVersion() : null;
+    // Exactly what was verified: an intact walk counts records 1..n and ends on the last hash.
+    this.verifiedHead = verdict.intact ? { seq: verdict.records, hash: verdict.head } : null;
+    return verdict;
+  }
+
+  /**
+   * The shortcut, and why it asks no less of an editor than the full walk: today an editor who
+   * rewrites a record must recompute every later record's hash and rewrite every copy of the head
+   * kept outside (verify compares each). Here the file's SHA-256 is kept in those same copies, all
+   * of which must be present and agree with each other and with the log's last record; an edit to
+   * any byte of the file changes its digest, so the editor must recompute the digest and rewrite
+   * every copy of the head: the same files, the same hash function, the same bar. Anything short
+   * of an exact match (a copy missing, unreadable or without a digest, copies that disagree, a
+   * write-ahead log with any bytes, a file that changes while read, any error) walks every
+   * record as before: it fails closed, to the full verify and its naming of the record at fault.
+   * Returns the head when the shortcut holds, else null.
+   */
+  private unchangedSinceClosed(): ChainHead | null {
+    try {
+      const copies = this.heads.readAll();
+      const [first] = copies;
+      if (!first?.file || copies.length !== this.heads.paths.length) return null;
+      const agree = copies.every((copy) => copy.seq === first.seq && copy.hash === first.hash && copy.file?.sha256 === first.file!.sha256 && copy.file.size === first.file!.size);
+      if (!agree || first.seq <= 0) return null;
+      const last = this.head();
+      if (last.seq !== first.seq || last.hash !== first.hash) return null;
+      // No write-ahead log bytes: what SQLite reads is the file alone, so its bytes are the log.
+      if (walBytes(this.path) !== 0) return null;
+      const file = fileDigest(this.path);
+      if (!file || file.size !== first.file.size || file.sha256 !== first.file.sha256) return null;
+      if (walBytes(this.path) !== 0) return null;
+      // Cheap, and kept: the guards that make the log append-only are still there, as written.
+      if (this.guardProblem()) return null;
+      return { seq: first.seq, hash: first.hash };
+    } catch {
+      return null;
+    }
   }
 }

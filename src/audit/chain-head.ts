@@ -13,6 +13,25 @@ import { userFolder } from './user-folders.js';
 export interface ChainHead {
   seq: number;
   hash: string;
+  /**
+   * The log file's exact bytes when a run closed it, verified and extended by this program (no
+   * write-ahead log left): a later run that finds the same bytes need not re-hash every record
+   * (AuditLog.verifyBeforeAppend). Absent when the run could not be sure (see AuditLog.close).
+   */
+  file?: FileDigest;
+}
+
+/** SHA-256 and size of a file's bytes. */
+export interface FileDigest {
+  sha256: string;
+  size: number;
+}
+
+function fileDigestOf(value: unknown): FileDigest | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { sha256, size } = value as Partial<FileDigest>;
+  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256) || typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return undefined;
+  return { sha256, size };
 }
 
 /** A head file is a few dozen bytes: anything that is not a small regular file (/dev/zero, a FIFO, a huge file) is unreadable, never waited on or read whole. */
@@ -59,7 +78,8 @@ export class ChainHeadStore {
       try {
         const data = JSON.parse(readHeadFile(path)) as Partial<ChainHead>;
         if (typeof data.seq !== 'number' || !Number.isSafeInteger(data.seq) || typeof data.hash !== 'string' || !/^[0-9a-f]{64}$/.test(data.hash)) continue;
-        heads.push({ seq: data.seq, hash: data.hash, path });
+        const file = fileDigestOf(data.file);
+        heads.push(file ? { seq: data.seq, hash: data.hash, file, path } : { seq: data.seq, hash: data.hash, path });
       } catch {
         // Missing or unreadable: the other copy may still tell.
       }
@@ -71,7 +91,9 @@ export class ChainHeadStore {
 
   /** Best effort: a head that cannot be written (read-only folder) must not stop the run. */
   write(head: ChainHead): void {
-    const text = `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`;
+    // An older close-account reads seq and hash and ignores the rest.
+    const file = head.file ? { file: { sha256: head.file.sha256, size: head.file.size } } : {};
+    const text = `${JSON.stringify({ seq: head.seq, hash: head.hash, ...file })}\n`;
     for (const path of this.paths) {
       try {
         if (!this.folderMade.has(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

@@ -74,7 +74,8 @@ export async function openAuditLog({ path, term, t }: AuditLogPlace, purpose: 'r
     throw new CliError(EXIT.usage, t('error.audit-unusable', { path, code, detail }), t('error.audit-unusable-hint'));
   }
   if (purpose === 'append') {
-    const verdict = audit.verify();
+    // The full walk unless the file is byte for byte the one the last run verified and closed.
+    const verdict = audit.verifyBeforeAppend();
     if (!verdict.intact) {
       audit.close();
       throw new CliError(EXIT.usage, t('error.audit-broken', { problem: chainProblemText(verdict.problem!, path, t) }), t('error.audit-broken-hint', { path }));

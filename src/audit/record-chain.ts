@@ -67,10 +67,11 @@ export interface ChainVerdict {
  * Walks the records in storage order and names the first one that does not hold: a gap in the
  * numbering (deleted), a number out of order (reordered), a hash that does not match its content
  * (edited), or a link to a previous hash that is not the record before's (cut or reordered).
+ * `after`: the records follow that one (already verified), not the start of the chain.
  */
-export function verifyChain(records: Iterable<StoredRecord>): ChainVerdict {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+export function verifyChain(records: Iterable<StoredRecord>, after: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): ChainVerdict {
+  let expectedSeq = after.seq + 1;
+  let prevHash = after.hash;
   let count = 0;
   for (const record of records) {
     count += 1;

@@ -572,7 +572,7 @@ export const en = {
   'submit.webhook.next-steps': () => "The request is in your team's ticketing system; it sends it to Amazon from there. `close-account status --record closed` once Amazon confirms.",
   'submit.webhook.failed-hint': () =>
     'Check the URL and that the receiving service is up, then run the same command again: the Idempotency-Key makes a repeat safe. Nothing was recorded as submitted.',
-  'audit.verify.intact': (p: P) => `The audit log is intact: ${num(p.records)} records, chain head ${p.head}.`,
+  'audit.verify.intact': (p: P) => `The audit log is intact: ${num(p.records)} records, chain head ${p.head}. Every record was checked, record by record.`,
   'audit.verify.edited': (p: P) => `Record ${p.seq} of the audit log ${p.path} was edited after it was written.`,
   'audit.verify.missing': (p: P) => `Record ${p.seq} of the audit log ${p.path} was deleted.`,
   'audit.verify.reordered': (p: P) => `The audit log ${p.path} was reordered at record ${p.seq}.`,

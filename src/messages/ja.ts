@@ -565,7 +565,7 @@ export const ja: Messages = {
   'submit.webhook.next-steps': () => '依頼はあなたのチームのチケットシステムに入りました。そこからAmazonに送られます。Amazonが確認したら `close-account status --record closed` を実行してください。',
   'submit.webhook.failed-hint': () =>
     'URLと受信側のサービスが動いているかを確認し、同じコマンドをもう一度実行してください: Idempotency-Key があるので繰り返しても安全です。送信済みとしては記録していません。',
-  'audit.verify.intact': (p: P) => `監査ログは改ざんされていません: ${num(p.records)}件の記録、チェーンの先頭 ${p.head}。`,
+  'audit.verify.intact': (p: P) => `監査ログは改ざんされていません: ${num(p.records)}件の記録、チェーンの先頭 ${p.head}。すべての記録を一件ずつ検証しました。`,
   'audit.verify.edited': (p: P) => `監査ログ ${p.path} の記録 ${p.seq} は書き込み後に編集されています。`,
   'audit.verify.missing': (p: P) => `監査ログ ${p.path} の記録 ${p.seq} は削除されています。`,
   'audit.verify.reordered': (p: P) => `監査ログ ${p.path} は記録 ${p.seq} で並べ替えられています。`,

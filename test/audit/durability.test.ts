@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuditLog } from '../../src/audit/audit-log.js';
+import type { AuditLog } from '../../src/audit/audit-log.js';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
 import { runCli, sandbox } from '../helpers/cli-process.js';
@@ -29,12 +29,17 @@ vi.mock('node:fs', async (original) => {
   return { ...fs, default: { ...fs, openSync, fsyncSync }, openSync, fsyncSync };
 });
 
+// The files of a vitest worker share their modules (vitest.config.ts, isolate: false): the audit
+// log may already be loaded with the real node:fs. Loaded afresh here, it sees the mock above.
+vi.resetModules();
+const { AuditLog: FreshAuditLog } = await import('../../src/audit/audit-log.js');
+
 const PROCESS = { pid: 1, host: 'test' };
 const open: AuditLog[] = [];
 afterEach(() => open.splice(0).forEach((log) => log.close()));
 
 function freshLog(): AuditLog {
-  const log = AuditLog.open(join(mkdtempSync(join(tmpdir(), 'audit-durability-')), 'audit.db'));
+  const log = FreshAuditLog.open(join(mkdtempSync(join(tmpdir(), 'audit-durability-')), 'audit.db'));
   open.push(log);
   return log;
 }

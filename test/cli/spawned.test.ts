@@ -4,9 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
+import { runEach, runScenarios } from '../helpers/cli-async.js';
 import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
@@ -64,32 +65,28 @@ describe('close-account as a process', () => {
     expect(doc.earliestCloseDate).toBe('2027-02-18');
   });
 
-  it('answers "will I be ready on that day?" with --as-of', () => {
-    const { env } = sandbox();
-    const before = runCli(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', '2026-12-30', '--json'], env);
-    expect(before.code).toBe(3);
-    const doc = readinessJsonSchema.parse(JSON.parse(before.stdout));
+  it('answers "will I be ready on that day?" with --as-of', async () => {
+    const { env, home } = sandbox();
+    const [before, on] = await runEach(['2026-12-30', '2026-12-31'].map((day) => ['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', day, '--json']), env, home);
+    expect(before!.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(before!.stdout));
     expect(doc.checks.find((c) => c.id === 'last-sale-window')).toMatchObject({ status: 'fail', clearsOn: '2026-12-31' });
-    const on = runCli(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', '2026-12-31', '--json'], env);
-    expect(on.code).toBe(0);
+    expect(on!.code).toBe(0);
   });
 
-  it('submit on the ready seller exits 0, once; audit list shows the run and the submission', () => {
-    const { env, db } = sandbox();
-    const first = runCli(SUBMIT, env);
+  it('submit on the ready seller exits 0, once; audit list shows the run and the submission', async () => {
+    const { env, db, home } = sandbox();
+    const [first, again, list, status] = (await runEach([SUBMIT, [...SUBMIT, '--json'], ['audit', 'list'], ['status']], env, home)) as [CliResult, CliResult, CliResult, CliResult];
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Closure request submitted.');
-    const again = runCli([...SUBMIT, '--json'], env);
     expect(again.code).toBe(0);
     expect(readinessJsonSchema.parse(JSON.parse(again.stdout)).submission).toMatchObject({ alreadySubmitted: true, submitter: 'demo' });
 
-    const list = runCli(['audit', 'list'], env);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/submit\s+demo \(demo: ready\)\s+\d{4}-\d{2}-\d{2}\s+ready\s+completed\s+0\s+DEMO-CR-/);
 
     expect(readAudit(db)).toMatchObject({ submissions: 1, intact: true });
 
-    const status = runCli(['status'], env);
     expect(status.stdout).toContain('Submitted on');
     expect(status.stdout).toContain('simulated submission for the demo seller');
   });
@@ -111,28 +108,31 @@ describe('close-account as a process', () => {
     expect(result.stderr).toContain('does not match');
   });
 
-  it('exports the closure dossier as JSON, CSV, Markdown and HTML', () => {
-    const { env } = sandbox();
+  it('exports the closure dossier as JSON, CSV, Markdown and HTML', async () => {
+    const { env, home } = sandbox();
     const withText = SUBMIT.map((arg) => (arg === 'stopped-selling' ? 'other' : arg));
-    expect(runCli([...withText, '--reason-text', 'Retiring <soon> & happy'], env).code).toBe(0);
-    const json = runCli(['audit', 'export', '--format', 'json'], env);
+    const [submitted, json, csv, markdown, htmlRun, listed] = (await runEach(
+      [[...withText, '--reason-text', 'Retiring <soon> & happy'], ['audit', 'export', '--format', 'json'], ['audit', 'export', '--format', 'csv'], ['audit', 'export'], ['audit', 'export', '--format', 'html'], ['audit', 'list', '--json']],
+      env,
+      home,
+    )) as CliResult[] as [CliResult, CliResult, CliResult, CliResult, CliResult, CliResult];
+    expect(submitted.code).toBe(0);
     const dossier = JSON.parse(json.stdout);
     expect(dossier.request).toMatchObject({ state: 'submitted', submission: { submitter: 'demo' } });
     expect(dossier.evidence.checks).toHaveLength(14);
     // Three: account health and claims are answered from the demo's data (issue 17), not confirmed.
     expect(dossier.evidence.confirmations).toHaveLength(3);
     expect(dossier.chain).toMatchObject({ intact: true });
-    const csv = runCli(['audit', 'export', '--format', 'csv'], env);
     expect(csv.stdout.split('\n')[0]).toBe('seq,at,run_id,record,request_id,detail,hash');
     expect(csv.stdout).toMatch(/,submission,CR-/);
-    const md = runCli(['audit', 'export'], env).stdout;
+    const md = markdown.stdout;
     expect(md).toContain('# Seller account closure dossier');
     expect(md).toContain(`Final hash of the audit chain: \`${dossier.chain.head}\``);
-    const html = runCli(['audit', 'export', '--format', 'html'], env).stdout;
+    const html = htmlRun.stdout;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Retiring &lt;soon&gt; &amp; happy');
     expect(html).not.toContain('<soon>');
-    const runId = JSON.parse(runCli(['audit', 'list', '--json'], env).stdout).runs[0].id as string;
+    const runId = JSON.parse(listed.stdout).runs[0].id as string;
     const show = runCli(['audit', 'show', runId], env);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('Submission DEMO-CR-');
@@ -150,9 +150,14 @@ describe('close-account as a process', () => {
       ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
       ['an export format', ['audit', 'export', '--format', 'xml'], /md, html, json, csv/],
     ];
-    it.each(cases)('%s', (_name, args, message) => {
-      const { env } = sandbox();
-      const result = runCli(args, env);
+    // Each case in a home of its own, all in one spawned process (runScenarios).
+    let results: CliResult[] = [];
+    beforeAll(async () => {
+      const homes = cases.map(() => sandbox());
+      results = await runScenarios(cases.map(([, args], i) => ({ args, env: homes[i]!.env })), homes[0]!.home);
+    });
+    it.each(cases)('%s', (name, _args, message) => {
+      const result = results[cases.findIndex(([n]) => n === name)]!;
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expectNoStack(result);

@@ -61,3 +61,8 @@ export async function runScenarios(scenarios: { args: string[]; env: Record<stri
   const [outs, errs] = [split(out), split(err)];
   return codes.map((code, i) => ({ code, stdout: outs[i] ?? '', stderr: errs[i] ?? '' }));
 }
+
+/** Several runs with one env, one after another in one spawned process (runScenarios): a sequence of commands on one home. */
+export function runEach(runs: string[][], env: Record<string, string>, workDir: string): Promise<CliResult[]> {
+  return runScenarios(runs.map((args) => ({ args, env })), workDir);
+}

@@ -53,4 +53,14 @@ describe('the secret registry', () => {
     expect(JSON.stringify(body)).not.toContain('SECRET-REFRESH');
     expect(body.list[1]).toBe(3);
   });
+
+  it('forgets every secret when cleared (each test file starts so: test/helpers/temp-root.ts)', () => {
+    const registry = new SecretRegistry();
+    registry.add('client-secret-0123456789');
+    expect(registry.scrub('a client-secret-0123456789 and client-secret-012')).toBe('a [redacted] and [redacted]');
+    registry.clear();
+    expect(registry.scrub('a client-secret-0123456789 and client-secret-012')).toBe('a client-secret-0123456789 and client-secret-012');
+    registry.add('another-secret-9876543210');
+    expect(registry.scrub('another-secret-9876543210 client-secret-0123456789')).toBe('[redacted] client-secret-0123456789');
+  });
 });

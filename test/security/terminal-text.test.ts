@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { terminalText } from '../../src/io/terminal-text.js';
-import { runCli, sandbox } from '../helpers/cli-process.js';
+import { runEach } from '../helpers/cli-async.js';
+import { runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
 
 const EVIL = '\u001b]0;owned\u0007\u001b[2J\u001b[H\rX\u009b31m\u202eevil';
@@ -45,15 +46,13 @@ describe('terminalText', () => {
 });
 
 describe('outside strings in human output', () => {
-  it('--reason-text: escaped in human output and errors, exact in JSON', () => {
-    const { env } = sandbox();
+  it('--reason-text: escaped in human output and errors, exact in JSON', async () => {
+    const { env, home } = sandbox();
     const args = ['--dry-run', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'other', '--reason-text', EVIL, '--email', 'o@example.com'];
-    const human = runCli(args, env);
+    const [human, json, error] = (await runEach([args, [...args, '--json'], ['check', '--adapter', EVIL]], env, home)) as [CliResult, CliResult, CliResult];
     expect(RAW_CONTROL.test(human.stdout + human.stderr)).toBe(false);
     expect(human.stdout).toContain('\\u001b]0;owned\\u0007');
-    const json = runCli([...args, '--json'], env);
     expect(JSON.parse(json.stdout).request.reasonText).toBe(EVIL);
-    const error = runCli(['check', '--adapter', EVIL], env);
     expect(error.code).toBe(2);
     expect(RAW_CONTROL.test(error.stderr)).toBe(false);
   });
@@ -73,26 +72,37 @@ describe('outside strings in human output', () => {
     expect(RAW_CONTROL.test(result.stdout + result.stderr)).toBe(false);
   });
 
-  it('a rejection reason recorded with status --record, and replayed from the log', () => {
-    const { env } = sandbox();
-    expect(runCli(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env).code).toBe(0);
-    const recorded = runCli(['status', '--record', 'rejected', '--amazon-reason', EVIL], env);
-    expect(recorded.code, recorded.stderr).toBe(0);
-    for (const args of [['status'], ['audit', 'list'], ['audit', 'export', '--format', 'md'], ['audit', 'export', '--format', 'csv']]) {
-      const replay = runCli(args, env);
+  it('a rejection reason recorded with status --record, and replayed from the log', async () => {
+    const { env, home } = sandbox();
+    const replays = [['status'], ['audit', 'list'], ['audit', 'export', '--format', 'md'], ['audit', 'export', '--format', 'csv']];
+    const submit = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER];
+    const [submitted, recorded, ...rest] = await runEach([submit, ['status', '--record', 'rejected', '--amazon-reason', EVIL], ...replays, ['status', '--json']], env, home);
+    expect(submitted!.code).toBe(0);
+    expect(recorded!.code, recorded!.stderr).toBe(0);
+    for (const [i, args] of replays.entries()) {
+      const replay = rest[i]!;
+      expect(replay.stdout, args.join(' ')).not.toBe(''); // each run's own output, split right
       expect(RAW_CONTROL.test(replay.stdout + replay.stderr), args.join(' ')).toBe(false);
     }
-    const json = JSON.parse(runCli(['status', '--json'], env).stdout);
+    const json = JSON.parse(rest.at(-1)!.stdout);
     expect(json.requests[0].statuses.at(-1).reason).toBe(EVIL);
   });
 
-  it('a Markdown dossier quotes --reason-text without letting it close the fence or open raw HTML', () => {
+  it('a Markdown dossier quotes --reason-text without letting it close the fence or open raw HTML', async () => {
     const { env, home } = sandbox();
     const text = '```\n</pre><script>alert(1)</script>\n```';
-    expect(runCli(['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'other', '--reason-text', text, '--email', 'o@example.com', '--confirm', SELLER], env).code).toBe(0);
-    runCli(['status', '--record', 'rejected', '--amazon-reason', '<img src=x onerror=alert(1)> [link](javascript:x)'], env);
     const out = join(home, 'dossier.md');
-    expect(runCli(['audit', 'export', '--format', 'md', '--out', out], env).code).toBe(0);
+    const [submitted, , exported] = await runEach(
+      [
+        ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'other', '--reason-text', text, '--email', 'o@example.com', '--confirm', SELLER],
+        ['status', '--record', 'rejected', '--amazon-reason', '<img src=x onerror=alert(1)> [link](javascript:x)'],
+        ['audit', 'export', '--format', 'md', '--out', out],
+      ],
+      env,
+      home,
+    );
+    expect(submitted!.code).toBe(0);
+    expect(exported!.code).toBe(0);
     const md = readFileSync(out, 'utf8');
     // The quoted text is inside a fence longer than any run of backticks in it, so it cannot close it.
     const block = /^(`{4,})\n([\s\S]*?)\n\1$/m.exec(md);

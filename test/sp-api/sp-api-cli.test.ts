@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
-import { startCli } from '../helpers/cli-async.js';
+import { runScenarios, startCli } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { ALL_FAULTS, FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
@@ -60,9 +60,13 @@ describe('secrets', () => {
     const all = { ...env, ...fake.env, CLOSE_ACCOUNT_WEBHOOK_SECRET: secrets[2]! };
     const plan = join(home, 'plan.json');
     const request = ['--seller-id', 'A2DEMO5ELLER7Q', '--reason', 'stopped-selling', '--email', 'o@example.com'];
+    // The program's own --version and --help answer before it loads (src/cli.cts): spawned each.
+    const outputs: string[] = [];
+    for (const args of [['--version'], ['--help']]) {
+      const result = await cli(args, all);
+      outputs.push(result.stdout, result.stderr);
+    }
     const runs = [
-      ['--version'],
-      ['--help'],
       ['check', '--adapter', 'sp-api', '--attest', 'all', '--verbose'],
       ['check', '--adapter', 'sp-api', '--attest', 'all', '--json'],
       ['--dry-run', '--adapter', 'sp-api', '--attest', 'all', ...request, '--out', plan],
@@ -76,17 +80,18 @@ describe('secrets', () => {
       ['audit', 'export', '--format', 'json'],
       ['audit', 'export', '--format', 'html'],
     ];
-    const outputs: string[] = [];
-    for (const args of runs) {
-      const result = await cli(args, all);
-      outputs.push(result.stdout, result.stderr);
-    }
     // A refused refresh token must not come back in the error either.
     const revoked = await startFakeSpApi('ready', { ...NO_FAULTS, revoked: true });
     servers.push(revoked);
-    const refused = await cli(['check', '--adapter', 'sp-api'], { ...env, ...revoked.env });
+    // Every other command in one spawned process, one after another, each with the program loaded
+    // afresh (an empty secret registry) and its own real stdout and stderr (runScenarios).
+    const results = await runScenarios([...runs.map((args) => ({ args, env: all })), { args: ['check', '--adapter', 'sp-api'], env: { ...env, ...revoked.env } }], home);
+    const refused = results.pop()!;
     expect(refused.code).toBe(4);
-    outputs.push(refused.stdout, refused.stderr);
+    // Each ran to an answer (the ready seller is blocked on what Amazon cancels: exit 3), none refused its input.
+    for (const [i, r] of results.entries()) expect([0, 3], `${runs[i]!.join(' ')}: ${r.stderr}`).toContain(r.code);
+    for (const result of [...results, refused]) outputs.push(result.stdout, result.stderr);
+    expect(JSON.parse(results[1]!.stdout)).toMatchObject({ adapter: 'sp-api' }); // each run's own output, split right
     const database = readFileSync(db).toString('latin1') + readFileSync(plan, 'utf8');
     for (const secret of secrets) {
       for (const text of outputs) expect(text).not.toContain(secret);
