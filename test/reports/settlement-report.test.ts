@@ -258,3 +258,11 @@ describe('settlement report: dates out of order are a misread, not a payout made
     expect((await refusal(folderWith([S, total('9402', '2026-11-20', '2026-11-15', '2026-11-17', '10.00')]))).message).toContain('line 2');
   });
 });
+
+describe('settlement report: one marketplace per currency is one series (outside attack, att-x-3)', () => {
+  it("a closing seller's last settlement of fees only (no marketplace named) supersedes the earlier Amazon.com one", async () => {
+    const named = row(S, { 'settlement-id': '9501', 'transaction-type': 'Order', 'order-id': '111-1111111-0000001', 'marketplace-name': 'Amazon.com', 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount: '-42.10', 'posted-date': '2026-11-10' });
+    const { balance } = await balanceOf(folderWith([S, total('9501', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), named, total('9502', '2026-11-15', '2026-11-22', '2026-11-24', '0.00'), line('9502', 'other-transaction', 'other-transaction', 'Subscription Fee', '0.00')]));
+    expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
+  });
+});

@@ -151,14 +151,18 @@ export function mergeSettlements(found: readonly Settlement[], held: HeldReserve
 
 /**
  * The last settlement of each currency and marketplace (the latest end; on a tie, the latest
- * deposit). Amazon.de and Amazon.fr both settle in euros, each on its own: a later German
- * settlement says nothing of a French one, so settlements naming different marketplaces (or one
- * naming none) never supersede each other.
+ * deposit). Amazon.de and Amazon.fr both settle in euros, each on its own: where the files name
+ * several marketplaces for a currency, a later German settlement says nothing of a French one, so
+ * settlements naming different marketplaces (or one naming none) never supersede each other.
  */
 export function lastSettlements(all: readonly Settlement[]): Settlement[] {
+  // A currency the files name one marketplace for (or none) is one series: its latest settlement
+  // supersedes the others, named or not (a closing seller's last settlement may hold fees only).
+  const named = new Map<string, Set<string>>();
+  for (const s of all) for (const m of s.marketplaces) named.set(s.currency, (named.get(s.currency) ?? new Set()).add(m));
   const latest = new Map<string, Settlement>();
   for (const s of all) {
-    const key = `${s.currency}\t${s.marketplaces.join('\n')}`;
+    const key = (named.get(s.currency)?.size ?? 0) <= 1 ? s.currency : `${s.currency}\t${s.marketplaces.join('\n')}`;
     const known = latest.get(key);
     if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(key, s);
   }
