@@ -221,3 +221,12 @@ describe("Date Range report: an order's description is its product's title (outs
     expect(c['hidden-charges']).toMatchObject({ status: 'pass' });
   });
 });
+
+describe('a Date Range report cut off before its header (outside attack, att-x-3)', () => {
+  it('beside a good one, keeps hidden-charges from passing: it may have held the charges the other does not', async () => {
+    const dir = folderWith(dateRangeLines([OLD_SALE, sale('Nov 20, 2026 1:00:00 PM PST')]));
+    expect((await checks(dir))['hidden-charges']!.status).toBe('pass');
+    writeReport(dir, 'DateRange_2026Nov1-2026Nov25CustomTransaction.csv', DATE_RANGE_PREAMBLE.slice(0, 2));
+    expect((await checks(dir))['hidden-charges']!.status).toBe('unknown');
+  });
+});

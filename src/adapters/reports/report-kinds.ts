@@ -194,6 +194,15 @@ export function isOldSettlementHeader(headers: readonly string[]): boolean {
   return SETTLEMENT_BASE.every((name) => present.has(name)) && !present.has('amount-type') && present.has('price-type');
 }
 
+/**
+ * A first line like the text Seller Central writes before a Date Range report's header ("All
+ * amounts in USD, unless specified", "Includes Amazon Marketplace, ... transactions"; seen in
+ * files, UNCONFIRMED): a file that starts so and has no header was cut off before it.
+ */
+export function looksLikeDateRangePreamble(headers: readonly string[]): boolean {
+  return /all amounts in|includes amazon marketplace|amazon webstore transactions/i.test(headers.join('\t'));
+}
+
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
   // "Date / Time" (help page) and "date/time" (files) are one name.
