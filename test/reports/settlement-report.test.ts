@@ -217,6 +217,14 @@ describe('settlement report: a reserve wherever the file puts it (outside attack
     expect(balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
     expect(balance.summary).toContain('50.00 USD');
   });
+
+  it('a settlement split across two files adds its reserve rows up; a row one file repeats counts twice', async () => {
+    const folder = folderWith([S, total('9104', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), line('9104', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-30.00')]);
+    writeReport(folder.dir, '50012345678-part2.txt', [S, line('9104', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-20.00')]);
+    expect((await balanceOf(folder)).balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
+    const repeated = line('9105', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-20.00');
+    expect((await balanceOf(folderWith([S, total('9105', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), repeated, repeated]))).balance).toMatchObject({ items: [{ reserved: 40 }] });
+  });
 });
 
 describe('settlement report: each EU marketplace settles on its own in euros (outside attack, att-x-3)', () => {

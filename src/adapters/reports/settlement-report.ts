@@ -43,7 +43,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 const DAMAGED = { test: (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd') };
 
 /** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
-export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number; perFile: Map<ReportFile, number> }>;
+export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number; rows: Map<string, number> }>;
 
 /**
  * Every settlement a file holds, read row by row (the file is never held whole); reserves held are
@@ -58,6 +58,8 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
   const marketplace = c('marketplace');
   const [id, start, end, deposit, total, currency, description, amount, amountType] = ['settlementId', 'start', 'end', 'deposit', 'total', 'currency', 'description', 'amount', 'amountType'].map(c) as number[] as [number, number, number, number, number, number, number, number, number];
   const byId = new Map<string, Settlement>();
+  /** Reserve rows this file has shown, by their text, and how many times. */
+  const seenHere = new Map<string, number>();
   const last = Math.max(id, start, end, deposit, total, currency, description, amount, amountType);
   const rows = file.batches(last, (row) => {
     const settlementId = file.text(row, id).trim();
@@ -111,13 +113,17 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
     if (kind === '' || DAMAGED.test(kind)) throw file.valueError(new ReportValueProblem(kind, 'an amount type', 'amount-description'), row.line, 'amountType');
     // The reserve may be named by either column (neither's values are confirmed): stricter to read both.
     if ((RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) || (RESERVE.test(kind) && !PREVIOUS_RESERVE.test(kind))) {
-      const known = held.get(settlementId);
-      if (known) {
-        // The same settlement in two files (a report downloaded twice) holds its reserve once: each file's own sum, the largest.
-        const sums = known.perFile;
-        sums.set(file, (sums.get(file) ?? 0) + Math.abs(value));
-        known.amount = Math.max(...sums.values());
-      } else held.set(settlementId, { amount: Math.abs(value), file, line: row.line, perFile: new Map([[file, Math.abs(value)]]) });
+      // The same row in two files (a report downloaded twice) is held once; a settlement split
+      // across files adds up; a row one file repeats counts as often as that file has it.
+      const key = Array.from({ length: row.fields }, (_, i) => file.text(row, i)).join('\t');
+      const times = (seenHere.get(key) ?? 0) + 1;
+      seenHere.set(key, times);
+      const known = held.get(settlementId) ?? { amount: 0, file, line: row.line, rows: new Map<string, number>() };
+      held.set(settlementId, known);
+      if (times > (known.rows.get(key) ?? 0)) {
+        known.rows.set(key, times);
+        known.amount += Math.abs(value);
+      }
     }
     return undefined;
   });
