@@ -266,6 +266,7 @@ export interface MessageParams {
   'render.heading': { adapter: Value; asOf: Value; who: Value };
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
+  'reports.date-range-ends-early': { needed: Value; to: Value };
   'reports.date-range-short': { from: Value; needed: Value };
   'reports.date-range-unknown-types': { file: Value; types: Value };
   'reports.file-age': { days: Value; file: Value };
@@ -273,12 +274,14 @@ export interface MessageParams {
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
+  'reports.old-settlement': { file: Value };
   'reports.period-unknown': { file: Value };
   'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
   'reports.settlement-no-total': { files: Value };
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
+  'reports.skipped.old-settlement': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };
   'reports.skipped.unreadable': { code: Value; file: Value };
   'reports.stale': { days: Value; file: Value };

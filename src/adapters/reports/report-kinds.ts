@@ -152,8 +152,9 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
       description: 'amount-description',
       amount: 'amount',
       posted: 'posted-date',
+      marketplace: 'marketplace-name',
     },
-    optional: ['orderId'],
+    optional: ['orderId', 'marketplace'],
     documented: SETTLEMENT_V2_COLUMNS,
   },
   {
@@ -183,6 +184,24 @@ const OTHER_REPORT_SIGNATURES: readonly string[][] = [
  * removal report it shares order-id and sku with.
  */
 const SETTLEMENT_BASE = ['settlement-id', 'settlement-start-date', 'transaction-type'];
+
+/**
+ * The old settlement flat file (GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE, removed 11 Nov 2026):
+ * the settlement names with price-type/…-amount columns and no amount-type (report-formats.md §11).
+ */
+export function isOldSettlementHeader(headers: readonly string[]): boolean {
+  const present = new Set(headers.map(normaliseHeader));
+  return SETTLEMENT_BASE.every((name) => present.has(name)) && !present.has('amount-type') && present.has('price-type');
+}
+
+/**
+ * A first line like the text Seller Central writes before a Date Range report's header ("All
+ * amounts in USD, unless specified", "Includes Amazon Marketplace, ... transactions"; seen in
+ * files, UNCONFIRMED): a file that starts so and has no header was cut off before it.
+ */
+export function looksLikeDateRangePreamble(headers: readonly string[]): boolean {
+  return /all amounts in|includes amazon marketplace|amazon webstore transactions/i.test(headers.join('\t'));
+}
 
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
