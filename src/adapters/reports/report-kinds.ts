@@ -252,6 +252,12 @@ export function cutHeaderKinds(headers: string[]): ReportKind[] {
   const last = normaliseHeader(headers[headers.length - 1] ?? '');
   // Cut inside a character (a BOM, a multi-byte letter): what it began cannot be told.
   if (!/^[\x20-\x7e]*$/.test(last)) return [...REPORT_KINDS];
-  const cutFrom = REPORT_KIND_SPECS.filter((spec) => [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])].some((name) => name.startsWith(last))).map((spec) => spec.kind);
+  // A header cut short may keep only one of its kind's names (the columns in another order, the
+  // cut early): one known name is enough here, where a whole header needs two (lookalikeKinds).
+  const present = new Set(headers.map(normaliseHeader));
+  const cutFrom = REPORT_KIND_SPECS.filter((spec) => {
+    const names = [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])];
+    return names.some((name) => name.startsWith(last)) || names.some((name) => present.has(name));
+  }).map((spec) => spec.kind);
   return [...new Set([...lookalikeKinds(headers), ...cutFrom])];
 }
