@@ -366,6 +366,7 @@ export const en = {
   'error.prefix': () => 'error',
   'warning.prefix': () => 'warning',
   'error.see-help': () => 'Run `close-account --help` for the commands and options.',
+  'error.see-command-help': (p: P) => `Run \`${p.command} --help\` for its options.`,
   'error.internal': (p: P) => `Something went wrong inside close-account: ${p.detail}`,
   'error.internal-hint': () =>
     'This is a bug, not something you did. Run again with CLOSE_ACCOUNT_DEBUG=1 for details, and report it. The audit log was left consistent.',

@@ -362,6 +362,7 @@ export const ja: Messages = {
   'error.prefix': () => 'エラー',
   'warning.prefix': () => '警告',
   'error.see-help': () => 'コマンドとオプションは `close-account --help` で確認できます。',
+  'error.see-command-help': (p: P) => `オプションは \`${p.command} --help\` で確認できます。`,
   'error.internal': (p: P) => `close-account の内部で問題が起きました: ${p.detail}`,
   'error.internal-hint': () =>
     'これはバグで、あなたの操作のせいではありません。CLOSE_ACCOUNT_DEBUG=1 を付けて再実行すると詳細が出ます。報告してください。監査ログは整合性を保っています。',

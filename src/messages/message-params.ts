@@ -171,6 +171,7 @@ export interface MessageParams {
   'error.request-file-too-large': { cap: Value; path: Value };
   'error.request-file-unreadable': { code: Value; path: Value };
   'error.request-invalid': { problems: Value };
+  'error.see-command-help': { command: Value };
   'error.seller-mismatch': { given: Value; known: Value };
   'error.sp-api-missing': { names: Value };
   'error.sp-api-region': { value: Value };

@@ -352,6 +352,7 @@ export const zhCN: Messages = {
   'error.prefix': () => '错误',
   'warning.prefix': () => '警告',
   'error.see-help': () => '运行 `close-account --help` 查看命令和选项。',
+  'error.see-command-help': (p: P) => `运行 \`${p.command} --help\` 查看它的选项。`,
   'error.internal': (p: P) => `close-account 内部出错：${p.detail}`,
   'error.internal-hint': () => '这是一个程序缺陷，不是您的操作问题。加上 CLOSE_ACCOUNT_DEBUG=1 再次运行可查看详情，请报告此问题。审计日志保持一致。',
   'error.interrupted': (p: P) =>
