@@ -85,7 +85,8 @@ export class ReportFile {
       } finally {
         await handle.close();
       }
-      gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+      // A lone 0x1f is a gzip cut after its first byte: read as one, it is a damaged gzip (exit 2).
+      gzip = head[0] === 0x1f && (head.length === 1 || head[1] === 0x8b);
       // UTF-16 (Excel's "Unicode Text"), like gzip, is read through fileChunks, which makes it UTF-8.
       utf16 = !gzip && utf16Of(head) !== null;
       const complete = !gzip && !utf16 && head.length < HEAD_SIZE;
