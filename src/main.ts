@@ -75,7 +75,7 @@ function commandFlags(cmd: Command): RawFlags {
       const key = option.attributeName();
       const source = c.getOptionValueSource(key);
       if (source === undefined || source === 'default' || source === 'implied') continue;
-      if (!own.has(key)) throw new CommanderError(EXIT.usage, 'commander.unknownOption', `error: unknown option '${option.long ?? option.flags}'`);
+      if (!own.has(key)) throw fromCommand(cmd, new CommanderError(EXIT.usage, 'commander.unknownOption', `error: unknown option '${option.long ?? option.flags}'`));
       const value: unknown = c.getOptionValue(key);
       const before = raw[key];
       raw[key] = Array.isArray(before) && Array.isArray(value) ? [...before, ...(value as unknown[])] : value;
@@ -85,6 +85,17 @@ function commandFlags(cmd: Command): RawFlags {
 }
 
 type RunAction = (definition: AnyCommand) => (...args: unknown[]) => Promise<void>;
+
+/** The command a parser error came from, so its hint names that command's own help. */
+const FAILED_COMMAND = Symbol('failed command');
+type TaggedError = CommanderError & { [FAILED_COMMAND]?: string };
+
+function fromCommand(cmd: Command, error: CommanderError): CommanderError {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  (error as TaggedError)[FAILED_COMMAND] = names.join(' ');
+  return error;
+}
 
 function buildProgram(t: Translate, term: Terminal, version: string, run: RunAction): Command {
   const program = new Command('close-account')
@@ -143,6 +154,9 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
 /** One entry of the command list: a command, or a group and its commands. */
 function register(parent: Command, entry: CommandEntry, t: Translate, run: RunAction): void {
   const cmd = parent.command(entry.name).description(t(entry.description));
+  cmd.exitOverride((error) => {
+    throw fromCommand(cmd, error);
+  });
   if (isGroup(entry)) {
     cmd.helpCommand(false);
     addFlags(cmd, entry.byItself?.flags ?? [], t);
@@ -337,7 +351,12 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
     if (hint) say(hint);
     return exitCode;
   };
-  if (error instanceof CommanderError) return fail(EXIT.usage, parserMessage(error, t), t('error.see-help'));
+  if (error instanceof CommanderError) {
+    const command = (error as TaggedError)[FAILED_COMMAND];
+    // An unknown command is the program's to explain; a bad flag, the command's own help.
+    const hint = command && command !== 'close-account' && error.code !== 'commander.unknownCommand' ? t('error.see-command-help', { command }) : t('error.see-help');
+    return fail(EXIT.usage, parserMessage(error, t), hint);
+  }
   if (error instanceof CliError) {
     if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.io), null);
     return fail(error.exitCode, error.message, error.hint);

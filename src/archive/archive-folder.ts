@@ -61,6 +61,14 @@ export class ArchiveFolder {
 
   /** Makes the folder (0700: the records are the seller's own). */
   create(): void {
+    // An --out naming a file is a mistake in the command, not a full or read-only disk.
+    let existing: ReturnType<typeof statSync> | undefined;
+    try {
+      existing = statSync(this.dir);
+    } catch {
+      existing = undefined;
+    }
+    if (existing && !existing.isDirectory()) throw new UsageError(this.t('archive.folder-is-file', { dir: this.dir }), this.t('archive.folder-hint'));
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       if (!statSync(this.dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });

@@ -98,7 +98,7 @@ export async function reportsArchiveSource(dir: string, sellerId: string | null,
   // Settlement flat files are documented but read by no check: recognised here by their own columns.
   const settlementHeader = ['settlement-id', 'settlement-start-date', 'settlement-end-date'];
   for (const skipped of folder.skipped) {
-    if (skipped.reason !== 'unknown-kind') continue;
+    if (skipped.reason !== 'unknown-kind' && skipped.reason !== 'old-settlement') continue;
     const { ReportFile: Reader } = await import('../adapters/reports/report-file.js');
     const file = await Reader.open(`${folder.dir}/${skipped.name}`, null, t);
     const headers = new Set(file.headers.map(normaliseHeader));

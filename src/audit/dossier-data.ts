@@ -14,6 +14,8 @@ export interface Dossier {
   generatedAt: string;
   database: string;
   chain: ChainVerdict;
+  /** The evidence or the submission is the embedded sample seller's: nothing of it is a real account. */
+  demo: boolean;
   request: RequestHistory | null;
   evidence: {
     runId: string;
@@ -69,7 +71,10 @@ export function buildDossier(audit: AuditLog, requestId: string | null, now: Dat
   let evidence: Dossier['evidence'] = null;
   let evidenceRun = request?.submission?.runId ?? null;
   const readinessRecords: { runId: string; at: string; body: Record<string, unknown> }[] = [];
+  // Whether each run read the demo seller: its start says so, and the wizard's chosen source, later, has the last word.
+  const demoRuns = new Map<string, boolean>();
   for (const record of audit.allRecords()) {
+    if (record.runId && (record.type === 'run-started' || record.type === 'run-source')) demoRuns.set(record.runId, (record.body as { demo?: unknown } | null)?.demo === true);
     if (!inScope(record)) continue;
     timeline.push({ seq: record.seq, at: record.at, runId: record.runId, type: record.type, requestId: record.requestId, detail: detailOf(record.type, record.body), hash: record.hash });
     if (record.type === 'readiness' && record.runId) readinessRecords.push({ runId: record.runId, at: record.at, body: record.body as Record<string, unknown> });
@@ -81,5 +86,6 @@ export function buildDossier(audit: AuditLog, requestId: string | null, now: Dat
     const b = chosen.body as { asOf: string; verdict: string; earliestCloseDate: string | null; checks: CheckResult[]; confirmations: { checkId: string; how: string }[] };
     evidence = { runId: chosen.runId, at: chosen.at, asOf: b.asOf, verdict: b.verdict, earliestCloseDate: b.earliestCloseDate, checks: b.checks, confirmations: b.confirmations ?? [] };
   }
-  return { schemaVersion: 1, ...(sellerId === null ? {} : { seller: sellerId }), generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), request, evidence, timeline };
+  const demo = request?.submission?.submitter === 'demo' || (evidence !== null && demoRuns.get(evidence.runId) === true);
+  return { schemaVersion: 1, ...(sellerId === null ? {} : { seller: sellerId }), generatedAt: now.toISOString(), database: audit.path, chain: audit.verify(), demo, request, evidence, timeline };
 }

@@ -59,8 +59,10 @@ export async function openAuditLog({ path, term, t }: AuditLogPlace, purpose: 'r
     audit = AuditLog.open(path, term.now, 5000, heads);
   } catch (error) {
     if (error instanceof AuditLostError) {
-      const problem = chainProblemText({ kind: 'truncated', seq: error.head.seq, headPath: error.head.path }, path, t);
-      if (purpose === 'verify') throw new CliError(EXIT.notReady, problem, t('audit.verify.hint'));
+      const lost = { kind: 'truncated', seq: error.head.seq, headPath: error.head.path } as const;
+      const problem = chainProblemText(lost, path, t);
+      // `audit verify --json` still prints its own document for a lost log: the problem goes with the error.
+      if (purpose === 'verify') throw Object.assign(new CliError(EXIT.notReady, problem, t('audit.verify.hint')), { chainProblem: lost });
       throw new CliError(EXIT.usage, t('error.audit-broken', { problem }), t('error.audit-broken-hint', { path }));
     }
     if (error instanceof NewerSchemaError) {

@@ -69,7 +69,12 @@ export function liveRequestFor(audit: AuditLog, request: ClosureRequest): { id: 
 
 function liveRequestError(io: Pick<CommandIo, 't'>, live: { id: string; state: RequestState }, request: ClosureRequest): UsageError {
   const { t } = io;
-  return new UsageError(t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }), t('error.live-request-hint', { id: live.id }));
+  return new UsageError(t('error.live-request', { id: live.id, state: t(`state.${live.state}`), region: t(`region.${request.region}`) }), liveRequestHint(t, live));
+}
+
+/** What to do about the request standing: withdraw it, unless it is closed (a closed request cannot be withdrawn). */
+export function liveRequestHint(t: CommandIo['t'], live: { id: string; state: RequestState }): string {
+  return live.state === 'closed' ? t('error.closed-request-hint', { id: live.id }) : t('error.live-request-hint', { id: live.id });
 }
 
 /**

@@ -146,7 +146,8 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
         };
         io.print(JSON.stringify(document, null, 2));
       } else {
-        const lines = [t('archive.written', { dir, files: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty }), '', ...coverageLines(io, coverage)];
+        // The embedded sample seller's archive is sample data, said as `check` says it.
+        const lines = [...(source.id === 'demo' ? [io.out.yellow(io.out.bold(t('demo.banner'))), ''] : []), t('archive.written', { dir, files: result.manifest.files.length - empty, fetched: result.fetched, reused: result.reused, empty }), '', ...coverageLines(io, coverage)];
         for (const p of result.manifest.problems) lines.push(io.out.red(t('archive.problem', { kind: t('archive.kind', { kind: p.kind }), from: p.period.from, to: p.period.to, status: p.status, detail: p.detail })));
         if (gaps.length > 0) lines.push('', t('archive.gaps-left', { count: gaps.length }));
         if (recorder.runId) lines.push('', t('archive.recorded', { hash: manifestSha256, runId: recorder.runId }));
@@ -169,14 +170,16 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   // Whose archive it is, as its manifest says: a reports archive made without --seller-id names no one.
   const sellerId = isNamedSeller(verdict.seller) ? verdict.seller : null;
   const seller = sellerId ? t('archive.seller-named', { sellerId }) : t('archive.seller-unnamed');
+  const sample = verdict.manifest.source === 'demo' && !options.json;
   if (options.json) {
     const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, sellerId, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
     io.print(JSON.stringify(document, null, 2));
   }
   if (verdict.status === 'intact') {
-    if (!options.json) io.print([io.out.green(t('archive.verify-intact', { dir, seller, files: verdict.files })), '', ...coverageLines(io, verdict.coverage)].join('\n'));
+    if (!options.json) io.print([...(sample ? [io.out.yellow(io.out.bold(t('demo.banner'))), ''] : []), io.out.green(t('archive.verify-intact', { dir, seller, files: verdict.files })), '', ...coverageLines(io, verdict.coverage)].join('\n'));
     return EXIT.ok;
   }
+  if (sample) io.say(io.err.yellow(io.err.bold(t('demo.banner'))));
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
   // A file the manifest does not list was added, not damaged: it is moved out, not restored.
   const unlisted = verdict.changed.filter((c) => c.problem === 'unlisted').map((c) => c.file);

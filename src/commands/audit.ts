@@ -4,6 +4,8 @@
 
 import { normaliseSellerId } from '../core/request-owner.js';
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
+import type { ChainProblem } from '../audit/record-chain.js';
+import { existsSync } from 'node:fs';
 import type { CheckId, CheckStatus } from '../core/check-result.js';
 import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
 import type { Verdict } from '../core/verdict.js';
@@ -196,6 +198,17 @@ async function runAuditVerify(options: AuditReadOptions, io: CommandIo): Promise
     else io.print(io.t('audit.verify.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
+  try {
+    return await verifyExisting(options, io);
+  } catch (error) {
+    // A log deleted or cut short before it could be opened: the verify document says so, as for any broken chain.
+    const lost = (error as { chainProblem?: ChainProblem }).chainProblem;
+    if (options.json && lost) io.print(JSON.stringify({ ...auditVerifyJson(options.auditDbPath, null), exists: existsSync(options.auditDbPath), intact: false, problem: lost }, null, 2));
+    throw error;
+  }
+}
+
+async function verifyExisting(options: AuditReadOptions, io: CommandIo): Promise<number> {
   return withAudit(options, io, (audit) => {
     const verdict = audit.verify();
     const { t } = io;

@@ -60,7 +60,7 @@ async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
 
       // The files first: a file that cannot be written fails the command before its document is printed.
       if (options.ics) {
-        await writeOutputFile(options.ics, planCalendar(plan, t, io.term.now()), t);
+        await writeOutputFile(options.ics, planCalendar(plan, t, io.term.now(), readiness.isDemo), t);
         io.say(t('plan.ics-written', { path: options.ics, events: plan.steps.length }));
       }
       if (options.csvDir) await writeActionFiles(io, source, options.csvDir);

@@ -17,6 +17,7 @@ import { fitToWidth, visibleWidth } from '../io/text-layout.js';
 import type { AccountProgress, PortfolioCheck } from '../portfolio/check-accounts.js';
 import { ACCOUNTS_FLAG, accountsPathOf, defaultAccountsPath } from '../portfolio/accounts-path.js';
 import { secrets } from '../security/secret-registry.js';
+import { markedAccountName } from '../render/portfolio-plan.js';
 
 /** The accounts file: --accounts, else CLOSE_ACCOUNT_ACCOUNTS, else the user's config folder. */
 const accountsFileOf = (raw: RawFlags, globals: Globals) => accountsPathOf(raw, globals.term.env) ?? defaultAccountsPath(globals.term.env, globals.term.env.HOME);
@@ -63,6 +64,8 @@ function resolveCheck(raw: RawFlags, globals: Globals): PortfolioCheckOptions {
   if (concurrency !== undefined && (!/^\d{1,2}$/.test(concurrency.trim()) || Number(concurrency) < 1 || Number(concurrency) > 64)) {
     throw new UsageError(globals.t('portfolio.error.bad-concurrency', { value: concurrency }));
   }
+  // A dry run sends nothing: a notification would go out, and, unrecorded, go out again next time.
+  if (flagOn(raw, 'dryRun') && flagText(raw, 'notifyWebhook') !== undefined) throw new UsageError(globals.t('portfolio.error.dry-run-notify'));
   return Object.freeze({
     accounts: accountsFileOf(raw, globals),
     run: resolveReadinessRun(raw, globals),
@@ -109,7 +112,8 @@ async function checkAccounts(options: PortfolioCheckOptions, io: CommandIo, comm
   ]);
   const file = loadAccountsFile(options.accounts, io.t);
   const audit = options.dryRun ? null : await openAuditLog({ path: options.run.auditDbPath, term: io.term, t: io.t }, 'append');
-  const progress = accountProgress(io, options, file.accounts.map((a) => a.name));
+  // Each account as the table names it: a sample one is never read as real, even while it is checked.
+  const progress = accountProgress(io, options, file.accounts.map((a) => markedAccountName(a, a.source.kind === 'demo', io.t)));
   // Ctrl-C: every account's run this process left open is closed as interrupted (synchronous
   // SQLite, between two writes, so the chain stays whole), and the seller hears what was kept.
   const host = hostname();

@@ -94,6 +94,8 @@ function describe(io: CommandIo, history: RequestHistory): string {
   if (history.submission) lines.push(t('status.submitted', { at: when(history.submission.submittedAt), via: history.submission.submitter }));
   for (const status of history.statuses) lines.push(`${when(status.at)}: ${t(`state.${status.state}`)}${status.reason ? ` — ${status.reason}` : ''}`);
   const last = history.statuses.at(-1);
+  // The demo seller's submission was simulated: whatever is recorded after it, Amazon never answered.
+  const simulated = history.submission?.submitter === 'demo';
   switch (history.state) {
     case 'draft':
       // A draft checked ready only waits to be submitted; "once the checks say ready" would mislead.
@@ -107,15 +109,22 @@ function describe(io: CommandIo, history: RequestHistory): string {
       lines.push(history.submission?.submitter === 'demo' ? t('status.demo-next') : t('status.submitted-next'));
       break;
     case 'closed':
-      lines.push(out.green(t('status.closed-next')));
+      lines.push(simulated ? out.yellow(t('status.demo-answer-next')) : out.green(t('status.closed-next')));
       break;
     case 'rejected':
-      lines.push(out.red(t('status.rejected-next')));
+      lines.push(simulated ? out.yellow(t('status.demo-answer-next')) : out.red(t('status.rejected-next')));
       if (last?.matchedCheck) lines.push(`  ${t('status.rejected-check', { check: t(`check.${last.matchedCheck as CheckId}.title`) })}`, `  → ${t(FIX[last.matchedCheck as CheckId])}`);
       break;
     case 'withdrawn':
       // Recording it here reaches no one: a request Amazon has is withdrawn with Amazon.
-      lines.push(history.submission && history.submission.submitter !== 'demo' ? t('status.withdrawn-sent-next') : t('status.withdrawn-next'));
+      // A submission started and never confirmed may have left (a webhook that timed out, a Send pressed before Ctrl-C).
+      lines.push(
+        history.submission && history.submission.submitter !== 'demo'
+          ? t('status.withdrawn-sent-next')
+          : !history.submission && history.interruptedSubmission && history.interruptedSubmission.submitter !== 'demo'
+            ? t('status.withdrawn-maybe-sent-next')
+            : t('status.withdrawn-next'),
+      );
       break;
   }
   return lines.join('\n');
@@ -138,6 +147,7 @@ async function recordAnswer(options: StatusOptions, state: RequestState, io: Com
   try {
     const histories = audit.requests();
     const history = options.request ? histories.find((h) => h.request.id === options.request) : histories[0];
+    if (!history && options.request === null) throw new UsageError(t('status.none', { path: options.auditDbPath }));
     if (!history) throw new UsageError(t('error.no-request', { id: options.request ?? '' }), t('error.no-request-hint'));
     if (!TRANSITIONS[state]!.includes(history.state)) {
       throw new UsageError(t('error.bad-transition', { id: history.request.id, from: t(`state.${history.state}`), to: t(`state.${state}`) }));

@@ -16,7 +16,7 @@ import { renderSubmission } from '../render/submission-human.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { evaluateWithProgress, flagConfirmations, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
 import { withRecordedRun, type RunRecorder } from '../audit/run-recorder.js';
-import { refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
+import { liveRequestHint, refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
 import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
 import { expandHome } from '../io/expand-home.js';
 import { flagText, type RawFlags } from '../config/flag-spec.js';
@@ -140,7 +140,7 @@ function refuseWhileWithAmazon(io: CommandIo, recorder: RunRecorder, readiness: 
   if (first === undefined || standing.some((h) => h === undefined)) return;
   throw new UsageError(
     io.t('error.live-request', { id: first.request.id, state: io.t(`state.${first.state}`), region: io.t(`region.${first.request.region}`) }),
-    io.t('error.live-request-hint', { id: first.request.id }),
+    liveRequestHint(io.t, { id: first.request.id, state: first.state }),
   );
 }
 

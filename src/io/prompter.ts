@@ -61,9 +61,11 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
   // The prompts break their lines at the terminal's edge wherever it falls, mid-word: a long
   // question is broken between words here first, leaving room for the answer after it.
   const width = term.columns ?? 80;
-  const fit = async (message: string) => {
-    const { wrapText } = await import('./text-layout.js');
-    return wrapText(message, Math.max(20, width - 2 - ANSWER_ROOM));
+  // `room`: what the answered line puts after the question; a select knows its longest answer.
+  const fit = async (message: string, answers: readonly string[] = []) => {
+    const { displayWidth, wrapText } = await import('./text-layout.js');
+    const room = Math.max(ANSWER_ROOM, ...answers.map((a) => displayWidth(a) + 1));
+    return wrapText(message, Math.max(20, width - 2 - room));
   };
   /** An answered choice is shown without its explanation in brackets: "Demo seller". */
   // （ ） (full-width) as escapes: the bundle stays ASCII (scripts/build.mjs).
@@ -78,7 +80,7 @@ export function inquirerPrompter(term: Terminal, t: Translate): Prompter {
         short: terminalText(short(c.name)),
         ...(c.description === undefined ? {} : { description: terminalText(c.description) }),
       }));
-      return interruptible(async () => select({ ...options, choices, message: await fit(terminalText(options.message)), theme: theme.select } as Parameters<typeof select>[0], context)) as never;
+      return interruptible(async () => select({ ...options, choices, message: await fit(terminalText(options.message), choices.map((c) => c.short)), theme: theme.select } as Parameters<typeof select>[0], context)) as never;
     },
     input: async (options) => {
       const { input } = await prompts();

@@ -69,7 +69,10 @@ export function wrapLine(line: string, width: number): string[] {
     space = '';
     fresh = true;
   };
-  for (const token of line.match(TOKENS) ?? []) {
+  // A command in backticks is kept whole, unless it is wider than the line itself: then it is
+  // broken between its words (as the shell reads it), never inside one ("--confirm I|D").
+  const tokens = (line.match(TOKENS) ?? []).flatMap((token) => (token.startsWith('`') && token.includes(' ') && displayWidth(token) > width - continuation.length ? token.split(/( +)/).filter((part) => part !== '') : [token]));
+  for (const token of tokens) {
     if (token.startsWith('\u001b')) {
       current += token;
       continue;

@@ -9,6 +9,7 @@ export interface MessageParams {
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
   'archive.failed-download': { attempts: Value; detail: Value };
+  'archive.folder-is-file': { dir: Value };
   'archive.folder-not-empty': { dir: Value };
   'archive.folder-other-archive': { dir: Value; seller: Value; source: Value };
   'archive.future-day': { day: Value; today: Value };
@@ -125,6 +126,7 @@ export interface MessageParams {
   'error.bad-submitter': { submitters: Value; value: Value };
   'error.bad-transition': { from: Value; id: Value; to: Value };
   'error.bad-webhook-url': { value: Value };
+  'error.closed-request-hint': { id: Value };
   'error.config-invalid': { detail: Value; key: Value; line: Value; path: Value };
   'error.config-not-json': { detail: Value; line: Value; path: Value };
   'error.config-too-large': { cap: Value; path: Value };
@@ -171,6 +173,7 @@ export interface MessageParams {
   'error.request-file-too-large': { cap: Value; path: Value };
   'error.request-file-unreadable': { code: Value; path: Value };
   'error.request-invalid': { problems: Value };
+  'error.see-command-help': { command: Value };
   'error.seller-mismatch': { given: Value; known: Value };
   'error.sp-api-missing': { names: Value };
   'error.sp-api-region': { value: Value };
@@ -266,6 +269,7 @@ export interface MessageParams {
   'render.heading': { adapter: Value; asOf: Value; who: Value };
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
+  'reports.date-range-ends-early': { needed: Value; to: Value };
   'reports.date-range-short': { from: Value; needed: Value };
   'reports.date-range-unknown-types': { file: Value; types: Value };
   'reports.file-age': { days: Value; file: Value };
@@ -273,12 +277,14 @@ export interface MessageParams {
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
+  'reports.old-settlement': { file: Value };
   'reports.period-unknown': { file: Value };
   'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
   'reports.settlement-no-total': { files: Value };
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
+  'reports.skipped.old-settlement': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };
   'reports.skipped.unreadable': { code: Value; file: Value };
   'reports.stale': { days: Value; file: Value };

@@ -53,10 +53,11 @@ ul{margin:4px 0;padding-left:1.2em}
 code{font-size:11px;color:#555;word-break:break-all}
 .files td:nth-child(2){white-space:nowrap}
 .files td:nth-child(6){word-break:break-all}
+.sample-note{color:#8a5a00;font-weight:bold}
 .legend span{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 4px}
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p class="legend"><span class="covered"></span><span class="empty"></span><span class="gap"></span>${escapeHtml(t('archive.index-legend'))}</p>
+${manifest.source === 'demo' ? `<p class="sample-note">${escapeHtml(t('demo.banner'))}</p>\n` : ''}<p class="legend"><span class="covered"></span><span class="empty"></span><span class="gap"></span>${escapeHtml(t('archive.index-legend'))}</p>
 <h2>${escapeHtml(t('archive.heading-coverage'))}</h2>
 <table class="coverage">${rows.join('\n')}</table>
 <h2>${escapeHtml(t('archive.index-files'))}</h2>

@@ -85,6 +85,8 @@ export const dossierJsonSchema = z.strictObject({
   generatedAt: timestamp,
   database: z.string(),
   chain: z.strictObject({ intact: z.boolean(), records: z.number().int().nonnegative(), head: z.string(), problem: chainProblemJsonSchema.nullable() }),
+  /** The evidence or the submission is the embedded sample seller's (added 2026-12-03; not a change of meaning). */
+  demo: z.boolean(),
   request: requestHistoryJsonSchema.nullable(),
   evidence: z
     .strictObject({

@@ -39,7 +39,7 @@ function wordsFor(t: Translate) {
 
 export function dossierMarkdown(dossier: Dossier, t: Translate): string {
   const w = wordsFor(t);
-  const lines = [`# ${t('dossier.title')}`, '', `${t('dossier.generated', { at: dossier.generatedAt, database: md(dossier.database) })}`, '', `**${chainLine(dossier, t)}**`, ''];
+  const lines = [`# ${t('dossier.title')}`, '', `${t('dossier.generated', { at: dossier.generatedAt, database: md(dossier.database) })}`, '', `**${chainLine(dossier, t)}**`, '', ...(dossier.demo ? [`**${md(t('demo.banner'))}**`, ''] : [])];
   const { request, evidence } = dossier;
   lines.push(`## ${t('dossier.request')}`, '');
   if (request) {
@@ -82,7 +82,7 @@ export function dossierHtml(dossier: Dossier, t: Translate): string {
 <h1>${e(t('dossier.title'))}</h1>
 <p>${e(t('dossier.generated', { at: dossier.generatedAt, database: dossier.database }))}</p>
 <p class="${dossier.chain.intact ? 'intact' : 'broken'}"><strong>${e(chainLine(dossier, t))}</strong></p>
-<h2>${e(t('dossier.request'))}</h2>
+${dossier.demo ? `<p class="sample-note"><strong>${e(t('demo.banner'))}</strong></p>\n` : ''}<h2>${e(t('dossier.request'))}</h2>
 ${request ? `<pre>${e(closureRequestText(request.request, t))}</pre><p>${e(t('dossier.state'))}: <strong>${e(w.state(request.state))}</strong></p>${request.submission ? `<p>${e(t('dossier.submitted', { at: w.when(request.submission.submittedAt), via: request.submission.submitter, reference: request.submission.reference }))}</p>` : ''}<ul>${request.statuses.map((s) => `<li>${e(w.when(s.at))}: ${e(w.state(s.state))}${s.reason ? ` — ${e(s.reason)}` : ''}</li>`).join('')}</ul>` : `<p>${e(t('dossier.no-request'))}</p>`}
 <h2>${e(t('dossier.evidence'))}</h2>
 ${evidence ? `<p>${e(t('dossier.evidence-run', { runId: evidence.runId, at: w.when(evidence.at), asOf: evidence.asOf, verdict: w.verdict(evidence.verdict) }))}</p>

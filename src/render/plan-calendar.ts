@@ -37,14 +37,17 @@ const eventLines = (stamp: string) => (uid: string, date: string, summary: strin
 ];
 const stampOf = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 
-export function planCalendar(plan: ClosurePlan, t: Translate, now: Date): string {
+export function planCalendar(plan: ClosurePlan, t: Translate, now: Date, sample = false): string {
+  // The demo seller's dates, once in a calendar, must not read as a real account's to-do: marked as in portfolio plan.
+  const mark = (summary: string) => (sample ? `${t('portfolio.sample-mark')} ${summary}` : summary);
+  const note = (text: string) => (sample ? `${t('demo.banner')}\n${text}` : text);
   const event = eventLines(stampOf(now));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//close-account//closure plan//EN', 'CALSCALE:GREGORIAN'];
   for (const step of plan.steps) {
     if (step.id === 'submit') continue;
-    lines.push(...event(`${step.id}-${step.recheckOn}`, step.recheckOn, t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) }), `${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`));
+    lines.push(...event(`${step.id}-${step.recheckOn}`, step.recheckOn, mark(t('plan.ics.recheck', { title: t(`plan.step.${step.id}`) })), note(`${t(`plan.where.${step.id}`)}\n${t(`plan.why.${step.id}`)}`)));
   }
-  lines.push(...event(`close-${plan.closeOn}`, plan.closeOn, t('plan.ics.close'), t('plan.where.submit')));
+  lines.push(...event(`close-${plan.closeOn}`, plan.closeOn, mark(t('plan.ics.close')), note(t('plan.where.submit'))));
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -6,6 +6,7 @@ import type { Style } from '../io/style.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { AccountResult, PortfolioCheck } from '../portfolio/check-accounts.js';
 import type { SellerRegions } from '../portfolio/region-map.js';
+import { markedAccountName } from './portfolio-plan.js';
 import { checkTitle } from './readiness-human.js';
 import { renderTable } from './table.js';
 
@@ -29,13 +30,14 @@ function firstBlocker(result: AccountResult, t: Translate): string {
   return more > 0 ? t('portfolio.blocker.more', { title, count: more }) : title;
 }
 
-export function renderRegionMap(regions: readonly SellerRegions[], style: Style, t: Translate): string {
+export function renderRegionMap(regions: readonly SellerRegions[], style: Style, t: Translate, samples: ReadonlySet<string> = new Set()): string {
+  const named = (name: string) => (samples.has(name) ? `${name} ${t('portfolio.sample-mark')}` : name);
   const lines: string[] = [style.bold(t('portfolio.regions.heading'))];
   for (const seller of regions) {
     lines.push(`  ${t('portfolio.regions.seller', { sellerId: seller.sellerId, count: seller.requests.length })}`);
     for (const request of seller.requests) {
       const closes = t('portfolio.regions.closes', { region: t(`region.${request.region}`), countries: request.marketplaces.join(', ') });
-      const whose = request.listed ? t('portfolio.regions.accounts', { names: request.accounts.join(', ') }) : style.yellow(t('portfolio.regions.unlisted'));
+      const whose = request.listed ? t('portfolio.regions.accounts', { names: request.accounts.map(named).join(', ') }) : style.yellow(t('portfolio.regions.unlisted'));
       lines.push(`    ${closes} ${whose}`);
     }
   }
@@ -46,7 +48,8 @@ export function renderRegionMap(regions: readonly SellerRegions[], style: Style,
 export function renderPortfolioCheck(result: PortfolioCheck, style: Style, t: Translate, width: number | null): string {
   const header = ['account', 'region', 'verdict', 'earliest', 'blocker', 'changes'].map((c) => t(`portfolio.column.${c}` as 'portfolio.column.account'));
   const rows = result.accounts.map((a) => [
-    a.account.protected ? `${a.account.name} ${t('portfolio.protected-mark')}` : a.account.name,
+    // Marked as in the plan: a sample account is never read as a real one (README: wherever an account is named).
+    markedAccountName(a.account, a.account.source.kind === 'demo', t),
     t(`region.${a.account.region}`),
     a.error ? t('portfolio.verdict.failed') : t(`verdict.name.${a.readiness!.verdict}`),
     a.readiness?.earliestCloseDate ?? '-',
@@ -74,7 +77,7 @@ export function renderPortfolioCheck(result: PortfolioCheck, style: Style, t: Tr
   }
   const demos = result.accounts.filter((a) => a.readiness?.isDemo).map((a) => a.account.name);
   if (demos.length > 0) lines.push('', style.yellow(t('portfolio.demo-accounts', { names: demos.join(', ') })));
-  lines.push('', renderRegionMap(result.regions, style, t));
+  lines.push('', renderRegionMap(result.regions, style, t, new Set(result.accounts.filter((a) => a.account.source.kind === 'demo').map((a) => a.account.name))));
   const ready = result.accounts.filter((a) => a.readiness?.verdict === 'ready').length;
   lines.push('', t('portfolio.summary', { ready, notReady: result.accounts.length - ready - failed.length, failed: failed.length }));
   return lines.join('\n');

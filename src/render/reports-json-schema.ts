@@ -22,7 +22,7 @@ export const reportsJsonSchema = z.strictObject({
   skipped: z.array(
     z.strictObject({
       name: z.string(),
-      reason: z.enum(['unknown-kind', 'japanese-headers', 'empty', 'unreadable']),
+      reason: z.enum(['unknown-kind', 'japanese-headers', 'empty', 'unreadable', 'old-settlement']),
       code: z.string().optional(),
       kinds: z.array(z.enum(REPORT_KINDS)).optional(),
     }),

@@ -92,3 +92,15 @@ accounts:
     expect(exportOf('Other').status).toBe('manual');
   });
 });
+
+describe('an old settlement flat file in a reports folder (outside attack, att-x-3)', () => {
+  it('is still archived as a settlement, though skipped by the checks for what it is', async () => {
+    const { reportsArchiveSource } = await import('../../src/archive/reports-archive.js');
+    const { t } = await import('../helpers/records.js');
+    const folder = join(home, 'old-settlement');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'v1.txt'), 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\tprice-type\tprice-amount\n123\t2026-11-01 07:00:00 UTC\t2026-11-15 07:00:00 UTC\t2026-11-17 07:00:00 UTC\t-9.00\tUSD\t\t\t\n');
+    const source = await reportsArchiveSource(folder, null, '2026-11-26', t);
+    expect((await source.units([])).map((u) => u.kind)).toEqual(['settlements']);
+  });
+});

@@ -91,6 +91,22 @@ describe('a flag means one thing, for the commands that take it', () => {
     }
   });
 
+  it("a bad flag's hint names the command's own help; the program's for an unknown command or a flag before any", async () => {
+    for (const [argv, help] of [
+      [['audit', 'verify', '--bogus'], 'close-account audit verify --help'],
+      [['portfolio', 'check', '--bogus'], 'close-account portfolio check --help'],
+      [['--seller-id', 'X', 'audit', 'verify'], 'close-account audit verify --help'],
+      [['archive', 'verify', 'a', 'b'], 'close-account archive verify --help'],
+      [['--bogus'], 'close-account --help` for the commands'],
+    ] as const) {
+      const { code, err } = await run([...argv]);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err, argv.join(' ')).toContain(help);
+    }
+    const ja = await run(['--lang', 'ja', 'check', '--bogus']);
+    expect(ja.err).toContain('`close-account check --help`');
+  });
+
   it('archive takes only the flags it uses: --attest, --demo-done, --max-report-age and --encoding are refused, not ignored', async () => {
     const db = join(folder(), 'audit.db');
     for (const extra of [['--attest', 'all'], ['--demo-done', 'all'], ['--max-report-age', '1'], ['--encoding', 'utf-8']]) {

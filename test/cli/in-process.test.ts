@@ -107,6 +107,6 @@ describe('help and version', () => {
   it('maps commander’s errors to exit 2 with a hint', async () => {
     const { code, term } = await run(['check', '--adapter', 'ftp']);
     expect(code).toBe(2);
-    expect(term.errors()).toContain('Run `close-account --help`');
+    expect(term.errors()).toContain('Run `close-account check --help`');
   });
 });

@@ -97,7 +97,7 @@ describe('portfolio check', () => {
 
     const { code, stdout } = await portfolio([]);
     expect(code).toBe(4);
-    expect(stdout).toMatch(/Demo client +North America +blocked +\S+ +Open orders \(\+\d+ more\) +no change/);
+    expect(stdout).toMatch(/Demo client \[sample\] +North America +blocked +\S+ +Open orders \(\+\d+ more\) +no change/);
     expect(stdout).toMatch(/Live US \[protected\] +North America +ready/);
     expect(stdout).toMatch(/Revoked EU +Europe +source failed/);
     expect(stdout).toContain('Revoked EU: ');

@@ -70,3 +70,19 @@ describe('claims from the Returns report', () => {
     expect(claims).toMatchObject({ status: 'manual', confirmed: true, basis: 'seller' });
   });
 });
+
+describe('claims from a Returns report with SAFE-T columns but no A-to-Z column (outside attack, att-x-3)', () => {
+  it('a SAFE-T claim still pending fails claims, whatever is attested', async () => {
+    const header = HEADERS.returns.split('\t').filter((h) => h !== 'A-to-Z Claim').join('\t');
+    const claims = await claimsWith({ 'SafeT claim id': 'ST-9', 'SafeT claim state': 'Pending' }, header);
+    expect(claims).toMatchObject({ status: 'fail', basis: 'data', count: 1 });
+    expect(claims.items[0]).toMatchObject({ kind: 'safe-t', claimId: 'ST-9' });
+  });
+});
+
+describe('the A-to-Z flag spelt out (outside attack, att-x-3)', () => {
+  it('"No" says no claim, as N does; "Yes" is a claim', async () => {
+    for (const no of ['No', 'NO', 'n']) expect((await claimsWith({ 'A-to-Z Claim': no })).status).toBe('manual');
+    expect((await claimsWith({ 'A-to-Z Claim': 'Yes' })).status).toBe('fail');
+  });
+});

@@ -64,6 +64,8 @@ describe('Date Range report: recognised by its header after the preamble', () =>
     const header = HEADERS.dateRange.split('\t').map((name) => (name === 'date/time' ? 'Date / Time' : name.replace(/\b\w/g, (c) => c.toUpperCase())));
     const lines = dateRangeLines([], header);
     lines.push(csvLine(header.map((name) => ({ 'Date / Time': 'Sep 1, 2026 9:15:02 AM PDT', Type: 'Order', Description: 'Mug', Total: '7.40', 'Settlement Id': '1' })[name] ?? '')));
+    // A row inside the 60 days too: rows that all end before them show nothing of them.
+    lines.push(csvLine(header.map((name) => ({ 'Date / Time': 'Nov 20, 2026 9:15:02 AM PST', Type: 'Order', Description: 'Mug', Total: '7.40', 'Settlement Id': '1' })[name] ?? '')));
     expect((await checks(folderWith(lines)))['hidden-charges']!.status).toBe('pass');
   });
 });
@@ -81,7 +83,7 @@ describe('Date Range report: hidden-charges', () => {
   });
 
   it('an ads charge older than 60 days does not warn', async () => {
-    const c = await checks(folderWith(dateRangeLines([OLD_SALE, fee('Sep 2, 2026 3:00:00 AM PDT', 'Service Fee', 'Cost of Advertising', '-87.50')])));
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, fee('Sep 2, 2026 3:00:00 AM PDT', 'Service Fee', 'Cost of Advertising', '-87.50'), sale('Nov 20, 2026 1:00:00 PM PST')])));
     expect(c['hidden-charges']!.status).toBe('pass');
   });
 
@@ -159,7 +161,11 @@ describe('Date Range report: what cannot be accounted for is an input error with
     const dir = folderWith(dateRangeLines([OLD_SALE, fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-87.50')]));
     const path = join(dir, name);
     writeFileSync(path, readFileSync(path).subarray(0, -12));
-    expect((await refusal(dir)).message).toContain(name);
+    const error = await refusal(dir);
+    expect(error.message).toContain(name);
+    // What to do names the CSV it is, not a tab-delimited text file (att-x-3).
+    expect(error.hint).toBe(t('error.report-download-again-csv'));
+    expect(error.hint).not.toContain('tab-delimited');
   });
 });
 
@@ -177,4 +183,50 @@ describe('Date Range values', () => {
     ['0', 0],
   ])('amount %s', (text, value) => expect(parseDateRangeAmount(text)).toBe(value));
   it.each(['1.234,56', '12,34', '1,23,456.00', '--1'])('refuses %s', (text) => expect(() => parseDateRangeAmount(text)).toThrow());
+});
+
+describe('Date Range report: rows that end before the 60 days (outside attack, att-x-3)', () => {
+  it('a report generated for a range that ended long ago cannot pass hidden-charges, however fresh the file', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, sale('Sep 20, 2026 9:15:02 AM PDT')])));
+    expect(c['hidden-charges']!.status).toBe('unknown');
+    expect(JSON.stringify(c['hidden-charges'])).toContain('2026-09-20');
+  });
+});
+
+describe('Date Range reports for overlapping ranges (outside attack, att-x-3)', () => {
+  it('a row two reports share is one charge and one claim, not two; a row a file repeats stays', async () => {
+    const ads = fee('Nov 14, 2026 3:00:00 AM PST', 'Service Fee', 'Cost of Advertising', '-87.50');
+    const chargeback = { ...fee('Nov 2, 2026 3:00:00 AM PST', 'Chargeback Refund', 'Chargeback', '-12.00'), 'order id': '111-1111111-0000005' };
+    const dir = folderWith(dateRangeLines([OLD_SALE, ads, chargeback]));
+    writeReport(dir, 'DateRange_2026Oct1-2026Nov25CustomTransaction.csv', dateRangeLines([ads, chargeback, sale('Nov 20, 2026 1:00:00 PM PST')]));
+    const c = await checks(dir);
+    expect(c['hidden-charges']).toMatchObject({ status: 'warn', count: 1 });
+    expect(c.claims!.items).toHaveLength(1);
+    const twice = await checks(folderWith(dateRangeLines([OLD_SALE, ads, ads])));
+    expect(twice['hidden-charges']).toMatchObject({ count: 2 });
+  });
+});
+
+describe('Date Range report: a claim type spelt another way (outside attack, att-x-3)', () => {
+  it('is still listed under claims (and its unknown type still keeps hidden-charges from passing)', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, { ...fee('Nov 2, 2026 3:00:00 AM PST', 'A-to-z Guarantee Claim Refund', 'A-to-z claim', '-25.00'), 'order id': '111-1111111-0000007' }, sale('Nov 20, 2026 1:00:00 PM PST')])));
+    expect(c.claims!.items).toEqual([expect.objectContaining({ kind: 'a-to-z', orderId: '111-1111111-0000007' })]);
+    expect(c['hidden-charges']!.status).toBe('unknown');
+  });
+});
+
+describe("Date Range report: an order's description is its product's title (outside attack, att-x-3)", () => {
+  it('a sale of an "Advertising Banner Stand" or a "Magazine Subscription Gift Card" is no Amazon Ads charge or subscription fee', async () => {
+    const c = await checks(folderWith(dateRangeLines([OLD_SALE, { ...sale('Nov 20, 2026 1:00:00 PM PST'), description: 'Advertising Banner Stand, 2 m' }, { ...sale('Nov 21, 2026 1:00:00 PM PST'), type: 'Refund', description: 'Magazine Subscription Gift Card', total: '-7.40' }])));
+    expect(c['hidden-charges']).toMatchObject({ status: 'pass' });
+  });
+});
+
+describe('a Date Range report cut off before its header (outside attack, att-x-3)', () => {
+  it('beside a good one, keeps hidden-charges from passing: it may have held the charges the other does not', async () => {
+    const dir = folderWith(dateRangeLines([OLD_SALE, sale('Nov 20, 2026 1:00:00 PM PST')]));
+    expect((await checks(dir))['hidden-charges']!.status).toBe('pass');
+    writeReport(dir, 'DateRange_2026Nov1-2026Nov25CustomTransaction.csv', DATE_RANGE_PREAMBLE.slice(0, 2));
+    expect((await checks(dir))['hidden-charges']!.status).toBe('unknown');
+  });
 });

@@ -101,6 +101,8 @@ describe('settlement report: clean, it is shown, then the seller confirms the re
     expect(balance.summary).toContain('1,234.56 USD');
     expect(balance.summary).toContain('2026-11-15');
     expect(balance.summary.indexOf('1,234.56')).toBeLessThan(balance.summary.indexOf(t('confirm.balance.question')));
+    // Two sentences, not one run into the next ("…since it ended Balance zero…", att-x-3).
+    expect(balance.summary).toMatch(/ended\. Balance zero/);
   });
 
   it('--attest balance keeps the data sentence and rests on both; the wizard confirmation does the same', async () => {
@@ -165,6 +167,10 @@ describe('settlement report: what cannot be accounted for is an input error with
     const { readiness, balance } = await balanceOf(folderWith([old]));
     expect(balance.status).toBe('unknown');
     expect(readiness.checks.find((c) => c.id === 'removal-orders')!.status).toBe('pass');
+    // Said for what it is, with what to download instead, not "download it again" (att-x-3).
+    expect(balance.summary).toContain(t('reports.old-settlement', { file: '50012345678.txt' }));
+    const folder = await scanReportsFolder(folderWith([old]).dir, null, t);
+    expect(folder.skipped).toEqual([expect.objectContaining({ name: '50012345678.txt', reason: 'old-settlement', kinds: ['settlement'] })]);
   });
 });
 
@@ -184,5 +190,87 @@ describe('a binary file with no line break beside the reports', () => {
     const folder = folderWith([S, total('9012', '2026-11-01', '2026-11-15', '2026-11-17', '1.00'), sale('9012', '1.00')]);
     writeFileSync(join(folder.dir, 'audit.db'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0), Buffer.from('CREATE TABLE records (id INTEGER)')]));
     expect((await balanceOf(folder)).balance).toMatchObject({ status: 'manual', basis: 'both' });
+  });
+});
+
+describe('settlement report: a reserve wherever the file puts it (outside attack, att-x-3)', () => {
+  const reserve = (id: string, column: 'amount-type' | 'amount-description') =>
+    row(S, { 'settlement-id': id, 'transaction-type': 'other-transaction', 'amount-type': column === 'amount-type' ? 'Current Reserve Amount' : 'other-transaction', 'amount-description': column === 'amount-type' ? 'Other' : 'Current Reserve Amount', amount: '-50.00', 'posted-date': '2026-11-10' });
+
+  it('a total row that also carries the reserve line (the layout is not confirmed) still holds it', async () => {
+    const combined = row(S, { 'settlement-id': '9101', 'settlement-start-date': '2026-11-01 07:00:00 UTC', 'settlement-end-date': '2026-11-15 07:00:00 UTC', 'deposit-date': '2026-11-17 07:00:00 UTC', 'total-amount': '100.00', currency: 'USD', 'transaction-type': 'other-transaction', 'amount-type': 'other-transaction', 'amount-description': 'Current Reserve Amount', amount: '-50.00' });
+    const { balance, readiness } = await balanceOf(folderWith([S, combined]));
+    expect(balance).toMatchObject({ status: 'fail', items: [{ currency: 'USD', reserved: 50 }] });
+    expect(readiness.verdict).not.toBe('ready');
+  });
+
+  it('a reserve named in amount-type rather than amount-description holds it too', async () => {
+    const { balance } = await balanceOf(folderWith([S, total('9102', '2026-11-01', '2026-11-15', '2026-11-17', '0.00'), reserve('9102', 'amount-type')]));
+    expect(balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
+  });
+
+  it('two copies of one settlement file hold its reserve once (50.00, not 100.00)', async () => {
+    const lines = [S, total('9103', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), reserve('9103', 'amount-description')];
+    const folder = folderWith(lines);
+    writeReport(folder.dir, '50012345678 (1).txt', lines);
+    const { balance } = await balanceOf(folder);
+    expect(balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
+    expect(balance.summary).toContain('50.00 USD');
+  });
+
+  it('a settlement split across two files adds its reserve rows up; a row one file repeats counts twice', async () => {
+    const folder = folderWith([S, total('9104', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), line('9104', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-30.00')]);
+    writeReport(folder.dir, '50012345678-part2.txt', [S, line('9104', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-20.00')]);
+    expect((await balanceOf(folder)).balance).toMatchObject({ status: 'fail', items: [{ reserved: 50 }] });
+    const repeated = line('9105', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-20.00');
+    expect((await balanceOf(folderWith([S, total('9105', '2026-11-01', '2026-11-15', '2026-11-17', '100.00'), repeated, repeated]))).balance).toMatchObject({ items: [{ reserved: 40 }] });
+  });
+});
+
+describe('settlement report: each EU marketplace settles on its own in euros (outside attack, att-x-3)', () => {
+  const euTotal = (id: string, start: string, end: string, deposit: string, amount: string) => total(id, start, end, deposit, amount, 'EUR');
+  const euSale = (id: string, marketplace: string, amount: string) =>
+    row(S, { 'settlement-id': id, 'transaction-type': 'Order', 'order-id': '302-1111111-0000001', 'marketplace-name': marketplace, 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount, 'posted-date': '2026-11-10' });
+
+  it("a later Amazon.de settlement does not hide the French one's money owed", async () => {
+    const { balance, readiness } = await balanceOf(folderWith([
+      S,
+      euTotal('9201', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), euSale('9201', 'Amazon.fr', '-42.10'),
+      euTotal('9202', '2026-11-03', '2026-11-17', '2026-11-19', '10.00'), euSale('9202', 'Amazon.de', '10.00'),
+    ]));
+    expect(balance).toMatchObject({ status: 'fail', basis: 'data' });
+    expect(balance.summary).toContain('42.10 EUR');
+    expect(readiness.verdict).not.toBe('ready');
+  });
+
+  it('a later settlement of the same marketplace still supersedes the earlier one', async () => {
+    const { balance } = await balanceOf(folderWith([
+      S,
+      euTotal('9203', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), euSale('9203', 'Amazon.de', '-42.10'),
+      euTotal('9204', '2026-11-15', '2026-11-22', '2026-11-24', '10.00'), euSale('9204', 'Amazon.de', '10.00'),
+    ]));
+    expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
+  });
+});
+
+describe('settlement report: dates out of order are a misread, not a payout made (outside attack, att-x-3)', () => {
+  it('a deposit day before the end (03/12/2026 UTC read as 12 March) is an input error naming the line', async () => {
+    const misread = row(S, { 'settlement-id': '9401', 'settlement-start-date': '01/11/2026 07:00:00 UTC', 'settlement-end-date': '12/11/2026 07:00:00 UTC', 'deposit-date': '03/12/2026 07:00:00 UTC', 'total-amount': '100.00', currency: 'GBP' });
+    const error = await refusal(folderWith([S, misread]));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('line 2');
+    expect(error.message).toContain('03/12/2026');
+  });
+
+  it('a start after the end too', async () => {
+    expect((await refusal(folderWith([S, total('9402', '2026-11-20', '2026-11-15', '2026-11-17', '10.00')]))).message).toContain('line 2');
+  });
+});
+
+describe('settlement report: one marketplace per currency is one series (outside attack, att-x-3)', () => {
+  it("a closing seller's last settlement of fees only (no marketplace named) supersedes the earlier Amazon.com one", async () => {
+    const named = row(S, { 'settlement-id': '9501', 'transaction-type': 'Order', 'order-id': '111-1111111-0000001', 'marketplace-name': 'Amazon.com', 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount: '-42.10', 'posted-date': '2026-11-10' });
+    const { balance } = await balanceOf(folderWith([S, total('9501', '2026-11-01', '2026-11-15', '2026-11-17', '-42.10'), named, total('9502', '2026-11-15', '2026-11-22', '2026-11-24', '0.00'), line('9502', 'other-transaction', 'other-transaction', 'Subscription Fee', '0.00')]));
+    expect(balance).toMatchObject({ status: 'manual', confirmed: true, basis: 'both' });
   });
 });

@@ -22,6 +22,14 @@ const CLAIM_TYPES: Record<string, ClaimKind> = {
   'safe-t reimbursement': 'safe-t',
 };
 
+/** The claim a type names, when it is not one of the known spellings: A-to-z, chargeback, SAFE-T. */
+function claimNamedBy(type: string): ClaimKind | undefined {
+  if (/a-?to-?z/.test(type)) return 'a-to-z';
+  if (/charge-?back/.test(type)) return 'chargeback';
+  if (/safe-?t\b/.test(type)) return 'safe-t';
+  return undefined;
+}
+
 /** Other types known to be neither a claim nor a charge unless their description says so. */
 const OTHER_TYPES = new Set([
   'order', 'refund', 'transfer', 'adjustment', 'service fee', 'service fees', 'subscription', 'fba inventory fee', 'fee adjustment', 'amazon fees',
@@ -31,6 +39,9 @@ const OTHER_TYPES = new Set([
 
 /** A control character or an undecodable byte: text damaged on the way. */
 const damaged = (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd');
+
+/** Types whose description is the product's title (help 200989190's order and refund rows). */
+const PRODUCT_ROWS = new Set(['order', 'refund', 'order_retrocharge', 'refund_retrocharge']);
 
 const ADS = /advertis|amazon ads|sponsored (products|brands|display)/i;
 const SUBSCRIPTION = /subscription/i;
@@ -43,6 +54,32 @@ export interface DateRangeReading {
   latest: IsoDate | null;
   /** Types it has that are not known (their rows could be anything). */
   unknownTypes: Set<string>;
+  /** Each claim's and charge's row as written (its cells joined): the same row in two files is one transaction. */
+  claimRows: string[];
+  chargeRows: string[];
+}
+
+/**
+ * The records of several Date Range reports, a row that two of them share counted once: reports
+ * for overlapping ranges (Sep–Oct, then Oct–Nov) hold the same October rows. A row repeated within
+ * one file is kept as often as that file has it.
+ */
+export function acrossFiles<T>(readings: readonly { items: readonly T[]; rows: readonly string[] }[]): T[] {
+  const most = new Map<string, number>();
+  const out: T[] = [];
+  for (const { items, rows } of readings) {
+    const here = new Map<string, number>();
+    items.forEach((item, i) => {
+      const key = rows[i]!;
+      const seen = (here.get(key) ?? 0) + 1;
+      here.set(key, seen);
+      if (seen > (most.get(key) ?? 0)) {
+        most.set(key, seen);
+        out.push(item);
+      }
+    });
+  }
+  return out;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
@@ -78,7 +115,8 @@ export function parseDateRangeAmount(text: string): number {
 /** Reads a transaction report row by row, keeping only claims and charges. */
 export async function readDateRange(file: ReportFile): Promise<DateRangeReading> {
   const [time, type, orderId, description, total] = ['time', 'type', 'orderId', 'description', 'total'].map((c) => file.column(c)) as [number, number, number, number, number];
-  const reading: DateRangeReading = { claims: [], charges: [], earliest: null, latest: null, unknownTypes: new Set() };
+  const reading: DateRangeReading = { claims: [], charges: [], earliest: null, latest: null, unknownTypes: new Set(), claimRows: [], chargeRows: [] };
+  const rowText = (row: Parameters<typeof file.text>[0]) => Array.from({ length: row.fields }, (_, i) => file.text(row, i)).join('\u0000');
   const rows = file.batches(Math.max(time, type, orderId, description, total), (row) => {
     const day = parsedField(file, row, time, 'time', parseDateRangeDay);
     const amount = parsedField(file, row, total, 'total', parseDateRangeAmount);
@@ -87,18 +125,28 @@ export async function readDateRange(file: ReportFile): Promise<DateRangeReading>
     const kindText = file.text(row, type).trim();
     const what = file.text(row, description).trim();
     const key = kindText.toLowerCase().replace(/\s+/g, ' ');
-    const claim = CLAIM_TYPES[key];
+    // A type not in the list that still names a claim (a variant spelling) is one too: listed, not lost.
+    const claim = CLAIM_TYPES[key] ?? claimNamedBy(key);
     if (claim) {
       const order = file.text(row, orderId).trim() || null;
       reading.claims.push({ claimId: order ?? `${claim}-${day}`, orderId: order, kind: claim, openedOn: day, open: false, shownBy: 'date-range-report' });
-    } else if (!OTHER_TYPES.has(key)) {
+      reading.claimRows.push(rowText(row));
+    }
+    if (!CLAIM_TYPES[key] && !OTHER_TYPES.has(key)) {
       reading.unknownTypes.add(kindText === '' ? '""' : JSON.stringify(kindText).slice(1, -1));
     }
     // A blank or damaged description may have named an ads charge: the report proves nothing then.
     if (what === '' || damaged(what)) reading.unknownTypes.add(`${kindText}: ${JSON.stringify(what).slice(1, -1)}`);
-    // A charge is told by what it says, whatever its type (stricter than trusting the type).
-    if (ADS.test(what) || ADS.test(kindText)) reading.charges.push({ kind: 'ads', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
-    else if (SUBSCRIPTION.test(what) || SUBSCRIPTION.test(kindText)) reading.charges.push({ kind: 'subscription', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
+    // A charge is told by what it says, whatever its type (stricter than trusting the type); but
+    // an order's or refund's description is the product's title ("Advertising Banner Stand"), not a charge.
+    const says = PRODUCT_ROWS.has(key) ? '' : what;
+    if (ADS.test(says) || ADS.test(kindText)) {
+      reading.charges.push({ kind: 'ads', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
+      reading.chargeRows.push(rowText(row));
+    } else if (SUBSCRIPTION.test(says) || SUBSCRIPTION.test(kindText)) {
+      reading.charges.push({ kind: 'subscription', postedOn: day, amount, currency: '?', description: what || null, marketplaceId: null });
+      reading.chargeRows.push(rowText(row));
+    }
     return undefined;
   });
   for await (const _ of rows); // rows are read for what they add up to

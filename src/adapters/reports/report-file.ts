@@ -59,6 +59,11 @@ export class ReportFile {
     return basename(this.path);
   }
 
+  /** How to get the file again: the Date Range report is a CSV, the others tab-delimited text. */
+  downloadAgain(): string {
+    return this.t(this.csv ? 'error.report-download-again-csv' : 'error.report-download-again');
+  }
+
   get japaneseHeaders(): boolean {
     return looksJapanese(this.headers);
   }
@@ -80,7 +85,8 @@ export class ReportFile {
       } finally {
         await handle.close();
       }
-      gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+      // A lone 0x1f is a gzip cut after its first byte: read as one, it is a damaged gzip (exit 2).
+      gzip = head[0] === 0x1f && (head.length === 1 || head[1] === 0x8b);
       // UTF-16 (Excel's "Unicode Text"), like gzip, is read through fileChunks, which makes it UTF-8.
       utf16 = !gzip && utf16Of(head) !== null;
       const complete = !gzip && !utf16 && head.length < HEAD_SIZE;
@@ -188,7 +194,7 @@ export class ReportFile {
       if (row.line <= this.headerLine || end === start) return;
       row.bytes = bytes;
       row.fields = this.csv ? cutCsvFields(bytes, start, end, cutTo, row.starts, row.ends) : cutFields(bytes, start, end, cutTo, row.starts, row.ends);
-      if (row.fields < 0) throw new CliError(EXIT.usage, this.t('error.report-csv-quote', { file: this.path, line: row.line }), this.t('error.report-download-again'));
+      if (row.fields < 0) throw new CliError(EXIT.usage, this.t('error.report-csv-quote', { file: this.path, line: row.line }), this.downloadAgain());
       if (row.fields <= last) throw this.shortRow(row.line, row.fields, last);
       if (row.fields > width && cutTo !== last) throw this.longRow(row.line, row.fields, width);
       rows += 1;
@@ -229,7 +235,7 @@ export class ReportFile {
         }
         if (lineStart < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(lineStart)]) : Buffer.from(chunk.subarray(lineStart));
         // No report row is megabytes long: a file (or a gzip) without line breaks is not read into memory whole.
-        if (carry && carry.length > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.t('error.report-download-again'));
+        if (carry && carry.length > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.downloadAgain());
         if (batch.length > 0) {
           yield batch;
           batch = [];
@@ -253,15 +259,15 @@ export class ReportFile {
 
   private shortRow(line: number, found: number, last: number): CliError {
     const column = this.headers[last] ?? String(last + 1);
-    return new CliError(EXIT.usage, this.t('error.report-short-row', { file: this.path, line, found, column }), this.t('error.report-download-again'));
+    return new CliError(EXIT.usage, this.t('error.report-short-row', { file: this.path, line, found, column }), this.downloadAgain());
   }
 
   private longRow(line: number, found: number, expected: number): CliError {
-    return new CliError(EXIT.usage, this.t('error.report-long-row', { file: this.path, line, found, expected }), this.t('error.report-download-again'));
+    return new CliError(EXIT.usage, this.t('error.report-long-row', { file: this.path, line, found, expected }), this.downloadAgain());
   }
 
   private cutOff(line: number): CliError {
-    return new CliError(EXIT.usage, this.t('error.report-cut-off', { file: this.path, line }), this.t('error.report-download-again'));
+    return new CliError(EXIT.usage, this.t('error.report-cut-off', { file: this.path, line }), this.downloadAgain());
   }
 
   private decoder = new FieldDecoder(null);

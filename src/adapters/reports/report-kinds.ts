@@ -152,8 +152,9 @@ export const REPORT_KIND_SPECS: readonly ReportKindSpec[] = [
       description: 'amount-description',
       amount: 'amount',
       posted: 'posted-date',
+      marketplace: 'marketplace-name',
     },
-    optional: ['orderId'],
+    optional: ['orderId', 'marketplace'],
     documented: SETTLEMENT_V2_COLUMNS,
   },
   {
@@ -183,6 +184,24 @@ const OTHER_REPORT_SIGNATURES: readonly string[][] = [
  * removal report it shares order-id and sku with.
  */
 const SETTLEMENT_BASE = ['settlement-id', 'settlement-start-date', 'transaction-type'];
+
+/**
+ * The old settlement flat file (GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE, removed 11 Nov 2026):
+ * the settlement names with price-type/…-amount columns and no amount-type (report-formats.md §11).
+ */
+export function isOldSettlementHeader(headers: readonly string[]): boolean {
+  const present = new Set(headers.map(normaliseHeader));
+  return SETTLEMENT_BASE.every((name) => present.has(name)) && !present.has('amount-type') && present.has('price-type');
+}
+
+/**
+ * A first line like the text Seller Central writes before a Date Range report's header ("All
+ * amounts in USD, unless specified", "Includes Amazon Marketplace, ... transactions"; seen in
+ * files, UNCONFIRMED): a file that starts so and has no header was cut off before it.
+ */
+export function looksLikeDateRangePreamble(headers: readonly string[]): boolean {
+  return /all amounts in|includes amazon marketplace|amazon webstore transactions/i.test(headers.join('\t'));
+}
 
 /** Header names as compared: case, surrounding and repeated spaces do not matter. */
 export function normaliseHeader(name: string): string {
@@ -233,6 +252,12 @@ export function cutHeaderKinds(headers: string[]): ReportKind[] {
   const last = normaliseHeader(headers[headers.length - 1] ?? '');
   // Cut inside a character (a BOM, a multi-byte letter): what it began cannot be told.
   if (!/^[\x20-\x7e]*$/.test(last)) return [...REPORT_KINDS];
-  const cutFrom = REPORT_KIND_SPECS.filter((spec) => [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])].some((name) => name.startsWith(last))).map((spec) => spec.kind);
+  // A header cut short may keep only one of its kind's names (the columns in another order, the
+  // cut early): one known name is enough here, where a whole header needs two (lookalikeKinds).
+  const present = new Set(headers.map(normaliseHeader));
+  const cutFrom = REPORT_KIND_SPECS.filter((spec) => {
+    const names = [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])];
+    return names.some((name) => name.startsWith(last)) || names.some((name) => present.has(name));
+  }).map((spec) => spec.kind);
   return [...new Set([...lookalikeKinds(headers), ...cutFrom])];
 }

@@ -73,9 +73,12 @@ export function returnsOf(file: ReportFile): RecordStream<ReturnRequest> {
 /** SAFE-T claim states after which Amazon has decided (the full value set is UNCONFIRMED: any other is not final). */
 const FINAL_SAFET_STATE = /^(closed|decided|resolved|reimbursed|granted|denied|rejected|declined)$/i;
 
-/** Whether a Returns report can show claims: it has the A-to-Z Claim column (report-formats.md §8). */
+/**
+ * Whether a Returns report can show claims: it has the A-to-Z Claim column or a SAFE-T one
+ * (report-formats.md §8). A file without the A-to-Z flag still shows the SAFE-T claims it lists.
+ */
 export function showsClaims(file: ReportFile): boolean {
-  return file.column('aToZ') >= 0;
+  return ['aToZ', 'safeTId', 'safeTState', 'safeTCreated'].some((column) => file.column(column) >= 0);
 }
 
 /**
@@ -90,8 +93,8 @@ export async function* claimsOf(file: ReportFile): RecordStream<Claim> {
     const order = file.text(row, orderId).trim();
     const flag = aToZ >= 0 && aToZ < row.fields ? file.text(row, aToZ).trim().toUpperCase() : '';
     const day = () => parsedField(file, row, requestDate, 'requestDate', (text) => parseReportDay(text));
-    // Only N says "no claim": a blank flag (whitespace-only is blank) says nothing, so it counts too.
-    if (aToZ >= 0 && flag !== 'N') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
+    // Only N (or No, spelt out) says "no claim": a blank flag (whitespace-only is blank) says nothing, so it counts too.
+    if (aToZ >= 0 && flag !== 'N' && flag !== 'NO') found.push({ claimId: order, orderId: order || null, kind: 'a-to-z', openedOn: day(), open: true, shownBy: 'returns-report' });
     const id = safeTId >= 0 && safeTId < row.fields ? file.text(row, safeTId).trim() : '';
     const state = safeTState >= 0 && safeTState < row.fields ? file.text(row, safeTState).trim() : '';
     const created = safeTCreated >= 0 && safeTCreated < row.fields ? file.text(row, safeTCreated).trim() : '';

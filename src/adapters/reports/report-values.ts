@@ -2,7 +2,7 @@
 // cannot be read throws a ReportValueProblem; the caller adds the file, line and column.
 
 /** What a value should have been, as a message key's last part (the seller reads it in their language). */
-export type ExpectedValue = 'units' | 'amount' | 'date' | 'ambiguous-date' | 'currency' | 'settlement-id' | 'settlement-total-row' | 'same-settlement-total' | 'transaction-type' | 'amount-description';
+export type ExpectedValue = 'units' | 'amount' | 'date' | 'ambiguous-date' | 'currency' | 'settlement-id' | 'settlement-total-row' | 'same-settlement-total' | 'settlement-dates-in-order' | 'transaction-type' | 'amount-description';
 
 export class ReportValueProblem extends Error {
   constructor(

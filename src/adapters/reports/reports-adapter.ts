@@ -21,10 +21,10 @@ import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
-import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance } from './settlement-report.js';
+import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance, type SettlementMarketplaces } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS } from '../../core/checks/hidden-charges.js';
-import { readDateRange, type DateRangeReading } from './date-range-report.js';
+import { acrossFiles, readDateRange, type DateRangeReading } from './date-range-report.js';
 import type { Claim } from '../../core/seller-data.js';
 
 interface SettlementReading {
@@ -215,13 +215,14 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     if (list.length === 0) return null;
     const found: Settlement[] = [];
     const held: HeldReserves = new Map();
+    const marketplaces: SettlementMarketplaces = new Map();
     const from = new Map<ReportFile, IsoDate>();
     for (const file of list) {
-      const settlements = await readSettlements(file, held);
+      const settlements = await readSettlements(file, held, marketplaces);
       found.push(...settlements);
       for (const s of settlements) if (!from.has(file) || s.start < from.get(file)!) from.set(file, s.start);
     }
-    const last = lastSettlements(mergeSettlements(found, held));
+    const last = lastSettlements(mergeSettlements(found, held, marketplaces));
     return { files: list, from, last, balance: settlementBalance(last, asOf) };
   }
 
@@ -294,7 +295,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       if (showing.length === 0 && ranges.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
       async function* fromRanges(): RecordStream<Claim> {
         const reading = await dateRanges();
-        for (const { reading: one } of reading ?? []) if (one.claims.length > 0) yield one.claims;
+        const claims = acrossFiles((reading ?? []).map(({ reading: one }) => ({ items: one.claims, rows: one.claimRows })));
+        if (claims.length > 0) yield claims;
       }
       async function* both(): RecordStream<Claim> {
         yield* concat(showing, claimsOf);
@@ -311,16 +313,21 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         const doubts = standingDoubts(['date-range']);
         const reach = readings.map((r) => r.reading.earliest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b < a) ? b : a), null);
         if (reach === null || reach > needed) doubts.push({ reason: { key: 'reports.date-range-short', params: { from: reach ?? '-', needed } } });
+        // A report generated for a range that ended long ago is fresh by its file day yet shows
+        // nothing of the window: its rows must reach into the 60 days at least.
+        const end = readings.map((r) => r.reading.latest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+        if (end !== null && end < needed) doubts.push({ reason: { key: 'reports.date-range-ends-early', params: { to: end, needed } } });
         for (const { file, reading } of readings) {
           if (reading.unknownTypes.size > 0) doubts.push({ reason: { key: 'reports.date-range-unknown-types', params: { file: file.name, types: [...reading.unknownTypes].slice(0, 5).join(', ') } } });
         }
         return { files: readings.map(({ file, reading }) => evidenceFile(file, reading.earliest ?? fileDay(file))), doubts };
       };
-      return { available: true, data: readings.flatMap((r) => r.reading.charges).filter((c) => c.postedOn >= since), evidence };
+      const charges = acrossFiles(readings.map(({ reading }) => ({ items: reading.charges, rows: reading.chargeRows })));
+      return { available: true, data: charges.filter((c) => c.postedOn >= since), evidence };
     },
     balance: async () => {
       const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
-      if (unread) return { available: false, reason: { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
+      if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
       const reading = await settlements();
       if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
       if (reading.last.length === 0) return { available: false, reason: { key: 'reports.settlement-no-total', params: { files: reading.files.map((f) => f.name).join(', ') } } };

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from './report-file.js';
-import { cutHeaderKinds, lookalikeKinds, REPORT_KINDS, type ReportKind } from './report-kinds.js';
+import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, REPORT_KINDS, type ReportKind } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
 
 export interface SkippedFile {
   name: string;
-  reason: 'unknown-kind' | 'japanese-headers' | 'empty' | 'unreadable';
+  reason: 'unknown-kind' | 'japanese-headers' | 'empty' | 'unreadable' | 'old-settlement';
   /** For an unreadable entry: the system's reason (ELOOP for a symlink loop, EACCES, ...). */
   code?: string;
   /** The kinds of report it may be (empty, damaged, or with Japanese headers): their checks cannot pass. */
@@ -57,10 +57,14 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       // Only NUL bytes (or blanks) where the header should be: space set aside for a download
       // that never wrote (a crash, a full disk). As empty as an empty file.
       const blank = file.headers.every((name) => /^[\s\0]*$/.test(name));
-      const reason = blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : 'unknown-kind';
+      // The old settlement flat file (removed by Amazon on 11 November 2026): V2 is what is read.
+      const oldSettlement = !file.headerCut && isOldSettlementHeader(file.headers);
+      const reason = blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : oldSettlement ? 'old-settlement' : 'unknown-kind';
       // An empty file may be any report whose download failed; a Japanese header, any report.
       // A header cut off before its line break may be any report whose first names it starts.
-      const kinds = reason !== 'unknown-kind' ? [...REPORT_KINDS] : file.headerCut ? cutHeaderKinds(file.headers) : lookalikeKinds(file.headers);
+      let kinds = reason === 'old-settlement' ? (['settlement'] as ReportKind[]) : reason !== 'unknown-kind' ? [...REPORT_KINDS] : file.headerCut ? cutHeaderKinds(file.headers) : lookalikeKinds(file.headers);
+      // A Date Range report cut off in the text before its header: its checks cannot pass beside it.
+      if (reason === 'unknown-kind' && kinds.length === 0 && looksLikeDateRangePreamble(file.headers)) kinds = ['date-range'];
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
     }
   }

@@ -24,6 +24,12 @@ export interface Settlement {
   total: number;
   /** Reserve held back at the settlement's end (a positive amount of the seller's money). */
   reserveHeld: number;
+  /**
+   * The marketplaces its rows name (marketplace-name, e.g. Amazon.de), sorted; empty when none
+   * does. Each EU marketplace settles on its own in euros: a later settlement supersedes an
+   * earlier one only for the same marketplaces.
+   */
+  marketplaces: string[];
   /** The file and line of its own row (for an error naming them). */
   source: ReportFile;
   line: number;
@@ -37,21 +43,33 @@ const CURRENCY = /^[A-Z]{3}$/;
 const DAMAGED = { test: (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd') };
 
 /** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
-export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number }>;
+export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number; rows: Map<string, number> }>;
 
 /**
  * Every settlement a file holds, read row by row (the file is never held whole); reserves held are
  * added to `held`, matched to their settlement once every file is read (a settlement may be split
  * across files).
  */
-export async function readSettlements(file: ReportFile, held: HeldReserves): Promise<Settlement[]> {
+/** The marketplaces each settlement's rows name, per settlement id (a settlement may be split across files). */
+export type SettlementMarketplaces = Map<string, Set<string>>;
+
+export async function readSettlements(file: ReportFile, held: HeldReserves, marketplaces: SettlementMarketplaces = new Map()): Promise<Settlement[]> {
   const c = (name: string) => file.column(name);
+  const marketplace = c('marketplace');
   const [id, start, end, deposit, total, currency, description, amount, amountType] = ['settlementId', 'start', 'end', 'deposit', 'total', 'currency', 'description', 'amount', 'amountType'].map(c) as number[] as [number, number, number, number, number, number, number, number, number];
   const byId = new Map<string, Settlement>();
+  /** Reserve rows this file has shown, by their text, and how many times. */
+  const seenHere = new Map<string, number>();
   const last = Math.max(id, start, end, deposit, total, currency, description, amount, amountType);
   const rows = file.batches(last, (row) => {
     const settlementId = file.text(row, id).trim();
     if (settlementId === '' || DAMAGED.test(settlementId)) throw file.valueError(new ReportValueProblem(settlementId, 'a settlement id', 'settlement-id'), row.line, 'settlementId');
+    const market = marketplace >= 0 && marketplace < row.fields ? file.text(row, marketplace).trim().toLowerCase() : '';
+    if (market !== '') {
+      const known = marketplaces.get(settlementId);
+      if (known) known.add(market);
+      else marketplaces.set(settlementId, new Set([market]));
+    }
     const totalText = file.text(row, total).trim();
     if (totalText !== '') {
       // The settlement's own row: its period, deposit day, total and currency.
@@ -65,13 +83,22 @@ export async function readSettlements(file: ReportFile, held: HeldReserves): Pro
         deposit: parsedField(file, row, deposit, 'deposit', (text) => parseReportDay(text)),
         total: parsedField(file, row, total, 'total', (text) => parseAmount(text) ?? 0),
         reserveHeld: 0,
+        marketplaces: [],
         source: file,
         line: row.line,
       };
+      // A start after the end, or a deposit before it, is a date misread (day and month swapped:
+      // 03/12/2026 UTC read as 12 March): its deposit day would say a payout was made that was not.
+      if (settlement.start > settlement.end || settlement.deposit < settlement.end) {
+        const written = [start, end, deposit].map((column) => file.text(row, column).trim()).join(' / ');
+        throw file.valueError(new ReportValueProblem(written, 'settlement dates in order', 'settlement-dates-in-order'), row.line, settlement.start > settlement.end ? 'start' : 'deposit');
+      }
       const known = byId.get(settlementId);
       if (known && !sameSettlement(known, settlement)) throw file.valueError(new ReportValueProblem(totalText, "the same total as the settlement's other row", 'same-settlement-total'), row.line, 'total');
       byId.set(settlementId, settlement);
-      return undefined;
+      // That the total row carries no transaction is not confirmed: one that does (a reserve, say) is read as one too.
+      const carries = [amount, description, amountType].some((column) => file.text(row, column).trim() !== '');
+      if (!carries) return undefined;
     }
     // A transaction row: every one must carry an amount (blank is not zero here: it cannot be accounted for).
     const value = parsedField(file, row, amount, 'amount', (text) => {
@@ -84,10 +111,19 @@ export async function readSettlements(file: ReportFile, held: HeldReserves): Pro
     if (what === '' || DAMAGED.test(what)) throw file.valueError(new ReportValueProblem(what, 'an amount description', 'amount-description'), row.line, 'description');
     const kind = file.text(row, amountType).trim();
     if (kind === '' || DAMAGED.test(kind)) throw file.valueError(new ReportValueProblem(kind, 'an amount type', 'amount-description'), row.line, 'amountType');
-    if (RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) {
-      const known = held.get(settlementId);
-      if (known) known.amount += Math.abs(value);
-      else held.set(settlementId, { amount: Math.abs(value), file, line: row.line });
+    // The reserve may be named by either column (neither's values are confirmed): stricter to read both.
+    if ((RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) || (RESERVE.test(kind) && !PREVIOUS_RESERVE.test(kind))) {
+      // The same row in two files (a report downloaded twice) is held once; a settlement split
+      // across files adds up; a row one file repeats counts as often as that file has it.
+      const key = Array.from({ length: row.fields }, (_, i) => file.text(row, i)).join('\t');
+      const times = (seenHere.get(key) ?? 0) + 1;
+      seenHere.set(key, times);
+      const known = held.get(settlementId) ?? { amount: 0, file, line: row.line, rows: new Map<string, number>() };
+      held.set(settlementId, known);
+      if (times > (known.rows.get(key) ?? 0)) {
+        known.rows.set(key, times);
+        known.amount += Math.abs(value);
+      }
     }
     return undefined;
   });
@@ -104,12 +140,12 @@ export function sameSettlement(a: Settlement, b: Settlement): boolean {
  * The settlements of every file, one per id, with the reserves they hold. Transactions of a
  * settlement whose own row is in no file are an input error: its total is not known.
  */
-export function mergeSettlements(found: readonly Settlement[], held: HeldReserves): Settlement[] {
+export function mergeSettlements(found: readonly Settlement[], held: HeldReserves, marketplaces: SettlementMarketplaces = new Map()): Settlement[] {
   const byId = new Map<string, Settlement>();
   for (const s of found) {
     const known = byId.get(s.settlementId);
     if (known && !sameSettlement(known, s)) throw s.source.valueError(new ReportValueProblem(String(s.total), "the same total as the settlement's other row", 'same-settlement-total'), s.line, 'total');
-    if (!known) byId.set(s.settlementId, { ...s });
+    if (!known) byId.set(s.settlementId, { ...s, marketplaces: [...(marketplaces.get(s.settlementId) ?? [])].sort() });
   }
   for (const [settlementId, reserve] of held) {
     const settlement = byId.get(settlementId);
@@ -119,14 +155,24 @@ export function mergeSettlements(found: readonly Settlement[], held: HeldReserve
   return [...byId.values()];
 }
 
-/** The last settlement of each currency (the latest end; on a tie, the latest deposit). */
+/**
+ * The last settlement of each currency and marketplace (the latest end; on a tie, the latest
+ * deposit). Amazon.de and Amazon.fr both settle in euros, each on its own: where the files name
+ * several marketplaces for a currency, a later German settlement says nothing of a French one, so
+ * settlements naming different marketplaces (or one naming none) never supersede each other.
+ */
 export function lastSettlements(all: readonly Settlement[]): Settlement[] {
+  // A currency the files name one marketplace for (or none) is one series: its latest settlement
+  // supersedes the others, named or not (a closing seller's last settlement may hold fees only).
+  const named = new Map<string, Set<string>>();
+  for (const s of all) for (const m of s.marketplaces) named.set(s.currency, (named.get(s.currency) ?? new Set()).add(m));
   const latest = new Map<string, Settlement>();
   for (const s of all) {
-    const known = latest.get(s.currency);
-    if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(s.currency, s);
+    const key = (named.get(s.currency)?.size ?? 0) <= 1 ? s.currency : `${s.currency}\t${s.marketplaces.join('\n')}`;
+    const known = latest.get(key);
+    if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(key, s);
   }
-  return [...latest.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return [...latest.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.marketplaces.join() < b.marketplaces.join() ? -1 : 1));
 }
 
 export interface SettlementBalance {
