@@ -360,6 +360,11 @@ export class AuditLog {
     this.notOnDisk = false;
   }
 
+  /** Before an action outside (a deletion at Amazon): every record so far on the disk first. */
+  onDiskBeforeActing(): void {
+    this.flushToDisk();
+  }
+
   private keepHead(): void {
     if (!this.headBehind || !this.db.open) return;
     // The head never names a record that a power cut could still take back.

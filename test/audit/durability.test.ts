@@ -74,6 +74,15 @@ describe('audit log durability', () => {
     expect(head).toBeGreaterThan(wal);
   });
 
+  it('before fix listings asks Amazon to delete, what the run recorded is on disk', async () => {
+    const { DeletionLedger } = await import('../../src/adapters/sp-api/listings-cleanup.js');
+    const log = freshLog();
+    const runId = log.startRun({ command: 'fix-listings', adapter: 'sp-api', demo: false, asOf: '2026-11-26', process: PROCESS });
+    synced.length = 0;
+    new DeletionLedger(log, runId, 'A1SELLER').beforeDeleting();
+    expect(synced).toContain(`${log.path}-wal`);
+  });
+
   it('needs no fsync of its own at close when the last commit had one', () => {
     const log = freshLog();
     const runId = log.startRun({ command: 'check', adapter: 'demo', demo: true, asOf: '2026-11-26', process: PROCESS });

@@ -65,6 +65,11 @@ export class DeletionLedger {
     return keys;
   }
 
+  /** What the run recorded so far (its start, what it found) on the disk before Amazon is asked to delete. */
+  beforeDeleting(): void {
+    this.audit?.onDiskBeforeActing();
+  }
+
   recordDeleted(listing: ListingKey, submissionId: string): void {
     this.audit?.append('listing-deleted', this.runId, { sellerId: this.sellerId, sku: listing.sku, marketplaceId: listing.marketplaceId, status: 'ACCEPTED', submissionId });
   }
@@ -131,6 +136,7 @@ export class ListingsCleanup {
 
   /** Asks Amazon to delete one listing; only ACCEPTED is recorded as deleted. */
   async delete(listing: ListingInMarketplace, ledger: DeletionLedger): Promise<DeletionAnswer> {
+    ledger.beforeDeleting();
     const answer = await this.session.client.call<Listings['ListingsItemSubmissionResponse']>('deleteListingsItem', { path: { sellerId: this.sellerId, sku: listing.sku }, query: { marketplaceIds: [listing.marketplaceId] } });
     if (answer.status === 'ACCEPTED') {
       ledger.recordDeleted(listing, answer.submissionId);
