@@ -44,8 +44,10 @@ async function readRecorded(place: AuditLogPlace, opened: AuditLog | null = null
   const audit = opened ?? (await openAuditLog(place, 'read'));
   try {
     const records = audit.recordsOfType(archiveEvent.type);
-    // A hash the log holds vouches for a manifest only while the log's chain holds (a forged record would vouch for a forged manifest).
-    const trusted = records.length === 0 || audit.verify().intact;
+    // A hash the log holds vouches for a manifest only while the log's chain holds (a forged record
+    // would vouch for a forged manifest). A log this run opened to append was verified as it opened
+    // (verifyBeforeAppend, which refuses a broken one): walking it again would undo its shortcut.
+    const trusted = records.length === 0 || audit.verifiedBy !== null || audit.verify().intact;
     const recorded = records.flatMap((record) => {
       const body = record.body as { manifestSha256?: unknown; dir?: unknown; seller?: unknown; indexSha256?: unknown };
       if (typeof body.manifestSha256 !== 'string' || typeof body.dir !== 'string') return [];

@@ -145,7 +145,7 @@ async function checkAccounts(options: PortfolioCheckOptions, io: CommandIo, comm
       command,
       onProgress: progress,
       // data-export from each seller's archive, found and verified as `check` does.
-      archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: options.run.auditDbPath, term: io.term, t: io.t }, sellerId, options.run.asOf, io.t),
+      archive: async (sellerId) => (await import('../archive/archive-record.js')).archiveEvidence({ path: options.run.auditDbPath, term: io.term, t: io.t }, sellerId, options.run.asOf, io.t, audit),
       // A test stops the process here (at one seller's account), its run recorded and not finished, to interrupt it.
       afterRunStarted: (account) => failpoint(`portfolio-account-started-${account.sellerId}`, io.term.env, io.term.stderr),
     });
