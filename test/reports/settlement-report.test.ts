@@ -157,6 +157,12 @@ describe('settlement report: what cannot be accounted for is an input error with
     expect(error.message).toContain('50012345678.txt');
   });
 
+  it('any transaction of a settlement whose total row is missing, not only a reserve: an older clean settlement never stands as the last', async () => {
+    const error = await refusal(folderWith([S, total('9011', '2026-10-01', '2026-10-15', '2026-10-17', '0.00'), sale('9012', '25.00')]));
+    expect(error.message).toContain('50012345678.txt');
+    expect(error.message).toContain('9012');
+  });
+
   it('a file with a header and no settlement row is unknown, not a confirmation', async () => {
     const { balance } = await balanceOf(folderWith([S]));
     expect(balance.status).toBe('unknown');

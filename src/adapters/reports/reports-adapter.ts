@@ -21,7 +21,7 @@ import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
-import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance, type SettlementMarketplaces } from './settlement-report.js';
+import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS } from '../../core/checks/hidden-charges.js';
 import { acrossFiles, readDateRange, type DateRangeReading } from './date-range-report.js';
@@ -216,13 +216,14 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     const found: Settlement[] = [];
     const held: HeldReserves = new Map();
     const marketplaces: SettlementMarketplaces = new Map();
+    const transactions: SettlementTransactions = new Map();
     const from = new Map<ReportFile, IsoDate>();
     for (const file of list) {
-      const settlements = await readSettlements(file, held, marketplaces);
+      const settlements = await readSettlements(file, held, marketplaces, transactions);
       found.push(...settlements);
       for (const s of settlements) if (!from.has(file) || s.start < from.get(file)!) from.set(file, s.start);
     }
-    const last = lastSettlements(mergeSettlements(found, held, marketplaces));
+    const last = lastSettlements(mergeSettlements(found, held, marketplaces, transactions));
     return { files: list, from, last, balance: settlementBalance(last, asOf) };
   }
 

@@ -53,7 +53,10 @@ export type HeldReserves = Map<string, { amount: number; file: ReportFile; line:
 /** The marketplaces each settlement's rows name, per settlement id (a settlement may be split across files). */
 export type SettlementMarketplaces = Map<string, Set<string>>;
 
-export async function readSettlements(file: ReportFile, held: HeldReserves, marketplaces: SettlementMarketplaces = new Map()): Promise<Settlement[]> {
+/** Where each settlement's first transaction row was, per settlement id: its total row must be in some file. */
+export type SettlementTransactions = Map<string, { file: ReportFile; line: number }>;
+
+export async function readSettlements(file: ReportFile, held: HeldReserves, marketplaces: SettlementMarketplaces = new Map(), transactions: SettlementTransactions = new Map()): Promise<Settlement[]> {
   const c = (name: string) => file.column(name);
   const marketplace = c('marketplace');
   const [id, start, end, deposit, total, currency, description, amount, amountType] = ['settlementId', 'start', 'end', 'deposit', 'total', 'currency', 'description', 'amount', 'amountType'].map(c) as number[] as [number, number, number, number, number, number, number, number, number];
@@ -101,6 +104,7 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
       if (!carries) return undefined;
     }
     // A transaction row: every one must carry an amount (blank is not zero here: it cannot be accounted for).
+    if (!transactions.has(settlementId)) transactions.set(settlementId, { file, line: row.line });
     const value = parsedField(file, row, amount, 'amount', (text) => {
       const parsed = parseAmount(text);
       if (parsed === null) throw new ReportValueProblem(text, 'an amount such as 12.34', 'amount');
@@ -140,12 +144,17 @@ export function sameSettlement(a: Settlement, b: Settlement): boolean {
  * The settlements of every file, one per id, with the reserves they hold. Transactions of a
  * settlement whose own row is in no file are an input error: its total is not known.
  */
-export function mergeSettlements(found: readonly Settlement[], held: HeldReserves, marketplaces: SettlementMarketplaces = new Map()): Settlement[] {
+export function mergeSettlements(found: readonly Settlement[], held: HeldReserves, marketplaces: SettlementMarketplaces = new Map(), transactions: SettlementTransactions = new Map()): Settlement[] {
   const byId = new Map<string, Settlement>();
   for (const s of found) {
     const known = byId.get(s.settlementId);
     if (known && !sameSettlement(known, s)) throw s.source.valueError(new ReportValueProblem(String(s.total), "the same total as the settlement's other row", 'same-settlement-total'), s.line, 'total');
     if (!known) byId.set(s.settlementId, { ...s, marketplaces: [...(marketplaces.get(s.settlementId) ?? [])].sort() });
+  }
+  // Any transaction, not only a reserve: a later settlement whose total row is missing would
+  // otherwise leave an older one to stand as the last.
+  for (const [settlementId, where] of transactions) {
+    if (!byId.has(settlementId)) throw where.file.valueError(new ReportValueProblem(settlementId, 'a settlement whose total row is in the file', 'settlement-total-row'), where.line, 'settlementId');
   }
   for (const [settlementId, reserve] of held) {
     const settlement = byId.get(settlementId);
