@@ -106,7 +106,7 @@ function describe(io: CommandIo, history: RequestHistory): string {
       break;
     case 'submitted':
     case 'under-review':
-      lines.push(history.submission?.submitter === 'demo' ? t('status.demo-next') : t('status.submitted-next'));
+      lines.push(simulated ? t('status.demo-next') : t('status.submitted-next'));
       break;
     case 'closed':
       lines.push(simulated ? out.yellow(t('status.demo-answer-next')) : out.green(t('status.closed-next')));
