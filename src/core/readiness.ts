@@ -9,7 +9,7 @@ import type { AdapterId, SellerDataSource } from './seller-data-source.js';
 import { checkBalance } from './checks/balance.js';
 import { checkClaims } from './checks/claims.js';
 import { checkDataExport, type ArchiveEvidence } from './checks/data-export.js';
-import { checkHiddenCharges } from './checks/hidden-charges.js';
+import { CHARGES_SINCE_DAYS, checkHiddenCharges } from './checks/hidden-charges.js';
 import { checkPerformanceNotifications } from './checks/performance-notifications.js';
 import { checkFbaInventory } from './checks/fba-inventory.js';
 import { checkLastSaleWindow } from './checks/last-sale-window.js';
@@ -146,7 +146,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   record(balance.available ? judged(checkBalance(balance.data, ctx, deferred), balance) : unavailable('balance', balance));
 
   starting('hidden-charges');
-  const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -120)) : { available: false, reason: { key: 'check.no-charges-data' } };
+  const charges: Provision<Charge[]> = source.charges ? await source.charges(addDays(readOn, -CHARGES_SINCE_DAYS)) : { available: false, reason: { key: 'check.no-charges-data' } };
   // Ads billed in the 60 days before the data was read, not before a later as-of day the data never reaches.
   record(charges.available ? judged(checkHiddenCharges(charges, { ...ctx, asOf: readOn }), charges) : checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
 

@@ -23,7 +23,7 @@ import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from
 import { scanReportsFolder } from './reports-folder.js';
 import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
-import { ADS_LOOKBACK_DAYS } from '../../core/checks/hidden-charges.js';
+import { ADS_LOOKBACK_DAYS, CHARGES_SINCE_DAYS } from '../../core/checks/hidden-charges.js';
 import { acrossFiles, readDateRange, type DateRangeReading } from './date-range-report.js';
 import type { Claim } from '../../core/seller-data.js';
 
@@ -309,7 +309,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       const readings = await dateRanges();
       if (readings === null) return missing('date-range');
       // Ads are looked for over the 60 days before the data is read: the reports must reach that far back.
-      const needed = addDays(since, 120 - ADS_LOOKBACK_DAYS);
+      const needed = addDays(since, CHARGES_SINCE_DAYS - ADS_LOOKBACK_DAYS);
       const evidence = (): Evidence => {
         const doubts = standingDoubts(['date-range']);
         const reach = readings.map((r) => r.reading.earliest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b < a) ? b : a), null);

@@ -10,6 +10,8 @@ import type { Charge, Provision } from '../seller-data.js';
 
 /** How far back ads charges are looked for. */
 export const ADS_LOOKBACK_DAYS = 60;
+/** How far before the day the data is read charges are asked of a source (readiness); a source that must prove its reach derives the day from this. */
+export const CHARGES_SINCE_DAYS = 120;
 
 export function checkHiddenCharges(charges: Provision<Charge[]>, { asOf, t }: CheckContext): CheckResult {
   const id = 'hidden-charges';
