@@ -10,7 +10,7 @@
 
 import type { IsoDate } from '../../core/dates.js';
 import type { Charge, Claim, ClaimKind } from '../../core/seller-data.js';
-import type { ReportFile } from './report-file.js';
+import { isDamagedText, type ReportFile } from './report-file.js';
 import { parseReportDay, ReportValueProblem } from './report-values.js';
 import { parsedField } from './row-values.js';
 
@@ -37,8 +37,6 @@ const OTHER_TYPES = new Set([
   'refund_retrocharge', 'retrocharge', 'reserve',
 ]);
 
-/** A control character or an undecodable byte: text damaged on the way. */
-const damaged = (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd');
 
 /** Types whose description is the product's title (help 200989190's order and refund rows). */
 const PRODUCT_ROWS = new Set(['order', 'refund', 'order_retrocharge', 'refund_retrocharge']);
@@ -136,7 +134,7 @@ export async function readDateRange(file: ReportFile): Promise<DateRangeReading>
       reading.unknownTypes.add(kindText === '' ? '""' : JSON.stringify(kindText).slice(1, -1));
     }
     // A blank or damaged description may have named an ads charge: the report proves nothing then.
-    if (what === '' || damaged(what)) reading.unknownTypes.add(`${kindText}: ${JSON.stringify(what).slice(1, -1)}`);
+    if (what === '' || isDamagedText(what)) reading.unknownTypes.add(`${kindText}: ${JSON.stringify(what).slice(1, -1)}`);
     // A charge is told by what it says, whatever its type (stricter than trusting the type); but
     // an order's or refund's description is the product's title ("Advertising Banner Stand"), not a charge.
     const says = PRODUCT_ROWS.has(key) ? '' : what;

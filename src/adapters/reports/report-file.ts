@@ -136,7 +136,7 @@ export class ReportFile {
       chosen = found.encoding;
     }
     // A column name with a control character is a damaged header: what it names cannot be told.
-    const damaged = spec ? headers.find(isDamagedName) : undefined;
+    const damaged = spec ? headers.find(isDamagedText) : undefined;
     if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, column: JSON.stringify(damaged).slice(1, -1) }), t('error.report-download-again'));
     const positions = spec ? columnPositions(spec, headers) : {};
     if (spec) {
@@ -297,10 +297,10 @@ export class ReportFile {
   }
 }
 
-/** Does a column name hold a control character (other than a tab) or an undecodable byte? */
-function isDamagedName(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
+/** Does a column name or value hold a control character (other than a tab) or an undecodable byte? */
+export function isDamagedText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x7f || code === 0xfffd) return true;
   }
   return false;

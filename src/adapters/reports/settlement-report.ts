@@ -10,7 +10,7 @@
 
 import type { IsoDate } from '../../core/dates.js';
 import type { BalanceEntry, DeferredFunds } from '../../core/seller-data.js';
-import type { ReportFile } from './report-file.js';
+import { isDamagedText, type ReportFile } from './report-file.js';
 import { parseAmount, parseReportDay, ReportValueProblem } from './report-values.js';
 import { parsedField } from './row-values.js';
 
@@ -39,8 +39,6 @@ export interface Settlement {
 const RESERVE = /reserve/i;
 const PREVIOUS_RESERVE = /^previous reserve amount balance$/i;
 const CURRENCY = /^[A-Z]{3}$/;
-/** A control character or an undecodable byte: a value damaged on the way. */
-const DAMAGED = { test: (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\ufffd') };
 
 /** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
 export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number; rows: Map<string, number> }>;
@@ -66,7 +64,7 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
   const last = Math.max(id, start, end, deposit, total, currency, description, amount, amountType);
   const rows = file.batches(last, (row) => {
     const settlementId = file.text(row, id).trim();
-    if (settlementId === '' || DAMAGED.test(settlementId)) throw file.valueError(new ReportValueProblem(settlementId, 'a settlement id', 'settlement-id'), row.line, 'settlementId');
+    if (settlementId === '' || isDamagedText(settlementId)) throw file.valueError(new ReportValueProblem(settlementId, 'a settlement id', 'settlement-id'), row.line, 'settlementId');
     const market = marketplace >= 0 && marketplace < row.fields ? file.text(row, marketplace).trim().toLowerCase() : '';
     if (market !== '') {
       const known = marketplaces.get(settlementId);
@@ -112,9 +110,9 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
     });
     // What a row is must be readable: a blank or damaged description could hide a reserve.
     const what = file.text(row, description).trim();
-    if (what === '' || DAMAGED.test(what)) throw file.valueError(new ReportValueProblem(what, 'an amount description', 'amount-description'), row.line, 'description');
+    if (what === '' || isDamagedText(what)) throw file.valueError(new ReportValueProblem(what, 'an amount description', 'amount-description'), row.line, 'description');
     const kind = file.text(row, amountType).trim();
-    if (kind === '' || DAMAGED.test(kind)) throw file.valueError(new ReportValueProblem(kind, 'an amount type', 'amount-description'), row.line, 'amountType');
+    if (kind === '' || isDamagedText(kind)) throw file.valueError(new ReportValueProblem(kind, 'an amount type', 'amount-description'), row.line, 'amountType');
     // The reserve may be named by either column (neither's values are confirmed): stricter to read both.
     if ((RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) || (RESERVE.test(kind) && !PREVIOUS_RESERVE.test(kind))) {
       // The same row in two files (a report downloaded twice) is held once; a settlement split
