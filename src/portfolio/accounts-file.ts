@@ -15,8 +15,6 @@ import { UsageError } from '../errors.js';
 import { readBoundedText } from '../io/bounded-read.js';
 import type { Translate } from '../messages/catalogue.js';
 
-export { defaultAccountsPath } from './accounts-path.js';
-
 /** The closure regions an account can be in (closure-rules.md §7): each is closed by its own request. */
 export const ACCOUNT_REGIONS = ['north-america', 'europe', 'japan', 'australia'] as const;
 export type AccountRegion = (typeof ACCOUNT_REGIONS)[number];
@@ -201,10 +199,4 @@ function realFolder(folder: string): string {
   } catch {
     return folder;
   }
-}
-
-/** The account of a seller in a region, or every account of the seller when no region is given. */
-export function accountsOfSeller(file: AccountsFile, sellerId: string): Account[] {
-  const wanted = normaliseSellerId(sellerId);
-  return file.accounts.filter((a) => a.sellerId === wanted);
 }
