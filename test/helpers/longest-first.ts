@@ -9,7 +9,9 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const LONGEST_FIRST = [
-  'test/reports/transformations.test.ts',
+  'test/reports/transformations-lost.test.ts',
+  'test/reports/transformations-truncated.test.ts',
+  'test/reports/transformations-keep.test.ts',
   'test/sp-api/sp-api-adapter.test.ts',
   'test/security/attack-13.test.ts',
   'test/archive/archive-sp-api.test.ts',
