@@ -13,7 +13,7 @@
 //   blanked, a byte damaged, a file made older) may only give unknown or an input error: never
 //   ready, and no check that failed passes.
 
-import { closeSync, ftruncateSync, futimesSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, futimesSync, mkdtempSync, openSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -303,6 +303,10 @@ export class CaseFolder {
       }
     }
     this.present = new Set(contents.keys());
+    // The folder holds the case's files and nothing else (a file left from an earlier case would
+    // be read with this one's).
+    const found = readdirSync(this.dir).sort();
+    if (found.join('/') !== [...this.present].sort().join('/')) throw new Error(`the case folder holds ${found.join(', ')}, not the case's files`);
     return this.dir;
   }
 
