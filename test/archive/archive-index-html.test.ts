@@ -14,7 +14,7 @@ import { manifestCoverage } from '../../src/archive/verify-archive.js';
 import { allGaps, requiredCoverage } from '../../src/core/archive-coverage.js';
 import { translator } from '../../src/messages/catalogue.js';
 import { archiveIndexHtml } from '../../src/render/archive-index-html.js';
-import { renderedDom, screenshot } from '../helpers/headless-chromium.js';
+import { renderedDomAndScreenshot } from '../helpers/headless-chromium.js';
 
 const t = translator();
 const dir = mkdtempSync(join(tmpdir(), 'ca-archive-html-'));
@@ -39,7 +39,8 @@ describe('the archive index in a real browser', () => {
     const page = join(dir, 'index.html');
     await new ArchiveFolder(dir, t).writeFile('index.html', [Buffer.from(archiveIndexHtml(manifest, coverage, t))]);
 
-    const dom = await renderedDom(page);
+    const png = join(dir, 'index.png');
+    const dom = await renderedDomAndScreenshot(page, png, 1200, 900);
     for (const c of coverage) expect(dom, c.kind).toContain(`data-kind="${c.kind}"`);
     for (const g of gaps) expect(dom).toContain(t('archive.gap', { kind: t('archive.kind', { kind: g.kind }), from: g.gap.from, to: g.gap.to }));
     expect((dom.match(/class="gap" style=/g) ?? []).length).toBe(gaps.length);
@@ -51,8 +52,6 @@ describe('the archive index in a real browser', () => {
     const html = readFileSync(page, 'utf8');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
 
-    const png = join(dir, 'index.png');
-    await screenshot(page, png, 1200, 900);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     // Kept for a person to look at, when asked.
     if (process.env.ARCHIVE_SCREENSHOT) copyFileSync(png, process.env.ARCHIVE_SCREENSHOT);

@@ -29,3 +29,12 @@ export async function renderedDom(htmlFile: string): Promise<string> {
 export async function screenshot(htmlFile: string, pngFile: string, width = 1200, height = 900): Promise<void> {
   await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { timeout: 60_000 });
 }
+
+/**
+ * The page's DOM once its scripts have run, and a PNG screenshot of it at the given window size,
+ * from one start of the browser (a start costs about a second of CPU).
+ */
+export async function renderedDomAndScreenshot(htmlFile: string, pngFile: string, width = 1200, height = 900): Promise<string> {
+  const { stdout } = await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, '--dump-dom', `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  return stdout;
+}

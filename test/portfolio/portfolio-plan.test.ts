@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { portfolioPlanJsonSchema } from '../../src/render/portfolio-plan-json-schema.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
-import { renderedDom, screenshot } from '../helpers/headless-chromium.js';
+import { renderedDomAndScreenshot } from '../helpers/headless-chromium.js';
 
 const home = mkdtempSync(join(tmpdir(), 'ca-portfolio-plan-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -50,7 +50,8 @@ accounts:
   });
 
   it('the overview renders in a real browser: a timeline per account, data escaped, nothing fetched', async () => {
-    const dom = await renderedDom(html);
+    const png = join(home, 'overview.png');
+    const dom = await renderedDomAndScreenshot(html, png, 1200, 1400);
     expect(dom).not.toContain('<img');
     expect(dom).not.toMatch(/<script/i);
     expect(dom).toContain('Acme &lt;img src=x onerror=alert(1)&gt; &amp; "Co"');
@@ -64,8 +65,6 @@ accounts:
     expect(dom).toContain('class="bar');
     expect(dom).toContain('Cannot read the reports folder');
     expect(dom).toContain("default-src 'none'");
-    const png = join(home, 'overview.png');
-    await screenshot(html, png, 1200, 1400);
     expect(existsSync(png) && statSync(png).size).toBeGreaterThan(10_000);
     if (process.env.PORTFOLIO_SCREENSHOT) writeFileSync(process.env.PORTFOLIO_SCREENSHOT, readFileSync(png));
   }, 60_000);
