@@ -1,11 +1,13 @@
-// --adapter reports end to end, as a process: a folder of real-format files, the JSON contract,
-// broken files with their exact errors, and the `reports` guide.
+// --adapter reports end to end: a folder of real-format files, the JSON contract, broken files with
+// their exact errors, and the `reports` guide. `check` and `reports` each run once as a process
+// (the built CLI); the rest run main() in this process (runMain), which decides and prints the same.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { runCli, sandbox } from '../helpers/cli-process.js';
 import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
 
@@ -27,7 +29,7 @@ function sellerFolder(home: string): string {
   return dir;
 }
 
-describe('--adapter reports as a process', () => {
+describe('--adapter reports end to end', () => {
   it('check --json decodes names from every encoding and says what blocks', () => {
     const { env, home } = sandbox();
     const dir = sellerFolder(home);
@@ -46,22 +48,22 @@ describe('--adapter reports as a process', () => {
     expect(doc.warnings).toEqual([]);
   });
 
-  it('is ready on a ready seller once the seller confirms balance and claims', () => {
+  it('is ready on a ready seller once the seller confirms balance and claims', async () => {
     const { env, home } = sandbox();
     const dir = join(home, 'reports');
     mkdirSync(dir);
     readySellerReports(dir);
-    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--attest', 'all', '--json'], env);
+    const result = await runMain(['check', '--adapter', 'reports', '--reports-dir', dir, '--attest', 'all', '--json'], env);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).verdict).toBe('ready');
   });
 
-  it('stops with exit 2 and where the bad value is, recording the failure and no results', () => {
+  it('stops with exit 2 and where the bad value is, recording the failure and no results', async () => {
     const { env, home, db } = sandbox();
     const dir = join(home, 'reports');
     mkdirSync(dir);
     writeReport(dir, 'inventory.txt', [HEADERS.manageInventory, row(HEADERS.manageInventory, { sku: 'A', fnsku: 'F', 'afn-fulfillable-quantity': '1O' })]);
-    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir], env);
+    const result = await runMain(['check', '--adapter', 'reports', '--reports-dir', dir], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${join(dir, 'inventory.txt')}, line 2, column "afn-fulfillable-quantity": found "1O", expected a whole number of units, or blank.`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -71,18 +73,18 @@ describe('--adapter reports as a process', () => {
     expect(audit.types).not.toContain('readiness');
   });
 
-  it('warns on stderr about skipped files, and says so in the JSON', () => {
+  it('warns on stderr about skipped files, and says so in the JSON', async () => {
     const { env, home } = sandbox();
     const dir = join(home, 'reports');
     mkdirSync(dir);
     readySellerReports(dir);
     writeFileSync(join(dir, 'shopping-list.txt'), 'milk\neggs\n');
-    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--json'], env);
+    const result = await runMain(['check', '--adapter', 'reports', '--reports-dir', dir, '--json'], env);
     expect(result.stderr).toContain('warning: Skipped shopping-list.txt');
     expect(JSON.parse(result.stdout).warnings).toEqual([expect.stringContaining('Skipped shopping-list.txt')]);
   });
 
-  it('`reports` lists what to download, where, which range, and what the folder has', () => {
+  it('`reports` lists what to download, where, which range, and what the folder has', async () => {
     const { env, home } = sandbox();
     const dir = sellerFolder(home);
     const plain = runCli(['reports'], env);
@@ -90,10 +92,10 @@ describe('--adapter reports as a process', () => {
     expect(plain.stdout).toContain('All Orders (needed)');
     expect(plain.stdout).toContain('the last 120 days at least');
     expect(plain.stdout).toContain('Reports → Fulfillment → Removals: Removal Order Detail');
-    const withFolder = runCli(['reports', '--reports-dir', dir, '--no-color'], env);
+    const withFolder = await runMain(['reports', '--reports-dir', dir, '--no-color'], env);
     expect(withFolder.stdout).toMatch(/✔ All Orders \(needed\)[\s\S]*found: 20261126-1\.txt \(0 days old\)/);
     expect(withFolder.stdout).toMatch(/✖ Removal Order Detail \(needed\)[\s\S]*not in the folder/);
-    const json = JSON.parse(runCli(['reports', '--reports-dir', dir, '--json'], env).stdout);
+    const json = JSON.parse((await runMain(['reports', '--reports-dir', dir, '--json'], env)).stdout);
     expect(json.reports.find((r: { kind: string }) => r.kind === 'fba-inventory').files[0].name).toBe('20261126-3.txt.gz');
   });
   it('--max-report-age: a report older than it makes its checks unknown and the verdict blocked; wider, it counts', async () => {
@@ -105,15 +107,15 @@ describe('--adapter reports as a process', () => {
     const old = new Date('2026-11-10T08:00:00Z');
     for (const name of ['listings.txt', 'inventory.txt']) utimesSync(join(dir, name), old, old);
     const args = ['check', '--adapter', 'reports', '--reports-dir', dir, '--json', '--as-of', '2026-11-26', '--attest', 'all'];
-    const strict = runCli(args, env);
+    const strict = await runMain(args, env);
     expect(strict.code).toBe(3);
     const doc = readinessJsonSchema.parse(JSON.parse(strict.stdout));
     const listings = doc.checks.find((c) => c.id === 'listings')!;
     expect(listings.status).toBe('unknown');
     expect(listings.evidence!.files).toHaveLength(3); // one All Listings report per marketplace the orders show
     expect(listings.evidence!.files).toContainEqual({ file: 'listings.txt', kind: 'all-listings', rows: 0, from: '2026-11-10', to: '2026-11-10', ageDays: 16 });
-    expect(runCli([...args, '--max-report-age', '20'], env).code).toBe(0);
-    const bad = runCli([...args, '--max-report-age', 'a week'], env);
+    expect((await runMain([...args, '--max-report-age', '20'], env)).code).toBe(0);
+    const bad = await runMain([...args, '--max-report-age', 'a week'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-report-age takes a whole number of days (0 or more), not "a week".');
   });
