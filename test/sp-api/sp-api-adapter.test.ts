@@ -1,6 +1,7 @@
-// The SP-API adapter against the strict fake SP-API: the shared contract, the right verdicts with
-// every fault switched on, Amazon's report windows and one-marketplace reports, what CANCELLED and
-// FATAL mean, the rate waits, and clear failures. Everything runs on a virtual clock.
+// The SP-API adapter against the strict fake SP-API: the right verdicts with every fault switched
+// on, Amazon's report windows and one-marketplace reports, what CANCELLED and FATAL mean, the rate
+// waits, and clear failures (the shared contract: sp-api-contract.test.ts). Everything runs on a
+// virtual clock.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import type { CheckId } from '../../src/core/check-result.js';
 import { evaluateReadiness, type Readiness } from '../../src/core/readiness.js';
 import type { Order } from '../../src/core/seller-data.js';
 import { DataSourceError } from '../../src/errors.js';
-import { runAdapterContract } from '../contract/adapter-contract.js';
 import { ALL_FAULTS, NO_FAULTS, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 import { t } from '../helpers/records.js';
 import { closeSessions, POLL, session } from '../helpers/sp-api-session.js';
@@ -63,16 +63,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (made ??= make());
 }
 
-// One fake Amazon per contract suite, each test opening a fresh adapter against it: the first
-// asks for every report (every fault on, in the first suite) and polls until they are done; the
-// later ones, as a re-run within the hours Amazon keeps them would, read those reports again
-// (getReports, then their documents) instead of asking for new ones and polling each ~5 times.
-// A fresh fake per test cost some 200 requests a test. What asking for and polling reports does
-// under every fault is held by the tests below, each on a fake of its own.
-const blockedAmazon = once(() => session('blocked', ALL_FAULTS));
-const readyAmazon = once(() => session('ready', NO_FAULTS));
-runAdapterContract('sp-api (fake, blocked, every fault)', async () => (await blockedAmazon()).open());
-runAdapterContract('sp-api (fake, ready)', async () => (await readyAmazon()).open());
+// The shared adapter contract runs against the fake in sp-api-contract.test.ts.
 
 /** The blocked seller's run with every fault on, evaluated once: the tests that only read what it asked and found share it. */
 const blockedRun = once(() => evaluate('blocked'));
