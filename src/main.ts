@@ -97,7 +97,7 @@ function fromCommand(cmd: Command, error: CommanderError): CommanderError {
   return error;
 }
 
-function buildProgram(t: Translate, term: Terminal, version: string, run: RunAction): Command {
+function buildProgram(t: Translate, term: Terminal, version: string, run: RunAction, argv: readonly string[]): Command {
   const program = new Command('close-account')
     .description(t(rootCommand.description))
     .version(version, '-V, --version', t('help.version'))
@@ -147,8 +147,31 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
   addFlags(program, rootCommand.flags, t);
   if (rootCommand.helpAfter) program.addHelpText('after', `\n${rootCommand.helpAfter.map((key) => t(key)).join('\n\n')}`);
   program.action(run(rootCommand));
-  for (const entry of COMMANDS) register(program, entry, t, run);
+  for (const entry of entriesToRegister(argv)) register(program, entry, t, run);
   return program;
+}
+
+/**
+ * The commands the parser needs: only the one the command line names, when its first word that is
+ * no flag (nor a flag's value) names one; else all of them (the bare program, its help, a typo).
+ * Each command's options cost time to build at every start (~3 ms for all of them), and a command's
+ * parsing, help and errors never look at the others.
+ */
+function entriesToRegister(argv: readonly string[]): readonly CommandEntry[] {
+  const takesValue = new Set(
+    [...rootCommand.flags, ...GLOBAL_FLAGS].filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word.startsWith('-')) {
+      if (takesValue.has(word)) i += 1;
+      continue;
+    }
+    const named = COMMANDS.find((entry) => entry.name === word);
+    return named ? [named] : COMMANDS;
+  }
+  return COMMANDS;
 }
 
 /** One entry of the command list: a command, or a group and its commands. */
@@ -256,7 +279,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
       exitCode = await definition.run(resolved, commandIo);
     };
 
-  const program = buildProgram(t, term, options.version, run);
+  const program = buildProgram(t, term, options.version, run, argv);
   try {
     const { commandProblem } = await import('./command-typos.js');
     const problem = commandProblem(program, argv);
