@@ -144,20 +144,25 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     });
-  addFlags(program, rootCommand.flags, t);
-  if (rootCommand.helpAfter) program.addHelpText('after', `\n${rootCommand.helpAfter.map((key) => t(key)).join('\n\n')}`);
-  program.action(run(rootCommand));
-  for (const entry of entriesToRegister(argv)) register(program, entry, t, run);
+  const named = namedCommand(argv);
+  // A command (not a group: the words after a group's name are read against every flag, to find its
+  // subcommand) named first takes every flag after its name: the bare program's are not needed.
+  if (!(named?.first && !isGroup(named.entry))) {
+    addFlags(program, rootCommand.flags, t);
+    if (rootCommand.helpAfter) program.addHelpText('after', `\n${rootCommand.helpAfter.map((key) => t(key)).join('\n\n')}`);
+    program.action(run(rootCommand));
+  }
+  for (const entry of named ? [named.entry] : COMMANDS) register(program, entry, t, run);
   return program;
 }
 
 /**
- * The commands the parser needs: only the one the command line names, when its first word that is
- * no flag (nor a flag's value) names one; else all of them (the bare program, its help, a typo).
- * Each command's options cost time to build at every start (~3 ms for all of them), and a command's
- * parsing, help and errors never look at the others.
+ * The command the command line names, when its first word that is no flag (nor a flag's value)
+ * names one, and whether that word comes first; null for the bare program, its help or a typo.
+ * The parser then needs that command alone: each command's options cost time to build at every
+ * start (~3 ms for all of them), and a command's parsing, help and errors never look at the others.
  */
-function entriesToRegister(argv: readonly string[]): readonly CommandEntry[] {
+function namedCommand(argv: readonly string[]): { entry: CommandEntry; first: boolean } | null {
   const takesValue = new Set(
     [...rootCommand.flags, ...GLOBAL_FLAGS].filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))),
   );
@@ -168,10 +173,10 @@ function entriesToRegister(argv: readonly string[]): readonly CommandEntry[] {
       if (takesValue.has(word)) i += 1;
       continue;
     }
-    const named = COMMANDS.find((entry) => entry.name === word);
-    return named ? [named] : COMMANDS;
+    const entry = COMMANDS.find((e) => e.name === word);
+    return entry ? { entry, first: i === 0 } : null;
   }
-  return COMMANDS;
+  return null;
 }
 
 /** One entry of the command list: a command, or a group and its commands. */
