@@ -4,6 +4,7 @@
 
 import { normaliseSellerId } from '../core/request-owner.js';
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
+import { NO_DATA_SOURCE } from '../audit/run-recorder.js';
 import type { ChainProblem } from '../audit/record-chain.js';
 import { existsSync } from 'node:fs';
 import type { CheckId, CheckStatus } from '../core/check-result.js';
@@ -116,8 +117,9 @@ async function runAuditList(options: AuditListOptions, io: CommandIo): Promise<n
   });
 }
 
-/** Where a run's data came from, naming the demo seller's situation. */
+/** Where a run's data came from, naming the demo seller's situation (or that none was chosen). */
 function dataLabel(io: CommandIo, run: RunSummary): string {
+  if (run.adapter === NO_DATA_SOURCE) return io.t('audit.data.none');
   if (!run.demo) return run.adapter;
   return run.demo_scenario ? io.t('audit.show.demo', { adapter: run.adapter, scenario: run.demo_scenario }) : `${run.adapter} (demo)`;
 }

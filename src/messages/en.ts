@@ -827,6 +827,7 @@ export const en = {
   'audit.none': (p: P) => `No audit log yet at ${p.path}: nothing has been checked or recorded. Run \`close-account check\` to start one.`,
   'audit.verify.none': (p: P) => `No audit log yet at ${p.path}: there is nothing to verify.`,
   'audit.show.exit': (p: P) => `exit code ${p.code}`,
+  'audit.data.none': () => 'no data source chosen',
   'audit.show.demo': (p: P) => `${p.adapter} (demo: ${p.scenario})`,
   'audit.show.check-result': () => 'Recorded as each check finished',
   'status.draft-ready-next': () => 'This request was checked ready and never submitted. Submit it with `close-account` (the wizard) or `close-account submit`; check again first if days have passed.',

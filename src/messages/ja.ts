@@ -818,6 +818,7 @@ export const ja: Messages = {
   'audit.none': (p: P) => `${p.path} にはまだ監査ログがありません。まだ何もチェック・記録していません。\`close-account check\` で始められます。`,
   'audit.verify.none': (p: P) => `${p.path} にはまだ監査ログがありません。検証するものはありません。`,
   'audit.show.exit': (p: P) => `終了コード ${p.code}`,
+  'audit.data.none': () => 'データの取得元は未選択',
   'audit.show.demo': (p: P) => `${p.adapter} (デモ: ${p.scenario})`,
   'audit.show.check-result': () => '各チェックの完了時の記録',
   'status.draft-ready-next': () => 'この依頼は準備完了とチェックされましたが、まだ送信していません。`close-account` (ウィザード) または `close-account submit` で送信してください。日数がたっている場合は先にもう一度チェックしてください。',

@@ -799,6 +799,7 @@ export const zhCN: Messages = {
   'audit.none': (p: P) => `${p.path} 还没有审计日志：尚未检查或记录任何内容。运行 \`close-account check\` 开始。`,
   'audit.verify.none': (p: P) => `${p.path} 还没有审计日志：没有可验证的内容。`,
   'audit.show.exit': (p: P) => `退出码 ${p.code}`,
+  'audit.data.none': () => '未选择数据来源',
   'audit.show.demo': (p: P) => `${p.adapter}（演示：${p.scenario}）`,
   'audit.show.check-result': () => '每项检查完成时的记录',
   'status.draft-ready-next': () => '此请求已检查为就绪，但尚未提交。请用 `close-account`（向导）或 `close-account submit` 提交；如已过去数天，请先重新检查。',
