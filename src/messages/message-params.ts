@@ -251,6 +251,7 @@ export interface MessageParams {
   'portfolio.notify.sent': { count: Value; url: Value };
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };
   'portfolio.plan.heading-none': { asOf: Value };
+  'portfolio.plan.heading-protected': { asOf: Value };
   'portfolio.plan.html-written': { path: Value };
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };
