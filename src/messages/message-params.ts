@@ -154,12 +154,12 @@ export interface MessageParams {
   'error.parser.unknown-option': { option: Value };
   'error.report-csv-quote': { file: Value; line: Value };
   'error.report-cut-off': { file: Value; line: Value };
-  'error.report-damaged-header': { column: Value; file: Value };
-  'error.report-duplicate-column': { column: Value; file: Value };
+  'error.report-damaged-header': { column: Value; file: Value; line: Value };
+  'error.report-duplicate-column': { column: Value; file: Value; line: Value };
   'error.report-gzip': { detail: Value; file: Value; line: Value };
   'error.report-line-too-long': { bytes: Value; file: Value; line: Value };
   'error.report-long-row': { expected: Value; file: Value; found: Value; line: Value };
-  'error.report-missing-column': { columns: Value; file: Value };
+  'error.report-missing-column': { columns: Value; file: Value; line: Value };
   'error.report-short-row': { column: Value; file: Value; found: Value; line: Value };
   'error.report-unreadable': { code: Value; file: Value };
   'error.report-value': { column: Value; expected: Value; file: Value; found: Value; line: Value };

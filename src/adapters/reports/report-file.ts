@@ -61,7 +61,7 @@ export class ReportFile {
 
   /** How to get the file again: the Date Range report is a CSV, the others tab-delimited text. */
   downloadAgain(): string {
-    return this.t(this.csv ? 'error.report-download-again-csv' : 'error.report-download-again');
+    return downloadAgain(this.t, this.csv);
   }
 
   get japaneseHeaders(): boolean {
@@ -135,26 +135,24 @@ export class ReportFile {
       ({ headers, spec, line: headerLine } = found);
       chosen = found.encoding;
     }
+    // A header error names the header's own line (after a CSV preamble) and how to get that report again.
+    const hint = downloadAgain(t, found !== null);
     // A column name with a control character is a damaged header: what it names cannot be told.
     const damaged = spec ? headers.find(isDamagedText) : undefined;
-    if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, column: JSON.stringify(damaged).slice(1, -1) }), t('error.report-download-again'));
+    if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, line: headerLine, column: JSON.stringify(damaged).slice(1, -1) }), hint);
     const positions = spec ? columnPositions(spec, headers) : {};
     if (spec) {
       // Two columns of one name: which copy holds the truth cannot be told, so neither is read.
       const seen = new Set<string>();
       for (const name of headers.map(normaliseHeader)) {
-        if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, column: name }), t('error.report-download-again'));
+        if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, line: headerLine, column: name }), hint);
         seen.add(name);
       }
       // A header with no line break after it is a file cut off in its header: the last name may be cut short.
-      if (!ended) throw new CliError(EXIT.usage, t('error.report-cut-off', { file: path, line: 1 }), t('error.report-download-again'));
+      if (!ended) throw new CliError(EXIT.usage, t('error.report-cut-off', { file: path, line: headerLine }), hint);
       const missing = Object.keys(spec.columns).filter((c) => positions[c] === -1 && !spec.optional.includes(c));
       if (missing.length > 0) {
-        throw new CliError(
-          EXIT.usage,
-          t('error.report-missing-column', { file: path, columns: missing.map((c) => spec.columns[c]!).join(', ') }),
-          t('error.report-download-again'),
-        );
+        throw new CliError(EXIT.usage, t('error.report-missing-column', { file: path, line: headerLine, columns: missing.map((c) => spec.columns[c]!).join(', ') }), hint);
       }
     }
     return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? chosen, t, provenance.whole === true, !ended, headerLine, found !== null);
@@ -295,6 +293,11 @@ export class ReportFile {
       this.t('error.report-value-hint'),
     );
   }
+}
+
+/** How to get a report file again: the Date Range report is a CSV, the others tab-delimited text. */
+function downloadAgain(t: Translate, csv: boolean): string {
+  return t(csv ? 'error.report-download-again-csv' : 'error.report-download-again');
 }
 
 /** Does a column name or value hold a control character (other than a tab) or an undecodable byte? */
