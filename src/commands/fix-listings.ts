@@ -79,7 +79,7 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
     // The region is known only when the endpoint is Amazon's own for it; through any other (a proxy,
     // another region's host) every region of the seller is guarded.
     const regions = settings.endpoint === ENDPOINTS[settings.region] ? CLOSURE_REGIONS_OF_API[settings.region] : null;
-    await refuseProtectedAccount({ accountsPath: options.accountsPath, env: io.term.env, home: io.term.env.HOME, sellerId, regions, t });
+    await refuseProtectedAccount({ accountsPath: options.accountsPath, env: io.term.env, platform: io.term.platform, home: io.term.env.HOME, sellerId, regions, t });
   }
   // With --json the one document on stdout replaces the lines for people.
   const show = (line: string) => {
