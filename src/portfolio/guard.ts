@@ -7,7 +7,6 @@
 import { normaliseSellerId } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import type { AccountRegion } from './accounts-file.js';
 import { defaultAccountsPath, entryExists } from './accounts-path.js';
 
 export interface GuardInput {
@@ -37,10 +36,3 @@ export async function refuseProtectedAccount(input: GuardInput): Promise<void> {
   const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
   if (guarded) throw new UsageError(t('portfolio.guard.protected', { sellerId, account: guarded.name, region: t(`region.${guarded.region}`), path: file.path, line: guarded.line }), t('portfolio.guard.hint'));
 }
-
-/** The closure regions an SP-API endpoint serves (sp-api.md §4): listings are changed through one of them. */
-export const CLOSURE_REGIONS_OF_API: Record<'na' | 'eu' | 'fe', AccountRegion[]> = {
-  na: ['north-america'],
-  eu: ['europe'],
-  fe: ['japan', 'australia'],
-};

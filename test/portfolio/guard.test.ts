@@ -10,6 +10,8 @@ import { AuditLog } from '../../src/audit/audit-log.js';
 import { main } from '../../src/main.js';
 import { userFolder } from '../../src/audit/user-folders.js';
 import { defaultAccountsPath } from '../../src/portfolio/accounts-path.js';
+import { ACCOUNT_REGIONS } from '../../src/portfolio/accounts-file.js';
+import { API_REGIONS, MARKETPLACES, apiRegionOf, closureRegionsOfApi } from '../../src/core/marketplaces.js';
 import { dossierJsonSchema } from '../../src/render/audit-json-schema.js';
 import { NO_FAULTS, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
@@ -153,6 +155,18 @@ describe('the default accounts file: one rule for the user\'s folders (user-fold
     expect(code).toBe(2);
     expect(term.errors()).toContain('is protected in the accounts file');
     expect(submissions(db)).toBe(0);
+  });
+});
+
+describe('which closure regions an SP-API endpoint acts on: derived from the marketplaces, one source', () => {
+  it('each endpoint serves the closure regions of its marketplaces, and each closure region has one endpoint', () => {
+    expect(Object.fromEntries(API_REGIONS.map((api) => [api, closureRegionsOfApi(api)]))).toEqual({ na: ['north-america'], eu: ['europe'], fe: ['japan', 'australia'] });
+    for (const region of ACCOUNT_REGIONS) {
+      const served = MARKETPLACES.filter((m) => m.closureRegion === region).map((m) => m.apiRegion);
+      expect(served.length).toBeGreaterThan(0);
+      expect(new Set(served), region).toEqual(new Set([apiRegionOf(region)]));
+      expect(closureRegionsOfApi(apiRegionOf(region))).toContain(region);
+    }
   });
 });
 
