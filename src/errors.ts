@@ -33,6 +33,22 @@ export class UsageError extends CliError {
   }
 }
 
+/**
+ * The reports folder cannot be used: none was given, or it cannot be read. Its hint names
+ * --reports-dir; a caller whose folder came from elsewhere (the accounts file) tells by `problem`,
+ * never by the hint's words, and says where to fix it.
+ */
+export class ReportsFolderError extends UsageError {
+  constructor(
+    readonly problem: 'needed' | 'unreadable',
+    message: string,
+    hint: string,
+  ) {
+    super(message, hint);
+    this.name = 'ReportsFolderError';
+  }
+}
+
 export class DataSourceError extends CliError {
   constructor(message: string, hint: string | null = null) {
     super(EXIT.dataSource, message, hint);

@@ -6,7 +6,7 @@
 import { openAdapter, type AdapterOptions } from '../adapters/registry.js';
 import { parseEncoding } from '../adapters/reports/text-encoding.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
-import { UsageError } from '../errors.js';
+import { ReportsFolderError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { Account } from './accounts-file.js';
 import { apiRegionOf } from '../core/marketplaces.js';
@@ -30,7 +30,7 @@ export async function openAccountSource(account: Account, shared: SharedSourceOp
         return await openAdapter('reports', { ...base, reportsDir: source.folder, encoding }, t);
       } catch (error) {
         // The folder comes from the accounts file, not --reports-dir (portfolio takes none): say where to fix it.
-        if (error instanceof UsageError && error.hint === t('error.reports-dir-hint')) throw new UsageError(error.message, t('portfolio.error.reports-folder-hint'));
+        if (error instanceof ReportsFolderError) throw new UsageError(error.message, t('portfolio.error.reports-folder-hint'));
         throw error;
       }
     }
