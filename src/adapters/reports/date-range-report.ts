@@ -57,29 +57,6 @@ export interface DateRangeReading {
   chargeRows: string[];
 }
 
-/**
- * The records of several Date Range reports, a row that two of them share counted once: reports
- * for overlapping ranges (Sep–Oct, then Oct–Nov) hold the same October rows. A row repeated within
- * one file is kept as often as that file has it.
- */
-export function acrossFiles<T>(readings: readonly { items: readonly T[]; rows: readonly string[] }[]): T[] {
-  const most = new Map<string, number>();
-  const out: T[] = [];
-  for (const { items, rows } of readings) {
-    const here = new Map<string, number>();
-    items.forEach((item, i) => {
-      const key = rows[i]!;
-      const seen = (here.get(key) ?? 0) + 1;
-      here.set(key, seen);
-      if (seen > (most.get(key) ?? 0)) {
-        most.set(key, seen);
-        out.push(item);
-      }
-    });
-  }
-  return out;
-}
-
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
