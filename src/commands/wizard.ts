@@ -51,11 +51,12 @@ function withSourceChoice(options: WizardOptions, choice: Partial<Pick<Readiness
 
 export async function runWizard(resolved: WizardOptions, prompter: Prompter, io: CommandIo): Promise<number> {
   // The run is recorded from the first screen, so that stopping or Ctrl-C at any step is too: with
-  // the source the command line gave, or none yet (not the default the seller may not choose).
+  // the source the command line gave, or none yet (not the default the seller may not choose); the
+  // demo seller's situation likewise only once it is given.
   const recorded = runToRecord(io, 'wizard', resolved.run);
-  return withRecordedRun(resolved.given.adapter ? recorded : { ...recorded, adapter: NO_DATA_SOURCE }, async (recorder) => {
+  const { given } = resolved;
+  return withRecordedRun(!given.adapter ? { ...recorded, adapter: NO_DATA_SOURCE } : given.demoScenario ? recorded : { ...recorded, demoScenario: undefined }, async (recorder) => {
     const { t } = io;
-    const { given } = resolved;
     let options = resolved;
     io.say(`${io.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
     if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {

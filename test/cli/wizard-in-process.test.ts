@@ -200,8 +200,12 @@ describe('a wizard run that ends before the data source is chosen', () => {
     expect(json.runs[0]).toMatchObject({ adapter: 'none', demo: false, demoScenario: null });
   });
 
-  it('still records the source the command line gave, before any question', async () => {
+  it('still records the source the command line gave, before any question; the demo situation only once given', async () => {
     const { runs } = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: false }], ['--adapter', 'demo', '--demo-scenario', 'waiting']);
     expect(runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: 'waiting' });
+    const unchosen = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: false }], ['--adapter', 'demo']);
+    expect(unchosen.runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: null });
+    const chosen = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: true }, { kind: 'select', match: 'demo situation', answer: 'waiting' }], ['--adapter', 'demo']);
+    expect(chosen.runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: 'waiting' });
   });
 });
