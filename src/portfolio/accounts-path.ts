@@ -18,16 +18,25 @@ export function accountsPathOf(raw: RawFlags, env: Readonly<Record<string, strin
 }
 
 /**
- * Where `portfolio` and the guard look when --accounts is not given: CLOSE_ACCOUNT_ACCOUNTS, else
- * the user's config folder (the one rule of user-folders.ts: ~/Library/Application Support on macOS).
+ * Where `portfolio` looks when --accounts is not given: CLOSE_ACCOUNT_ACCOUNTS, else the user's
+ * config folder (the one rule of user-folders.ts: ~/Library/Application Support on macOS); a file
+ * left only at the former place (below) is the one read.
  */
 export function defaultAccountsPath(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string = homedir()): string {
-  if (env.CLOSE_ACCOUNT_ACCOUNTS) return resolve(env.CLOSE_ACCOUNT_ACCOUNTS);
+  const [path, former] = defaultAccountsPaths(env, platform, home);
+  return former !== undefined && !entryExists(path!) && entryExists(former) ? former : path!;
+}
+
+/**
+ * Every place a default accounts file may be, the current one first. Until 2026-12-03 the XDG rule
+ * was used on every platform (~/.config on macOS and Windows): the guard reads a file still there
+ * too, so that no protected account is lost by the move.
+ */
+export function defaultAccountsPaths(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string = homedir()): string[] {
+  if (env.CLOSE_ACCOUNT_ACCOUNTS) return [resolve(env.CLOSE_ACCOUNT_ACCOUNTS)];
   const path = accountsFileIn(userFolder('config', env, platform, home));
-  // Until 2026-12-03 the XDG rule was used on every platform (~/.config on macOS and Windows): a
-  // file still there, and none in the new place, is the one read, so that its guard is never lost.
   const former = accountsFileIn(userFolder('config', env, 'linux', home));
-  return former !== path && !entryExists(path) && entryExists(former) ? former : path;
+  return former === path ? [path] : [path, former];
 }
 
 const accountsFileIn = (configFolder: string) => join(configFolder, 'close-account', 'accounts.yaml');

@@ -7,7 +7,7 @@
 import { normaliseSellerId } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { defaultAccountsPath, entryExists } from './accounts-path.js';
+import { defaultAccountsPaths, entryExists } from './accounts-path.js';
 
 export interface GuardInput {
   /** --accounts, resolved; null for the default file. */
@@ -24,15 +24,18 @@ export interface GuardInput {
 /** Throws (exit 2) when the seller has a protected account in a region acted on. */
 export async function refuseProtectedAccount(input: GuardInput): Promise<void> {
   const { t } = input;
-  const path = input.accountsPath ?? defaultAccountsPath(input.env, input.platform, input.home);
   // Named by CLOSE_ACCOUNT_ACCOUNTS, the file is given as --accounts is; and a default file that
   // is a link to nowhere (an unmounted drive) is there: only the absence of any entry skips the guard.
   const given = input.accountsPath !== null || Boolean(input.env.CLOSE_ACCOUNT_ACCOUNTS);
-  if (!given && !entryExists(path)) return;
+  // Every default file there is (the current place, and the one earlier versions used) guards.
+  const paths = input.accountsPath !== null ? [input.accountsPath] : defaultAccountsPaths(input.env, input.platform, input.home).filter((path) => given || entryExists(path));
+  if (paths.length === 0) return;
   // The file's reader (yaml, zod) only when there is a file to read.
   const { loadAccountsFile } = await import('./accounts-file.js');
-  const file = loadAccountsFile(path, t);
   const sellerId = normaliseSellerId(input.sellerId);
-  const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
-  if (guarded) throw new UsageError(t('portfolio.guard.protected', { sellerId, account: guarded.name, region: t(`region.${guarded.region}`), path: file.path, line: guarded.line }), t('portfolio.guard.hint'));
+  for (const path of paths) {
+    const file = loadAccountsFile(path, t);
+    const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
+    if (guarded) throw new UsageError(t('portfolio.guard.protected', { sellerId, account: guarded.name, region: t(`region.${guarded.region}`), path: file.path, line: guarded.line }), t('portfolio.guard.hint'));
+  }
 }

@@ -143,12 +143,17 @@ describe('the default accounts file: one rule for the user\'s folders (user-fold
   });
 
   it.each([
-    ['in Application Support', ['Library', 'Application Support']],
-    ['still only in ~/.config, where earlier versions looked (its guard is not lost)', ['.config']],
-  ])('on macOS, a file %s guards submit', async (_, folders) => {
-    const mac = join(home, `mac-${folders.length}`);
+    ['in Application Support', ['Library', 'Application Support'], null],
+    ['still only in ~/.config, where earlier versions looked (its guard is not lost)', ['.config'], null],
+    ['in ~/.config, beside another (without it) in Application Support: both guard', ['.config'], ['Library', 'Application Support']],
+  ])('on macOS, a file %s guards submit', async (_, folders, beside) => {
+    const mac = join(home, `mac-${folders.length}-${beside === null ? 0 : 1}`);
     mkdirSync(join(mac, ...folders, 'close-account'), { recursive: true });
     writeFileSync(join(mac, ...folders, 'close-account', 'accounts.yaml'), `version: 1\naccounts:\n  - { name: Kept, sellerId: ${SELLER}, region: north-america, protected: true, source: { kind: demo } }\n`);
+    if (beside !== null) {
+      mkdirSync(join(mac, ...beside, 'close-account'), { recursive: true });
+      writeFileSync(join(mac, ...beside, 'close-account', 'accounts.yaml'), 'version: 1\naccounts:\n  - { name: Other, sellerId: A9OTHERSHOP01, region: north-america, source: { kind: demo } }\n');
+    }
     const db = join(mac, 'audit.db');
     const term = { ...fakeTerminal({ env: { HOME: mac, XDG_STATE_HOME: join(mac, 'state') } }), platform: 'darwin' as const };
     const code = await main(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER, '--audit-db', db], term, { version: '1' });
