@@ -387,7 +387,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   }
   if (error instanceof CliError) {
     if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.io), null);
-    return fail(error.exitCode, error.message, error.hint);
+    return fail(error.exitCode, error.message, error.hint, error.errorCode ?? undefined);
   }
   if (error instanceof Error && error.name === 'AuditWriteError') {
     const { code, path } = error as Error & { code: string; path: string };
