@@ -59,6 +59,10 @@ await build({
   supported: { 'dynamic-import': false },
   // Less to read at each start; names are kept, so a stack trace (CLOSE_ACCOUNT_DEBUG) still reads.
   minifyWhitespace: true,
+  // Wrapped already as Node wraps a CommonJS module: the loader compiles the file's text as read,
+  // with no wrapped copy made on V8's heap (src/program-loader.cts).
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '\n})' },
   minifySyntax: true,
 });
 const program = readFileSync(join(dist, 'close-account.cjs'));

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTerminal } from './build-terminal.mjs';
 
-/** Writes the help screens of `program` (dist/close-account.cjs) under `dist`/help. */
+/** Writes the help screens of `program` (dist/close-account.cjs, through its loader) under `dist`/help. */
 async function renderHelp(program, dist) {
   for (const language of program.LANGUAGES) {
     mkdirSync(join(dist, 'help', language), { recursive: true });
@@ -26,5 +26,6 @@ async function renderHelp(program, dist) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-  await renderHelp(createRequire(import.meta.url)(join(dist, 'close-account.cjs')), dist);
+  const { loadProgram } = createRequire(import.meta.url)(join(dist, 'program-loader.cjs'));
+  await renderHelp(loadProgram(dist).program, dist);
 }

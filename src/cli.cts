@@ -48,8 +48,11 @@ function printPrerenderedHelp(): boolean {
 async function run(): Promise<void> {
   const { loadProgram } = await import('./program-loader.cjs'); // not needed by --version and --help
   const { main, processTerminal } = loadProgram(__dirname).program;
-  // Let stdout drain before exiting: a piped JSON document must arrive whole.
   process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
+  // The work is done: exit now, rather than let Node take its heap apart first (~3 ms). Unless output
+  // is still on its way (a pipe its reader has not emptied yet): a piped JSON document must arrive
+  // whole, so Node then exits once stdout and stderr have drained.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 
 // In the language asked for (--lang, else the locale): language.cjs is plain code an old Node runs.

@@ -97,7 +97,7 @@ function fromCommand(cmd: Command, error: CommanderError): CommanderError {
   return error;
 }
 
-function buildProgram(t: Translate, term: Terminal, version: string, run: RunAction): Command {
+function buildProgram(t: Translate, term: Terminal, version: string, run: RunAction, argv: readonly string[]): Command {
   const program = new Command('close-account')
     .description(t(rootCommand.description))
     .version(version, '-V, --version', t('help.version'))
@@ -144,11 +144,39 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     });
-  addFlags(program, rootCommand.flags, t);
-  if (rootCommand.helpAfter) program.addHelpText('after', `\n${rootCommand.helpAfter.map((key) => t(key)).join('\n\n')}`);
-  program.action(run(rootCommand));
-  for (const entry of COMMANDS) register(program, entry, t, run);
+  const named = namedCommand(argv);
+  // A command (not a group: the words after a group's name are read against every flag, to find its
+  // subcommand) named first takes every flag after its name: the bare program's are not needed.
+  if (!(named?.first && !isGroup(named.entry))) {
+    addFlags(program, rootCommand.flags, t);
+    if (rootCommand.helpAfter) program.addHelpText('after', `\n${rootCommand.helpAfter.map((key) => t(key)).join('\n\n')}`);
+    program.action(run(rootCommand));
+  }
+  for (const entry of named ? [named.entry] : COMMANDS) register(program, entry, t, run);
   return program;
+}
+
+/**
+ * The command the command line names, when its first word that is no flag (nor a flag's value)
+ * names one, and whether that word comes first; null for the bare program, its help or a typo.
+ * The parser then needs that command alone: each command's options cost time to build at every
+ * start (~3 ms for all of them), and a command's parsing, help and errors never look at the others.
+ */
+function namedCommand(argv: readonly string[]): { entry: CommandEntry; first: boolean } | null {
+  const takesValue = new Set(
+    [...rootCommand.flags, ...GLOBAL_FLAGS].filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word.startsWith('-')) {
+      if (takesValue.has(word)) i += 1;
+      continue;
+    }
+    const entry = COMMANDS.find((e) => e.name === word);
+    return entry ? { entry, first: i === 0 } : null;
+  }
+  return null;
 }
 
 /** One entry of the command list: a command, or a group and its commands. */
@@ -256,7 +284,7 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
       exitCode = await definition.run(resolved, commandIo);
     };
 
-  const program = buildProgram(t, term, options.version, run);
+  const program = buildProgram(t, term, options.version, run, argv);
   try {
     const { commandProblem } = await import('./command-typos.js');
     const problem = commandProblem(program, argv);
@@ -359,7 +387,7 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   }
   if (error instanceof CliError) {
     if (error.exitCode === EXIT.interrupted) return fail(EXIT.interrupted, interruptedMessage(t, how.io), null);
-    return fail(error.exitCode, error.message, error.hint);
+    return fail(error.exitCode, error.message, error.hint, error.errorCode ?? undefined);
   }
   if (error instanceof Error && error.name === 'AuditWriteError') {
     const { code, path } = error as Error & { code: string; path: string };

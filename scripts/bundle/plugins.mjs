@@ -2,6 +2,7 @@
 // start-up time for a stand-in (files beside this one say why).
 
 import { fileURLToPath } from 'node:url';
+import { embeddedDemoSellerModule } from './embedded-demo-seller.mjs';
 
 const shim = (file) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -10,5 +11,6 @@ export const bundleShims = {
   setup(build) {
     build.onResolve({ filter: /^bindings$/ }, (args) => (/better-sqlite3/.test(args.importer) ? { path: shim('./better-sqlite3-bindings.cjs') } : undefined));
     build.onResolve({ filter: /^node:child_process$/ }, (args) => (/commander/.test(args.importer) ? { path: shim('./lazy-child-process.cjs') } : undefined));
+    build.onLoad({ filter: /[\\/]src[\\/]adapters[\\/]demo[\\/]demo-seller\.ts$/ }, async (args) => ({ contents: await embeddedDemoSellerModule(build.esbuild, args.path), loader: 'js' }));
   },
 };

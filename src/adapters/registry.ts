@@ -3,7 +3,7 @@
 
 import { ADAPTER_IDS, type SellerDataSource, type AdapterId } from '../core/seller-data-source.js';
 import { PLAN_STEPS, type PlanStepId } from '../core/closure-plan.js';
-import { UsageError } from '../errors.js';
+import { ReportsFolderError, UsageError } from '../errors.js';
 import { flagList, flagText, type FlagSpec, type RawFlags } from '../config/flag-spec.js';
 import { settingPath, type GlobalOptions } from '../config/global-options.js';
 import type { Terminal } from '../io/terminal.js';
@@ -127,7 +127,7 @@ export async function openAdapter(id: AdapterId, options: AdapterOptions, t: Tra
       return createDemoAdapter(options.demoScenario, options.demoDone);
     }
     case 'reports': {
-      if (!options.reportsDir) throw new UsageError(t('error.reports-dir-needed'), t('error.reports-dir-hint'));
+      if (!options.reportsDir) throw new ReportsFolderError('needed', t('error.reports-dir-needed'), t('error.reports-dir-hint'));
       const { createReportsAdapter } = await import('./reports/reports-adapter.js');
       return createReportsAdapter({ dir: options.reportsDir, encoding: options.encoding, t, warn: options.warn, now: options.now, asOf: options.asOf, maxReportAgeDays: options.maxReportAgeDays });
     }

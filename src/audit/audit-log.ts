@@ -261,6 +261,8 @@ function walBytes(path: string): number | null {
 export class AuditLog {
   private readonly lastRecord: Database.Statement;
   private readonly insert: Database.Statement;
+  /** appendRecord as a transaction, made once and reused (a `check` appends 17 records). */
+  private readonly appendTransaction: Database.Transaction<(type: string, runId: string | null, body: unknown, requestId: string | null) => StoredRecord>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -275,6 +277,7 @@ export class AuditLog {
   ) {
     this.lastRecord = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare('INSERT INTO records (seq, at, run_id, type, request_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.appendTransaction = db.transaction((type: string, runId: string | null, body: unknown, requestId: string | null) => this.appendRecord(type, runId, body, requestId));
   }
 
   /**
@@ -390,16 +393,19 @@ export class AuditLog {
   }
 
   private appendNow(type: string, runId: string | null, body: unknown, requestId: string | null): StoredRecord {
-    return this.db.transaction(() => {
-      const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
-      // Scrubbed where it is written: a record is permanent, so no secret may ever enter one.
-      const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId: requestId === null ? null : secrets.scrub(requestId), body: canonicalJson(secrets.scrubDeep(body)) };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const hash = recordHash(prevHash, content);
-      this.insert.run(content.seq, content.at, runId, type, content.requestId, content.body, prevHash, hash);
-      this.appended += 1;
-      return { ...content, prevHash, hash };
-    }).immediate();
+    return this.appendTransaction.immediate(type, runId, body, requestId);
+  }
+
+  /** One record appended, in a transaction of its own (or a savepoint of the caller's). */
+  private appendRecord(type: string, runId: string | null, body: unknown, requestId: string | null): StoredRecord {
+    const last = this.lastRecord.get() as { seq: number; hash: string } | undefined;
+    // Scrubbed where it is written: a record is permanent, so no secret may ever enter one.
+    const content = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), runId, type, requestId: requestId === null ? null : secrets.scrub(requestId), body: canonicalJson(secrets.scrubDeep(body)) };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = recordHash(prevHash, content);
+    this.insert.run(content.seq, content.at, runId, type, content.requestId, content.body, prevHash, hash);
+    this.appended += 1;
+    return { ...content, prevHash, hash };
   }
 
   /**

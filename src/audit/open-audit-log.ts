@@ -34,6 +34,11 @@ export function chainProblemText(problem: ChainProblem, path: string, t: Transla
   }
 }
 
+/** The problem of a log lost before it could be opened (deleted or cut short), carried by the error that says so. */
+export function lostLogProblem(error: unknown): ChainProblem | undefined {
+  return (error as { chainProblem?: ChainProblem } | null)?.chainProblem;
+}
+
 /** Whether there is (or was: its head is kept outside) an audit log at the configured path. */
 export async function auditLogExists({ path, term }: AuditLogPlace): Promise<boolean> {
   if (existsSync(path)) return true;
@@ -61,9 +66,9 @@ export async function openAuditLog({ path, term, t }: AuditLogPlace, purpose: 'r
     if (error instanceof AuditLostError) {
       const lost = { kind: 'truncated', seq: error.head.seq, headPath: error.head.path } as const;
       const problem = chainProblemText(lost, path, t);
-      // `audit verify --json` still prints its own document for a lost log: the problem goes with the error.
-      if (purpose === 'verify') throw Object.assign(new CliError(EXIT.notReady, problem, t('audit.verify.hint')), { chainProblem: lost });
-      throw new CliError(EXIT.usage, t('error.audit-broken', { problem }), t('error.audit-broken-hint', { path }));
+      // `audit verify --json` and `audit list --json` still print their own document for a lost log: the problem goes with the error.
+      if (purpose === 'verify') throw Object.assign(new CliError(EXIT.notReady, problem, t('audit.verify.hint'), 'audit-lost'), { chainProblem: lost });
+      throw Object.assign(new CliError(EXIT.usage, t('error.audit-broken', { problem }), t('error.audit-broken-hint', { path }), 'audit-lost'), { chainProblem: lost });
     }
     if (error instanceof NewerSchemaError) {
       throw new CliError(EXIT.usage, t('error.audit-newer', { path, version: error.message }), t('error.audit-newer-hint'));

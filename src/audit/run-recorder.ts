@@ -10,13 +10,19 @@ import { normaliseSellerId } from '../core/request-owner.js';
 import { CliError, EXIT } from '../errors.js';
 import { openAuditLog, type AuditLogPlace } from './open-audit-log.js';
 
+/**
+ * The data source of a run that has none yet: the wizard before the seller chooses one. Such a run
+ * is listed as what it was (no data source chosen), never as the default it would have used.
+ */
+export const NO_DATA_SOURCE = 'none';
+
 /** The run to record: which command, on which data, as of which day. */
 export interface RunToRecord {
   readonly command: string;
   /** A dry run records nothing ("--dry-run touches nothing"). */
   readonly dryRun: boolean;
   readonly log: AuditLogPlace;
-  /** The data source, when the command reads one (the wizard learns it later: source()). */
+  /** The data source, when the command reads one; NO_DATA_SOURCE until the wizard learns it (source()). */
   readonly adapter: string;
   readonly demoScenario?: string;
   readonly asOf: string;

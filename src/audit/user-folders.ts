@@ -1,14 +1,16 @@
 // The user's own folders for what the tool keeps between runs, by the XDG Base Directory
 // convention on Linux and the platform's equivalent elsewhere: `data` for the audit log, `state`
-// for the copies of its chain head. One switch on the platform, for both.
+// for the copies of its chain head, `config` for the portfolio's accounts file. One switch on the
+// platform, for all three.
 
 import { join } from 'node:path';
 
-export type UserFolderKind = 'data' | 'state';
+export type UserFolderKind = 'data' | 'state' | 'config';
 
 const XDG: Record<UserFolderKind, { variable: string; under: string[] }> = {
   data: { variable: 'XDG_DATA_HOME', under: ['.local', 'share'] },
   state: { variable: 'XDG_STATE_HOME', under: ['.local', 'state'] },
+  config: { variable: 'XDG_CONFIG_HOME', under: ['.config'] },
 };
 
 /** The base folder of `kind` (the tool adds its own `close-account` folder below it). */

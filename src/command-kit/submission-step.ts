@@ -96,7 +96,7 @@ export function refuseUnsubmittable(io: Pick<CommandIo, 't'>, audit: AuditLog | 
  * request leaves (the wizard and submit), and by submit before it asks anything.
  */
 export async function refuseProtected(io: Pick<CommandIo, 't' | 'term'>, request: ClosureRequest, accountsPath: string | null): Promise<void> {
-  await refuseProtectedAccount({ accountsPath, env: io.term.env, home: io.term.env.HOME, sellerId: request.sellerId, regions: request.region === 'other' ? null : [request.region], t: io.t });
+  await refuseProtectedAccount({ accountsPath, env: io.term.env, platform: io.term.platform, home: io.term.env.HOME, sellerId: request.sellerId, regions: request.region === 'other' ? null : [request.region], t: io.t });
 }
 
 export async function submitOnce(

@@ -14,7 +14,7 @@ import { flagText } from '../config/flag-spec.js';
 import { settingPath } from '../config/global-options.js';
 import type { KindCoverage } from '../core/archive-coverage.js';
 import { normaliseSellerId } from '../core/request-owner.js';
-import { CliError, EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, ReportsFolderError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
 import { failpoint } from '../failpoints.js';
 import type { ArchiveJson, ArchiveVerifyJson } from '../render/archive-json-schema.js';
@@ -46,7 +46,7 @@ async function openSource(options: ArchiveOptions, io: CommandIo): Promise<{ sou
     return { source: demoArchiveSource(demoSeller(source.demoScenario)) };
   }
   if (source.adapter === 'reports') {
-    if (!source.reportsDir) throw new UsageError(io.t('error.reports-dir-needed'), io.t('error.reports-dir-hint'));
+    if (!source.reportsDir) throw new ReportsFolderError('needed', io.t('error.reports-dir-needed'), io.t('error.reports-dir-hint'));
     const { reportsArchiveSource } = await import('../archive/reports-archive.js');
     return { source: await reportsArchiveSource(source.reportsDir, options.sellerId, options.run.asOf, io.t) };
   }

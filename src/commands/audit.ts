@@ -4,7 +4,7 @@
 
 import { normaliseSellerId } from '../core/request-owner.js';
 import type { AuditLog, RunSummary } from '../audit/audit-log.js';
-import type { ChainProblem } from '../audit/record-chain.js';
+import { NO_DATA_SOURCE } from '../audit/run-recorder.js';
 import { existsSync } from 'node:fs';
 import type { CheckId, CheckStatus } from '../core/check-result.js';
 import { closureRequestText, type ClosureRequest } from '../core/closure-request.js';
@@ -15,7 +15,7 @@ import { renderTable } from '../render/table.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { flagOn, flagText } from '../config/flag-spec.js';
 import { settingPath } from '../config/global-options.js';
-import { auditLogExists, chainProblemText, openAuditLog, type AuditLogPlace } from '../audit/open-audit-log.js';
+import { auditLogExists, chainProblemText, lostLogProblem, openAuditLog, type AuditLogPlace } from '../audit/open-audit-log.js';
 import { defineCommand, type CommandGroup, type Globals } from '../command-kit/command-definition.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 
@@ -30,7 +30,7 @@ const place = (options: AuditReadOptions, io: CommandIo): AuditLogPlace => ({ pa
 
 async function withAudit<T>(options: AuditReadOptions, io: CommandIo, use: (audit: AuditLog) => T | Promise<T>, purpose: 'read' | 'verify' = 'read'): Promise<T> {
   if (!(await auditLogExists(place(options, io)))) {
-    throw new UsageError(io.t('error.audit-missing', { path: options.auditDbPath }), io.t('error.audit-missing-hint'));
+    throw new CliError(EXIT.usage, io.t('error.audit-missing', { path: options.auditDbPath }), io.t('error.audit-missing-hint'), 'audit-missing');
   }
   const audit = await openAuditLog(place(options, io), purpose);
   try {
@@ -78,13 +78,28 @@ export const auditList = defineCommand<AuditListOptions>({
 
 async function runAuditList(options: AuditListOptions, io: CommandIo): Promise<number> {
   const { t } = io;
-  const { limit } = options;
   // No log yet is an answer, not an error: nothing has been recorded.
   if (!(await auditLogExists(place(options, io)))) {
     if (options.json) io.print(JSON.stringify(auditListJson(options.auditDbPath, null), null, 2));
     else io.print(t('audit.none', { path: options.auditDbPath }));
     return EXIT.ok;
   }
+  try {
+    return await listExisting(options, io);
+  } catch (error) {
+    // A log deleted or cut short before it could be opened: the list document says so (nothing listed, the chain not intact).
+    const lost = lostLogProblem(error);
+    if (options.json && lost) {
+      const document = auditListJson(options.auditDbPath, null);
+      io.print(JSON.stringify({ ...document, audit: { ...document.audit, exists: existsSync(options.auditDbPath) }, chain: { intact: false, problem: lost } }, null, 2));
+    }
+    throw error;
+  }
+}
+
+async function listExisting(options: AuditListOptions, io: CommandIo): Promise<number> {
+  const { t } = io;
+  const { limit } = options;
   return withAudit(options, io, (audit) => {
     const chain = warnIfBroken(io, audit);
     const runs = audit.listRuns(limit);
@@ -116,8 +131,9 @@ async function runAuditList(options: AuditListOptions, io: CommandIo): Promise<n
   });
 }
 
-/** Where a run's data came from, naming the demo seller's situation. */
+/** Where a run's data came from, naming the demo seller's situation (or that none was chosen). */
 function dataLabel(io: CommandIo, run: RunSummary): string {
+  if (run.adapter === NO_DATA_SOURCE) return io.t('audit.data.none');
   if (!run.demo) return run.adapter;
   return run.demo_scenario ? io.t('audit.show.demo', { adapter: run.adapter, scenario: run.demo_scenario }) : `${run.adapter} (demo)`;
 }
@@ -202,7 +218,7 @@ async function runAuditVerify(options: AuditReadOptions, io: CommandIo): Promise
     return await verifyExisting(options, io);
   } catch (error) {
     // A log deleted or cut short before it could be opened: the verify document says so, as for any broken chain.
-    const lost = (error as { chainProblem?: ChainProblem }).chainProblem;
+    const lost = lostLogProblem(error);
     if (options.json && lost) io.print(JSON.stringify({ ...auditVerifyJson(options.auditDbPath, null), exists: existsSync(options.auditDbPath), intact: false, problem: lost }, null, 2));
     throw error;
   }

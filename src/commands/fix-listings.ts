@@ -64,7 +64,7 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
   const { t } = io;
   const prompter = options.apply && io.canPrompt ? await io.prompter() : null;
   if (options.adapter !== 'sp-api') throw new UsageError(t('fix.needs-sp-api'), t('fix.needs-sp-api-hint'));
-  const [{ spApiSettings, ENDPOINTS }, { ListingsCleanup, DeletionLedger }, { clockFromEnv }, { marketplaceById }] = await Promise.all([
+  const [{ spApiSettings, ENDPOINTS }, { ListingsCleanup, DeletionLedger }, { clockFromEnv }, { closureRegionsOfApi, marketplaceById }] = await Promise.all([
     import('../adapters/sp-api/sp-api-settings.js'),
     import('../adapters/sp-api/listings-cleanup.js'),
     import('../adapters/sp-api/clock.js'),
@@ -75,11 +75,11 @@ async function runFixListings(options: FixListingsOptions, io: CommandIo): Promi
   const sellerId = settings.sellerId;
   // Listings of an account the accounts file protects are never changed (issue 18); looking is allowed.
   if (options.apply) {
-    const { CLOSURE_REGIONS_OF_API, refuseProtectedAccount } = await import('../portfolio/guard.js');
+    const { refuseProtectedAccount } = await import('../portfolio/guard.js');
     // The region is known only when the endpoint is Amazon's own for it; through any other (a proxy,
     // another region's host) every region of the seller is guarded.
-    const regions = settings.endpoint === ENDPOINTS[settings.region] ? CLOSURE_REGIONS_OF_API[settings.region] : null;
-    await refuseProtectedAccount({ accountsPath: options.accountsPath, env: io.term.env, home: io.term.env.HOME, sellerId, regions, t });
+    const regions = settings.endpoint === ENDPOINTS[settings.region] ? closureRegionsOfApi(settings.region) : null;
+    await refuseProtectedAccount({ accountsPath: options.accountsPath, env: io.term.env, platform: io.term.platform, home: io.term.env.HOME, sellerId, regions, t });
   }
   // With --json the one document on stdout replaces the lines for people.
   const show = (line: string) => {

@@ -20,7 +20,7 @@ import { secrets } from '../security/secret-registry.js';
 import { markedAccountName } from '../render/portfolio-plan.js';
 
 /** The accounts file: --accounts, else CLOSE_ACCOUNT_ACCOUNTS, else the user's config folder. */
-const accountsFileOf = (raw: RawFlags, globals: Globals) => accountsPathOf(raw, globals.term.env) ?? defaultAccountsPath(globals.term.env, globals.term.env.HOME);
+const accountsFileOf = (raw: RawFlags, globals: Globals) => accountsPathOf(raw, globals.term.env) ?? defaultAccountsPath(globals.term.env, globals.term.platform, globals.term.env.HOME);
 
 export interface PortfolioInitOptions {
   readonly accounts: string;

@@ -15,7 +15,7 @@ import { describeItem, renderBlockers, renderCheckTable, renderVerdict, indent }
 import { renderSubmission } from '../render/submission-human.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { evaluateWithProgress, flagConfirmations, resolveReadinessRun, runToRecord, withSource, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
-import { withRecordedRun, type RunRecorder } from '../audit/run-recorder.js';
+import { NO_DATA_SOURCE, withRecordedRun, type RunRecorder } from '../audit/run-recorder.js';
 import { liveRequestHint, refuseUnsubmittable, submitOnce, submitterFor } from '../command-kit/submission-step.js';
 import { foreignSeller, normaliseSellerId } from '../core/request-owner.js';
 import { expandHome } from '../io/expand-home.js';
@@ -50,10 +50,13 @@ function withSourceChoice(options: WizardOptions, choice: Partial<Pick<Readiness
 }
 
 export async function runWizard(resolved: WizardOptions, prompter: Prompter, io: CommandIo): Promise<number> {
-  // The run is recorded from the first screen, so that stopping or Ctrl-C at any step is too.
-  return withRecordedRun(runToRecord(io, 'wizard', resolved.run), async (recorder) => {
+  // The run is recorded from the first screen, so that stopping or Ctrl-C at any step is too: with
+  // the source the command line gave, or none yet (not the default the seller may not choose); the
+  // demo seller's situation likewise only once it is given.
+  const recorded = runToRecord(io, 'wizard', resolved.run);
+  const { given } = resolved;
+  return withRecordedRun(!given.adapter ? { ...recorded, adapter: NO_DATA_SOURCE } : given.demoScenario ? recorded : { ...recorded, demoScenario: undefined }, async (recorder) => {
     const { t } = io;
-    const { given } = resolved;
     let options = resolved;
     io.say(`${io.err.bold(t('wizard.title'))}\n\n${t('wizard.permanent')}\n\n${t('wizard.alternatives')}\n`);
     if (!(await prompter.confirm({ message: t('wizard.continue'), default: true }))) {

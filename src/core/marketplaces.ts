@@ -44,6 +44,21 @@ export const MARKETPLACES: readonly Marketplace[] = [
   { id: 'A19VAU5U5O7RUS', country: 'SG', domain: 'amazon.sg', apiRegion: 'fe', closureRegion: 'other' },
 ];
 
+/** A closure region of its own (each closed by its own request): every one but 'other'. */
+export type OwnClosureRegion = Exclude<ClosureRegion, 'other'>;
+const OWN = MARKETPLACES.filter((m): m is Marketplace & { closureRegion: OwnClosureRegion } => m.closureRegion !== 'other');
+
+/** The SP-API endpoint that serves a closure region (sp-api.md §4: FE serves Japan and Australia), from the marketplaces. */
+export function apiRegionOf(region: OwnClosureRegion): ApiRegion {
+  // Every closure region of its own has a marketplace, all of it served by one endpoint.
+  return OWN.find((m) => m.closureRegion === region)!.apiRegion;
+}
+
+/** The closure regions an SP-API endpoint serves, from the marketplaces. */
+export function closureRegionsOfApi(api: ApiRegion): OwnClosureRegion[] {
+  return [...new Set(OWN.filter((m) => m.apiRegion === api).map((m) => m.closureRegion))];
+}
+
 const BY_ID = new Map(MARKETPLACES.map((m) => [m.id, m]));
 const BY_COUNTRY = new Map(MARKETPLACES.map((m) => [m.country, m]));
 

@@ -154,12 +154,12 @@ export interface MessageParams {
   'error.parser.unknown-option': { option: Value };
   'error.report-csv-quote': { file: Value; line: Value };
   'error.report-cut-off': { file: Value; line: Value };
-  'error.report-damaged-header': { column: Value; file: Value };
-  'error.report-duplicate-column': { column: Value; file: Value };
+  'error.report-damaged-header': { column: Value; file: Value; line: Value };
+  'error.report-duplicate-column': { column: Value; file: Value; line: Value };
   'error.report-gzip': { detail: Value; file: Value; line: Value };
   'error.report-line-too-long': { bytes: Value; file: Value; line: Value };
   'error.report-long-row': { expected: Value; file: Value; found: Value; line: Value };
-  'error.report-missing-column': { columns: Value; file: Value };
+  'error.report-missing-column': { columns: Value; file: Value; line: Value };
   'error.report-short-row': { column: Value; file: Value; found: Value; line: Value };
   'error.report-unreadable': { code: Value; file: Value };
   'error.report-value': { column: Value; expected: Value; file: Value; found: Value; line: Value };
@@ -251,6 +251,7 @@ export interface MessageParams {
   'portfolio.notify.sent': { count: Value; url: Value };
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };
   'portfolio.plan.heading-none': { asOf: Value };
+  'portfolio.plan.heading-protected': { asOf: Value };
   'portfolio.plan.html-written': { path: Value };
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };

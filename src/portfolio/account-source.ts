@@ -6,9 +6,10 @@
 import { openAdapter, type AdapterOptions } from '../adapters/registry.js';
 import { parseEncoding } from '../adapters/reports/text-encoding.js';
 import type { SellerDataSource } from '../core/seller-data-source.js';
-import { UsageError } from '../errors.js';
+import { ReportsFolderError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { API_REGION_OF, type Account } from './accounts-file.js';
+import type { Account } from './accounts-file.js';
+import { apiRegionOf } from '../core/marketplaces.js';
 
 /** What every account shares: the clock, the words, the process's environment, the day checked. */
 export type SharedSourceOptions = Omit<AdapterOptions, 'demoScenario' | 'demoDone' | 'reportsDir' | 'encoding' | 'spApiFile'>;
@@ -29,7 +30,7 @@ export async function openAccountSource(account: Account, shared: SharedSourceOp
         return await openAdapter('reports', { ...base, reportsDir: source.folder, encoding }, t);
       } catch (error) {
         // The folder comes from the accounts file, not --reports-dir (portfolio takes none): say where to fix it.
-        if (error instanceof UsageError && error.hint === t('error.reports-dir-hint')) throw new UsageError(error.message, t('portfolio.error.reports-folder-hint'));
+        if (error instanceof ReportsFolderError) throw new UsageError(error.message, t('portfolio.error.reports-folder-hint'));
         throw error;
       }
     }
@@ -49,7 +50,7 @@ export async function openAccountSource(account: Account, shared: SharedSourceOp
         spApiFile = { path: source.config, settings: { ...config.spApi, sellerId: undefined, region: undefined } };
       }
       // The file's region and seller win over anything else: the account is what the file says.
-      env.SP_API_REGION = API_REGION_OF[account.region];
+      env.SP_API_REGION = apiRegionOf(account.region);
       env.SP_API_SELLER_ID = account.sellerId;
       if (source.endpoint) env.SP_API_ENDPOINT = source.endpoint;
       if (source.lwaEndpoint) env.SP_API_LWA_ENDPOINT = source.lwaEndpoint;

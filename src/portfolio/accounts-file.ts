@@ -19,14 +19,6 @@ import type { Translate } from '../messages/catalogue.js';
 export const ACCOUNT_REGIONS = ['north-america', 'europe', 'japan', 'australia'] as const;
 export type AccountRegion = (typeof ACCOUNT_REGIONS)[number];
 
-/** The SP-API endpoint that serves each closure region (sp-api.md §4: FE serves Japan and Australia). */
-export const API_REGION_OF: Record<AccountRegion, 'na' | 'eu' | 'fe'> = {
-  'north-america': 'na',
-  europe: 'eu',
-  japan: 'fe',
-  australia: 'fe',
-};
-
 /** An environment variable's name, as written by convention: capitals, digits and underscores. */
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 const envName = z.string().regex(ENV_NAME, { message: 'not-a-name' });

@@ -4,17 +4,16 @@
 // that is given (or exists) but cannot be read refuses too: a guard that cannot be read is not
 // assumed away.
 
-import { lstatSync } from 'node:fs';
 import { normaliseSellerId } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import type { AccountRegion } from './accounts-file.js';
-import { defaultAccountsPath } from './accounts-path.js';
+import { defaultAccountsPaths, entryExists } from './accounts-path.js';
 
 export interface GuardInput {
   /** --accounts, resolved; null for the default file. */
   accountsPath: string | null;
   env: Readonly<Record<string, string | undefined>>;
+  platform: NodeJS.Platform;
   home: string | undefined;
   sellerId: string;
   /** The closure regions acted on; null when not known (every region of the seller is then guarded). */
@@ -25,32 +24,18 @@ export interface GuardInput {
 /** Throws (exit 2) when the seller has a protected account in a region acted on. */
 export async function refuseProtectedAccount(input: GuardInput): Promise<void> {
   const { t } = input;
-  const path = input.accountsPath ?? defaultAccountsPath(input.env, input.home);
   // Named by CLOSE_ACCOUNT_ACCOUNTS, the file is given as --accounts is; and a default file that
   // is a link to nowhere (an unmounted drive) is there: only the absence of any entry skips the guard.
   const given = input.accountsPath !== null || Boolean(input.env.CLOSE_ACCOUNT_ACCOUNTS);
-  if (!given && !entryExists(path)) return;
+  // Every default file there is (the current place, and the one earlier versions used) guards.
+  const paths = input.accountsPath !== null ? [input.accountsPath] : defaultAccountsPaths(input.env, input.platform, input.home).filter((path) => given || entryExists(path));
+  if (paths.length === 0) return;
   // The file's reader (yaml, zod) only when there is a file to read.
   const { loadAccountsFile } = await import('./accounts-file.js');
-  const file = loadAccountsFile(path, t);
   const sellerId = normaliseSellerId(input.sellerId);
-  const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
-  if (guarded) throw new UsageError(t('portfolio.guard.protected', { sellerId, account: guarded.name, region: t(`region.${guarded.region}`), path: file.path, line: guarded.line }), t('portfolio.guard.hint'));
-}
-
-function entryExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    // Only "no such entry" means no file; anything else (a folder that cannot be searched) is read, and refuses.
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR';
+  for (const path of paths) {
+    const file = loadAccountsFile(path, t);
+    const guarded = file.accounts.find((a) => a.protected && a.sellerId === sellerId && (input.regions === null || input.regions.includes(a.region)));
+    if (guarded) throw new UsageError(t('portfolio.guard.protected', { sellerId, account: guarded.name, region: t(`region.${guarded.region}`), path: file.path, line: guarded.line }), t('portfolio.guard.hint'));
   }
 }
-
-/** The closure regions an SP-API endpoint serves (sp-api.md §4): listings are changed through one of them. */
-export const CLOSURE_REGIONS_OF_API: Record<'na' | 'eu' | 'fe', AccountRegion[]> = {
-  na: ['north-america'],
-  eu: ['europe'],
-  fe: ['japan', 'australia'],
-};

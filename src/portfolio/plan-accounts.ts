@@ -29,7 +29,7 @@ export interface PortfolioPlan {
   accounts: AccountPlan[];
   /** Every account's steps, by the day they are due, then by account. */
   steps: DatedStep[];
-  /** When the last account can be closed (null when no account has a plan). */
+  /** When the last account to close can be closed (null when no account to close has a plan): a protected one is never closed, so never counts. */
   lastCloseOn: string | null;
 }
 
@@ -52,6 +52,6 @@ export function buildPortfolioPlan(check: PortfolioCheck): PortfolioPlan {
       plan ? plan.steps.map((step) => ({ account: result.account.name, sellerId: result.account.sellerId, region: result.account.region, sample, protected: result.account.protected, step })) : [],
     )
     .sort((a, b) => a.step.doneBy.localeCompare(b.step.doneBy) || a.account.localeCompare(b.account));
-  const closes = accounts.flatMap((a) => (a.plan ? [a.plan.closeOn] : [])).sort();
+  const closes = accounts.flatMap((a) => (a.plan && !a.result.account.protected ? [a.plan.closeOn] : [])).sort();
   return { asOf: check.asOf, accounts, steps, lastCloseOn: closes.at(-1) ?? null };
 }

@@ -7,14 +7,17 @@ import { addDays } from '../core/dates.js';
 import type { Translate } from '../messages/catalogue.js';
 import type { PortfolioPlan } from '../portfolio/plan-accounts.js';
 import { escapeHtml as e } from './dossier.js';
+import { planHeading } from './portfolio-plan.js';
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const pct = (n: number) => `${Math.max(0, Math.min(100, n)).toFixed(2)}%`;
 
 export function portfolioHtml(plan: PortfolioPlan, t: Translate): string {
-  // One scale for every account: from the day checked to the last closure date (at least a week).
-  const span = Math.max(7, plan.lastCloseOn ? daysBetween(plan.asOf, plan.lastCloseOn) : 7);
+  // One scale for every account: from the day checked to the last closure date or the last step
+  // (a protected account's steps may run past it), at least a week.
+  const ends = [...(plan.lastCloseOn ? [plan.lastCloseOn] : []), ...plan.steps.map((s) => s.step.doneBy)];
+  const span = Math.max(7, ...ends.map((end) => daysBetween(plan.asOf, end)));
   const at = (date: string) => (daysBetween(plan.asOf, date) / span) * 100;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => addDays(plan.asOf, Math.round(span * f)));
   const sections = plan.accounts.map(({ result, plan: own, sample }) => {
@@ -66,7 +69,7 @@ ol{margin:.4rem 0 0;padding-left:1.4rem;font-size:13px}time{font-variant-numeric
 </style></head>
 <body>
 <h1>${e(t('portfolio.html.title'))}</h1>
-<p>${e(plan.lastCloseOn ? t('portfolio.plan.heading', { asOf: plan.asOf, closeOn: plan.lastCloseOn }) : t('portfolio.plan.heading-none', { asOf: plan.asOf }))}</p>
+<p>${e(planHeading(plan, t))}</p>
 <div class="axis">${axis}</div>
 ${sections.join('\n')}
 </body></html>

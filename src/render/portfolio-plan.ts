@@ -14,8 +14,16 @@ export function markedAccountName(account: Pick<Account, 'name' | 'protected'>, 
   return [account.name, ...(sample ? [t('portfolio.sample-mark')] : []), ...(account.protected ? [t('portfolio.protected-mark')] : [])].join(' ');
 }
 
+/** The plan's first line: when the last account to close can be closed, or why there is no such day. */
+export function planHeading(plan: PortfolioPlan, t: Translate): string {
+  if (plan.lastCloseOn) return t('portfolio.plan.heading', { asOf: plan.asOf, closeOn: plan.lastCloseOn });
+  // Planned, but every planned account is protected: nothing is to be closed, which is not "no plan".
+  if (plan.accounts.some((a) => a.plan !== null)) return t('portfolio.plan.heading-protected', { asOf: plan.asOf });
+  return t('portfolio.plan.heading-none', { asOf: plan.asOf });
+}
+
 export function renderPortfolioPlan(plan: PortfolioPlan, style: Style, t: Translate, width: number | null): string {
-  const lines = [style.bold(plan.lastCloseOn ? t('portfolio.plan.heading', { asOf: plan.asOf, closeOn: plan.lastCloseOn }) : t('portfolio.plan.heading-none', { asOf: plan.asOf })), ''];
+  const lines = [style.bold(planHeading(plan, t)), ''];
   const rows = plan.steps.map((s) => [t('plan.dates', { start: s.step.startOn, done: s.step.doneBy }), markedAccountName({ name: s.account, protected: s.protected }, s.sample, t), t(`plan.step.${s.step.id}`)]);
   if (rows.length > 0) lines.push(renderTable(rows, { width: width ?? Number.MAX_SAFE_INTEGER, indent: 2 }), '');
   lines.push(style.bold(t('portfolio.plan.close-dates')));

@@ -105,7 +105,10 @@ export class SecretRegistry {
     let clean = text;
     for (const form of this.ordered) if (clean.includes(form)) clean = clean.split(form).join(REDACTED);
     clean = this.scrubPieces(clean);
-    clean = clean.replace(LWA_TOKEN, '[redacted token]');
+    // Each pattern needs text most strings lack ("Atz", a "/"): looked for first, as every string
+    // shown or stored is scrubbed, keys included, and most are words, names and dates.
+    if (clean.includes('Atz')) clean = clean.replace(LWA_TOKEN, '[redacted token]');
+    if (!clean.includes('/')) return clean;
     return clean.replace(URL_PARTS, (_, scheme: string, userinfo: string | undefined, rest: string, query: string | undefined) =>
       `${scheme}${userinfo ? `${REDACTED}@` : ''}${rest}${query ? `?${REDACTED}` : ''}`,
     );

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { auditVerifyJsonSchema, dossierJsonSchema } from '../../src/render/audit-json-schema.js';
+import { auditListJsonSchema, auditVerifyJsonSchema, dossierJsonSchema } from '../../src/render/audit-json-schema.js';
+import { errorJsonSchema } from '../../src/render/json-schema.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { readySellerReports } from '../helpers/report-fixtures.js';
 
@@ -201,6 +202,32 @@ describe('audit verify --json on a log deleted since its last run', () => {
     expect(verified.code).toBe(3);
     const doc = auditVerifyJsonSchema.parse(JSON.parse(verified.out));
     expect(doc).toMatchObject({ exists: false, intact: false, problem: { kind: 'truncated' } });
+  });
+});
+
+describe('audit list --json and audit show --json on a log deleted since its last run, or never made', () => {
+  it('list prints its own document (exists false, chain not intact, the problem), once; show an error of its own kind (audit-lost); exit 2 as before', async () => {
+    const { dir, env, db } = place();
+    mkdirSync(dir, { recursive: true });
+    expect((await run(env, ['check', '--audit-db', db])).code).toBe(3);
+    const [runId] = /run-\d{8}T\d{6}-[0-9a-f]{6}/.exec((await run(env, ['audit', 'list', '--audit-db', db])).out)!;
+    unlinkSync(db);
+    rmSync(`${db}.head`, { force: true });
+    const listed = await run(env, ['audit', 'list', '--json', '--audit-db', db]);
+    expect(listed.code).toBe(2);
+    const list = auditListJsonSchema.parse(JSON.parse(listed.out));
+    expect(list).toMatchObject({ runs: [], total: 0, audit: { database: db, exists: false }, chain: { intact: false, problem: { kind: 'truncated' } } });
+    expect(listed.err).toContain('does not verify');
+    const shown = await run(env, ['audit', 'show', runId!, '--json', '--audit-db', db]);
+    expect(shown.code).toBe(2);
+    expect(errorJsonSchema.parse(JSON.parse(shown.out)).error).toMatchObject({ code: 'audit-lost', exitCode: 2 });
+  });
+
+  it('show on a log that was never made: an error of its own kind (audit-missing), not a generic usage error', async () => {
+    const { env, db } = place();
+    const shown = await run(env, ['audit', 'show', 'run-20261203T142308-1e90c2', '--json', '--audit-db', db]);
+    expect(shown.code).toBe(2);
+    expect(errorJsonSchema.parse(JSON.parse(shown.out)).error).toMatchObject({ code: 'audit-missing', exitCode: 2 });
   });
 });
 

@@ -134,7 +134,7 @@ describe('defect 7: every --json command prints exactly one document, errors inc
     [['chek', '--json'], 2, 'usage'],
     [['check', '--json', '--frobnicate'], 2, 'usage'],
     [['check', '--json', '--adapter', 'nope'], 2, 'usage'],
-    [['audit', 'show', 'run-x', '--json'], 2, 'usage'],
+    [['audit', 'show', 'run-x', '--json'], 2, 'audit-missing'],
   ])('%j: one error document, exit %i', async (argv, exitCode, code) => {
     const result = await run([...argv, '--audit-db', db()]);
     expect(result.code).toBe(exitCode);

@@ -172,3 +172,40 @@ describe('wizard confirmations of what the data shows (issue 17)', () => {
     }
   });
 });
+
+describe('a wizard run that ends before the data source is chosen', () => {
+  const list = async (path: string, json: boolean) => {
+    const term = fakeTerminal();
+    const code = await main(['audit', 'list', '--audit-db', path, ...(json ? ['--json'] : [])], term, { version: '1' });
+    return { code, out: term.output() };
+  };
+
+  it('is listed as no data source chosen, not as the demo seller: stopped at the intro, or Ctrl-C at the source question', async () => {
+    const stopped = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: false }]);
+    const path = db();
+    const scripted = scriptedPrompter([{ kind: 'confirm', match: 'can be closed now', answer: true }]);
+    const { InterruptedError } = await import('../../src/errors.js');
+    const interrupting = { ...scripted, select: async () => { throw new InterruptedError(); } };
+    expect(await main(['--audit-db', path], fakeTerminal({ tty: true }), { version: '1', prompter: interrupting })).toBe(130);
+    const interrupted = readAudit(path);
+    for (const runs of [stopped.runs, interrupted.runs]) {
+      expect(runs[0]).toMatchObject({ command: 'wizard', adapter: 'none', demo: false, demo_scenario: null });
+    }
+    expect(interrupted.runs[0]).toMatchObject({ outcome: 'interrupted' });
+    const human = await list(path, false);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain('no data source chosen');
+    expect(human.out).not.toMatch(/demo/);
+    const json = JSON.parse((await list(path, true)).out) as { runs: { adapter: string; demo: boolean; demoScenario: string | null }[] };
+    expect(json.runs[0]).toMatchObject({ adapter: 'none', demo: false, demoScenario: null });
+  });
+
+  it('still records the source the command line gave, before any question; the demo situation only once given', async () => {
+    const { runs } = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: false }], ['--adapter', 'demo', '--demo-scenario', 'waiting']);
+    expect(runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: 'waiting' });
+    const unchosen = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: false }], ['--adapter', 'demo']);
+    expect(unchosen.runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: null });
+    const chosen = await wizard([{ kind: 'confirm', match: 'can be closed now', answer: true }, { kind: 'select', match: 'demo situation', answer: 'waiting' }], ['--adapter', 'demo']);
+    expect(chosen.runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: 'waiting' });
+  });
+});

@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { main } from '../../src/main.js';
+import { userFolder } from '../../src/audit/user-folders.js';
+import { defaultAccountsPath } from '../../src/portfolio/accounts-path.js';
+import { ACCOUNT_REGIONS } from '../../src/portfolio/accounts-file.js';
+import { API_REGIONS, MARKETPLACES, apiRegionOf, closureRegionsOfApi } from '../../src/core/marketplaces.js';
 import { dossierJsonSchema } from '../../src/render/audit-json-schema.js';
 import { NO_FAULTS, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
@@ -125,6 +129,48 @@ describe('protected accounts', () => {
       expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
     } finally {
       await fake.close();
+    }
+  });
+});
+
+describe('the default accounts file: one rule for the user\'s folders (user-folders.ts), macOS included', () => {
+  it('is in the config folder of the platform: XDG_CONFIG_HOME (absolute) or ~/.config on Linux, Application Support on macOS', () => {
+    expect(defaultAccountsPath({}, 'linux', '/h')).toBe('/h/.config/close-account/accounts.yaml');
+    expect(defaultAccountsPath({ XDG_CONFIG_HOME: '/x' }, 'linux', '/h')).toBe('/x/close-account/accounts.yaml');
+    expect(defaultAccountsPath({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/h')).toBe('/h/.config/close-account/accounts.yaml');
+    expect(defaultAccountsPath({}, 'darwin', '/h')).toBe(join(userFolder('data', {}, 'darwin', '/h'), 'close-account', 'accounts.yaml'));
+    expect(defaultAccountsPath({ CLOSE_ACCOUNT_ACCOUNTS: '/given.yaml' }, 'darwin', '/h')).toBe('/given.yaml');
+  });
+
+  it.each([
+    ['in Application Support', ['Library', 'Application Support'], null],
+    ['still only in ~/.config, where earlier versions looked (its guard is not lost)', ['.config'], null],
+    ['in ~/.config, beside another (without it) in Application Support: both guard', ['.config'], ['Library', 'Application Support']],
+  ])('on macOS, a file %s guards submit', async (_, folders, beside) => {
+    const mac = join(home, `mac-${folders.length}-${beside === null ? 0 : 1}`);
+    mkdirSync(join(mac, ...folders, 'close-account'), { recursive: true });
+    writeFileSync(join(mac, ...folders, 'close-account', 'accounts.yaml'), `version: 1\naccounts:\n  - { name: Kept, sellerId: ${SELLER}, region: north-america, protected: true, source: { kind: demo } }\n`);
+    if (beside !== null) {
+      mkdirSync(join(mac, ...beside, 'close-account'), { recursive: true });
+      writeFileSync(join(mac, ...beside, 'close-account', 'accounts.yaml'), 'version: 1\naccounts:\n  - { name: Other, sellerId: A9OTHERSHOP01, region: north-america, source: { kind: demo } }\n');
+    }
+    const db = join(mac, 'audit.db');
+    const term = { ...fakeTerminal({ env: { HOME: mac, XDG_STATE_HOME: join(mac, 'state') } }), platform: 'darwin' as const };
+    const code = await main(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER, '--audit-db', db], term, { version: '1' });
+    expect(code).toBe(2);
+    expect(term.errors()).toContain('is protected in the accounts file');
+    expect(submissions(db)).toBe(0);
+  });
+});
+
+describe('which closure regions an SP-API endpoint acts on: derived from the marketplaces, one source', () => {
+  it('each endpoint serves the closure regions of its marketplaces, and each closure region has one endpoint', () => {
+    expect(Object.fromEntries(API_REGIONS.map((api) => [api, closureRegionsOfApi(api)]))).toEqual({ na: ['north-america'], eu: ['europe'], fe: ['japan', 'australia'] });
+    for (const region of ACCOUNT_REGIONS) {
+      const served = MARKETPLACES.filter((m) => m.closureRegion === region).map((m) => m.apiRegion);
+      expect(served.length).toBeGreaterThan(0);
+      expect(new Set(served), region).toEqual(new Set([apiRegionOf(region)]));
+      expect(closureRegionsOfApi(apiRegionOf(region))).toContain(region);
     }
   });
 });

@@ -100,3 +100,49 @@ describe('portfolio plan: protected accounts and the sample seller', () => {
     }
   });
 });
+
+describe('portfolio plan: the last closure date is of the accounts to close, never of a protected one', () => {
+  const write = (name: string, lines: string) => {
+    const file = join(home, name);
+    writeFileSync(file, `version: 1\naccounts:\n${lines}`);
+    return file;
+  };
+  const planOf = async (file: string, lang = 'en') => {
+    const page = join(home, `${file.replace(/.*\//, '')}-${lang}.html`);
+    const json = fakeTerminal({ env });
+    expect(await main(['portfolio', 'plan', '--accounts', file, '--dry-run', '--as-of', '2026-11-26', '--json', '--html', page], json, { version: '1' }), json.errors()).toBe(0);
+    const text = fakeTerminal({ env });
+    expect(await main(['portfolio', 'plan', '--accounts', file, '--dry-run', '--as-of', '2026-11-26', '--lang', lang], text, { version: '1' })).toBe(0);
+    return { doc: portfolioPlanJsonSchema.parse(JSON.parse(json.output())), out: text.output(), page: readFileSync(page, 'utf8') };
+  };
+
+  it('a protected account that would close later does not set it: JSON, text and the overview page', async () => {
+    const file = write('later-kept.yaml', `  - { name: Kept late, sellerId: A5KEPTLATE001, region: north-america, protected: true, source: { kind: demo, scenario: blocked } }
+  - { name: Real shop, sellerId: A3REALSHOP001, region: north-america, source: { kind: reports, folder: real-reports } }
+`);
+    const { doc, out, page } = await planOf(file);
+    const kept = doc.accounts.find((a) => a.name === 'Kept late')!.closeOn!;
+    const real = doc.accounts.find((a) => a.name === 'Real shop')!.closeOn!;
+    expect(kept > real, `${kept} > ${real}`).toBe(true);
+    expect(doc.lastCloseOn).toBe(real);
+    expect(out.split('\n')[0]).toContain(`the last account can close on ${real}`);
+    expect(page).toContain(`the last account can close on ${real}`);
+    expect(page).not.toContain(`can close on ${kept}`);
+  });
+
+  it('with every planned account protected, no closure date, and it says why (not "no account could be planned"): en, zh-CN, ja', async () => {
+    const file = write('all-kept.yaml', `  - { name: Kept late, sellerId: A5KEPTLATE001, region: north-america, protected: true, source: { kind: demo, scenario: blocked } }
+`);
+    const { doc, out, page } = await planOf(file);
+    expect(doc.lastCloseOn).toBeNull();
+    for (const shown of [out.split('\n')[0]!, page]) {
+      expect(shown).toContain('no account is to be closed');
+      expect(shown).not.toContain('no account could be planned');
+    }
+    const catalogues = { 'zh-CN': (await import('../../src/messages/zh-CN.js')).zhCN, ja: (await import('../../src/messages/ja.js')).ja };
+    for (const [lang, catalogue] of Object.entries(catalogues)) {
+      const { out: translated } = await planOf(file, lang);
+      expect(translated.split('\n')[0]).toBe(catalogue['portfolio.plan.heading-protected']({ asOf: '2026-11-26' }));
+    }
+  });
+});

@@ -8,6 +8,19 @@ import { visibleWidth, wrapText } from '../../src/io/text-layout.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
+describe('displayWidth', () => {
+  // The width counted one character at a time, as displayWidth defines it (its fast path for text
+  // below U+1100 must agree).
+  const cellsOneByOne = (text: string) => [...text].reduce((cells, ch) => cells + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1), 0);
+
+  it('counts every text as one character at a time would, ASCII or not', async () => {
+    const { displayWidth } = await import('../../src/io/text-layout.js');
+    const edges = fc.constantFrom('a', '\u10ff', '\u1100', '\u115f', '\u1160', '\u2e7f', '\u2e80', '閉', '\uff60', '\uff61', '\u{1f600}', '\u{20000}', '\u001b', 'é');
+    const text = fc.oneof(fc.string({ unit: 'grapheme-composite' }), fc.string({ unit: edges }), fc.string({ unit: 'binary' }));
+    fc.assert(fc.property(text, (t) => displayWidth(t) === cellsOneByOne(t)), { numRuns: 2000 });
+  });
+});
+
 describe('wrapText', () => {
   it('breaks English between words, under the list marker', () => {
     const text = '    → Create removal or disposal orders for every unit: Inventory → Manage FBA Inventory → select the SKUs.';

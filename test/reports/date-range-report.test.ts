@@ -169,6 +169,20 @@ describe('Date Range report: what cannot be accounted for is an input error with
   });
 });
 
+describe('Date Range report: an error in its header names the header\'s line (after the preamble) and the CSV to download again', () => {
+  const name = 'DateRange_2026Sep1-2026Nov25CustomTransaction.csv';
+  const header = HEADERS.dateRange.split('\t');
+  it.each([
+    ['a column twice', [...header, 'total'], /the column "total" appears twice/],
+    ['a damaged column name', header.map((h) => (h === 'sku' ? 'sku\u0007' : h)), /the column name "sku\\u0007" is damaged/],
+  ])('%s', async (_, columns, said) => {
+    const error = await refusal(folderWith(dateRangeLines([OLD_SALE], columns)));
+    expect(error.message).toMatch(said);
+    expect(error.message).toContain(`${name}, line ${DATE_RANGE_PREAMBLE.length + 1}:`);
+    expect(error.hint).toBe(t('error.report-download-again-csv'));
+  });
+});
+
 describe('Date Range values', () => {
   it.each([
     ['Nov 1, 2026 12:34:56 AM PDT', '2026-11-01'],

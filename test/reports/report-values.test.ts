@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, parseReportDay, parseReportTimestamp, ReportValueProblem } from '../../src/adapters/reports/report-values.js';
+import { monthNumber, parseQuantity, parseReportDay, parseReportTimestamp, ReportValueProblem } from '../../src/adapters/reports/report-values.js';
+import { parseDateRangeDay } from '../../src/adapters/reports/date-range-report.js';
 import { orderStatusOf } from '../../src/adapters/reports/order-status.js';
 import { marketplaceOfSalesChannel } from '../../src/adapters/reports/sales-channels.js';
 import { detectEncoding } from '../../src/adapters/reports/text-encoding.js';
@@ -77,5 +78,23 @@ describe('dotted dates with a zone (settlement reports of EU marketplaces, issue
     const { parseReportDay } = await import('../../src/adapters/reports/report-values.js');
     expect(parseReportDay('01.11.2026 07:00:00 UTC')).toBe('2026-11-01');
     expect(parseReportDay('15.11.2026 07:00:00 UTC')).toBe('2026-11-15');
+  });
+});
+
+describe('month names: one list, read alike by every report', () => {
+  const NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  it('each of the twelve, in any case, is its month in 20-Nov-2026 dates and in the Date Range report alike; nothing else is a month', () => {
+    NAMES.forEach((name, i) => {
+      const day = `2026-${String(i + 1).padStart(2, '0')}-09`;
+      for (const written of [name, name.toUpperCase(), name.toLowerCase()]) {
+        expect(monthNumber(written)).toBe(i + 1);
+        expect(parseReportDay(`09-${written}-2026`)).toBe(day);
+        expect(parseDateRangeDay(`${written} 9, 2026 1:00:00 AM PST`)).toBe(day);
+        expect(parseDateRangeDay(`9 ${written} 2026 01:00:00 GMT+00:00`)).toBe(day);
+      }
+    });
+    for (const other of ['Foo', 'con', 'has', '', 'Novembre']) expect(monthNumber(other)).toBeUndefined();
+    expect(() => parseDateRangeDay('Foo 9, 2026')).toThrow(ReportValueProblem);
+    expect(() => parseReportDay('09-Foo-2026')).toThrow(ReportValueProblem);
   });
 });

@@ -11,7 +11,7 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { Charge, Claim, ClaimKind } from '../../core/seller-data.js';
 import { isDamagedText, type ReportFile } from './report-file.js';
-import { parseReportDay, ReportValueProblem } from './report-values.js';
+import { FIRST_YEAR, LAST_YEAR, monthNumber, pad, parseReportDay, ReportValueProblem } from './report-values.js';
 import { parsedField } from './row-values.js';
 
 /** Types that are a claim Amazon decided and paid or charged. */
@@ -58,41 +58,15 @@ export interface DateRangeReading {
 }
 
 /**
- * The records of several Date Range reports, a row that two of them share counted once: reports
- * for overlapping ranges (Sep–Oct, then Oct–Nov) hold the same October rows. A row repeated within
- * one file is kept as often as that file has it.
- */
-export function acrossFiles<T>(readings: readonly { items: readonly T[]; rows: readonly string[] }[]): T[] {
-  const most = new Map<string, number>();
-  const out: T[] = [];
-  for (const { items, rows } of readings) {
-    const here = new Map<string, number>();
-    items.forEach((item, i) => {
-      const key = rows[i]!;
-      const seen = (here.get(key) ?? 0) + 1;
-      here.set(key, seen);
-      if (seen > (most.get(key) ?? 0)) {
-        most.set(key, seen);
-        out.push(item);
-      }
-    });
-  }
-  return out;
-}
-
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
  * The day of a Date Range "date/time": "Nov 1, 2026 12:34:56 AM PST" (US), "1 Nov 2026
  * 00:34:56 GMT+00:00" (UK), else the formats other reports use. The day is the one written.
  */
 export function parseDateRangeDay(text: string): IsoDate {
   const value = text.trim();
   const checked = (y: number, monthName: string, d: number): IsoDate => {
-    const m = MONTHS[monthName.slice(0, 3).toLowerCase()];
+    const m = monthNumber(monthName.slice(0, 3));
     const date = new Date(Date.UTC(y, (m ?? 0) - 1, d));
-    if (!m || date.getUTCDate() !== d || y < 1995 || y > 2100) throw new ReportValueProblem(text, 'a date', 'date');
+    if (!m || date.getUTCDate() !== d || y < FIRST_YEAR || y > LAST_YEAR) throw new ReportValueProblem(text, 'a date', 'date');
     return `${y}-${pad(m)}-${pad(d)}`;
   };
   let m = /^([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?(?: [A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?$/.exec(value);

@@ -18,8 +18,11 @@ const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** More columns than any report has; a longer row's extra fields are never looked at. */
 const MAX_COLUMNS = 256;
-/** What is read of a file to find its header. */
-const HEAD_SIZE = 16 * 1024;
+/**
+ * What is read of a file to find its header: its first 64 KB, where a CSV report's header is also
+ * looked for after a preamble, so that the file is read once for both.
+ */
+const HEAD_SIZE = 64 * 1024;
 
 /** One row while it is being read: valid only inside the callback that receives it. */
 export interface RowView {
@@ -61,7 +64,7 @@ export class ReportFile {
 
   /** How to get the file again: the Date Range report is a CSV, the others tab-delimited text. */
   downloadAgain(): string {
-    return this.t(this.csv ? 'error.report-download-again-csv' : 'error.report-download-again');
+    return downloadAgain(this.t, this.csv);
   }
 
   get japaneseHeaders(): boolean {
@@ -72,6 +75,8 @@ export class ReportFile {
   static async open(path: string, forced: Encoding | null, t: Translate, provenance: { whole?: boolean } = {}): Promise<ReportFile> {
     const info = await stat(path);
     let first: Buffer | null = null;
+    /** The file's first HEAD_SIZE bytes (all of it when shorter), as fileChunks gives them: where a CSV header is looked for. */
+    let opening: Buffer | null = null;
     let ended = false;
     let gzip = false;
     let utf16 = false;
@@ -94,20 +99,25 @@ export class ReportFile {
       if (newline >= 0 || complete) {
         ended = newline >= 0;
         first = newline >= 0 ? head.subarray(0, newline) : head;
+        opening = head;
       } else {
         head = Buffer.alloc(0);
-        for await (const chunk of fileChunks(path, 64 * 1024, gzip)) {
+        for await (const chunk of fileChunks(path, HEAD_SIZE, gzip)) {
           head = Buffer.concat([head, chunk]);
-          // The header ends at the first line break of any kind: LF, CRLF, or CR alone (Excel for Mac).
-          const found = firstBreak(head, 0);
-          if (found >= 0) {
-            first = head.subarray(0, found);
-            ended = true;
-            break;
+          if (opening === null && head.length >= HEAD_SIZE) opening = head;
+          if (first === null) {
+            // The header ends at the first line break of any kind: LF, CRLF, or CR alone (Excel for Mac).
+            const found = firstBreak(head, 0);
+            if (found >= 0) {
+              first = head.subarray(0, found);
+              ended = true;
+            } else if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
           }
-          if (head.length > 1 << 20) break; // no header line within a megabyte: not a report
+          // A first line with a tab is a header of its own; one without may be a CSV preamble, looked through in the opening bytes.
+          if (first !== null && (opening !== null || first.includes(TAB))) break;
         }
         first ??= head;
+        opening ??= head;
       }
     } catch (error) {
       throw readFailure(path, error, 1, t);
@@ -130,31 +140,29 @@ export class ReportFile {
     let headerLine = 1;
     let chosen = decoder.chosen;
     // No tab in the first line: perhaps a CSV report whose header follows a preamble.
-    const found = !spec && ended && !first.includes(TAB) ? await findCsvHeader(path, gzip, forced, t) : null;
+    const found = !spec && ended && !first.includes(TAB) ? findCsvHeader(opening ?? first, forced) : null;
     if (found) {
       ({ headers, spec, line: headerLine } = found);
       chosen = found.encoding;
     }
+    // A header error names the header's own line (after a CSV preamble) and how to get that report again.
+    const hint = downloadAgain(t, found !== null);
     // A column name with a control character is a damaged header: what it names cannot be told.
     const damaged = spec ? headers.find(isDamagedText) : undefined;
-    if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, column: JSON.stringify(damaged).slice(1, -1) }), t('error.report-download-again'));
+    if (damaged !== undefined) throw new CliError(EXIT.usage, t('error.report-damaged-header', { file: path, line: headerLine, column: JSON.stringify(damaged).slice(1, -1) }), hint);
     const positions = spec ? columnPositions(spec, headers) : {};
     if (spec) {
       // Two columns of one name: which copy holds the truth cannot be told, so neither is read.
       const seen = new Set<string>();
       for (const name of headers.map(normaliseHeader)) {
-        if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, column: name }), t('error.report-download-again'));
+        if (name !== '' && seen.has(name)) throw new CliError(EXIT.usage, t('error.report-duplicate-column', { file: path, line: headerLine, column: name }), hint);
         seen.add(name);
       }
       // A header with no line break after it is a file cut off in its header: the last name may be cut short.
-      if (!ended) throw new CliError(EXIT.usage, t('error.report-cut-off', { file: path, line: 1 }), t('error.report-download-again'));
+      if (!ended) throw new CliError(EXIT.usage, t('error.report-cut-off', { file: path, line: headerLine }), hint);
       const missing = Object.keys(spec.columns).filter((c) => positions[c] === -1 && !spec.optional.includes(c));
       if (missing.length > 0) {
-        throw new CliError(
-          EXIT.usage,
-          t('error.report-missing-column', { file: path, columns: missing.map((c) => spec.columns[c]!).join(', ') }),
-          t('error.report-download-again'),
-        );
+        throw new CliError(EXIT.usage, t('error.report-missing-column', { file: path, line: headerLine, columns: missing.map((c) => spec.columns[c]!).join(', ') }), hint);
       }
     }
     return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? chosen, t, provenance.whole === true, !ended, headerLine, found !== null);
@@ -297,6 +305,11 @@ export class ReportFile {
   }
 }
 
+/** How to get a report file again: the Date Range report is a CSV, the others tab-delimited text. */
+function downloadAgain(t: Translate, csv: boolean): string {
+  return t(csv ? 'error.report-download-again-csv' : 'error.report-download-again');
+}
+
 /** Does a column name or value hold a control character (other than a tab) or an undecodable byte? */
 export function isDamagedText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -400,18 +413,10 @@ const PREAMBLE_LINES = 20;
 
 /**
  * The header of a CSV report after a preamble (Seller Central's Date Range transaction report
- * opens with a few lines of text), read from the file's first 64 KB; null when none is known.
+ * opens with a few lines of text), looked for in the file's opening bytes (its first 64 KB, as
+ * open() read them); null when none is known.
  */
-async function findCsvHeader(path: string, gzip: boolean, forced: Encoding | null, t: Translate): Promise<{ headers: string[]; spec: ReportKindSpec; line: number; encoding: Encoding | null } | null> {
-  let head = Buffer.alloc(0);
-  try {
-    for await (const chunk of fileChunks(path, 64 * 1024, gzip)) {
-      head = Buffer.concat([head, chunk]);
-      if (head.length >= 64 * 1024) break;
-    }
-  } catch (error) {
-    throw readFailure(path, error, 1, t);
-  }
+function findCsvHeader(head: Buffer, forced: Encoding | null): { headers: string[]; spec: ReportKindSpec; line: number; encoding: Encoding | null } | null {
   let from = head.subarray(0, 3).equals(BOM) ? 3 : 0;
   const decoder = new FieldDecoder(forced ?? (from === 3 ? 'utf-8' : null));
   if (decoder.chosen === null && !isAscii(head)) decoder.choose(detectEncoding(head));

@@ -46,11 +46,17 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
+/** The month (1–12) an English month's three-letter name stands for, in any case ("Nov", "nov"); undefined for any other text. */
+export function monthNumber(abbreviation: string): number | undefined {
+  return Object.hasOwn(MONTHS, abbreviation.toLowerCase()) ? MONTHS[abbreviation.toLowerCase()] : undefined;
+}
+
 export type DateOrder = 'day-first' | 'month-first';
 
 const EXPECTED_DATE = 'a date such as 2026-11-20T18:22:05+00:00, 20-Nov-2026 or 20/11/2026';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** A month or day as two digits. */
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The offset given to a time written without a zone (a spreadsheet dropped it): Honolulu's, the
@@ -87,7 +93,7 @@ export function parseReportTimestamp(text: string, order: DateOrder | null = nul
   }
   m = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(value);
   if (m) {
-    const month = MONTHS[m[2]!.toLowerCase()];
+    const month = monthNumber(m[2]!);
     if (!month) throw new ReportValueProblem(text, EXPECTED_DATE, 'date');
     return checkedTimestamp(+m[3]!, month, +m[1]!, 0, 0, 0, '+00:00', text);
   }

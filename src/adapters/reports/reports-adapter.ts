@@ -21,10 +21,11 @@ import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder } from './reports-folder.js';
-import { lastSettlements, mergeSettlements, readSettlements, settlementBalance, type HeldReserves, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
+import { heldReserves, lastSettlements, mergeSettlements, readSettlements, settlementBalance, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS, CHARGES_SINCE_DAYS } from '../../core/checks/hidden-charges.js';
-import { acrossFiles, readDateRange, type DateRangeReading } from './date-range-report.js';
+import { readDateRange, type DateRangeReading } from './date-range-report.js';
+import { acrossFiles } from './across-files.js';
 import type { Claim } from '../../core/seller-data.js';
 
 interface SettlementReading {
@@ -214,7 +215,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     const list = files('settlement');
     if (list.length === 0) return null;
     const found: Settlement[] = [];
-    const held: HeldReserves = new Map();
+    const held = heldReserves();
     const marketplaces: SettlementMarketplaces = new Map();
     const transactions: SettlementTransactions = new Map();
     const from = new Map<ReportFile, IsoDate>();

@@ -3,7 +3,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { ReportsFolderError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from './report-file.js';
 import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, REPORT_KINDS, type ReportKind } from './report-kinds.js';
@@ -31,7 +31,7 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
     names = (await readdir(dir)).filter((name) => !name.startsWith('.')).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(t('error.reports-dir', { dir, code }), t('error.reports-dir-hint'));
+    throw new ReportsFolderError('unreadable', t('error.reports-dir', { dir, code }), t('error.reports-dir-hint'));
   }
   const byKind = new Map<ReportKind, ReportFile[]>();
   const skipped: SkippedFile[] = [];

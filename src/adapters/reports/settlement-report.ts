@@ -13,6 +13,7 @@ import type { BalanceEntry, DeferredFunds } from '../../core/seller-data.js';
 import { isDamagedText, type ReportFile } from './report-file.js';
 import { parseAmount, parseReportDay, ReportValueProblem } from './report-values.js';
 import { parsedField } from './row-values.js';
+import { RowsAcrossFiles } from './across-files.js';
 
 export interface Settlement {
   settlementId: string;
@@ -40,8 +41,16 @@ const RESERVE = /reserve/i;
 const PREVIOUS_RESERVE = /^previous reserve amount balance$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** Reserve held, per settlement id, and where the first row of it was (for an error naming it). */
-export type HeldReserves = Map<string, { amount: number; file: ReportFile; line: number; rows: Map<string, number> }>;
+/**
+ * Reserve held, per settlement id, and where the first row of it was (for an error naming it);
+ * `rows` tells a reserve row two files share (a report downloaded twice), held once.
+ */
+export interface HeldReserves {
+  readonly bySettlement: Map<string, { amount: number; file: ReportFile; line: number }>;
+  readonly rows: RowsAcrossFiles;
+}
+
+export const heldReserves = (): HeldReserves => ({ bySettlement: new Map(), rows: new RowsAcrossFiles() });
 
 /**
  * Every settlement a file holds, read row by row (the file is never held whole); reserves held are
@@ -59,8 +68,7 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
   const marketplace = c('marketplace');
   const [id, start, end, deposit, total, currency, description, amount, amountType] = ['settlementId', 'start', 'end', 'deposit', 'total', 'currency', 'description', 'amount', 'amountType'].map(c) as number[] as [number, number, number, number, number, number, number, number, number];
   const byId = new Map<string, Settlement>();
-  /** Reserve rows this file has shown, by their text, and how many times. */
-  const seenHere = new Map<string, number>();
+  const newReserveRow = held.rows.nextFile();
   const last = Math.max(id, start, end, deposit, total, currency, description, amount, amountType);
   const rows = file.batches(last, (row) => {
     const settlementId = file.text(row, id).trim();
@@ -117,15 +125,9 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
     if ((RESERVE.test(what) && !PREVIOUS_RESERVE.test(what)) || (RESERVE.test(kind) && !PREVIOUS_RESERVE.test(kind))) {
       // The same row in two files (a report downloaded twice) is held once; a settlement split
       // across files adds up; a row one file repeats counts as often as that file has it.
-      const key = Array.from({ length: row.fields }, (_, i) => file.text(row, i)).join('\t');
-      const times = (seenHere.get(key) ?? 0) + 1;
-      seenHere.set(key, times);
-      const known = held.get(settlementId) ?? { amount: 0, file, line: row.line, rows: new Map<string, number>() };
-      held.set(settlementId, known);
-      if (times > (known.rows.get(key) ?? 0)) {
-        known.rows.set(key, times);
-        known.amount += Math.abs(value);
-      }
+      const known = held.bySettlement.get(settlementId) ?? { amount: 0, file, line: row.line };
+      held.bySettlement.set(settlementId, known);
+      if (newReserveRow(Array.from({ length: row.fields }, (_, i) => file.text(row, i)).join('\t'))) known.amount += Math.abs(value);
     }
     return undefined;
   });
@@ -154,7 +156,7 @@ export function mergeSettlements(found: readonly Settlement[], held: HeldReserve
   for (const [settlementId, where] of transactions) {
     if (!byId.has(settlementId)) throw where.file.valueError(new ReportValueProblem(settlementId, 'a settlement whose total row is in the file', 'settlement-total-row'), where.line, 'settlementId');
   }
-  for (const [settlementId, reserve] of held) {
+  for (const [settlementId, reserve] of held.bySettlement) {
     const settlement = byId.get(settlementId);
     if (!settlement) throw reserve.file.valueError(new ReportValueProblem(settlementId, 'a settlement whose total row is in the file', 'settlement-total-row'), reserve.line, 'settlementId');
     settlement.reserveHeld += reserve.amount;
