@@ -14,7 +14,7 @@
 // does not pile up in /tmp.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,12 @@ function runSuite(dir) {
   // The failed tests' names, so a run that failed under load can be told from a broken one.
   // eslint-disable-next-line no-control-regex -- colour codes are what is removed
   const failed = [...new Set(`${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => /^\s*(FAIL|×)\s/.test(line)).map((line) => line.trim()))];
+  // A failed run's whole output is kept (a property's counterexample is in it), and its file named.
+  if (result.status !== 0) {
+    const kept = join(tmpdir(), `suite-time-failed-${Date.now()}.txt`);
+    writeFileSync(kept, `${result.stdout ?? ''}\n${result.stderr ?? ''}`);
+    failed.push(`output kept in ${kept}`);
+  }
   return { seconds, cpu, ok: result.status === 0, tests, loadBefore, left, failed };
 }
 
