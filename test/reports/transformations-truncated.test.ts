@@ -48,7 +48,13 @@ describe('transformations of report folders', () => {
           [{ seller: { reasons: ['reserve'], filler: 1, openStatus: 'Pending', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-8', gzip: true, shuffle: 0, extraColumns: 0, headerCase: 'as-is', split: false, duplicate: false, unrelated: false }, file: 1640647027, where: 1, what: 0 }],
           [{ seller: { reasons: ['owed'], filler: 1, openStatus: 'Pending', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-8', gzip: false, shuffle: 502, extraColumns: 1, headerCase: 'as-is', split: false, duplicate: false, unrelated: false }, file: 5, where: 22, what: 0 }],
           [{ seller: { reasons: ['owed'], filler: 1, openStatus: 'Pending', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-8', gzip: false, shuffle: 1, extraColumns: 2, headerCase: 'as-is', split: false, duplicate: false, unrelated: false }, file: 194647948, where: 15, what: 0 }],
-          [{ seller: { reasons: ['recent-open-order'], filler: 1, openStatus: 'Pending - Waiting for Pick Up', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-8-bom', gzip: false, shuffle: 188, extraColumns: 3, headerCase: 'as-is', split: false, duplicate: true, unrelated: false }, file: 0, where: 2147483613, what: 0 }]],
+          [{ seller: { reasons: ['recent-open-order'], filler: 1, openStatus: 'Pending - Waiting for Pick Up', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-8-bom', gzip: false, shuffle: 188, extraColumns: 3, headerCase: 'as-is', split: false, duplicate: true, unrelated: false }, file: 0, where: 2147483613, what: 0 }],
+          // A UTF-16BE settlement report showing money owed, cut after its first character (bytes
+          // 00 73, "s"), was skipped as a binary file, and the attested balance passed (found by
+          // this property in a benchmark run of the whole suite; failing before). Cut inside its
+          // second character (00 73 00), the same.
+          [{ seller: { reasons: ['owed'], filler: 1, openStatus: 'Pending', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-16be', gzip: false, shuffle: 0, extraColumns: 0, headerCase: 'as-is', split: false, duplicate: false, unrelated: false }, file: 1368465831, where: 2, what: 0 }],
+          [{ seller: { reasons: ['owed'], filler: 1, openStatus: 'Pending', stockPlace: 'afn-fulfillable-quantity', units: 1, listingStatus: 'Active' }, style: { eol: 'lf', encoding: 'utf-16be', gzip: false, shuffle: 0, extraColumns: 0, headerCase: 'as-is', split: false, duplicate: false, unrelated: false }, file: 1368465831, where: 3, what: 0 }]],
       },
     );
   });

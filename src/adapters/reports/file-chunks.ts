@@ -26,13 +26,18 @@ export async function isGzip(path: string): Promise<boolean> {
 /**
  * Whether text starts as UTF-16 does: Excel's "Unicode Text" save (tab-delimited, UTF-16LE with a
  * BOM), or an ASCII header in UTF-16 without one (a NUL after, or before, each of its characters).
+ * A file of two or three bytes is a UTF-16 one cut after its first character when the NUL is
+ * where UTF-16 puts it: read as bytes, the NUL made it a binary file, set aside as unrelated.
  */
 export function utf16Of(head: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head.length < 4) return null;
-  if (head[0] !== 0 && head[1] === 0 && head[2] !== 0 && head[3] === 0) return 'utf-16le';
-  if (head[0] === 0 && head[1] !== 0 && head[2] === 0 && head[3] !== 0) return 'utf-16be';
+  if (head.length < 2) return null;
+  // Bytes 3 and 4 where the file has them (a file cut before them has nothing to contradict).
+  const third = head.length > 2 ? head[2] : undefined;
+  const fourth = head.length > 3 ? head[3] : undefined;
+  if (head[0] !== 0 && head[1] === 0 && third !== 0 && (fourth === undefined || fourth === 0)) return 'utf-16le';
+  if (head[0] === 0 && head[1] !== 0 && (third === undefined || third === 0) && fourth !== 0) return 'utf-16be';
   return null;
 }
 
