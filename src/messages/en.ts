@@ -780,6 +780,8 @@ export const en = {
   'error.audit-broken-hint': (p: P) => `Keep ${p.path} as evidence (\`close-account audit verify\` says what is wrong, \`audit export\` still reads it) and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, read this log's dossier (\`audit export\`) and check Seller Central for a closure request already sent.`,
   'error.audit-damaged': (p: P) => `The audit log file is damaged (${p.detail}).`,
   'error.audit-damaged-hint': () => '`close-account audit verify` says what is wrong. Keep the file as evidence and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, check Seller Central for a closure request already sent.',
+  'error.audit-lost-read': (p: P) => `The audit log does not verify. ${p.problem}`,
+  'error.audit-lost-hint': (p: P) => `Nothing can be read from it: \`audit export\` cannot make its dossier either. If you moved the log or keep a copy of it, put it back at ${p.path} (or name it with --audit-db). Otherwise keep ${p.head} (and the file, if it is still there) as evidence and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, check Seller Central for a closure request already sent.`,
   // Files in and out
   'error.config-too-large': (p: P) => `The config file ${p.path} is larger than ${num(p.cap)} bytes; it was not read.`,
   'error.request-file-too-large': (p: P) => `${p.path} is larger than ${num(p.cap)} bytes, which no closure-request file is; it was not read.`,

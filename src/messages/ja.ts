@@ -772,6 +772,8 @@ export const ja: Messages = {
   'error.audit-broken-hint': (p: P) => `${p.path} は証拠として保管し (\`close-account audit verify\` で問題がわかり、\`audit export\` で読めます)、新しいログで続けてください: --audit-db 新しいファイル。新しいログは、このログの記録を知りません。そこから申請する前に、このログの記録 (\`audit export\`) を読み、セラーセントラルで閉鎖リクエストが送信済みでないか確かめてください。`,
   'error.audit-damaged': (p: P) => `監査ログのファイルが壊れています (${p.detail})。`,
   'error.audit-damaged-hint': () => '`close-account audit verify` で問題がわかります。ファイルは証拠として保管し、新しいログで続けてください: --audit-db 新しいファイル。新しいログは、このログの記録を知りません。そこから申請する前に、セラーセントラルで閉鎖リクエストが送信済みでないか確かめてください。',
+  'error.audit-lost-read': (p: P) => `監査ログの検証が通りません。${p.problem}`,
+  'error.audit-lost-hint': (p: P) => `ここからは何も読めません: \`audit export\` でも記録一式は作れません。ログを移動した場合やコピーがある場合は、${p.path} に戻してください (または --audit-db で指定してください)。そうでなければ ${p.head} (ファイルが残っていればそれも) を証拠として保管し、新しいログで続けてください: --audit-db 新しいファイル。新しいログは、このログの記録を知りません。そこから申請する前に、セラーセントラルで閉鎖リクエストが送信済みでないか確かめてください。`,
   // 入出力ファイル
   'error.config-too-large': (p: P) => `設定ファイル ${p.path} が ${num(p.cap)} バイトを超えています。読んでいません。`,
   'error.request-file-too-large': (p: P) => `${p.path} は ${num(p.cap)} バイトを超えており、閉鎖依頼ファイルではありません。読んでいません。`,

@@ -106,6 +106,8 @@ export interface MessageParams {
   'error.audit-broken-hint': { path: Value };
   'error.audit-busy': { path: Value };
   'error.audit-damaged': { detail: Value };
+  'error.audit-lost-hint': { head: Value; path: Value };
+  'error.audit-lost-read': { problem: Value };
   'error.audit-missing': { path: Value };
   'error.audit-newer': { path: Value; version: Value };
   'error.audit-no-run': { runId: Value };

@@ -753,6 +753,8 @@ export const zhCN: Messages = {
   'error.audit-broken-hint': (p: P) => `请保留 ${p.path} 作为证据（\`close-account audit verify\` 会说明问题，\`audit export\` 仍可读取），并使用新的日志继续：--audit-db 新文件。新日志不知道这个日志记录了什么：从新日志提交前，请先阅读这个日志的档案（\`audit export\`），并在卖家平台确认是否已发送过关闭请求。`,
   'error.audit-damaged': (p: P) => `审计日志文件已损坏（${p.detail}）。`,
   'error.audit-damaged-hint': () => '`close-account audit verify` 会说明问题。请保留该文件作为证据，并使用新的日志继续：--audit-db 新文件。新日志不知道这个日志记录了什么：从新日志提交前，请先在卖家平台确认是否已发送过关闭请求。',
+  'error.audit-lost-read': (p: P) => `审计日志未通过校验。${p.problem}`,
+  'error.audit-lost-hint': (p: P) => `无法从中读取任何内容：\`audit export\` 也无法生成其档案。如果您移动过日志或保留有副本，请将其放回 ${p.path}（或用 --audit-db 指定）。否则请保留 ${p.head}（以及该文件，如果它还在）作为证据，并使用新的日志继续：--audit-db 新文件。新日志不知道这个日志记录了什么：从新日志提交前，请先在卖家平台确认是否已发送过关闭请求。`,
   // 输入与输出文件
   'error.config-too-large': (p: P) => `配置文件 ${p.path} 大于 ${num(p.cap)} 字节；未读取。`,
   'error.request-file-too-large': (p: P) => `${p.path} 大于 ${num(p.cap)} 字节，不可能是关闭请求文件；未读取。`,

@@ -1,0 +1,73 @@
+// Outside testing, round x-4: how close-account records and reports things, with inputs none of its
+// authors wrote (a log lost or damaged before it opens, a portfolio account that failed beside a
+// protected one, an accounts file named by the environment, Date Range reports with a gap between them).
+
+import { mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { auditListJsonSchema, auditVerifyJsonSchema } from '../../src/render/audit-json-schema.js';
+import { errorJsonSchema } from '../../src/render/json-schema.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+
+const home = mkdtempSync(join(tmpdir(), 'ca-attack-x4-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+let n = 0;
+function place() {
+  const dir = join(home, `case-${++n}`);
+  mkdirSync(dir, { recursive: true }); // a home that exists: the chain head is kept in its state folder too
+  return { dir, env: { HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state'), XDG_CONFIG_HOME: join(dir, 'config'), COLUMNS: '200' } as Record<string, string>, db: join(dir, 'audit.db') };
+}
+async function run(env: Record<string, string>, argv: string[]) {
+  const term = fakeTerminal({ env });
+  const code = await main(argv, term, { version: '1' });
+  return { code, out: term.output(), err: term.errors() };
+}
+
+describe('a log lost (deleted) since its last run: what each reader says', () => {
+  it('never sends the seller to `audit export` "that still reads it" (it refuses too); only what appends says nothing is added', async () => {
+    const { env, db } = place();
+    expect((await run(env, ['check', '--audit-db', db])).code).toBe(3);
+    unlinkSync(db);
+    const exported = await run(env, ['audit', 'export', '--json', '--audit-db', db]);
+    expect(exported.code).toBe(2);
+    expect(errorJsonSchema.parse(JSON.parse(exported.out)).error.code).toBe('audit-lost');
+    for (const argv of [['audit', 'list'], ['audit', 'export'], ['audit', 'verify'], ['status'], ['check']]) {
+      const result = await run(env, [...argv, '--audit-db', db]);
+      expect(result.code, argv.join(' ')).not.toBe(0);
+      expect(result.err, argv.join(' ')).not.toContain('still reads it');
+      expect(result.err, argv.join(' ')).toContain(`${db}.head`);
+    }
+    expect((await run(env, ['audit', 'list', '--audit-db', db])).err).not.toContain('nothing is added');
+    expect((await run(env, ['check', '--audit-db', db])).err).toContain('nothing is added');
+  });
+});
+
+describe('a log file SQLite cannot open (its first bytes overwritten)', () => {
+  function damage(db: string) {
+    const fd = openSync(db, 'r+');
+    writeSync(fd, Buffer.from('not a database at all'), 0, 21, 0);
+    closeSync(fd);
+  }
+
+  it('verify --json and list --json print their own documents (not intact, damaged); show, export and status say audit-damaged; no hint says export still reads it', async () => {
+    const { env, db } = place();
+    expect((await run(env, ['check', '--audit-db', db])).code).toBe(3);
+    const [runId] = /run-\d{8}T\d{6}-[0-9a-f]{6}/.exec((await run(env, ['audit', 'list', '--audit-db', db])).out)!;
+    damage(db);
+    const verified = await run(env, ['audit', 'verify', '--json', '--audit-db', db]);
+    expect(verified.code).toBe(3);
+    expect(auditVerifyJsonSchema.parse(JSON.parse(verified.out))).toMatchObject({ exists: true, intact: false, problem: { kind: 'damaged' } });
+    const listed = await run(env, ['audit', 'list', '--json', '--audit-db', db]);
+    expect(listed.code).toBe(2);
+    expect(auditListJsonSchema.parse(JSON.parse(listed.out))).toMatchObject({ runs: [], chain: { intact: false, problem: { kind: 'damaged' } } });
+    for (const argv of [['audit', 'show', runId!], ['audit', 'export'], ['status']]) {
+      const result = await run(env, [...argv, '--json', '--audit-db', db]);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(errorJsonSchema.parse(JSON.parse(result.out)).error.code, argv.join(' ')).toBe('audit-damaged');
+      expect(result.err, argv.join(' ')).not.toContain('still reads it');
+    }
+  });
+});
