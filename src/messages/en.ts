@@ -126,6 +126,7 @@ export const en = {
   'portfolio.plan.heading': (p: P) => `Plan across accounts as of ${p.asOf}: the last account can close on ${p.closeOn}`,
   'portfolio.plan.heading-none': (p: P) => `Plan across accounts as of ${p.asOf}: no account could be planned`,
   'portfolio.plan.heading-protected': (p: P) => `Plan across accounts as of ${p.asOf}: no account is to be closed (every planned account is protected)`,
+  'portfolio.plan.heading-unplanned': (p: P) => `Plan across accounts as of ${p.asOf}: when the last account can close is not known: ${p.count === 1 ? '1 account to close could not be checked' : `${p.count} accounts to close could not be checked`} (see below)`,
   'portfolio.plan.close-dates': () => 'Earliest closure date per account',
   'portfolio.plan.incomplete': (p: P) => `${p.closeOn} at the earliest (some data is unknown: check again)`,
   'portfolio.plan.no-plan': (p: P) => `no plan: ${p.message}`,

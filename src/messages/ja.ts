@@ -125,6 +125,7 @@ export const ja: Messages = {
   'portfolio.plan.heading': (p: P) => `${p.asOf} 時点の全アカウントの計画: 最後のアカウントは ${p.closeOn} に閉鎖できます`,
   'portfolio.plan.heading-none': (p: P) => `${p.asOf} 時点の全アカウントの計画: 計画を立てられたアカウントはありません`,
   'portfolio.plan.heading-protected': (p: P) => `${p.asOf} 時点の全アカウントの計画: 閉鎖するアカウントはありません (計画を立てたアカウントはすべて保護されています)`,
+  'portfolio.plan.heading-unplanned': (p: P) => `${p.asOf} 時点の全アカウントの計画: 最後のアカウントをいつ閉鎖できるかは不明です: 閉鎖するアカウントのうち ${p.count} 件を確認できませんでした (下記参照)`,
   'portfolio.plan.close-dates': () => 'アカウントごとの最短閉鎖日',
   'portfolio.plan.incomplete': (p: P) => `早くても ${p.closeOn} (不明なデータがあります。もう一度確認してください)`,
   'portfolio.plan.no-plan': (p: P) => `計画なし: ${p.message}`,

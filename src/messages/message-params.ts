@@ -254,6 +254,7 @@ export interface MessageParams {
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };
   'portfolio.plan.heading-none': { asOf: Value };
   'portfolio.plan.heading-protected': { asOf: Value };
+  'portfolio.plan.heading-unplanned': { asOf: Value; count: Value };
   'portfolio.plan.html-written': { path: Value };
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };

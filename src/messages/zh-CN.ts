@@ -124,6 +124,7 @@ export const zhCN: Messages = {
   'portfolio.plan.heading': (p: P) => `截至 ${p.asOf} 的跨账户计划：最后一个账户可在 ${p.closeOn} 关闭`,
   'portfolio.plan.heading-none': (p: P) => `截至 ${p.asOf} 的跨账户计划：没有账户能制定计划`,
   'portfolio.plan.heading-protected': (p: P) => `截至 ${p.asOf} 的跨账户计划：没有要关闭的账户（已制定计划的账户都受保护）`,
+  'portfolio.plan.heading-unplanned': (p: P) => `截至 ${p.asOf} 的跨账户计划：无法确定最后一个账户何时可以关闭：有 ${p.count} 个要关闭的账户无法检查（见下文）`,
   'portfolio.plan.close-dates': () => '各账户的最早关闭日期',
   'portfolio.plan.incomplete': (p: P) => `最早 ${p.closeOn}（部分数据未知：请再次检查）`,
   'portfolio.plan.no-plan': (p: P) => `无计划：${p.message}`,

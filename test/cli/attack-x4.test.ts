@@ -2,7 +2,7 @@
 // authors wrote (a log lost or damaged before it opens, a portfolio account that failed beside a
 // protected one, an accounts file named by the environment, Date Range reports with a gap between them).
 
-import { mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,5 +69,31 @@ describe('a log file SQLite cannot open (its first bytes overwritten)', () => {
       expect(errorJsonSchema.parse(JSON.parse(result.out)).error.code, argv.join(' ')).toBe('audit-damaged');
       expect(result.err, argv.join(' ')).not.toContain('still reads it');
     }
+  });
+});
+
+describe('portfolio plan: an account to close whose source failed, beside a protected one and one planned', () => {
+  it('says no last closure date (text, --json lastCloseOn null, the page), not the planned one\'s as if it were the last', async () => {
+    const { dir, env, db } = place();
+    const accounts = join(dir, 'accounts.yaml');
+    writeFileSync(
+      accounts,
+      `version: 1
+accounts:
+  - { name: Kept, sellerId: A1KEPTSHOP001, region: north-america, protected: true, source: { kind: demo, scenario: blocked } }
+  - { name: Soon, sellerId: A1SOONSHOP001, region: japan, source: { kind: demo, scenario: waiting } }
+  - { name: Unread, sellerId: A1UNREADSHOP1, region: europe, source: { kind: reports, folder: not-there } }
+`,
+    );
+    const html = join(dir, 'overview.html');
+    const common = ['portfolio', 'plan', '--accounts', accounts, '--audit-db', db, '--as-of', '2026-11-26'];
+    const text = await run(env, [...common, '--html', html]);
+    expect(text.code).toBe(4);
+    const heading = text.out.split('\n')[0]!;
+    expect(heading).not.toMatch(/\d{4}-\d{2}-\d{2}: the last account can close/);
+    expect(heading).toContain('1 account to close could not be checked');
+    expect(readFileSync(html, 'utf8')).toContain('1 account to close could not be checked');
+    const json = await run(env, [...common, '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({ lastCloseOn: null });
   });
 });
