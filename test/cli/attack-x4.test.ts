@@ -97,3 +97,49 @@ accounts:
     expect(JSON.parse(json.out)).toMatchObject({ lastCloseOn: null });
   });
 });
+
+describe('the guard: a protected account in the default accounts file stays guarded when another file is named', () => {
+  const SELLER = 'A2DEMO5ELLER7Q';
+  function withDefaultGuard() {
+    const p = place();
+    mkdirSync(join(p.dir, 'config', 'close-account'), { recursive: true });
+    writeFileSync(join(p.dir, 'config', 'close-account', 'accounts.yaml'), `version: 1\naccounts:\n  - { name: Kept, sellerId: ${SELLER}, region: north-america, protected: true, source: { kind: demo } }\n`);
+    const other = join(p.dir, 'other.yaml');
+    writeFileSync(other, 'version: 1\naccounts:\n  - { name: Other, sellerId: A9OTHERSHOP01, region: europe, source: { kind: demo } }\n');
+    return { ...p, other };
+  }
+
+  it('submit with CLOSE_ACCOUNT_ACCOUNTS naming another file refuses (as with --accounts): nothing submitted', async () => {
+    const { env, db, other } = withDefaultGuard();
+    const submit = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER, '--audit-db', db];
+    for (const given of [{ env: { ...env, CLOSE_ACCOUNT_ACCOUNTS: other }, argv: submit }, { env, argv: [...submit, '--accounts', other] }]) {
+      const result = await run(given.env, given.argv);
+      expect(result.code, result.err).toBe(2);
+      expect(result.err).toContain('is protected in the accounts file');
+    }
+    const { AuditLog } = await import('../../src/audit/audit-log.js');
+    const audit = AuditLog.open(db);
+    try {
+      expect([...audit.allRecords()].filter((r) => r.type === 'submission')).toEqual([]);
+    } finally {
+      audit.close();
+    }
+  });
+
+  it('fix listings --apply --accounts OTHER (or CLOSE_ACCOUNT_ACCOUNTS) refuses: nothing deleted', async () => {
+    const { env, db, other } = withDefaultGuard();
+    const { NO_FAULTS, startFakeSpApi } = await import('../helpers/fake-sp-api.js');
+    const fake = await startFakeSpApi('blocked', NO_FAULTS);
+    try {
+      const apply = ['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', SELLER, '--audit-db', db];
+      for (const given of [{ env: { ...env, ...fake.env }, argv: [...apply, '--accounts', other] }, { env: { ...env, ...fake.env, CLOSE_ACCOUNT_ACCOUNTS: other }, argv: apply }]) {
+        const result = await run(given.env, given.argv);
+        expect(result.code, result.err).toBe(2);
+        expect(result.err).toContain('is protected');
+      }
+      expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
