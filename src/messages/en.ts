@@ -501,6 +501,7 @@ export const en = {
   'reports.uses.date-range': () => 'claims (chargebacks and A-to-z payments it shows are listed before you confirm), hidden-charges (Amazon Ads, subscription fees)',
   'reports.date-range-short': (p: P) => `the Date Range reports reach back to ${p.from}, not to ${p.needed}: ads billed before then would not show`,
   'reports.date-range-ends-early': (p: P) => `the Date Range reports' last row is on ${p.to}, before ${p.needed}: they show nothing of the days since, when ads may have billed`,
+  'reports.date-range-gap': (p: P) => `no Date Range report's rows span ${p.from} to ${p.to} (a gap between the files): ads billed then would not show; generate one report over the whole period`,
   'reports.date-range-unknown-types': (p: P) => `${p.file} has transactions of types close-account does not know (${p.types}): what they are cannot be told`,
   'reports.no-balance': () => 'report files do not show the current balance',
   'reports.skipped.unknown-kind': (p: P) => `Skipped ${p.file}: its header is not one of the reports close-account reads (run \`close-account reports\` for the list).`,

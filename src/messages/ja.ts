@@ -497,6 +497,7 @@ export const ja: Messages = {
   'reports.uses.date-range': () => 'claims (レポートにあるチャージバックと A-to-z の支払いを確認前に表示)、hidden-charges (Amazon 広告、月額登録料)',
   'reports.date-range-short': (p: P) => `日付範囲レポートは${date(p.from)}までしかさかのぼらず、${date(p.needed)}に届きません: それより前の広告請求は表示されません`,
   'reports.date-range-ends-early': (p: P) => `日付範囲レポートの最後の行は${date(p.to)}で、${date(p.needed)}より前です: それ以降の広告請求は表示されません`,
+  'reports.date-range-gap': (p: P) => `${date(p.from)}から${date(p.to)}までは、どの日付範囲レポートの行にも含まれていません (ファイルの間の空白): その間の広告請求は表示されません。期間全体で 1 つのレポートを作成してください`,
   'reports.date-range-unknown-types': (p: P) => `${p.file} に close-account が知らない取引タイプ (${p.types}) があります: それが何かは判断できません`,
   'reports.no-balance': () => 'レポートファイルでは現在の残高が分かりません',
   'reports.skipped.unknown-kind': (p: P) => `${p.file} をスキップしました: close-account が読むレポートの見出しではありません (一覧は \`close-account reports\`)。`,

@@ -274,6 +274,7 @@ export interface MessageParams {
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
   'reports.date-range-ends-early': { needed: Value; to: Value };
+  'reports.date-range-gap': { from: Value; to: Value };
   'reports.date-range-short': { from: Value; needed: Value };
   'reports.date-range-unknown-types': { file: Value; types: Value };
   'reports.file-age': { days: Value; file: Value };

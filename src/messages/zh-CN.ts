@@ -484,6 +484,7 @@ export const zhCN: Messages = {
   'reports.uses.date-range': () => 'claims（报告中的拒付和 A-to-z 付款会在您确认前列出）、hidden-charges（亚马逊广告、订阅费）',
   'reports.date-range-short': (p: P) => `日期范围报告只追溯到 ${date(p.from)}，未到 ${date(p.needed)}：之前的广告费用不会显示`,
   'reports.date-range-ends-early': (p: P) => `日期范围报告的最后一行在 ${date(p.to)}，早于 ${date(p.needed)}：之后的广告费用不会显示`,
+  'reports.date-range-gap': (p: P) => `没有任何日期范围报告的行覆盖 ${date(p.from)} 至 ${date(p.to)}（文件之间有空缺）：这期间的广告费用不会显示；请生成一份覆盖整个期间的报告`,
   'reports.date-range-unknown-types': (p: P) => `${p.file} 含有 close-account 不认识的交易类型（${p.types}）：无法判断它们是什么`,
   'reports.no-balance': () => '报告文件无法显示当前余额',
   'reports.skipped.unknown-kind': (p: P) => `已跳过 ${p.file}：它的表头不是 close-account 读取的报告之一（运行 \`close-account reports\` 查看列表）。`,

@@ -10,6 +10,7 @@ import { main } from '../../src/main.js';
 import { auditListJsonSchema, auditVerifyJsonSchema } from '../../src/render/audit-json-schema.js';
 import { errorJsonSchema } from '../../src/render/json-schema.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { dateRangeLines, readySellerReports, writeReport } from '../helpers/report-fixtures.js';
 
 const home = mkdtempSync(join(tmpdir(), 'ca-attack-x4-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -141,5 +142,32 @@ describe('the guard: a protected account in the default accounts file stays guar
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe('Date Range reports in several files with a gap between them', () => {
+  const sale = (day: string, id: string) => ({ 'date/time': `${day} 09:15:02 GMT+00:00`, 'settlement id': '11838016471', type: 'Order', 'order id': id, description: 'Linen napkins', total: '7.40' });
+  const ads = (day: string) => ({ 'date/time': `${day} 03:00:00 GMT+00:00`, 'settlement id': '11838016471', type: 'Service Fee', description: 'Cost of Advertising', total: '-87.50' });
+
+  async function hiddenCharges(files: Record<string, Record<string, string>[]>) {
+    const { dir, env, db } = place();
+    const reports = join(dir, 'reports');
+    mkdirSync(reports);
+    readySellerReports(reports);
+    for (const [name, rows] of Object.entries(files)) writeReport(reports, name, dateRangeLines(rows));
+    const result = await run(env, ['check', '--adapter', 'reports', '--reports-dir', reports, '--as-of', '2026-11-26', '--attest', 'all', '--audit-db', db, '--json']);
+    return JSON.parse(result.out).checks.find((c: { id: string }) => c.id === 'hidden-charges') as { status: string; summary: string };
+  }
+
+  it('does not pass on days no file spans (an ads charge there would not show); the same rows in one file, or files that meet, pass', async () => {
+    const early = [sale('1 Sep 2026', '111-0000001-0000001'), sale('5 Sep 2026', '111-0000001-0000002')];
+    const late = [sale('20 Nov 2026', '111-0000001-0000003'), sale('25 Nov 2026', '111-0000001-0000004')];
+    const gap = await hiddenCharges({ 'early.csv': early, 'late.csv': late });
+    expect(gap.status).not.toBe('pass');
+    expect(gap.summary).toContain('2026-11-19');
+    // The charge the gap could hide is seen when a file spans it.
+    expect((await hiddenCharges({ 'early.csv': early, 'late.csv': late, 'middle.csv': [ads('15 Oct 2026')] })).status).not.toBe('pass');
+    expect((await hiddenCharges({ 'all.csv': [...early, ...late] })).status).toBe('pass');
+    expect((await hiddenCharges({ 'a.csv': [...early, sale('19 Nov 2026', '111-0000001-0000005')], 'b.csv': late })).status).toBe('pass');
   });
 });
