@@ -545,6 +545,7 @@ export const en = {
   'error.report-missing-column': (p: P) => `${p.file}, line ${p.line}: the header lacks ${p.columns}.`,
   'error.report-download-again': () => 'Download the report again from Seller Central, as a tab-delimited text file, without editing it.',
   'error.report-download-again-csv': () => 'Generate the Date Range transaction report again in Seller Central (Payments → Date Range Reports) and download its CSV without opening it in a spreadsheet.',
+  'error.report-download-again-any': () => 'Download the report again from Seller Central without editing it: as a tab-delimited text file, or, for the Date Range transaction report, as its CSV.',
   'error.report-value': (p: P) => `${p.file}, line ${p.line}, column "${p.column}": found "${p.found}", expected ${p.expected}.`,
   'error.report-value-hint': () =>
     'The file may have been edited or saved by a spreadsheet. Download the report again from Seller Central; if it came that way, force its encoding with --encoding if names look garbled.',

@@ -538,6 +538,7 @@ export const ja: Messages = {
   'error.report-missing-column': (p: P) => `${p.file} ${p.line}行目: 見出しに ${p.columns} がありません。`,
   'error.report-download-again': () => 'レポートを編集せず、タブ区切りのテキストファイルとしてセラーセントラルからもう一度ダウンロードしてください。',
   'error.report-download-again-csv': () => 'セラーセントラル (ペイメント → 日付範囲レポート) で取引レポートをもう一度作成し、表計算ソフトで開かずに CSV をダウンロードしてください。',
+  'error.report-download-again-any': () => 'レポートを編集せずにセラーセントラルからもう一度ダウンロードしてください: タブ区切りのテキストファイルとして、日付範囲の取引レポートは CSV として。',
   'error.report-value': (p: P) => `${p.file} ${p.line}行目、列「${p.column}」: 「${p.found}」がありました。期待するのは ${p.expected}。`,
   'error.report-value-hint': () =>
     'ファイルが編集されたか、表計算ソフトで保存された可能性があります。セラーセントラルからもう一度ダウンロードしてください。名前が文字化けしているなら --encoding で文字コードを指定してください。',

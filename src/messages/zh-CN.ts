@@ -524,6 +524,7 @@ export const zhCN: Messages = {
   'error.report-missing-column': (p: P) => `${p.file} 第 ${p.line} 行：表头缺少 ${p.columns}。`,
   'error.report-download-again': () => '请从卖家平台重新下载报告，保存为制表符分隔的文本文件，不要编辑。',
   'error.report-download-again-csv': () => '请在卖家平台（付款 → 日期范围报告）重新生成交易报告，并下载其 CSV，不要用电子表格软件打开。',
+  'error.report-download-again-any': () => '请从卖家平台重新下载报告，不要编辑：保存为制表符分隔的文本文件；日期范围交易报告则下载其 CSV。',
   'error.report-value': (p: P) => `${p.file} 第 ${p.line} 行，列“${p.column}”：发现“${p.found}”，应为${p.expected}。`,
   'error.report-value-hint': () => '文件可能被编辑过或被电子表格软件另存过。请从卖家平台重新下载；如果名称乱码，可用 --encoding 指定编码。',
   'error.report-gzip': (p: P) => `${p.file} 是损坏或不完整的 gzip 文件（约第 ${p.line} 行）：${p.detail}。`,

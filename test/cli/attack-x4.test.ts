@@ -3,7 +3,9 @@
 // protected one, an accounts file named by the environment, Date Range reports with a gap between them).
 
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
@@ -169,5 +171,24 @@ describe('Date Range reports in several files with a gap between them', () => {
     expect((await hiddenCharges({ 'early.csv': early, 'late.csv': late, 'middle.csv': [ads('15 Oct 2026')] })).status).not.toBe('pass');
     expect((await hiddenCharges({ 'all.csv': [...early, ...late] })).status).toBe('pass');
     expect((await hiddenCharges({ 'a.csv': [...early, sale('19 Nov 2026', '111-0000001-0000005')], 'b.csv': late })).status).toBe('pass');
+  });
+});
+
+describe('a gzipped Date Range report cut off in its rows', () => {
+  it('names the line it stopped at and the CSV to download again, not "a tab-delimited text file"', async () => {
+    const { dir, env, db } = place();
+    const reports = join(dir, 'reports');
+    mkdirSync(reports);
+    readySellerReports(reports);
+    // Rows that do not compress away, so that the cut falls well after the header.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ 'date/time': '1 Sep 2026 09:15:02 GMT+00:00', 'settlement id': '11838016471', type: 'Order', 'order id': `111-1111111-${String(i).padStart(7, '0')}`, description: `Linen ${createHash('sha256').update(String(i)).digest('hex')}`, total: '7.40' }));
+    const whole = gzipSync(`${dateRangeLines(rows).join('\n')}\n`);
+    writeFileSync(join(reports, 'transactions.csv'), whole.subarray(0, Math.floor((whole.length * 2) / 3)));
+    const result = await run(env, ['check', '--adapter', 'reports', '--reports-dir', reports, '--as-of', '2026-11-26', '--attest', 'all', '--audit-db', db]);
+    expect(result.code).toBe(2);
+    const line = Number(/transactions\.csv is a damaged or truncated gzip file \(around line (\d+)\)/.exec(result.err)?.[1]);
+    expect(line).toBeGreaterThan(1000);
+    expect(result.err).toContain('Date Range Reports');
+    expect(result.err).not.toContain('tab-delimited');
   });
 });
