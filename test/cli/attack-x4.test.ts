@@ -192,3 +192,16 @@ describe('a gzipped Date Range report cut off in its rows', () => {
     expect(result.err).not.toContain('tab-delimited');
   });
 });
+
+describe('a UTF-16 report cut within its first characters (found by the transformations property)', () => {
+  it.each([['UTF-16BE', '\u0000s'], ['UTF-16LE', 's\u0000'], ['UTF-16BE, a byte more', '\u0000s\u0000']])('%s: its checks cannot pass beside it, as for the same cut in UTF-8', async (_, bytes) => {
+    const { dir, env, db } = place();
+    const reports = join(dir, 'reports');
+    mkdirSync(reports);
+    readySellerReports(reports);
+    writeFileSync(join(reports, 'settlement.txt'), Buffer.from(bytes, 'latin1'));
+    const result = await run(env, ['check', '--adapter', 'reports', '--reports-dir', reports, '--as-of', '2026-11-26', '--attest', 'all', '--audit-db', db, '--json']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.out).checks.find((c: { id: string }) => c.id === 'balance').status).toBe('unknown');
+  });
+});
