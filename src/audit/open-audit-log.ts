@@ -34,7 +34,7 @@ export function chainProblemText(problem: ChainProblem, path: string, t: Transla
   }
 }
 
-/** The problem of a log lost before it could be opened (deleted or cut short), carried by the error that says so. */
+/** The problem of a log lost or damaged before it could be opened (deleted, cut short, not a database), carried by the error that says so. */
 export function lostLogProblem(error: unknown): ChainProblem | undefined {
   return (error as { chainProblem?: ChainProblem } | null)?.chainProblem;
 }
@@ -66,9 +66,13 @@ export async function openAuditLog({ path, term, t }: AuditLogPlace, purpose: 'r
     if (error instanceof AuditLostError) {
       const lost = { kind: 'truncated', seq: error.head.seq, headPath: error.head.path } as const;
       const problem = chainProblemText(lost, path, t);
+      // Nothing of a lost log can be read, not even by `audit export`: the hint never sends the seller there.
+      const hint = t('error.audit-lost-hint', { path, head: error.head.path });
       // `audit verify --json` and `audit list --json` still print their own document for a lost log: the problem goes with the error.
-      if (purpose === 'verify') throw Object.assign(new CliError(EXIT.notReady, problem, t('audit.verify.hint'), 'audit-lost'), { chainProblem: lost });
-      throw Object.assign(new CliError(EXIT.usage, t('error.audit-broken', { problem }), t('error.audit-broken-hint', { path }), 'audit-lost'), { chainProblem: lost });
+      if (purpose === 'verify') throw Object.assign(new CliError(EXIT.notReady, problem, hint, 'audit-lost'), { chainProblem: lost });
+      // Only a command that appends says that nothing is added.
+      const message = purpose === 'append' ? t('error.audit-broken', { problem }) : t('error.audit-lost-read', { problem });
+      throw Object.assign(new CliError(EXIT.usage, message, hint, 'audit-lost'), { chainProblem: lost });
     }
     if (error instanceof NewerSchemaError) {
       throw new CliError(EXIT.usage, t('error.audit-newer', { path, version: error.message }), t('error.audit-newer-hint'));
@@ -76,7 +80,10 @@ export async function openAuditLog({ path, term, t }: AuditLogPlace, purpose: 'r
     const code = (error as { code?: string }).code ?? 'error';
     const detail = (error as Error).message;
     if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
-      throw new CliError(purpose === 'verify' ? EXIT.notReady : EXIT.usage, t('audit.verify.damaged', { path, detail }), t('error.audit-broken-hint', { path }));
+      // A file SQLite cannot open is read by nothing (`audit export` neither): the damaged log's own
+      // code and hint, and its problem for the documents of `audit verify --json` and `audit list --json`.
+      const damaged = { kind: 'damaged', seq: 0, detail } as const;
+      throw Object.assign(new CliError(purpose === 'verify' ? EXIT.notReady : EXIT.usage, t('audit.verify.damaged', { path, detail }), t('error.audit-damaged-hint'), 'audit-damaged'), { chainProblem: damaged });
     }
     throw new CliError(EXIT.usage, t('error.audit-unusable', { path, code, detail }), t('error.audit-unusable-hint'));
   }

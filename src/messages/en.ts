@@ -126,6 +126,7 @@ export const en = {
   'portfolio.plan.heading': (p: P) => `Plan across accounts as of ${p.asOf}: the last account can close on ${p.closeOn}`,
   'portfolio.plan.heading-none': (p: P) => `Plan across accounts as of ${p.asOf}: no account could be planned`,
   'portfolio.plan.heading-protected': (p: P) => `Plan across accounts as of ${p.asOf}: no account is to be closed (every planned account is protected)`,
+  'portfolio.plan.heading-unplanned': (p: P) => `Plan across accounts as of ${p.asOf}: when the last account can close is not known: ${p.count === 1 ? '1 account to close could not be checked' : `${p.count} accounts to close could not be checked`} (see below)`,
   'portfolio.plan.close-dates': () => 'Earliest closure date per account',
   'portfolio.plan.incomplete': (p: P) => `${p.closeOn} at the earliest (some data is unknown: check again)`,
   'portfolio.plan.no-plan': (p: P) => `no plan: ${p.message}`,
@@ -500,6 +501,7 @@ export const en = {
   'reports.uses.date-range': () => 'claims (chargebacks and A-to-z payments it shows are listed before you confirm), hidden-charges (Amazon Ads, subscription fees)',
   'reports.date-range-short': (p: P) => `the Date Range reports reach back to ${p.from}, not to ${p.needed}: ads billed before then would not show`,
   'reports.date-range-ends-early': (p: P) => `the Date Range reports' last row is on ${p.to}, before ${p.needed}: they show nothing of the days since, when ads may have billed`,
+  'reports.date-range-gap': (p: P) => `no Date Range report's rows span ${p.from} to ${p.to} (a gap between the files): ads billed then would not show; generate one report over the whole period`,
   'reports.date-range-unknown-types': (p: P) => `${p.file} has transactions of types close-account does not know (${p.types}): what they are cannot be told`,
   'reports.no-balance': () => 'report files do not show the current balance',
   'reports.skipped.unknown-kind': (p: P) => `Skipped ${p.file}: its header is not one of the reports close-account reads (run \`close-account reports\` for the list).`,
@@ -543,6 +545,7 @@ export const en = {
   'error.report-missing-column': (p: P) => `${p.file}, line ${p.line}: the header lacks ${p.columns}.`,
   'error.report-download-again': () => 'Download the report again from Seller Central, as a tab-delimited text file, without editing it.',
   'error.report-download-again-csv': () => 'Generate the Date Range transaction report again in Seller Central (Payments → Date Range Reports) and download its CSV without opening it in a spreadsheet.',
+  'error.report-download-again-any': () => 'Download the report again from Seller Central without editing it: as a tab-delimited text file, or, for the Date Range transaction report, as its CSV.',
   'error.report-value': (p: P) => `${p.file}, line ${p.line}, column "${p.column}": found "${p.found}", expected ${p.expected}.`,
   'error.report-value-hint': () =>
     'The file may have been edited or saved by a spreadsheet. Download the report again from Seller Central; if it came that way, force its encoding with --encoding if names look garbled.',
@@ -780,6 +783,8 @@ export const en = {
   'error.audit-broken-hint': (p: P) => `Keep ${p.path} as evidence (\`close-account audit verify\` says what is wrong, \`audit export\` still reads it) and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, read this log's dossier (\`audit export\`) and check Seller Central for a closure request already sent.`,
   'error.audit-damaged': (p: P) => `The audit log file is damaged (${p.detail}).`,
   'error.audit-damaged-hint': () => '`close-account audit verify` says what is wrong. Keep the file as evidence and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, check Seller Central for a closure request already sent.',
+  'error.audit-lost-read': (p: P) => `The audit log does not verify. ${p.problem}`,
+  'error.audit-lost-hint': (p: P) => `Nothing can be read from it: \`audit export\` cannot make its dossier either. If you moved the log or keep a copy of it, put it back at ${p.path} (or name it with --audit-db). Otherwise keep ${p.head} (and the file, if it is still there) as evidence and go on with a new log: --audit-db NEW-FILE. A new log does not know what this one recorded: before you submit from it, check Seller Central for a closure request already sent.`,
   // Files in and out
   'error.config-too-large': (p: P) => `The config file ${p.path} is larger than ${num(p.cap)} bytes; it was not read.`,
   'error.request-file-too-large': (p: P) => `${p.path} is larger than ${num(p.cap)} bytes, which no closure-request file is; it was not read.`,

@@ -106,6 +106,8 @@ export interface MessageParams {
   'error.audit-broken-hint': { path: Value };
   'error.audit-busy': { path: Value };
   'error.audit-damaged': { detail: Value };
+  'error.audit-lost-hint': { head: Value; path: Value };
+  'error.audit-lost-read': { problem: Value };
   'error.audit-missing': { path: Value };
   'error.audit-newer': { path: Value; version: Value };
   'error.audit-no-run': { runId: Value };
@@ -252,6 +254,7 @@ export interface MessageParams {
   'portfolio.plan.heading': { asOf: Value; closeOn: Value };
   'portfolio.plan.heading-none': { asOf: Value };
   'portfolio.plan.heading-protected': { asOf: Value };
+  'portfolio.plan.heading-unplanned': { asOf: Value; count: Value };
   'portfolio.plan.html-written': { path: Value };
   'portfolio.plan.ics-written': { path: Value };
   'portfolio.plan.incomplete': { closeOn: Value };
@@ -271,6 +274,7 @@ export interface MessageParams {
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
   'reports.date-range-ends-early': { needed: Value; to: Value };
+  'reports.date-range-gap': { from: Value; to: Value };
   'reports.date-range-short': { from: Value; needed: Value };
   'reports.date-range-unknown-types': { file: Value; types: Value };
   'reports.file-age': { days: Value; file: Value };

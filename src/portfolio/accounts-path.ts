@@ -34,6 +34,11 @@ export function defaultAccountsPath(env: Readonly<Record<string, string | undefi
  */
 export function defaultAccountsPaths(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string = homedir()): string[] {
   if (env.CLOSE_ACCOUNT_ACCOUNTS) return [resolve(env.CLOSE_ACCOUNT_ACCOUNTS)];
+  return configFolderAccountsPaths(env, platform, home);
+}
+
+/** The places in the user's config folder (the current one first, then the former), whatever CLOSE_ACCOUNT_ACCOUNTS says. */
+export function configFolderAccountsPaths(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string = homedir()): string[] {
   const path = accountsFileIn(userFolder('config', env, platform, home));
   const former = accountsFileIn(userFolder('config', env, 'linux', home));
   return former === path ? [path] : [path, former];

@@ -1,13 +1,14 @@
 // The guard aws-nuke taught (an account blocklist): an account marked `protected: true` in the
 // accounts file is never submitted for, nor are its listings changed, whatever the command line
-// says. The file given with --accounts, else the portfolio's default one when it exists; a file
-// that is given (or exists) but cannot be read refuses too: a guard that cannot be read is not
-// assumed away.
+// says. The file given with --accounts (or CLOSE_ACCOUNT_ACCOUNTS), and the portfolio's default ones
+// when they exist; a file that is given (or exists) but cannot be read refuses too: a guard that
+// cannot be read is not assumed away.
 
 import { normaliseSellerId } from '../core/request-owner.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { defaultAccountsPaths, entryExists } from './accounts-path.js';
+import { resolve } from 'node:path';
+import { configFolderAccountsPaths, entryExists } from './accounts-path.js';
 
 export interface GuardInput {
   /** --accounts, resolved; null for the default file. */
@@ -24,11 +25,12 @@ export interface GuardInput {
 /** Throws (exit 2) when the seller has a protected account in a region acted on. */
 export async function refuseProtectedAccount(input: GuardInput): Promise<void> {
   const { t } = input;
-  // Named by CLOSE_ACCOUNT_ACCOUNTS, the file is given as --accounts is; and a default file that
-  // is a link to nowhere (an unmounted drive) is there: only the absence of any entry skips the guard.
-  const given = input.accountsPath !== null || Boolean(input.env.CLOSE_ACCOUNT_ACCOUNTS);
-  // Every default file there is (the current place, and the one earlier versions used) guards.
-  const paths = input.accountsPath !== null ? [input.accountsPath] : defaultAccountsPaths(input.env, input.platform, input.home).filter((path) => given || entryExists(path));
+  // A file given (--accounts, or CLOSE_ACCOUNT_ACCOUNTS) must be read; so must every file in the
+  // config folder (the current place, and the one earlier versions used): naming another file never
+  // unguards an account the default one protects. A default file that is a link to nowhere (an
+  // unmounted drive) is there: only the absence of any entry skips it.
+  const given = [input.accountsPath, input.env.CLOSE_ACCOUNT_ACCOUNTS ? resolve(input.env.CLOSE_ACCOUNT_ACCOUNTS) : null].filter((path): path is string => path !== null);
+  const paths = [...new Set([...given, ...configFolderAccountsPaths(input.env, input.platform, input.home).filter(entryExists)])];
   if (paths.length === 0) return;
   // The file's reader (yaml, zod) only when there is a file to read.
   const { loadAccountsFile } = await import('./accounts-file.js');

@@ -29,7 +29,10 @@ export interface PortfolioPlan {
   accounts: AccountPlan[];
   /** Every account's steps, by the day they are due, then by account. */
   steps: DatedStep[];
-  /** When the last account to close can be closed (null when no account to close has a plan): a protected one is never closed, so never counts. */
+  /**
+   * When the last account to close can be closed: a protected one is never closed, so never counts.
+   * Null when no account to close has a plan, or when one of them has none (its date, so the last, is not known).
+   */
   lastCloseOn: string | null;
 }
 
@@ -52,6 +55,8 @@ export function buildPortfolioPlan(check: PortfolioCheck): PortfolioPlan {
       plan ? plan.steps.map((step) => ({ account: result.account.name, sellerId: result.account.sellerId, region: result.account.region, sample, protected: result.account.protected, step })) : [],
     )
     .sort((a, b) => a.step.doneBy.localeCompare(b.step.doneBy) || a.account.localeCompare(b.account));
-  const closes = accounts.flatMap((a) => (a.plan && !a.result.account.protected ? [a.plan.closeOn] : [])).sort();
+  const toClose = accounts.filter((a) => !a.result.account.protected);
+  // An account to close that could not be planned (its source failed) has no date: the last one is not known.
+  const closes = toClose.some((a) => a.plan === null) ? [] : toClose.flatMap((a) => (a.plan ? [a.plan.closeOn] : [])).sort();
   return { asOf: check.asOf, accounts, steps, lastCloseOn: closes.at(-1) ?? null };
 }

@@ -17,6 +17,9 @@ export function markedAccountName(account: Pick<Account, 'name' | 'protected'>, 
 /** The plan's first line: when the last account to close can be closed, or why there is no such day. */
 export function planHeading(plan: PortfolioPlan, t: Translate): string {
   if (plan.lastCloseOn) return t('portfolio.plan.heading', { asOf: plan.asOf, closeOn: plan.lastCloseOn });
+  // An account to close whose source failed: no last date can be said, whatever the others' dates.
+  const unplanned = plan.accounts.filter((a) => a.plan === null && !a.result.account.protected);
+  if (unplanned.length > 0 && plan.accounts.some((a) => a.plan !== null)) return t('portfolio.plan.heading-unplanned', { asOf: plan.asOf, count: unplanned.length });
   // Planned, but every planned account is protected: nothing is to be closed, which is not "no plan".
   if (plan.accounts.some((a) => a.plan !== null)) return t('portfolio.plan.heading-protected', { asOf: plan.asOf });
   return t('portfolio.plan.heading-none', { asOf: plan.asOf });

@@ -256,7 +256,12 @@ export function files(seller: Seller, style: Style): WrittenFile[] {
   const out: WrittenFile[] = [];
   documents(seller).forEach((doc, i) => {
     const shaped = reshape(doc, style);
-    const parts = style.split && shaped.rows.length > 1 ? [shaped.rows.slice(0, Math.ceil(shaped.rows.length / 2)), shaped.rows.slice(Math.ceil(shaped.rows.length / 2))] : [shaped.rows];
+    const half = Math.ceil(shaped.rows.length / 2);
+    // A Date Range report covers the days from its first row to its last only: two halves leave the
+    // days between them unspanned (an ads charge there would not show), which loses what the one
+    // report showed. Its split keeps the meaning as two overlapping reports (rows both have count once).
+    const second = doc.kind === 'date-range' ? shaped.rows : shaped.rows.slice(half);
+    const parts = style.split && shaped.rows.length > 1 ? [shaped.rows.slice(0, half), second] : [shaped.rows];
     parts.forEach((rows, part) => out.push({ kind: doc.kind, csv: doc.csv === true, name: `${1000 + i * 10 + part}.txt`, lines: [shaped.header, ...rows], style, seed: style.shuffle + i * 7 + part }));
   });
   return out;

@@ -39,7 +39,9 @@ accounts:
     // One list across accounts, by the day each step is due.
     expect(doc.steps.map((s) => s.doneBy)).toEqual([...doc.steps.map((s) => s.doneBy)].sort());
     expect(new Set(doc.steps.map((s) => s.account))).toEqual(new Set([HOSTILE, 'Acme Japan', 'Beta EU']));
-    expect(doc.lastCloseOn).toBe(doc.accounts[0]!.closeOn);
+    // Gamma, an account to close, could not be checked: when the last account can close is not known
+    // (outside testing, round x-4: the planned accounts' last date was given as if it were the last).
+    expect(doc.lastCloseOn).toBeNull();
 
     const calendar = readFileSync(ics, 'utf8');
     // A closure event for each checked account but the protected Beta EU (never submitted for).

@@ -120,7 +120,8 @@ export class ReportFile {
         opening ??= head;
       }
     } catch (error) {
-      throw readFailure(path, error, 1, t);
+      // Which report it is cannot be told yet (a gzip damaged before its header): either download's hint.
+      throw readFailure(path, error, 1, t, t('error.report-download-again-any'));
     }
     let start = 0;
     const end = first.length;
@@ -261,7 +262,7 @@ export class ReportFile {
       this.rows = rows;
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw readFailure(this.path, error, row.line + 1, this.t);
+      throw readFailure(this.path, error, row.line + 1, this.t, this.downloadAgain());
     }
   }
 
@@ -440,10 +441,10 @@ function findCsvHeader(head: Buffer, forced: Encoding | null): { headers: string
 /** The longest row a report may have; Amazon's rows are a few kilobytes. */
 const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
-function readFailure(path: string, error: unknown, line: number, t: Translate): CliError {
+function readFailure(path: string, error: unknown, line: number, t: Translate, hint: string): CliError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code.startsWith('Z_') || /unexpected end of file|incorrect header check|invalid/.test(String((error as Error).message))) {
-    return new CliError(EXIT.usage, t('error.report-gzip', { file: path, line, detail: (error as Error).message }), t('error.report-download-again'));
+    return new CliError(EXIT.usage, t('error.report-gzip', { file: path, line, detail: (error as Error).message }), hint);
   }
-  return new CliError(EXIT.usage, t('error.report-unreadable', { file: path, code: code || (error as Error).message }), t('error.report-download-again'));
+  return new CliError(EXIT.usage, t('error.report-unreadable', { file: path, code: code || (error as Error).message }), hint);
 }

@@ -315,6 +315,11 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         const doubts = standingDoubts(['date-range']);
         const reach = readings.map((r) => r.reading.earliest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b < a) ? b : a), null);
         if (reach === null || reach > needed) doubts.push({ reason: { key: 'reports.date-range-short', params: { from: reach ?? '-', needed } } });
+        else {
+          // Several reports reach back far enough together only without a gap between them: days no file's rows span may hold an ads charge.
+          const gap = dateRangeGap(readings.map((r) => r.reading), needed);
+          if (gap) doubts.push({ reason: { key: 'reports.date-range-gap', params: gap } });
+        }
         // A report generated for a range that ended long ago is fresh by its file day yet shows
         // nothing of the window: its rows must reach into the 60 days at least.
         const end = readings.map((r) => r.reading.latest).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
@@ -368,3 +373,27 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return { ...evidence, doubts: [...evidence.doubts, { reason: { key: 'reports.missing', params: { report: t(`reports.kind.${kind}`) } } }] };
   }
 }
+
+/**
+ * The latest days, from `needed` on, that no Date Range report's rows span (each file covers the
+ * days from its first row to its last): null when the files together cover them without a gap.
+ */
+export function dateRangeGap(readings: readonly Pick<DateRangeReading, 'earliest' | 'latest'>[], needed: IsoDate): { from: IsoDate; to: IsoDate } | null {
+  const spans = readings.flatMap((r) => (r.earliest !== null && r.latest !== null ? [{ from: r.earliest, to: r.latest }] : []));
+  if (spans.length < 2) return null;
+  // Back from the newest row, as far as the spans reach without a day between them.
+  let from = spans.reduce((a, b) => (b.to > a.to ? b : a)).from;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const span of spans) {
+      if (span.from < from && span.to >= addDays(from, -1)) {
+        from = span.from;
+        changed = true;
+      }
+    }
+  }
+  if (from <= needed) return null;
+  const before = spans.filter((span) => span.to < from).map((span) => span.to).sort().at(-1);
+  return { from: before === undefined ? needed : addDays(before, 1) > needed ? addDays(before, 1) : needed, to: addDays(from, -1) };
+}
+
