@@ -1,0 +1,115 @@
+// Attack round y4 on the executable and what runs at every start: output that cannot be written,
+// a reader that goes away, a dist/ that cannot be loaded, signals, and the command line.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt, CLI, ROOT, runCli, sandbox } from '../helpers/cli-process.js';
+
+const STACK = /\n\s+at |node:internal|Node\.js v\d/;
+
+/** The built CLI with its stdout a file opened read-only: every write to it fails (EBADF), as a full disk's would (ENOSPC). */
+function runWithUnwritableStdout(args: string[], env: Record<string, string>) {
+  assertBuilt();
+  const file = join(mkdtempSync(join(tmpdir(), 'close-account-ro-')), 'stdout');
+  writeFileSync(file, '');
+  const fd = openSync(file, 'r');
+  try {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+    return { code: result.status, stderr: result.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('stdout that cannot be written', () => {
+  it.each([[['check', '--json']], [['check']], [['audit', 'list', '--json']], [['--version']], [['--help']]])(
+    '`%s` says so and exits 2, never a stack trace, never the success or verdict code of data that did not arrive',
+    (args) => {
+      const { env } = sandbox();
+      const result = runWithUnwritableStdout(args, env);
+      expect(result.stderr).toContain('error: Cannot write to stdout (EBADF): what close-account printed there is incomplete.');
+      expect(result.stderr).not.toMatch(STACK);
+      expect(result.code).toBe(2);
+    },
+  );
+
+  it('is said in the language asked for', () => {
+    const { env } = sandbox();
+    const result = runWithUnwritableStdout(['audit', 'list', '--lang', 'ja'], env);
+    expect(result.stderr).toContain('エラー: stdout に書き込めません（EBADF）');
+    expect(result.code).toBe(2);
+  });
+
+  it('stderr that cannot be written leaves the data on stdout and the command\'s own exit code', () => {
+    assertBuilt();
+    const { env } = sandbox();
+    const file = join(mkdtempSync(join(tmpdir(), 'close-account-ro-')), 'stderr');
+    writeFileSync(file, '');
+    const fd = openSync(file, 'r');
+    try {
+      const result = spawnSync(process.execPath, [CLI, 'check', '--json'], { env, stdio: ['ignore', 'pipe', fd], encoding: 'utf8', timeout: 30_000 });
+      expect(result.status).toBe(3);
+      expect((JSON.parse(result.stdout) as { verdict: string }).verdict).toBe('blocked');
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe('a reader that goes away (`| head`, a closed pipe)', () => {
+  it('the command finishes, its run recorded whole, and exits with its own code (3 for blocked, not 0)', async () => {
+    assertBuilt();
+    const { env } = sandbox();
+    for (const args of [['check'], ['check', '--json'], ['check', '--verbose']]) {
+      const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Both ends gone before the first write: every write fails with EPIPE.
+      child.stdout.destroy();
+      if (args.includes('--verbose')) child.stderr.destroy();
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code, args.join(' ')).toBe(3);
+      expect(err).not.toMatch(STACK);
+    }
+    const list = runCli(['audit', 'list', '--json'], env);
+    const runs = (JSON.parse(list.stdout) as { runs: { outcome: string; exitCode: number }[] }).runs;
+    expect(runs).toHaveLength(3);
+    for (const run of runs) expect(run).toMatchObject({ outcome: 'completed', exitCode: 3 });
+  });
+});
+
+describe('a dist/ whose program cannot be loaded', () => {
+  function copyOfBuild(): { root: string; dist: string } {
+    assertBuilt();
+    const root = mkdtempSync(join(tmpdir(), 'close-account-build-copy-'));
+    cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    return { root, dist: join(root, 'dist') };
+  }
+
+  it('missing, or cut short: a sentence that names the file and says to rebuild, exit 1, no stack trace', () => {
+    const { root, dist } = copyOfBuild();
+    const { env } = sandbox();
+    try {
+      const program = join(dist, 'close-account.cjs');
+      truncateSync(program, 400_000);
+      const cut = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check'], { env, encoding: 'utf8' });
+      expect(cut.stderr).toContain(`error: close-account cannot start: its program ${program} cannot be loaded (SyntaxError`);
+      expect(cut.stderr).toContain('npm run build');
+      expect(cut.stderr).not.toMatch(STACK);
+      expect(cut.status).toBe(1);
+
+      rmSync(program);
+      const missing = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check', '--lang', 'zh-CN'], { env, encoding: 'utf8' });
+      expect(missing.stderr).toContain(`错误：close-account 无法启动：无法加载其程序 ${program}（ENOENT）`);
+      expect(missing.stderr).not.toMatch(STACK);
+      expect(missing.status).toBe(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
