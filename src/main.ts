@@ -1,6 +1,7 @@
 // Parses the command line and runs one command. Everything reaches the outside world through
 // `term`, so tests run this in-process with their own streams, with and without a TTY.
 
+import { constants as osConstants } from 'node:os';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, layoutWidth, type Terminal } from './io/terminal.js';
@@ -227,14 +228,16 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   /** Whether a document already went to stdout: --json prints exactly one, so an error after it adds none. */
   const printed = { stdout: false };
 
-  // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
-  const stopListening = term.onInterrupt(() => {
-    io?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
+  // Ctrl-C outside a prompt, or SIGTERM / SIGHUP: close the run as interrupted (synchronous
+  // SQLite), naming the signal, then stop with the shell's code for it (130, 143, 129).
+  const stopListening = term.onInterrupt((signal = 'SIGINT') => {
+    const code = signal === 'SIGINT' ? EXIT.interrupted : 128 + osConstants.signals[signal];
+    io?.currentRun?.finish('interrupted', code, { at: 'signal', signal });
     const message = io?.onInterrupted?.() ?? interruptedMessage(t, io);
-    if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, EXIT.interrupted)}\n`);
+    if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, code)}\n`);
     term.stderr.write(`\n${streamText(message, false)}\n`);
-    exitCode = EXIT.interrupted;
-    term.exit(EXIT.interrupted);
+    exitCode = code;
+    term.exit(code);
   });
 
   const run: RunAction =

@@ -448,7 +448,7 @@ export const en = {
   'help.run-id': () => 'a run id from `audit list`',
   'help.format': () => 'md, html, json or csv',
   'help.exit-codes': () =>
-    'Exit codes:\n  0    ready, or done\n  1    unexpected internal error (a bug)\n  2    usage or input error\n  3    not ready (blocked, or confirmations missing)\n  4    data-source failure (authentication, network, API)\n  130  interrupted (Ctrl-C)',
+    'Exit codes:\n  0    ready, or done\n  1    unexpected internal error (a bug)\n  2    usage or input error\n  3    not ready (blocked, or confirmations missing)\n  4    data-source failure (authentication, network, API)\n  130  interrupted (Ctrl-C); 143 and 129 for SIGTERM and SIGHUP',
   'help.examples': () =>
     'Examples:\n  close-account                                   start the wizard\n  close-account --dry-run                         am I ready? (demo seller)\n  close-account check --as-of 2027-03-01 --json   will I be ready on 1 March?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 

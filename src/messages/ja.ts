@@ -444,7 +444,7 @@ export const ja: Messages = {
   'help.run-id': () => '`audit list` の実行ID',
   'help.format': () => 'md、html、json、csv',
   'help.exit-codes': () =>
-    '終了コード:\n  0    準備完了、または完了\n  1    予期しない内部エラー (バグ)\n  2    使い方または入力のエラー\n  3    準備未完了 (閉鎖不可、または確認待ち)\n  4    データソースの障害 (認証、ネットワーク、API)\n  130  中断 (Ctrl-C)',
+    '終了コード:\n  0    準備完了、または完了\n  1    予期しない内部エラー (バグ)\n  2    使い方または入力のエラー\n  3    準備未完了 (閉鎖不可、または確認待ち)\n  4    データソースの障害 (認証、ネットワーク、API)\n  130  中断 (Ctrl-C)。SIGTERM は 143、SIGHUP は 129',
   'help.examples': () =>
     '例:\n  close-account                                   ウィザードを開始\n  close-account --dry-run                         準備できている? (デモ出品者)\n  close-account check --as-of 2027-03-01 --json   3月1日に準備できている?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 

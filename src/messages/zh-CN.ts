@@ -431,7 +431,7 @@ export const zhCN: Messages = {
   'help.run-id': () => '`audit list` 中的运行编号',
   'help.format': () => 'md、html、json 或 csv',
   'help.exit-codes': () =>
-    '退出码：\n  0    已就绪或已完成\n  1    意外的内部错误（程序缺陷）\n  2    用法或输入错误\n  3    未就绪（受阻或待确认）\n  4    数据源故障（认证、网络、API）\n  130  已中断（Ctrl-C）',
+    '退出码：\n  0    已就绪或已完成\n  1    意外的内部错误（程序缺陷）\n  2    用法或输入错误\n  3    未就绪（受阻或待确认）\n  4    数据源故障（认证、网络、API）\n  130  已中断（Ctrl-C）；SIGTERM 为 143，SIGHUP 为 129',
   'help.examples': () =>
     '示例：\n  close-account                                   启动向导\n  close-account --dry-run                         我准备好了吗？（演示卖家）\n  close-account check --as-of 2027-03-01 --json   3 月 1 日我能就绪吗？\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 

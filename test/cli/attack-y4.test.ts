@@ -6,6 +6,8 @@ import { closeSync, cpSync, mkdtempSync, openSync, rmSync, symlinkSync, truncate
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAudit } from '../helpers/audit.js';
+import { startCli } from '../helpers/cli-async.js';
 import { assertBuilt, CLI, ROOT, runCli, sandbox } from '../helpers/cli-process.js';
 
 const STACK = /\n\s+at |node:internal|Node\.js v\d/;
@@ -111,5 +113,27 @@ describe('a dist/ whose program cannot be loaded', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SIGTERM and SIGHUP (a `kill`, `timeout`, a cancelled CI job, a closed terminal)', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s during the checks: the run recorded as interrupted (the signal named), exit %i, the log intact', async (signal, code) => {
+    const { env, db } = sandbox();
+    const run = startCli(['check', '--json'], { ...env, CLOSE_ACCOUNT_FAILPOINT: 'during-checks' });
+    await run.waitForStderr('failpoint reached: during-checks');
+    run.child.kill(signal);
+    expect(await run.exit()).toBe(code);
+    expect(run.stderr()).toContain('Interrupted. Nothing was submitted. The audit log keeps what was done so far');
+    expect(JSON.parse(run.stdout())).toMatchObject({ error: { code: 'interrupted', exitCode: code } });
+    const audit = readAudit(db);
+    expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: code });
+    expect(audit.types).toEqual(['run-started', 'interrupted', 'run-finished']);
+    expect(audit.intact).toBe(true);
+    // Nothing left for the next run to find abandoned.
+    const next = runCli(['check'], env);
+    expect(next.stderr).not.toContain('stopped without finishing');
   });
 });
