@@ -41,8 +41,12 @@ export function commandProblem(program: Command, argv: string[]): CommandProblem
     if (word === '--') return null;
     if (word.startsWith('-')) {
       if (word === '-h' || word === '--help' || word === '-V' || word === '--version') return null;
-      const option = word.includes('=') ? undefined : optionFor(cmd, word);
-      if (option && (option.required || option.optional)) i += 1;
+      if (word.includes('=')) continue;
+      const option = optionFor(cmd, word);
+      // A flag this command line does not take here: whether the next word is its value is unknown,
+      // so that word is not judged as a command; the parser names the flag instead.
+      if (!option) return null;
+      if (option.required || option.optional) i += 1;
       continue;
     }
     // A word for a command that takes arguments is its argument; commander checks those.

@@ -12,7 +12,7 @@ import { chooseLanguage, langFlag } from './messages/language.cjs';
 import { visibleWidth, wrapText } from './io/text-layout.js';
 import { GLOBAL_FLAGS } from './config/global-options.js';
 import type { FlagSpec, RawFlags } from './config/flag-spec.js';
-import { isGroup, type AnyCommand, type CommandEntry } from './command-kit/command-definition.js';
+import { isGroup, type AnyCommand, type CommandEntry, type CommandGroup } from './command-kit/command-definition.js';
 import type { CommandIo } from './command-kit/command-io.js';
 import { COMMANDS, rootCommand } from './commands/index.js';
 import type { Prompter } from './io/prompter.js';
@@ -154,7 +154,43 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
     program.action(run(rootCommand));
   }
   for (const entry of named ? [named.entry] : COMMANDS) register(program, entry, t, run);
+  if (named?.leaf && named.flagsBefore) acceptFlagsBefore(program, named.path, named.leaf, t);
   return program;
+}
+
+/**
+ * A command's own flags given before its name (`close-account --limit 5 audit list`, `audit --format
+ * md export`): the program and the groups on the way read them too, hidden from their help, and
+ * the command gets them (commandFlags). A flag they already take (a global one) is left as it is.
+ */
+function acceptFlagsBefore(program: Command, path: readonly string[], leaf: AnyCommand, t: Translate): void {
+  let holder: Command | undefined = program;
+  for (const name of path) {
+    if (!holder) return;
+    const taken = new Set(holder.options.flatMap((o) => [o.long, o.short]).filter(Boolean));
+    for (const spec of leaf.flags) {
+      const option = optionOf(spec, t).hideHelp();
+      if (!taken.has(option.long) && !taken.has(option.short)) holder.addOption(option);
+    }
+    holder = holder.commands.find((c) => c.name() === name);
+    // The leaf itself (the last name) has its own flags already; a group that runs alone (archive) is its leaf.
+    if (holder && (holder.commands.length === 0 || name === path[path.length - 1])) return;
+  }
+}
+
+/** Every flag that takes a value, of the program and of every command: the word after it is that value, never a command's name. */
+function flagsTakingValues(): Set<string> {
+  const specs: FlagSpec[] = [...rootCommand.flags, ...GLOBAL_FLAGS];
+  const walk = (entry: CommandEntry): void => {
+    if (!isGroup(entry)) {
+      specs.push(...entry.flags);
+      return;
+    }
+    specs.push(...(entry.byItself?.flags ?? []));
+    entry.subcommands.forEach(walk);
+  };
+  COMMANDS.forEach(walk);
+  return new Set(specs.filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))));
 }
 
 /**
@@ -162,22 +198,36 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
  * names one, and whether that word comes first; null for the bare program, its help or a typo.
  * The parser then needs that command alone: each command's options cost time to build at every
  * start (~3 ms for all of them), and a command's parsing, help and errors never look at the others.
+ * For a group, `leaf` is the subcommand named after it (or what the group runs alone), `path` the
+ * names down to it, and `flagsBefore` whether a flag came before the leaf's name.
  */
-function namedCommand(argv: readonly string[]): { entry: CommandEntry; first: boolean } | null {
-  const takesValue = new Set(
-    [...rootCommand.flags, ...GLOBAL_FLAGS].filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))),
-  );
+function namedCommand(argv: readonly string[]): { entry: CommandEntry; first: boolean; leaf: AnyCommand | null; path: string[]; flagsBefore: boolean } | null {
+  const takesValue = flagsTakingValues();
+  let named: { entry: CommandEntry; first: boolean } | null = null;
+  let flagsBefore = false;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') break;
     if (word.startsWith('-')) {
+      flagsBefore = true;
       if (takesValue.has(word)) i += 1;
       continue;
     }
-    const entry = COMMANDS.find((e) => e.name === word);
-    return entry ? { entry, first: i === 0 } : null;
+    if (named === null) {
+      const entry = COMMANDS.find((e) => e.name === word);
+      if (!entry) return null;
+      named = { entry, first: i === 0 };
+      if (!isGroup(entry)) return { ...named, leaf: entry, path: [entry.name], flagsBefore };
+      continue;
+    }
+    // The word after a group's name: its subcommand, if it names one.
+    const group = named.entry as CommandGroup;
+    const sub = group.subcommands.find((c) => c.name === word);
+    return sub ? { ...named, leaf: sub, path: [group.name, sub.name], flagsBefore } : { ...named, leaf: null, path: [group.name], flagsBefore: false };
   }
-  return null;
+  if (named === null) return null;
+  const group = named.entry as CommandGroup;
+  return { ...named, leaf: group.byItself ?? null, path: [group.name], flagsBefore };
 }
 
 /** One entry of the command list: a command, or a group and its commands. */

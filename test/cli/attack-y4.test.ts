@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { assertBuilt, CLI, ROOT, runCli, sandbox } from '../helpers/cli-process.js';
 
 const STACK = /\n\s+at |node:internal|Node\.js v\d/;
@@ -135,5 +136,40 @@ describe('SIGTERM and SIGHUP (a `kill`, `timeout`, a cancelled CI job, a closed 
     // Nothing left for the next run to find abandoned.
     const next = runCli(['check'], env);
     expect(next.stderr).not.toContain('stopped without finishing');
+  });
+});
+
+describe('a command\'s own flag given before its name, as the README allows', () => {
+  it('is the command\'s (a group\'s subcommand too), not taken for a mistyped command ("md" is not a command, did you mean fix?)', async () => {
+    const { env } = sandbox();
+    expect((await runMain(['check', '--attest', 'all'], env)).code).toBe(3);
+    expect((await runMain(['check', '--attest', 'all'], env)).code).toBe(3);
+    const runs = (args: string[]) => runMain(args, env).then((r) => ({ ...r, runs: r.code === 0 ? (JSON.parse(r.stdout) as { runs: unknown[] }).runs.length : null }));
+    for (const args of [
+      ['--limit', '1', 'audit', 'list', '--json'],
+      ['--limit=1', 'audit', 'list', '--json'],
+      ['audit', '--limit', '1', 'list', '--json'],
+      ['--json', '--limit', '1', 'audit', 'list'],
+    ]) {
+      const result = await runs(args);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.runs, args.join(' ')).toBe(1);
+    }
+    const md = await runMain(['--format', 'md', 'audit', 'export'], env);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Seller account closure dossier/);
+    const bad = await runMain(['--format', 'bogus', 'audit', 'export'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown format "bogus"');
+  });
+
+  it('a flag the command does not take is refused by its name, exit 2, whatever follows it', async () => {
+    const { env } = sandbox();
+    for (const args of [['--limit', '1', 'check'], ['--limit', '1', 'audit', 'verify'], ['--bogus', '5', 'audit', 'list']]) {
+      const result = await runMain(args, env);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^error: Unknown option --(limit|bogus)\./);
+      expect(result.stderr, args.join(' ')).not.toContain('is not a close-account command');
+    }
   });
 });
