@@ -3,7 +3,9 @@
 // - dist/cli.cjs, the executable: answers --version and --help itself, else loads the program;
 // - dist/close-account.cjs, the program: all of src/, commander and better-sqlite3's JavaScript
 //   in one file, because Node starts one file from a code cache much faster than ~60 modules it
-//   must find and compile (see src/program-loader.cts);
+//   must find and compile (see src/program-loader.cts); what only some runs read is beside it:
+//   dist/messages-ja.cjs and messages-zh-CN.cjs (the other languages' catalogues) and
+//   dist/demo-seller/ (the demo seller's data, made by its generator: scripts/bundle/embedded-demo-seller.mjs);
 // - dist/help/: the help screens, rendered by the program (scripts/render-help.mjs);
 // - dist/close-account.code-cache: V8's compiled code for the program, saved after running it on
 //   the demo seller (scripts/save-code-cache.mjs), so that `check` starts compiled.
@@ -50,9 +52,10 @@ await build({
   entryPoints: ['src/program.ts'],
   outfile: 'dist/close-account.cjs',
   // Left out, loaded from node_modules when a command needs them: what only some commands use
-  // (zod for request files, chalk for colour, prompts for the wizard). better-sqlite3's addon
-  // is found in its own folder at run time (scripts/bundle/better-sqlite3-bindings.cjs).
-  external: ['zod', 'chalk', '@inquirer/prompts', 'better-sqlite3/package.json'],
+  // (zod for request files, chalk for colour, prompts for the wizard, yaml for the portfolio's
+  // accounts file). better-sqlite3's addon is found in its own folder at run time
+  // (scripts/bundle/better-sqlite3-bindings.cjs).
+  external: ['zod', 'chalk', '@inquirer/prompts', 'yaml', 'better-sqlite3/package.json'],
   plugins: [bundleShims],
   // import() as require(): V8's code cache loses the callback that import() needs inside a
   // vm.Script (src/program-loader.cts). Node 20.19+ requires chalk and the prompts, ES modules.
@@ -65,6 +68,9 @@ await build({
   footer: { js: '\n})' },
   minifySyntax: true,
 });
+// The Chinese and Japanese catalogues, beside the program: read by a run in that language only
+// (scripts/bundle/plugins.mjs); the demo seller's data is there too (scripts/bundle/embedded-demo-seller.mjs).
+await build({ ...common, entryPoints: { 'messages-ja': 'src/messages/ja.ts', 'messages-zh-CN': 'src/messages/zh-CN.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, minifyWhitespace: true });
 const program = readFileSync(join(dist, 'close-account.cjs'));
 if (/\bimport\(/.test(program.toString('latin1'))) throw new Error('dist/close-account.cjs still calls import()');
 // ASCII only (esbuild escapes other characters in strings; a regular expression keeps what it is
