@@ -92,7 +92,18 @@ async function run(): Promise<void> {
     return;
   }
   const { main, processTerminal } = program;
-  process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
+  try {
+    process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
+  } catch (error) {
+    // main() throws only what it cannot say itself: a file of the build it loads on the way (the
+    // chosen language's catalogue, dist/messages-ja.cjs) missing or damaged.
+    const { code, name, message } = error as NodeJS.ErrnoException;
+    const missing = /Cannot find module '([^']+)'/.exec(message)?.[1];
+    const file = missing ? join(__dirname, missing) : join(__dirname, 'close-account.cjs');
+    process.stderr.write(unloadableProgramMessage(file, code ?? `${name}: ${message.split('\n')[0]}`, language()));
+    process.exitCode = 1;
+    return;
+  }
   // The work is done: exit now, rather than let Node take its heap apart first (~3 ms). Unless output
   // is still on its way (a pipe its reader has not emptied yet): a piped JSON document must arrive
   // whole, so Node then exits once stdout and stderr have drained.

@@ -451,6 +451,11 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as Error & { code?: string }).code))) {
     return fail(EXIT.usage, t('error.audit-damaged', { detail: error.message }), t('error.audit-damaged-hint'), 'audit-damaged');
   }
+  // A file of the built program missing or damaged (dist/ incomplete): the installation, not a bug.
+  if (error instanceof Error && error.name === 'ProgramFileMissing') {
+    const { path, code } = error as Error & { path: string; code: string };
+    return fail(EXIT.internal, t('error.install-incomplete', { path, code }), t('error.install-incomplete-hint'), 'internal');
+  }
   // A bug: say so plainly; the stack only when asked for.
   const message = t('error.internal', { detail: error instanceof Error ? error.message : String(error) });
   if (how.json) term.stdout.write(`${errorDocument('internal', message, EXIT.internal)}\n`);

@@ -115,6 +115,32 @@ describe('a dist/ whose program cannot be loaded', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('a file the program loads on the way (a catalogue, the demo seller) missing or damaged: said as the installation\'s, not as a bug, no stack trace', () => {
+    const { root, dist } = copyOfBuild();
+    const { env } = sandbox();
+    try {
+      rmSync(join(dist, 'messages-ja.cjs'));
+      const catalogue = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check', '--lang', 'ja'], { env, encoding: 'utf8' });
+      expect(catalogue.stderr).toContain(`エラー: close-account を起動できません。プログラム ${join(dist, 'messages-ja.cjs')} を読み込めません（MODULE_NOT_FOUND）`);
+      expect(catalogue.stderr).not.toMatch(STACK);
+      expect(catalogue.status).toBe(1);
+
+      const seller = join(dist, 'demo-seller', 'blocked.json');
+      writeFileSync(seller, '{"name":');
+      const cut = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check', '--json'], { env, encoding: 'utf8' });
+      expect(cut.status).toBe(1);
+      expect(JSON.parse(cut.stdout)).toMatchObject({ error: { code: 'internal', message: `close-account cannot run: its file ${seller} is missing or cannot be read (SyntaxError).` } });
+      expect(cut.stderr).toContain('The installation is incomplete or damaged');
+      expect(cut.stderr).not.toContain('This is a bug');
+      rmSync(seller);
+      const gone = spawnSync(process.execPath, [join(dist, 'cli.cjs'), '--dry-run'], { env, encoding: 'utf8' });
+      expect(gone.stderr).toContain(`close-account cannot run: its file ${seller} is missing or cannot be read (ENOENT).`);
+      expect(gone.status).toBe(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SIGTERM and SIGHUP (a `kill`, `timeout`, a cancelled CI job, a closed terminal)', () => {
