@@ -847,6 +847,7 @@ export const en = {
   'outcome.completed': () => 'completed',
   'outcome.failed': () => 'failed',
   'outcome.interrupted': () => 'interrupted',
+  'outcome.abandoned': () => 'stopped (process gone)',
   'outcome.running': () => 'running',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
   'item.kind': (p: P) => ({ ads: 'Amazon Ads charge', subscription: 'subscription fee', 'a-to-z': 'A-to-z Guarantee claim', chargeback: 'chargeback', 'safe-t': 'SAFE-T claim' })[String(p.value)] ?? String(p.value),

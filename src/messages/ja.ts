@@ -838,6 +838,7 @@ export const ja: Messages = {
   'outcome.completed': () => '完了',
   'outcome.failed': () => '失敗',
   'outcome.interrupted': () => '中断',
+  'outcome.abandoned': () => '停止（プロセスなし）',
   'outcome.running': () => '実行中',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
   'item.kind': (p: P) => ({ ads: 'Amazon 広告の請求', subscription: '月額登録料', 'a-to-z': 'Amazonマーケットプレイス保証申請', chargeback: 'チャージバック', 'safe-t': 'SAFE-T申請' })[String(p.value)] ?? String(p.value),

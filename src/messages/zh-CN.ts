@@ -819,6 +819,7 @@ export const zhCN: Messages = {
   'outcome.completed': () => '已完成',
   'outcome.failed': () => '失败',
   'outcome.interrupted': () => '已中断',
+  'outcome.abandoned': () => '已停止（进程已不在）',
   'outcome.running': () => '运行中',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
   'item.kind': (p: P) => ({ ads: '亚马逊广告费用', subscription: '月租费', 'a-to-z': 'A-to-z 保障索赔', chargeback: '信用卡拒付', 'safe-t': 'SAFE-T 索赔' })[String(p.value)] ?? String(p.value),

@@ -199,3 +199,23 @@ describe('a command\'s own flag given before its name, as the README allows', ()
     }
   });
 });
+
+describe('a run killed (SIGKILL) mid-way', () => {
+  it('is not shown as running: audit list (text and JSON) and show say its process is gone; the log verifies; the next check records it as interrupted', async () => {
+    const { env } = sandbox();
+    const run = startCli(['check'], { ...env, CLOSE_ACCOUNT_FAILPOINT: 'during-checks' });
+    await run.waitForStderr('failpoint reached: during-checks');
+    run.child.kill('SIGKILL');
+    await run.exit();
+    const list = await runMain(['audit', 'list', '--json'], env);
+    const [killed] = (JSON.parse(list.stdout) as { runs: { id: string; outcome: string }[] }).runs;
+    expect(killed!.outcome).toBe('abandoned');
+    expect((await runMain(['audit', 'list'], env)).stdout).toContain('stopped (process gone)');
+    expect((await runMain(['audit', 'show', killed!.id], env)).stdout).toContain('stopped (process gone)');
+    expect((await runMain(['audit', 'verify'], env)).code).toBe(0);
+    const next = await runMain(['check'], env);
+    expect(next.stderr).toContain(`Run ${killed!.id} stopped without finishing (its process is gone): recorded as interrupted.`);
+    const after = (JSON.parse((await runMain(['audit', 'list', '--json'], env)).stdout) as { runs: { id: string; outcome: string }[] }).runs;
+    expect(after.find((r) => r.id === killed!.id)!.outcome).toBe('interrupted');
+  });
+});
