@@ -129,6 +129,8 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
       argumentTerm: (argument) => t('help.value-placeholder', { name: Help.prototype.argumentTerm.call(new Help(), argument) }),
       // Widths in display cells (a kanji takes two) and lines broken where Chinese and Japanese allow.
       displayWidth: (text) => visibleWidth(text),
+      // A narrow description column is still broken within itself, not left to run past the edge.
+      minWidthToWrap: 16,
       boxWrap: (text, width) => wrapText(text, width),
       // Commander adds "(choices: …)" and "(default: …)" in English: said in the seller's language.
       optionDescription: (option) => {
@@ -141,7 +143,12 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
     })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => term.stdout.write(streamText(s, false)),
+      // Help fitted to a terminal narrower than its columns need (commander leaves a description
+      // column under 40 cells unbroken, and the text after the options is never broken).
+      writeOut: (s) => {
+        const width = layoutWidth(term, 'stdout');
+        return term.stdout.write(width ? wrapText(streamText(s, false), width) : streamText(s, false));
+      },
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     });

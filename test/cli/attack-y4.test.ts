@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { visibleWidth } from '../../src/io/text-layout.js';
 import { runMain } from '../helpers/cli-in-process.js';
 import { assertBuilt, CLI, ROOT, runCli, sandbox } from '../helpers/cli-process.js';
 
@@ -218,4 +219,17 @@ describe('a run killed (SIGKILL) mid-way', () => {
     const after = (JSON.parse((await runMain(['audit', 'list', '--json'], env)).stdout) as { runs: { id: string; outcome: string }[] }).runs;
     expect(after.find((r) => r.id === killed!.id)!.outcome).toBe('interrupted');
   });
+});
+
+describe('help on a narrow terminal', () => {
+  it.each([['--help'], ['check', '--help'], ['submit', '--help', '--lang', 'ja'], ['audit', 'export', '--help', '--lang', 'zh-CN']])(
+    '`%s` is fitted to 50 columns like every other human output (the exit codes and examples included)',
+    async (...args) => {
+      const { env } = sandbox();
+      const result = await runMain(args, { ...env, COLUMNS: '50' });
+      expect(result.code).toBe(0);
+      const long = result.stdout.split('\n').filter((line) => visibleWidth(line) > 50);
+      expect(long).toEqual([]);
+    },
+  );
 });
