@@ -53,7 +53,9 @@ export function commandProblem(program: Command, argv: string[]): CommandProblem
     if (cmd.commands.length === 0) return null;
     const names = cmd.commands.map((c) => c.name());
     const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
-    if (!sub) return { kind: 'unknown', name: word, nearest: nearestName(word, names), choices: names, parent: cmd === program ? null : cmd.name() };
+    // `help`, as many programs take it, is not one letter from `check`: it means --help.
+    const nearest = word === 'help' ? '--help' : nearestName(word, names);
+    if (!sub) return { kind: 'unknown', name: word, nearest, choices: names, parent: cmd === program ? null : cmd.name() };
     cmd = sub;
   }
   // A group that runs on its own too (archive, and archive verify) is not missing a subcommand.

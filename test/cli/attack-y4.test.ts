@@ -233,3 +233,14 @@ describe('help on a narrow terminal', () => {
     },
   );
 });
+
+describe('`close-account help`', () => {
+  it('points to --help, not to the nearest command by spelling (check)', async () => {
+    const { env } = sandbox();
+    const root = await runMain(['help'], env);
+    expect(root.code).toBe(2);
+    expect(root.stderr).toContain('"help" is not a close-account command. Did you mean close-account --help?');
+    const group = await runMain(['audit', 'help'], env);
+    expect(group.stderr).toContain('Did you mean close-account audit --help?');
+  });
+});
