@@ -387,7 +387,7 @@ export const en = {
   'error.config-not-json': (p: P) => `${p.path}, line ${p.line}: not valid JSON (${p.detail}).`,
   'error.config-invalid': (p: P) => `${p.path}, line ${p.line}: "${p.key}": ${p.detail}.`,
   'error.config-hint': () =>
-    'The config file is JSON with any of: adapter, demoScenario, auditDb, sellerId, reason, reasonText, email, phone, reportsDir, encoding, submitter, webhookUrl, spApi { clientId, clientSecret, refreshToken, sellerId, region, endpoint, lwaEndpoint }.',
+    'The config file is JSON with any of: adapter, demoScenario, auditDb, sellerId, reason, reasonText, email, phone, reportsDir, encoding, maxReportAge, submitter, webhookUrl, spApi { clientId, clientSecret, refreshToken, sellerId, region, endpoint, lwaEndpoint }.',
   'error.audit-unusable': (p: P) => `Cannot use the audit log at ${p.path} (${p.code}: ${p.detail}).`,
   'error.audit-unusable-hint': () =>
     'Check that the folder exists and is writable and the disk is not full, or choose another file with --audit-db PATH. Nothing was submitted.',

@@ -383,7 +383,7 @@ export const ja: Messages = {
   'error.config-not-json': (p: P) => `${p.path} ${p.line}行目: JSONとして正しくありません (${p.detail})。`,
   'error.config-invalid': (p: P) => `${p.path} ${p.line}行目: 「${p.key}」: ${p.detail}。`,
   'error.config-hint': () =>
-    '設定ファイルはJSONで、次のキーを使えます: adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
+    '設定ファイルはJSONで、次のキーを使えます: adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、maxReportAge、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
   'error.audit-unusable': (p: P) => `監査ログ ${p.path} を使えません (${p.code}: ${p.detail})。`,
   'error.audit-unusable-hint': () =>
     'フォルダが存在し書き込めること、ディスクに空きがあることを確認するか、--audit-db PATH で別のファイルを指定してください。何も送信していません。',

@@ -372,7 +372,7 @@ export const zhCN: Messages = {
   'error.config-not-json': (p: P) => `${p.path} 第 ${p.line} 行：不是有效的 JSON（${p.detail}）。`,
   'error.config-invalid': (p: P) => `${p.path} 第 ${p.line} 行：“${p.key}”：${p.detail}。`,
   'error.config-hint': () =>
-    '配置文件是 JSON，可包含：adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
+    '配置文件是 JSON，可包含：adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、maxReportAge、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
   'error.audit-unusable': (p: P) => `无法使用审计日志 ${p.path}（${p.code}：${p.detail}）。`,
   'error.audit-unusable-hint': () => '请确认文件夹存在且可写、磁盘未满，或用 --audit-db PATH 选择另一个文件。没有提交任何内容。',
   'error.audit-newer': (p: P) => `审计日志 ${p.path} 由更新版本的 close-account 写入（架构 ${p.version}）。`,

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { configSchema } from '../../src/config/config-file.js';
 import { visibleWidth } from '../../src/io/text-layout.js';
+import { LANGUAGES, loadMessages } from '../../src/messages/catalogue.js';
 import { runMain } from '../helpers/cli-in-process.js';
 import { assertBuilt, CLI, ROOT, runCli, sandbox } from '../helpers/cli-process.js';
 
@@ -242,5 +244,15 @@ describe('`close-account help`', () => {
     expect(root.stderr).toContain('"help" is not a close-account command. Did you mean close-account --help?');
     const group = await runMain(['audit', 'help'], env);
     expect(group.stderr).toContain('Did you mean close-account audit --help?');
+  });
+});
+
+describe('the config file\'s hint', () => {
+  it('names every key the config file takes, in every language (maxReportAge was missing)', async () => {
+    const keys = [...Object.keys(configSchema.shape), ...Object.keys(configSchema.shape.spApi.unwrap().shape)];
+    for (const language of LANGUAGES) {
+      const hint = (await loadMessages(language))['error.config-hint']();
+      for (const key of keys) expect(hint, `${language}: ${key}`).toMatch(new RegExp(`\\b${key}\\b`));
+    }
   });
 });
