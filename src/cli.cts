@@ -79,29 +79,27 @@ function printPrerenderedHelp(): boolean {
   }
 }
 
+/**
+ * A file of the installation that cannot be loaded (the bundle, a catalogue, package.json: dist/
+ * incomplete, cut short, edited, or copied without its package.json): said, never a stack trace.
+ */
+function cannotStart(error: unknown): void {
+  const { code, name, message, path } = error as NodeJS.ErrnoException;
+  const missing = /Cannot find module '([^']+)'/.exec(message)?.[1];
+  const file = path ?? (missing ? join(__dirname, missing) : join(__dirname, 'close-account.cjs'));
+  process.stderr.write(unloadableProgramMessage(file, code ?? `${name}: ${message.split('\n')[0]}`, language()));
+  process.exitCode = 1;
+}
+
 async function run(): Promise<void> {
   const { loadProgram } = await import('./program-loader.cjs'); // not needed by --version and --help
-  let program: ReturnType<typeof loadProgram>['program'];
   try {
-    program = loadProgram(__dirname).program;
-  } catch (error) {
-    // dist/ incomplete or damaged (the bundle missing, cut short, edited): said, never a stack trace.
-    const { code, name, message } = error as NodeJS.ErrnoException;
-    process.stderr.write(unloadableProgramMessage(join(__dirname, 'close-account.cjs'), code ?? `${name}: ${message.split('\n')[0]}`, language()));
-    process.exitCode = 1;
-    return;
-  }
-  const { main, processTerminal } = program;
-  try {
-    process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
-  } catch (error) {
+    const { main, processTerminal } = loadProgram(__dirname).program;
     // main() throws only what it cannot say itself: a file of the build it loads on the way (the
     // chosen language's catalogue, dist/messages-ja.cjs) missing or damaged.
-    const { code, name, message } = error as NodeJS.ErrnoException;
-    const missing = /Cannot find module '([^']+)'/.exec(message)?.[1];
-    const file = missing ? join(__dirname, missing) : join(__dirname, 'close-account.cjs');
-    process.stderr.write(unloadableProgramMessage(file, code ?? `${name}: ${message.split('\n')[0]}`, language()));
-    process.exitCode = 1;
+    process.exitCode = await main(argv, processTerminal(), { version: readVersion() });
+  } catch (error) {
+    cannotStart(error);
     return;
   }
   // The work is done: exit now, rather than let Node take its heap apart first (~3 ms). Unless output
@@ -117,7 +115,11 @@ if (tooOld !== null) {
   process.stderr.write(tooOld);
   process.exitCode = 2;
 } else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${readVersion()}\n`);
+  try {
+    process.stdout.write(`${readVersion()}\n`);
+  } catch (error) {
+    cannotStart(error);
+  }
 } else if (!printPrerenderedHelp()) {
   void run();
 }

@@ -16,11 +16,11 @@ const OUTPUT_FAILED: Record<Language, (stream: string, code: string) => string> 
 
 const UNLOADABLE: Record<Language, (file: string, detail: string) => string> = {
   en: (file, detail) =>
-    `error: close-account cannot start: its program ${file} cannot be loaded (${detail}).\nThe installation is incomplete or damaged: in the checkout run \`npm run build\` (or install close-account again).\n`,
+    `error: close-account cannot start: its file ${file} cannot be loaded (${detail}).\nThe installation is incomplete or damaged: in the checkout run \`npm run build\` (or install close-account again).\n`,
   'zh-CN': (file, detail) =>
-    `错误：close-account 无法启动：无法加载其程序 ${file}（${detail}）。\n安装不完整或已损坏：请在检出目录中运行 \`npm run build\`（或重新安装 close-account）。\n`,
+    `错误：close-account 无法启动：无法加载其文件 ${file}（${detail}）。\n安装不完整或已损坏：请在检出目录中运行 \`npm run build\`（或重新安装 close-account）。\n`,
   ja: (file, detail) =>
-    `エラー: close-account を起動できません。プログラム ${file} を読み込めません（${detail}）。\nインストールが不完全か壊れています。チェックアウトで \`npm run build\` を実行してください（または close-account をインストールし直してください）。\n`,
+    `エラー: close-account を起動できません。ファイル ${file} を読み込めません（${detail}）。\nインストールが不完全か壊れています。チェックアウトで \`npm run build\` を実行してください（または close-account をインストールし直してください）。\n`,
 };
 
 /** Output that could not be written: `stream` is "stdout" or "stderr", `code` the system's (ENOSPC). */

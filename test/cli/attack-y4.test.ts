@@ -2,7 +2,7 @@
 // a reader that goes away, a dist/ that cannot be loaded, signals, and the command line.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,16 +102,26 @@ describe('a dist/ whose program cannot be loaded', () => {
     const { env } = sandbox();
     try {
       const program = join(dist, 'close-account.cjs');
+      // dist/ copied without the package.json beside it: --version and a command say so.
+      renameSync(join(root, 'package.json'), join(root, 'package.json.moved'));
+      for (const args of [['--version'], ['--dry-run']]) {
+        const noPackage = spawnSync(process.execPath, [join(dist, 'cli.cjs'), ...args], { env, encoding: 'utf8' });
+        expect(noPackage.stderr, args[0]).toContain(`error: close-account cannot start: its file ${join(root, 'package.json')} cannot be loaded (ENOENT).`);
+        expect(noPackage.stderr, args[0]).not.toMatch(STACK);
+        expect(noPackage.status, args[0]).toBe(1);
+      }
+
+      renameSync(join(root, 'package.json.moved'), join(root, 'package.json'));
       truncateSync(program, 400_000);
       const cut = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check'], { env, encoding: 'utf8' });
-      expect(cut.stderr).toContain(`error: close-account cannot start: its program ${program} cannot be loaded (SyntaxError`);
+      expect(cut.stderr).toContain(`error: close-account cannot start: its file ${program} cannot be loaded (SyntaxError`);
       expect(cut.stderr).toContain('npm run build');
       expect(cut.stderr).not.toMatch(STACK);
       expect(cut.status).toBe(1);
 
       rmSync(program);
       const missing = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check', '--lang', 'zh-CN'], { env, encoding: 'utf8' });
-      expect(missing.stderr).toContain(`错误：close-account 无法启动：无法加载其程序 ${program}（ENOENT）`);
+      expect(missing.stderr).toContain(`错误：close-account 无法启动：无法加载其文件 ${program}（ENOENT）`);
       expect(missing.stderr).not.toMatch(STACK);
       expect(missing.status).toBe(1);
     } finally {
@@ -125,7 +135,7 @@ describe('a dist/ whose program cannot be loaded', () => {
     try {
       rmSync(join(dist, 'messages-ja.cjs'));
       const catalogue = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'check', '--lang', 'ja'], { env, encoding: 'utf8' });
-      expect(catalogue.stderr).toContain(`エラー: close-account を起動できません。プログラム ${join(dist, 'messages-ja.cjs')} を読み込めません（MODULE_NOT_FOUND）`);
+      expect(catalogue.stderr).toContain(`エラー: close-account を起動できません。ファイル ${join(dist, 'messages-ja.cjs')} を読み込めません（MODULE_NOT_FOUND）`);
       expect(catalogue.stderr).not.toMatch(STACK);
       expect(catalogue.status).toBe(1);
 
