@@ -43,7 +43,7 @@ const language = () => chooseLanguage(langFlag(argv), process.env).language;
 // Output that did not arrive whole is never a success: stdout that could not be written (the data
 // asked for) makes the exit code 2, as a file that --out cannot write does; stderr's failure alone
 // leaves the command's code (its data arrived), and cannot be said.
-process.on('exit', () => {
+process.on('exit', (code) => {
   const stdout = failedWrite(process.stdout);
   const stderr = failedWrite(process.stderr);
   if (stdout === null && stderr === null) return;
@@ -54,7 +54,8 @@ process.on('exit', () => {
       // stderr went meanwhile: the exit code says it.
     }
   }
-  if (stdout !== null) process.exitCode = 2;
+  // A run stopped by a signal keeps its code (129 when SIGHUP took the terminal the output went to).
+  if (stdout !== null && code < 128) process.exitCode = 2;
 });
 
 /**
