@@ -41,15 +41,21 @@ export function commandProblem(program: Command, argv: string[]): CommandProblem
     if (word === '--') return null;
     if (word.startsWith('-')) {
       if (word === '-h' || word === '--help' || word === '-V' || word === '--version') return null;
-      const option = word.includes('=') ? undefined : optionFor(cmd, word);
-      if (option && (option.required || option.optional)) i += 1;
+      if (word.includes('=')) continue;
+      const option = optionFor(cmd, word);
+      // A flag this command line does not take here: whether the next word is its value is unknown,
+      // so that word is not judged as a command; the parser names the flag instead.
+      if (!option) return null;
+      if (option.required || option.optional) i += 1;
       continue;
     }
     // A word for a command that takes arguments is its argument; commander checks those.
     if (cmd.commands.length === 0) return null;
     const names = cmd.commands.map((c) => c.name());
     const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
-    if (!sub) return { kind: 'unknown', name: word, nearest: nearestName(word, names), choices: names, parent: cmd === program ? null : cmd.name() };
+    // `help`, as many programs take it, is not one letter from `check`: it means --help.
+    const nearest = word === 'help' ? '--help' : nearestName(word, names);
+    if (!sub) return { kind: 'unknown', name: word, nearest, choices: names, parent: cmd === program ? null : cmd.name() };
     cmd = sub;
   }
   // A group that runs on its own too (archive, and archive verify) is not missing a subcommand.

@@ -1,6 +1,7 @@
 // Parses the command line and runs one command. Everything reaches the outside world through
 // `term`, so tests run this in-process with their own streams, with and without a TTY.
 
+import { constants as osConstants } from 'node:os';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, CliError, UsageError } from './errors.js';
 import { canPrompt, layoutWidth, type Terminal } from './io/terminal.js';
@@ -11,7 +12,7 @@ import { chooseLanguage, langFlag } from './messages/language.cjs';
 import { visibleWidth, wrapText } from './io/text-layout.js';
 import { GLOBAL_FLAGS } from './config/global-options.js';
 import type { FlagSpec, RawFlags } from './config/flag-spec.js';
-import { isGroup, type AnyCommand, type CommandEntry } from './command-kit/command-definition.js';
+import { isGroup, type AnyCommand, type CommandEntry, type CommandGroup } from './command-kit/command-definition.js';
 import type { CommandIo } from './command-kit/command-io.js';
 import { COMMANDS, rootCommand } from './commands/index.js';
 import type { Prompter } from './io/prompter.js';
@@ -128,6 +129,8 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
       argumentTerm: (argument) => t('help.value-placeholder', { name: Help.prototype.argumentTerm.call(new Help(), argument) }),
       // Widths in display cells (a kanji takes two) and lines broken where Chinese and Japanese allow.
       displayWidth: (text) => visibleWidth(text),
+      // A narrow description column is still broken within itself, not left to run past the edge.
+      minWidthToWrap: 16,
       boxWrap: (text, width) => wrapText(text, width),
       // Commander adds "(choices: …)" and "(default: …)" in English: said in the seller's language.
       optionDescription: (option) => {
@@ -140,7 +143,12 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
     })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => term.stdout.write(streamText(s, false)),
+      // Help fitted to a terminal narrower than its columns need (commander leaves a description
+      // column under 40 cells unbroken, and the text after the options is never broken).
+      writeOut: (s) => {
+        const width = layoutWidth(term, 'stdout');
+        return term.stdout.write(width ? wrapText(streamText(s, false), width) : streamText(s, false));
+      },
       writeErr: (s) => term.stderr.write(streamText(s, false)),
       outputError: () => {}, // reported by main() with a hint, once
     });
@@ -153,7 +161,43 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
     program.action(run(rootCommand));
   }
   for (const entry of named ? [named.entry] : COMMANDS) register(program, entry, t, run);
+  if (named?.leaf && named.flagsBefore) acceptFlagsBefore(program, named.path, named.leaf, t);
   return program;
+}
+
+/**
+ * A command's own flags given before its name (`close-account --limit 5 audit list`, `audit --format
+ * md export`): the program and the groups on the way read them too, hidden from their help, and
+ * the command gets them (commandFlags). A flag they already take (a global one) is left as it is.
+ */
+function acceptFlagsBefore(program: Command, path: readonly string[], leaf: AnyCommand, t: Translate): void {
+  let holder: Command | undefined = program;
+  for (const name of path) {
+    if (!holder) return;
+    const taken = new Set(holder.options.flatMap((o) => [o.long, o.short]).filter(Boolean));
+    for (const spec of leaf.flags) {
+      const option = optionOf(spec, t).hideHelp();
+      if (!taken.has(option.long) && !taken.has(option.short)) holder.addOption(option);
+    }
+    holder = holder.commands.find((c) => c.name() === name);
+    // The leaf itself (the last name) has its own flags already; a group that runs alone (archive) is its leaf.
+    if (holder && (holder.commands.length === 0 || name === path[path.length - 1])) return;
+  }
+}
+
+/** Every flag that takes a value, of the program and of every command: the word after it is that value, never a command's name. */
+function flagsTakingValues(): Set<string> {
+  const specs: FlagSpec[] = [...rootCommand.flags, ...GLOBAL_FLAGS];
+  const walk = (entry: CommandEntry): void => {
+    if (!isGroup(entry)) {
+      specs.push(...entry.flags);
+      return;
+    }
+    specs.push(...(entry.byItself?.flags ?? []));
+    entry.subcommands.forEach(walk);
+  };
+  COMMANDS.forEach(walk);
+  return new Set(specs.filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))));
 }
 
 /**
@@ -161,22 +205,36 @@ function buildProgram(t: Translate, term: Terminal, version: string, run: RunAct
  * names one, and whether that word comes first; null for the bare program, its help or a typo.
  * The parser then needs that command alone: each command's options cost time to build at every
  * start (~3 ms for all of them), and a command's parsing, help and errors never look at the others.
+ * For a group, `leaf` is the subcommand named after it (or what the group runs alone), `path` the
+ * names down to it, and `flagsBefore` whether a flag came before the leaf's name.
  */
-function namedCommand(argv: readonly string[]): { entry: CommandEntry; first: boolean } | null {
-  const takesValue = new Set(
-    [...rootCommand.flags, ...GLOBAL_FLAGS].filter((spec) => /[<[]/.test(spec.flags)).flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'))),
-  );
+function namedCommand(argv: readonly string[]): { entry: CommandEntry; first: boolean; leaf: AnyCommand | null; path: string[]; flagsBefore: boolean } | null {
+  const takesValue = flagsTakingValues();
+  let named: { entry: CommandEntry; first: boolean } | null = null;
+  let flagsBefore = false;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') break;
     if (word.startsWith('-')) {
+      flagsBefore = true;
       if (takesValue.has(word)) i += 1;
       continue;
     }
-    const entry = COMMANDS.find((e) => e.name === word);
-    return entry ? { entry, first: i === 0 } : null;
+    if (named === null) {
+      const entry = COMMANDS.find((e) => e.name === word);
+      if (!entry) return null;
+      named = { entry, first: i === 0 };
+      if (!isGroup(entry)) return { ...named, leaf: entry, path: [entry.name], flagsBefore };
+      continue;
+    }
+    // The word after a group's name: its subcommand, if it names one.
+    const group = named.entry as CommandGroup;
+    const sub = group.subcommands.find((c) => c.name === word);
+    return sub ? { ...named, leaf: sub, path: [group.name, sub.name], flagsBefore } : { ...named, leaf: null, path: [group.name], flagsBefore: false };
   }
-  return null;
+  if (named === null) return null;
+  const group = named.entry as CommandGroup;
+  return { ...named, leaf: group.byItself ?? null, path: [group.name], flagsBefore };
 }
 
 /** One entry of the command list: a command, or a group and its commands. */
@@ -227,14 +285,16 @@ export async function main(argv: string[], term: Terminal, options: MainOptions)
   /** Whether a document already went to stdout: --json prints exactly one, so an error after it adds none. */
   const printed = { stdout: false };
 
-  // Ctrl-C outside a prompt: close the run as interrupted (synchronous SQLite), then stop.
-  const stopListening = term.onInterrupt(() => {
-    io?.currentRun?.finish('interrupted', EXIT.interrupted, { at: 'signal' });
+  // Ctrl-C outside a prompt, or SIGTERM / SIGHUP: close the run as interrupted (synchronous
+  // SQLite), naming the signal, then stop with the shell's code for it (130, 143, 129).
+  const stopListening = term.onInterrupt((signal = 'SIGINT') => {
+    const code = signal === 'SIGINT' ? EXIT.interrupted : 128 + osConstants.signals[signal];
+    io?.currentRun?.finish('interrupted', code, { at: 'signal', signal });
     const message = io?.onInterrupted?.() ?? interruptedMessage(t, io);
-    if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, EXIT.interrupted)}\n`);
+    if (wantsJson(argv) && !printed.stdout) term.stdout.write(`${errorDocument('interrupted', message, code)}\n`);
     term.stderr.write(`\n${streamText(message, false)}\n`);
-    exitCode = EXIT.interrupted;
-    term.exit(EXIT.interrupted);
+    exitCode = code;
+    term.exit(code);
   });
 
   const run: RunAction =
@@ -397,6 +457,11 @@ async function report(error: unknown, term: Terminal, t: Translate, colourAllowe
   // A file SQLite cannot read is a damaged log: the seller's input, not a bug.
   if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as Error & { code?: string }).code))) {
     return fail(EXIT.usage, t('error.audit-damaged', { detail: error.message }), t('error.audit-damaged-hint'), 'audit-damaged');
+  }
+  // A file of the built program missing or damaged (dist/ incomplete): the installation, not a bug.
+  if (error instanceof Error && error.name === 'ProgramFileMissing') {
+    const { path, code } = error as Error & { path: string; code: string };
+    return fail(EXIT.internal, t('error.install-incomplete', { path, code }), t('error.install-incomplete-hint'), 'internal');
   }
   // A bug: say so plainly; the stack only when asked for.
   const message = t('error.internal', { detail: error instanceof Error ? error.message : String(error) });

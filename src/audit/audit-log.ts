@@ -13,6 +13,7 @@
 // recorded so far is on disk, as before. The head kept outside is written only after an fsync.
 
 import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -43,7 +44,8 @@ export interface RunSummary {
   /** The demo seller's situation, for runs on the demo seller that recorded it. */
   demo_scenario: string | null;
   as_of: string;
-  outcome: RunOutcome | 'running';
+  /** 'abandoned': never finished, and its process (on this machine) is gone; a later run records it as interrupted. */
+  outcome: RunOutcome | 'running' | 'abandoned';
   verdict: string | null;
   earliest_close_date: string | null;
   exit_code: number | null;
@@ -549,7 +551,7 @@ export class AuditLog {
   private summarise(rows: Row[]): RunSummary | undefined {
     const started = rows.find((r) => r.type === 'run-started');
     if (!started) return undefined;
-    const body = JSON.parse(started.body) as { command: string; adapter: string; demo: boolean; demoScenario?: string; asOf: string };
+    const body = JSON.parse(started.body) as { command: string; adapter: string; demo: boolean; demoScenario?: string; asOf: string; process?: { pid: number; host: string } };
     const source = rows.filter((r) => r.type === 'run-source').at(-1);
     const sourceBody = source ? (JSON.parse(source.body) as { adapter: string; demo: boolean; demoScenario?: string }) : null;
     const readiness = rows.filter((r) => r.type === 'readiness').at(-1);
@@ -566,7 +568,9 @@ export class AuditLog {
       demo: sourceBody?.demo ?? body.demo,
       demo_scenario: (sourceBody ? sourceBody.demoScenario : body.demoScenario) ?? null,
       as_of: body.asOf,
-      outcome: finishedBody?.outcome ?? 'running',
+      // A run that never finished is running only while its process is: killed (SIGKILL, a crash), it
+      // is shown as abandoned until a later run records it as interrupted (run-recorder.ts).
+      outcome: finishedBody?.outcome ?? (body.process && body.process.host === hostname() && !processAlive(body.process.pid) ? 'abandoned' : 'running'),
       verdict: readinessBody?.verdict ?? null,
       earliest_close_date: readinessBody?.earliestCloseDate ?? null,
       exit_code: finishedBody?.exitCode ?? null,

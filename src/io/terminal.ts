@@ -3,6 +3,10 @@
 
 import { toIsoDate, type IsoDate } from '../core/dates.js';
 
+/** The signals that stop a run: each is recorded in the audit log before the process exits. */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+
 export interface Terminal {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
@@ -21,8 +25,11 @@ export interface Terminal {
   openUrl(url: string): Promise<boolean>;
   /** Ends the process now (after Ctrl-C); tests make it throw instead. */
   exit(code: number): never;
-  /** Runs `handler` on Ctrl-C; returns the function that removes it. */
-  onInterrupt(handler: () => void): () => void;
+  /**
+   * Runs `handler` on Ctrl-C (SIGINT), and on SIGTERM and SIGHUP (a `kill`, `timeout`, a CI job
+   * cancelled, the terminal closed), which stop a run as surely; returns the function that removes it.
+   */
+  onInterrupt(handler: (signal: InterruptSignal) => void): () => void;
 }
 
 /** Prompts need a keyboard and a screen: stdin and stderr (where prompts are drawn) must be terminals. */
@@ -72,8 +79,11 @@ export function processTerminal(): Terminal {
     },
     exit: (code) => process.exit(code),
     onInterrupt: (handler) => {
-      process.on('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
+      const listeners = INTERRUPT_SIGNALS.map((signal) => [signal, () => handler(signal)] as const);
+      for (const [signal, listener] of listeners) process.on(signal, listener);
+      return () => {
+        for (const [signal, listener] of listeners) process.off(signal, listener);
+      };
     },
   };
 }

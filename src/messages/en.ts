@@ -369,6 +369,8 @@ export const en = {
   'warning.prefix': () => 'warning',
   'error.see-help': () => 'Run `close-account --help` for the commands and options.',
   'error.see-command-help': (p: P) => `Run \`${p.command} --help\` for its options.`,
+  'error.install-incomplete': (p: P) => `close-account cannot run: its file ${p.path} is missing or cannot be read (${p.code}).`,
+  'error.install-incomplete-hint': () => 'The installation is incomplete or damaged: in the checkout run `npm run build` (or install close-account again). The audit log was left consistent.',
   'error.internal': (p: P) => `Something went wrong inside close-account: ${p.detail}`,
   'error.internal-hint': () =>
     'This is a bug, not something you did. Run again with CLOSE_ACCOUNT_DEBUG=1 for details, and report it. The audit log was left consistent.',
@@ -386,7 +388,7 @@ export const en = {
   'error.config-not-json': (p: P) => `${p.path}, line ${p.line}: not valid JSON (${p.detail}).`,
   'error.config-invalid': (p: P) => `${p.path}, line ${p.line}: "${p.key}": ${p.detail}.`,
   'error.config-hint': () =>
-    'The config file is JSON with any of: adapter, demoScenario, auditDb, sellerId, reason, reasonText, email, phone, reportsDir, encoding, submitter, webhookUrl, spApi { clientId, clientSecret, refreshToken, sellerId, region, endpoint, lwaEndpoint }.',
+    'The config file is JSON with any of: adapter, demoScenario, auditDb, sellerId, reason, reasonText, email, phone, reportsDir, encoding, maxReportAge, submitter, webhookUrl, spApi { clientId, clientSecret, refreshToken, sellerId, region, endpoint, lwaEndpoint }.',
   'error.audit-unusable': (p: P) => `Cannot use the audit log at ${p.path} (${p.code}: ${p.detail}).`,
   'error.audit-unusable-hint': () =>
     'Check that the folder exists and is writable and the disk is not full, or choose another file with --audit-db PATH. Nothing was submitted.',
@@ -449,7 +451,7 @@ export const en = {
   'help.run-id': () => 'a run id from `audit list`',
   'help.format': () => 'md, html, json or csv',
   'help.exit-codes': () =>
-    'Exit codes:\n  0    ready, or done\n  1    unexpected internal error (a bug)\n  2    usage or input error\n  3    not ready (blocked, or confirmations missing)\n  4    data-source failure (authentication, network, API)\n  130  interrupted (Ctrl-C)',
+    'Exit codes:\n  0    ready, or done\n  1    unexpected internal error (a bug)\n  2    usage or input error\n  3    not ready (blocked, or confirmations missing)\n  4    data-source failure (authentication, network, API)\n  130  interrupted (Ctrl-C); 143 and 129 for SIGTERM and SIGHUP',
   'help.examples': () =>
     'Examples:\n  close-account                                   start the wizard\n  close-account --dry-run                         am I ready? (demo seller)\n  close-account check --as-of 2027-03-01 --json   will I be ready on 1 March?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 
@@ -850,6 +852,7 @@ export const en = {
   'outcome.completed': () => 'completed',
   'outcome.failed': () => 'failed',
   'outcome.interrupted': () => 'interrupted',
+  'outcome.abandoned': () => 'stopped (process gone)',
   'outcome.running': () => 'running',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
   'item.kind': (p: P) => ({ ads: 'Amazon Ads charge', subscription: 'subscription fee', 'a-to-z': 'A-to-z Guarantee claim', chargeback: 'chargeback', 'safe-t': 'SAFE-T claim' })[String(p.value)] ?? String(p.value),

@@ -365,6 +365,8 @@ export const ja: Messages = {
   'warning.prefix': () => '警告',
   'error.see-help': () => 'コマンドとオプションは `close-account --help` で確認できます。',
   'error.see-command-help': (p: P) => `オプションは \`${p.command} --help\` で確認できます。`,
+  'error.install-incomplete': (p: P) => `close-account を実行できません。ファイル ${p.path} がないか、読み込めません（${p.code}）。`,
+  'error.install-incomplete-hint': () => 'インストールが不完全か壊れています。チェックアウトで `npm run build` を実行してください（または close-account をインストールし直してください）。監査ログは一貫した状態のままです。',
   'error.internal': (p: P) => `close-account の内部で問題が起きました: ${p.detail}`,
   'error.internal-hint': () =>
     'これはバグで、あなたの操作のせいではありません。CLOSE_ACCOUNT_DEBUG=1 を付けて再実行すると詳細が出ます。報告してください。監査ログは整合性を保っています。',
@@ -382,7 +384,7 @@ export const ja: Messages = {
   'error.config-not-json': (p: P) => `${p.path} ${p.line}行目: JSONとして正しくありません (${p.detail})。`,
   'error.config-invalid': (p: P) => `${p.path} ${p.line}行目: 「${p.key}」: ${p.detail}。`,
   'error.config-hint': () =>
-    '設定ファイルはJSONで、次のキーを使えます: adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
+    '設定ファイルはJSONで、次のキーを使えます: adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、maxReportAge、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
   'error.audit-unusable': (p: P) => `監査ログ ${p.path} を使えません (${p.code}: ${p.detail})。`,
   'error.audit-unusable-hint': () =>
     'フォルダが存在し書き込めること、ディスクに空きがあることを確認するか、--audit-db PATH で別のファイルを指定してください。何も送信していません。',
@@ -445,7 +447,7 @@ export const ja: Messages = {
   'help.run-id': () => '`audit list` の実行ID',
   'help.format': () => 'md、html、json、csv',
   'help.exit-codes': () =>
-    '終了コード:\n  0    準備完了、または完了\n  1    予期しない内部エラー (バグ)\n  2    使い方または入力のエラー\n  3    準備未完了 (閉鎖不可、または確認待ち)\n  4    データソースの障害 (認証、ネットワーク、API)\n  130  中断 (Ctrl-C)',
+    '終了コード:\n  0    準備完了、または完了\n  1    予期しない内部エラー (バグ)\n  2    使い方または入力のエラー\n  3    準備未完了 (閉鎖不可、または確認待ち)\n  4    データソースの障害 (認証、ネットワーク、API)\n  130  中断 (Ctrl-C)。SIGTERM は 143、SIGHUP は 129',
   'help.examples': () =>
     '例:\n  close-account                                   ウィザードを開始\n  close-account --dry-run                         準備できている? (デモ出品者)\n  close-account check --as-of 2027-03-01 --json   3月1日に準備できている?\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 
@@ -841,6 +843,7 @@ export const ja: Messages = {
   'outcome.completed': () => '完了',
   'outcome.failed': () => '失敗',
   'outcome.interrupted': () => '中断',
+  'outcome.abandoned': () => '停止（プロセスなし）',
   'outcome.running': () => '実行中',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
   'item.kind': (p: P) => ({ ads: 'Amazon 広告の請求', subscription: '月額登録料', 'a-to-z': 'Amazonマーケットプレイス保証申請', chargeback: 'チャージバック', 'safe-t': 'SAFE-T申請' })[String(p.value)] ?? String(p.value),

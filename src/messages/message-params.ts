@@ -134,6 +134,7 @@ export interface MessageParams {
   'error.config-too-large': { cap: Value; path: Value };
   'error.config-unreadable': { code: Value; path: Value };
   'error.confirm-mismatch': { confirm: Value; sellerId: Value };
+  'error.install-incomplete': { code: Value; path: Value };
   'error.internal': { detail: Value };
   'error.interrupted': { runId: Value };
   'error.interrupted-submitted': { id: Value; runId: Value };

@@ -355,6 +355,8 @@ export const zhCN: Messages = {
   'warning.prefix': () => '警告',
   'error.see-help': () => '运行 `close-account --help` 查看命令和选项。',
   'error.see-command-help': (p: P) => `运行 \`${p.command} --help\` 查看它的选项。`,
+  'error.install-incomplete': (p: P) => `close-account 无法运行：其文件 ${p.path} 缺失或无法读取（${p.code}）。`,
+  'error.install-incomplete-hint': () => '安装不完整或已损坏：请在检出目录中运行 `npm run build`（或重新安装 close-account）。审计日志保持一致。',
   'error.internal': (p: P) => `close-account 内部出错：${p.detail}`,
   'error.internal-hint': () => '这是一个程序缺陷，不是您的操作问题。加上 CLOSE_ACCOUNT_DEBUG=1 再次运行可查看详情，请报告此问题。审计日志保持一致。',
   'error.interrupted': (p: P) =>
@@ -371,7 +373,7 @@ export const zhCN: Messages = {
   'error.config-not-json': (p: P) => `${p.path} 第 ${p.line} 行：不是有效的 JSON（${p.detail}）。`,
   'error.config-invalid': (p: P) => `${p.path} 第 ${p.line} 行：“${p.key}”：${p.detail}。`,
   'error.config-hint': () =>
-    '配置文件是 JSON，可包含：adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
+    '配置文件是 JSON，可包含：adapter、demoScenario、auditDb、sellerId、reason、reasonText、email、phone、reportsDir、encoding、maxReportAge、submitter、webhookUrl、spApi { clientId、clientSecret、refreshToken、sellerId、region、endpoint、lwaEndpoint }。',
   'error.audit-unusable': (p: P) => `无法使用审计日志 ${p.path}（${p.code}：${p.detail}）。`,
   'error.audit-unusable-hint': () => '请确认文件夹存在且可写、磁盘未满，或用 --audit-db PATH 选择另一个文件。没有提交任何内容。',
   'error.audit-newer': (p: P) => `审计日志 ${p.path} 由更新版本的 close-account 写入（架构 ${p.version}）。`,
@@ -432,7 +434,7 @@ export const zhCN: Messages = {
   'help.run-id': () => '`audit list` 中的运行编号',
   'help.format': () => 'md、html、json 或 csv',
   'help.exit-codes': () =>
-    '退出码：\n  0    已就绪或已完成\n  1    意外的内部错误（程序缺陷）\n  2    用法或输入错误\n  3    未就绪（受阻或待确认）\n  4    数据源故障（认证、网络、API）\n  130  已中断（Ctrl-C）',
+    '退出码：\n  0    已就绪或已完成\n  1    意外的内部错误（程序缺陷）\n  2    用法或输入错误\n  3    未就绪（受阻或待确认）\n  4    数据源故障（认证、网络、API）\n  130  已中断（Ctrl-C）；SIGTERM 为 143，SIGHUP 为 129',
   'help.examples': () =>
     '示例：\n  close-account                                   启动向导\n  close-account --dry-run                         我准备好了吗？（演示卖家）\n  close-account check --as-of 2027-03-01 --json   3 月 1 日我能就绪吗？\n  close-account check --demo-scenario ready --attest all\n  close-account submit --demo-scenario ready --attest all \\\n      --seller-id A2DEMO5ELLER7Q --reason stopped-selling \\\n      --email owner@example.com --confirm A2DEMO5ELLER7Q\n  close-account audit list',
 
@@ -822,6 +824,7 @@ export const zhCN: Messages = {
   'outcome.completed': () => '已完成',
   'outcome.failed': () => '失败',
   'outcome.interrupted': () => '已中断',
+  'outcome.abandoned': () => '已停止（进程已不在）',
   'outcome.running': () => '运行中',
   'item.field': (p: P) => ITEM_FIELDS[String(p.key)] ?? String(p.key),
   'item.kind': (p: P) => ({ ads: '亚马逊广告费用', subscription: '月租费', 'a-to-z': 'A-to-z 保障索赔', chargeback: '信用卡拒付', 'safe-t': 'SAFE-T 索赔' })[String(p.value)] ?? String(p.value),

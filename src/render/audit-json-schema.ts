@@ -21,7 +21,7 @@ export const runJsonSchema = z.strictObject({
   demo: z.boolean(),
   demoScenario: z.string().nullable(),
   asOf: isoDate,
-  outcome: z.enum(['completed', 'failed', 'interrupted', 'running']),
+  outcome: z.enum(['completed', 'failed', 'interrupted', 'running', 'abandoned']),
   verdict: z.enum(VERDICTS).nullable(),
   earliestCloseDate: isoDate.nullable(),
   exitCode: z.number().int().nullable(),

@@ -2,13 +2,14 @@
 // day, a browser that records what it was asked to open, and an exit that throws.
 
 import { PassThrough } from 'node:stream';
-import type { Terminal } from '../../src/io/terminal.js';
+import type { InterruptSignal, Terminal } from '../../src/io/terminal.js';
 
 export interface FakeTerminal extends Terminal {
   output(): string;
   errors(): string;
   opened: string[];
-  interrupt(): void;
+  /** Ctrl-C by default; SIGTERM or SIGHUP as a `kill` sends them. */
+  interrupt(signal?: InterruptSignal): void;
 }
 
 export class ExitCalled extends Error {
@@ -25,7 +26,7 @@ export function fakeTerminal(options: { tty?: boolean; env?: Record<string, stri
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const handlers: (() => void)[] = [];
+  const handlers: ((signal: InterruptSignal) => void)[] = [];
   const today = options.today ?? '2026-11-26';
   const opened: string[] = [];
   return {
@@ -54,6 +55,6 @@ export function fakeTerminal(options: { tty?: boolean; env?: Record<string, stri
     output: () => out,
     errors: () => err,
     opened,
-    interrupt: () => handlers.forEach((h) => h()),
+    interrupt: (signal = 'SIGINT') => handlers.forEach((h) => h(signal)),
   };
 }
