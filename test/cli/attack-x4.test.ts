@@ -222,3 +222,15 @@ describe('a folder where the log was (its head kept outside says it held records
     expect(errorJsonSchema.parse(JSON.parse(exported.out)).error).toMatchObject({ code: 'audit-lost', exitCode: 2 });
   });
 });
+
+describe('portfolio check: the region map names a protected account as protected', () => {
+  it('its closure-request line marks it [protected], as the table does, never as one plainly to submit', async () => {
+    const { dir, env, db } = place();
+    const accounts = join(dir, 'accounts.yaml');
+    writeFileSync(accounts, 'version: 1\naccounts:\n  - { name: Kept shop, sellerId: A1KEPTSHOP001, region: north-america, protected: true, source: { kind: demo, scenario: ready } }\n  - { name: Going shop, sellerId: A1GOINGSHOP01, region: japan, source: { kind: demo, scenario: ready } }\n');
+    const result = await run(env, ['portfolio', 'check', '--accounts', accounts, '--audit-db', db, '--as-of', '2026-11-26']);
+    const map = result.out.slice(result.out.indexOf('Closure requests by seller and region'));
+    expect(map).toMatch(/North America: one request closes .*\(Kept shop \[sample\] \[protected\]\)/);
+    expect(map).toMatch(/Japan: one request closes .*\(Going shop \[sample\]\)/);
+  });
+});
