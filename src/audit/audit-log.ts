@@ -289,8 +289,12 @@ export class AuditLog {
    */
   static open(path: string, clock: () => Date = () => new Date(), busyTimeoutMs = 5000, heads: ChainHeadStore = new ChainHeadStore([`${path}.head`])): AuditLog {
     // A device or a pipe (--audit-db /dev/null) is no log: refused before anything touches it.
-    if (existsSync(path) && !statSync(path).isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
     const head = heads.read();
+    if (existsSync(path) && !statSync(path).isFile()) {
+      // Where the head kept outside says a log with records was, a folder or a device in its place is that log lost.
+      if (head && head.seq > 0) throw new AuditLostError(head, path);
+      throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+    }
     const empty = !existsSync(path) || statSync(path).size === 0;
     if (head && head.seq > 0 && empty) throw new AuditLostError(head, path);
     // Folder 0700 and file 0600 from the first byte (created exclusively, so concurrent first

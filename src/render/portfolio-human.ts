@@ -30,8 +30,9 @@ function firstBlocker(result: AccountResult, t: Translate): string {
   return more > 0 ? t('portfolio.blocker.more', { title, count: more }) : title;
 }
 
-export function renderRegionMap(regions: readonly SellerRegions[], style: Style, t: Translate, samples: ReadonlySet<string> = new Set()): string {
-  const named = (name: string) => (samples.has(name) ? `${name} ${t('portfolio.sample-mark')}` : name);
+export function renderRegionMap(regions: readonly SellerRegions[], style: Style, t: Translate, samples: ReadonlySet<string> = new Set(), kept: ReadonlySet<string> = new Set()): string {
+  // Marked as in the table: a protected account is never read as one whose request is to be sent.
+  const named = (name: string) => markedAccountName({ name, protected: kept.has(name) }, samples.has(name), t);
   const lines: string[] = [style.bold(t('portfolio.regions.heading'))];
   for (const seller of regions) {
     lines.push(`  ${t('portfolio.regions.seller', { sellerId: seller.sellerId, count: seller.requests.length })}`);
@@ -77,7 +78,7 @@ export function renderPortfolioCheck(result: PortfolioCheck, style: Style, t: Tr
   }
   const demos = result.accounts.filter((a) => a.readiness?.isDemo).map((a) => a.account.name);
   if (demos.length > 0) lines.push('', style.yellow(t('portfolio.demo-accounts', { names: demos.join(', ') })));
-  lines.push('', renderRegionMap(result.regions, style, t, new Set(result.accounts.filter((a) => a.account.source.kind === 'demo').map((a) => a.account.name))));
+  lines.push('', renderRegionMap(result.regions, style, t, new Set(result.accounts.filter((a) => a.account.source.kind === 'demo').map((a) => a.account.name)), new Set(result.accounts.filter((a) => a.account.protected).map((a) => a.account.name))));
   const ready = result.accounts.filter((a) => a.readiness?.verdict === 'ready').length;
   lines.push('', t('portfolio.summary', { ready, notReady: result.accounts.length - ready - failed.length, failed: failed.length }));
   return lines.join('\n');

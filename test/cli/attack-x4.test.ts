@@ -205,3 +205,32 @@ describe('a UTF-16 report cut within its first characters (found by the transfor
     expect(JSON.parse(result.out).checks.find((c: { id: string }) => c.id === 'balance').status).toBe('unknown');
   });
 });
+
+describe('a folder where the log was (its head kept outside says it held records)', () => {
+  it('is a lost log: verify --json says not intact (exit 3), list --json its own document, export audit-lost; never "cannot use" as if no log had been there', async () => {
+    const { env, db } = place();
+    expect((await run(env, ['check', '--audit-db', db])).code).toBe(3);
+    unlinkSync(db);
+    mkdirSync(db);
+    const verified = await run(env, ['audit', 'verify', '--json', '--audit-db', db]);
+    expect(verified.code).toBe(3);
+    expect(auditVerifyJsonSchema.parse(JSON.parse(verified.out))).toMatchObject({ intact: false, problem: { kind: 'truncated' } });
+    const listed = await run(env, ['audit', 'list', '--json', '--audit-db', db]);
+    expect(listed.code).toBe(2);
+    expect(auditListJsonSchema.parse(JSON.parse(listed.out))).toMatchObject({ chain: { intact: false, problem: { kind: 'truncated' } } });
+    const exported = await run(env, ['audit', 'export', '--json', '--audit-db', db]);
+    expect(errorJsonSchema.parse(JSON.parse(exported.out)).error).toMatchObject({ code: 'audit-lost', exitCode: 2 });
+  });
+});
+
+describe('portfolio check: the region map names a protected account as protected', () => {
+  it('its closure-request line marks it [protected], as the table does, never as one plainly to submit', async () => {
+    const { dir, env, db } = place();
+    const accounts = join(dir, 'accounts.yaml');
+    writeFileSync(accounts, 'version: 1\naccounts:\n  - { name: Kept shop, sellerId: A1KEPTSHOP001, region: north-america, protected: true, source: { kind: demo, scenario: ready } }\n  - { name: Going shop, sellerId: A1GOINGSHOP01, region: japan, source: { kind: demo, scenario: ready } }\n');
+    const result = await run(env, ['portfolio', 'check', '--accounts', accounts, '--audit-db', db, '--as-of', '2026-11-26']);
+    const map = result.out.slice(result.out.indexOf('Closure requests by seller and region'));
+    expect(map).toMatch(/North America: one request closes .*\(Kept shop \[sample\] \[protected\]\)/);
+    expect(map).toMatch(/Japan: one request closes .*\(Going shop \[sample\]\)/);
+  });
+});
