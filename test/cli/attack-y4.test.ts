@@ -266,3 +266,14 @@ describe('the config file\'s hint', () => {
     }
   });
 });
+
+describe('--lang given twice', () => {
+  it('the last wins, as for every other flag; a bad last value is refused, not passed over for a good first one', async () => {
+    const { env } = sandbox();
+    expect((await runMain(['check', '--lang', 'ja', '--lang', 'en'], env)).stdout).toMatch(/^DEMO DATA:/);
+    expect((await runMain(['--lang', 'en', 'check', '--lang', 'ja'], env)).stdout).toMatch(/^デモデータ/);
+    const bad = await runMain(['audit', 'list', '--lang=zh-CN', '--lang=xx'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown language "xx"');
+  });
+});
