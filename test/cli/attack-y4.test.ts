@@ -277,3 +277,25 @@ describe('--lang given twice', () => {
     expect(bad.stderr).toContain('Unknown language "xx"');
   });
 });
+
+describe('a data-source flag given for another source than the one that runs', () => {
+  it('is refused (exit 2) before anything is checked, not silently ignored: `check --reports-dir D` without --adapter reports ran the demo seller', async () => {
+    const { env, home } = sandbox();
+    const cases: [string[], string][] = [
+      [['check', '--reports-dir', home], '--reports-dir is for --adapter reports, and the data here comes from demo'],
+      [['--dry-run', '--max-report-age', '5'], '--max-report-age is for --adapter reports'],
+      [['plan', '--encoding', 'utf-8'], '--encoding is for --adapter reports'],
+      [['check', '--adapter', 'reports', '--reports-dir', home, '--demo-done', 'all'], '--demo-done is for --adapter demo, and the data here comes from reports'],
+      [['check', '--adapter', 'sp-api', '--demo-scenario', 'ready'], '--demo-scenario is for --adapter demo, and the data here comes from sp-api'],
+    ];
+    for (const [args, said] of cases) {
+      const result = await runMain(args, env);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(said);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    // What belongs to the source that runs is taken as before.
+    expect((await runMain(['check', '--demo-scenario', 'ready', '--demo-done', 'all', '--attest', 'all'], env)).code).toBe(0);
+    expect((await runMain(['audit', 'list', '--json'], env)).stdout).toContain('"outcome": "completed"');
+  });
+});
