@@ -299,3 +299,15 @@ describe('a data-source flag given for another source than the one that runs', (
     expect((await runMain(['audit', 'list', '--json'], env)).stdout).toContain('"outcome": "completed"');
   });
 });
+
+describe('a path flag given an empty value', () => {
+  it('is refused as a missing value (exit 2), not taken for no flag: the default log written, no file saved, nothing said', async () => {
+    const { env } = sandbox();
+    for (const args of [['check', '--audit-db', ''], ['--audit-db=', 'check'], ['check', '--out', ''], ['check', '--config', ''], ['plan', '--ics', ''], ['audit', 'export', '--out=']]) {
+      const result = await runMain(args, env);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^error: The option --[a-z-]+ needs a value\./);
+    }
+    expect((await runMain(['audit', 'list', '--json'], env)).stdout).toContain('"exists": false');
+  });
+});
