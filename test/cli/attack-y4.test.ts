@@ -4,11 +4,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { homedir } from 'node:os';
 import { configSchema } from '../../src/config/config-file.js';
+import { defaultAuditDbPath } from '../../src/audit/default-path.js';
+import { userFolder } from '../../src/audit/user-folders.js';
+import { defaultAccountsPaths } from '../../src/portfolio/accounts-path.js';
+import { expandHome } from '../../src/io/expand-home.js';
 import { visibleWidth } from '../../src/io/text-layout.js';
 import { LANGUAGES, loadMessages } from '../../src/messages/catalogue.js';
 import { runMain } from '../helpers/cli-in-process.js';
@@ -309,5 +314,26 @@ describe('a path flag given an empty value', () => {
       expect(result.stderr, args.join(' ')).toMatch(/^error: The option --[a-z-]+ needs a value\./);
     }
     expect((await runMain(['audit', 'list', '--json'], env)).stdout).toContain('"exists": false');
+  });
+});
+
+describe('HOME set but empty', () => {
+  it('the user\'s folders (audit log, chain head copies, accounts file) are under the home from the system, never relative to the working folder', () => {
+    for (const kind of ['data', 'state', 'config'] as const) {
+      const folder = userFolder(kind, { HOME: '' }, 'linux', '');
+      expect(folder.startsWith(homedir()), kind).toBe(true);
+      expect(isAbsolute(folder), kind).toBe(true);
+    }
+    expect(isAbsolute(defaultAuditDbPath({ HOME: '' }, 'linux', ''))).toBe(true);
+    expect(defaultAccountsPaths({ HOME: '' }, 'linux', '').every((path) => isAbsolute(path))).toBe(true);
+  });
+});
+
+describe('~ with HOME unset or empty', () => {
+  it('is the user\'s home from the system (as the default places are), never a literal "~" folder in the working folder', () => {
+    expect(expandHome('~/audit.db', undefined)).toBe(join(homedir(), 'audit.db'));
+    expect(expandHome('~/audit.db', '')).toBe(join(homedir(), 'audit.db'));
+    expect(expandHome('~', '')).toBe(homedir());
+    expect(expandHome('/abs/~/x', '')).toBe('/abs/~/x');
   });
 });
