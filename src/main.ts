@@ -78,6 +78,11 @@ function commandFlags(cmd: Command): RawFlags {
       if (source === undefined || source === 'default' || source === 'implied') continue;
       if (!own.has(key)) throw fromCommand(cmd, new CommanderError(EXIT.usage, 'commander.unknownOption', `error: unknown option '${option.long ?? option.flags}'`));
       const value: unknown = c.getOptionValue(key);
+      // An empty path (`--audit-db "$UNSET"`, `--out ''`) would be taken for no flag at all: the
+      // default log written, no file saved, and nothing said.
+      if (value === '' && /<(file|folder|path|dir)>/.test(option.flags)) {
+        throw fromCommand(cmd, new CommanderError(EXIT.usage, 'commander.optionMissingArgument', `error: option '${option.long ?? option.flags}' argument missing`));
+      }
       const before = raw[key];
       raw[key] = Array.isArray(before) && Array.isArray(value) ? [...before, ...(value as unknown[])] : value;
     }

@@ -3,6 +3,7 @@
 // for the copies of its chain head, `config` for the portfolio's accounts file. One switch on the
 // platform, for all three.
 
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export type UserFolderKind = 'data' | 'state' | 'config';
@@ -14,7 +15,10 @@ const XDG: Record<UserFolderKind, { variable: string; under: string[] }> = {
 };
 
 /** The base folder of `kind` (the tool adds its own `close-account` folder below it). */
-export function userFolder(kind: UserFolderKind, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string): string {
+export function userFolder(kind: UserFolderKind, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, given: string | undefined): string {
+  // HOME set but empty (`env HOME= …`, a service's environment) is no home: joined to it, the
+  // folders would be relative, a new audit log (and no accounts file, so no guard) in each working folder.
+  const home = given || homedir();
   if (platform === 'win32') return env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support');
   const { variable, under } = XDG[kind];

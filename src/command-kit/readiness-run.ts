@@ -42,8 +42,31 @@ export interface ReadinessRunOptions {
   readonly statedSellerId: string | null;
 }
 
-export function resolveReadinessRun(raw: RawFlags, { options, term, t }: Globals): ReadinessRunOptions {
+/** The flags that only one data source reads (`check --reports-dir D` without --adapter reports runs the demo seller). */
+const SOURCE_ONLY_FLAGS: readonly { flag: string; name: string; source: string }[] = [
+  { flag: '--demo-scenario', name: 'demoScenario', source: 'demo' },
+  { flag: '--demo-done', name: 'demoDone', source: 'demo' },
+  { flag: '--reports-dir', name: 'reportsDir', source: 'reports' },
+  { flag: '--encoding', name: 'encoding', source: 'reports' },
+  { flag: '--max-report-age', name: 'maxReportAge', source: 'reports' },
+];
+
+/**
+ * `how.sourceAsked`: the wizard asks for the data source when no --adapter was given, and takes
+ * such flags as its answers' defaults.
+ */
+export function resolveReadinessRun(raw: RawFlags, { options, term, t }: Globals, how: { sourceAsked?: boolean } = {}): ReadinessRunOptions {
   const source = resolveDataSource(raw, options, term.env, t);
+  // A flag on the command line for another data source than the one that runs would be ignored
+  // without a word: refused, before anything is checked (config-file values are defaults, not asked for).
+  if (!(how.sourceAsked && flagText(raw, 'adapter') === undefined)) {
+    for (const { flag, name, source: owner } of SOURCE_ONLY_FLAGS) {
+      const given = raw[name];
+      if (owner !== source.adapter && given !== undefined && !(Array.isArray(given) && given.length === 0)) {
+        throw new UsageError(t('error.flag-for-other-source', { flag, source: owner, adapter: source.adapter }), t('error.flag-for-other-source-hint', { flag, source: owner }));
+      }
+    }
+  }
   const asOf = flagText(raw, 'asOf');
   if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(t('error.bad-date', { value: asOf }));
   return Object.freeze({

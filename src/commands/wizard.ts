@@ -37,7 +37,7 @@ export interface WizardOptions {
 
 export function resolveWizardOptions(raw: RawFlags, globals: Globals): WizardOptions {
   return Object.freeze({
-    run: resolveReadinessRun(raw, globals),
+    run: resolveReadinessRun(raw, globals, { sourceAsked: true }),
     answers: resolveRequestAnswers(raw, globals.options),
     submitter: resolveSubmitterChoice(raw, globals.options, globals.t),
     given: Object.freeze({ adapter: flagText(raw, 'adapter') !== undefined, demoScenario: flagText(raw, 'demoScenario') !== undefined }),

@@ -24,11 +24,17 @@ export function chooseLanguage(flag: string | undefined, env: Readonly<Record<st
   return { language: languageOf(locale) ?? 'en', unknownFlag: null };
 }
 
-/** The --lang value on a command line, read before the parser runs (the parser speaks it). */
+/**
+ * The --lang value on a command line, read before the parser runs (the parser speaks it). Given
+ * more than once, the last wins, as for every other flag (so a bad last value is never passed over
+ * for a good first one); nothing after `--` is a flag.
+ */
 export function langFlag(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lang') return argv[i + 1];
-    if (argv[i]!.startsWith('--lang=')) return argv[i]!.slice('--lang='.length);
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang') value = argv[++i];
+    else if (argv[i]!.startsWith('--lang=')) value = argv[i]!.slice('--lang='.length);
   }
-  return undefined;
+  return value;
 }

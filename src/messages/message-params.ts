@@ -134,6 +134,8 @@ export interface MessageParams {
   'error.config-too-large': { cap: Value; path: Value };
   'error.config-unreadable': { code: Value; path: Value };
   'error.confirm-mismatch': { confirm: Value; sellerId: Value };
+  'error.flag-for-other-source': { adapter: Value; flag: Value; source: Value };
+  'error.flag-for-other-source-hint': { flag: Value; source: Value };
   'error.install-incomplete': { code: Value; path: Value };
   'error.internal': { detail: Value };
   'error.interrupted': { runId: Value };

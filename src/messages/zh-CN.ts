@@ -357,6 +357,8 @@ export const zhCN: Messages = {
   'error.see-command-help': (p: P) => `运行 \`${p.command} --help\` 查看它的选项。`,
   'error.install-incomplete': (p: P) => `close-account 无法运行：其文件 ${p.path} 缺失或无法读取（${p.code}）。`,
   'error.install-incomplete-hint': () => '安装不完整或已损坏：请在检出目录中运行 `npm run build`（或重新安装 close-account）。审计日志保持一致。',
+  'error.flag-for-other-source': (p: P) => `${p.flag} 用于 --adapter ${p.source}，而这里的数据来自 ${p.adapter}，不会用到它：未进行任何检查。`,
+  'error.flag-for-other-source-hint': (p: P) => `要使用它，请加上 --adapter ${p.source}；否则请去掉 ${p.flag}。`,
   'error.internal': (p: P) => `close-account 内部出错：${p.detail}`,
   'error.internal-hint': () => '这是一个程序缺陷，不是您的操作问题。加上 CLOSE_ACCOUNT_DEBUG=1 再次运行可查看详情，请报告此问题。审计日志保持一致。',
   'error.interrupted': (p: P) =>

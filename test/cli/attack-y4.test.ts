@@ -4,11 +4,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
+import { homedir } from 'node:os';
 import { configSchema } from '../../src/config/config-file.js';
+import { defaultAuditDbPath } from '../../src/audit/default-path.js';
+import { userFolder } from '../../src/audit/user-folders.js';
+import { defaultAccountsPaths } from '../../src/portfolio/accounts-path.js';
+import { expandHome } from '../../src/io/expand-home.js';
 import { visibleWidth } from '../../src/io/text-layout.js';
 import { LANGUAGES, loadMessages } from '../../src/messages/catalogue.js';
 import { runMain } from '../helpers/cli-in-process.js';
@@ -264,5 +269,71 @@ describe('the config file\'s hint', () => {
       const hint = (await loadMessages(language))['error.config-hint']();
       for (const key of keys) expect(hint, `${language}: ${key}`).toMatch(new RegExp(`\\b${key}\\b`));
     }
+  });
+});
+
+describe('--lang given twice', () => {
+  it('the last wins, as for every other flag; a bad last value is refused, not passed over for a good first one', async () => {
+    const { env } = sandbox();
+    expect((await runMain(['check', '--lang', 'ja', '--lang', 'en'], env)).stdout).toMatch(/^DEMO DATA:/);
+    expect((await runMain(['--lang', 'en', 'check', '--lang', 'ja'], env)).stdout).toMatch(/^デモデータ/);
+    const bad = await runMain(['audit', 'list', '--lang=zh-CN', '--lang=xx'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown language "xx"');
+  });
+});
+
+describe('a data-source flag given for another source than the one that runs', () => {
+  it('is refused (exit 2) before anything is checked, not silently ignored: `check --reports-dir D` without --adapter reports ran the demo seller', async () => {
+    const { env, home } = sandbox();
+    const cases: [string[], string][] = [
+      [['check', '--reports-dir', home], '--reports-dir is for --adapter reports, and the data here comes from demo'],
+      [['--dry-run', '--max-report-age', '5'], '--max-report-age is for --adapter reports'],
+      [['plan', '--encoding', 'utf-8'], '--encoding is for --adapter reports'],
+      [['check', '--adapter', 'reports', '--reports-dir', home, '--demo-done', 'all'], '--demo-done is for --adapter demo, and the data here comes from reports'],
+      [['check', '--adapter', 'sp-api', '--demo-scenario', 'ready'], '--demo-scenario is for --adapter demo, and the data here comes from sp-api'],
+    ];
+    for (const [args, said] of cases) {
+      const result = await runMain(args, env);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(said);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    // What belongs to the source that runs is taken as before.
+    expect((await runMain(['check', '--demo-scenario', 'ready', '--demo-done', 'all', '--attest', 'all'], env)).code).toBe(0);
+    expect((await runMain(['audit', 'list', '--json'], env)).stdout).toContain('"outcome": "completed"');
+  });
+});
+
+describe('a path flag given an empty value', () => {
+  it('is refused as a missing value (exit 2), not taken for no flag: the default log written, no file saved, nothing said', async () => {
+    const { env } = sandbox();
+    for (const args of [['check', '--audit-db', ''], ['--audit-db=', 'check'], ['check', '--out', ''], ['check', '--config', ''], ['plan', '--ics', ''], ['audit', 'export', '--out=']]) {
+      const result = await runMain(args, env);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^error: The option --[a-z-]+ needs a value\./);
+    }
+    expect((await runMain(['audit', 'list', '--json'], env)).stdout).toContain('"exists": false');
+  });
+});
+
+describe('HOME set but empty', () => {
+  it('the user\'s folders (audit log, chain head copies, accounts file) are under the home from the system, never relative to the working folder', () => {
+    for (const kind of ['data', 'state', 'config'] as const) {
+      const folder = userFolder(kind, { HOME: '' }, 'linux', '');
+      expect(folder.startsWith(homedir()), kind).toBe(true);
+      expect(isAbsolute(folder), kind).toBe(true);
+    }
+    expect(isAbsolute(defaultAuditDbPath({ HOME: '' }, 'linux', ''))).toBe(true);
+    expect(defaultAccountsPaths({ HOME: '' }, 'linux', '').every((path) => isAbsolute(path))).toBe(true);
+  });
+});
+
+describe('~ with HOME unset or empty', () => {
+  it('is the user\'s home from the system (as the default places are), never a literal "~" folder in the working folder', () => {
+    expect(expandHome('~/audit.db', undefined)).toBe(join(homedir(), 'audit.db'));
+    expect(expandHome('~/audit.db', '')).toBe(join(homedir(), 'audit.db'));
+    expect(expandHome('~', '')).toBe(homedir());
+    expect(expandHome('/abs/~/x', '')).toBe('/abs/~/x');
   });
 });
