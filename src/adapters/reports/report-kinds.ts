@@ -247,10 +247,6 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
  * every kind one of whose column names its last name begins (the name cut short).
  */
 export function cutHeaderKinds(headers: string[]): ReportKind[] {
-  // A UTF-16 report cut within its first characters, too short to be told as UTF-16 (a NUL before,
-  // or after, each letter): what it began is its letters without their NULs.
-  const only = headers.length === 1 ? headers[0]! : '';
-  if (/^(?:\0[\x20-\x7e])+\0?$|^(?:[\x20-\x7e]\0)+[\x20-\x7e]?$/.test(only)) return cutHeaderKinds([only.replace(/\0/g, '')]);
   // Control characters (NULs): a binary file (a database, a spreadsheet), no report cut short.
   if (headers.some((name) => [...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f'))) return lookalikeKinds(headers);
   const last = normaliseHeader(headers[headers.length - 1] ?? '');
