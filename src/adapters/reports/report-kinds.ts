@@ -259,5 +259,17 @@ export function cutHeaderKinds(headers: string[]): ReportKind[] {
     const names = [...spec.signature, ...Object.values(spec.columns), ...(spec.documented ?? [])];
     return names.some((name) => name.startsWith(last)) || names.some((name) => present.has(name));
   }).map((spec) => spec.kind);
-  return [...new Set([...lookalikeKinds(headers), ...cutFrom])];
+  const kinds = [...new Set([...lookalikeKinds(headers), ...cutFrom])];
+  // Cut before any name it holds tells its kind (columns of its own first: a report's columns may
+  // come in any order, and a download may carry more than the documented ones), it may be any
+  // report: every kind is in doubt. Unless it is too long to be a header cut off.
+  if (kinds.length === 0 && headers.join('\t').length <= LONGEST_CUT_HEADER) return [...REPORT_KINDS];
+  return kinds;
 }
+
+/**
+ * Longer than this, a first line with no break after it is no report's header cut off (the widest
+ * header close-account reads is under 1 KB; a download's extra columns would not make it 16): a
+ * file of one long line is set aside as unrelated.
+ */
+const LONGEST_CUT_HEADER = 16 * 1024;
