@@ -182,19 +182,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
    */
   const orderCoverage = (readings: Map<ReportFile, OrdersReading>): IsoDate | null => {
     const spans = [...readings].map(([file, reading]) => ({ from: reading.periodKnown ? (earliestDay(reading) ?? fileDay(file)) : fileDay(file), to: fileDay(file) }));
-    if (spans.length === 0) return null;
-    spans.sort((a, b) => (a.to < b.to ? 1 : -1));
-    let from = spans[0]!.from;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const span of spans) {
-        if (span.from < from && span.to >= addDays(from, -1)) {
-          from = span.from;
-          changed = true;
-        }
-      }
-    }
-    return from;
+    return spans.length === 0 ? null : reachedBack(spans);
   };
 
   /** The Date Range transaction reports, read once for claims and charges; null when the folder has none. */
@@ -381,7 +369,17 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
 export function dateRangeGap(readings: readonly Pick<DateRangeReading, 'earliest' | 'latest'>[], needed: IsoDate): { from: IsoDate; to: IsoDate } | null {
   const spans = readings.flatMap((r) => (r.earliest !== null && r.latest !== null ? [{ from: r.earliest, to: r.latest }] : []));
   if (spans.length < 2) return null;
-  // Back from the newest row, as far as the spans reach without a day between them.
+  const from = reachedBack(spans);
+  if (from <= needed) return null;
+  const before = spans.filter((span) => span.to < from).map((span) => span.to).sort().at(-1);
+  return { from: before === undefined ? needed : addDays(before, 1) > needed ? addDays(before, 1) : needed, to: addDays(from, -1) };
+}
+
+/**
+ * The first day files cover back from the newest without a day between them: from the span that
+ * ends last, as far back as spans that overlap or adjoin it (and each other) reach.
+ */
+function reachedBack(spans: readonly { from: IsoDate; to: IsoDate }[]): IsoDate {
   let from = spans.reduce((a, b) => (b.to > a.to ? b : a)).from;
   for (let changed = true; changed; ) {
     changed = false;
@@ -392,8 +390,5 @@ export function dateRangeGap(readings: readonly Pick<DateRangeReading, 'earliest
       }
     }
   }
-  if (from <= needed) return null;
-  const before = spans.filter((span) => span.to < from).map((span) => span.to).sort().at(-1);
-  return { from: before === undefined ? needed : addDays(before, 1) > needed ? addDays(before, 1) : needed, to: addDays(from, -1) };
+  return from;
 }
-
