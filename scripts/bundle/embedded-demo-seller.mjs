@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 /** Folder of the JSON files, beside the program file. */
-export const DEMO_SELLER_FOLDER = 'demo-seller';
+const DEMO_SELLER_FOLDER = 'demo-seller';
 
 /** Writes each scenario's JSON under `dist`, and returns the JavaScript of the stand-in that reads them. */
 export async function embeddedDemoSellerModule(esbuild, generatorPath, dist) {
