@@ -6,9 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/audit/canonical-json.js';
 import { canonicalContent, recordHash, type RecordContent } from '../../src/audit/record-chain.js';
+import { anyText } from '../helpers/any-text.js';
 
 const generic = (c: RecordContent) => canonicalJson({ seq: c.seq, at: c.at, runId: c.runId, type: c.type, requestId: c.requestId, body: c.body });
-const text = fc.string({ unit: 'binary', maxLength: 40 });
+const text = anyText({ maxLength: 40 });
 
 describe('record content, canonical', () => {
   it('is the generic canonical JSON of the six fields, for any text', () => {
