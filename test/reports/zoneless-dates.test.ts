@@ -10,9 +10,20 @@ import { MARKETPLACE_TIME_ZONES, periodClearsOn } from '../../src/core/sale-wind
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// One formatter per zone: making one costs a thousand times more than using it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 function wallClock(time: number, zone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+    formatterFor(zone)
       .formatToParts(new Date(time))
       .map((p) => [p.type, Number(p.value)]),
   );
