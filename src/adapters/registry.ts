@@ -9,6 +9,7 @@ import { settingPath, type GlobalOptions } from '../config/global-options.js';
 import type { Terminal } from '../io/terminal.js';
 import type { Translate } from '../messages/catalogue.js';
 import { DEMO_SCENARIOS, type DemoScenario } from './demo/demo-scenarios.js';
+import { STALE_AFTER_DAYS } from './reports/stale-after.js';
 import { parseEncoding, type Encoding } from './reports/text-encoding.js';
 import type { SpApiFileSettings } from './sp-api/sp-api-settings.js';
 
@@ -72,7 +73,7 @@ export function resolveDataSource(raw: RawFlags, globals: GlobalOptions, env: Te
   const { config } = globals;
   const adapter = resolveAdapter(raw, globals, t);
   const { reportsDir, encoding } = resolveReportsFolder(raw, globals, env, t);
-  const maxReportAge = flagText(raw, 'maxReportAge') ?? String(config.maxReportAge ?? 3);
+  const maxReportAge = flagText(raw, 'maxReportAge') ?? String(config.maxReportAge ?? STALE_AFTER_DAYS);
   if (!/^\d{1,5}$/.test(maxReportAge.trim())) throw new UsageError(t('error.bad-max-report-age', { value: maxReportAge }));
   return Object.freeze({
     adapter,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, loadMessages } from '../../src/messages/catalogue.js';
 import { en } from '../../src/messages/en.js';
 import { chooseLanguage, langFlag, languageOf } from '../../src/messages/language.cjs';
+import { STALE_AFTER_DAYS } from '../../src/adapters/reports/stale-after.js';
 
 /** Parameters named by what they are, to see where each lands in a message. */
 const namedParams = new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? `‹${name}›` : undefined) }) as Record<string, string>;
@@ -21,6 +22,11 @@ describe('message catalogues', () => {
       expect(text.trim(), key).not.toBe('');
       expect(text, key).not.toMatch(/undefined|\[object Object\]|NaN/);
     }
+  });
+
+  it.each(LANGUAGES)('%s states the default --max-report-age the reports adapter uses', async (language) => {
+    const messages = await loadMessages(language);
+    expect(messages['help.max-report-age']().match(/\d+/g)).toEqual([String(STALE_AFTER_DAYS)]);
   });
 
   it.each(['zh-CN', 'ja'] as const)('%s uses every parameter English uses, so no fact is lost in translation', async (language) => {

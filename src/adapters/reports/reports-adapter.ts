@@ -36,6 +36,7 @@ interface SettlementReading {
   balance: SettlementBalance;
 }
 import type { Encoding } from './text-encoding.js';
+import { STALE_AFTER_DAYS } from './stale-after.js';
 
 export interface ReportsAdapterOptions {
   dir: string;
@@ -52,9 +53,6 @@ export interface ReportsAdapterOptions {
 
 /** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */
 const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory']);
-
-/** Orders and stock move every day: a report older than this proves nothing by default. */
-export const STALE_AFTER_DAYS = 3;
 
 /** The reports each provision reads; the first kind of each is the one that can prove a pass. */
 const SOURCES = {
