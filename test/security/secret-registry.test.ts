@@ -32,7 +32,7 @@ describe('the secret registry', () => {
           const registry = new SecretRegistry();
           registry.add(secret);
           const clean = registry.scrub(`${before}${ENCODINGS[which]!(secret)}${after}`);
-          for (const form of secretForms(secret)) expect(clean.includes(form), `${JSON.stringify(form)} in ${JSON.stringify(clean)}`).toBe(false);
+          expect(secretForms(secret).filter((form) => clean.includes(form)), JSON.stringify(clean)).toEqual([]);
         },
       ),
       { numRuns: 3000 },
