@@ -1,13 +1,17 @@
 // The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
-// errors that explain themselves and never show a stack.
+// errors that explain themselves and never show a stack. The built executable is spawned for what
+// only it shows (--version, its shebang) and once per command family here (check, submit with
+// audit and status, the audit export); what the program decides, prints and exits with otherwise
+// runs main() in this process (runMain), with the same environment and the same result shape.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
-import { runEach, runScenarios } from '../helpers/cli-async.js';
+import { runEach } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
@@ -32,9 +36,9 @@ describe('close-account as a process', () => {
     expect({ code: result.status, stdout: result.stdout, error: result.error?.message }).toEqual({ code: 0, stdout: '0.1.0\n', error: undefined });
   });
 
-  it('--dry-run on the demo seller shows its blockers, exits 3 and touches nothing', () => {
+  it('--dry-run on the demo seller shows its blockers, exits 3 and touches nothing', async () => {
     const { env, db } = sandbox();
-    const result = runCli(['--dry-run'], env);
+    const result = await runMain(['--dry-run'], env);
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('DEMO DATA');
     expect(result.stdout).toContain('BLOCKED');
@@ -55,9 +59,9 @@ describe('close-account as a process', () => {
     expect(existsSync(db)).toBe(true);
   });
 
-  it('--dry-run --json gives the same document with no run recorded', () => {
+  it('--dry-run --json gives the same document with no run recorded', async () => {
     const { env } = sandbox();
-    const result = runCli(['--dry-run', '--json', '--seller-id', SELLER, '--reason', 'other', '--reason-text', 'Retiring', '--email', 'a@b.co'], env);
+    const result = await runMain(['--dry-run', '--json', '--seller-id', SELLER, '--reason', 'other', '--reason-text', 'Retiring', '--email', 'a@b.co'], env);
     expect(result.code).toBe(3);
     const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
     expect(doc.audit).toEqual({ runId: null, database: null });
@@ -66,8 +70,10 @@ describe('close-account as a process', () => {
   });
 
   it('answers "will I be ready on that day?" with --as-of', async () => {
-    const { env, home } = sandbox();
-    const [before, on] = await runEach(['2026-12-30', '2026-12-31'].map((day) => ['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', day, '--json']), env, home);
+    const { env } = sandbox();
+    const asOf = (day: string) => runMain(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', day, '--json'], env);
+    const before = await asOf('2026-12-30');
+    const on = await asOf('2026-12-31');
     expect(before!.code).toBe(3);
     const doc = readinessJsonSchema.parse(JSON.parse(before!.stdout));
     expect(doc.checks.find((c) => c.id === 'last-sale-window')).toMatchObject({ status: 'fail', clearsOn: '2026-12-31' });
@@ -91,9 +97,9 @@ describe('close-account as a process', () => {
     expect(status.stdout).toContain('simulated submission for the demo seller');
   });
 
-  it('refuses to submit unless ready (exit 3), and records no submission', () => {
+  it('refuses to submit unless ready (exit 3), and records no submission', async () => {
     const { env, db } = sandbox();
-    const result = runCli(['submit', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env);
+    const result = await runMain(['submit', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('Not submitted');
     const audit = readAudit(db);
@@ -101,9 +107,9 @@ describe('close-account as a process', () => {
     expect(audit.runs[0]).toMatchObject({ outcome: 'failed', exit_code: 3 });
   });
 
-  it('needs --confirm to repeat the seller ID', () => {
+  it('needs --confirm to repeat the seller ID', async () => {
     const { env } = sandbox();
-    const result = runCli([...SUBMIT.slice(0, -1), 'A999999999'], env);
+    const result = await runMain([...SUBMIT.slice(0, -1), 'A999999999'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('does not match');
   });
@@ -133,7 +139,7 @@ describe('close-account as a process', () => {
     expect(html).toContain('Retiring &lt;soon&gt; &amp; happy');
     expect(html).not.toContain('<soon>');
     const runId = JSON.parse(listed.stdout).runs[0].id as string;
-    const show = runCli(['audit', 'show', runId], env);
+    const show = await runMain(['audit', 'show', runId], env);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('Submission DEMO-CR-');
   });
@@ -150,39 +156,34 @@ describe('close-account as a process', () => {
       ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
       ['an export format', ['audit', 'export', '--format', 'xml'], /md, html, json, csv/],
     ];
-    // Each case in a home of its own, all in one spawned process (runScenarios).
-    let results: CliResult[] = [];
-    beforeAll(async () => {
-      const homes = cases.map(() => sandbox());
-      results = await runScenarios(cases.map(([, args], i) => ({ args, env: homes[i]!.env })), homes[0]!.home);
-    });
-    it.each(cases)('%s', (name, _args, message) => {
-      const result = results[cases.findIndex(([n]) => n === name)]!;
+    // Each case in a home of its own.
+    it.each(cases)('%s', async (_name, args, message) => {
+      const result = await runMain(args, sandbox().env);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expectNoStack(result);
     });
 
-    it('an audit log that cannot be written, before anything is submitted', () => {
+    it('an audit log that cannot be written, before anything is submitted', async () => {
       const { env, home } = sandbox();
       writeFileSync(join(home, 'not-a-folder'), 'x');
-      const result = runCli([...SUBMIT, '--audit-db', join(home, 'not-a-folder', 'audit.db')], env);
+      const result = await runMain([...SUBMIT, '--audit-db', join(home, 'not-a-folder', 'audit.db')], env);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('Cannot use the audit log');
       expect(result.stderr).toContain('--audit-db');
       expectNoStack(result);
     });
 
-    it('a config file with a mistake names the file and the line', () => {
+    it('a config file with a mistake names the file and the line', async () => {
       const { env, home } = sandbox();
       mkdirSync(join(home, 'cfg'));
       const file = join(home, 'cfg', 'close-account.json');
       writeFileSync(file, '{\n  "adapter": "demo",\n  "emial": "x@example.com"\n}\n');
-      const result = runCli(['check', '--config', file], env);
+      const result = await runMain(['check', '--config', file], env);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${file}, line 3`);
       writeFileSync(file, '{\n  "adapter": "demo",\n}\n');
-      const broken = runCli(['check', '--config', file], env);
+      const broken = await runMain(['check', '--config', file], env);
       expect(broken.code).toBe(2);
       expect(broken.stderr).toMatch(/line 3: not valid JSON/);
       expectNoStack(broken);
