@@ -1,8 +1,10 @@
 // The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
 // errors that explain themselves and never show a stack. The built executable is spawned for what
-// only it shows (--version, its shebang) and once per command family here (check, submit with
-// audit and status, the audit export); what the program decides, prints and exits with otherwise
-// runs main() in this process (runMain), with the same environment and the same result shape.
+// only it shows (--version, its shebang); the built program runs the smoke test of each family
+// here (check, submit with audit list and status, the audit export), all in one spawned process
+// (runScenarios: the bundle loaded afresh for each run, each test's runs in a home of their own).
+// What the program decides, prints and exits with otherwise runs main() in this process (runMain),
+// with the same environment and the same result shape.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,13 +12,34 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
-import { runEach } from '../helpers/cli-async.js';
+import { runScenarios } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/cli-in-process.js';
 import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const READY = ['--demo-scenario', 'ready', '--attest', 'all'];
 const SUBMIT = ['submit', ...READY, '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'owner@example.com', '--confirm', SELLER];
+
+const WITH_TEXT = [...SUBMIT.map((arg) => (arg === 'stopped-selling' ? 'other' : arg)), '--reason-text', 'Retiring <soon> & happy'];
+/** Each family's smoke test: its runs, one after another on a home of its own. */
+const SMOKE = {
+  check: [['check', ...READY, '--json']],
+  submit: [SUBMIT, [...SUBMIT, '--json'], ['audit', 'list'], ['status']],
+  export: [WITH_TEXT, ['audit', 'export', '--format', 'json'], ['audit', 'export', '--format', 'csv'], ['audit', 'export'], ['audit', 'export', '--format', 'html'], ['audit', 'list', '--json']],
+};
+type Smoke = { [K in keyof typeof SMOKE]: { env: Record<string, string>; db: string; results: CliResult[] } };
+
+/** The smoke tests' runs by the built program, in one spawned process, made once for the tests that read them. */
+let smoke: Promise<Smoke> | undefined;
+function smokeRuns(): Promise<Smoke> {
+  smoke ??= (async () => {
+    const families = Object.entries(SMOKE).map(([family, runs]) => ({ family, runs, ...sandbox() }));
+    const results = await runScenarios(families.flatMap(({ runs, env }) => runs.map((args) => ({ args, env }))), families[0]!.home);
+    let next = 0;
+    return Object.fromEntries(families.map(({ family, runs, env, db }) => [family, { env, db, results: results.slice(next, (next += runs.length)) }])) as Smoke;
+  })();
+  return smoke;
+}
 
 function expectNoStack(result: CliResult): void {
   expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -48,9 +71,9 @@ describe('close-account as a process', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('check --demo-scenario ready --attest all --json says ready and exits 0', () => {
-    const { env, db } = sandbox();
-    const result = runCli(['check', ...READY, '--json'], env);
+  it('check --demo-scenario ready --attest all --json says ready and exits 0', async () => {
+    const { db, results } = (await smokeRuns()).check;
+    const result = results[0]!;
     expect(result.code).toBe(0);
     const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
     expect(doc).toMatchObject({ schemaVersion: 1, adapter: 'demo', demo: true, verdict: 'ready', submission: null });
@@ -74,15 +97,15 @@ describe('close-account as a process', () => {
     const asOf = (day: string) => runMain(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', day, '--json'], env);
     const before = await asOf('2026-12-30');
     const on = await asOf('2026-12-31');
-    expect(before!.code).toBe(3);
-    const doc = readinessJsonSchema.parse(JSON.parse(before!.stdout));
+    expect(before.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(before.stdout));
     expect(doc.checks.find((c) => c.id === 'last-sale-window')).toMatchObject({ status: 'fail', clearsOn: '2026-12-31' });
-    expect(on!.code).toBe(0);
+    expect(on.code).toBe(0);
   });
 
   it('submit on the ready seller exits 0, once; audit list shows the run and the submission', async () => {
-    const { env, db, home } = sandbox();
-    const [first, again, list, status] = (await runEach([SUBMIT, [...SUBMIT, '--json'], ['audit', 'list'], ['status']], env, home)) as [CliResult, CliResult, CliResult, CliResult];
+    const { db, results } = (await smokeRuns()).submit;
+    const [first, again, list, status] = results as [CliResult, CliResult, CliResult, CliResult];
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Closure request submitted.');
     expect(again.code).toBe(0);
@@ -115,13 +138,8 @@ describe('close-account as a process', () => {
   });
 
   it('exports the closure dossier as JSON, CSV, Markdown and HTML', async () => {
-    const { env, home } = sandbox();
-    const withText = SUBMIT.map((arg) => (arg === 'stopped-selling' ? 'other' : arg));
-    const [submitted, json, csv, markdown, htmlRun, listed] = (await runEach(
-      [[...withText, '--reason-text', 'Retiring <soon> & happy'], ['audit', 'export', '--format', 'json'], ['audit', 'export', '--format', 'csv'], ['audit', 'export'], ['audit', 'export', '--format', 'html'], ['audit', 'list', '--json']],
-      env,
-      home,
-    )) as CliResult[] as [CliResult, CliResult, CliResult, CliResult, CliResult, CliResult];
+    const { env, results } = (await smokeRuns()).export;
+    const [submitted, json, csv, markdown, htmlRun, listed] = results as [CliResult, CliResult, CliResult, CliResult, CliResult, CliResult];
     expect(submitted.code).toBe(0);
     const dossier = JSON.parse(json.stdout);
     expect(dossier.request).toMatchObject({ state: 'submitted', submission: { submitter: 'demo' } });
