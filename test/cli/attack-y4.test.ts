@@ -17,7 +17,7 @@ import { expandHome } from '../../src/io/expand-home.js';
 import { visibleWidth } from '../../src/io/text-layout.js';
 import { LANGUAGES, loadMessages } from '../../src/messages/catalogue.js';
 import { runMain } from '../helpers/cli-in-process.js';
-import { assertBuilt, CLI, ROOT, runCli, sandbox } from '../helpers/cli-process.js';
+import { assertBuilt, CLI, ROOT, sandbox } from '../helpers/cli-process.js';
 
 const STACK = /\n\s+at |node:internal|Node\.js v\d/;
 
@@ -85,7 +85,8 @@ describe('a reader that goes away (`| head`, a closed pipe)', () => {
       expect(code, args.join(' ')).toBe(3);
       expect(err).not.toMatch(STACK);
     }
-    const list = runCli(['audit', 'list', '--json'], env);
+    // What the three processes recorded, read in this process.
+    const list = await runMain(['audit', 'list', '--json'], env);
     const runs = (JSON.parse(list.stdout) as { runs: { outcome: string; exitCode: number }[] }).runs;
     expect(runs).toHaveLength(3);
     for (const run of runs) expect(run).toMatchObject({ outcome: 'completed', exitCode: 3 });
@@ -177,8 +178,8 @@ describe('SIGTERM and SIGHUP (a `kill`, `timeout`, a cancelled CI job, a closed 
     expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: code });
     expect(audit.types).toEqual(['run-started', 'interrupted', 'run-finished']);
     expect(audit.intact).toBe(true);
-    // Nothing left for the next run to find abandoned.
-    const next = runCli(['check'], env);
+    // Nothing left for the next run (in this process) to find abandoned.
+    const next = await runMain(['check'], env);
     expect(next.stderr).not.toContain('stopped without finishing');
   });
 });

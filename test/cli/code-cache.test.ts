@@ -1,7 +1,8 @@
 // The program is one bundled file that starts from V8's code cache, made at build time
 // (src/program-loader.cts, scripts/save-code-cache.mjs). These tests hold that a plain start
 // takes the cache, that a cache made from other code is never run, and that the bundled SQLite
-// driver still finds its addon.
+// driver still finds its addon. Whether V8 took the cache and what the program then does are seen
+// in one process (start()): the program is loaded as the executable loads it, then run.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,13 +14,28 @@ import { assertBuilt, ROOT, sandbox } from '../helpers/cli-process.js';
 
 const DIST = join(ROOT, 'dist');
 
-/** Whether a new Node process, with no flags (as a user runs it), takes the cache of `dist`. */
-function cacheUsed(dist: string): boolean {
-  const script = `process.stdout.write(String(require(${JSON.stringify(join(dist, 'program-loader.cjs'))}).loadProgram(${JSON.stringify(dist)}).cacheUsed))`;
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  expect(result.stderr).toBe('');
-  return result.stdout === 'true';
+/**
+ * A new Node process, with no flags (as a user runs it), that loads the program of `dist` as the
+ * executable does (dist/cli.cjs: loadProgram(its folder)), says on file descriptor 3 whether V8
+ * took the cache, then runs the program with `args` in a home of its own.
+ */
+function start(dist: string, args: string[]): { cacheUsed: boolean; status: number | null; stdout: string; stderr: string } {
+  const { env } = sandbox();
+  const script = [
+    `const loaded = require(${JSON.stringify(join(dist, 'program-loader.cjs'))}).loadProgram(${JSON.stringify(dist)});`,
+    `require('node:fs').writeSync(3, String(loaded.cacheUsed));`,
+    `loaded.program.main(${JSON.stringify(args)}, loaded.program.processTerminal(), { version: '0.1.0' }).then((code) => { process.exitCode = code; });`,
+  ].join('\n');
+  const result = spawnSync(process.execPath, ['-e', script], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+  const said = result.output[3];
+  expect(said === 'true' || said === 'false', `fd 3: ${said}; stderr: ${result.stderr}`).toBe(true);
+  return { cacheUsed: said === 'true', status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** `check --json` by the built program with its cache (made once: two tests read it). */
+const CHECK = ['check', '--json', '--as-of', '2026-11-26'];
+let withCache: ReturnType<typeof start> | undefined;
+const startWithCache = () => (withCache ??= start(DIST, CHECK));
 
 /** A copy of the built program in a folder of its own, finding its packages in this project's. */
 function copyOfBuild(nodeModules = join(ROOT, 'node_modules')): { root: string; dist: string } {
@@ -38,7 +54,10 @@ function run(dist: string, args: string[]) {
 describe('the code cache', () => {
   it('is taken when the program starts', () => {
     assertBuilt();
-    expect(cacheUsed(DIST)).toBe(true);
+    const started = startWithCache();
+    expect(started.cacheUsed).toBe(true);
+    expect(started.stderr).toBe('');
+    expect(started.status).toBe(3);
   });
 
   it('is not run for a program other than the one it was made from, even one of the same length', () => {
@@ -48,8 +67,8 @@ describe('the code cache', () => {
     const edited = readFileSync(program, 'utf8').replace('DEMO DATA: an embedded', 'DEMO_DATA: an embedded');
     writeFileSync(program, edited);
 
-    expect(cacheUsed(dist)).toBe(false);
-    const result = run(dist, ['--dry-run']);
+    const result = start(dist, ['--dry-run']);
+    expect(result.cacheUsed).toBe(false);
     expect(result.status).toBe(3);
     expect(result.stdout).toContain('DEMO_DATA: an embedded sample seller');
 
@@ -58,19 +77,20 @@ describe('the code cache', () => {
     const cacheFile = join(dist, 'close-account.code-cache');
     const cache = readFileSync(cacheFile);
     writeFileSync(cacheFile, Buffer.concat([createHash('sha1').update(edited).digest(), cache.subarray(20)]));
-    expect(run(dist, ['--dry-run']).stdout).toContain('DEMO DATA: an embedded sample seller');
+    const stale = start(dist, ['--dry-run']);
+    expect(stale.cacheUsed).toBe(true);
+    expect(stale.stdout).toContain('DEMO DATA: an embedded sample seller');
   });
 
   it('is not needed: without it the program runs the same', () => {
     assertBuilt();
     const { dist } = copyOfBuild();
     renameSync(join(dist, 'close-account.code-cache'), join(dist, 'moved-away'));
-    expect(cacheUsed(dist)).toBe(false);
-    const withCache = run(DIST, ['check', '--json', '--as-of', '2026-11-26']);
-    const without = run(dist, ['check', '--json', '--as-of', '2026-11-26']);
+    const without = start(dist, CHECK);
+    expect(without.cacheUsed).toBe(false);
     expect(without.status).toBe(3);
     const comparable = (stdout: string) => ({ ...JSON.parse(stdout), audit: null });
-    expect(comparable(without.stdout)).toEqual(comparable(withCache.stdout));
+    expect(comparable(without.stdout)).toEqual(comparable(startWithCache().stdout));
   });
 });
 

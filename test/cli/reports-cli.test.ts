@@ -1,6 +1,7 @@
 // --adapter reports end to end: a folder of real-format files, the JSON contract, broken files with
-// their exact errors, and the `reports` guide. `check` and `reports` each run once as a process
-// (the built CLI); the rest run main() in this process (runMain), which decides and prints the same.
+// their exact errors, and the `reports` guide. `check` and `reports` each run once in the built
+// program, both in one spawned process (runEach: the bundle loaded afresh for each); the rest run
+// main() in this process (runMain), which decides and prints the same.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
 import { runMain } from '../helpers/cli-in-process.js';
-import { runCli, sandbox } from '../helpers/cli-process.js';
+import { runEach } from '../helpers/cli-async.js';
+import { sandbox, type CliResult } from '../helpers/cli-process.js';
 import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
 
 function sellerFolder(home: string): string {
@@ -29,11 +31,21 @@ function sellerFolder(home: string): string {
   return dir;
 }
 
-describe('--adapter reports end to end', () => {
-  it('check --json decodes names from every encoding and says what blocks', () => {
+/** `check --json` and `reports` on the seller's folder, run by the built program (one process for both, made once). */
+let built: Promise<{ env: Record<string, string>; dir: string; check: CliResult; reports: CliResult }> | undefined;
+function builtRuns() {
+  built ??= (async () => {
     const { env, home } = sandbox();
     const dir = sellerFolder(home);
-    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--json'], env);
+    const [check, reports] = (await runEach([['check', '--adapter', 'reports', '--reports-dir', dir, '--json'], ['reports']], env, home)) as [CliResult, CliResult];
+    return { env, dir, check, reports };
+  })();
+  return built;
+}
+
+describe('--adapter reports end to end', () => {
+  it('check --json decodes names from every encoding and says what blocks', async () => {
+    const result = (await builtRuns()).check;
     expect(result.code).toBe(3);
     const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
     const byId = Object.fromEntries(doc.checks.map((c) => [c.id, c]));
@@ -85,9 +97,7 @@ describe('--adapter reports end to end', () => {
   });
 
   it('`reports` lists what to download, where, which range, and what the folder has', async () => {
-    const { env, home } = sandbox();
-    const dir = sellerFolder(home);
-    const plain = runCli(['reports'], env);
+    const { env, dir, reports: plain } = await builtRuns();
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('All Orders (needed)');
     expect(plain.stdout).toContain('the last 120 days at least');

@@ -1,18 +1,45 @@
 // The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
-// errors that explain themselves and never show a stack.
+// errors that explain themselves and never show a stack. The built executable is spawned for what
+// only it shows (--version, its shebang); the built program runs the smoke test of each family
+// here (check, submit with audit list and status, the audit export), all in one spawned process
+// (runScenarios: the bundle loaded afresh for each run, each test's runs in a home of their own).
+// What the program decides, prints and exits with otherwise runs main() in this process (runMain),
+// with the same environment and the same result shape.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
-import { runEach, runScenarios } from '../helpers/cli-async.js';
+import { runScenarios } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
 const READY = ['--demo-scenario', 'ready', '--attest', 'all'];
 const SUBMIT = ['submit', ...READY, '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'owner@example.com', '--confirm', SELLER];
+
+const WITH_TEXT = [...SUBMIT.map((arg) => (arg === 'stopped-selling' ? 'other' : arg)), '--reason-text', 'Retiring <soon> & happy'];
+/** Each family's smoke test: its runs, one after another on a home of its own. */
+const SMOKE = {
+  check: [['check', ...READY, '--json']],
+  submit: [SUBMIT, [...SUBMIT, '--json'], ['audit', 'list'], ['status']],
+  export: [WITH_TEXT, ['audit', 'export', '--format', 'json'], ['audit', 'export', '--format', 'csv'], ['audit', 'export'], ['audit', 'export', '--format', 'html'], ['audit', 'list', '--json']],
+};
+type Smoke = { [K in keyof typeof SMOKE]: { env: Record<string, string>; db: string; results: CliResult[] } };
+
+/** The smoke tests' runs by the built program, in one spawned process, made once for the tests that read them. */
+let smoke: Promise<Smoke> | undefined;
+function smokeRuns(): Promise<Smoke> {
+  smoke ??= (async () => {
+    const families = Object.entries(SMOKE).map(([family, runs]) => ({ family, runs, ...sandbox() }));
+    const results = await runScenarios(families.flatMap(({ runs, env }) => runs.map((args) => ({ args, env }))), families[0]!.home);
+    let next = 0;
+    return Object.fromEntries(families.map(({ family, runs, env, db }) => [family, { env, db, results: results.slice(next, (next += runs.length)) }])) as Smoke;
+  })();
+  return smoke;
+}
 
 function expectNoStack(result: CliResult): void {
   expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -32,9 +59,9 @@ describe('close-account as a process', () => {
     expect({ code: result.status, stdout: result.stdout, error: result.error?.message }).toEqual({ code: 0, stdout: '0.1.0\n', error: undefined });
   });
 
-  it('--dry-run on the demo seller shows its blockers, exits 3 and touches nothing', () => {
+  it('--dry-run on the demo seller shows its blockers, exits 3 and touches nothing', async () => {
     const { env, db } = sandbox();
-    const result = runCli(['--dry-run'], env);
+    const result = await runMain(['--dry-run'], env);
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('DEMO DATA');
     expect(result.stdout).toContain('BLOCKED');
@@ -44,9 +71,9 @@ describe('close-account as a process', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('check --demo-scenario ready --attest all --json says ready and exits 0', () => {
-    const { env, db } = sandbox();
-    const result = runCli(['check', ...READY, '--json'], env);
+  it('check --demo-scenario ready --attest all --json says ready and exits 0', async () => {
+    const { db, results } = (await smokeRuns()).check;
+    const result = results[0]!;
     expect(result.code).toBe(0);
     const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
     expect(doc).toMatchObject({ schemaVersion: 1, adapter: 'demo', demo: true, verdict: 'ready', submission: null });
@@ -55,9 +82,9 @@ describe('close-account as a process', () => {
     expect(existsSync(db)).toBe(true);
   });
 
-  it('--dry-run --json gives the same document with no run recorded', () => {
+  it('--dry-run --json gives the same document with no run recorded', async () => {
     const { env } = sandbox();
-    const result = runCli(['--dry-run', '--json', '--seller-id', SELLER, '--reason', 'other', '--reason-text', 'Retiring', '--email', 'a@b.co'], env);
+    const result = await runMain(['--dry-run', '--json', '--seller-id', SELLER, '--reason', 'other', '--reason-text', 'Retiring', '--email', 'a@b.co'], env);
     expect(result.code).toBe(3);
     const doc = readinessJsonSchema.parse(JSON.parse(result.stdout));
     expect(doc.audit).toEqual({ runId: null, database: null });
@@ -66,17 +93,19 @@ describe('close-account as a process', () => {
   });
 
   it('answers "will I be ready on that day?" with --as-of', async () => {
-    const { env, home } = sandbox();
-    const [before, on] = await runEach(['2026-12-30', '2026-12-31'].map((day) => ['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', day, '--json']), env, home);
-    expect(before!.code).toBe(3);
-    const doc = readinessJsonSchema.parse(JSON.parse(before!.stdout));
+    const { env } = sandbox();
+    const asOf = (day: string) => runMain(['check', '--demo-scenario', 'waiting', '--attest', 'all', '--as-of', day, '--json'], env);
+    const before = await asOf('2026-12-30');
+    const on = await asOf('2026-12-31');
+    expect(before.code).toBe(3);
+    const doc = readinessJsonSchema.parse(JSON.parse(before.stdout));
     expect(doc.checks.find((c) => c.id === 'last-sale-window')).toMatchObject({ status: 'fail', clearsOn: '2026-12-31' });
-    expect(on!.code).toBe(0);
+    expect(on.code).toBe(0);
   });
 
   it('submit on the ready seller exits 0, once; audit list shows the run and the submission', async () => {
-    const { env, db, home } = sandbox();
-    const [first, again, list, status] = (await runEach([SUBMIT, [...SUBMIT, '--json'], ['audit', 'list'], ['status']], env, home)) as [CliResult, CliResult, CliResult, CliResult];
+    const { db, results } = (await smokeRuns()).submit;
+    const [first, again, list, status] = results as [CliResult, CliResult, CliResult, CliResult];
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Closure request submitted.');
     expect(again.code).toBe(0);
@@ -91,9 +120,9 @@ describe('close-account as a process', () => {
     expect(status.stdout).toContain('simulated submission for the demo seller');
   });
 
-  it('refuses to submit unless ready (exit 3), and records no submission', () => {
+  it('refuses to submit unless ready (exit 3), and records no submission', async () => {
     const { env, db } = sandbox();
-    const result = runCli(['submit', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env);
+    const result = await runMain(['submit', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('Not submitted');
     const audit = readAudit(db);
@@ -101,21 +130,16 @@ describe('close-account as a process', () => {
     expect(audit.runs[0]).toMatchObject({ outcome: 'failed', exit_code: 3 });
   });
 
-  it('needs --confirm to repeat the seller ID', () => {
+  it('needs --confirm to repeat the seller ID', async () => {
     const { env } = sandbox();
-    const result = runCli([...SUBMIT.slice(0, -1), 'A999999999'], env);
+    const result = await runMain([...SUBMIT.slice(0, -1), 'A999999999'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('does not match');
   });
 
   it('exports the closure dossier as JSON, CSV, Markdown and HTML', async () => {
-    const { env, home } = sandbox();
-    const withText = SUBMIT.map((arg) => (arg === 'stopped-selling' ? 'other' : arg));
-    const [submitted, json, csv, markdown, htmlRun, listed] = (await runEach(
-      [[...withText, '--reason-text', 'Retiring <soon> & happy'], ['audit', 'export', '--format', 'json'], ['audit', 'export', '--format', 'csv'], ['audit', 'export'], ['audit', 'export', '--format', 'html'], ['audit', 'list', '--json']],
-      env,
-      home,
-    )) as CliResult[] as [CliResult, CliResult, CliResult, CliResult, CliResult, CliResult];
+    const { env, results } = (await smokeRuns()).export;
+    const [submitted, json, csv, markdown, htmlRun, listed] = results as [CliResult, CliResult, CliResult, CliResult, CliResult, CliResult];
     expect(submitted.code).toBe(0);
     const dossier = JSON.parse(json.stdout);
     expect(dossier.request).toMatchObject({ state: 'submitted', submission: { submitter: 'demo' } });
@@ -133,7 +157,7 @@ describe('close-account as a process', () => {
     expect(html).toContain('Retiring &lt;soon&gt; &amp; happy');
     expect(html).not.toContain('<soon>');
     const runId = JSON.parse(listed.stdout).runs[0].id as string;
-    const show = runCli(['audit', 'show', runId], env);
+    const show = await runMain(['audit', 'show', runId], env);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('Submission DEMO-CR-');
   });
@@ -150,39 +174,34 @@ describe('close-account as a process', () => {
       ['an unknown audit run', ['audit', 'show', 'run-nope'], /audit log/],
       ['an export format', ['audit', 'export', '--format', 'xml'], /md, html, json, csv/],
     ];
-    // Each case in a home of its own, all in one spawned process (runScenarios).
-    let results: CliResult[] = [];
-    beforeAll(async () => {
-      const homes = cases.map(() => sandbox());
-      results = await runScenarios(cases.map(([, args], i) => ({ args, env: homes[i]!.env })), homes[0]!.home);
-    });
-    it.each(cases)('%s', (name, _args, message) => {
-      const result = results[cases.findIndex(([n]) => n === name)]!;
+    // Each case in a home of its own.
+    it.each(cases)('%s', async (_name, args, message) => {
+      const result = await runMain(args, sandbox().env);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expectNoStack(result);
     });
 
-    it('an audit log that cannot be written, before anything is submitted', () => {
+    it('an audit log that cannot be written, before anything is submitted', async () => {
       const { env, home } = sandbox();
       writeFileSync(join(home, 'not-a-folder'), 'x');
-      const result = runCli([...SUBMIT, '--audit-db', join(home, 'not-a-folder', 'audit.db')], env);
+      const result = await runMain([...SUBMIT, '--audit-db', join(home, 'not-a-folder', 'audit.db')], env);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('Cannot use the audit log');
       expect(result.stderr).toContain('--audit-db');
       expectNoStack(result);
     });
 
-    it('a config file with a mistake names the file and the line', () => {
+    it('a config file with a mistake names the file and the line', async () => {
       const { env, home } = sandbox();
       mkdirSync(join(home, 'cfg'));
       const file = join(home, 'cfg', 'close-account.json');
       writeFileSync(file, '{\n  "adapter": "demo",\n  "emial": "x@example.com"\n}\n');
-      const result = runCli(['check', '--config', file], env);
+      const result = await runMain(['check', '--config', file], env);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${file}, line 3`);
       writeFileSync(file, '{\n  "adapter": "demo",\n}\n');
-      const broken = runCli(['check', '--config', file], env);
+      const broken = await runMain(['check', '--config', file], env);
       expect(broken.code).toBe(2);
       expect(broken.stderr).toMatch(/line 3: not valid JSON/);
       expectNoStack(broken);
