@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditLog } from '../../src/audit/audit-log.js';
 import { readAudit } from '../helpers/audit.js';
 import { startCli } from '../helpers/cli-async.js';
-import { runCli, sandbox } from '../helpers/cli-process.js';
+import { runMain } from '../helpers/cli-in-process.js';
+import { sandbox } from '../helpers/cli-process.js';
 
 /** Every fsync this process makes from JavaScript, by the file's name (SQLite's own are native). */
 const synced: string[] = [];
@@ -104,7 +105,8 @@ describe('audit log durability', () => {
     expect(killed.types[0]).toBe('run-started');
     // Its process is gone: not 'running' (attack-y4), abandoned until the next run records it.
     expect(killed.runs[0]).toMatchObject({ outcome: 'abandoned' });
-    const next = runCli(['check'], env);
+    // The next run needs no process of its own (the killed one did): main() in this process.
+    const next = await runMain(['check'], env);
     expect(next.code).toBe(3);
     const after = readAudit(db);
     expect(after.intact).toBe(true);

@@ -1,13 +1,14 @@
 // A full disk or a read-only audit log: a clear error before anything is submitted. Uses small
 // tmpfs mounts (root in the sandbox and CI); where mounting is not allowed the test says so.
+// main() runs in this process (runMain): the error and the exit code are the program's own.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCli } from '../helpers/cli-async.js';
-import { runCli, sandbox } from '../helpers/cli-process.js';
+import { runMain } from '../helpers/cli-in-process.js';
+import { sandbox } from '../helpers/cli-process.js';
 import { startWebhookServer, type WebhookServer } from '../helpers/webhook-server.js';
 
 const SELLER = 'A2DEMO5ELLER7Q';
@@ -50,17 +51,17 @@ describe.skipIf(!canMount())('the audit log on a disk that will not take it', ()
     const { env } = sandbox();
     const dir = tmpfs(512);
     const db = join(dir, 'audit.db');
-    expect(runCli(['check', '--audit-db', db], env).code).toBe(3); // the log exists and works
+    expect((await runMain(['check', '--audit-db', db], env)).code).toBe(3); // the log exists and works
     // Fill the disk to the last byte.
     try {
       writeFileSync(join(dir, 'filler'), Buffer.alloc(1024 * 1024));
     } catch {
       // ENOSPC: full, as wanted
     }
-    const running = startCli(submitArgs(db, hook.url), { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
-    expect(await running.exit()).toBe(2);
-    expect(running.stderr()).toMatch(/Cannot (write to|use) the audit log .*(SQLITE_FULL|SQLITE_IOERR)/);
-    expect(running.stderr()).not.toMatch(/\n\s+at /);
+    const running = await runMain(submitArgs(db, hook.url), { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(running.code, running.stderr).toBe(2);
+    expect(running.stderr).toMatch(/Cannot (write to|use) the audit log .*(SQLITE_FULL|SQLITE_IOERR)/);
+    expect(running.stderr).not.toMatch(/\n\s+at /);
     expect(hook.received).toHaveLength(0);
   });
 
@@ -71,12 +72,12 @@ describe.skipIf(!canMount())('the audit log on a disk that will not take it', ()
     const dir = tmpfs(1024);
     mkdirSync(join(dir, 'logs'));
     const db = join(dir, 'logs', 'audit.db');
-    expect(runCli(['check', '--audit-db', db], env).code).toBe(3);
+    expect((await runMain(['check', '--audit-db', db], env)).code).toBe(3);
     execFileSync('mount', ['-o', 'remount,ro', dir]);
-    const running = startCli(submitArgs(db, hook.url), { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
-    expect(await running.exit()).toBe(2);
-    expect(running.stderr()).toMatch(/(Cannot use|Cannot write to) the audit log/);
-    expect(running.stderr()).toContain('--audit-db');
+    const running = await runMain(submitArgs(db, hook.url), { ...env, CLOSE_ACCOUNT_WEBHOOK_SECRET: SECRET });
+    expect(running.code, running.stderr).toBe(2);
+    expect(running.stderr).toMatch(/(Cannot use|Cannot write to) the audit log/);
+    expect(running.stderr).toContain('--audit-db');
     expect(hook.received).toHaveLength(0);
   });
 });

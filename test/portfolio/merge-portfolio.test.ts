@@ -32,6 +32,9 @@ async function check(name: string, lines: string[]): Promise<string> {
 }
 
 const merge = (...files: string[]) => spawnSync(process.execPath, [SCRIPT, ...files], { encoding: 'utf8' });
+/** The script's merge itself, in this process; what it does as a process (its exit code, its stdout and stderr) is run above. */
+// @ts-expect-error: a plain ESM script, without types
+const { mergePortfolio } = (await import('../../scripts/merge-portfolio.mjs')) as { mergePortfolio: (documents: unknown[]) => unknown };
 
 describe('merge-portfolio', () => {
   it('two parts merge into what one run over the whole file says', async () => {
@@ -50,9 +53,11 @@ describe('merge-portfolio', () => {
     const overlap = merge(part, part);
     expect(overlap.status).toBe(2);
     expect(overlap.stderr).toContain('the parts overlap');
-    const other = join(home, 'other.json');
-    writeFileSync(other, '{"schemaVersion":1,"verdict":"ready"}');
-    expect(merge(other).status).toBe(2);
-    expect(merge(join(home, 'none.json')).stderr).toContain('cannot be read');
+    // The script refuses as a process (exit 2, said) what its merge throws, as the overlap above
+    // shows, and what it cannot read: the merge alone refuses a document of another kind.
+    expect(() => mergePortfolio([{ schemaVersion: 1, verdict: 'ready' }])).toThrow('is not a portfolio check --json document');
+    const none = merge(join(home, 'none.json'));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('cannot be read');
   });
 });

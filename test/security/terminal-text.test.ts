@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { terminalText } from '../../src/io/terminal-text.js';
-import { runEach } from '../helpers/cli-async.js';
-import { runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
+import { runMain } from '../helpers/cli-in-process.js';
+import { sandbox, type CliResult } from '../helpers/cli-process.js';
 import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
 import { anyText } from '../helpers/any-text.js';
 
@@ -46,11 +46,18 @@ describe('terminalText', () => {
   });
 });
 
+/** Runs one after another on one home, main() in this process: what reaches its stdout and stderr passes the one gate a process's output does (streamText in src/main.ts). */
+async function runEach(runs: string[][], env: Record<string, string>): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (const args of runs) results.push(await runMain(args, env));
+  return results;
+}
+
 describe('outside strings in human output', () => {
   it('--reason-text: escaped in human output and errors, exact in JSON', async () => {
-    const { env, home } = sandbox();
+    const { env } = sandbox();
     const args = ['--dry-run', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'other', '--reason-text', EVIL, '--email', 'o@example.com'];
-    const [human, json, error] = (await runEach([args, [...args, '--json'], ['check', '--adapter', EVIL]], env, home)) as [CliResult, CliResult, CliResult];
+    const [human, json, error] = (await runEach([args, [...args, '--json'], ['check', '--adapter', EVIL]], env)) as [CliResult, CliResult, CliResult];
     expect(RAW_CONTROL.test(human.stdout + human.stderr)).toBe(false);
     expect(human.stdout).toContain('\\u001b]0;owned\\u0007');
     expect(JSON.parse(json.stdout).request.reasonText).toBe(EVIL);
@@ -58,7 +65,7 @@ describe('outside strings in human output', () => {
     expect(RAW_CONTROL.test(error.stderr)).toBe(false);
   });
 
-  it('a SKU, an item name and a report file\'s name from the reports folder', () => {
+  it('a SKU, an item name and a report file\'s name from the reports folder', async () => {
     const { env } = sandbox();
     const dir = mkdtempSync(join(tmpdir(), 'evil-reports-'));
     readySellerReports(dir);
@@ -66,7 +73,7 @@ describe('outside strings in human output', () => {
     const cell = EVIL.replace('\r', '');
     writeReport(dir, 'listings.txt', [HEADERS.allListings, row(HEADERS.allListings, { 'item-name': `Mug ${cell}`, 'listing-id': 'L1', 'seller-sku': `SKU${cell}`, 'fulfillment-channel': 'DEFAULT', status: 'Active' })]);
     writeReport(dir, `notes${EVIL}.txt`, ['not a report']);
-    const result = runCli(['check', '--adapter', 'reports', '--reports-dir', dir, '--attest', 'all'], env);
+    const result = await runMain(['check', '--adapter', 'reports', '--reports-dir', dir, '--attest', 'all'], env);
     expect(result.code, result.stderr).toBe(3);
     expect(result.stdout).toContain('SKU\\u001b]0;owned');
     expect(result.stderr).toContain('notes\\u001b]0;owned');
@@ -74,10 +81,10 @@ describe('outside strings in human output', () => {
   });
 
   it('a rejection reason recorded with status --record, and replayed from the log', async () => {
-    const { env, home } = sandbox();
+    const { env } = sandbox();
     const replays = [['status'], ['audit', 'list'], ['audit', 'export', '--format', 'md'], ['audit', 'export', '--format', 'csv']];
     const submit = ['submit', '--demo-scenario', 'ready', '--attest', 'all', '--seller-id', SELLER, '--reason', 'stopped-selling', '--email', 'o@example.com', '--confirm', SELLER];
-    const [submitted, recorded, ...rest] = await runEach([submit, ['status', '--record', 'rejected', '--amazon-reason', EVIL], ...replays, ['status', '--json']], env, home);
+    const [submitted, recorded, ...rest] = await runEach([submit, ['status', '--record', 'rejected', '--amazon-reason', EVIL], ...replays, ['status', '--json']], env);
     expect(submitted!.code).toBe(0);
     expect(recorded!.code, recorded!.stderr).toBe(0);
     for (const [i, args] of replays.entries()) {
@@ -100,7 +107,6 @@ describe('outside strings in human output', () => {
         ['audit', 'export', '--format', 'md', '--out', out],
       ],
       env,
-      home,
     );
     expect(submitted!.code).toBe(0);
     expect(exported!.code).toBe(0);

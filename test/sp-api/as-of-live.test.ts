@@ -4,7 +4,7 @@
 // before any call instead, as an input error.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { provenReadySeller, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
 
@@ -14,10 +14,10 @@ afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 const DAY_MS = 86_400_000;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
+// main() in this process against the fake over HTTP, its waits ended at once by the fake's env.
 async function check(fake: FakeSpApi, asOf: string) {
   const { env } = sandbox();
-  const running = startCli(['check', '--adapter', 'sp-api', '--attest', 'all', '--json', '--as-of', asOf], { ...env, ...fake.env });
-  return { code: await running.exit(), stdout: running.stdout(), stderr: running.stderr() };
+  return runMain(['check', '--adapter', 'sp-api', '--attest', 'all', '--json', '--as-of', asOf], { ...env, ...fake.env });
 }
 
 describe('check --adapter sp-api --as-of', () => {

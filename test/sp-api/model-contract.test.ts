@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { evaluateReadiness } from '../../src/core/readiness.js';
 import type { CheckId } from '../../src/core/check-result.js';
-import { startCli } from '../helpers/cli-async.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { ALL_FAULTS, NO_FAULTS, startFakeSpApi, type FakeRequest, type FakeSpApi } from '../helpers/fake-sp-api.js';
 import { t } from '../helpers/records.js';
@@ -52,15 +52,14 @@ describe.skipIf(!MODELS_PRESENT)('requests held to Amazon models', () => {
       }
       requests.push(...s.fake.requests);
     }
-    // fix listings, the built program: a listing on Amazon.ca, and the blocked seller.
+    // fix listings, main() in this process: a listing on Amazon.ca, and the blocked seller.
     const seller = demoSeller('ready');
     seller.listings = [{ sku: 'CA-ONLY-1', name: 'Maple syrup', status: 'Active', fulfilment: 'MFN', marketplaceId: 'A2EUQ1WTGCTBG2' }];
     for (const who of [seller, 'blocked' as const]) {
       const fake = await startFakeSpApi(who, { ...ALL_FAULTS, reportDelayMs: 0 });
       servers.push(fake);
       const { env } = sandbox();
-      const running = startCli(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', 'A2DEMO5ELLER7Q'], { ...env, ...fake.env });
-      await running.exit();
+      await runMain(['fix', 'listings', '--adapter', 'sp-api', '--apply', '--confirm', 'A2DEMO5ELLER7Q'], { ...env, ...fake.env });
       requests.push(...fake.requests);
     }
   }, 120_000);
