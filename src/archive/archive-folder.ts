@@ -122,7 +122,9 @@ export class ArchiveFolder {
   startJournal(): void {
     const path = join(this.dir, JOURNAL_NAME);
     try {
-      this.journalFd = this.writes.openSync(path, 'w', 0o600);
+      // Made new ('wx'), never opened through what is there: a link planted under its name would have it truncate another file.
+      rmSync(path, { force: true });
+      this.journalFd = this.writes.openSync(path, 'wx', 0o600);
     } catch (error) {
       throw this.unwritable(path, error);
     }

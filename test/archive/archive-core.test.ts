@@ -1,7 +1,7 @@
 // The archive's core: coverage and gaps (by property), the manifest written whole whatever fails,
 // verification naming what changed, and a resumed build fetching only what is missing.
 
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -257,6 +257,17 @@ describe('building, verifying and resuming an archive', () => {
     expect(result.reused).toBe(5);
     expect(new Set(result.manifest.files.map((f) => f.unit)).size).toBe(result.manifest.files.length);
     expect((await verifyArchive(dir, new Set([manifestHash(dir)]), t)).status).toBe('intact');
+  });
+
+  it('a link planted under the journal\'s name is replaced, not written through', async () => {
+    const dir = tempDir();
+    await build(dir, countingDemo());
+    const outside = join(tempDir(), 'precious.txt');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, join(dir, JOURNAL_NAME));
+    const resumed = await build(dir, countingDemo());
+    expect(resumed.manifest.complete).toBe(true);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
   });
 
   it('an unwritable folder (a file where the folder should be) is exit 2 naming it', async () => {
