@@ -1,15 +1,16 @@
 // The archive folder on disk. Each file is written under a temporary name, synced and renamed into
-// place, and only then listed in manifest.json, which is itself replaced whole (temporary file,
-// fsync, rename): a full disk, an unwritable folder or a kill at any instant leaves the last
-// manifest as it was, listing only files that are whole. Such a failure is an input error (exit 2)
-// that names the path.
+// place, and only then listed: appended to the journal (.manifest.journal, one JSON line per entry)
+// while a build runs, and in manifest.json, replaced whole (temporary file, fsync, rename), when it
+// starts and when it ends (build-archive.ts says why). A full disk, an unwritable folder or a kill
+// at any instant leaves the last manifest as it was and the journal naming only files that were
+// whole when it was appended to. Such a failure is an input error (exit 2) that names the path.
 
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { MANIFEST_NAME, manifestSchema, type Manifest } from './manifest.js';
+import { JOURNAL_NAME, MANIFEST_NAME, manifestFileSchema, manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
 
 /** The file-system calls that write: tests replace them to fail as a full disk does. */
 export interface WriteCalls {
@@ -33,6 +34,9 @@ export interface WrittenFile {
 }
 
 export class ArchiveFolder {
+  /** The journal open for appending (startJournal), else null. */
+  private journalFd: number | null = null;
+
   constructor(
     readonly dir: string,
     private readonly t: Translate,
@@ -109,6 +113,67 @@ export class ArchiveFolder {
       this.abandon(pending);
       throw this.unwritable(pending.path, error);
     }
+  }
+
+  /**
+   * Empties the journal and opens it for appending. Called once the manifest holds everything the
+   * journal listed that is still whole (a kill before this leaves both: the next run reads both).
+   */
+  startJournal(): void {
+    const path = join(this.dir, JOURNAL_NAME);
+    try {
+      // Made new ('wx'), never opened through what is there: a link planted under its name would have it truncate another file.
+      rmSync(path, { force: true });
+      this.journalFd = this.writes.openSync(path, 'wx', 0o600);
+    } catch (error) {
+      throw this.unwritable(path, error);
+    }
+  }
+
+  /**
+   * Lists one entry in the journal, whose file is already whole and in place. Not synced: a kill
+   * loses nothing written, and what a power cut loses or tears is only fetched again (the next run
+   * re-hashes every entry before keeping it).
+   */
+  appendJournal(entry: ManifestFile): void {
+    try {
+      this.writeAll(this.journalFd, Buffer.from(`${JSON.stringify(entry)}\n`));
+    } catch (error) {
+      throw this.unwritable(join(this.dir, JOURNAL_NAME), error);
+    }
+  }
+
+  /** Closes the journal (still on disk: a run that failed leaves it for the next). */
+  closeJournal(): void {
+    if (this.journalFd !== null) closeSync(this.journalFd);
+    this.journalFd = null;
+  }
+
+  /** Closes and removes the journal, once the manifest lists all it did. */
+  removeJournal(): void {
+    this.closeJournal();
+    rmSync(join(this.dir, JOURNAL_NAME), { force: true });
+  }
+
+  /**
+   * The entries the journal lists, as written (not yet checked against the files): a line that does
+   * not parse as one entry (cut short by a kill, or damaged) is passed over, so its unit is fetched again.
+   */
+  readJournal(): ManifestFile[] {
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, JOURNAL_NAME), 'utf8');
+    } catch {
+      return [];
+    }
+    return text.split('\n').flatMap((line) => {
+      try {
+        const parsed = manifestFileSchema.safeParse(JSON.parse(line));
+        return parsed.success ? [parsed.data] : [];
+      } catch {
+        return [];
+      }
+    });
   }
 
   // One file being written: under `.NAME.partial` (which verify ignores), then synced and renamed.

@@ -1,7 +1,17 @@
 // Builds (or resumes) an archive: the source plans its units of work (one report request, one
-// file), and each unit not already in the manifest with a file that still hashes as listed is
-// fetched, written whole, and only then added to the manifest. An interrupted run leaves a
-// manifest of whole files; the next run fetches only what is missing.
+// file), and each unit not already listed with a file that still hashes as listed is fetched,
+// written whole (synced, renamed into place), and only then listed. An interrupted run leaves a
+// list of whole files; the next run fetches only what is missing.
+//
+// Where a unit is listed: manifest.json is written (whole, synced) when a run starts and when it
+// ends; in between, each unit is appended to the journal, one line, unsynced. Rewriting the
+// manifest after every unit made a build quadratic in its files (each rewrite validates, writes and
+// syncs all the entries so far) with two fsyncs per file; now each file costs its own fsync and one
+// line. Resuming trusts neither list: it reads both (the journal's entry wins for a unit in both),
+// and keeps an entry only while its file hashes as recorded (else its unit is fetched again). So
+// a journal line lost or torn by a crash only means fetching again, and a file a crash left beside
+// the lists, named by neither, is overwritten when its unit is fetched again. Only the last
+// manifest says complete, written once every file is synced.
 
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
@@ -49,7 +59,7 @@ export interface BuildOptions {
   required: Requirement[];
   now: () => number;
   onProgress?: (progress: ArchiveProgress) => void;
-  /** After each file is in place and listed (a test stops the process here). */
+  /** After each unit is listed (in the journal) and its file in place (a test stops the process here). */
   afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
 }
 
@@ -92,9 +102,12 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
     ? { ...existing, seller: { id: source.sellerId, regions: source.regions }, day: options.day, required: options.required, complete: false, problems: [] }
     : { schemaVersion: 1, tool: 'close-account', seller: { id: source.sellerId, regions: source.regions }, source: source.id, day: options.day, createdAt: stamp(), updatedAt: stamp(), complete: false, required: options.required, files: [], problems: [] };
   const units = await source.units(manifest.required);
+  // What the last run listed after its manifest was written: in the journal (a later entry for a unit replaces the earlier).
+  const listed = new Map(manifest.files.map((f) => [f.unit, f]));
+  if (sameArchive) for (const entry of folder.readJournal()) listed.set(entry.unit, entry);
   // A listed file that no longer hashes as listed is fetched again; one that does is kept.
   const kept: ManifestFile[] = [];
-  for (const entry of manifest.files) {
+  for (const entry of listed.values()) {
     if (entry.file === null) {
       kept.push(entry);
       continue;
@@ -119,28 +132,40 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   const todo = units.filter((u) => !done.has(u.id) && !coveredByKept(u));
   const reused = kept.filter((f) => f.file !== null).length;
   const skipped = units.length - todo.length;
+  // The manifest first, then the journal emptied: killed between the two, the next run reads both again.
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
+  folder.startJournal();
   let fetched = 0;
-  source.prepare?.(todo);
-  for (const [index, unit] of todo.entries()) {
-    options.onProgress?.({ done: skipped + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
-    const result = await source.fetch(unit);
-    if (result.type === 'problem') {
-      manifest.problems.push({ unit: unit.id, kind: unit.kind, period: unit.period, status: result.status, detail: result.detail });
-    } else if (result.type === 'empty') {
-      manifest.files.push({ file: null, kind: unit.kind, marketplaces: unit.marketplaces, period: unit.period, rows: 0, bytes: 0, sha256: null, origin: result.origin, unit: unit.id });
-    } else {
-      const written = await folder.writeFile(result.name, result.chunks);
-      manifest.files.push({ file: result.name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id });
-      fetched += 1;
+  try {
+    source.prepare?.(todo);
+    for (const [index, unit] of todo.entries()) {
+      options.onProgress?.({ done: skipped + index, total: units.length, unit, etaMs: source.estimateMs?.(todo.slice(index)) ?? null });
+      const result = await source.fetch(unit);
+      let entry: ManifestFile | null = null;
+      if (result.type === 'problem') {
+        // Not listed: the next run asks again.
+        manifest.problems.push({ unit: unit.id, kind: unit.kind, period: unit.period, status: result.status, detail: result.detail });
+      } else if (result.type === 'empty') {
+        entry = { file: null, kind: unit.kind, marketplaces: unit.marketplaces, period: unit.period, rows: 0, bytes: 0, sha256: null, origin: result.origin, unit: unit.id };
+      } else {
+        const written = await folder.writeFile(result.name, result.chunks);
+        entry = { file: result.name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id };
+        fetched += 1;
+      }
+      if (entry) {
+        manifest.files.push(entry);
+        folder.appendJournal(entry);
+      }
+      await options.afterUnit?.(unit, result.type === 'file');
     }
+    manifest.complete = true;
     manifest.updatedAt = stamp();
     folder.writeManifest(manifest);
-    await options.afterUnit?.(unit, result.type === 'file');
+  } finally {
+    folder.closeJournal();
   }
-  manifest.complete = true;
-  manifest.updatedAt = stamp();
-  folder.writeManifest(manifest);
+  // The manifest lists all the journal did: it goes (left by a kill here, the next run finds its entries in the manifest too).
+  folder.removeJournal();
   options.onProgress?.({ done: units.length, total: units.length, unit: null, etaMs: 0 });
   return { manifest, fetched, reused, gaps: allGaps(manifestCoverage(manifest)) };
 }

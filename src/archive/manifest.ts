@@ -10,6 +10,8 @@ export const MANIFEST_SCHEMA_VERSION = 1;
 export const MANIFEST_NAME = 'manifest.json';
 /** The page beside the manifest, made from it (so not listed in it). */
 export const INDEX_NAME = 'index.html';
+/** The entries listed since manifest.json was last written, one JSON line each, while a build runs (build-archive.ts). */
+export const JOURNAL_NAME = '.manifest.journal';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 const period = z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, 'from is after to');

@@ -113,6 +113,7 @@ export async function reportsArchiveSource(dir: string, sellerId: string | null,
   }
   const names = archivedNames(found.map((f) => ({ kind: f.kind, name: f.file.name, sha256: f.sha256 })));
   found.forEach((f, i) => (f.name = names[i]!));
+  const byUnit = new Map(found.flatMap((f) => (f.unit ? [[f.unit.id, f] as const] : [])));
   return {
     id: 'reports',
     sellerId: sellerId ?? 'reports',
@@ -121,7 +122,7 @@ export async function reportsArchiveSource(dir: string, sellerId: string | null,
       return found.filter((f) => f.unit).map((f) => f.unit!);
     },
     async fetch(unit: ArchiveUnit): Promise<UnitResult> {
-      const entry = found.find((f) => f.unit?.id === unit.id)!;
+      const entry = byUnit.get(unit.id)!;
       const counter = lineCounter();
       // A gzipped report is copied as it is; its rows are counted in the text it holds, not in the gzip's bytes.
       if (await isGzip(entry.file.path)) {

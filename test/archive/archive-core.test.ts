@@ -1,7 +1,7 @@
 // The archive's core: coverage and gaps (by property), the manifest written whole whatever fails,
 // verification naming what changed, and a resumed build fetching only what is missing.
 
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { demoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { ArchiveFolder, REAL_WRITES, type WriteCalls } from '../../src/archive/archive-folder.js';
 import { buildArchive, type ArchiveSource, type ArchiveUnit } from '../../src/archive/build-archive.js';
 import { demoArchiveSource } from '../../src/archive/demo-archive.js';
-import { MANIFEST_NAME, manifestSchema } from '../../src/archive/manifest.js';
+import { JOURNAL_NAME, MANIFEST_NAME, manifestSchema, type ManifestFile } from '../../src/archive/manifest.js';
 import { manifestHash, verifyArchive } from '../../src/archive/verify-archive.js';
 import { coverageOf, gapsIn, mergePeriods, requiredCoverage, windowsOf, type Period } from '../../src/core/archive-coverage.js';
 import { addDays, daysBetween } from '../../src/core/dates.js';
@@ -100,6 +100,12 @@ const DAY = '2026-11-26';
 const required = requiredCoverage(DAY, ['north-america']);
 const build = (dir: string, source: ArchiveSource, writes?: WriteCalls) => buildArchive(new ArchiveFolder(dir, t, writes), source, { day: DAY, required, now: () => Date.parse(`${DAY}T12:00:00Z`) });
 
+/** What the folder lists so far, not yet checked: the manifest's entries, then the journal's (written since). */
+function listedSoFar(dir: string): ManifestFile[] {
+  const folder = new ArchiveFolder(dir, t);
+  return [...(folder.readManifest()?.files ?? []), ...folder.readJournal()];
+}
+
 /** The demo source, counting what it is asked for. */
 function countingDemo(): ArchiveSource & { asked: string[] } {
   const inner = demoArchiveSource(demoSeller('blocked'));
@@ -152,31 +158,116 @@ describe('building, verifying and resuming an archive', () => {
     expect(result.reused).toBe(manifest.files.filter((f) => f.file).length - 1);
   });
 
-  it('a full disk mid-way stops with exit 2, and the manifest still parses and lists only whole files', async () => {
-    const dir = tempDir();
-    let writes = 0;
-    const full: WriteCalls = {
-      ...REAL_WRITES,
-      writeSync: (fd, data) => {
-        if (++writes > 12) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC', syscall: 'write' });
-        return REAL_WRITES.writeSync(fd, data);
-      },
-    };
-    const failure = await build(dir, countingDemo(), full).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(CliError);
-    expect((failure as CliError).exitCode).toBe(EXIT.usage);
-    expect((failure as CliError).message).toContain('ENOSPC');
-    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, MANIFEST_NAME), 'utf8')));
-    expect(manifest.complete).toBe(false);
-    for (const entry of manifest.files.filter((f) => f.file)) {
-      const bytes = readFileSync(join(dir, entry.file!));
-      expect(bytes.byteLength).toBe(entry.bytes);
+  it('a full disk mid-way stops with exit 2, and the manifest still parses and it and the journal list only whole files', async () => {
+    // 1 write for the manifest, 11 empty answers (a journal line each), then 2 per file (its data, its line):
+    // the 31st write is the 10th file's data, the 32nd its journal line.
+    for (const limit of [30, 31]) {
+      const dir = tempDir();
+      let writes = 0;
+      const full: WriteCalls = {
+        ...REAL_WRITES,
+        writeSync: (fd, data) => {
+          if (++writes > limit) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC', syscall: 'write' });
+          return REAL_WRITES.writeSync(fd, data);
+        },
+      };
+      const failure = await build(dir, countingDemo(), full).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(CliError);
+      expect((failure as CliError).exitCode).toBe(EXIT.usage);
+      expect((failure as CliError).message).toContain('ENOSPC');
+      const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, MANIFEST_NAME), 'utf8')));
+      expect(manifest.complete).toBe(false);
+      const listed = listedSoFar(dir).filter((f) => f.file);
+      expect(listed).toHaveLength(9);
+      for (const entry of listed) {
+        const bytes = readFileSync(join(dir, entry.file!));
+        expect(bytes.byteLength).toBe(entry.bytes);
+      }
+      // No partial file is left behind, and the next run completes the archive.
+      expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+      expect(readFileSync(join(dir, MANIFEST_NAME), 'utf8')).not.toContain('.partial');
+      const resumed = await build(dir, countingDemo());
+      expect(resumed.manifest.complete).toBe(true);
+      expect(resumed.reused).toBe(listed.length);
+      expect((await verifyArchive(dir, new Set([manifestHash(dir)]), t)).status).toBe('intact');
     }
-    // No partial file is left behind, and the next run completes the archive.
-    expect(readFileSync(join(dir, MANIFEST_NAME), 'utf8')).not.toContain('.partial');
+  });
+
+  it('killed after the manifest was last written, resumed: each file only the journal lists is hashed again, kept when whole, fetched again when not', async () => {
+    const dir = tempDir();
+    const killed = new Error('killed');
+    let files = 0;
+    const first = countingDemo();
+    // The process stops dead after the 8th file is in place and listed (as the archive-after-file failpoint does).
+    const stop = async (_unit: ArchiveUnit, wroteFile: boolean) => {
+      if (wroteFile && ++files === 8) throw killed;
+    };
+    expect(await buildArchive(new ArchiveFolder(dir, t), first, { day: DAY, required, now: () => Date.parse(`${DAY}T12:00:00Z`), afterUnit: stop }).catch((error: unknown) => error)).toBe(killed);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, MANIFEST_NAME), 'utf8')));
+    // Between checkpoints: the manifest lists none of them; the journal lists them all.
+    expect(manifest.complete).toBe(false);
+    expect(manifest.files).toEqual([]);
+    const listed = new ArchiveFolder(dir, t).readJournal();
+    const journal = listed.filter((f) => f.file);
+    expect(journal).toHaveLength(8);
+    const [appended, cut, removed, flipped, ...whole] = journal.map((f) => ({ ...f, path: join(dir, f.file!) }));
+    appendFileSync(appended!.path, 'x');
+    writeFileSync(cut!.path, readFileSync(cut!.path).subarray(0, 10));
+    unlinkSync(removed!.path);
+    // Same size, one byte changed: only the hash tells.
+    const bytes = readFileSync(flipped!.path);
+    bytes[0] = bytes[0]! ^ 1;
+    writeFileSync(flipped!.path, bytes);
+    // A line cut short (killed as it was appended) is passed over.
+    appendFileSync(join(dir, JOURNAL_NAME), '{"file":"all-orders_x.txt","kind":"all-or');
+
+    const second = countingDemo();
+    const result = await build(dir, second);
+    const damaged = [appended!, cut!, removed!, flipped!].map((f) => f.unit);
+    expect(second.asked.filter((unit) => journal.some((f) => f.unit === unit)).sort()).toEqual([...damaged].sort());
+    expect(result.reused).toBe(whole.length);
+    // Nothing else the journal lists is asked for again: the whole files, the empty answers.
+    const kept = listed.map((f) => f.unit).filter((unit) => !damaged.includes(unit));
+    expect(kept.length).toBeGreaterThan(whole.length);
+    expect(second.asked.filter((unit) => kept.includes(unit))).toEqual([]);
+    expect(result.manifest.complete).toBe(true);
+    expect(new Set(result.manifest.files.map((f) => f.unit)).size).toBe(result.manifest.files.length);
+    // Every file as listed: the archive verifies, and the journal is gone.
+    expect((await verifyArchive(dir, new Set([manifestHash(dir)]), t)).status).toBe('intact');
+    expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
+  });
+
+  it('a journal left beside a manifest that already lists its entries (killed as the next run began) lists nothing twice', async () => {
+    const dir = tempDir();
+    const killed = new Error('killed');
+    const now = () => Date.parse(`${DAY}T12:00:00Z`);
+    let files = 0;
+    const afterFiles = (count: number) => async (_unit: ArchiveUnit, wroteFile: boolean) => {
+      if (wroteFile && ++files === count) throw killed;
+    };
+    expect(await buildArchive(new ArchiveFolder(dir, t), countingDemo(), { day: DAY, required, now, afterUnit: afterFiles(5) }).catch((error: unknown) => error)).toBe(killed);
+    const journal = readFileSync(join(dir, JOURNAL_NAME));
+    // The next run writes the journal's entries into its manifest, and is killed at once.
+    expect(await buildArchive(new ArchiveFolder(dir, t), countingDemo(), { day: DAY, required, now, afterUnit: () => Promise.reject(killed) }).catch((error: unknown) => error)).toBe(killed);
+    expect(manifestSchema.parse(JSON.parse(readFileSync(join(dir, MANIFEST_NAME), 'utf8'))).files.filter((f) => f.file)).toHaveLength(5);
+    // As if killed before it emptied the journal: the old journal is still there.
+    writeFileSync(join(dir, JOURNAL_NAME), journal);
+    const third = countingDemo();
+    const result = await build(dir, third);
+    expect(result.reused).toBe(5);
+    expect(new Set(result.manifest.files.map((f) => f.unit)).size).toBe(result.manifest.files.length);
+    expect((await verifyArchive(dir, new Set([manifestHash(dir)]), t)).status).toBe('intact');
+  });
+
+  it('a link planted under the journal\'s name is replaced, not written through', async () => {
+    const dir = tempDir();
+    await build(dir, countingDemo());
+    const outside = join(tempDir(), 'precious.txt');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, join(dir, JOURNAL_NAME));
     const resumed = await build(dir, countingDemo());
     expect(resumed.manifest.complete).toBe(true);
-    expect(resumed.reused).toBe(manifest.files.filter((f) => f.file).length);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
   });
 
   it('an unwritable folder (a file where the folder should be) is exit 2 naming it', async () => {
