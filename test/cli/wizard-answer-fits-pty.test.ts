@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { loadMessages, translator, type Language } from '../../src/messages/catalogue.js';
 import { displayWidth } from '../../src/io/text-layout.js';
 import { sandbox } from '../helpers/cli-process.js';
-import { emulateScreen, KEY, PtySession } from '../helpers/pty.js';
+import { emulateScreen, KEY, PTY_TEST_TIMEOUT, PtySession } from '../helpers/pty.js';
 
 const WIDTH = 80;
 const start = (text: string) => text.slice(0, 12);
 
-describe.each<Language>(['en', 'ja'])('the answered data-source line at 80 columns, --lang %s', (lang) => {
+describe.each<Language>(['en', 'ja'])('the answered data-source line at 80 columns, --lang %s', { timeout: PTY_TEST_TIMEOUT }, (lang) => {
   it('choosing report files: the answer fits beside the question, nothing past the edge', async () => {
     const t = translator(await loadMessages(lang));
     const { env } = sandbox();

@@ -8,13 +8,13 @@ import { displayWidth, visibleWidth } from '../../src/io/text-layout.js';
 import { readAudit } from '../helpers/audit.js';
 import { sandbox } from '../helpers/cli-process.js';
 import { englishWords } from '../helpers/english-words.js';
-import { emulateScreen, KEY, PtySession } from '../helpers/pty.js';
+import { emulateScreen, KEY, PTY_TEST_TIMEOUT, PtySession } from '../helpers/pty.js';
 
 const WIDTH = 80;
 /** The start of a message: enough to find it, short enough never to be wrapped. */
 const start = (text: string) => text.slice(0, 12);
 
-describe.each<Language>(['en', 'zh-CN', 'ja'])('the wizard at 80 columns, --lang %s', (lang) => {
+describe.each<Language>(['en', 'zh-CN', 'ja'])('the wizard at 80 columns, --lang %s', { timeout: PTY_TEST_TIMEOUT }, (lang) => {
   it('from the intro to the receipt, refusing another seller ID on the way', async () => {
     const t = translator(await loadMessages(lang));
     const { env, db } = sandbox();
@@ -75,5 +75,5 @@ describe.each<Language>(['en', 'zh-CN', 'ja'])('the wizard at 80 columns, --lang
     expect(audit.requests[0]!.request).toMatchObject({ reason: 'stopped-selling', email: 'owner@example.com', marketplaces: ['CA', 'MX', 'US'] });
     expect(audit.runs.find((r) => r.command === 'wizard')).toMatchObject({ outcome: 'completed', exit_code: 0, verdict: 'ready' });
     expect(audit.intact).toBe(true);
-  }, 60_000);
+  });
 });

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { readAudit } from '../helpers/audit.js';
 import { sandbox } from '../helpers/cli-process.js';
-import { KEY, PtySession } from '../helpers/pty.js';
+import { KEY, PTY_TEST_TIMEOUT, PtySession } from '../helpers/pty.js';
 
-describe('the wizard in a terminal', () => {
+describe('the wizard in a terminal', { timeout: PTY_TEST_TIMEOUT }, () => {
   // From the intro to the receipt, in each language at 80 columns: wizard-languages-pty.test.ts.
 
   it('stops at the blockers on the blocked seller, exit 3, nothing submitted', async () => {
@@ -37,7 +37,7 @@ describe('the wizard in a terminal', () => {
   });
 });
 
-describe('the wizard in a terminal, on report files', () => {
+describe('the wizard in a terminal, on report files', { timeout: PTY_TEST_TIMEOUT }, () => {
   it('takes the folder, checks the files and shows names decoded right', async () => {
     const { mkdirSync } = await import('node:fs');
     const { join } = await import('node:path');

@@ -7,6 +7,14 @@ import { assertBuilt, CLI } from './cli-process.js';
 // eslint-disable-next-line no-control-regex -- matching terminal escape codes is the point
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[=>78]/g;
 
+/**
+ * How long a step of a terminal session may take, and a whole session test: generous, because a
+ * passing session never waits for it, and a machine loaded many times over (a dozen jobs on two
+ * cores) takes seconds to draw one prompt.
+ */
+export const PTY_STEP_TIMEOUT = 45_000;
+export const PTY_TEST_TIMEOUT = 180_000;
+
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', backspace: '\u007f', ctrlC: '\u0003' };
 
 export class PtySession {
@@ -32,7 +40,7 @@ export class PtySession {
   }
 
   /** Waits until `text` has appeared after `from` (an offset into screen()); returns the new offset. */
-  async waitFor(text: string | RegExp, from = 0, timeoutMs = 15_000): Promise<number> {
+  async waitFor(text: string | RegExp, from = 0, timeoutMs = PTY_STEP_TIMEOUT): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const rest = this.screen().slice(from);
@@ -49,7 +57,7 @@ export class PtySession {
     await new Promise((r) => setTimeout(r, 60));
   }
 
-  exitCode(timeoutMs = 15_000): Promise<number> {
+  exitCode(timeoutMs = PTY_STEP_TIMEOUT): Promise<number> {
     return Promise.race([
       this.exited,
       new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`No exit. Screen:\n${this.screen()}`)), timeoutMs)),
