@@ -909,6 +909,7 @@ export const en = {
   'report.expected.settlement-id': () => 'a settlement id',
   'report.expected.settlement-total-row': () => 'a settlement whose own row (with its total-amount) is in the file',
   'report.expected.same-settlement-total': () => "the same total, currency and end date as the settlement's other row",
+  'report.expected.same-settlement-total-as': (p: P) => `the same total, currency and dates as the same settlement's row in ${p.file}, line ${p.line} (two copies of one settlement that disagree: download it again and keep one copy)`,
   'report.expected.settlement-dates-in-order': () => 'a start on or before the end, and a deposit on or after it (read otherwise, the day and month may have been swapped: write the dates as 2026-11-15)',
   'report.expected.transaction-type': () => 'a transaction type close-account knows (see the README: Date Range Report)',
   'report.expected.amount-description': () => 'an amount type and description (Amazon fills both on every transaction row)',

@@ -898,6 +898,7 @@ export const ja: Messages = {
   'report.expected.settlement-id': () => '決済 ID',
   'report.expected.settlement-total-row': () => 'その決済自身の行 (total-amount のある行) がファイルにあること',
   'report.expected.same-settlement-total': () => 'その決済の別の行と同じ合計・通貨・終了日',
+  'report.expected.same-settlement-total-as': (p: P) => `${p.file} の ${p.line} 行目にある同じ決済と同じ合計・通貨・日付 (同じ決済の 2 つのコピーが食い違っています。もう一度ダウンロードし、1 つだけ残してください)`,
   'report.expected.settlement-dates-in-order': () => '開始日が終了日以前、入金日が終了日以降であること (そう読めない場合は日と月が入れ替わった可能性があります: 日付は 2026-11-15 の形で)',
   'report.expected.transaction-type': () => 'close-account が知っている取引タイプ (README の「日付範囲レポート」を参照)',
   'report.expected.amount-description': () => '金額タイプと説明 (Amazon はすべての取引行に記入します)',

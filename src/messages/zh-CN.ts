@@ -879,6 +879,7 @@ export const zhCN: Messages = {
   'report.expected.settlement-id': () => '结算编号',
   'report.expected.settlement-total-row': () => '文件中含有该结算本身的行（带 total-amount）',
   'report.expected.same-settlement-total': () => '与该结算另一行相同的总额、货币和结束日期',
+  'report.expected.same-settlement-total-as': (p: P) => `与同一结算在 ${p.file} 第 ${p.line} 行中的总额、货币和日期相同（同一结算的两份副本不一致：请重新下载，只保留一份）`,
   'report.expected.settlement-dates-in-order': () => '开始日期不晚于结束日期，到账日期不早于结束日期（否则可能日和月被颠倒：请写成 2026-11-15）',
   'report.expected.transaction-type': () => 'close-account 认识的交易类型（见 README：日期范围报告）',
   'report.expected.amount-description': () => '金额类型和说明（亚马逊在每个交易行都会填写）',

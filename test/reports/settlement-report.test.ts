@@ -152,6 +152,15 @@ describe('settlement report: what cannot be accounted for is an input error with
     }
   });
 
+  it('two copies of one settlement that disagree: the error names both rows', async () => {
+    const folder = folderWith([S, total('9011', '2026-11-01', '2026-11-15', '2026-11-17', '12.00')]);
+    writeReport(folder.dir, '50012345679.txt', [S, total('9011', '2026-11-01', '2026-11-15', '2026-11-17', '21.00')]);
+    const error = await refusal(folder);
+    expect(error.message).toMatch(/50012345679\.txt.*\b2\b.*50012345678\.txt, line 2|50012345678\.txt.*\b2\b.*50012345679\.txt, line 2/s);
+    const inOneFile = await refusal(folderWith([S, total('9012', '2026-11-01', '2026-11-15', '2026-11-17', '12.00'), total('9012', '2026-11-01', '2026-11-15', '2026-11-17', '12.50')]));
+    expect(inOneFile.message).toMatch(/50012345678\.txt.*\b3\b.*50012345678\.txt, line 2/s);
+  });
+
   it('transactions of a settlement whose total row is missing', async () => {
     const error = await refusal(folderWith([S, total('9009', '2026-11-01', '2026-11-15', '2026-11-17', '12.00'), line('9010', 'other-transaction', 'other-transaction', 'Current Reserve Amount', '-5.00')]));
     expect(error.message).toContain('50012345678.txt');

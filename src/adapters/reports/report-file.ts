@@ -294,13 +294,19 @@ export class ReportFile {
     return this.decoder.decode(bytes, start, end);
   }
 
+  /** What the value should have been, naming the row it contradicts where there is one. */
+  private expected(problem: ReportValueProblem): string {
+    if (problem.kind === 'same-settlement-total' && problem.otherRow) return this.t('report.expected.same-settlement-total-as', problem.otherRow);
+    return problem.kind ? this.t(`report.expected.${problem.kind}`) : problem.expected;
+  }
+
   /** Turns a value problem into an error naming the file, the line and the column. */
   valueError(problem: unknown, line: number, logical: string): unknown {
     if (!(problem instanceof ReportValueProblem)) return problem;
     const header = this.spec?.columns[logical] ?? logical;
     return new CliError(
       EXIT.usage,
-      this.t('error.report-value', { file: this.path, line, column: header, found: problem.found, expected: problem.kind ? this.t(`report.expected.${problem.kind}`) : problem.expected }),
+      this.t('error.report-value', { file: this.path, line, column: header, found: problem.found, expected: this.expected(problem) }),
       this.t('error.report-value-hint'),
     );
   }

@@ -9,6 +9,8 @@ export class ReportValueProblem extends Error {
     readonly found: string,
     readonly expected: string,
     readonly kind: ExpectedValue | null = null,
+    /** The row this value contradicts, where there is one (another copy of the same settlement, say). */
+    readonly otherRow: { file: string; line: number } | null = null,
   ) {
     super(`found "${found}", expected ${expected}`);
   }

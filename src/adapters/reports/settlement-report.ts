@@ -103,7 +103,7 @@ export async function readSettlements(file: ReportFile, held: HeldReserves, mark
         throw file.valueError(new ReportValueProblem(written, 'settlement dates in order', 'settlement-dates-in-order'), row.line, settlement.start > settlement.end ? 'start' : 'deposit');
       }
       const known = byId.get(settlementId);
-      if (known && !sameSettlement(known, settlement)) throw file.valueError(new ReportValueProblem(totalText, "the same total as the settlement's other row", 'same-settlement-total'), row.line, 'total');
+      if (known && !sameSettlement(known, settlement)) throw file.valueError(new ReportValueProblem(totalText, "the same total as the settlement's other row", 'same-settlement-total', { file: known.source.path, line: known.line }), row.line, 'total');
       byId.set(settlementId, settlement);
       // That the total row carries no transaction is not confirmed: one that does (a reserve, say) is read as one too.
       const carries = [amount, description, amountType].some((column) => file.text(row, column).trim() !== '');
@@ -148,7 +148,7 @@ export function mergeSettlements(found: readonly Settlement[], held: HeldReserve
   const byId = new Map<string, Settlement>();
   for (const s of found) {
     const known = byId.get(s.settlementId);
-    if (known && !sameSettlement(known, s)) throw s.source.valueError(new ReportValueProblem(String(s.total), "the same total as the settlement's other row", 'same-settlement-total'), s.line, 'total');
+    if (known && !sameSettlement(known, s)) throw s.source.valueError(new ReportValueProblem(String(s.total), "the same total as the settlement's other row", 'same-settlement-total', { file: known.source.path, line: known.line }), s.line, 'total');
     if (!known) byId.set(s.settlementId, { ...s, marketplaces: [...(marketplaces.get(s.settlementId) ?? [])].sort() });
   }
   // Any transaction, not only a reserve: a later settlement whose total row is missing would
