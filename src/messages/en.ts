@@ -984,6 +984,7 @@ export const en = {
   'check.claims.shows-no-claim-data': (p: P) => `No claim data (${p.reason}).`,
   'check.claims.shows-counts': (p: P) => `The performance report counts ${p.count} ${plural(Number(p.count), 'claim or chargeback', 'claims or chargebacks')} from ${p.from} to ${p.to}, which does not prove none since ${p.since} up to today.`,
   'check.claims.shows-no-report': () => 'No performance report was available to count claims.',
+  'check.claims.shows-unread': (p: P) => `Not every file could be read: ${p.reason}.`,
   'check.performance-notifications.no-status': (p: P) => `${p.source} gives no account status`,
   'check.performance-notifications.unknown-fix': () => 'Check Performance → Account Health in Seller Central, or provide the seller performance report, and check again.',
   'check.performance-notifications.deactivated': (p: P) => `The account is deactivated or suspended in ${p.count} ${plural(Number(p.count), 'marketplace', 'marketplaces')}: Amazon may hold the funds and refuse a closure request until the deactivation is resolved or appealed.`,

@@ -972,6 +972,7 @@ export const ja: Messages = {
   'check.claims.shows-no-claim-data': (p: P) => `申請のデータがありません (${p.reason})。`,
   'check.claims.shows-counts': (p: P) => `パフォーマンスレポートは${date(p.from)}から${date(p.to)}までに申請・チャージバックを${p.count}件数えていますが、${date(p.since)}から今日までにないことの証明にはなりません。`,
   'check.claims.shows-no-report': () => '申請を数えるパフォーマンスレポートがありません。',
+  'check.claims.shows-unread': (p: P) => `読めなかったファイルがあります: ${p.reason}。`,
   'check.performance-notifications.no-status': (p: P) => `${p.source} にアカウントステータスがありません`,
   'check.performance-notifications.unknown-fix': () => 'セラーセントラルの パフォーマンス → アカウント健全性 を確認するか、出品者パフォーマンスレポートを用意して、もう一度チェックしてください。',
   'check.performance-notifications.deactivated': (p: P) => `${p.count}つのマーケットプレイスでアカウントが停止または一時停止されています: 停止が解決されるか異議申し立てが済むまで、Amazon は資金を保留し閉鎖リクエストを断ることがあります。`,

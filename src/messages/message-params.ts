@@ -62,6 +62,7 @@ export interface MessageParams {
   'check.claims.shows-counts': { count: Value; from: Value; since: Value; to: Value };
   'check.claims.shows-no-claim-data': { reason: Value };
   'check.claims.shows-settled': { count: Value };
+  'check.claims.shows-unread': { reason: Value };
   'check.data-export.changed': { dir: Value; files: Value };
   'check.data-export.form-1099k': { date: Value };
   'check.data-export.gap-item': { from: Value; kind: Value; to: Value };

@@ -953,6 +953,7 @@ export const zhCN: Messages = {
   'check.claims.shows-no-claim-data': (p: P) => `没有索赔数据（${p.reason}）。`,
   'check.claims.shows-counts': (p: P) => `绩效报告在 ${date(p.from)} 至 ${date(p.to)} 期间计有 ${p.count} 笔索赔或拒付，不足以证明自 ${date(p.since)} 至今没有。`,
   'check.claims.shows-no-report': () => '没有可用于统计索赔的绩效报告。',
+  'check.claims.shows-unread': (p: P) => `并非所有文件都能读取：${p.reason}。`,
   'check.performance-notifications.no-status': (p: P) => `${p.source} 没有给出账户状态`,
   'check.performance-notifications.unknown-fix': () => '请在卖家平台查看 绩效 → 账户状况，或提供卖家绩效报告后再检查。',
   'check.performance-notifications.deactivated': (p: P) => `账户在 ${p.count} 个商城已被停用或暂停：在停用问题解决或申诉之前，亚马逊可能冻结资金并拒绝关闭请求。`,

@@ -244,3 +244,20 @@ describe('a Date Range report cut off before its header (outside attack, att-x-3
     expect((await checks(dir))['hidden-charges']!.status).toBe('unknown');
   });
 });
+
+describe('a Date Range report whose header cannot be read (a column name damaged)', () => {
+  // Its rows may hold a chargeback: the claims sentence must not read as if the data held none
+  // without saying this file was not read, and hidden-charges names it rather than "no report".
+  it.each([
+    ['a name changed', 'tyqe'],
+    ['a control character in a name', 'ty\u0001e'],
+    ['a name blanked', ''],
+  ])('%s: claims and hidden-charges name the file set aside', async (_, damaged) => {
+    const header = HEADERS.dateRange.split('\t').map((name) => (name === 'type' ? damaged : name));
+    const chargeback = { ...fee('Nov 20, 2026 1:00:00 AM PST', 'Chargeback Refund', 'Ceramic mug', '-5.00'), 'order id': '111-2222222-0000009' };
+    const found = await checks(folderWith(dateRangeLines([OLD_SALE, chargeback], header)));
+    expect(found['claims']!.summary).toContain('DateRange_2026Sep1-2026Nov25CustomTransaction.csv');
+    expect(found['hidden-charges']).toMatchObject({ status: expect.not.stringMatching(/^pass$/) });
+    expect(found['hidden-charges']!.summary).toContain('DateRange_2026Sep1-2026Nov25CustomTransaction.csv');
+  });
+});

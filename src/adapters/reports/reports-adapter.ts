@@ -73,6 +73,11 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     available: false,
     reason: { key: 'reports.missing', params: { report: t(`reports.kind.${kind}`) } },
   });
+  /** A kind with no file read: what was set aside as a damaged one of it, if any, is the reason. */
+  const missingOrUnread = (kind: ReportKind): Provision<never> => {
+    const unread = standingDoubts([kind]).find((doubt) => doubt.reason.key !== 'reports.too-old');
+    return unread ? { available: false, reason: unread.reason } : missing(kind);
+  };
   const fileDay = (file: ReportFile) => toIsoDate(file.modified);
   const ageOf = (file: ReportFile) => Math.max(0, daysBetween(fileDay(file), asOf));
 
@@ -280,7 +285,9 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     claims: async () => {
       const showing = files('returns').filter(showsClaims);
       const ranges = files('date-range');
-      if (showing.length === 0 && ranges.length === 0) return { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
+      // A Date Range report set aside as unreadable may hold the chargebacks the others do not.
+      const unreadRanges = standingDoubts(['date-range']).filter((doubt) => doubt.reason.key !== 'reports.too-old');
+      if (showing.length === 0 && ranges.length === 0) return { available: false, reason: unreadRanges[0]?.reason ?? { key: 'reports.no-claims' }, askSeller: true };
       async function* fromRanges(): RecordStream<Claim> {
         const reading = await dateRanges();
         const claims = acrossFiles((reading ?? []).map(({ reading: one }) => ({ items: one.claims, rows: one.claimRows })));
@@ -290,11 +297,11 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         yield* concat(showing, claimsOf);
         yield* fromRanges();
       }
-      return { available: true, data: both() };
+      return { available: true, data: both(), evidence: () => ({ files: [], doubts: unreadRanges }) };
     },
     charges: async (since) => {
       const readings = await dateRanges();
-      if (readings === null) return missing('date-range');
+      if (readings === null) return missingOrUnread('date-range');
       // Ads are looked for over the 60 days before the data is read: the reports must reach that far back.
       const needed = addDays(since, CHARGES_SINCE_DAYS - ADS_LOOKBACK_DAYS);
       const evidence = (): Evidence => {

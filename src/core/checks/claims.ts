@@ -7,6 +7,7 @@ import { addDays, type IsoDate } from '../dates.js';
 import { CappedList, checkResult, withDataSentence, type CheckResult } from '../check-result.js';
 import type { CheckContext } from '../check-context.js';
 import type { MessageRef } from '../message-ref.js';
+import { translateRef } from '../../messages/catalogue.js';
 import type { RecordStream } from '../seller-data-source.js';
 import type { AccountHealth, Claim, Provision } from '../seller-data.js';
 import { A_TO_Z_WINDOW_DAYS } from './last-sale-window.js';
@@ -47,6 +48,8 @@ export async function checkClaims(evidence: ClaimsEvidence, { asOf, t }: CheckCo
       else if (claim.openedOn >= windowStart) settled.add(describe);
     }
   }
+  // Files the source set aside that may have held claims: the data cannot show there are none.
+  const unread = evidence.claims.available ? (evidence.claims.evidence?.().doubts ?? []).filter((doubt) => doubt.check === undefined || doubt.check === 'claims') : [];
   // A claim the data shows as not final blocks closure: no attestation overrides it.
   if (open.count > 0) {
     return checkResult('claims', 'fail', t('check.claims.fail', { count: open.count }), { count: open.count, items: open.items, remediation: t('check.claims.fix') });
@@ -56,7 +59,7 @@ export async function checkClaims(evidence: ClaimsEvidence, { asOf, t }: CheckCo
   if (takenOn !== undefined && takenOn < dataDay) dataDay = takenOn;
   // The counts must reach the day before the data was read: a claim filed since is not in them.
   const counts = evidence.health.available ? countsShow(evidence.health.data, windowStart, addDays(dataDay, -1)) : null;
-  if (evidence.claims.available && counts?.covered && counts.total === 0 && settled.count === 0) {
+  if (evidence.claims.available && unread.length === 0 && counts?.covered && counts.total === 0 && settled.count === 0) {
     return checkResult('claims', 'pass', t('check.claims.pass-data', { from: counts.from ?? '?', to: counts.to ?? '?' }), { count: 0 });
   }
   // Nothing at all: the old confirmation, with the source's reason.
@@ -68,6 +71,7 @@ export async function checkClaims(evidence: ClaimsEvidence, { asOf, t }: CheckCo
   const shows: string[] = [];
   if (evidence.claims.available) shows.push(settled.count === 0 ? t('check.claims.shows-no-events') : t('check.claims.shows-settled', { count: settled.count }));
   else shows.push(t('check.claims.shows-no-claim-data', { reason: t(evidence.claims.reason.key, evidence.claims.reason.params as never) }));
+  for (const reason of new Set(unread.map((doubt) => translateRef(t, doubt.reason)))) shows.push(t('check.claims.shows-unread', { reason }));
   if (counts) shows.push(t('check.claims.shows-counts', { count: counts.total, from: counts.from ?? '?', to: counts.to ?? '?', since: windowStart }));
   else shows.push(t('check.claims.shows-no-report'));
   return confirmation(evidence.attested, t, shows.reduce((first, second) => t('text.two-sentences', { first, second })), '', settled.items, settled.count);
