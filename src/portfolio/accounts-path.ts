@@ -37,11 +37,16 @@ export function defaultAccountsPaths(env: Readonly<Record<string, string | undef
   return configFolderAccountsPaths(env, platform, home);
 }
 
-/** The places in the user's config folder (the current one first, then the former), whatever CLOSE_ACCOUNT_ACCOUNTS says. */
+/**
+ * The places in the user's config folder (the current one first, then the former ones), whatever
+ * CLOSE_ACCOUNT_ACCOUNTS says. ~/.config is among them when XDG_CONFIG_HOME names another folder:
+ * a file made there before the variable was set still guards.
+ */
 export function configFolderAccountsPaths(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string = homedir()): string[] {
   const path = accountsFileIn(userFolder('config', env, platform, home));
   const former = accountsFileIn(userFolder('config', env, 'linux', home));
-  return former === path ? [path] : [path, former];
+  const withoutVariable = accountsFileIn(userFolder('config', {}, 'linux', home));
+  return [...new Set([path, former, withoutVariable])];
 }
 
 const accountsFileIn = (configFolder: string) => join(configFolder, 'close-account', 'accounts.yaml');

@@ -163,6 +163,20 @@ describe('the default accounts file: one rule for the user\'s folders (user-fold
   });
 });
 
+describe('the default accounts file on Linux, XDG_CONFIG_HOME set after it was made', () => {
+  it('a file still in ~/.config guards submit when XDG_CONFIG_HOME names another folder', async () => {
+    const linux = join(home, 'xdg-later');
+    mkdirSync(join(linux, '.config', 'close-account'), { recursive: true });
+    writeFileSync(join(linux, '.config', 'close-account', 'accounts.yaml'), `version: 1\naccounts:\n  - { name: Kept, sellerId: ${SELLER}, region: north-america, protected: true, source: { kind: demo } }\n`);
+    const db = join(linux, 'audit.db');
+    const term = { ...fakeTerminal({ env: { HOME: linux, XDG_CONFIG_HOME: join(linux, 'elsewhere'), XDG_STATE_HOME: join(linux, 'state') } }), platform: 'linux' as const };
+    const code = await main(['submit', '--demo-scenario', 'ready', '--attest', 'all', ...REQUEST, '--confirm', SELLER, '--audit-db', db], term, { version: '1' });
+    expect(code).toBe(2);
+    expect(term.errors()).toContain('is protected in the accounts file');
+    expect(submissions(db)).toBe(0);
+  });
+});
+
 describe('which closure regions an SP-API endpoint acts on: derived from the marketplaces, one source', () => {
   it('each endpoint serves the closure regions of its marketplaces, and each closure region has one endpoint', () => {
     expect(Object.fromEntries(API_REGIONS.map((api) => [api, closureRegionsOfApi(api)]))).toEqual({ na: ['north-america'], eu: ['europe'], fe: ['japan', 'australia'] });
