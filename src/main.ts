@@ -396,7 +396,7 @@ function interruptedMessage(t: Translate, io: CommandIo | null): string {
   if (!run?.runId) return t('error.interrupted-nothing');
   if (run.submittedRequest) return t('error.interrupted-submitted', { runId: run.runId, id: run.submittedRequest });
   if (run.submittingRequest) return t('error.interrupted-submitting', { runId: run.runId, id: run.submittingRequest });
-  return t('error.interrupted', { runId: run.runId });
+  return run.keptAnything ? t('error.interrupted', { runId: run.runId }) : t('error.interrupted-early', { runId: run.runId });
 }
 
 /** Commander's own errors, said in the seller's language: the parts it names are kept as typed. */

@@ -40,6 +40,8 @@ export class RunRecorder {
   submittedRequest: string | null = null;
   /** The request whose submission this run started (it may have left): Ctrl-C before it is recorded says so. */
   submittingRequest: string | null = null;
+  /** Whether anything beyond the run's start was recorded (a check result, an answer): Ctrl-C says what the log kept. */
+  keptAnything = false;
 
   private constructor(
     readonly audit: AuditLog | null,
@@ -67,19 +69,23 @@ export class RunRecorder {
   }
 
   readiness(readiness: Readiness, confirmedBy: ReadonlyMap<CheckId, 'flag' | 'prompt'>): void {
+    this.keptAnything = true;
     if (this.audit && this.runId) this.audit.recordReadiness(this.runId, readiness, confirmedBy);
   }
 
   /** One check's result, the moment it is known: an interruption later loses none of them. */
   checkResult(result: CheckResult): void {
+    this.keptAnything = true;
     if (this.audit && this.runId) this.audit.recordEvent(this.runId, 'check-result', result);
   }
 
   request(request: ClosureRequest): void {
+    this.keptAnything = true;
     if (this.audit && this.runId) this.audit.recordRequest(this.runId, request);
   }
 
   event(type: string, detail: object = {}): void {
+    this.keptAnything = true;
     if (this.audit && this.runId) this.audit.recordEvent(this.runId, type, detail);
   }
 

@@ -378,6 +378,8 @@ export const en = {
     'This is a bug, not something you did. Run again with CLOSE_ACCOUNT_DEBUG=1 for details, and report it. The audit log was left consistent.',
   'error.interrupted': (p: P) =>
     `Interrupted. Nothing was submitted. The audit log keeps what was done so far (run ${p.runId}: the check results known, the answers given) and records the interruption; \`close-account audit show ${p.runId}\` shows it.`,
+  'error.interrupted-early': (p: P) =>
+    `Interrupted. Nothing was submitted, and no check had finished: the audit log records only that run ${p.runId} started and was interrupted; \`close-account audit show ${p.runId}\` shows it.`,
   'error.no-terminal': () => 'The wizard needs a terminal, and this is not one, so nothing can be asked.',
   'error.no-terminal-hint': () =>
     'Use `close-account check` (add --json for scripts) to see if the account is ready, or `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` to submit without questions.',

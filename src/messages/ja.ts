@@ -374,6 +374,8 @@ export const ja: Messages = {
     'これはバグで、あなたの操作のせいではありません。CLOSE_ACCOUNT_DEBUG=1 を付けて再実行すると詳細が出ます。報告してください。監査ログは整合性を保っています。',
   'error.interrupted': (p: P) =>
     `中断しました。何も送信していません。監査ログには、ここまでの内容 (実行 ${p.runId}: 判明したチェック結果と入力済みの回答) と中断を記録しました。\`close-account audit show ${p.runId}\` で確認できます。`,
+  'error.interrupted-early': (p: P) =>
+    `中断しました。何も送信しておらず、完了したチェックもまだありません。監査ログには実行 ${p.runId} の開始と中断だけを記録しました。\`close-account audit show ${p.runId}\` で確認できます。`,
   'error.no-terminal': () => 'ウィザードには端末が必要ですが、端末ではないため何も質問できません。',
   'error.no-terminal-hint': () =>
     '準備状況は `close-account check` (スクリプトには --json) で、質問なしの送信は `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` で行えます。',

@@ -140,6 +140,7 @@ export interface MessageParams {
   'error.install-incomplete': { code: Value; path: Value };
   'error.internal': { detail: Value };
   'error.interrupted': { runId: Value };
+  'error.interrupted-early': { runId: Value };
   'error.interrupted-submitted': { id: Value; runId: Value };
   'error.interrupted-submitting': { id: Value; runId: Value };
   'error.json-format': { format: Value };

@@ -363,6 +363,8 @@ export const zhCN: Messages = {
   'error.internal-hint': () => '这是一个程序缺陷，不是您的操作问题。加上 CLOSE_ACCOUNT_DEBUG=1 再次运行可查看详情，请报告此问题。审计日志保持一致。',
   'error.interrupted': (p: P) =>
     `已中断。没有提交任何内容。审计日志保留了到目前为止完成的内容（运行 ${p.runId}：已知的检查结果和已给出的回答），并记录了此次中断；\`close-account audit show ${p.runId}\` 可查看。`,
+  'error.interrupted-early': (p: P) =>
+    `已中断。没有提交任何内容，也还没有完成任何检查：审计日志只记录了运行 ${p.runId} 已开始并被中断；\`close-account audit show ${p.runId}\` 可查看。`,
   'error.no-terminal': () => '向导需要终端，而当前不是终端，因此无法提问。',
   'error.no-terminal-hint': () =>
     '用 `close-account check`（脚本可加 --json）查看账户是否就绪，或用 `close-account submit --seller-id ID --reason REASON --email ADDRESS --confirm ID` 无需提问直接提交。',

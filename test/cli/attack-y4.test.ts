@@ -172,7 +172,7 @@ describe('SIGTERM and SIGHUP (a `kill`, `timeout`, a cancelled CI job, a closed 
     await run.waitForStderr('failpoint reached: during-checks');
     run.child.kill(signal);
     expect(await run.exit()).toBe(code);
-    expect(run.stderr()).toContain('Interrupted. Nothing was submitted. The audit log keeps what was done so far');
+    expect(run.stderr()).toContain('Interrupted. Nothing was submitted, and no check had finished: the audit log records only that run');
     expect(JSON.parse(run.stdout())).toMatchObject({ error: { code: 'interrupted', exitCode: code } });
     const audit = readAudit(db);
     expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: code });

@@ -209,3 +209,37 @@ describe('a wizard run that ends before the data source is chosen', () => {
     expect(chosen.runs[0]).toMatchObject({ adapter: 'demo', demo: true, demo_scenario: 'waiting' });
   });
 });
+
+describe('Ctrl-C in the wizard says what the audit log kept', () => {
+  const interruptedAt = async (answers: Answer[], interruptConfirm: string | null) => {
+    const path = db();
+    const term = fakeTerminal({ tty: true });
+    const scripted = scriptedPrompter(answers);
+    const { InterruptedError } = await import('../../src/errors.js');
+    const prompter = {
+      ...scripted,
+      select: interruptConfirm === null ? async () => { throw new InterruptedError(); } : scripted.select,
+      confirm: async (options: Parameters<typeof scripted.confirm>[0]) => {
+        if (interruptConfirm !== null && options.message.includes(interruptConfirm)) throw new InterruptedError();
+        return scripted.confirm(options);
+      },
+    };
+    expect(await main(['--audit-db', path], term, { version: '1', prompter })).toBe(130);
+    return term.errors();
+  };
+
+  it('at the data source question: no check had finished, and it says so', async () => {
+    const errors = await interruptedAt([{ kind: 'confirm', match: 'can be closed now', answer: true }], null);
+    expect(errors).toContain('no check had finished');
+    expect(errors).not.toContain('the check results known');
+  });
+
+  it('at a confirmation after the checks ran: the check results the log keeps', async () => {
+    const errors = await interruptedAt([
+      { kind: 'confirm', match: 'can be closed now', answer: true },
+      { kind: 'select', match: 'seller data', answer: 'demo' },
+      { kind: 'select', match: 'demo situation', answer: 'ready' },
+    ], 'downloaded');
+    expect(errors).toContain('the check results known');
+  });
+});

@@ -19,7 +19,7 @@ describe('Ctrl-C', () => {
     await run.waitForStderr('failpoint reached: during-checks');
     run.child.kill('SIGINT');
     expect(await run.exit()).toBe(130);
-    expect(run.stderr()).toContain('Interrupted. Nothing was submitted. The audit log keeps what was done so far');
+    expect(run.stderr()).toContain('Interrupted. Nothing was submitted, and no check had finished: the audit log records only that run');
     expect(run.stderr()).toMatch(/close-account audit show run-/);
     const audit = readAudit(db);
     expect(audit.runs[0]).toMatchObject({ outcome: 'interrupted', exit_code: 130 });
