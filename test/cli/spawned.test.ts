@@ -1,8 +1,10 @@
 // The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
 // errors that explain themselves and never show a stack. The built executable is spawned for what
-// only it shows (--version, its shebang); the built program runs the smoke test of each family
-// here (check, submit with audit list and status, the audit export), all in one spawned process
-// (runScenarios: the bundle loaded afresh for each run, each test's runs in a home of their own).
+// only it shows (--version, its shebang, and reports, status and archive run to their end: the exit
+// code it sets, the language from the environment); the built program runs the smoke test of each
+// family here (check, submit with audit list and status, the audit export), all in one spawned
+// process (runScenarios: the bundle loaded afresh for each run, each test's runs in a home of their
+// own; it calls main() itself, so it shows nothing of dist/cli.cjs).
 // What the program decides, prints and exits with otherwise runs main() in this process (runMain),
 // with the same environment and the same result shape.
 
