@@ -80,6 +80,8 @@ describe('the code cache', () => {
     const stale = start(dist, ['--dry-run']);
     expect(stale.cacheUsed).toBe(true);
     expect(stale.stdout).toContain('DEMO DATA: an embedded sample seller');
+    // A cache turned down is said nowhere: the run's stderr is what it is with the cache taken.
+    expect(result.stderr).toBe(stale.stderr);
   });
 
   it('is not needed: without it the program runs the same', () => {
@@ -88,6 +90,7 @@ describe('the code cache', () => {
     renameSync(join(dist, 'close-account.code-cache'), join(dist, 'moved-away'));
     const without = start(dist, CHECK);
     expect(without.cacheUsed).toBe(false);
+    expect(without.stderr).toBe('');
     expect(without.status).toBe(3);
     const comparable = (stdout: string) => ({ ...JSON.parse(stdout), audit: null });
     expect(comparable(without.stdout)).toEqual(comparable(startWithCache().stdout));

@@ -1,18 +1,20 @@
 // The CLI as a separate process without a terminal: exit codes, JSON by schema, the audit log,
 // errors that explain themselves and never show a stack. The built executable is spawned for what
-// only it shows (--version, its shebang); the built program runs the smoke test of each family
-// here (check, submit with audit list and status, the audit export), all in one spawned process
-// (runScenarios: the bundle loaded afresh for each run, each test's runs in a home of their own).
+// only it shows (--version, its shebang, and reports, status and archive run to their end: the exit
+// code it sets, the language from the environment); the built program runs the smoke test of each
+// family here (check, submit with audit list and status, the audit export), all in one spawned
+// process (runScenarios: the bundle loaded afresh for each run, each test's runs in a home of their
+// own; it calls main() itself, so it shows nothing of dist/cli.cjs).
 // What the program decides, prints and exits with otherwise runs main() in this process (runMain),
 // with the same environment and the same result shape.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { readAudit } from '../helpers/audit.js';
-import { runScenarios } from '../helpers/cli-async.js';
+import { runScenarios, startCli } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/cli-in-process.js';
 import { CLI, runCli, sandbox, type CliResult } from '../helpers/cli-process.js';
 
@@ -27,7 +29,7 @@ const SMOKE = {
   submit: [SUBMIT, [...SUBMIT, '--json'], ['audit', 'list'], ['status']],
   export: [WITH_TEXT, ['audit', 'export', '--format', 'json'], ['audit', 'export', '--format', 'csv'], ['audit', 'export'], ['audit', 'export', '--format', 'html'], ['audit', 'list', '--json']],
 };
-type Smoke = { [K in keyof typeof SMOKE]: { env: Record<string, string>; db: string; results: CliResult[] } };
+type Smoke = { [K in keyof typeof SMOKE]: { env: Record<string, string>; home: string; db: string; results: CliResult[] } };
 
 /** The smoke tests' runs by the built program, in one spawned process, made once for the tests that read them. */
 let smoke: Promise<Smoke> | undefined;
@@ -36,7 +38,7 @@ function smokeRuns(): Promise<Smoke> {
     const families = Object.entries(SMOKE).map(([family, runs]) => ({ family, runs, ...sandbox() }));
     const results = await runScenarios(families.flatMap(({ runs, env }) => runs.map((args) => ({ args, env }))), families[0]!.home);
     let next = 0;
-    return Object.fromEntries(families.map(({ family, runs, env, db }) => [family, { env, db, results: results.slice(next, (next += runs.length)) }])) as Smoke;
+    return Object.fromEntries(families.map(({ family, runs, env, home, db }) => [family, { env, home, db, results: results.slice(next, (next += runs.length)) }])) as Smoke;
   })();
   return smoke;
 }
@@ -118,6 +120,30 @@ describe('close-account as a process', () => {
 
     expect(status.stdout).toContain('Submitted on');
     expect(status.stdout).toContain('simulated submission for the demo seller');
+  });
+
+  // The families whose other runs are in this process, in runScenarios (which calls main() itself,
+  // not dist/cli.cjs) or killed mid-run: each once by the executable, to its own end, so that the
+  // exit code it sets and the output it flushes before exiting are seen. `reports` with the
+  // language from LANG, as a user's environment sets it (processTerminal's env, not a fake one).
+  it('reports, status and archive, run by the executable to their end', async () => {
+    const { home: submitted } = (await smokeRuns()).submit;
+    const { env, home } = sandbox();
+    const out = join(home, 'archive');
+    const status = startCli(['status'], { ...env, HOME: submitted, XDG_DATA_HOME: join(submitted, '.local', 'share') });
+    const reports = startCli(['reports'], { ...env, LANG: 'ja_JP.UTF-8' });
+    const archive = startCli(['archive', '--out', out, '--as-of', '2026-11-26', '--demo-scenario', 'blocked'], env);
+    const [statusCode, reportsCode, archiveCode] = await Promise.all([status.exit(), reports.exit(), archive.exit()]);
+
+    expect(statusCode, status.stderr()).toBe(0);
+    expect(status.stdout()).toContain('simulated submission for the demo seller');
+    expect(reportsCode, reports.stderr()).toBe(0);
+    expect(reports.stdout()).toContain('すべての注文 (必須)');
+    expect(archiveCode, archive.stderr()).toBe(0);
+    expect(archive.stdout()).toMatch(/Archive written to .*: \d+ files/);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ complete: true });
+    const verify = await runMain(['archive', 'verify', out], env);
+    expect(verify.code, verify.stderr).toBe(0);
   });
 
   it('refuses to submit unless ready (exit 3), and records no submission', async () => {

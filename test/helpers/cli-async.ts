@@ -41,6 +41,9 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
  * Several runs of the built program in one spawned Node process (cli-scenarios.mjs): each with the
  * bundle loaded afresh (an empty secret registry, as in a process of its own) and its own env, its
  * output on the real stdout and stderr. For scans of many runs where one start-up each is the cost.
+ * It calls main() and takes the code it returns: nothing of the executable (dist/cli.cjs: the exit
+ * code it sets, its flush before exiting, its --version and --help) is seen, so every command
+ * family also has a run of the executable itself (startCli / runCli) somewhere in the suite.
  */
 export async function runScenarios(scenarios: { args: string[]; env: Record<string, string> }[], workDir: string): Promise<CliResult[]> {
   assertBuilt();

@@ -80,7 +80,13 @@ async function* rawChunks(path: string, size: number, gzip?: boolean): AsyncGene
     const file = createReadStream(path, { highWaterMark: size });
     const gunzip = createGunzip({ chunkSize: size });
     file.on('error', (error) => gunzip.destroy(error));
-    yield* file.pipe(gunzip) as AsyncIterable<Buffer>;
+    try {
+      yield* file.pipe(gunzip) as AsyncIterable<Buffer>;
+    } finally {
+      // A reader that stops early (the header found) ends the gunzip, not the file piped into it:
+      // left paused, the file would stay open until the process exits.
+      file.destroy();
+    }
     return;
   }
   const handle = await open(path, 'r');
