@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Each test file's temporary folders go under one folder that is removed after the file.
     setupFiles: ['test/helpers/temp-root.ts'],
+    // ...and those under one folder for the run, removed when it ends (even a file's that failed to load).
+    globalSetup: ['test/helpers/suite-temp.ts'],
     // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where
     // a file waiting on a spawned CLI or a socket leaves the other core idle. One more worker
     // than cores keeps both busy; more only adds contention.
