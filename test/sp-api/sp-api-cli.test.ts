@@ -11,9 +11,13 @@ import { readinessJsonSchema } from '../../src/render/json-schema.js';
 import { runScenarios } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/cli-in-process.js';
 import { sandbox } from '../helpers/cli-process.js';
-import { ALL_FAULTS, FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi, type FakeSpApi } from '../helpers/fake-sp-api.js';
+import { ALL_FAULTS, FAKE_CREDENTIALS, NO_FAULTS, provenReadySeller, startFakeSpApi } from '../helpers/fake-sp-api.js';
+import { startEchoingAmazon } from '../helpers/hostile-servers.js';
+import { secretForms } from '../helpers/secret-forms.js';
+import { secrets } from '../../src/security/secret-registry.js';
+import { t } from '../helpers/records.js';
 
-const servers: FakeSpApi[] = [];
+const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
 describe('check --adapter sp-api, against the fake with every fault on', () => {
@@ -104,5 +108,37 @@ describe('secrets', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`holds SP-API secrets and other users can read it: chmod 600 ${config}`);
     expect(result.stderr + result.stdout).not.toContain(FAKE_CREDENTIALS.SP_API_CLIENT_SECRET);
+  });
+
+  it('knows the secrets a config file gives: out of what it prints when the token endpoint echoes them back, and scrubbed wherever else they would surface', async () => {
+    const echoing = await startEchoingAmazon('echo');
+    servers.push(echoing);
+    const { env, home } = sandbox();
+    const config = join(home, 'close-account.json');
+    // Secrets no other test of this worker has registered: only the config file can make them known.
+    const given = { clientId: 'amzn1.application-oa2-client.CONFIG-CANARY-ID', clientSecret: 'CONFIG-CANARY-SECRET-93f1', refreshToken: 'Atzr|CONFIG-CANARY-REFRESH-27c4' };
+    writeFileSync(config, JSON.stringify({ spApi: { ...given, sellerId: 'A2DEMO5ELLER7Q', endpoint: echoing.env.SP_API_ENDPOINT, lwaEndpoint: echoing.env.SP_API_LWA_ENDPOINT } }), { mode: 0o600 });
+    for (const args of [['check', '--adapter', 'sp-api', '--config', config], ['check', '--adapter', 'sp-api', '--config', config, '--json', '--verbose']]) {
+      const result = await runMain(args, { ...env, CLOSE_ACCOUNT_TEST_NO_WAIT: '1' });
+      expect(result.code, result.stderr).toBe(4);
+      const printed = result.stdout + result.stderr;
+      for (const secret of [given.clientSecret, given.refreshToken]) {
+        expect(secretForms(secret).filter((form) => printed.includes(form)), printed).toEqual([]);
+      }
+    }
+    // Known to the registry, so scrubbed wherever else it would surface (a message with no field name to go by).
+    for (const secret of Object.values(given)) expect(secrets.scrub(`Amazon said: ${secret}.`)).not.toContain(secret);
+  });
+
+  it("a config file's secrets are known the moment it is read, whatever the adapter (the SP-API settings add them again)", async () => {
+    const { home } = sandbox();
+    const config = join(home, 'close-account.json');
+    const given = { clientId: 'amzn1.application-oa2-client.READ-CANARY-ID', clientSecret: 'Qv8rT2yLm5Nz0Wd3Hk6P', refreshToken: 'Atzr|READ-CANARY-REFRESH-90bd' };
+    writeFileSync(config, JSON.stringify({ spApi: given }), { mode: 0o600 });
+    // Unknown before (a refresh token, Atzr|..., is recognised by its form alone).
+    expect(secrets.scrub(given.clientSecret)).toBe(given.clientSecret);
+    const { loadConfigFile } = await import('../../src/config/config-file.js');
+    loadConfigFile(config, t);
+    for (const secret of Object.values(given)) expect(secrets.scrub(`Amazon said: ${secret}.`)).not.toContain(secret);
   });
 });
