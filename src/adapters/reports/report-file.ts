@@ -194,7 +194,10 @@ export class ReportFile {
     const width = this.headers.length;
     this.decoder = new FieldDecoder(this.encoding);
     let rows = 0;
-    let carry: Buffer | null = null;
+    // A row begun in one chunk and ended in a later one: its pieces, joined once when it ends (joining
+    // at each chunk copied a long row over and over, quadratic in its length).
+    const carry: Buffer[] = [];
+    let carried = 0;
     // The previous chunk ended on a CR: an LF opening this one belongs to it.
     let afterCR = false;
     let batch: T[] = [];
@@ -231,9 +234,11 @@ export class ReportFile {
             end = nextLF;
             next = nextLF + 1;
           }
-          if (carry) {
-            const joined: Buffer = Buffer.concat([carry, chunk.subarray(lineStart, end)]);
-            carry = null;
+          if (carried > 0) {
+            carry.push(chunk.subarray(lineStart, end));
+            const joined: Buffer = Buffer.concat(carry);
+            carry.length = 0;
+            carried = 0;
             take(joined, 0, joined.length);
           } else {
             take(chunk, lineStart, end);
@@ -242,9 +247,12 @@ export class ReportFile {
           if (nextLF >= 0 && nextLF < next) nextLF = chunk.indexOf(LF, next);
           if (nextCR >= 0 && nextCR < next) nextCR = chunk.indexOf(CR, next);
         }
-        if (lineStart < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(lineStart)]) : Buffer.from(chunk.subarray(lineStart));
+        if (lineStart < chunk.length) {
+          carry.push(Buffer.from(chunk.subarray(lineStart)));
+          carried += chunk.length - lineStart;
+        }
         // No report row is megabytes long: a file (or a gzip) without line breaks is not read into memory whole.
-        if (carry && carry.length > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.downloadAgain());
+        if (carried > MAX_LINE_BYTES) throw new CliError(EXIT.usage, this.t('error.report-line-too-long', { file: this.path, line: row.line + 1, bytes: MAX_LINE_BYTES }), this.downloadAgain());
         if (batch.length > 0) {
           yield batch;
           batch = [];
@@ -253,10 +261,10 @@ export class ReportFile {
       // The file ends without a line break: its last row was cut off, perhaps in its last cell,
       // and the rows after it with it. A row that merely looks whole proves nothing.
       // A document Amazon sent whole (the transfer, and any gzip, completed) may simply lack the final break.
-      if (carry && carry.length > 0) {
+      if (carried > 0) {
         if (!this.whole) throw this.cutOff(row.line + 1);
-        take(carry, 0, carry.length);
-        carry = null;
+        const lastRow: Buffer = Buffer.concat(carry);
+        take(lastRow, 0, lastRow.length);
       }
       if (batch.length > 0) yield batch;
       this.rows = rows;
