@@ -28,7 +28,9 @@ describe.each<Language>(['en', 'zh-CN', 'ja'])('the wizard at 80 columns, --lang
     await session.type(KEY.down);
     await session.type(KEY.enter); // ready
     for (const id of ['data-export', 'bank-account', 'selling-plan'] as const) {
-      at = await session.waitFor(start(t(`confirm.${id}.question`)), at);
+      // The prompt itself ("? " and the question), not the check table above it, which holds the
+      // same words: keys typed while the checks are still drawn reach no prompt, or the wrong one.
+      at = await session.waitFor(`? ${start(t(`confirm.${id}.question`))}`, at);
       await session.type('y');
       await session.type(KEY.enter);
     }

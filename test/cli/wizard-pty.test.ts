@@ -26,7 +26,7 @@ describe('the wizard in a terminal', { timeout: PTY_TEST_TIMEOUT }, () => {
     const session = new PtySession(['--adapter', 'demo', '--demo-scenario', 'ready'], env);
     let at = await session.waitFor('Check whether this account can be closed now?');
     await session.type(KEY.enter);
-    at = await session.waitFor('Order history, reports, invoices and tax documents downloaded?', at);
+    at = await session.waitFor('? Order history, reports, invoices and tax documents downloaded?', at); // the prompt, not the table's row
     await session.type(KEY.ctrlC);
     await session.waitFor('Interrupted', at);
     expect(await session.exitCode()).toBe(130);
