@@ -152,7 +152,7 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
 
   record(
     participations.available
-      ? checkMarketplaces(participations.data, homeRegion, ctx)
+      ? judged(checkMarketplaces(participations.data, homeRegion, ctx), participations)
       : unavailable('marketplaces', participations),
   );
 

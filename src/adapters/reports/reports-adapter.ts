@@ -251,7 +251,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         participating: true,
         hasSuspendedListings: null,
       }));
-      return { available: true, data: participations };
+      // A set-aside All Orders file may show sales in other marketplaces: the list cannot pass beside it.
+      return { available: true, data: participations, evidence: () => ({ files: [], doubts: standingDoubts(SOURCES.orders) }) };
     },
     inventory: async () => {
       if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missing('fba-inventory');
@@ -351,7 +352,10 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
    * which: fewer All Listings files than the marketplaces the orders show sales in cannot show
    * that every marketplace's listings are gone (an empty US report says nothing of Canada).
    */
-  function perMarketplace(evidence: Evidence): Evidence {
+  function perMarketplace(given: Evidence): Evidence {
+    // The marketplaces are known from the orders: an All Orders file set aside may show sales in more.
+    const unreadOrders = standingDoubts(SOURCES.orders).filter((doubt) => doubt.reason.key !== 'reports.too-old');
+    const evidence = unreadOrders.length === 0 ? given : { ...given, doubts: [...given.doubts, ...unreadOrders] };
     const sold = [...(marketplacesSeen ?? [])];
     const reports = files('all-listings').length;
     if (reports === 0 || sold.length <= reports) return evidence;

@@ -1,0 +1,44 @@
+// Fail closed on what the folder holds but the adapter could not read: a file set aside (a
+// damaged header, a report written in another form), a subfolder, a header name damaged. Each
+// makes the checks that would have read it unknown, naming it, or stops the run; never a pass.
+
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
+import type { CheckId } from '../../src/core/check-result.js';
+import { evaluateReadiness } from '../../src/core/readiness.js';
+import { t } from '../helpers/records.js';
+import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const attested = new Set<CheckId>(['data-export', 'bank-account', 'performance-notifications', 'selling-plan', 'claims', 'balance', 'marketplaces']);
+
+/** A ready seller's folder plus what `add` puts in it, checked: each check by id, and the warnings. */
+async function checkWith(add: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'set-aside-'));
+  readySellerReports(dir);
+  add(dir);
+  const warnings: string[] = [];
+  const source = await createReportsAdapter({ dir, encoding: null, t, warn: (m) => warnings.push(m), now: NOW });
+  const readiness = await evaluateReadiness(source, { asOf: '2026-11-26', t, attested });
+  return { byId: Object.fromEntries(readiness.checks.map((c) => [c.id, c])), warnings, dir };
+}
+
+/** An All Orders report whose purchase-date name was damaged (one byte): set aside, unread. */
+const damagedOrders = (dir: string) =>
+  writeReport(dir, 'orders-de.txt', [
+    HEADERS.allOrders.replace('purchase-date', 'purchase-dat3'),
+    row(HEADERS.allOrders, { 'amazon-order-id': '302-1', 'purchase-date': '2026-11-20T10:00:00+00:00', 'order-status': 'Pending', 'sales-channel': 'Amazon.de' }),
+  ]);
+
+describe('a file set aside', () => {
+  it('makes every check that reads its kind unknown, naming it: the marketplaces and the listings per marketplace too', async () => {
+    const { byId } = await checkWith(damagedOrders);
+    for (const id of ['open-orders', 'last-sale-window', 'marketplaces', 'listings'] as const) {
+      expect(byId[id]!.status, id).toBe('unknown');
+      expect(byId[id]!.summary, id).toContain('orders-de.txt looks like a All Orders report but could not be read');
+    }
+  });
+});
