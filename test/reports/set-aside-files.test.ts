@@ -2,7 +2,7 @@
 // damaged header, a report written in another form), a subfolder, a header name damaged. Each
 // makes the checks that would have read it unknown, naming it, or stops the run; never a pass.
 
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +40,24 @@ describe('a file set aside', () => {
       expect(byId[id]!.status, id).toBe('unknown');
       expect(byId[id]!.summary, id).toContain('orders-de.txt looks like a All Orders report but could not be read');
     }
+  });
+});
+
+describe('a report written in another form', () => {
+  it.each([
+    ['comma-separated', ','],
+    ['semicolon-separated (a spreadsheet in a European locale)', ';'],
+  ])('an All Orders report saved %s, without a preamble: its kind is named and its checks are unknown', async (_name, separator) => {
+    const csv = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(separator);
+    const names = HEADERS.allOrders.split('\t');
+    const { byId } = await checkWith((dir) =>
+      writeReport(dir, 'orders.csv', [csv(names), csv(names.map((name) => ({ 'amazon-order-id': '302-1', 'purchase-date': '2026-11-20', 'order-status': 'Pending' })[name] ?? ''))]),
+    );
+    for (const id of ['open-orders', 'last-sale-window', 'marketplaces', 'listings'] as const) {
+      expect(byId[id]!.status, id).toBe('unknown');
+      expect(byId[id]!.summary, id).toContain('orders.csv looks like a All Orders report');
+    }
+    // The other checks have no reason to doubt their own reports.
+    expect(byId['fba-inventory']!.status).toBe('pass');
   });
 });

@@ -242,6 +242,25 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
   return REPORT_KIND_SPECS.filter((spec) => new Set([...spec.signature, ...Object.values(spec.columns)].filter((name) => present.has(name))).size >= 2).map((spec) => spec.kind);
 }
 
+/** What a spreadsheet writes between cells when a report is saved from it instead of as tab-delimited text. */
+const OTHER_SEPARATORS = [',', ';', '|'] as const;
+
+/**
+ * The kinds a one-cell header (no tab) is, or looks like, once cut at a comma, semicolon or bar:
+ * a report saved as CSV without the preamble the checks know, which may hold what the others do not.
+ */
+export function otherFormKinds(headers: readonly string[]): ReportKind[] {
+  if (headers.length !== 1) return [];
+  const kinds = new Set<ReportKind>();
+  for (const separator of OTHER_SEPARATORS) {
+    const cells = headers[0]!.split(separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+    if (cells.length < 2) continue;
+    const spec = recogniseHeader(cells);
+    for (const kind of spec ? [spec.kind] : lookalikeKinds(cells)) kinds.add(kind);
+  }
+  return [...kinds];
+}
+
 /**
  * The kinds a header with no line break after it may have been cut from: the look-alikes, and
  * every kind one of whose column names its last name begins (the name cut short).

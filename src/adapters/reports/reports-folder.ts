@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ReportsFolderError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from './report-file.js';
-import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, REPORT_KINDS, type ReportKind } from './report-kinds.js';
+import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, otherFormKinds, REPORT_KINDS, type ReportKind } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
 
 export interface SkippedFile {
@@ -63,6 +63,8 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       // An empty file may be any report whose download failed; a Japanese header, any report.
       // A header cut off before its line break may be any report whose first names it starts.
       let kinds = reason === 'old-settlement' ? (['settlement'] as ReportKind[]) : reason !== 'unknown-kind' ? [...REPORT_KINDS] : file.headerCut ? cutHeaderKinds(file.headers) : lookalikeKinds(file.headers);
+      // A report saved with commas or semicolons between its cells: its kind is told, and its checks cannot pass beside it.
+      if (reason === 'unknown-kind' && kinds.length === 0) kinds = otherFormKinds(file.headers);
       // A Date Range report cut off in the text before its header: its checks cannot pass beside it.
       if (reason === 'unknown-kind' && kinds.length === 0 && looksLikeDateRangePreamble(file.headers)) kinds = ['date-range'];
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
