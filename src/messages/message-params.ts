@@ -294,6 +294,7 @@ export interface MessageParams {
   'reports.settlement-no-total': { files: Value };
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
+  'reports.skipped.folder': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
   'reports.skipped.old-settlement': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };
@@ -304,6 +305,7 @@ export interface MessageParams {
   'reports.unproven-quantity': { column: Value; file: Value; line: Value };
   'reports.unread-empty': { file: Value };
   'reports.unread-entry': { file: Value };
+  'reports.unread-folder': { file: Value };
   'reports.unread-lookalike': { file: Value; report: Value };
   'request-file.saved': { fingerprint: Value; path: Value };
   'request-file.saved-incomplete': { fingerprint: Value; path: Value };

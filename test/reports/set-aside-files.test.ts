@@ -2,7 +2,7 @@
 // damaged header, a report written in another form), a subfolder, a header name damaged. Each
 // makes the checks that would have read it unknown, naming it, or stops the run; never a pass.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +59,19 @@ describe('a report written in another form', () => {
     }
     // The other checks have no reason to doubt their own reports.
     expect(byId['fba-inventory']!.status).toBe('pass');
+  });
+});
+
+describe('a subfolder in the reports folder', () => {
+  it('is named, and no check passes on what the reports beside it show', async () => {
+    const { byId, warnings } = await checkWith((dir) => {
+      mkdirSync(join(dir, 'older'));
+      writeReport(join(dir, 'older'), 'orders.txt', [HEADERS.allOrders]);
+    });
+    expect(warnings).toContain('Skipped older: it is a folder; close-account reads only the files in the reports folder itself.');
+    for (const id of ['open-orders', 'last-sale-window', 'marketplaces', 'listings', 'fba-inventory', 'removal-orders', 'returns-refunds'] as const) {
+      expect(byId[id]!.status, id).toBe('unknown');
+      expect(byId[id]!.summary, id).toContain('older is a folder, whose reports close-account does not read');
+    }
   });
 });

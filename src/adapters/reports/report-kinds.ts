@@ -15,6 +15,10 @@ export const REPORT_KINDS = [
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** Why a file in the reports folder was set aside (`reports --json` lists them). */
+export const SKIP_REASONS = ['unknown-kind', 'japanese-headers', 'empty', 'unreadable', 'old-settlement', 'folder'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
 export interface ReportKindSpec {
   kind: ReportKind;
   /** Header names that must all be present for a file to be this kind (checked in order of the list). */

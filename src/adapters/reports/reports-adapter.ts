@@ -20,7 +20,7 @@ import { earliestDay, readOrders, type OrdersReading } from './orders-report.js'
 import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
-import { scanReportsFolder } from './reports-folder.js';
+import { scanReportsFolder, type SkippedFile } from './reports-folder.js';
 import { heldReserves, lastSettlements, mergeSettlements, readSettlements, settlementBalance, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS, CHARGES_SINCE_DAYS } from '../../core/checks/hidden-charges.js';
@@ -50,6 +50,13 @@ export interface ReportsAdapterOptions {
   /** Evidence older than this many days before the as-of day proves nothing (--max-report-age). */
   maxReportAgeDays?: number;
 }
+
+/** Why a file was set aside, as the doubt it casts on the checks of the kinds it may be: by default, a look-alike unread. */
+const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' | 'reports.unread-entry' | 'reports.unread-folder'>> = {
+  empty: 'reports.unread-empty',
+  unreadable: 'reports.unread-entry',
+  folder: 'reports.unread-folder',
+};
 
 /** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */
 const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory']);
@@ -111,7 +118,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     for (const skipped of folder.skipped) {
       if (skipped.kinds?.some((kind) => kinds.includes(kind))) {
         const params = { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) };
-        doubts.push({ reason: skipped.reason === 'empty' ? { key: 'reports.unread-empty', params } : skipped.reason === 'unreadable' ? { key: 'reports.unread-entry', params } : { key: 'reports.unread-lookalike', params } });
+        doubts.push({ reason: { key: UNREAD_KEYS[skipped.reason] ?? 'reports.unread-lookalike', params } });
       }
     }
     return doubts;

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { ReportsFolderError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { ReportFile } from './report-file.js';
-import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, otherFormKinds, REPORT_KINDS, type ReportKind } from './report-kinds.js';
+import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, otherFormKinds, REPORT_KINDS, type ReportKind, type SkipReason } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
 
 export interface SkippedFile {
   name: string;
-  reason: 'unknown-kind' | 'japanese-headers' | 'empty' | 'unreadable' | 'old-settlement';
+  reason: SkipReason;
   /** For an unreadable entry: the system's reason (ELOOP for a symlink loop, EACCES, ...). */
   code?: string;
   /** The kinds of report it may be (empty, damaged, or with Japanese headers): their checks cannot pass. */
@@ -38,8 +38,11 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
   for (const name of names) {
     const path = join(dir, name);
     let isFile: boolean;
+    let isFolder = false;
     try {
-      isFile = (await stat(path)).isFile();
+      const info = await stat(path);
+      isFile = info.isFile();
+      isFolder = info.isDirectory();
     } catch (error) {
       // A dangling link or a link loop: set aside, said, not fatal; but it may have been any
       // report (a download moved away, a link to a drive not mounted), so no check can pass on
@@ -47,7 +50,12 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       skipped.push({ name, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'error', kinds: [...REPORT_KINDS] });
       continue;
     }
-    if (!isFile) continue;
+    // A subfolder (older downloads moved aside, a zip unpacked) may hold any report: not looked
+    // in, but named, and no check passes on what the files beside it show. So is a pipe or a device.
+    if (!isFile) {
+      skipped.push(isFolder ? { name, reason: 'folder', kinds: [...REPORT_KINDS] } : { name, reason: 'unreadable', code: 'not a file', kinds: [...REPORT_KINDS] });
+      continue;
+    }
     const file = await ReportFile.open(path, encoding, t);
     if (file.spec) {
       const list = byKind.get(file.spec.kind) ?? [];
