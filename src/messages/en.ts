@@ -565,6 +565,7 @@ export const en = {
   'error.report-cut-off': (p: P) => `${p.file}, line ${p.line}: the file ends in the middle of a row (no line break after its last row): the download was cut off.`,
   'error.report-long-row': (p: P) => `${p.file}, line ${p.line}: the row has ${p.found} cells where the header has ${p.expected}: rows run together, or cells were added; the rows cannot be told apart with confidence.`,
   'error.report-damaged-header': (p: P) => `${p.file}, line ${p.line}: the column name "${p.column}" is damaged (it holds a control character).`,
+  'error.report-near-column': (p: P) => `${p.file}, line ${p.line}: the column "${p.column}" is not one close-account knows, but is close to "${p.known}", which it reads and the header lacks: a damaged header?`,
   'error.bad-max-report-age': (p: P) => `--max-report-age takes a whole number of days (0 or more), not "${p.value}".`,
   'error.bad-encoding': (p: P) => `Unknown encoding "${p.value}". Choose one of: utf-8, windows-1252, shift_jis.`,
   'help.reports': () => 'which Seller Central reports to download for --adapter reports, and which the folder has',

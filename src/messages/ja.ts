@@ -558,6 +558,7 @@ export const ja: Messages = {
   'error.report-cut-off': (p: P) => `${p.file} ${p.line}行目: ファイルが行の途中で終わっています (最後の行のあとに改行がありません)。ダウンロードが途中で切れています。`,
   'error.report-long-row': (p: P) => `${p.file} ${p.line}行目: ヘッダーは ${p.expected} 列ですが、この行は ${p.found} 個のセルがあります。行がつながっているかセルが追加されており、行を確実に区切れません。`,
   'error.report-damaged-header': (p: P) => `${p.file} ${p.line}行目: 列名「${p.column}」が壊れています (制御文字を含んでいます)。`,
+  'error.report-near-column': (p: P) => `${p.file} ${p.line}行目: 列「${p.column}」は close-account の知らない列ですが、読み取る列「${p.known}」(ヘッダーにありません) とほぼ同じです。ヘッダーが壊れていませんか?`,
   'error.bad-max-report-age': (p: P) => `--max-report-age には 0 以上の整数の日数を指定してください (「${p.value}」は使えません)。`,
   'error.bad-encoding': (p: P) => `文字コード「${p.value}」はありません。utf-8、windows-1252、shift_jis から選んでください。`,
   'help.reports': () => '--adapter reports のためにダウンロードするレポートと、フォルダにあるもの',

@@ -543,6 +543,7 @@ export const zhCN: Messages = {
   'error.report-cut-off': (p: P) => `${p.file} 第 ${p.line} 行：文件在一行的中间结束（最后一行后面没有换行）：下载被截断了。`,
   'error.report-long-row': (p: P) => `${p.file} 第 ${p.line} 行：表头有 ${p.expected} 列，该行却有 ${p.found} 个单元格：行连在了一起或被加了单元格，无法可靠地分开各行。`,
   'error.report-damaged-header': (p: P) => `${p.file} 第 ${p.line} 行：列名“${p.column}”已损坏（含有控制字符）。`,
+  'error.report-near-column': (p: P) => `${p.file} 第 ${p.line} 行：列“${p.column}”不是 close-account 认识的列，但与它读取的列“${p.known}”（表头中没有）几乎相同：表头是否已损坏？`,
   'error.bad-max-report-age': (p: P) => `--max-report-age 需要一个整数天数（0 或以上），而不是“${p.value}”。`,
   'error.bad-encoding': (p: P) => `没有编码“${p.value}”。请从 utf-8、windows-1252、shift_jis 中选择。`,
   'help.reports': () => '为 --adapter reports 需要下载哪些卖家平台报告，以及文件夹中已有哪些',

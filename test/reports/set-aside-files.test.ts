@@ -2,13 +2,14 @@
 // damaged header, a report written in another form), a subfolder, a header name damaged. Each
 // makes the checks that would have read it unknown, naming it, or stops the run; never a pass.
 
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import type { CheckId } from '../../src/core/check-result.js';
 import { evaluateReadiness } from '../../src/core/readiness.js';
+import { CliError } from '../../src/errors.js';
 import { t } from '../helpers/records.js';
 import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
 
@@ -73,5 +74,30 @@ describe('a subfolder in the reports folder', () => {
       expect(byId[id]!.status, id).toBe('unknown');
       expect(byId[id]!.summary, id).toContain('older is a folder, whose reports close-account does not read');
     }
+  });
+});
+
+describe('a header name with a byte changed', () => {
+  it.each([
+    ['sales-channel', 'sales-channe1'],
+    ['sales-channel', 'sales_channel'],
+    ['sales-channel', 'sale-channel'],
+  ])('an optional column (%s written %s) is not read as absent: the run stops naming it', async (name, damaged) => {
+    // Read as absent, the orders would show no marketplace, and one All Listings file would pass the listings of three.
+    const failure = await checkWith((dir) => {
+      rmSync(join(dir, 'listings-ca.txt'));
+      rmSync(join(dir, 'listings-mx.txt'));
+      const orders = join(dir, '29817364510.txt');
+      writeFileSync(orders, readFileSync(orders, 'utf8').replace(name, damaged));
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CliError);
+    expect((failure as CliError).exitCode).toBe(2);
+    expect((failure as CliError).message).toMatch(new RegExp(`29817364510\\.txt, line 1: the column "${damaged}" is not one close-account knows, but is close to "${name}", which it reads and the header lacks: a damaged header\\?`));
+  });
+
+  it('a column of the report close-account does not read, near one it does, is read as itself', async () => {
+    // mfn-fulfillable-quantity is one step from afn-fulfillable-quantity, which the file has.
+    const { byId } = await checkWith(() => {});
+    expect(byId['fba-inventory']!.status).toBe('pass');
   });
 });

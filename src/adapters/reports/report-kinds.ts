@@ -1,6 +1,8 @@
 // The Seller Central reports the checks read, recognised by their header row (never by the file
 // name: Seller Central names downloads with numbers). Headers are from report-formats.md.
 
+import { editDistance } from '../../core/edit-distance.js';
+
 export const REPORT_KINDS = [
   'all-orders',
   'all-listings',
@@ -227,6 +229,26 @@ export function columnPositions(spec: ReportKindSpec, headers: string[]): Record
     if (!index.has(key)) index.set(key, i);
   });
   return Object.fromEntries(Object.entries(spec.columns).map(([logical, header]) => [logical, index.get(header) ?? -1]));
+}
+
+/**
+ * A header name the report's kind does not know, a step or two from a column the checks read that
+ * the header lacks ("sales-channe1", "sales_channel"): a damaged name, whose column would
+ * otherwise be read as absent. Null when there is none. A name the kind documents is itself.
+ */
+export function nearMissColumn(spec: ReportKindSpec, headers: readonly string[]): { found: string; known: string } | null {
+  const present = new Set(headers.map(normaliseHeader));
+  const absent = Object.values(spec.columns).filter((name) => !present.has(name));
+  if (absent.length === 0) return null;
+  const known = new Set([...Object.values(spec.columns), ...(spec.documented ?? [])]);
+  for (const header of headers) {
+    const name = normaliseHeader(header);
+    if (name === '' || known.has(name)) continue;
+    // One step for a short name, two for a long one ("item-note" is two from "item-name", and its own column).
+    const match = absent.find((column) => editDistance(name, column) <= (column.length >= 10 ? 2 : 1));
+    if (match) return { found: header.trim(), known: match };
+  }
+  return null;
 }
 
 /** Japanese characters in a header: Seller Central set to Japanese writes Japanese column names. */
