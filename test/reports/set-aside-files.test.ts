@@ -101,3 +101,14 @@ describe('a header name with a byte changed', () => {
     expect(byId['fba-inventory']!.status).toBe('pass');
   });
 });
+
+describe('the only Returns report set aside', () => {
+  it('the claims and returns checks say it could not be read, naming it, not that there is none', async () => {
+    const { byId } = await checkWith((dir) => writeReport(dir, 'returns.txt', [HEADERS.returns.replace('Return request date', 'Return requesf date')]));
+    const unread = 'returns.txt looks like a Returns report but could not be read';
+    expect(byId.claims!.summary).toContain(unread);
+    expect(byId['returns-refunds']).toMatchObject({ status: 'unknown' });
+    expect(byId['returns-refunds']!.summary).toContain(unread);
+    for (const id of ['claims', 'returns-refunds'] as const) expect(byId[id]!.summary, id).not.toContain('no Returns report');
+  });
+});

@@ -80,10 +80,12 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     available: false,
     reason: { key: 'reports.missing', params: { report: t(`reports.kind.${kind}`) } },
   });
-  /** A kind with no file read: what was set aside as a damaged one of it, if any, is the reason. */
-  const missingOrUnread = (kind: ReportKind): Provision<never> => {
-    const unread = standingDoubts([kind]).find((doubt) => doubt.reason.key !== 'reports.too-old');
-    return unread ? { available: false, reason: unread.reason } : missing(kind);
+  /** Files of these kinds set aside unread (a damaged one, a folder that may hold one): not their age. */
+  const unreadOf = (kinds: readonly ReportKind[]): Doubt[] => standingDoubts(kinds).filter((doubt) => doubt.reason.key !== 'reports.too-old');
+  /** Kinds with no file read: what was set aside as a damaged one of them, if any, is the reason, not that there is none. */
+  const missingOrUnread = (kinds: readonly ReportKind[]): Provision<never> => {
+    const unread = unreadOf(kinds)[0];
+    return unread ? { available: false, reason: unread.reason } : missing(kinds[0]!);
   };
   const fileDay = (file: ReportFile) => toIsoDate(file.modified);
   const ageOf = (file: ReportFile) => Math.max(0, daysBetween(fileDay(file), asOf));
@@ -231,7 +233,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     isDemo: false,
     account: async () => ({ sellerId: null, displayName: null, sellingPlan: null }),
     orders: async (since) => {
-      if (files('all-orders').length === 0) return missing('all-orders');
+      if (files('all-orders').length === 0) return missingOrUnread(SOURCES.orders);
       const { readings, stream } = allOrders(since);
       const coversFrom = () => {
         const day = orderCoverage(readings);
@@ -251,7 +253,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: stream, coversFrom, evidence };
     },
     marketplaces: async () => {
-      if (files('all-orders').length === 0) return { ...missing('all-orders'), askSeller: true };
+      if (files('all-orders').length === 0) return { ...missingOrUnread(SOURCES.orders), askSeller: true };
       await learnMarketplaces();
       const participations: MarketplaceParticipation[] = [...(marketplacesSeen ?? [])].map((marketplaceId) => ({
         marketplaceId,
@@ -262,14 +264,14 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: participations, evidence: () => ({ files: [], doubts: standingDoubts(SOURCES.orders) }) };
     },
     inventory: async () => {
-      if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missing('fba-inventory');
+      if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missingOrUnread(SOURCES.inventory);
       const { stream, evidence } = readAll(SOURCES.inventory, (file, notes) => (file.spec!.kind === 'fba-inventory' ? inventoryOf(file, notes) : reservedOf(file)));
       // Reserved Inventory shows reserved units only: units in it fail the check, its absence of units proves nothing.
       const proves = files('fba-inventory').length > 0;
       return { available: true, data: stream, evidence: () => withoutProof(evidence(), proves, 'fba-inventory') };
     },
     listings: async () => {
-      if (files('all-listings').length === 0 && files('active-listings').length === 0) return missing('all-listings');
+      if (files('all-listings').length === 0 && files('active-listings').length === 0) return missingOrUnread(SOURCES.listings);
       // Which marketplaces need a report of their own: known from the orders, read for it if not yet.
       await learnMarketplaces();
       const { stream, evidence } = readAll(SOURCES.listings, listingsOf);
@@ -278,12 +280,12 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: stream, evidence: () => perMarketplace(withoutProof(evidence(), proves, 'all-listings')) };
     },
     removalOrders: async () => {
-      if (files('removal-orders').length === 0) return missing('removal-orders');
+      if (files('removal-orders').length === 0) return missingOrUnread(SOURCES.removals);
       const { stream, evidence } = readAll(SOURCES.removals, removalsOf, (line) => line.requestDate);
       return { available: true, data: stream, evidence };
     },
     returns: async () => {
-      if (files('returns').length === 0) return missing('returns');
+      if (files('returns').length === 0) return missingOrUnread(SOURCES.returns);
       const { stream, evidence } = readAll(SOURCES.returns, returnsOf, (request) => request.requestDate);
       return { available: true, data: stream, evidence };
     },
@@ -293,9 +295,10 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     claims: async () => {
       const showing = files('returns').filter(showsClaims);
       const ranges = files('date-range');
-      // A Date Range report set aside as unreadable may hold the chargebacks the others do not.
-      const unreadRanges = standingDoubts(['date-range']).filter((doubt) => doubt.reason.key !== 'reports.too-old');
-      if (showing.length === 0 && ranges.length === 0) return { available: false, reason: unreadRanges[0]?.reason ?? { key: 'reports.no-claims' }, askSeller: true };
+      // A Returns or Date Range report set aside as unreadable may hold the claims the others do not.
+      const unread = [...unreadOf(SOURCES.returns), ...unreadOf(['date-range'])];
+      // None read: the file set aside is what the data shows (named in the sentence kept beside the seller's answer).
+      if (showing.length === 0 && ranges.length === 0) return unread[0] ? { available: false, reason: unread[0].reason, askSeller: true, dataShows: true } : { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
       async function* fromRanges(): RecordStream<Claim> {
         const reading = await dateRanges();
         const claims = acrossFiles((reading ?? []).map(({ reading: one }) => ({ items: one.claims, rows: one.claimRows })));
@@ -305,11 +308,11 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         yield* concat(showing, claimsOf);
         yield* fromRanges();
       }
-      return { available: true, data: both(), evidence: () => ({ files: [], doubts: unreadRanges }) };
+      return { available: true, data: both(), evidence: () => ({ files: [], doubts: unread }) };
     },
     charges: async (since) => {
       const readings = await dateRanges();
-      if (readings === null) return missingOrUnread('date-range');
+      if (readings === null) return missingOrUnread(['date-range']);
       // Ads are looked for over the 60 days before the data is read: the reports must reach that far back.
       const needed = addDays(since, CHARGES_SINCE_DAYS - ADS_LOOKBACK_DAYS);
       const evidence = (): Evidence => {
