@@ -501,6 +501,7 @@ export const en = {
   'reports.settlement-line': (p: P) => `${p.amount} for ${p.from} to ${p.to}, deposited ${p.deposit}`,
   'reports.settlement-shows': (p: P) => `The last settlement shows nothing owed or held (${p.settlements}), but not what has come in since it ended.`,
   'reports.settlement-no-total': (p: P) => `the settlement report (${p.files}) has no settlement row with a total-amount, so what it settled cannot be told`,
+  'reports.settlement-overlap': (p: P) => `settlement ${p.first} (${p.firstFile}) and settlement ${p.second} (${p.secondFile}) both cover ${p.from} to ${p.to} in ${p.currency}, so which is the last cannot be told (download each marketplace's latest statement again as Flat File V2, and remove any that is not this account's)`,
   'reports.kind.date-range': () => 'Date Range transactions (CSV)',
   'reports.where.date-range': () => 'Reports → Payments → Date Range Reports: Generate Report → Transaction (CSV), in English',
   'reports.range.date-range': () => 'the last 120 days up to today (chargebacks within 90 days, ads within 60)',

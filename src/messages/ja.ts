@@ -497,6 +497,7 @@ export const ja: Messages = {
   'reports.settlement-line': (p: P) => `${p.amount} (${date(p.from)}〜${date(p.to)}、入金日 ${date(p.deposit)})`,
   'reports.settlement-shows': (p: P) => `最新の決済には未払いも留保金もありません (${p.settlements}) が、決済終了後に入った分は分かりません。`,
   'reports.settlement-no-total': (p: P) => `決済レポート (${p.files}) に total-amount のある決済行がないため、決済額が分かりません`,
+  'reports.settlement-overlap': (p: P) => `決済 ${p.first} (${p.firstFile}) と決済 ${p.second} (${p.secondFile}) がどちらも ${p.from} から ${p.to} (${p.currency}) を含むため、どちらが最新か判断できません (各マーケットプレイスの最新の明細をフラットファイル V2 でもう一度ダウンロードし、このアカウントのものでないファイルは削除してください)`,
   'reports.kind.date-range': () => '日付範囲の取引 (CSV)',
   'reports.where.date-range': () => 'レポート → ペイメント → 日付範囲レポート: レポートを生成 → トランザクション (CSV)、英語で',
   'reports.range.date-range': () => '今日までの過去120日 (チャージバックは90日、広告は60日以内)',

@@ -293,6 +293,7 @@ export interface MessageParams {
   'reports.period-unknown': { file: Value };
   'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
   'reports.settlement-no-total': { files: Value };
+  'reports.settlement-overlap': { currency: Value; first: Value; firstFile: Value; from: Value; second: Value; secondFile: Value; to: Value };
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.folder': { file: Value };

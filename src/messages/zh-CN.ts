@@ -484,6 +484,7 @@ export const zhCN: Messages = {
   'reports.settlement-line': (p: P) => `${p.amount}，${date(p.from)} 至 ${date(p.to)}，到账日 ${date(p.deposit)}`,
   'reports.settlement-shows': (p: P) => `最近一次结算显示没有欠款或预留金（${p.settlements}），但无法显示结算结束后的新款项。`,
   'reports.settlement-no-total': (p: P) => `结算报告（${p.files}）中没有带 total-amount 的结算行，无法判断其结算金额`,
+  'reports.settlement-overlap': (p: P) => `结算 ${p.first}（${p.firstFile}）和结算 ${p.second}（${p.secondFile}）都涵盖 ${p.from} 至 ${p.to}（${p.currency}），因此无法判断哪一个是最近的结算（请以 Flat File V2 重新下载每个商城最近的结算明细，并删除不属于此账户的文件）`,
   'reports.kind.date-range': () => '日期范围交易（CSV）',
   'reports.where.date-range': () => '报告 → 付款 → 日期范围报告：生成报告 → 交易（CSV），语言选英语',
   'reports.range.date-range': () => '截至今天的最近 120 天（90 天内的拒付、60 天内的广告）',

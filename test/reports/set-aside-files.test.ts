@@ -112,3 +112,32 @@ describe('the only Returns report set aside', () => {
     for (const id of ['claims', 'returns-refunds'] as const) expect(byId[id]!.summary, id).not.toContain('no Returns report');
   });
 });
+
+describe('two settlement reports of one moment', () => {
+  const S = HEADERS.settlementV2;
+  const settlement = (id: string, amount: string, from = '2026-11-01', to = '2026-11-15') => [
+    S,
+    row(S, { 'settlement-id': id, 'settlement-start-date': `${from} 07:00:00 UTC`, 'settlement-end-date': `${to} 07:00:00 UTC`, 'deposit-date': '2026-11-17 07:00:00 UTC', 'total-amount': amount, currency: 'USD' }),
+    row(S, { 'settlement-id': id, 'transaction-type': 'Order', 'order-id': '111-1', 'amount-type': 'ItemPrice', 'amount-description': 'Principal', amount, 'posted-date': '2026-11-10' }),
+  ];
+
+  it.each([
+    ['the same period', '2026-11-01', '2026-11-15'],
+    ['overlapping periods', '2026-11-08', '2026-11-15'],
+  ])('with different settlement ids over %s: balance is unknown naming both files, neither silently taken as the last', async (_name, from, to) => {
+    const { byId } = await checkWith((dir) => {
+      writeReport(dir, 'settlement-a.txt', settlement('9101', '100.00'));
+      writeReport(dir, 'settlement-b.txt', settlement('9102', '-50.00', from, to));
+    });
+    expect(byId.balance!.status).toBe('unknown');
+    expect(byId.balance!.summary).toMatch(/settlement 9101 \(settlement-a\.txt\) and settlement 9102 \(settlement-b\.txt\) both cover/);
+  });
+
+  it('one settlement after the other (the next starts the day the last ends) is read as a series', async () => {
+    const { byId } = await checkWith((dir) => {
+      writeReport(dir, 'settlement-a.txt', settlement('9101', '-50.00'));
+      writeReport(dir, 'settlement-b.txt', settlement('9102', '100.00', '2026-11-15', '2026-11-16'));
+    });
+    expect(byId.balance!.status).toBe('manual');
+  });
+});

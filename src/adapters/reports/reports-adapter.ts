@@ -21,7 +21,7 @@ import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
 import { scanReportsFolder, type SkippedFile } from './reports-folder.js';
-import { heldReserves, lastSettlements, mergeSettlements, readSettlements, settlementBalance, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
+import { heldReserves, lastSettlements, mergeSettlements, overlappingSettlements, readSettlements, settlementBalance, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS, CHARGES_SINCE_DAYS } from '../../core/checks/hidden-charges.js';
 import { readDateRange, type DateRangeReading } from './date-range-report.js';
@@ -33,6 +33,8 @@ interface SettlementReading {
   /** The first day each file covers (its earliest settlement's start). */
   from: Map<ReportFile, IsoDate>;
   last: Settlement[];
+  /** Two settlements of one series over the same days: which is the last cannot be told. */
+  overlap: [Settlement, Settlement] | null;
   balance: SettlementBalance;
 }
 import type { Encoding } from './text-encoding.js';
@@ -224,8 +226,9 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       found.push(...settlements);
       for (const s of settlements) if (!from.has(file) || s.start < from.get(file)!) from.set(file, s.start);
     }
-    const last = lastSettlements(mergeSettlements(found, held, marketplaces, transactions));
-    return { files: list, from, last, balance: settlementBalance(last, asOf) };
+    const all = mergeSettlements(found, held, marketplaces, transactions);
+    const last = lastSettlements(all);
+    return { files: list, from, last, overlap: overlappingSettlements(all, last), balance: settlementBalance(last, asOf) };
   }
 
   return {
@@ -341,6 +344,11 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
       const reading = await settlements();
       if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
+      if (reading.overlap) {
+        const [first, second] = reading.overlap;
+        const params = { first: first.settlementId, firstFile: first.source.name, second: second.settlementId, secondFile: second.source.name, from: first.start > second.start ? first.start : second.start, to: first.end < second.end ? first.end : second.end, currency: first.currency };
+        return { available: false, reason: { key: 'reports.settlement-overlap', params } };
+      }
       if (reading.last.length === 0) return { available: false, reason: { key: 'reports.settlement-no-total', params: { files: reading.files.map((f) => f.name).join(', ') } } };
       const evidence = (): Evidence => ({ files: reading.files.map((file) => evidenceFile(file, reading.from.get(file) ?? fileDay(file))), doubts: [] });
       // What the last settlements show is a problem (owed, held, not yet paid): the check fails on it, whatever is attested.
