@@ -289,6 +289,7 @@ export interface MessageParams {
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
+  'reports.no-sales-channel': { file: Value };
   'reports.old-settlement': { file: Value };
   'reports.period-unknown': { file: Value };
   'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
@@ -304,6 +305,7 @@ export interface MessageParams {
   'reports.stale': { days: Value; file: Value };
   'reports.too-old': { days: Value; file: Value; max: Value; report: Value };
   'reports.too-old-other': { days: Value; file: Value; max: Value; report: Value };
+  'reports.unknown-sales-channel': { channels: Value; file: Value };
   'reports.unproven-quantity': { column: Value; file: Value; line: Value };
   'reports.unread-empty': { file: Value };
   'reports.unread-entry': { file: Value };

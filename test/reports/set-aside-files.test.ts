@@ -141,3 +141,40 @@ describe('two settlement reports of one moment', () => {
     expect(byId.balance!.status).toBe('manual');
   });
 });
+
+describe('the marketplaces sold in, which the listings need', () => {
+  const ORDERS = '29817364510.txt';
+  /** The ready seller with only the US All Listings report, and the orders changed by `edit` (or none). */
+  const oneListings = (edit: ((text: string) => string) | null) => (dir: string) => {
+    rmSync(join(dir, 'listings-ca.txt'));
+    rmSync(join(dir, 'listings-mx.txt'));
+    if (edit) writeFileSync(join(dir, ORDERS), edit(readFileSync(join(dir, ORDERS), 'utf8')));
+    else rmSync(join(dir, ORDERS));
+  };
+  const withoutColumn = (name: string) => (text: string) => {
+    const at = text.split('\n')[0]!.split('\t').indexOf(name);
+    return text.split('\n').map((line) => line.split('\t').filter((_, i) => i !== at).join('\t')).join('\n');
+  };
+
+  it.each<[string, ((text: string) => string) | null, RegExp]>([
+    ['no All Orders report', null, /no All Orders report was read to show which marketplaces you sell in/],
+    ['an All Orders report without the sales-channel column', withoutColumn('sales-channel'), /29817364510\.txt has no sales-channel column/],
+    ['a sales channel close-account does not know', (text) => text.replace('Amazon.ca', 'Amazon.c0m').replace('Amazon.com.mx', 'Amazon.com'), /29817364510\.txt shows sales in "Amazon\.c0m", a sales channel close-account does not know/],
+  ])('one All Listings report does not pass the listings when the marketplaces cannot be told: %s', async (_name, edit, says) => {
+    const { byId } = await checkWith(oneListings(edit));
+    expect(byId.listings!.status).toBe('unknown');
+    expect(byId.listings!.summary).toMatch(says);
+  });
+
+  it('a sales channel close-account does not know keeps the marketplaces from passing', async () => {
+    const { byId } = await checkWith(oneListings((text) => text.replace('Amazon.ca', 'Amazon.c0m').replace('Amazon.com.mx', 'Amazon.com')));
+    expect(byId.marketplaces!.status).toBe('unknown');
+    expect(byId.marketplaces!.summary).toContain('"Amazon.c0m"');
+  });
+
+  it('"Non-Amazon" (multi-channel fulfilment) is no marketplace, and leaves the listings to pass', async () => {
+    const { byId } = await checkWith(oneListings((text) => text.replace('Amazon.ca', 'Non-Amazon').replace('Amazon.com.mx', 'Amazon.com')));
+    expect(byId.listings!.status).toBe('pass');
+    expect(byId.marketplaces!.status).toBe('pass');
+  });
+});

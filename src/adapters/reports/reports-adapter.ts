@@ -169,16 +169,19 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   // Reading the orders also learns the marketplaces (from the sales channels) and how far back
   // the reports reach, so that neither needs a second pass over a large file.
   let marketplacesSeen: Set<string> | null = null;
+  /** Sales channels of no known marketplace, per file, once the orders have been read. */
+  let channelsUnknown: Map<ReportFile, Set<string>> | null = null;
   const allOrders = (since: string | null) => {
     const readings = new Map<ReportFile, OrdersReading>();
     const marketplaces = new Set<string>();
     async function* stream(): RecordStream<import('../../core/seller-data.js').Order> {
       for (const file of files('all-orders')) {
-        const reading: OrdersReading = { marketplaces, earliestTime: Infinity };
+        const reading: OrdersReading = { marketplaces, earliestTime: Infinity, unknownChannels: new Set() };
         readings.set(file, reading);
         yield* readOrders(file, since, reading);
       }
       marketplacesSeen = marketplaces;
+      channelsUnknown = new Map([...readings].map(([file, reading]) => [file, reading.unknownChannels ?? new Set<string>()]));
     }
     return { readings, marketplaces, stream: stream() };
   };
@@ -264,7 +267,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         hasSuspendedListings: null,
       }));
       // A set-aside All Orders file may show sales in other marketplaces: the list cannot pass beside it.
-      return { available: true, data: participations, evidence: () => ({ files: [], doubts: standingDoubts(SOURCES.orders) }) };
+      return { available: true, data: participations, evidence: () => ({ files: [], doubts: [...standingDoubts(SOURCES.orders), ...marketplacesUntold()] }) };
     },
     inventory: async () => {
       if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missingOrUnread(SOURCES.inventory);
@@ -373,13 +376,26 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   function perMarketplace(given: Evidence): Evidence {
     // The marketplaces are known from the orders: an All Orders file set aside may show sales in more.
     const unreadOrders = standingDoubts(SOURCES.orders).filter((doubt) => doubt.reason.key !== 'reports.too-old');
-    const evidence = unreadOrders.length === 0 ? given : { ...given, doubts: [...given.doubts, ...unreadOrders] };
+    // No orders read, or orders that do not say where every sale was: how many reports are needed cannot be told.
+    const untold = files('all-orders').length === 0 ? (unreadOrders.length === 0 ? [{ reason: { key: 'reports.marketplaces-unknown' } } satisfies Doubt] : []) : marketplacesUntold();
+    const evidence = unreadOrders.length + untold.length === 0 ? given : { ...given, doubts: [...given.doubts, ...unreadOrders, ...untold] };
     const sold = [...(marketplacesSeen ?? [])];
     const reports = files('all-listings').length;
     if (reports === 0 || sold.length <= reports) return evidence;
     const names = sold.map((id) => marketplaceById(id)?.country ?? id).sort().join(', ');
     const doubt: Doubt = { reason: { key: 'reports.listings-per-marketplace', params: { files: reports, count: sold.length, marketplaces: names } } };
     return { ...evidence, doubts: [...evidence.doubts, doubt] };
+  }
+
+  /** What keeps the orders read from telling every marketplace sold in: a file without sales channels, a channel of no known marketplace. */
+  function marketplacesUntold(): Doubt[] {
+    const doubts: Doubt[] = [];
+    for (const file of files('all-orders')) {
+      if (file.column('salesChannel') < 0) doubts.push({ reason: { key: 'reports.no-sales-channel', params: { file: file.name } } });
+      const unknown = [...(channelsUnknown?.get(file) ?? [])];
+      if (unknown.length > 0) doubts.push({ reason: { key: 'reports.unknown-sales-channel', params: { file: file.name, channels: unknown.slice(0, 3).join('", "') } } });
+    }
+    return doubts;
   }
 
   /** Evidence from reports that can fail a check but not pass it, for want of the one that can. */
