@@ -44,6 +44,32 @@ describe('a file set aside', () => {
   });
 });
 
+describe('a file whose name starts with a dot', () => {
+  it('is read when its header is a report (a name tells nothing: Seller Central names downloads with numbers)', async () => {
+    const { byId } = await checkWith((dir) =>
+      writeReport(dir, '.orders-de.txt', [HEADERS.allOrders, row(HEADERS.allOrders, { 'amazon-order-id': '302-1', 'purchase-date': '2026-11-20T10:00:00+00:00', 'order-status': 'Pending', 'sales-channel': 'Amazon.de' })]),
+    );
+    expect(byId['open-orders']).toMatchObject({ status: 'fail', count: 1 });
+  });
+
+  it('is set aside, named, when it looks like a report', async () => {
+    const { byId } = await checkWith((dir) => writeReport(dir, '.orders-de.txt', [HEADERS.allOrders.replace('purchase-date', 'purchase-dat3')]));
+    expect(byId['open-orders']!.status).toBe('unknown');
+    expect(byId['open-orders']!.summary).toContain('.orders-de.txt looks like a All Orders report but could not be read');
+  });
+
+  it('is left alone when it is not a report (a Finder or Explorer file, an empty marker)', async () => {
+    const { byId, warnings } = await checkWith((dir) => {
+      writeFileSync(join(dir, '.DS_Store'), Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31, 0, 0, 0x10, 0, 0, 0, 8, 0]));
+      writeFileSync(join(dir, '.localized'), '');
+      writeFileSync(join(dir, '._29817364510.txt'), Buffer.from([0, 5, 0x16, 7, 0, 2, 0, 0, 0x4d, 0x61, 0x63, 0x20, 0x4f, 0x53, 0x20, 0x58]));
+      mkdirSync(join(dir, '.Trashes'));
+    });
+    expect(warnings).toEqual([]);
+    expect(byId['open-orders']!.status).toBe('pass');
+  });
+});
+
 describe('a report written in another form', () => {
   it.each([
     ['comma-separated', ','],

@@ -28,7 +28,7 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
   let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    names = (await readdir(dir)).filter((name) => !name.startsWith('.')).sort();
+    names = (await readdir(dir)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new ReportsFolderError('unreadable', t('error.reports-dir', { dir, code }), t('error.reports-dir-hint'));
@@ -37,6 +37,9 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
   const skipped: SkippedFile[] = [];
   for (const name of names) {
     const path = join(dir, name);
+    // A name starting with a dot (.DS_Store, ._x, .localized, .Trashes) is left alone unless its
+    // header is, or looks like, a report's: a report is told by its header, never by its name.
+    const hidden = name.startsWith('.');
     let isFile: boolean;
     let isFolder = false;
     try {
@@ -44,6 +47,7 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       isFile = info.isFile();
       isFolder = info.isDirectory();
     } catch (error) {
+      if (hidden) continue;
       // A dangling link or a link loop: set aside, said, not fatal; but it may have been any
       // report (a download moved away, a link to a drive not mounted), so no check can pass on
       // what the other files show.
@@ -53,6 +57,7 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
     // A subfolder (older downloads moved aside, a zip unpacked) may hold any report: not looked
     // in, but named, and no check passes on what the files beside it show. So is a pipe or a device.
     if (!isFile) {
+      if (hidden) continue;
       skipped.push(isFolder ? { name, reason: 'folder', kinds: [...REPORT_KINDS] } : { name, reason: 'unreadable', code: 'not a file', kinds: [...REPORT_KINDS] });
       continue;
     }
@@ -75,6 +80,7 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       if (reason === 'unknown-kind' && kinds.length === 0) kinds = otherFormKinds(file.headers);
       // A Date Range report cut off in the text before its header: its checks cannot pass beside it.
       if (reason === 'unknown-kind' && kinds.length === 0 && looksLikeDateRangePreamble(file.headers)) kinds = ['date-range'];
+      if (hidden && (reason === 'empty' || file.headerCut || kinds.length === 0)) continue;
       skipped.push({ name, reason, ...(kinds.length > 0 ? { kinds } : {}) });
     }
   }
