@@ -101,6 +101,13 @@ describe('a subfolder in the reports folder', () => {
       expect(byId[id]!.summary, id).toContain('older is a folder, whose reports close-account does not read');
     }
   });
+
+  it('the balance says it is a folder too, not a settlement report that could not be read', async () => {
+    const { byId } = await checkWith((dir) => mkdirSync(join(dir, 'older')));
+    expect(byId.balance!.status).toBe('unknown');
+    expect(byId.balance!.summary).toContain('older is a folder, whose reports close-account does not read');
+    expect(byId.balance!.summary).not.toContain('looks like');
+  });
 });
 
 describe('a header name with a byte changed', () => {

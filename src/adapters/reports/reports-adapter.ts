@@ -343,8 +343,9 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: charges.filter((c) => c.postedOn >= since), evidence };
     },
     balance: async () => {
+      // A file set aside that may be a settlement report: said as what it is (the old flat file, a folder, an empty file, a look-alike).
       const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
-      if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
+      if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : unreadOf(['settlement'])[0]!.reason };
       const reading = await settlements();
       if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
       if (reading.overlap) {
