@@ -296,6 +296,7 @@ export interface MessageParams {
   'reports.settlement-no-total': { files: Value };
   'reports.settlement-overlap': { currency: Value; first: Value; firstFile: Value; from: Value; second: Value; secondFile: Value; to: Value };
   'reports.settlement-shows': { settlements: Value };
+  'reports.skipped.archive': { file: Value };
   'reports.skipped.empty': { file: Value };
   'reports.skipped.folder': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
@@ -307,6 +308,7 @@ export interface MessageParams {
   'reports.too-old-other': { days: Value; file: Value; max: Value; report: Value };
   'reports.unknown-sales-channel': { channels: Value; file: Value };
   'reports.unproven-quantity': { column: Value; file: Value; line: Value };
+  'reports.unread-archive': { file: Value };
   'reports.unread-empty': { file: Value };
   'reports.unread-entry': { file: Value };
   'reports.unread-folder': { file: Value };

@@ -70,6 +70,22 @@ describe('a file whose name starts with a dot', () => {
   });
 });
 
+describe('an archive or a spreadsheet in the reports folder', () => {
+  it.each([
+    ['a zip archive', 'reports.zip', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(40, 0x5a)])],
+    ['an Excel workbook (.xlsx, a zip)', 'orders.xlsx', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00', 'latin1'), Buffer.from('[Content_Types].xml'), Buffer.alloc(20, 0x11)])],
+    ['an old Excel workbook (.xls)', 'orders.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(40, 0)])],
+    ['a 7-Zip archive', 'reports.7z', Buffer.concat([Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]), Buffer.alloc(40, 0x33)])],
+  ])('%s may hold any report: named, and no check a report bears on passes', async (_name, file, bytes) => {
+    const { byId, warnings } = await checkWith((dir) => writeFileSync(join(dir, file), bytes));
+    expect(warnings).toContain(`Skipped ${file}: it is an archive or a spreadsheet (zip, xlsx, xls, 7z, rar); close-account reads the reports as Seller Central's tab-delimited text files: extract them, or download them again as text.`);
+    for (const id of ['open-orders', 'fba-inventory', 'listings', 'removal-orders', 'returns-refunds'] as const) {
+      expect(byId[id]!.status, id).toBe('unknown');
+      expect(byId[id]!.summary, id).toContain(`${file} is an archive or a spreadsheet, whose reports close-account does not read`);
+    }
+  });
+});
+
 describe('a report written in another form', () => {
   it.each([
     ['comma-separated', ','],

@@ -54,10 +54,11 @@ export interface ReportsAdapterOptions {
 }
 
 /** Why a file was set aside, as the doubt it casts on the checks of the kinds it may be: by default, a look-alike unread. */
-const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' | 'reports.unread-entry' | 'reports.unread-folder'>> = {
+const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' | 'reports.unread-entry' | 'reports.unread-folder' | 'reports.unread-archive'>> = {
   empty: 'reports.unread-empty',
   unreadable: 'reports.unread-entry',
   folder: 'reports.unread-folder',
+  archive: 'reports.unread-archive',
 };
 
 /** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */

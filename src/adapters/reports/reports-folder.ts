@@ -1,7 +1,7 @@
 // A folder of report files downloaded from Seller Central: each file's kind is read from its
 // header; files of no known kind are set aside with a reason.
 
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReportsFolderError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
@@ -72,9 +72,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       const blank = file.headers.every((name) => /^[\s\0]*$/.test(name));
       // The old settlement flat file (removed by Amazon on 11 November 2026): V2 is what is read.
       const oldSettlement = !file.headerCut && isOldSettlementHeader(file.headers);
-      const reason = blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : oldSettlement ? 'old-settlement' : 'unknown-kind';
+      const reason = (await isArchive(path)) ? 'archive' : blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : oldSettlement ? 'old-settlement' : 'unknown-kind';
       // An empty file may be any report whose download failed; a Japanese header, any report.
       // A header cut off before its line break may be any report whose first names it starts.
+      // An archive or a spreadsheet may hold any report, as a folder may.
       let kinds = reason === 'old-settlement' ? (['settlement'] as ReportKind[]) : reason !== 'unknown-kind' ? [...REPORT_KINDS] : file.headerCut ? cutHeaderKinds(file.headers) : lookalikeKinds(file.headers);
       // A report saved with commas or semicolons between its cells: its kind is told, and its checks cannot pass beside it.
       if (reason === 'unknown-kind' && kinds.length === 0) kinds = otherFormKinds(file.headers);
@@ -85,4 +86,27 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
     }
   }
   return { dir, byKind, skipped };
+}
+
+/**
+ * How archives and spreadsheets begin: zip (and .xlsx, a zip), 7-Zip, RAR, and the old Excel
+ * workbook (.xls). A report saved or packed in one is not read, but may be any report.
+ */
+const ARCHIVE_MAGIC = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c],
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07],
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+].map((bytes) => Buffer.from(bytes));
+
+async function isArchive(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    const head = buffer.subarray(0, bytesRead);
+    return ARCHIVE_MAGIC.some((magic) => head.subarray(0, magic.length).equals(magic));
+  } finally {
+    await handle.close();
+  }
 }
