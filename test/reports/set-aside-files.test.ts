@@ -90,6 +90,7 @@ describe('a report written in another form', () => {
   it.each([
     ['comma-separated', ','],
     ['semicolon-separated (a spreadsheet in a European locale)', ';'],
+    ['tab-separated with every cell quoted', '\t'],
   ])('an All Orders report saved %s, without a preamble: its kind is named and its checks are unknown', async (_name, separator) => {
     const csv = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(separator);
     const names = HEADERS.allOrders.split('\t');

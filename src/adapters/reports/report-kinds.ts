@@ -272,14 +272,15 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
 const OTHER_SEPARATORS = [',', ';', '|'] as const;
 
 /**
- * The kinds a one-cell header (no tab) is, or looks like, once cut at a comma, semicolon or bar:
- * a report saved as CSV without the preamble the checks know, which may hold what the others do not.
+ * The kinds a header is, or looks like, once its cells are unquoted, and a one-cell header (no
+ * tab) cut at a comma, semicolon or bar: a report saved from a spreadsheet (as CSV, without the
+ * preamble the checks know, or with every cell quoted), which may hold what the others do not.
  */
 export function otherFormKinds(headers: readonly string[]): ReportKind[] {
-  if (headers.length !== 1) return [];
+  const forms = headers.length === 1 ? OTHER_SEPARATORS.map((separator) => headers[0]!.split(separator)) : [[...headers]];
   const kinds = new Set<ReportKind>();
-  for (const separator of OTHER_SEPARATORS) {
-    const cells = headers[0]!.split(separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+  for (const form of forms) {
+    const cells = form.map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
     if (cells.length < 2) continue;
     const spec = recogniseHeader(cells);
     for (const kind of spec ? [spec.kind] : lookalikeKinds(cells)) kinds.add(kind);
