@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import type { CheckId } from '../../src/core/check-result.js';
 import { evaluateReadiness } from '../../src/core/readiness.js';
+import { nearMissColumn, recogniseHeader } from '../../src/adapters/reports/report-kinds.js';
 import { CliError } from '../../src/errors.js';
 import { t } from '../helpers/records.js';
 import { HEADERS, readySellerReports, row, writeReport } from '../helpers/report-fixtures.js';
@@ -142,7 +143,25 @@ describe('a header name with a byte changed', () => {
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CliError);
     expect((failure as CliError).exitCode).toBe(2);
-    expect((failure as CliError).message).toMatch(new RegExp(`29817364510\\.txt, line 1: the column "${damaged}" is not one close-account knows, but is close to "${name}", which it reads and the header lacks: a damaged header\\?`));
+    expect((failure as CliError).message).toMatch(new RegExp(`29817364510\\.txt, line 1: the column "${damaged}" is not one close-account knows, but is close to "${name}", which it reads: a damaged header\\?`));
+  });
+
+  it('a damaged copy beside the column it was copied from is not ignored: which holds the truth cannot be told', async () => {
+    const failure = await checkWith((dir) => {
+      const orders = join(dir, '29817364510.txt');
+      const lines = readFileSync(orders, 'utf8').trimEnd().split('\n');
+      // Each row has its status twice, the second copy under a damaged name: it says Pending.
+      writeFileSync(orders, `${lines.map((line, i) => `${line}\t${i === 0 ? 'order-statu5' : 'Pending'}`).join('\n')}\n`);
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CliError);
+    expect((failure as CliError).message).toMatch(/29817364510\.txt, line 1: the column "order-statu5" is not one close-account knows, but is close to "order-status", which it reads: a damaged header\?/);
+  });
+
+  it('no documented header is taken for a damaged one', () => {
+    for (const header of Object.values(HEADERS)) {
+      const names = header.split('\t');
+      expect(nearMissColumn(recogniseHeader(names)!, names), header.slice(0, 40)).toBeNull();
+    }
   });
 
   it('a column of the report close-account does not read, near one it does, is read as itself', async () => {

@@ -165,7 +165,7 @@ export class ReportFile {
       if (missing.length > 0) {
         throw new CliError(EXIT.usage, t('error.report-missing-column', { file: path, line: headerLine, columns: missing.map((c) => spec.columns[c]!).join(', ') }), hint);
       }
-      // An optional column whose name was damaged would be read as absent: what it holds unaccounted for.
+      // A column name damaged: an optional column read as absent, or a copy beside the one read, unaccounted for.
       const near = nearMissColumn(spec, headers);
       if (near) throw new CliError(EXIT.usage, t('error.report-near-column', { file: path, line: headerLine, column: near.found, known: near.known }), hint);
     }

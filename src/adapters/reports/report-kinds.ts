@@ -232,20 +232,25 @@ export function columnPositions(spec: ReportKindSpec, headers: string[]): Record
 }
 
 /**
- * A header name the report's kind does not know, a step or two from a column the checks read that
- * the header lacks ("sales-channe1", "sales_channel"): a damaged name, whose column would
- * otherwise be read as absent. Null when there is none. A name the kind documents is itself.
+ * Documented columns a step or two from one the checks read, each its own column: Manage FBA
+ * Inventory's merchant-fulfilled quantity beside Amazon's (report-formats.md §5).
+ */
+const DOCUMENTED_NEIGHBOURS: readonly string[] = ['mfn-fulfillable-quantity'];
+
+/**
+ * A header name the report's kind does not know, a step or two from a column the checks read
+ * ("sales-channe1", "sales_channel"): a damaged name. Beside the column it is close to, it is a
+ * damaged copy (which copy holds the truth cannot be told); without it, the column would be read
+ * as absent. Null when there is none. A name the kind documents is itself.
  */
 export function nearMissColumn(spec: ReportKindSpec, headers: readonly string[]): { found: string; known: string } | null {
-  const present = new Set(headers.map(normaliseHeader));
-  const absent = Object.values(spec.columns).filter((name) => !present.has(name));
-  if (absent.length === 0) return null;
-  const known = new Set([...Object.values(spec.columns), ...(spec.documented ?? [])]);
+  const read = Object.values(spec.columns);
+  const known = new Set([...read, ...(spec.documented ?? []), ...DOCUMENTED_NEIGHBOURS]);
   for (const header of headers) {
     const name = normaliseHeader(header);
     if (name === '' || known.has(name)) continue;
     // One step for a short name, two for a long one ("item-note" is two from "item-name", and its own column).
-    const match = absent.find((column) => editDistance(name, column) <= (column.length >= 10 ? 2 : 1));
+    const match = read.find((column) => editDistance(name, column) <= (column.length >= 10 ? 2 : 1));
     if (match) return { found: header.trim(), known: match };
   }
   return null;
