@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import type { CheckId } from '../../src/core/check-result.js';
 import { evaluateReadiness } from '../../src/core/readiness.js';
+import { coverageOf, requiredCoverage } from '../../src/core/archive-coverage.js';
 import { nearMissColumn, recogniseHeader } from '../../src/adapters/reports/report-kinds.js';
 import { CliError } from '../../src/errors.js';
 import { t } from '../helpers/records.js';
@@ -245,5 +246,22 @@ describe('the marketplaces sold in, which the listings need', () => {
     const { byId } = await checkWith(oneListings((text) => text.replace('Amazon.ca', 'Non-Amazon').replace('Amazon.com.mx', 'Amazon.com')));
     expect(byId.listings!.status).toBe('pass');
     expect(byId.marketplaces!.status).toBe('pass');
+  });
+});
+
+describe('the data export, whose tax documents depend on the regions sold in', () => {
+  it('does not pass on an archive when no orders tell the regions: both regions\' documents are asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'set-aside-'));
+    readySellerReports(dir);
+    rmSync(join(dir, '29817364510.txt'));
+    const source = await createReportsAdapter({ dir, encoding: null, t, warn: () => {}, now: NOW });
+    const day = '2026-11-26';
+    const required = requiredCoverage(day, []);
+    const archive = { dir: '/archive', day, status: 'intact' as const, changed: [], coverage: coverageOf(required, required.map((r) => ({ kind: r.kind, period: r.period }))) };
+    const readiness = await evaluateReadiness(source, { asOf: day, t, attested: new Set(), archive: async () => archive, statedSellerId: 'A2DEMO5ELLER7Q' });
+    const dataExport = readiness.checks.find((c) => c.id === 'data-export')!;
+    expect(dataExport.status).toBe('manual');
+    expect(dataExport.summary).toContain('1099-K');
+    expect(dataExport.summary).toContain(t('check.data-export.vat-invoices'));
   });
 });
