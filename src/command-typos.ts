@@ -3,23 +3,11 @@
 // lets close-account say what is wrong, in the seller's language, and suggest the nearest name.
 
 import type { Command, Option } from 'commander';
+import { editDistance } from './core/edit-distance.js';
 
 export type CommandProblem =
   | { kind: 'unknown'; name: string; nearest: string; choices: string[]; parent: string | null }
   | { kind: 'missing'; command: string; choices: string[] };
-
-/** Edit distance with transpositions: "chek" is one step from "check", "sbumit" one from "submit". */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 export function nearestName(word: string, names: string[]): string {
   return [...names].sort((x, y) => editDistance(word, x) - editDistance(word, y) || x.localeCompare(y))[0]!;

@@ -150,17 +150,16 @@ export async function evaluateReadiness(source: SellerDataSource, options: Evalu
   // Ads billed in the 60 days before the data was read, not before a later as-of day the data never reaches.
   record(charges.available ? judged(checkHiddenCharges(charges, { ...ctx, asOf: readOn }), charges) : checkHiddenCharges(charges, { ...ctx, asOf: readOn }));
 
-  record(
-    participations.available
-      ? checkMarketplaces(participations.data, homeRegion, ctx)
-      : unavailable('marketplaces', participations),
-  );
+  const marketplaces = participations.available ? judged(checkMarketplaces(participations.data, homeRegion, ctx), participations) : unavailable('marketplaces', participations);
+  record(marketplaces);
+  // Regions the data cannot vouch for (no marketplace known, a report set aside) are not "none".
+  const regionsKnown = marketplaces.status === 'pass' || marketplaces.status === 'warn' ? regions.map((r) => r.region) : null;
 
   const archiveSeller = account.sellerId ?? options.statedSellerId ?? null;
   const archive = archiveSeller ? ((await options.archive?.(archiveSeller)) ?? null) : null;
   for (const id of MANUAL_ONLY_CHECKS) {
     if (checks.some((c) => c.id === id)) continue;
-    if (id === 'data-export' && archive) record(checkDataExport(archive, regions.map((r) => r.region), attested.has(id), ctx));
+    if (id === 'data-export' && archive) record(checkDataExport(archive, regionsKnown, attested.has(id), ctx));
     // No seller to look an archive up by: the question says so, and how to name one.
     else if (id === 'data-export' && options.archive && !archiveSeller) record(manualCheck(id, attested.has(id), ctx, { key: 'check.data-export.no-seller' }));
     else record(manualCheck(id, attested.has(id), ctx));

@@ -167,6 +167,7 @@ export interface MessageParams {
   'error.report-line-too-long': { bytes: Value; file: Value; line: Value };
   'error.report-long-row': { expected: Value; file: Value; found: Value; line: Value };
   'error.report-missing-column': { columns: Value; file: Value; line: Value };
+  'error.report-near-column': { column: Value; file: Value; known: Value; line: Value };
   'error.report-short-row': { column: Value; file: Value; found: Value; line: Value };
   'error.report-unreadable': { code: Value; file: Value };
   'error.report-value': { column: Value; expected: Value; file: Value; found: Value; line: Value };
@@ -288,12 +289,16 @@ export interface MessageParams {
   'reports.found': { files: Value };
   'reports.listings-per-marketplace': { count: Value; files: Value; marketplaces: Value };
   'reports.missing': { report: Value };
+  'reports.no-sales-channel': { file: Value };
   'reports.old-settlement': { file: Value };
   'reports.period-unknown': { file: Value };
   'reports.settlement-line': { amount: Value; deposit: Value; from: Value; to: Value };
   'reports.settlement-no-total': { files: Value };
+  'reports.settlement-overlap': { currency: Value; first: Value; firstFile: Value; from: Value; second: Value; secondFile: Value; to: Value };
   'reports.settlement-shows': { settlements: Value };
+  'reports.skipped.archive': { file: Value };
   'reports.skipped.empty': { file: Value };
+  'reports.skipped.folder': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
   'reports.skipped.old-settlement': { file: Value };
   'reports.skipped.unknown-kind': { file: Value };
@@ -301,9 +306,12 @@ export interface MessageParams {
   'reports.stale': { days: Value; file: Value };
   'reports.too-old': { days: Value; file: Value; max: Value; report: Value };
   'reports.too-old-other': { days: Value; file: Value; max: Value; report: Value };
+  'reports.unknown-sales-channel': { channels: Value; file: Value };
   'reports.unproven-quantity': { column: Value; file: Value; line: Value };
+  'reports.unread-archive': { file: Value };
   'reports.unread-empty': { file: Value };
   'reports.unread-entry': { file: Value };
+  'reports.unread-folder': { file: Value };
   'reports.unread-lookalike': { file: Value; report: Value };
   'request-file.saved': { fingerprint: Value; path: Value };
   'request-file.saved-incomplete': { fingerprint: Value; path: Value };

@@ -2,7 +2,7 @@
 // folder has and which files it skipped. A zod schema the tests hold the output to.
 
 import { z } from 'zod';
-import { REPORT_KINDS } from '../adapters/reports/report-kinds.js';
+import { REPORT_KINDS, SKIP_REASONS } from '../adapters/reports/report-kinds.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 export const reportsJsonSchema = z.strictObject({
@@ -22,7 +22,7 @@ export const reportsJsonSchema = z.strictObject({
   skipped: z.array(
     z.strictObject({
       name: z.string(),
-      reason: z.enum(['unknown-kind', 'japanese-headers', 'empty', 'unreadable', 'old-settlement']),
+      reason: z.enum(SKIP_REASONS),
       code: z.string().optional(),
       kinds: z.array(z.enum(REPORT_KINDS)).optional(),
     }),

@@ -31,7 +31,12 @@ export interface OrdersReading {
   earliestTime: number;
   /** False when the file has no last-updated-date: the period it covers cannot be established. */
   periodKnown?: boolean;
+  /** Sales channels no marketplace is known by (not "Non-Amazon"): sales in a marketplace unnamed. */
+  unknownChannels?: Set<string>;
 }
+
+/** Multi-channel fulfilment orders: sold elsewhere, in no Amazon marketplace. */
+const NON_AMAZON = /^non-amazon$/i;
 
 /** Day-first marketplaces: a hint only; a zoneless date that reads both ways is taken as the later (report-values.ts). */
 function dateOrderOf(marketplaceId: string | null): DateOrder | null {
@@ -73,9 +78,11 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
     const channelEnd = channelColumn >= 0 && channelColumn < fields ? ends[channelColumn]! : 0;
     if (!previousChannel.is(bytes, channelStart, channelEnd)) {
       previousChannel.set(bytes, channelStart, channelEnd);
-      marketplaceId = channelEnd > channelStart ? marketplaceOfSalesChannel(file.text(row, channelColumn)) : null;
+      const channel = channelEnd > channelStart ? file.text(row, channelColumn).trim() : '';
+      marketplaceId = channel === '' ? null : marketplaceOfSalesChannel(channel);
       dateOrder = dateOrderOf(marketplaceId);
       if (marketplaceId) reading.marketplaces.add(marketplaceId);
+      else if (channel !== '' && !NON_AMAZON.test(channel)) reading.unknownChannels?.add(channel);
     }
 
     const time = timestamps.read(row, dateColumn, dateOrder);

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
 import { CHUNK_SIZE, fileChunks, utf16Of } from './file-chunks.js';
-import { columnPositions, looksJapanese, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
+import { columnPositions, looksJapanese, nearMissColumn, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
 import { isAscii } from 'node:buffer';
 import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
 import { ReportValueProblem } from './report-values.js';
@@ -165,6 +165,9 @@ export class ReportFile {
       if (missing.length > 0) {
         throw new CliError(EXIT.usage, t('error.report-missing-column', { file: path, line: headerLine, columns: missing.map((c) => spec.columns[c]!).join(', ') }), hint);
       }
+      // A column name damaged: an optional column read as absent, or a copy beside the one read, unaccounted for.
+      const near = nearMissColumn(spec, headers);
+      if (near) throw new CliError(EXIT.usage, t('error.report-near-column', { file: path, line: headerLine, column: near.found, known: near.known }), hint);
     }
     return new ReportFile(path, headers, spec, positions, info.mtime, info.size, gzip, forced ?? chosen, t, provenance.whole === true, !ended, headerLine, found !== null);
   }

@@ -1,6 +1,8 @@
 // The Seller Central reports the checks read, recognised by their header row (never by the file
 // name: Seller Central names downloads with numbers). Headers are from report-formats.md.
 
+import { editDistance } from '../../core/edit-distance.js';
+
 export const REPORT_KINDS = [
   'all-orders',
   'all-listings',
@@ -14,6 +16,10 @@ export const REPORT_KINDS = [
   'date-range',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** Why a file in the reports folder was set aside (`reports --json` lists them). */
+export const SKIP_REASONS = ['unknown-kind', 'japanese-headers', 'empty', 'unreadable', 'old-settlement', 'folder', 'archive'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface ReportKindSpec {
   kind: ReportKind;
@@ -225,6 +231,31 @@ export function columnPositions(spec: ReportKindSpec, headers: string[]): Record
   return Object.fromEntries(Object.entries(spec.columns).map(([logical, header]) => [logical, index.get(header) ?? -1]));
 }
 
+/**
+ * Documented columns a step or two from one the checks read, each its own column: Manage FBA
+ * Inventory's merchant-fulfilled quantity beside Amazon's (report-formats.md §5).
+ */
+const DOCUMENTED_NEIGHBOURS: readonly string[] = ['mfn-fulfillable-quantity'];
+
+/**
+ * A header name the report's kind does not know, a step or two from a column the checks read
+ * ("sales-channe1", "sales_channel"): a damaged name. Beside the column it is close to, it is a
+ * damaged copy (which copy holds the truth cannot be told); without it, the column would be read
+ * as absent. Null when there is none. A name the kind documents is itself.
+ */
+export function nearMissColumn(spec: ReportKindSpec, headers: readonly string[]): { found: string; known: string } | null {
+  const read = Object.values(spec.columns);
+  const known = new Set([...read, ...(spec.documented ?? []), ...DOCUMENTED_NEIGHBOURS]);
+  for (const header of headers) {
+    const name = normaliseHeader(header);
+    if (name === '' || known.has(name)) continue;
+    // One step for a short name, two for a long one ("item-note" is two from "item-name", and its own column).
+    const match = read.find((column) => editDistance(name, column) <= (column.length >= 10 ? 2 : 1));
+    if (match) return { found: header.trim(), known: match };
+  }
+  return null;
+}
+
 /** Japanese characters in a header: Seller Central set to Japanese writes Japanese column names. */
 export function looksJapanese(headers: string[]): boolean {
   return headers.some((h) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(h));
@@ -240,6 +271,26 @@ export function lookalikeKinds(headers: string[]): ReportKind[] {
   if (OTHER_REPORT_SIGNATURES.some((signature) => signature.every((name) => present.has(name)))) return [];
   if (SETTLEMENT_BASE.every((name) => present.has(name))) return ['settlement'];
   return REPORT_KIND_SPECS.filter((spec) => new Set([...spec.signature, ...Object.values(spec.columns)].filter((name) => present.has(name))).size >= 2).map((spec) => spec.kind);
+}
+
+/** What a spreadsheet writes between cells when a report is saved from it instead of as tab-delimited text. */
+const OTHER_SEPARATORS = [',', ';', '|'] as const;
+
+/**
+ * The kinds a header is, or looks like, once its cells are unquoted, and a one-cell header (no
+ * tab) cut at a comma, semicolon or bar: a report saved from a spreadsheet (as CSV, without the
+ * preamble the checks know, or with every cell quoted), which may hold what the others do not.
+ */
+export function otherFormKinds(headers: readonly string[]): ReportKind[] {
+  const forms = headers.length === 1 ? OTHER_SEPARATORS.map((separator) => headers[0]!.split(separator)) : [[...headers]];
+  const kinds = new Set<ReportKind>();
+  for (const form of forms) {
+    const cells = form.map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+    if (cells.length < 2) continue;
+    const spec = recogniseHeader(cells);
+    for (const kind of spec ? [spec.kind] : lookalikeKinds(cells)) kinds.add(kind);
+  }
+  return [...kinds];
 }
 
 /**

@@ -20,8 +20,8 @@ import { earliestDay, readOrders, type OrdersReading } from './orders-report.js'
 import type { ReportFile } from './report-file.js';
 import type { ReportKind } from './report-kinds.js';
 import { claimsOf, concat, listingsOf, removalsOf, returnsOf, showsClaims } from './report-readers.js';
-import { scanReportsFolder } from './reports-folder.js';
-import { heldReserves, lastSettlements, mergeSettlements, readSettlements, settlementBalance, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
+import { scanReportsFolder, type SkippedFile } from './reports-folder.js';
+import { heldReserves, lastSettlements, mergeSettlements, overlappingSettlements, readSettlements, settlementBalance, type Settlement, type SettlementBalance, type SettlementMarketplaces, type SettlementTransactions } from './settlement-report.js';
 import { formatAmount } from '../../core/checks/balance.js';
 import { ADS_LOOKBACK_DAYS, CHARGES_SINCE_DAYS } from '../../core/checks/hidden-charges.js';
 import { readDateRange, type DateRangeReading } from './date-range-report.js';
@@ -33,6 +33,8 @@ interface SettlementReading {
   /** The first day each file covers (its earliest settlement's start). */
   from: Map<ReportFile, IsoDate>;
   last: Settlement[];
+  /** Two settlements of one series over the same days: which is the last cannot be told. */
+  overlap: [Settlement, Settlement] | null;
   balance: SettlementBalance;
 }
 import type { Encoding } from './text-encoding.js';
@@ -50,6 +52,14 @@ export interface ReportsAdapterOptions {
   /** Evidence older than this many days before the as-of day proves nothing (--max-report-age). */
   maxReportAgeDays?: number;
 }
+
+/** Why a file was set aside, as the doubt it casts on the checks of the kinds it may be: by default, a look-alike unread. */
+const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' | 'reports.unread-entry' | 'reports.unread-folder' | 'reports.unread-archive'>> = {
+  empty: 'reports.unread-empty',
+  unreadable: 'reports.unread-entry',
+  folder: 'reports.unread-folder',
+  archive: 'reports.unread-archive',
+};
 
 /** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */
 const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory']);
@@ -73,10 +83,12 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     available: false,
     reason: { key: 'reports.missing', params: { report: t(`reports.kind.${kind}`) } },
   });
-  /** A kind with no file read: what was set aside as a damaged one of it, if any, is the reason. */
-  const missingOrUnread = (kind: ReportKind): Provision<never> => {
-    const unread = standingDoubts([kind]).find((doubt) => doubt.reason.key !== 'reports.too-old');
-    return unread ? { available: false, reason: unread.reason } : missing(kind);
+  /** Files of these kinds set aside unread (a damaged one, a folder that may hold one): not their age. */
+  const unreadOf = (kinds: readonly ReportKind[]): Doubt[] => standingDoubts(kinds).filter((doubt) => doubt.reason.key !== 'reports.too-old');
+  /** Kinds with no file read: what was set aside as a damaged one of them, if any, is the reason, not that there is none. */
+  const missingOrUnread = (kinds: readonly ReportKind[]): Provision<never> => {
+    const unread = unreadOf(kinds)[0];
+    return unread ? { available: false, reason: unread.reason } : missing(kinds[0]!);
   };
   const fileDay = (file: ReportFile) => toIsoDate(file.modified);
   const ageOf = (file: ReportFile) => Math.max(0, daysBetween(fileDay(file), asOf));
@@ -111,7 +123,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     for (const skipped of folder.skipped) {
       if (skipped.kinds?.some((kind) => kinds.includes(kind))) {
         const params = { file: skipped.name, report: t(`reports.kind.${kinds[0]!}`) };
-        doubts.push({ reason: skipped.reason === 'empty' ? { key: 'reports.unread-empty', params } : skipped.reason === 'unreadable' ? { key: 'reports.unread-entry', params } : { key: 'reports.unread-lookalike', params } });
+        doubts.push({ reason: { key: UNREAD_KEYS[skipped.reason] ?? 'reports.unread-lookalike', params } });
       }
     }
     return doubts;
@@ -158,16 +170,19 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   // Reading the orders also learns the marketplaces (from the sales channels) and how far back
   // the reports reach, so that neither needs a second pass over a large file.
   let marketplacesSeen: Set<string> | null = null;
+  /** Sales channels of no known marketplace, per file, once the orders have been read. */
+  let channelsUnknown: Map<ReportFile, Set<string>> | null = null;
   const allOrders = (since: string | null) => {
     const readings = new Map<ReportFile, OrdersReading>();
     const marketplaces = new Set<string>();
     async function* stream(): RecordStream<import('../../core/seller-data.js').Order> {
       for (const file of files('all-orders')) {
-        const reading: OrdersReading = { marketplaces, earliestTime: Infinity };
+        const reading: OrdersReading = { marketplaces, earliestTime: Infinity, unknownChannels: new Set() };
         readings.set(file, reading);
         yield* readOrders(file, since, reading);
       }
       marketplacesSeen = marketplaces;
+      channelsUnknown = new Map([...readings].map(([file, reading]) => [file, reading.unknownChannels ?? new Set<string>()]));
     }
     return { readings, marketplaces, stream: stream() };
   };
@@ -215,8 +230,9 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       found.push(...settlements);
       for (const s of settlements) if (!from.has(file) || s.start < from.get(file)!) from.set(file, s.start);
     }
-    const last = lastSettlements(mergeSettlements(found, held, marketplaces, transactions));
-    return { files: list, from, last, balance: settlementBalance(last, asOf) };
+    const all = mergeSettlements(found, held, marketplaces, transactions);
+    const last = lastSettlements(all);
+    return { files: list, from, last, overlap: overlappingSettlements(all, last), balance: settlementBalance(last, asOf) };
   }
 
   return {
@@ -224,7 +240,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     isDemo: false,
     account: async () => ({ sellerId: null, displayName: null, sellingPlan: null }),
     orders: async (since) => {
-      if (files('all-orders').length === 0) return missing('all-orders');
+      if (files('all-orders').length === 0) return missingOrUnread(SOURCES.orders);
       const { readings, stream } = allOrders(since);
       const coversFrom = () => {
         const day = orderCoverage(readings);
@@ -244,24 +260,25 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: stream, coversFrom, evidence };
     },
     marketplaces: async () => {
-      if (files('all-orders').length === 0) return { ...missing('all-orders'), askSeller: true };
+      if (files('all-orders').length === 0) return { ...missingOrUnread(SOURCES.orders), askSeller: true };
       await learnMarketplaces();
       const participations: MarketplaceParticipation[] = [...(marketplacesSeen ?? [])].map((marketplaceId) => ({
         marketplaceId,
         participating: true,
         hasSuspendedListings: null,
       }));
-      return { available: true, data: participations };
+      // A set-aside All Orders file may show sales in other marketplaces: the list cannot pass beside it.
+      return { available: true, data: participations, evidence: () => ({ files: [], doubts: [...standingDoubts(SOURCES.orders), ...marketplacesUntold()] }) };
     },
     inventory: async () => {
-      if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missing('fba-inventory');
+      if (files('fba-inventory').length === 0 && files('reserved-inventory').length === 0) return missingOrUnread(SOURCES.inventory);
       const { stream, evidence } = readAll(SOURCES.inventory, (file, notes) => (file.spec!.kind === 'fba-inventory' ? inventoryOf(file, notes) : reservedOf(file)));
       // Reserved Inventory shows reserved units only: units in it fail the check, its absence of units proves nothing.
       const proves = files('fba-inventory').length > 0;
       return { available: true, data: stream, evidence: () => withoutProof(evidence(), proves, 'fba-inventory') };
     },
     listings: async () => {
-      if (files('all-listings').length === 0 && files('active-listings').length === 0) return missing('all-listings');
+      if (files('all-listings').length === 0 && files('active-listings').length === 0) return missingOrUnread(SOURCES.listings);
       // Which marketplaces need a report of their own: known from the orders, read for it if not yet.
       await learnMarketplaces();
       const { stream, evidence } = readAll(SOURCES.listings, listingsOf);
@@ -270,12 +287,12 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: stream, evidence: () => perMarketplace(withoutProof(evidence(), proves, 'all-listings')) };
     },
     removalOrders: async () => {
-      if (files('removal-orders').length === 0) return missing('removal-orders');
+      if (files('removal-orders').length === 0) return missingOrUnread(SOURCES.removals);
       const { stream, evidence } = readAll(SOURCES.removals, removalsOf, (line) => line.requestDate);
       return { available: true, data: stream, evidence };
     },
     returns: async () => {
-      if (files('returns').length === 0) return missing('returns');
+      if (files('returns').length === 0) return missingOrUnread(SOURCES.returns);
       const { stream, evidence } = readAll(SOURCES.returns, returnsOf, (request) => request.requestDate);
       return { available: true, data: stream, evidence };
     },
@@ -285,9 +302,10 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     claims: async () => {
       const showing = files('returns').filter(showsClaims);
       const ranges = files('date-range');
-      // A Date Range report set aside as unreadable may hold the chargebacks the others do not.
-      const unreadRanges = standingDoubts(['date-range']).filter((doubt) => doubt.reason.key !== 'reports.too-old');
-      if (showing.length === 0 && ranges.length === 0) return { available: false, reason: unreadRanges[0]?.reason ?? { key: 'reports.no-claims' }, askSeller: true };
+      // A Returns or Date Range report set aside as unreadable may hold the claims the others do not.
+      const unread = [...unreadOf(SOURCES.returns), ...unreadOf(['date-range'])];
+      // None read: the file set aside is what the data shows (named in the sentence kept beside the seller's answer).
+      if (showing.length === 0 && ranges.length === 0) return unread[0] ? { available: false, reason: unread[0].reason, askSeller: true, dataShows: true } : { available: false, reason: { key: 'reports.no-claims' }, askSeller: true };
       async function* fromRanges(): RecordStream<Claim> {
         const reading = await dateRanges();
         const claims = acrossFiles((reading ?? []).map(({ reading: one }) => ({ items: one.claims, rows: one.claimRows })));
@@ -297,11 +315,11 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
         yield* concat(showing, claimsOf);
         yield* fromRanges();
       }
-      return { available: true, data: both(), evidence: () => ({ files: [], doubts: unreadRanges }) };
+      return { available: true, data: both(), evidence: () => ({ files: [], doubts: unread }) };
     },
     charges: async (since) => {
       const readings = await dateRanges();
-      if (readings === null) return missingOrUnread('date-range');
+      if (readings === null) return missingOrUnread(['date-range']);
       // Ads are looked for over the 60 days before the data is read: the reports must reach that far back.
       const needed = addDays(since, CHARGES_SINCE_DAYS - ADS_LOOKBACK_DAYS);
       const evidence = (): Evidence => {
@@ -326,10 +344,16 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       return { available: true, data: charges.filter((c) => c.postedOn >= since), evidence };
     },
     balance: async () => {
+      // A file set aside that may be a settlement report: said as what it is (the old flat file, a folder, an empty file, a look-alike).
       const unread = folder.skipped.find((skipped) => skipped.kinds?.includes('settlement'));
-      if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : { key: 'reports.unread-lookalike', params: { file: unread.name, report: t('reports.kind.settlement') } } };
+      if (unread) return { available: false, reason: unread.reason === 'old-settlement' ? { key: 'reports.old-settlement', params: { file: unread.name } } : unreadOf(['settlement'])[0]!.reason };
       const reading = await settlements();
       if (reading === null) return { available: false, reason: { key: 'reports.no-balance' }, askSeller: true };
+      if (reading.overlap) {
+        const [first, second] = reading.overlap;
+        const params = { first: first.settlementId, firstFile: first.source.name, second: second.settlementId, secondFile: second.source.name, from: first.start > second.start ? first.start : second.start, to: first.end < second.end ? first.end : second.end, currency: first.currency };
+        return { available: false, reason: { key: 'reports.settlement-overlap', params } };
+      }
       if (reading.last.length === 0) return { available: false, reason: { key: 'reports.settlement-no-total', params: { files: reading.files.map((f) => f.name).join(', ') } } };
       const evidence = (): Evidence => ({ files: reading.files.map((file) => evidenceFile(file, reading.from.get(file) ?? fileDay(file))), doubts: [] });
       // What the last settlements show is a problem (owed, held, not yet paid): the check fails on it, whatever is attested.
@@ -351,13 +375,29 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
    * which: fewer All Listings files than the marketplaces the orders show sales in cannot show
    * that every marketplace's listings are gone (an empty US report says nothing of Canada).
    */
-  function perMarketplace(evidence: Evidence): Evidence {
+  function perMarketplace(given: Evidence): Evidence {
+    // The marketplaces are known from the orders: an All Orders file set aside may show sales in more.
+    const unreadOrders = standingDoubts(SOURCES.orders).filter((doubt) => doubt.reason.key !== 'reports.too-old');
+    // No orders read, or orders that do not say where every sale was: how many reports are needed cannot be told.
+    const untold = files('all-orders').length === 0 ? (unreadOrders.length === 0 ? [{ reason: { key: 'reports.marketplaces-unknown' } } satisfies Doubt] : []) : marketplacesUntold();
+    const evidence = unreadOrders.length + untold.length === 0 ? given : { ...given, doubts: [...given.doubts, ...unreadOrders, ...untold] };
     const sold = [...(marketplacesSeen ?? [])];
     const reports = files('all-listings').length;
     if (reports === 0 || sold.length <= reports) return evidence;
     const names = sold.map((id) => marketplaceById(id)?.country ?? id).sort().join(', ');
     const doubt: Doubt = { reason: { key: 'reports.listings-per-marketplace', params: { files: reports, count: sold.length, marketplaces: names } } };
     return { ...evidence, doubts: [...evidence.doubts, doubt] };
+  }
+
+  /** What keeps the orders read from telling every marketplace sold in: a file without sales channels, a channel of no known marketplace. */
+  function marketplacesUntold(): Doubt[] {
+    const doubts: Doubt[] = [];
+    for (const file of files('all-orders')) {
+      if (file.column('salesChannel') < 0) doubts.push({ reason: { key: 'reports.no-sales-channel', params: { file: file.name } } });
+      const unknown = [...(channelsUnknown?.get(file) ?? [])];
+      if (unknown.length > 0) doubts.push({ reason: { key: 'reports.unknown-sales-channel', params: { file: file.name, channels: unknown.slice(0, 3).join('", "') } } });
+    }
+    return doubts;
   }
 
   /** Evidence from reports that can fail a check but not pass it, for want of the one that can. */

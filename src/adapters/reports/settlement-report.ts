@@ -171,17 +171,37 @@ export function mergeSettlements(found: readonly Settlement[], held: HeldReserve
  * settlements naming different marketplaces (or one naming none) never supersede each other.
  */
 export function lastSettlements(all: readonly Settlement[]): Settlement[] {
-  // A currency the files name one marketplace for (or none) is one series: its latest settlement
-  // supersedes the others, named or not (a closing seller's last settlement may hold fees only).
-  const named = new Map<string, Set<string>>();
-  for (const s of all) for (const m of s.marketplaces) named.set(s.currency, (named.get(s.currency) ?? new Set()).add(m));
+  const seriesOf = series(all);
   const latest = new Map<string, Settlement>();
   for (const s of all) {
-    const key = (named.get(s.currency)?.size ?? 0) <= 1 ? s.currency : `${s.currency}\t${s.marketplaces.join('\n')}`;
+    const key = seriesOf(s);
     const known = latest.get(key);
     if (!known || s.end > known.end || (s.end === known.end && s.deposit > known.deposit)) latest.set(key, s);
   }
   return [...latest.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.marketplaces.join() < b.marketplaces.join() ? -1 : 1));
+}
+
+/** Which series a settlement is in: its currency, and its marketplaces where the files name several for that currency. */
+function series(all: readonly Settlement[]): (s: Settlement) => string {
+  // A currency the files name one marketplace for (or none) is one series: its latest settlement
+  // supersedes the others, named or not (a closing seller's last settlement may hold fees only).
+  const named = new Map<string, Set<string>>();
+  for (const s of all) for (const m of s.marketplaces) named.set(s.currency, (named.get(s.currency) ?? new Set()).add(m));
+  return (s) => ((named.get(s.currency)?.size ?? 0) <= 1 ? s.currency : `${s.currency}\t${s.marketplaces.join('\n')}`);
+}
+
+/**
+ * A last settlement and another of its series, with another id, over the same days (more than the
+ * day one ends and the next starts): which is the last, and so what the balance is, cannot be told
+ * (two marketplaces' statements without marketplace-name, another account's). Null when none.
+ */
+export function overlappingSettlements(all: readonly Settlement[], last: readonly Settlement[]): [Settlement, Settlement] | null {
+  const seriesOf = series(all);
+  for (const s of last) {
+    const other = all.find((o) => o.settlementId !== s.settlementId && seriesOf(o) === seriesOf(s) && ((o.start === s.start && o.end === s.end) || (o.start < s.end && s.start < o.end)));
+    if (other) return s.source.name < other.source.name || (s.source === other.source && s.line < other.line) ? [s, other] : [other, s];
+  }
+  return null;
 }
 
 export interface SettlementBalance {

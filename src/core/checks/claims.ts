@@ -62,8 +62,9 @@ export async function checkClaims(evidence: ClaimsEvidence, { asOf, t }: CheckCo
   if (evidence.claims.available && unread.length === 0 && counts?.covered && counts.total === 0 && settled.count === 0) {
     return checkResult('claims', 'pass', t('check.claims.pass-data', { from: counts.from ?? '?', to: counts.to ?? '?' }), { count: 0 });
   }
-  // Nothing at all: the old confirmation, with the source's reason.
-  if (!evidence.claims.available && !evidence.health.available) {
+  // Nothing at all: the old confirmation, with the source's reason. Unless the reason is what the
+  // data shows (a file that may hold claims could not be read): said, and kept beside the answer.
+  if (!evidence.claims.available && !evidence.health.available && evidence.claims.dataShows !== true) {
     const reason: MessageRef = evidence.claims.reason;
     return confirmation(evidence.attested, t, null, ` (${t(reason.key, reason.params as never)})`, [], null);
   }

@@ -23,7 +23,8 @@ export function form1099kDate(asOf: string): string {
   return `${Number(asOf.slice(0, 4)) + 1}-01-31`;
 }
 
-export function checkDataExport(archive: ArchiveEvidence, regions: readonly ClosureRegion[], taxDocumentsConfirmed: boolean, ctx: CheckContext): CheckResult {
+/** `regions` null: the regions sold in are not known (no orders read, a report set aside), so every region's documents are asked for. */
+export function checkDataExport(archive: ArchiveEvidence, regions: readonly ClosureRegion[] | null, taxDocumentsConfirmed: boolean, ctx: CheckContext): CheckResult {
   const { t } = ctx;
   if (archive.status === 'changed') {
     return checkResult('data-export', 'fail', t('check.data-export.changed', { dir: archive.dir, files: archive.changed.join(', ') }), {
@@ -44,11 +45,11 @@ export function checkDataExport(archive: ArchiveEvidence, regions: readonly Clos
   // What only the Tax Document Library holds, by region; none: the archive is the whole answer.
   const documents: string[] = [];
   let clearsOn: string | null = null;
-  if (regions.includes('north-america')) {
+  if (regions === null || regions.includes('north-america')) {
     clearsOn = form1099kDate(ctx.asOf);
     documents.push(t('check.data-export.form-1099k', { date: clearsOn }));
   }
-  if (regions.includes('europe')) documents.push(t('check.data-export.vat-invoices'));
+  if (regions === null || regions.includes('europe')) documents.push(t('check.data-export.vat-invoices'));
   if (documents.length === 0) return checkResult('data-export', 'pass', t('check.data-export.pass', { dir: archive.dir, day: archive.day }));
   if (taxDocumentsConfirmed) return checkResult('data-export', 'manual', t('check.data-export.tax-documents-done', { dir: archive.dir }), { confirmed: true, basis: 'both' });
   return checkResult('data-export', 'manual', t('check.data-export.tax-documents', { dir: archive.dir, documents: documents.join('; ') }), {
