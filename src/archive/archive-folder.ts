@@ -6,7 +6,7 @@
 // whole when it was appended to. Such a failure is an input error (exit 2) that names the path.
 
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -122,10 +122,9 @@ export class ArchiveFolder {
   startJournal(): void {
     const path = join(this.dir, JOURNAL_NAME);
     try {
-      // Made new ('wx'), never opened through what is there: a link planted under its name would have it truncate another file.
-      rmSync(path, { force: true });
-      this.journalFd = this.writes.openSync(path, 'wx', 0o600);
+      this.journalFd = this.openNew(path);
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw this.unwritable(path, error);
     }
   }
@@ -181,10 +180,32 @@ export class ArchiveFolder {
     const path = join(this.dir, name);
     const temporary = join(this.dir, `.${name}.partial`);
     try {
-      return { path, temporary, fd: this.writes.openSync(temporary, 'w', 0o600) };
+      return { path, temporary, fd: this.openNew(temporary) };
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw this.unwritable(path, error);
     }
+  }
+
+  /**
+   * Opens `path` as a new file ('wx': O_EXCL, so never through a link or FIFO planted under its
+   * name; opened with 'w', a planted link had the file it named truncated). A plain file there (a
+   * temporary file or journal a killed run left) is removed first; anything else is refused, named.
+   */
+  private openNew(path: string): number {
+    try {
+      return this.writes.openSync(path, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (!lstatSync(path).isFile()) throw this.notPlain(path);
+    rmSync(path, { force: true });
+    return this.writes.openSync(path, 'wx', 0o600);
+  }
+
+  /** Something other than a plain file (a symlink, FIFO, device or folder) where the archive reads or writes one: refused, never followed. */
+  notPlain(path: string): UsageError {
+    return new UsageError(this.t('archive.not-plain-file', { path }), this.t('archive.not-plain-file-hint'));
   }
 
   private writeAll(fd: number | null, data: Uint8Array): void {

@@ -19,6 +19,7 @@ export interface MessageParams {
   'archive.kind': { kind: Value };
   'archive.manifest-unreadable': { detail: Value; path: Value };
   'archive.no-manifest': { dir: Value };
+  'archive.not-plain-file': { path: Value };
   'archive.problem': { detail: Value; from: Value; kind: Value; status: Value; to: Value };
   'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
   'archive.recorded': { hash: Value; runId: Value };
