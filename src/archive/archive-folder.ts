@@ -6,7 +6,7 @@
 // whole when it was appended to. Such a failure is an input error (exit 2) that names the path.
 
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -161,8 +161,9 @@ export class ArchiveFolder {
   readJournal(): ManifestFile[] {
     let text: string;
     try {
-      text = readFileSync(join(this.dir, JOURNAL_NAME), 'utf8');
-    } catch {
+      text = this.readPlain(join(this.dir, JOURNAL_NAME)).toString('utf8');
+    } catch (error) {
+      if (error instanceof NotPlainFileError) throw this.notPlain(error.path);
       return [];
     }
     return text.split('\n').flatMap((line) => {
@@ -228,17 +229,23 @@ export class ArchiveFolder {
 
   /** The manifest as it is on disk: null when there is none; an input error when it does not parse. */
   readManifest(): Manifest | null {
+    return this.readManifestFile()?.manifest ?? null;
+  }
+
+  /** The manifest and the SHA-256 of the very bytes it was read from (what the audit log records); null when there is none. */
+  readManifestFile(): { manifest: Manifest; sha256: string } | null {
     const path = join(this.dir, MANIFEST_NAME);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = this.readPlain(path);
     } catch (error) {
+      if (error instanceof NotPlainFileError) throw this.notPlain(path);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: (error as NodeJS.ErrnoException).code ?? 'error' }), this.t('archive.manifest-hint'));
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: (error as Error).message }), this.t('archive.manifest-hint'));
     }
@@ -247,15 +254,62 @@ export class ArchiveFolder {
       const issue = parsed.error.issues[0]!;
       throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: `${issue.path.join('.')}: ${issue.message}` }), this.t('archive.manifest-hint'));
     }
-    return parsed.data;
+    return { manifest: parsed.data, sha256: sha256Of(bytes) };
   }
+
+  private readPlain(path: string): Buffer {
+    const fd = openPlainFile(path);
+    try {
+      return readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** A symlink, FIFO, device or folder where the archive reads a file of its own. */
+export class NotPlainFileError extends Error {
+  readonly code = 'ENOTPLAIN';
+  constructor(readonly path: string) {
+    super(`${path} is not a plain file`);
+    this.name = 'NotPlainFileError';
+  }
+}
+
+/**
+ * Opens a file of the archive to read it: never through a symlink (O_NOFOLLOW), never waiting for
+ * a FIFO's writer (O_NONBLOCK), and only a plain file (else NotPlainFileError): a planted link was
+ * read through, and a FIFO hung resume and verify for ever.
+ */
+export function openPlainFile(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new NotPlainFileError(path);
+    throw error;
+  }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new NotPlainFileError(path);
+  }
+  return fd;
+}
+
+/** SHA-256 and size of a file of the archive: only a plain file, never through a link (openPlainFile). */
+export async function hashArchiveFile(path: string): Promise<WrittenFile> {
+  return hashStream(createReadStream(path, { fd: openPlainFile(path) }));
 }
 
 /** SHA-256 and size of a file, read as a stream (a report may be larger than memory allows). */
 export async function hashFile(path: string): Promise<WrittenFile> {
+  return hashStream(createReadStream(path));
+}
+
+async function hashStream(stream: AsyncIterable<unknown>): Promise<WrittenFile> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
+  for await (const chunk of stream) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).byteLength;
   }

@@ -15,7 +15,7 @@
 
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
-import { ArchiveFolder, hashFile } from './archive-folder.js';
+import { ArchiveFolder, hashArchiveFile, NotPlainFileError } from './archive-folder.js';
 import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
 
@@ -113,9 +113,11 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
       continue;
     }
     try {
-      const found = await hashFile(join(folder.dir, entry.file));
+      const found = await hashArchiveFile(join(folder.dir, entry.file));
       if (found.sha256 === entry.sha256 && found.bytes === entry.bytes) kept.push(entry);
-    } catch {
+    } catch (error) {
+      // A symlink or FIFO put in its place is refused, named (never read through, never waited on).
+      if (error instanceof NotPlainFileError) throw folder.notPlain(error.path);
       // Missing or unreadable: fetched again below.
     }
   }

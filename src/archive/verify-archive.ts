@@ -2,11 +2,11 @@
 // the ones the audit log recorded. Intact only when every file is as listed and the manifest is
 // one the log knows; anything else names what changed.
 
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageOf, type KindCoverage } from '../core/archive-coverage.js';
 import type { Translate } from '../messages/catalogue.js';
-import { ArchiveFolder, hashFile, sha256Of } from './archive-folder.js';
+import { ArchiveFolder, hashArchiveFile, NotPlainFileError, openPlainFile, sha256Of } from './archive-folder.js';
 import { INDEX_NAME, JOURNAL_NAME, MANIFEST_NAME, type Manifest } from './manifest.js';
 
 /** unlisted: in the folder but not in the manifest (nor the manifest or its page); not-a-file: a symlink or folder where a file was listed. */
@@ -33,7 +33,12 @@ export interface ArchiveVerification {
 
 /** The manifest's hash as the audit log records it: of its bytes on disk. */
 export function manifestHash(dir: string): string {
-  return sha256Of(readFileSync(join(dir, MANIFEST_NAME)));
+  const fd = openPlainFile(join(dir, MANIFEST_NAME));
+  try {
+    return sha256Of(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The coverage the manifest's files and empty answers give, against what it was asked to cover. */
@@ -49,38 +54,34 @@ export function manifestCoverage(manifest: Manifest): KindCoverage[] {
  */
 export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate, recordedIndexes: ReadonlyMap<string, string> = new Map()): Promise<ArchiveVerification> {
   const folder = new ArchiveFolder(dir, t);
-  const manifest = folder.readManifest();
-  if (!manifest) {
+  // A manifest.json that is a symlink or FIFO is refused, named (read through, or waited on for ever, before).
+  const read = folder.readManifestFile();
+  if (!read) {
     const { UsageError } = await import('../errors.js');
     throw new UsageError(t('archive.no-manifest', { dir }), t('archive.no-manifest-hint'));
   }
-  const manifestSha256 = manifestHash(dir);
+  const { manifest, sha256: manifestSha256 } = read;
   const changed: ArchiveVerification['changed'] = [];
+  // A symlink is not the archive's own file (its bytes live elsewhere and a moved folder loses them), nor is a FIFO or folder: never read.
+  const problemOf = (error: unknown): FileProblem => (error instanceof NotPlainFileError ? 'not-a-file' : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable');
   for (const entry of manifest.files) {
     if (entry.file === null) continue;
     try {
-      // A symlink is not the archive's own file: its bytes live elsewhere and a moved folder loses them.
-      if (!lstatSync(join(dir, entry.file)).isFile()) {
-        changed.push({ file: entry.file, problem: 'not-a-file' });
-        continue;
-      }
-      const found = await hashFile(join(dir, entry.file));
+      const found = await hashArchiveFile(join(dir, entry.file));
       if (found.sha256 !== entry.sha256 || found.bytes !== entry.bytes) changed.push({ file: entry.file, problem: 'changed' });
     } catch (error) {
-      changed.push({ file: entry.file, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
+      changed.push({ file: entry.file, problem: problemOf(error) });
     }
   }
   // What the folder holds beyond the manifest, its page and files being written is named: the archive cannot account for it.
   const listed = new Set<string>([MANIFEST_NAME, INDEX_NAME, ...manifest.files.flatMap((f) => (f.file === null ? [] : [f.file]))]);
   for (const name of readdirSync(dir).sort()) if (!listed.has(name) && !isPartialName(name)) changed.push({ file: name, problem: 'unlisted' });
-  if (!lstatSync(join(dir, MANIFEST_NAME)).isFile()) changed.unshift({ file: MANIFEST_NAME, problem: 'not-a-file' });
   const index = recordedIndexes.get(manifestSha256);
   if (index !== undefined) {
     try {
-      const found = lstatSync(join(dir, INDEX_NAME)).isFile() ? await hashFile(join(dir, INDEX_NAME)) : null;
-      if (found?.sha256 !== index) changed.push({ file: INDEX_NAME, problem: found ? 'changed' : 'not-a-file' });
+      if ((await hashArchiveFile(join(dir, INDEX_NAME))).sha256 !== index) changed.push({ file: INDEX_NAME, problem: 'changed' });
     } catch (error) {
-      changed.push({ file: INDEX_NAME, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
+      changed.push({ file: INDEX_NAME, problem: problemOf(error) });
     }
   }
   const manifestRecorded = recordedHashes.has(manifestSha256);
