@@ -6,11 +6,11 @@
 // whole when it was appended to. Such a failure is an input error (exit 2) that names the path.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { JOURNAL_NAME, MANIFEST_NAME, manifestFileSchema, manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
+import { JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, manifestFileSchema, manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
 
 /** The file-system calls that write: tests replace them to fail as a full disk does. */
 export interface WriteCalls {
@@ -33,9 +33,20 @@ export interface WrittenFile {
   sha256: string;
 }
 
+/** The process taking the folder's lock: who it is, and how to tell whether another holder still runs. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  isAlive: (pid: number) => boolean;
+  /** A lock left by a process that is gone (killed) is taken over: told so, with its pid. */
+  onStale?: (pid: number) => void;
+}
+
 export class ArchiveFolder {
   /** The journal open for appending (startJournal), else null. */
   private journalFd: number | null = null;
+  /** The lock this folder object holds (lock), else null. */
+  private lockPath: string | null = null;
 
   constructor(
     readonly dir: string,
@@ -79,6 +90,58 @@ export class ArchiveFolder {
     } catch (error) {
       throw this.unwritable(this.dir, error);
     }
+  }
+
+  /**
+   * Takes the folder's lock, or refuses (exit 2, errorCode archive-busy, naming the holder's pid)
+   * while another build writes it: two builds at once each rewrote the manifest and the journal
+   * over the other's. The lock is made whole beside its name and linked into place (link fails if
+   * the name exists), so it is never seen empty. One whose process is gone (same host) is taken over.
+   */
+  lock(owner: LockOwner): void {
+    const path = join(this.dir, LOCK_NAME);
+    const temporary = join(this.dir, `${LOCK_NAME}.${owner.pid}.partial`);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const fd = this.openNew(temporary);
+        try {
+          this.writeAll(fd, Buffer.from(`${JSON.stringify({ pid: owner.pid, host: owner.host })}\n`));
+        } finally {
+          closeSync(fd);
+        }
+        linkSync(temporary, path);
+        this.lockPath = path;
+        return;
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw this.unwritable(path, error);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+      const holder = this.lockHolder(path);
+      if (attempt > 0 || (holder && (holder.host !== owner.host || owner.isAlive(holder.pid)))) {
+        throw new CliError(EXIT.usage, this.t('archive.busy', { dir: this.dir, pid: holder?.pid ?? '?', host: holder?.host ?? '?' }), this.t('archive.busy-hint', { path }), 'archive-busy');
+      }
+      owner.onStale?.(holder?.pid ?? 0);
+      rmSync(path, { force: true });
+    }
+  }
+
+  /** Who holds the lock, as it says; null when it cannot be read as one (then taken over). */
+  private lockHolder(path: string): { pid: number; host: string } | null {
+    try {
+      const held = JSON.parse(this.readPlain(path).toString('utf8')) as { pid?: unknown; host?: unknown };
+      return typeof held.pid === 'number' && typeof held.host === 'string' ? { pid: held.pid, host: held.host } : null;
+    } catch (error) {
+      if (error instanceof NotPlainFileError) throw this.notPlain(path);
+      return null;
+    }
+  }
+
+  /** Gives the lock up (the build finished or failed). */
+  unlock(): void {
+    if (this.lockPath !== null) rmSync(this.lockPath, { force: true });
+    this.lockPath = null;
   }
 
   /** Writes `chunks` as `name`, whole or not at all; returns its size and SHA-256. */

@@ -15,7 +15,7 @@
 
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
-import { ArchiveFolder, hashArchiveFile, NotPlainFileError } from './archive-folder.js';
+import { ArchiveFolder, hashArchiveFile, NotPlainFileError, type LockOwner } from './archive-folder.js';
 import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
 
@@ -61,6 +61,8 @@ export interface BuildOptions {
   onProgress?: (progress: ArchiveProgress) => void;
   /** After each unit is listed (in the journal) and its file in place (a test stops the process here). */
   afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
+  /** Who builds: the folder is locked for it while the build runs (a second build at once is refused). */
+  lock?: LockOwner;
 }
 
 export interface BuildResult {
@@ -91,6 +93,15 @@ export function lineCounter(): { count: (chunks: AsyncIterable<Uint8Array> | Ite
 
 export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource, options: BuildOptions): Promise<BuildResult> {
   folder.create();
+  if (options.lock) folder.lock(options.lock);
+  try {
+    return await buildLocked(folder, source, options);
+  } finally {
+    folder.unlock();
+  }
+}
+
+async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options: BuildOptions): Promise<BuildResult> {
   const stamp = () => new Date(options.now()).toISOString();
   const existing = folder.readManifest();
   // Never another seller's archive replaced, nor an unrelated folder's files overwritten (--out).

@@ -12,6 +12,8 @@ export const MANIFEST_NAME = 'manifest.json';
 export const INDEX_NAME = 'index.html';
 /** The entries listed since manifest.json was last written, one JSON line each, while a build runs (build-archive.ts). */
 export const JOURNAL_NAME = '.manifest.journal';
+/** Held by the build writing the folder (its pid and host, JSON): a second build at once is refused (archive-folder.ts). */
+export const LOCK_NAME = '.archive.lock';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 const period = z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, 'from is after to');

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { coverageOf, type KindCoverage } from '../core/archive-coverage.js';
 import type { Translate } from '../messages/catalogue.js';
 import { ArchiveFolder, hashArchiveFile, NotPlainFileError, openPlainFile, sha256Of } from './archive-folder.js';
-import { INDEX_NAME, JOURNAL_NAME, MANIFEST_NAME, type Manifest } from './manifest.js';
+import { INDEX_NAME, JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, type Manifest } from './manifest.js';
 
 /** unlisted: in the folder but not in the manifest (nor the manifest or its page); not-a-file: a symlink or folder where a file was listed. */
 export type FileProblem = 'missing' | 'changed' | 'unreadable' | 'unlisted' | 'not-a-file';
 
-/** A file being written (temporary name, renamed once whole) or the journal of a build under way: not part of the archive. */
-export const isPartialName = (name: string): boolean => name === JOURNAL_NAME || /^\..+\.partial$/.test(name);
+/** A file being written (temporary name, renamed once whole), the journal or the lock of a build under way: not part of the archive. */
+export const isPartialName = (name: string): boolean => name === JOURNAL_NAME || name === LOCK_NAME || /^\..+\.partial$/.test(name);
 
 export interface ArchiveVerification {
   dir: string;

@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 // The archive's services load when the command runs (the manifest's schema needs zod): every
 // other command starts without them.
 import type { ArchiveProgress, ArchiveSource } from '../archive/build-archive.js';
-import { withRecordedRun } from '../audit/run-recorder.js';
+import { hostname } from 'node:os';
+import { isAlive, withRecordedRun } from '../audit/run-recorder.js';
 import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { READINESS_FLAGS, resolveReadinessRun, runToRecord, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
@@ -126,6 +127,8 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
         onProgress: progressLine(io, options.json),
         // A test stops the process dead here, once a file is in place and listed, to resume it.
         afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', io.term.env, io.term.stderr) : Promise.resolve()),
+        // One build at a time in a folder; a lock a killed build left is taken over, said.
+        lock: { pid: process.pid, host: hostname(), isAlive, onStale: (pid) => io.warn(t('archive.stale-lock', { dir, pid })) },
       });
       const coverage = manifestCoverage(result.manifest);
       // The page beside the manifest: made from it, so not listed in it.

@@ -5,6 +5,8 @@
 type Value = string | number;
 
 export interface MessageParams {
+  'archive.busy': { dir: Value; host: Value; pid: Value };
+  'archive.busy-hint': { path: Value };
   'archive.covered': { from: Value; kind: Value; to: Value };
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
@@ -24,6 +26,7 @@ export interface MessageParams {
   'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
   'archive.recorded': { hash: Value; runId: Value };
   'archive.seller-named': { sellerId: Value };
+  'archive.stale-lock': { dir: Value; pid: Value };
   'archive.unwritable': { code: Value; path: Value };
   'archive.verify-changed': { dir: Value; files: Value; seller: Value };
   'archive.verify-file': { file: Value; problem: Value };
