@@ -2,7 +2,7 @@
 // the ones the audit log recorded. Intact only when every file is as listed and the manifest is
 // one the log knows; anything else names what changed.
 
-import { closeSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageOf, type KindCoverage } from '../core/archive-coverage.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -25,6 +25,8 @@ export interface ArchiveVerification {
   changed: { file: string; problem: FileProblem }[];
   files: number;
   complete: boolean;
+  /** The build that wrote it stopped before the end (its manifest not complete, or its journal left): archive again to finish it. */
+  unfinished: boolean;
   coverage: KindCoverage[];
   seller: string;
   day: string;
@@ -94,6 +96,7 @@ export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<str
     changed,
     files: manifest.files.filter((f) => f.file !== null).length,
     complete: manifest.complete,
+    unfinished: !manifest.complete || existsSync(join(dir, JOURNAL_NAME)),
     coverage: manifestCoverage(manifest),
     seller: manifest.seller.id,
     day: manifest.day,

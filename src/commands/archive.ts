@@ -175,7 +175,7 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   const seller = sellerId ? t('archive.seller-named', { sellerId }) : t('archive.seller-unnamed');
   const sample = verdict.manifest.source === 'demo' && !options.json;
   if (options.json) {
-    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, sellerId, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
+    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, sellerId, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, unfinished: verdict.unfinished, coverage: verdict.coverage };
     io.print(JSON.stringify(document, null, 2));
   }
   if (verdict.status === 'intact') {
@@ -183,6 +183,8 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
     return EXIT.ok;
   }
   if (sample) io.say(io.err.yellow(io.err.bold(t('demo.banner'))));
+  // Never finished: nothing was damaged, the build stopped; archiving again into the folder resumes and finishes it.
+  if (verdict.unfinished) throw new CliError(EXIT.notReady, t('archive.verify-unfinished', { dir, seller }), t('archive.verify-unfinished-hint', { dir }));
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
   // A file the manifest does not list was added, not damaged: it is moved out, not restored.
   const unlisted = verdict.changed.filter((c) => c.problem === 'unlisted').map((c) => c.file);

@@ -32,6 +32,8 @@ export interface MessageParams {
   'archive.verify-file': { file: Value; problem: Value };
   'archive.verify-intact': { dir: Value; files: Value; seller: Value };
   'archive.verify-log-broken': { path: Value };
+  'archive.verify-unfinished': { dir: Value; seller: Value };
+  'archive.verify-unfinished-hint': { dir: Value };
   'archive.verify-unlisted-hint': { files: Value };
   'archive.written': { dir: Value; empty: Value; fetched: Value; files: Value; reused: Value };
   'audit.abandoned-run': { runId: Value };
