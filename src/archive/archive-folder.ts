@@ -165,8 +165,8 @@ export class ArchiveFolder {
     return { bytes, sha256: hash.digest('hex') };
   }
 
-  /** Replaces manifest.json whole. */
-  writeManifest(manifest: Manifest): void {
+  /** Replaces manifest.json whole; returns the SHA-256 of the bytes written (what the audit log records). */
+  writeManifest(manifest: Manifest): string {
     const data = Buffer.from(`${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`);
     const pending = this.begin(MANIFEST_NAME);
     try {
@@ -176,6 +176,7 @@ export class ArchiveFolder {
       this.abandon(pending);
       throw this.unwritable(pending.path, error);
     }
+    return sha256Of(data);
   }
 
   /**

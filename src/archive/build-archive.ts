@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
 import { ArchiveFolder, hashArchiveFile, NotPlainFileError, type LockOwner } from './archive-folder.js';
-import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
+import { INDEX_NAME, type Manifest, type ManifestFile, type ManifestProblem, type Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
 
 export interface ArchiveUnit {
@@ -63,6 +63,10 @@ export interface BuildOptions {
   afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
   /** Who builds: the folder is locked for it while the build runs (a second build at once is refused). */
   lock?: LockOwner;
+  /** index.html, made from the final manifest. */
+  page?: (manifest: Manifest) => string;
+  /** Records the finished archive (the audit log's event); until it has, the journal stays and the archive reads as unfinished. */
+  record?: (finished: { manifest: Manifest; manifestSha256: string; indexSha256: string | null }) => void;
 }
 
 export interface BuildResult {
@@ -70,6 +74,9 @@ export interface BuildResult {
   fetched: number;
   reused: number;
   gaps: ReturnType<typeof allGaps>;
+  manifestSha256: string;
+  /** index.html's, when a page was made. */
+  indexSha256: string | null;
 }
 
 /** Counts data rows in a text report as it streams: lines after the header, ended by LF, CRLF or a lone CR (old Mac spreadsheets). */
@@ -149,6 +156,7 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
   folder.startJournal();
   let fetched = 0;
+  let manifestSha256: string;
   try {
     source.prepare?.(todo);
     for (const [index, unit] of todo.entries()) {
@@ -173,12 +181,18 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
     }
     manifest.complete = true;
     manifest.updatedAt = stamp();
-    folder.writeManifest(manifest);
+    manifestSha256 = folder.writeManifest(manifest);
   } finally {
     folder.closeJournal();
   }
-  // The manifest lists all the journal did: it goes (left by a kill here, the next run finds its entries in the manifest too).
+  // The page made from the final manifest, then the archive recorded, and only then the journal
+  // removed: a journal left means the build did not finish (verify says so). It was removed before
+  // the page and the record, so a kill between them left a complete manifest, a page of the run
+  // before and no record: verify named manifest.json as changed. (Left by a kill, the next run
+  // finds the journal's entries in the manifest too.)
+  const page = options.page ? await folder.writeFile(INDEX_NAME, [Buffer.from(options.page(manifest))]) : null;
+  options.record?.({ manifest, manifestSha256, indexSha256: page?.sha256 ?? null });
   folder.removeJournal();
   options.onProgress?.({ done: units.length, total: units.length, unit: null, etaMs: 0 });
-  return { manifest, fetched, reused, gaps: allGaps(manifestCoverage(manifest)) };
+  return { manifest, fetched, reused, gaps: allGaps(manifestCoverage(manifest)), manifestSha256, indexSha256: page?.sha256 ?? null };
 }

@@ -101,7 +101,7 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
   const { t } = io;
   // Days that have not happened cannot be fetched: a report asked for them comes back empty, and would be kept as "no data".
   if (options.run.asOf > io.term.today()) throw new UsageError(t('archive.future-day', { day: options.run.asOf, today: io.term.today() }), t('archive.future-day-hint'));
-  const [{ ArchiveFolder }, { buildArchive }, { INDEX_NAME, MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
+  const [{ ArchiveFolder }, { buildArchive }, { INDEX_NAME, MANIFEST_NAME }, { archiveEvent }, { manifestCoverage }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
     import('../archive/archive-folder.js'),
     import('../archive/build-archive.js'),
     import('../archive/manifest.js'),
@@ -129,13 +129,13 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
         afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', io.term.env, io.term.stderr) : Promise.resolve()),
         // One build at a time in a folder; a lock a killed build left is taken over, said.
         lock: { pid: process.pid, host: hostname(), isAlive, onStale: (pid) => io.warn(t('archive.stale-lock', { dir, pid })) },
+        // The page beside the manifest: made from it, so not listed in it; its hash is recorded with the manifest's.
+        page: (manifest) => archiveIndexHtml(manifest, manifestCoverage(manifest), t),
+        record: ({ manifest, manifestSha256, indexSha256 }) => recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest, manifestSha256, indexSha256: indexSha256!, gaps: allGaps(manifestCoverage(manifest)).length })),
       });
+      const { manifestSha256 } = result;
       const coverage = manifestCoverage(result.manifest);
-      // The page beside the manifest: made from it, so not listed in it.
-      const index = await folder.writeFile(INDEX_NAME, [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
-      const manifestSha256 = manifestHash(dir);
       const gaps = allGaps(coverage);
-      recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest: result.manifest, manifestSha256, indexSha256: index.sha256, gaps: gaps.length }));
       const empty = result.manifest.files.filter((f) => f.file === null).length;
       if (options.json) {
         const document: ArchiveJson = {

@@ -56,4 +56,26 @@ describe('archive verify on a build that never finished', () => {
     expect(verified.code, verified.stderr).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ status: 'intact', unfinished: false });
   });
+
+  it('killed once the final manifest is written but before the archive is recorded: the journal is left, verify says unfinished, and archive again finishes it', async () => {
+    const dir = join(home, 'unrecorded');
+    const stopped = buildArchive(new ArchiveFolder(dir, t), demoArchiveSource(demoSeller('blocked')), {
+      day: DAY,
+      required: requiredCoverage(DAY, ['north-america']),
+      now: () => Date.parse(`${DAY}T12:00:00Z`),
+      page: () => '<!doctype html><p>page</p>',
+      record: () => {
+        throw new Error('killed');
+      },
+    });
+    await expect(stopped).rejects.toThrow('killed');
+    expect(existsSync(join(dir, JOURNAL_NAME))).toBe(true);
+    const verified = await runMain(['archive', 'verify', dir, '--audit-db', db, '--json'], env);
+    expect(verified.code).toBe(3);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ complete: true, unfinished: true });
+    const again = await runMain(['archive', '--out', dir, '--audit-db', db, '--as-of', DAY], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
+    expect((await runMain(['archive', 'verify', dir, '--audit-db', db], env)).code).toBe(0);
+  });
 });
