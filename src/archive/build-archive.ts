@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
 import { ArchiveFolder, hashArchiveFile, NotPlainFileError, type LockOwner } from './archive-folder.js';
-import { INDEX_NAME, type Manifest, type ManifestFile, type ManifestProblem, type Origin } from './manifest.js';
+import { fileNameSchema, INDEX_NAME, type Manifest, type ManifestFile, type ManifestProblem, type Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
 
 export interface ArchiveUnit {
@@ -169,6 +169,8 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
       } else if (result.type === 'empty') {
         entry = { file: null, kind: unit.kind, marketplaces: unit.marketplaces, period: unit.period, rows: 0, bytes: 0, sha256: null, origin: result.origin, unit: unit.id };
       } else {
+        // A name the manifest cannot list (a path, the manifest's or the page's) is a bug of the source: nothing is written under it.
+        if (!fileNameSchema.safeParse(result.name).success) throw new Error(`archive source ${source.id} named a file ${JSON.stringify(result.name)}, which an archive cannot hold`);
         const written = await folder.writeFile(result.name, result.chunks);
         entry = { file: result.name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id };
         fetched += 1;

@@ -17,8 +17,15 @@ export const LOCK_NAME = '.archive.lock';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 const period = z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, 'from is after to');
-/** A file's name inside the archive folder: one plain name, never a path that leaves it. */
-const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,200}$/, 'a plain file name');
+/**
+ * A file's name inside the archive folder: one plain name, never a path that leaves it, and never
+ * the manifest's or its page's (index.html is made from the manifest, so it cannot be listed in it:
+ * a file listed as index.html was overwritten by the page, and the archive failed its own verify).
+ */
+export const fileNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,200}$/, 'a plain file name')
+  .refine((name) => ![MANIFEST_NAME, INDEX_NAME].includes(name.toLowerCase()), 'not the name of the manifest or its page');
 
 export const originSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('report'), reportType: z.string(), reportId: z.string() }),
@@ -30,7 +37,7 @@ export type Origin = z.infer<typeof originSchema>;
 
 export const manifestFileSchema = z.strictObject({
   /** null: Amazon had no data for the period (a report cancelled for lack of data); nothing to keep. */
-  file: fileName.nullable(),
+  file: fileNameSchema.nullable(),
   kind: z.enum(ARCHIVE_KINDS),
   marketplaces: z.array(z.string()),
   period,

@@ -152,6 +152,30 @@ describe('the page beside the manifest', () => {
   });
 });
 
+describe('index.html in the manifest', () => {
+  const unit = (id: string): ArchiveUnit => ({ id, kind: 'all-orders', marketplaces: [], period: { from: '2026-11-01', to: '2026-11-02' } });
+  const naming = (name: string): ArchiveSource => ({ id: 'demo', sellerId: 'A2DEMO5ELLER7Q', regions: [], units: () => Promise.resolve([unit('u1')]), fetch: () => Promise.resolve({ type: 'file', name, chunks: [Buffer.from('data\n')], rows: () => 0, origin: { type: 'demo', reportType: 'x' } }) });
+
+  it('a source file named index.html or manifest.json is never written nor listed (listed, the page overwrote it and the fresh archive failed its own verify)', async () => {
+    for (const name of ['index.html', 'Manifest.json']) {
+      const dir = join(home, `reserved-${name}`);
+      const failure = await buildArchive(new ArchiveFolder(dir, t), naming(name), { day: DAY, required: [], now: () => Date.parse(`${DAY}T12:00:00Z`), page: () => 'PAGE' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['manifest.json']);
+      expect(manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))).files).toEqual([]);
+    }
+  });
+
+  it('a manifest listing index.html does not parse: verify refuses it (exit 2) rather than checking the page against two hashes', async () => {
+    const dir = join(home, 'page-listed');
+    await buildArchive(new ArchiveFolder(dir, t), naming('all-orders_x.txt'), { day: DAY, required: [], now: () => Date.parse(`${DAY}T12:00:00Z`) });
+    const text = readFileSync(join(dir, 'manifest.json'), 'utf8').replace('all-orders_x.txt', 'index.html');
+    writeFileSync(join(dir, 'manifest.json'), text);
+    const failure = await verifyArchive(dir, new Set([manifestHash(dir)]), t).catch((error: unknown) => error);
+    expect((failure as { exitCode?: number }).exitCode).toBe(2);
+  });
+});
+
 describe('archived again into the same folder on a later day', () => {
   it('fetches only what is new, covers as of the new day, and says so (it said "covered" as of the old day, fetching nothing)', async () => {
     const out = join(home, 'later');
