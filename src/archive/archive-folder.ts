@@ -6,7 +6,7 @@
 // whole when it was appended to. Such a failure is an input error (exit 2) that names the path.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
@@ -119,12 +119,18 @@ export class ArchiveFolder {
         rmSync(temporary, { force: true });
       }
       const holder = this.lockHolder(path);
-      if (attempt > 0 || (holder && (holder.host !== owner.host || owner.isAlive(holder.pid)))) {
+      if (attempt > 0 || (holder && stillRunning(holder, owner))) {
         throw new CliError(EXIT.usage, this.t('archive.busy', { dir: this.dir, pid: holder?.pid ?? '?', host: holder?.host ?? '?' }), this.t('archive.busy-hint', { path }), 'archive-busy');
       }
       owner.onStale?.(holder?.pid ?? 0);
       rmSync(path, { force: true });
     }
+  }
+
+  /** The build writing the folder now (its lock's holder, still running), else null. */
+  buildingNow(probe: Pick<LockOwner, 'host' | 'isAlive'>): { pid: number; host: string } | null {
+    const holder = existsSync(join(this.dir, LOCK_NAME)) ? this.lockHolder(join(this.dir, LOCK_NAME)) : null;
+    return holder && stillRunning(holder, probe) ? holder : null;
   }
 
   /** Who holds the lock, as it says; null when it cannot be read as one (then taken over). */
@@ -330,6 +336,9 @@ export class ArchiveFolder {
     }
   }
 }
+
+/** Whether a lock's holder may still run: its process lives, or it is another host's (which this one cannot tell). */
+const stillRunning = (holder: { pid: number; host: string }, probe: Pick<LockOwner, 'host' | 'isAlive'>): boolean => holder.host !== probe.host || probe.isAlive(holder.pid);
 
 /** A symlink, FIFO, device or folder where the archive reads a file of its own. */
 export class NotPlainFileError extends Error {

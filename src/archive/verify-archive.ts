@@ -6,7 +6,7 @@ import { closeSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageOf, type KindCoverage } from '../core/archive-coverage.js';
 import type { Translate } from '../messages/catalogue.js';
-import { ArchiveFolder, hashArchiveFile, NotPlainFileError, openPlainFile, sha256Of } from './archive-folder.js';
+import { ArchiveFolder, hashArchiveFile, NotPlainFileError, openPlainFile, sha256Of, type LockOwner } from './archive-folder.js';
 import { INDEX_NAME, JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, type Manifest } from './manifest.js';
 
 /** unlisted: in the folder but not in the manifest (nor the manifest or its page); not-a-file: a symlink or folder where a file was listed. */
@@ -27,6 +27,8 @@ export interface ArchiveVerification {
   complete: boolean;
   /** The build that wrote it stopped before the end (its manifest not complete, or its journal left): archive again to finish it. */
   unfinished: boolean;
+  /** A build writing the folder now (its lock held by a running process): verify once it finishes. */
+  building: { pid: number; host: string } | null;
   coverage: KindCoverage[];
   seller: string;
   day: string;
@@ -54,7 +56,7 @@ export function manifestCoverage(manifest: Manifest): KindCoverage[] {
  * manifest hash: the page a seller reads is checked too. Throws an input error when there is no
  * readable manifest.
  */
-export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate, recordedIndexes: ReadonlyMap<string, string> = new Map()): Promise<ArchiveVerification> {
+export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<string>, t: Translate, recordedIndexes: ReadonlyMap<string, string> = new Map(), probe: Pick<LockOwner, 'host' | 'isAlive'> | null = null): Promise<ArchiveVerification> {
   const folder = new ArchiveFolder(dir, t);
   // A manifest.json that is a symlink or FIFO is refused, named (read through, or waited on for ever, before).
   const read = folder.readManifestFile();
@@ -97,6 +99,7 @@ export async function verifyArchive(dir: string, recordedHashes: ReadonlySet<str
     files: manifest.files.filter((f) => f.file !== null).length,
     complete: manifest.complete,
     unfinished: !manifest.complete || existsSync(join(dir, JOURNAL_NAME)),
+    building: probe ? folder.buildingNow(probe) : null,
     coverage: manifestCoverage(manifest),
     seller: manifest.seller.id,
     day: manifest.day,

@@ -169,7 +169,7 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   const { hashes, indexes, latestDir, logVerifies } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
   const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
-  const verdict = await verifyArchive(dir, hashes, t, indexes);
+  const verdict = await verifyArchive(dir, hashes, t, indexes, { host: hostname(), isAlive });
   // Whose archive it is, as its manifest says: a reports archive made without --seller-id names no one.
   const sellerId = isNamedSeller(verdict.seller) ? verdict.seller : null;
   const seller = sellerId ? t('archive.seller-named', { sellerId }) : t('archive.seller-unnamed');
@@ -184,6 +184,7 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   }
   if (sample) io.say(io.err.yellow(io.err.bold(t('demo.banner'))));
   // Never finished: nothing was damaged, the build stopped; archiving again into the folder resumes and finishes it.
+  if (verdict.building) throw new CliError(EXIT.notReady, t('archive.verify-building', { dir, seller, pid: verdict.building.pid, host: verdict.building.host }), t('archive.verify-building-hint'));
   if (verdict.unfinished) throw new CliError(EXIT.notReady, t('archive.verify-unfinished', { dir, seller }), t('archive.verify-unfinished-hint', { dir }));
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
   // A file the manifest does not list was added, not damaged: it is moved out, not restored.

@@ -956,6 +956,8 @@ export const en = {
   'archive.verify-intact': (p: P) => `Archive ${p.dir} of ${p.seller} is intact: ${num(p.files)} files match the manifest, and the manifest matches the audit log.`,
   'archive.verify-changed': (p: P) => `Archive ${p.dir} of ${p.seller} has changed: ${p.files}.`,
   'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? 'not in the manifest' : p.problem === 'not-a-file' ? 'not a plain file' : p.problem === 'missing' ? 'missing' : p.problem === 'unreadable' ? 'unreadable' : 'not as recorded'})`,
+  'archive.verify-building': (p: P) => `Archive ${p.dir} of ${p.seller} is being written now (close-account archive, process ${p.pid} on ${p.host}): not finished yet.`,
+  'archive.verify-building-hint': () => 'Verify it once that build has finished.',
   'archive.verify-unfinished': (p: P) => `Archive ${p.dir} of ${p.seller} is unfinished: the build writing it stopped before the end (killed, or stopped by an error), so it is not yet recorded in the audit log.`,
   'archive.verify-unfinished-hint': (p: P) => `Run close-account archive again with the same source and --out ${p.dir}: it keeps every whole file, fetches only what is missing, and records the archive; then verify it.`,
   'archive.verify-hint': () => 'Restore the named files from a backup, or make the archive again into a new folder (--out).',

@@ -945,6 +945,8 @@ export const ja: Messages = {
   'archive.verify-intact': (p: P) => `${p.seller}のアーカイブ ${p.dir} は無傷です: ${num(p.files)} ファイルがマニフェストと一致し、マニフェストは監査ログと一致します。`,
   'archive.verify-changed': (p: P) => `${p.seller}のアーカイブ ${p.dir} は変更されています: ${p.files}。`,
   'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? 'マニフェストにありません' : p.problem === 'not-a-file' ? '通常のファイルではありません' : p.problem === 'missing' ? 'ありません' : p.problem === 'unreadable' ? '読めません' : '記録と異なります'})`,
+  'archive.verify-building': (p: P) => `${p.seller}のアーカイブ ${p.dir} は書き込み中です (close-account archive、${p.host} のプロセス ${p.pid}): まだ完成していません。`,
+  'archive.verify-building-hint': () => 'その作成処理が終わってから検証してください。',
   'archive.verify-unfinished': (p: P) => `${p.seller}のアーカイブ ${p.dir} は未完成です。書き込み中の作成処理が最後まで終わらずに止まったため (強制終了またはエラー)、まだ監査ログに記録されていません。`,
   'archive.verify-unfinished-hint': (p: P) => `同じデータ元と --out ${p.dir} で close-account archive をもう一度実行してください。完全なファイルはそのまま残し、足りない分だけ取得してアーカイブを記録します。そのあと検証してください。`,
   'archive.verify-hint': () => '示されたファイルをバックアップから戻すか、新しいフォルダー (--out) にアーカイブを作り直してください。',

@@ -28,6 +28,7 @@ export interface MessageParams {
   'archive.seller-named': { sellerId: Value };
   'archive.stale-lock': { dir: Value; pid: Value };
   'archive.unwritable': { code: Value; path: Value };
+  'archive.verify-building': { dir: Value; host: Value; pid: Value; seller: Value };
   'archive.verify-changed': { dir: Value; files: Value; seller: Value };
   'archive.verify-file': { file: Value; problem: Value };
   'archive.verify-intact': { dir: Value; files: Value; seller: Value };

@@ -926,6 +926,8 @@ export const zhCN: Messages = {
   'archive.verify-intact': (p: P) => `${p.seller}的存档 ${p.dir} 完好：${num(p.files)} 个文件与清单一致，清单与审计日志一致。`,
   'archive.verify-changed': (p: P) => `${p.seller}的存档 ${p.dir} 已被改动：${p.files}。`,
   'archive.verify-file': (p: P) => `${p.file} (${p.problem === 'unlisted' ? '不在清单中' : p.problem === 'not-a-file' ? '不是普通文件' : p.problem === 'missing' ? '缺失' : p.problem === 'unreadable' ? '无法读取' : '与记录不符'})`,
+  'archive.verify-building': (p: P) => `${p.seller}的存档 ${p.dir} 正在写入 (close-account archive，${p.host} 上的进程 ${p.pid})：尚未完成。`,
+  'archive.verify-building-hint': () => '请在该构建完成后再验证。',
   'archive.verify-unfinished': (p: P) => `${p.seller}的存档 ${p.dir} 尚未完成：写入它的构建在结束前停止了 (被终止或因错误停止)，因此尚未记录在审计日志中。`,
   'archive.verify-unfinished-hint': (p: P) => `请用相同的来源和 --out ${p.dir} 再次运行 close-account archive：它会保留所有完整文件，只获取缺少的部分，并记录存档；然后再验证。`,
   'archive.verify-hint': () => '请从备份恢复所列文件，或在新文件夹 (--out) 中重新生成存档。',

@@ -92,4 +92,16 @@ describe('two builds into one folder at once', () => {
     await expect(build(dir, failing, owner(1001))).rejects.toThrow('source broke');
     expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
   });
+
+  it('archive verify while a build writes the folder says it is being written (by whom), not unfinished nor changed', async () => {
+    const dir = join(tempDir(), 'archive');
+    const held = heldDemo();
+    const first = build(dir, held.source, owner(1001));
+    await held.atFirst;
+    const verdict = await verifyArchive(dir, new Set(), t, new Map(), { host: 'here', isAlive: (pid) => pid === 1001 });
+    expect(verdict.building).toEqual({ pid: 1001, host: 'here' });
+    held.release();
+    await first;
+    expect((await verifyArchive(dir, new Set([manifestHash(dir)]), t, new Map(), { host: 'here', isAlive: () => true })).building).toBeNull();
+  });
 });

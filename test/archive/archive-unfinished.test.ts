@@ -3,15 +3,15 @@
 // than naming the manifest as changed and telling the seller to restore files from a backup
 // (attack 2026-12-04). A finished build leaves no journal.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoSeller } from '../../src/adapters/demo/demo-seller.js';
 import { ArchiveFolder } from '../../src/archive/archive-folder.js';
 import { buildArchive } from '../../src/archive/build-archive.js';
 import { demoArchiveSource } from '../../src/archive/demo-archive.js';
-import { JOURNAL_NAME } from '../../src/archive/manifest.js';
+import { JOURNAL_NAME, LOCK_NAME } from '../../src/archive/manifest.js';
 import { requiredCoverage } from '../../src/core/archive-coverage.js';
 import { translator } from '../../src/messages/catalogue.js';
 import { runMain } from '../helpers/cli-in-process.js';
@@ -77,5 +77,17 @@ describe('archive verify on a build that never finished', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
     expect((await runMain(['archive', 'verify', dir, '--audit-db', db], env)).code).toBe(0);
+  });
+
+  it('while a build writes the folder (its lock held by a running process), verify says so and by whom', async () => {
+    // The folder a build stopped in (manifest not complete), now being written again: this test's own process stands for that build.
+    const dir = join(home, 'stopped');
+    writeFileSync(join(dir, LOCK_NAME), `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
+    const verified = await runMain(['archive', 'verify', dir, '--audit-db', db], env);
+    rmSync(join(dir, LOCK_NAME));
+    expect(verified.code).toBe(3);
+    expect(verified.stderr).toContain('being written now');
+    expect(verified.stderr).toContain(String(process.pid));
+    expect(verified.stderr).not.toContain('is unfinished');
   });
 });
