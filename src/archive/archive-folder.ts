@@ -218,6 +218,11 @@ export class ArchiveFolder {
     this.journalFd = null;
   }
 
+  /** Removes one file of the archive (a damaged one the manifest no longer lists). */
+  removeFile(name: string): void {
+    rmSync(join(this.dir, name), { force: true });
+  }
+
   /** Closes and removes the journal, once the manifest lists all it did. */
   removeJournal(): void {
     this.closeJournal();

@@ -61,6 +61,8 @@ export interface BuildOptions {
   onProgress?: (progress: ArchiveProgress) => void;
   /** After each unit is listed (in the journal) and its file in place (a test stops the process here). */
   afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
+  /** A file of the archive that no longer hashed as listed, removed (fetched again, or its period a gap). */
+  onDamaged?: (file: string) => void;
   /** Who builds: the folder is locked for it while the build runs (a second build at once is refused). */
   lock?: LockOwner;
   /** index.html, made from the final manifest. */
@@ -125,6 +127,7 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
   if (sameArchive) for (const entry of folder.readJournal()) listed.set(entry.unit, entry);
   // A listed file that no longer hashes as listed is fetched again; one that does is kept.
   const kept: ManifestFile[] = [];
+  const damaged: string[] = [];
   for (const entry of listed.values()) {
     if (entry.file === null) {
       kept.push(entry);
@@ -133,6 +136,7 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
     try {
       const found = await hashArchiveFile(join(folder.dir, entry.file));
       if (found.sha256 === entry.sha256 && found.bytes === entry.bytes) kept.push(entry);
+      else damaged.push(entry.file);
     } catch (error) {
       // A symlink or FIFO put in its place is refused, named (never read through, never waited on).
       if (error instanceof NotPlainFileError) throw folder.notPlain(error.path);
@@ -154,6 +158,15 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
   const skipped = units.length - todo.length;
   // The manifest first, then the journal emptied: killed between the two, the next run reads both again.
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
+  // A listed file that no longer hashes as listed (cut short, changed) is no longer listed: its bytes
+  // go too, said. Left, a file whose unit is not fetched again (archived on a later day, its window
+  // moved) stayed in the folder unlisted, and the new archive failed its own verify.
+  const keptNames = new Set(kept.map((f) => f.file));
+  for (const name of new Set(damaged)) {
+    if (keptNames.has(name)) continue;
+    folder.removeFile(name);
+    options.onDamaged?.(name);
+  }
   folder.startJournal();
   let fetched = 0;
   let manifestSha256: string;

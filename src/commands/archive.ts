@@ -127,6 +127,7 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
         onProgress: progressLine(io, options.json),
         // A test stops the process dead here, once a file is in place and listed, to resume it.
         afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', io.term.env, io.term.stderr) : Promise.resolve()),
+        onDamaged: (file) => io.warn(t('archive.damaged-removed', { file, dir })),
         // One build at a time in a folder; a lock a killed build left is taken over, said.
         lock: { pid: process.pid, host: hostname(), isAlive, onStale: (pid) => io.warn(t('archive.stale-lock', { dir, pid })) },
         // The page beside the manifest: made from it, so not listed in it; its hash is recorded with the manifest's.

@@ -931,6 +931,7 @@ export const en = {
   'archive.busy': (p: P) => `Another close-account archive (process ${p.pid} on ${p.host}) is writing ${p.dir}; two at once would overwrite each other's manifest, so this one wrote nothing.`,
   'archive.busy-hint': (p: P) => `Wait for it to finish, then run this command again (it fetches only what is missing). If no such process runs, remove ${p.path} and run again.`,
   'archive.stale-lock': (p: P) => `A build of ${p.dir} by process ${p.pid}, no longer running, left its lock: taken over.`,
+  'archive.damaged-removed': (p: P) => `${p.file} in ${p.dir} no longer matched its manifest entry (cut short or changed): removed, and fetched again where the source still has it (else its period is a gap).`,
   'archive.not-plain-file': (p: P) => `${p.path} is not a plain file (a symlink, FIFO, device or folder was put there); close-account neither reads nor writes through it, and stopped.`,
   'archive.not-plain-file-hint': () => 'Move it out of the archive folder (close-account never makes one), then run the same command again.',
   'archive.manifest-unreadable': (p: P) => `The archive's manifest ${p.path} cannot be read: ${p.detail}.`,

@@ -920,6 +920,7 @@ export const ja: Messages = {
   'archive.busy': (p: P) => `別の close-account archive (${p.host} のプロセス ${p.pid}) が ${p.dir} に書き込んでいます。同時に 2 つ実行するとマニフェストを上書きし合うため、こちらは何も書き込みませんでした。`,
   'archive.busy-hint': (p: P) => `終わるのを待ってから、このコマンドをもう一度実行してください (足りない分だけ取得します)。そのようなプロセスが動いていなければ、${p.path} を削除してから実行してください。`,
   'archive.stale-lock': (p: P) => `もう動いていないプロセス ${p.pid} が ${p.dir} の作成中に残したロックを引き継ぎました。`,
+  'archive.damaged-removed': (p: P) => `${p.dir} の ${p.file} はマニフェストの記録と一致しなくなっていました (切り詰めまたは変更): 削除しました。データ元にまだあれば取り直します (なければその期間は欠落になります)。`,
   'archive.not-plain-file': (p: P) => `${p.path} は通常のファイルではありません (シンボリックリンク、FIFO、デバイスまたはフォルダーが置かれています)。close-account はそれを通して読み書きせず、停止しました。`,
   'archive.not-plain-file-hint': () => 'アーカイブフォルダーの外へ移動してから (close-account がこれを作ることはありません)、同じコマンドをもう一度実行してください。',
   'archive.manifest-unreadable': (p: P) => `アーカイブのマニフェスト ${p.path} を読めません: ${p.detail}。`,

@@ -8,6 +8,7 @@ export interface MessageParams {
   'archive.busy': { dir: Value; host: Value; pid: Value };
   'archive.busy-hint': { path: Value };
   'archive.covered': { from: Value; kind: Value; to: Value };
+  'archive.damaged-removed': { dir: Value; file: Value };
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
   'archive.failed-download': { attempts: Value; detail: Value };

@@ -901,6 +901,7 @@ export const zhCN: Messages = {
   'archive.busy': (p: P) => `另一个 close-account archive (${p.host} 上的进程 ${p.pid}) 正在写入 ${p.dir}；两个同时运行会互相覆盖清单，因此本次没有写入任何内容。`,
   'archive.busy-hint': (p: P) => `请等它完成后再次运行此命令 (它只获取缺少的部分)。如果没有这样的进程在运行，请删除 ${p.path} 后再运行。`,
   'archive.stale-lock': (p: P) => `已不在运行的进程 ${p.pid} 在构建 ${p.dir} 时留下了锁：已接管。`,
+  'archive.damaged-removed': (p: P) => `${p.dir} 中的 ${p.file} 已与清单记录不符 (被截短或被改动)：已删除；来源仍有时会重新获取 (否则该期间为缺口)。`,
   'archive.not-plain-file': (p: P) => `${p.path} 不是普通文件 (有人在那里放了符号链接、FIFO、设备或文件夹)；close-account 不会通过它读取或写入，已停止。`,
   'archive.not-plain-file-hint': () => '请把它移出存档文件夹 (close-account 从不创建这种东西)，然后再次运行同一命令。',
   'archive.manifest-unreadable': (p: P) => `无法读取存档清单 ${p.path}：${p.detail}。`,

@@ -197,6 +197,21 @@ describe('archived again into the same folder on a later day', () => {
   });
 });
 
+describe('a file cut short, then archived again on a later day', () => {
+  it('the damaged file is removed (said), not left unlisted: the new archive verifies (it failed its own verify, naming the file unlisted)', async () => {
+    const dir = join(home, 'cut-later');
+    const removed: string[] = [];
+    const build = (day: string) => buildArchive(new ArchiveFolder(dir, t), demoArchiveSource(demoSeller('blocked')), { day, required: requiredCoverage(day, ['north-america']), now: () => Date.parse(`${day}T12:00:00Z`), onDamaged: (file) => removed.push(file) });
+    const first = await build('2026-11-01');
+    const victim = first.manifest.files.find((f) => f.file && f.kind === 'all-orders')!.file!;
+    writeFileSync(join(dir, victim), readFileSync(join(dir, victim)).subarray(0, 20));
+    const second = await build(DAY);
+    expect(removed).toEqual([victim]);
+    const verdict = await verifyArchive(dir, new Set([second.manifestSha256]), t);
+    expect(verdict.changed).toEqual([]);
+  });
+});
+
 describe('an archive as of a day still to come', () => {
   it('is refused (exit 2, nothing written): it recorded the months to come as "no data" and data-export passed on that day', async () => {
     const out = join(home, 'future');
