@@ -15,8 +15,8 @@
 
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
-import { ArchiveFolder, hashArchiveFile, NotPlainFileError, type LockOwner } from './archive-folder.js';
-import { fileNameSchema, INDEX_NAME, type Manifest, type ManifestFile, type ManifestProblem, type Origin } from './manifest.js';
+import { ArchiveFolder, hashArchiveFile, NotPlainFileError, sha256Of, type LockOwner } from './archive-folder.js';
+import { fileNameSchema, INDEX_NAME, nameWithDigest, type Manifest, type ManifestFile, type ManifestProblem, type Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
 
 export interface ArchiveUnit {
@@ -170,6 +170,8 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
   folder.startJournal();
   let fetched = 0;
   let manifestSha256: string;
+  /** Each file name in use (lower case: a Mac's disk tells no more), by the unit whose file it is. */
+  const taken = new Map(kept.flatMap((f) => (f.file === null ? [] : [[f.file.toLowerCase(), f.unit] as const])));
   try {
     source.prepare?.(todo);
     for (const [index, unit] of todo.entries()) {
@@ -184,8 +186,13 @@ async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options
       } else {
         // A name the manifest cannot list (a path, the manifest's or the page's) is a bug of the source: nothing is written under it.
         if (!fileNameSchema.safeParse(result.name).success) throw new Error(`archive source ${source.id} named a file ${JSON.stringify(result.name)}, which an archive cannot hold`);
-        const written = await folder.writeFile(result.name, result.chunks);
-        entry = { file: result.name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id };
+        // A name a kept file of another unit holds (a report file edited since the last run: a new unit, the same name) is
+        // made distinct by the unit: written over, the kept file no longer hashed as listed and the new archive failed its own verify.
+        const holder = taken.get(result.name.toLowerCase());
+        const name = holder === undefined || holder === unit.id ? result.name : nameWithDigest(result.name, sha256Of(unit.id));
+        taken.set(name.toLowerCase(), unit.id);
+        const written = await folder.writeFile(name, result.chunks);
+        entry = { file: name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id };
         fetched += 1;
       }
       if (entry) {

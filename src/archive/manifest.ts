@@ -27,6 +27,12 @@ export const fileNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,200}$/, 'a plain file name')
   .refine((name) => ![MANIFEST_NAME, INDEX_NAME].includes(name.toLowerCase()), 'not the name of the manifest or its page');
 
+/** `name` made distinct with the start of a digest, before its extension (still a plain name of at most 200 characters). */
+export function nameWithDigest(name: string, digest: string): string {
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return `${name.slice(0, name.length - extension.length).slice(0, 160)}_${digest.slice(0, 16)}${extension}`;
+}
+
 export const originSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('report'), reportType: z.string(), reportId: z.string() }),
   z.strictObject({ type: z.literal('api'), operation: z.string() }),

@@ -212,6 +212,24 @@ describe('a file cut short, then archived again on a later day', () => {
   });
 });
 
+describe('a report file edited, then archived again into the same folder', () => {
+  it('its new copy is kept beside the old one under another name, and the archive verifies (the copy overwrote the kept file, and the new archive failed its own verify)', async () => {
+    const reports = join(home, 'edited-reports');
+    mkdirSync(reports);
+    const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
+    writeReport(reports, 'orders.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2026-11-20')]);
+    const out = join(home, 'edited-archive');
+    const args = ['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'EDITED1SELLER', '--out', out];
+    expect((await run(args)).code).toBe(3);
+    writeReport(reports, 'orders.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2026-11-20'), order('111-1111111-0000002', '2026-11-21')]);
+    expect((await run(args)).code).toBe(3);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(new Set(manifest.files.map((f) => f.file)).size).toBe(2);
+    const verified = await run(['archive', 'verify', out]);
+    expect(verified.code, verified.stderr).toBe(0);
+  });
+});
+
 describe('an archive as of a day still to come', () => {
   it('is refused (exit 2, nothing written): it recorded the months to come as "no data" and data-export passed on that day', async () => {
     const out = join(home, 'future');
