@@ -25,6 +25,8 @@ const home = mkdtempSync(join(tmpdir(), 'ca-archive-attacks-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 const db = join(home, 'audit.db');
 const DAY = '2026-11-26';
+/** One All Orders row: a shipped order of that day. */
+const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
 
 async function run(argv: string[]) {
   const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state') } });
@@ -119,7 +121,6 @@ describe('a reports folder with awkward names and line ends', () => {
   it('two files whose names are one once made plain are both kept, each as listed; CR-only and CRLF rows are counted', async () => {
     const reports = join(home, 'awkward-reports');
     mkdirSync(reports);
-    const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
     writeReport(reports, 'a b.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2025-01-02')]);
     writeReport(reports, 'a-b.txt', [HEADERS.allOrders, order('111-1111111-0000002', '2026-11-20')]);
     writeFileSync(join(reports, 'Upper.txt'), [HEADERS.allOrders, order('111-1111111-0000003', '2026-10-01'), order('111-1111111-0000004', '2026-10-02')].join('\r') + '\r');
@@ -216,7 +217,6 @@ describe('a report file edited, then archived again into the same folder', () =>
   it('its new copy is kept beside the old one under another name, and the archive verifies (the copy overwrote the kept file, and the new archive failed its own verify)', async () => {
     const reports = join(home, 'edited-reports');
     mkdirSync(reports);
-    const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
     writeReport(reports, 'orders.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2026-11-20')]);
     const out = join(home, 'edited-archive');
     const args = ['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'EDITED1SELLER', '--out', out];
