@@ -11,7 +11,7 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Kinds of error a --json error document names beyond its exit code's (errorJsonSchema lists them all). */
-export type ErrorCode = 'audit-missing' | 'audit-lost' | 'audit-damaged';
+export type ErrorCode = 'audit-missing' | 'audit-lost' | 'audit-damaged' | 'archive-busy';
 
 /** An error meant for the user: what went wrong, and how to fix it. Printed without a stack. */
 export class CliError extends Error {

@@ -6,11 +6,11 @@
 // whole when it was appended to. Such a failure is an input error (exit 2) that names the path.
 
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import type { Translate } from '../messages/catalogue.js';
-import { JOURNAL_NAME, MANIFEST_NAME, manifestFileSchema, manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
+import { JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, manifestFileSchema, manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
 
 /** The file-system calls that write: tests replace them to fail as a full disk does. */
 export interface WriteCalls {
@@ -33,9 +33,20 @@ export interface WrittenFile {
   sha256: string;
 }
 
+/** The process taking the folder's lock: who it is, and how to tell whether another holder still runs. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  isAlive: (pid: number) => boolean;
+  /** A lock left by a process that is gone (killed) is taken over: told so, with its pid. */
+  onStale?: (pid: number) => void;
+}
+
 export class ArchiveFolder {
   /** The journal open for appending (startJournal), else null. */
   private journalFd: number | null = null;
+  /** The lock this folder object holds (lock), else null. */
+  private lockPath: string | null = null;
 
   constructor(
     readonly dir: string,
@@ -81,6 +92,64 @@ export class ArchiveFolder {
     }
   }
 
+  /**
+   * Takes the folder's lock, or refuses (exit 2, errorCode archive-busy, naming the holder's pid)
+   * while another build writes it: two builds at once each rewrote the manifest and the journal
+   * over the other's. The lock is made whole beside its name and linked into place (link fails if
+   * the name exists), so it is never seen empty. One whose process is gone (same host) is taken over.
+   */
+  lock(owner: LockOwner): void {
+    const path = join(this.dir, LOCK_NAME);
+    const temporary = join(this.dir, `${LOCK_NAME}.${owner.pid}.partial`);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const fd = this.openNew(temporary);
+        try {
+          this.writeAll(fd, Buffer.from(`${JSON.stringify({ pid: owner.pid, host: owner.host })}\n`));
+        } finally {
+          closeSync(fd);
+        }
+        linkSync(temporary, path);
+        this.lockPath = path;
+        return;
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw this.unwritable(path, error);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+      const holder = this.lockHolder(path);
+      if (attempt > 0 || (holder && stillRunning(holder, owner))) {
+        throw new CliError(EXIT.usage, this.t('archive.busy', { dir: this.dir, pid: holder?.pid ?? '?', host: holder?.host ?? '?' }), this.t('archive.busy-hint', { path }), 'archive-busy');
+      }
+      owner.onStale?.(holder?.pid ?? 0);
+      rmSync(path, { force: true });
+    }
+  }
+
+  /** The build writing the folder now (its lock's holder, still running), else null. */
+  buildingNow(probe: Pick<LockOwner, 'host' | 'isAlive'>): { pid: number; host: string } | null {
+    const holder = existsSync(join(this.dir, LOCK_NAME)) ? this.lockHolder(join(this.dir, LOCK_NAME)) : null;
+    return holder && stillRunning(holder, probe) ? holder : null;
+  }
+
+  /** Who holds the lock, as it says; null when it cannot be read as one (then taken over). */
+  private lockHolder(path: string): { pid: number; host: string } | null {
+    try {
+      const held = JSON.parse(this.readPlain(path).toString('utf8')) as { pid?: unknown; host?: unknown };
+      return typeof held.pid === 'number' && typeof held.host === 'string' ? { pid: held.pid, host: held.host } : null;
+    } catch (error) {
+      if (error instanceof NotPlainFileError) throw this.notPlain(path);
+      return null;
+    }
+  }
+
+  /** Gives the lock up (the build finished or failed). */
+  unlock(): void {
+    if (this.lockPath !== null) rmSync(this.lockPath, { force: true });
+    this.lockPath = null;
+  }
+
   /** Writes `chunks` as `name`, whole or not at all; returns its size and SHA-256. */
   async writeFile(name: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<WrittenFile> {
     const hash = createHash('sha256');
@@ -102,8 +171,8 @@ export class ArchiveFolder {
     return { bytes, sha256: hash.digest('hex') };
   }
 
-  /** Replaces manifest.json whole. */
-  writeManifest(manifest: Manifest): void {
+  /** Replaces manifest.json whole; returns the SHA-256 of the bytes written (what the audit log records). */
+  writeManifest(manifest: Manifest): string {
     const data = Buffer.from(`${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`);
     const pending = this.begin(MANIFEST_NAME);
     try {
@@ -113,6 +182,7 @@ export class ArchiveFolder {
       this.abandon(pending);
       throw this.unwritable(pending.path, error);
     }
+    return sha256Of(data);
   }
 
   /**
@@ -122,10 +192,9 @@ export class ArchiveFolder {
   startJournal(): void {
     const path = join(this.dir, JOURNAL_NAME);
     try {
-      // Made new ('wx'), never opened through what is there: a link planted under its name would have it truncate another file.
-      rmSync(path, { force: true });
-      this.journalFd = this.writes.openSync(path, 'wx', 0o600);
+      this.journalFd = this.openNew(path);
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw this.unwritable(path, error);
     }
   }
@@ -149,6 +218,11 @@ export class ArchiveFolder {
     this.journalFd = null;
   }
 
+  /** Removes one file of the archive (a damaged one the manifest no longer lists). */
+  removeFile(name: string): void {
+    rmSync(join(this.dir, name), { force: true });
+  }
+
   /** Closes and removes the journal, once the manifest lists all it did. */
   removeJournal(): void {
     this.closeJournal();
@@ -162,8 +236,9 @@ export class ArchiveFolder {
   readJournal(): ManifestFile[] {
     let text: string;
     try {
-      text = readFileSync(join(this.dir, JOURNAL_NAME), 'utf8');
-    } catch {
+      text = this.readPlain(join(this.dir, JOURNAL_NAME)).toString('utf8');
+    } catch (error) {
+      if (error instanceof NotPlainFileError) throw this.notPlain(error.path);
       return [];
     }
     return text.split('\n').flatMap((line) => {
@@ -181,10 +256,32 @@ export class ArchiveFolder {
     const path = join(this.dir, name);
     const temporary = join(this.dir, `.${name}.partial`);
     try {
-      return { path, temporary, fd: this.writes.openSync(temporary, 'w', 0o600) };
+      return { path, temporary, fd: this.openNew(temporary) };
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw this.unwritable(path, error);
     }
+  }
+
+  /**
+   * Opens `path` as a new file ('wx': O_EXCL, so never through a link or FIFO planted under its
+   * name; opened with 'w', a planted link had the file it named truncated). A plain file there (a
+   * temporary file or journal a killed run left) is removed first; anything else is refused, named.
+   */
+  private openNew(path: string): number {
+    try {
+      return this.writes.openSync(path, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (!lstatSync(path).isFile()) throw this.notPlain(path);
+    rmSync(path, { force: true });
+    return this.writes.openSync(path, 'wx', 0o600);
+  }
+
+  /** Something other than a plain file (a symlink, FIFO, device or folder) where the archive reads or writes one: refused, never followed. */
+  notPlain(path: string): UsageError {
+    return new UsageError(this.t('archive.not-plain-file', { path }), this.t('archive.not-plain-file-hint'));
   }
 
   private writeAll(fd: number | null, data: Uint8Array): void {
@@ -207,17 +304,23 @@ export class ArchiveFolder {
 
   /** The manifest as it is on disk: null when there is none; an input error when it does not parse. */
   readManifest(): Manifest | null {
+    return this.readManifestFile()?.manifest ?? null;
+  }
+
+  /** The manifest and the SHA-256 of the very bytes it was read from (what the audit log records); null when there is none. */
+  readManifestFile(): { manifest: Manifest; sha256: string } | null {
     const path = join(this.dir, MANIFEST_NAME);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = this.readPlain(path);
     } catch (error) {
+      if (error instanceof NotPlainFileError) throw this.notPlain(path);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: (error as NodeJS.ErrnoException).code ?? 'error' }), this.t('archive.manifest-hint'));
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: (error as Error).message }), this.t('archive.manifest-hint'));
     }
@@ -226,15 +329,65 @@ export class ArchiveFolder {
       const issue = parsed.error.issues[0]!;
       throw new UsageError(this.t('archive.manifest-unreadable', { path, detail: `${issue.path.join('.')}: ${issue.message}` }), this.t('archive.manifest-hint'));
     }
-    return parsed.data;
+    return { manifest: parsed.data, sha256: sha256Of(bytes) };
   }
+
+  private readPlain(path: string): Buffer {
+    const fd = openPlainFile(path);
+    try {
+      return readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Whether a lock's holder may still run: its process lives, or it is another host's (which this one cannot tell). */
+const stillRunning = (holder: { pid: number; host: string }, probe: Pick<LockOwner, 'host' | 'isAlive'>): boolean => holder.host !== probe.host || probe.isAlive(holder.pid);
+
+/** A symlink, FIFO, device or folder where the archive reads a file of its own. */
+export class NotPlainFileError extends Error {
+  readonly code = 'ENOTPLAIN';
+  constructor(readonly path: string) {
+    super(`${path} is not a plain file`);
+    this.name = 'NotPlainFileError';
+  }
+}
+
+/**
+ * Opens a file of the archive to read it: never through a symlink (O_NOFOLLOW), never waiting for
+ * a FIFO's writer (O_NONBLOCK), and only a plain file (else NotPlainFileError): a planted link was
+ * read through, and a FIFO hung resume and verify for ever.
+ */
+export function openPlainFile(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new NotPlainFileError(path);
+    throw error;
+  }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new NotPlainFileError(path);
+  }
+  return fd;
+}
+
+/** SHA-256 and size of a file of the archive: only a plain file, never through a link (openPlainFile). */
+export async function hashArchiveFile(path: string): Promise<WrittenFile> {
+  return hashStream(createReadStream(path, { fd: openPlainFile(path) }));
 }
 
 /** SHA-256 and size of a file, read as a stream (a report may be larger than memory allows). */
 export async function hashFile(path: string): Promise<WrittenFile> {
+  return hashStream(createReadStream(path));
+}
+
+async function hashStream(stream: AsyncIterable<unknown>): Promise<WrittenFile> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
+  for await (const chunk of stream) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).byteLength;
   }

@@ -15,8 +15,8 @@
 
 import { join } from 'node:path';
 import { allGaps, gapsIn, mergePeriods, type ArchiveKind, type Period, type Requirement } from '../core/archive-coverage.js';
-import { ArchiveFolder, hashFile } from './archive-folder.js';
-import type { Manifest, ManifestFile, ManifestProblem, Origin } from './manifest.js';
+import { ArchiveFolder, hashArchiveFile, NotPlainFileError, sha256Of, type LockOwner } from './archive-folder.js';
+import { fileNameSchema, INDEX_NAME, nameWithDigest, type Manifest, type ManifestFile, type ManifestProblem, type Origin } from './manifest.js';
 import { isPartialName, manifestCoverage } from './verify-archive.js';
 
 export interface ArchiveUnit {
@@ -61,6 +61,14 @@ export interface BuildOptions {
   onProgress?: (progress: ArchiveProgress) => void;
   /** After each unit is listed (in the journal) and its file in place (a test stops the process here). */
   afterUnit?: (unit: ArchiveUnit, wroteFile: boolean) => Promise<void>;
+  /** A file of the archive that no longer hashed as listed, removed (fetched again, or its period a gap). */
+  onDamaged?: (file: string) => void;
+  /** Who builds: the folder is locked for it while the build runs (a second build at once is refused). */
+  lock?: LockOwner;
+  /** index.html, made from the final manifest. */
+  page?: (manifest: Manifest) => string;
+  /** Records the finished archive (the audit log's event); until it has, the journal stays and the archive reads as unfinished. */
+  record?: (finished: { manifest: Manifest; manifestSha256: string; indexSha256: string | null }) => void;
 }
 
 export interface BuildResult {
@@ -68,6 +76,9 @@ export interface BuildResult {
   fetched: number;
   reused: number;
   gaps: ReturnType<typeof allGaps>;
+  manifestSha256: string;
+  /** index.html's, when a page was made. */
+  indexSha256: string | null;
 }
 
 /** Counts data rows in a text report as it streams: lines after the header, ended by LF, CRLF or a lone CR (old Mac spreadsheets). */
@@ -91,6 +102,15 @@ export function lineCounter(): { count: (chunks: AsyncIterable<Uint8Array> | Ite
 
 export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource, options: BuildOptions): Promise<BuildResult> {
   folder.create();
+  if (options.lock) folder.lock(options.lock);
+  try {
+    return await buildLocked(folder, source, options);
+  } finally {
+    folder.unlock();
+  }
+}
+
+async function buildLocked(folder: ArchiveFolder, source: ArchiveSource, options: BuildOptions): Promise<BuildResult> {
   const stamp = () => new Date(options.now()).toISOString();
   const existing = folder.readManifest();
   // Never another seller's archive replaced, nor an unrelated folder's files overwritten (--out).
@@ -107,15 +127,19 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   if (sameArchive) for (const entry of folder.readJournal()) listed.set(entry.unit, entry);
   // A listed file that no longer hashes as listed is fetched again; one that does is kept.
   const kept: ManifestFile[] = [];
+  const damaged: string[] = [];
   for (const entry of listed.values()) {
     if (entry.file === null) {
       kept.push(entry);
       continue;
     }
     try {
-      const found = await hashFile(join(folder.dir, entry.file));
+      const found = await hashArchiveFile(join(folder.dir, entry.file));
       if (found.sha256 === entry.sha256 && found.bytes === entry.bytes) kept.push(entry);
-    } catch {
+      else damaged.push(entry.file);
+    } catch (error) {
+      // A symlink or FIFO put in its place is refused, named (never read through, never waited on).
+      if (error instanceof NotPlainFileError) throw folder.notPlain(error.path);
       // Missing or unreadable: fetched again below.
     }
   }
@@ -134,8 +158,20 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
   const skipped = units.length - todo.length;
   // The manifest first, then the journal emptied: killed between the two, the next run reads both again.
   folder.writeManifest({ ...manifest, updatedAt: stamp() });
+  // A listed file that no longer hashes as listed (cut short, changed) is no longer listed: its bytes
+  // go too, said. Left, a file whose unit is not fetched again (archived on a later day, its window
+  // moved) stayed in the folder unlisted, and the new archive failed its own verify.
+  const keptNames = new Set(kept.map((f) => f.file));
+  for (const name of new Set(damaged)) {
+    if (keptNames.has(name)) continue;
+    folder.removeFile(name);
+    options.onDamaged?.(name);
+  }
   folder.startJournal();
   let fetched = 0;
+  let manifestSha256: string;
+  /** Each file name in use (lower case: a Mac's disk tells no more), by the unit whose file it is. */
+  const taken = new Map(kept.flatMap((f) => (f.file === null ? [] : [[f.file.toLowerCase(), f.unit] as const])));
   try {
     source.prepare?.(todo);
     for (const [index, unit] of todo.entries()) {
@@ -148,8 +184,15 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
       } else if (result.type === 'empty') {
         entry = { file: null, kind: unit.kind, marketplaces: unit.marketplaces, period: unit.period, rows: 0, bytes: 0, sha256: null, origin: result.origin, unit: unit.id };
       } else {
-        const written = await folder.writeFile(result.name, result.chunks);
-        entry = { file: result.name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id };
+        // A name the manifest cannot list (a path, the manifest's or the page's) is a bug of the source: nothing is written under it.
+        if (!fileNameSchema.safeParse(result.name).success) throw new Error(`archive source ${source.id} named a file ${JSON.stringify(result.name)}, which an archive cannot hold`);
+        // A name a kept file of another unit holds (a report file edited since the last run: a new unit, the same name) is
+        // made distinct by the unit: written over, the kept file no longer hashed as listed and the new archive failed its own verify.
+        const holder = taken.get(result.name.toLowerCase());
+        const name = holder === undefined || holder === unit.id ? result.name : nameWithDigest(result.name, sha256Of(unit.id));
+        taken.set(name.toLowerCase(), unit.id);
+        const written = await folder.writeFile(name, result.chunks);
+        entry = { file: name, kind: unit.kind, marketplaces: unit.marketplaces, period: result.period ?? unit.period, rows: result.rows(), bytes: written.bytes, sha256: written.sha256, origin: result.origin, unit: unit.id };
         fetched += 1;
       }
       if (entry) {
@@ -160,12 +203,18 @@ export async function buildArchive(folder: ArchiveFolder, source: ArchiveSource,
     }
     manifest.complete = true;
     manifest.updatedAt = stamp();
-    folder.writeManifest(manifest);
+    manifestSha256 = folder.writeManifest(manifest);
   } finally {
     folder.closeJournal();
   }
-  // The manifest lists all the journal did: it goes (left by a kill here, the next run finds its entries in the manifest too).
+  // The page made from the final manifest, then the archive recorded, and only then the journal
+  // removed: a journal left means the build did not finish (verify says so). It was removed before
+  // the page and the record, so a kill between them left a complete manifest, a page of the run
+  // before and no record: verify named manifest.json as changed. (Left by a kill, the next run
+  // finds the journal's entries in the manifest too.)
+  const page = options.page ? await folder.writeFile(INDEX_NAME, [Buffer.from(options.page(manifest))]) : null;
+  options.record?.({ manifest, manifestSha256, indexSha256: page?.sha256 ?? null });
   folder.removeJournal();
   options.onProgress?.({ done: units.length, total: units.length, unit: null, etaMs: 0 });
-  return { manifest, fetched, reused, gaps: allGaps(manifestCoverage(manifest)) };
+  return { manifest, fetched, reused, gaps: allGaps(manifestCoverage(manifest)), manifestSha256, indexSha256: page?.sha256 ?? null };
 }

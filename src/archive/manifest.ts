@@ -12,11 +12,26 @@ export const MANIFEST_NAME = 'manifest.json';
 export const INDEX_NAME = 'index.html';
 /** The entries listed since manifest.json was last written, one JSON line each, while a build runs (build-archive.ts). */
 export const JOURNAL_NAME = '.manifest.journal';
+/** Held by the build writing the folder (its pid and host, JSON): a second build at once is refused (archive-folder.ts). */
+export const LOCK_NAME = '.archive.lock';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 const period = z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, 'from is after to');
-/** A file's name inside the archive folder: one plain name, never a path that leaves it. */
-const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,200}$/, 'a plain file name');
+/**
+ * A file's name inside the archive folder: one plain name, never a path that leaves it, and never
+ * the manifest's or its page's (index.html is made from the manifest, so it cannot be listed in it:
+ * a file listed as index.html was overwritten by the page, and the archive failed its own verify).
+ */
+export const fileNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,200}$/, 'a plain file name')
+  .refine((name) => ![MANIFEST_NAME, INDEX_NAME].includes(name.toLowerCase()), 'not the name of the manifest or its page');
+
+/** `name` made distinct with the start of a digest, before its extension (still a plain name of at most 200 characters). */
+export function nameWithDigest(name: string, digest: string): string {
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return `${name.slice(0, name.length - extension.length).slice(0, 160)}_${digest.slice(0, 16)}${extension}`;
+}
 
 export const originSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('report'), reportType: z.string(), reportId: z.string() }),
@@ -28,7 +43,7 @@ export type Origin = z.infer<typeof originSchema>;
 
 export const manifestFileSchema = z.strictObject({
   /** null: Amazon had no data for the period (a report cancelled for lack of data); nothing to keep. */
-  file: fileName.nullable(),
+  file: fileNameSchema.nullable(),
   kind: z.enum(ARCHIVE_KINDS),
   marketplaces: z.array(z.string()),
   period,

@@ -16,6 +16,7 @@ import { parseReportDay } from '../adapters/reports/report-values.js';
 import { scanReportsFolder } from '../adapters/reports/reports-folder.js';
 import { hashFile } from './archive-folder.js';
 import { lineCounter, type ArchiveSource, type ArchiveUnit, type UnitResult } from './build-archive.js';
+import { nameWithDigest } from './manifest.js';
 
 /** The dated column of each history kind (as report-formats.md names it); the others are snapshots. */
 const DATE_COLUMN: Partial<Record<ArchiveKind, string[]>> = {
@@ -49,8 +50,7 @@ export function archivedNames(files: readonly { kind: ArchiveKind; name: string;
   for (const p of plain) seen.set(p.toLowerCase(), (seen.get(p.toLowerCase()) ?? 0) + 1);
   return plain.map((p, i) => {
     if (p === given[i] && p.length <= 200 && seen.get(p.toLowerCase()) === 1) return p;
-    const extension = /\.[A-Za-z0-9]{1,10}$/.exec(p)?.[0] ?? '';
-    return `${p.slice(0, p.length - extension.length).slice(0, 160)}_${files[i]!.sha256.slice(0, 16)}${extension}`;
+    return nameWithDigest(p, files[i]!.sha256);
   });
 }
 

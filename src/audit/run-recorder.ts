@@ -127,7 +127,8 @@ function closeAbandonedRuns(current: RunToRecord, audit: AuditLog): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine is running (signal 0 probes without sending anything). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 // The archive's services load when the command runs (the manifest's schema needs zod): every
 // other command starts without them.
 import type { ArchiveProgress, ArchiveSource } from '../archive/build-archive.js';
-import { withRecordedRun } from '../audit/run-recorder.js';
+import { hostname } from 'node:os';
+import { isAlive, withRecordedRun } from '../audit/run-recorder.js';
 import { defineCommand, type CommandGroup } from '../command-kit/command-definition.js';
 import type { CommandIo } from '../command-kit/command-io.js';
 import { READINESS_FLAGS, resolveReadinessRun, runToRecord, type ReadinessRunOptions } from '../command-kit/readiness-run.js';
@@ -100,7 +101,7 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
   const { t } = io;
   // Days that have not happened cannot be fetched: a report asked for them comes back empty, and would be kept as "no data".
   if (options.run.asOf > io.term.today()) throw new UsageError(t('archive.future-day', { day: options.run.asOf, today: io.term.today() }), t('archive.future-day-hint'));
-  const [{ ArchiveFolder }, { buildArchive }, { INDEX_NAME, MANIFEST_NAME }, { archiveEvent }, { manifestCoverage, manifestHash }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
+  const [{ ArchiveFolder }, { buildArchive }, { INDEX_NAME, MANIFEST_NAME }, { archiveEvent }, { manifestCoverage }, { allGaps, requiredCoverage }, { archiveIndexHtml }] = await Promise.all([
     import('../archive/archive-folder.js'),
     import('../archive/build-archive.js'),
     import('../archive/manifest.js'),
@@ -126,13 +127,16 @@ async function runArchive(options: ArchiveOptions, io: CommandIo): Promise<numbe
         onProgress: progressLine(io, options.json),
         // A test stops the process dead here, once a file is in place and listed, to resume it.
         afterUnit: (_unit, wroteFile) => (wroteFile ? failpoint('archive-after-file', io.term.env, io.term.stderr) : Promise.resolve()),
+        onDamaged: (file) => io.warn(t('archive.damaged-removed', { file, dir })),
+        // One build at a time in a folder; a lock a killed build left is taken over, said.
+        lock: { pid: process.pid, host: hostname(), isAlive, onStale: (pid) => io.warn(t('archive.stale-lock', { dir, pid })) },
+        // The page beside the manifest: made from it, so not listed in it; its hash is recorded with the manifest's.
+        page: (manifest) => archiveIndexHtml(manifest, manifestCoverage(manifest), t),
+        record: ({ manifest, manifestSha256, indexSha256 }) => recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest, manifestSha256, indexSha256: indexSha256!, gaps: allGaps(manifestCoverage(manifest)).length })),
       });
+      const { manifestSha256 } = result;
       const coverage = manifestCoverage(result.manifest);
-      // The page beside the manifest: made from it, so not listed in it.
-      const index = await folder.writeFile(INDEX_NAME, [Buffer.from(archiveIndexHtml(result.manifest, coverage, t))]);
-      const manifestSha256 = manifestHash(dir);
       const gaps = allGaps(coverage);
-      recorder.event(archiveEvent.type, archiveEvent.body({ dir, manifest: result.manifest, manifestSha256, indexSha256: index.sha256, gaps: gaps.length }));
       const empty = result.manifest.files.filter((f) => f.file === null).length;
       if (options.json) {
         const document: ArchiveJson = {
@@ -166,13 +170,13 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
   const { hashes, indexes, latestDir, logVerifies } = await recordedArchives({ path: options.auditDbPath, term: io.term, t });
   const dir = options.dir ?? latestDir;
   if (!dir) throw new UsageError(t('archive.verify-none'));
-  const verdict = await verifyArchive(dir, hashes, t, indexes);
+  const verdict = await verifyArchive(dir, hashes, t, indexes, { host: hostname(), isAlive });
   // Whose archive it is, as its manifest says: a reports archive made without --seller-id names no one.
   const sellerId = isNamedSeller(verdict.seller) ? verdict.seller : null;
   const seller = sellerId ? t('archive.seller-named', { sellerId }) : t('archive.seller-unnamed');
   const sample = verdict.manifest.source === 'demo' && !options.json;
   if (options.json) {
-    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, sellerId, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, coverage: verdict.coverage };
+    const document: ArchiveVerifyJson = { schemaVersion: JSON_SCHEMA_VERSION, dir, sellerId, status: verdict.status, manifestSha256: verdict.manifestSha256, manifestRecorded: verdict.manifestRecorded, changed: verdict.changed, files: verdict.files, complete: verdict.complete, unfinished: verdict.unfinished, coverage: verdict.coverage };
     io.print(JSON.stringify(document, null, 2));
   }
   if (verdict.status === 'intact') {
@@ -180,6 +184,9 @@ async function runArchiveVerify(options: ArchiveVerifyOptions, io: CommandIo): P
     return EXIT.ok;
   }
   if (sample) io.say(io.err.yellow(io.err.bold(t('demo.banner'))));
+  // Never finished: nothing was damaged, the build stopped; archiving again into the folder resumes and finishes it.
+  if (verdict.building) throw new CliError(EXIT.notReady, t('archive.verify-building', { dir, seller, pid: verdict.building.pid, host: verdict.building.host }), t('archive.verify-building-hint'));
+  if (verdict.unfinished) throw new CliError(EXIT.notReady, t('archive.verify-unfinished', { dir, seller }), t('archive.verify-unfinished-hint', { dir }));
   const files = verdict.changed.map((c) => t('archive.verify-file', { file: c.file, problem: c.problem })).join(', ');
   // A file the manifest does not list was added, not damaged: it is moved out, not restored.
   const unlisted = verdict.changed.filter((c) => c.problem === 'unlisted').map((c) => c.file);

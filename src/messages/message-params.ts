@@ -5,7 +5,10 @@
 type Value = string | number;
 
 export interface MessageParams {
+  'archive.busy': { dir: Value; host: Value; pid: Value };
+  'archive.busy-hint': { path: Value };
   'archive.covered': { from: Value; kind: Value; to: Value };
+  'archive.damaged-removed': { dir: Value; file: Value };
   'archive.eta-minutes': { minutes: Value };
   'archive.eta-seconds': { seconds: Value };
   'archive.failed-download': { attempts: Value; detail: Value };
@@ -19,15 +22,20 @@ export interface MessageParams {
   'archive.kind': { kind: Value };
   'archive.manifest-unreadable': { detail: Value; path: Value };
   'archive.no-manifest': { dir: Value };
+  'archive.not-plain-file': { path: Value };
   'archive.problem': { detail: Value; from: Value; kind: Value; status: Value; to: Value };
   'archive.progress': { done: Value; eta: Value; total: Value; what: Value };
   'archive.recorded': { hash: Value; runId: Value };
   'archive.seller-named': { sellerId: Value };
+  'archive.stale-lock': { dir: Value; pid: Value };
   'archive.unwritable': { code: Value; path: Value };
+  'archive.verify-building': { dir: Value; host: Value; pid: Value; seller: Value };
   'archive.verify-changed': { dir: Value; files: Value; seller: Value };
   'archive.verify-file': { file: Value; problem: Value };
   'archive.verify-intact': { dir: Value; files: Value; seller: Value };
   'archive.verify-log-broken': { path: Value };
+  'archive.verify-unfinished': { dir: Value; seller: Value };
+  'archive.verify-unfinished-hint': { dir: Value };
   'archive.verify-unlisted-hint': { files: Value };
   'archive.written': { dir: Value; empty: Value; fetched: Value; files: Value; reused: Value };
   'audit.abandoned-run': { runId: Value };

@@ -49,6 +49,8 @@ export const archiveVerifyJsonSchema = z.strictObject({
   changed: z.array(z.strictObject({ file: z.string(), problem: z.enum(['missing', 'changed', 'unreadable', 'unlisted', 'not-a-file']) })),
   files: z.number().int(),
   complete: z.boolean(),
+  /** The build that wrote it stopped before the end: archive again into the folder to finish it. */
+  unfinished: z.boolean(),
   coverage: coverageJsonSchema,
 });
 export type ArchiveVerifyJson = z.infer<typeof archiveVerifyJsonSchema>;

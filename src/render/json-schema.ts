@@ -85,7 +85,7 @@ export type SubmissionJson = z.infer<typeof submissionJsonSchema>;
 export const errorJsonSchema = z.strictObject({
   schemaVersion: z.literal(JSON_SCHEMA_VERSION),
   error: z.strictObject({
-    code: z.enum(['usage', 'not-ready', 'data-source', 'interrupted', 'internal', 'audit-write', 'audit-busy', 'audit-damaged', 'audit-missing', 'audit-lost']),
+    code: z.enum(['usage', 'not-ready', 'data-source', 'interrupted', 'internal', 'audit-write', 'audit-busy', 'audit-damaged', 'audit-missing', 'audit-lost', 'archive-busy']),
     message: z.string().min(1),
     exitCode: z.number().int().positive(),
   }),

@@ -25,6 +25,8 @@ const home = mkdtempSync(join(tmpdir(), 'ca-archive-attacks-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 const db = join(home, 'audit.db');
 const DAY = '2026-11-26';
+/** One All Orders row: a shipped order of that day. */
+const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
 
 async function run(argv: string[]) {
   const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state') } });
@@ -119,7 +121,6 @@ describe('a reports folder with awkward names and line ends', () => {
   it('two files whose names are one once made plain are both kept, each as listed; CR-only and CRLF rows are counted', async () => {
     const reports = join(home, 'awkward-reports');
     mkdirSync(reports);
-    const order = (id: string, day: string) => row(HEADERS.allOrders, { 'amazon-order-id': id, 'purchase-date': `${day}T10:00:00+00:00`, 'order-status': 'Shipped', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com' });
     writeReport(reports, 'a b.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2025-01-02')]);
     writeReport(reports, 'a-b.txt', [HEADERS.allOrders, order('111-1111111-0000002', '2026-11-20')]);
     writeFileSync(join(reports, 'Upper.txt'), [HEADERS.allOrders, order('111-1111111-0000003', '2026-10-01'), order('111-1111111-0000004', '2026-10-02')].join('\r') + '\r');
@@ -152,6 +153,30 @@ describe('the page beside the manifest', () => {
   });
 });
 
+describe('index.html in the manifest', () => {
+  const unit = (id: string): ArchiveUnit => ({ id, kind: 'all-orders', marketplaces: [], period: { from: '2026-11-01', to: '2026-11-02' } });
+  const naming = (name: string): ArchiveSource => ({ id: 'demo', sellerId: 'A2DEMO5ELLER7Q', regions: [], units: () => Promise.resolve([unit('u1')]), fetch: () => Promise.resolve({ type: 'file', name, chunks: [Buffer.from('data\n')], rows: () => 0, origin: { type: 'demo', reportType: 'x' } }) });
+
+  it('a source file named index.html or manifest.json is never written nor listed (listed, the page overwrote it and the fresh archive failed its own verify)', async () => {
+    for (const name of ['index.html', 'Manifest.json']) {
+      const dir = join(home, `reserved-${name}`);
+      const failure = await buildArchive(new ArchiveFolder(dir, t), naming(name), { day: DAY, required: [], now: () => Date.parse(`${DAY}T12:00:00Z`), page: () => 'PAGE' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['manifest.json']);
+      expect(manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))).files).toEqual([]);
+    }
+  });
+
+  it('a manifest listing index.html does not parse: verify refuses it (exit 2) rather than checking the page against two hashes', async () => {
+    const dir = join(home, 'page-listed');
+    await buildArchive(new ArchiveFolder(dir, t), naming('all-orders_x.txt'), { day: DAY, required: [], now: () => Date.parse(`${DAY}T12:00:00Z`) });
+    const text = readFileSync(join(dir, 'manifest.json'), 'utf8').replace('all-orders_x.txt', 'index.html');
+    writeFileSync(join(dir, 'manifest.json'), text);
+    const failure = await verifyArchive(dir, new Set([manifestHash(dir)]), t).catch((error: unknown) => error);
+    expect((failure as { exitCode?: number }).exitCode).toBe(2);
+  });
+});
+
 describe('archived again into the same folder on a later day', () => {
   it('fetches only what is new, covers as of the new day, and says so (it said "covered" as of the old day, fetching nothing)', async () => {
     const out = join(home, 'later');
@@ -170,6 +195,38 @@ describe('archived again into the same folder on a later day', () => {
     const evidence = await archiveEvidence({ path: db, term, t }, 'A2DEMO5ELLER7Q', DAY, t);
     expect(evidence!.status).toBe('intact');
     expect(evidence!.coverage.every((c) => c.gaps.length === 0)).toBe(true);
+  });
+});
+
+describe('a file cut short, then archived again on a later day', () => {
+  it('the damaged file is removed (said), not left unlisted: the new archive verifies (it failed its own verify, naming the file unlisted)', async () => {
+    const dir = join(home, 'cut-later');
+    const removed: string[] = [];
+    const build = (day: string) => buildArchive(new ArchiveFolder(dir, t), demoArchiveSource(demoSeller('blocked')), { day, required: requiredCoverage(day, ['north-america']), now: () => Date.parse(`${day}T12:00:00Z`), onDamaged: (file) => removed.push(file) });
+    const first = await build('2026-11-01');
+    const victim = first.manifest.files.find((f) => f.file && f.kind === 'all-orders')!.file!;
+    writeFileSync(join(dir, victim), readFileSync(join(dir, victim)).subarray(0, 20));
+    const second = await build(DAY);
+    expect(removed).toEqual([victim]);
+    const verdict = await verifyArchive(dir, new Set([second.manifestSha256]), t);
+    expect(verdict.changed).toEqual([]);
+  });
+});
+
+describe('a report file edited, then archived again into the same folder', () => {
+  it('its new copy is kept beside the old one under another name, and the archive verifies (the copy overwrote the kept file, and the new archive failed its own verify)', async () => {
+    const reports = join(home, 'edited-reports');
+    mkdirSync(reports);
+    writeReport(reports, 'orders.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2026-11-20')]);
+    const out = join(home, 'edited-archive');
+    const args = ['archive', '--adapter', 'reports', '--reports-dir', reports, '--seller-id', 'EDITED1SELLER', '--out', out];
+    expect((await run(args)).code).toBe(3);
+    writeReport(reports, 'orders.txt', [HEADERS.allOrders, order('111-1111111-0000001', '2026-11-20'), order('111-1111111-0000002', '2026-11-21')]);
+    expect((await run(args)).code).toBe(3);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(new Set(manifest.files.map((f) => f.file)).size).toBe(2);
+    const verified = await run(['archive', 'verify', out]);
+    expect(verified.code, verified.stderr).toBe(0);
   });
 });
 

@@ -259,14 +259,15 @@ describe('building, verifying and resuming an archive', () => {
     expect((await verifyArchive(dir, new Set([manifestHash(dir)]), t)).status).toBe('intact');
   });
 
-  it('a link planted under the journal\'s name is replaced, not written through', async () => {
+  it('a link planted under the journal\'s name is reported (exit 2, naming it), not written through', async () => {
     const dir = tempDir();
     await build(dir, countingDemo());
     const outside = join(tempDir(), 'precious.txt');
     writeFileSync(outside, 'keep me');
     symlinkSync(outside, join(dir, JOURNAL_NAME));
-    const resumed = await build(dir, countingDemo());
-    expect(resumed.manifest.complete).toBe(true);
+    const failure = await build(dir, countingDemo()).catch((error: unknown) => error);
+    expect((failure as CliError).exitCode).toBe(EXIT.usage);
+    expect((failure as CliError).message).toContain(join(dir, JOURNAL_NAME));
     expect(readFileSync(outside, 'utf8')).toBe('keep me');
   });
 
