@@ -250,7 +250,11 @@ export function nearMissColumn(spec: ReportKindSpec, headers: readonly string[])
     const name = normaliseHeader(header);
     if (name === '' || known.has(name)) continue;
     // One step for a short name, two for a long one ("item-note" is two from "item-name", and its own column).
-    const match = read.find((column) => editDistance(name, column) <= (column.length >= 10 ? 2 : 1));
+    // Names whose lengths differ by more than that are further apart still: not measured.
+    const match = read.find((column) => {
+      const steps = column.length >= 10 ? 2 : 1;
+      return Math.abs(name.length - column.length) <= steps && editDistance(name, column) <= steps;
+    });
     if (match) return { found: header.trim(), known: match };
   }
   return null;
