@@ -13,7 +13,7 @@
 // than now (createReport: "must be prior to or equal to the current date and time"): the data is
 // as of now whatever --as-of says. A report Amazon did not produce leaves its checks unknown.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OPEN_ORDER_STATUSES } from '../../core/checks/orders-summary.js';
@@ -440,7 +440,12 @@ export async function createSpApiAdapter(options: SpApiAdapterOptions): Promise<
     close: async () => {
       if (closed) return;
       closed = true;
-      rmSync(dir, { recursive: true, force: true });
+      // Reports asked for at the start may still be downloading into the folder (a check that was
+      // never run): moved aside first, no new file can appear in it while it is removed (one did,
+      // and the removal failed with ENOTEMPTY), and a download that ends later finds no folder.
+      const closing = `${dir}.closing`;
+      renameSync(dir, closing);
+      rmSync(closing, { recursive: true, force: true });
       options.saveRates?.(client.limiter.snapshot());
       const counts = client.countByOperation();
       const calls = client.calls.length + token.exchanges;
