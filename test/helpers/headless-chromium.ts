@@ -2,11 +2,29 @@
 // the DOM after its scripts ran, and a screenshot to look at. No browser is downloaded by npm.
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs Chromium with a temporary folder of its own, short, and removed after: Chromium puts a
+ * socket in it, and a socket's path may be 107 bytes at most. Under the test's own temporary
+ * folder (three levels below TMPDIR, itself /tmp/cab-xxx under bench/suite-time.mjs) it was longer,
+ * and Chromium stopped: "Socket path too long".
+ */
+async function run(args: string[], options: { maxBuffer?: number; timeout: number }): Promise<{ stdout: string }> {
+  const base = existsSync('/tmp') ? '/tmp' : tmpdir();
+  const own = mkdtempSync(join(base, 'ca-chromium-'));
+  try {
+    return await execFileAsync(chromiumPath(), [...args, `--user-data-dir=${join(own, 'profile')}`], { ...options, env: { ...process.env, TMPDIR: own } });
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+}
 
 /** The browser's path: CHROMIUM_PATH, else Debian's. Throws with the install command when absent. */
 export function chromiumPath(): string {
@@ -21,13 +39,13 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', 
 
 /** The page's DOM once its scripts have run (virtual time, so no real waiting on timers). */
 export async function renderedDom(htmlFile: string): Promise<string> {
-  const { stdout } = await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', '--dump-dom', pathToFileURL(htmlFile).href], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  const { stdout } = await run([...FLAGS, '--virtual-time-budget=2000', '--dump-dom', pathToFileURL(htmlFile).href], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
   return stdout;
 }
 
 /** A PNG screenshot of the page at the given window size. */
 export async function screenshot(htmlFile: string, pngFile: string, width = 1200, height = 900): Promise<void> {
-  await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { timeout: 60_000 });
+  await run([...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { timeout: 60_000 });
 }
 
 /**
@@ -35,6 +53,6 @@ export async function screenshot(htmlFile: string, pngFile: string, width = 1200
  * from one start of the browser (a start costs about a second of CPU).
  */
 export async function renderedDomAndScreenshot(htmlFile: string, pngFile: string, width = 1200, height = 900): Promise<string> {
-  const { stdout } = await run(chromiumPath(), [...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, '--dump-dom', `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  const { stdout } = await run([...FLAGS, '--virtual-time-budget=2000', `--window-size=${width},${height}`, '--dump-dom', `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
   return stdout;
 }
