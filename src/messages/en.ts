@@ -18,6 +18,8 @@ const timestamp = (value: string) => {
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}, ${m[4]}:${m[5]} UTC` : value;
 };
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+/** "a" or "an" before a report's name: an All Orders report, a Returns report. */
+const aOrAn = (name: string) => (/^[AEIOU]/i.test(name) ? 'an' : 'a');
 
 /** The kinds of record an archive keeps, as the seller reads them. */
 const ARCHIVE_KIND_NAMES: Record<string, string> = {
@@ -530,7 +532,7 @@ export const en = {
   'reports.marketplaces-unknown': () => 'no All Orders report was read to show which marketplaces you sell in, and Seller Central makes one All Listings report per marketplace: the listings of the others would not show',
   'reports.no-sales-channel': (p: P) => `${p.file} has no sales-channel column, so the marketplaces you sell in cannot be told from it`,
   'reports.unknown-sales-channel': (p: P) => `${p.file} shows sales in "${p.channels}", a sales channel close-account does not know, so the marketplaces you sell in cannot all be told`,
-  'reports.unread-lookalike': (p: P) => `${p.file} looks like a ${p.report} report but could not be read, and may hold what the others do not (download it again, or remove it if it is not a report)`,
+  'reports.unread-lookalike': (p: P) => `${p.file} looks like ${aOrAn(String(p.report))} ${p.report} report but could not be read, and may hold what the others do not (download it again, or remove it if it is not a report)`,
   'reports.old-settlement': (p: P) => `${p.file} is the old settlement flat file (not V2), which close-account does not read, and it may show money owed or held (download the statement as Flat File V2 from Payments → All Statements, and remove the old file)`,
   'reports.period-unknown': (p: P) => `${p.file} has no last-updated-date column, so the period it covers cannot be established`,
   'reports.unproven-quantity': (p: P) => `${p.file}, line ${p.line}: "${p.column}" is blank or missing and no total in the row vouches for it`,

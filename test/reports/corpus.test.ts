@@ -294,7 +294,7 @@ describe('corpus: the failures outside testing found', () => {
     writeReport(dir, 'newer.txt', [header, '111-7708803-8011437\t111-7708803-8011437\t2026-11-25T15:41:26+00:00\t2026-11-25T15:41:26+00:00\tUnshipped\tAmazon\tAmazon.com']);
     const { byId, readiness } = await check(dir);
     expect(byId['open-orders']!.status).toBe('unknown');
-    expect(byId['open-orders']!.summary).toContain('newer.txt looks like a All Orders report but could not be read');
+    expect(byId['open-orders']!.summary).toContain('newer.txt looks like an All Orders report but could not be read');
     expect(readiness.verdict).toBe('blocked');
   });
 

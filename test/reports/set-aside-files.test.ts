@@ -41,7 +41,7 @@ describe('a file set aside', () => {
     const { byId } = await checkWith(damagedOrders);
     for (const id of ['open-orders', 'last-sale-window', 'marketplaces', 'listings'] as const) {
       expect(byId[id]!.status, id).toBe('unknown');
-      expect(byId[id]!.summary, id).toContain('orders-de.txt looks like a All Orders report but could not be read');
+      expect(byId[id]!.summary, id).toContain('orders-de.txt looks like an All Orders report but could not be read');
     }
   });
 });
@@ -57,7 +57,7 @@ describe('a file whose name starts with a dot', () => {
   it('is set aside, named, when it looks like a report', async () => {
     const { byId } = await checkWith((dir) => writeReport(dir, '.orders-de.txt', [HEADERS.allOrders.replace('purchase-date', 'purchase-dat3')]));
     expect(byId['open-orders']!.status).toBe('unknown');
-    expect(byId['open-orders']!.summary).toContain('.orders-de.txt looks like a All Orders report but could not be read');
+    expect(byId['open-orders']!.summary).toContain('.orders-de.txt looks like an All Orders report but could not be read');
   });
 
   it('is left alone when it is not a report (a Finder or Explorer file, an empty marker)', async () => {
@@ -101,7 +101,7 @@ describe('a report written in another form', () => {
     );
     for (const id of ['open-orders', 'last-sale-window', 'marketplaces', 'listings'] as const) {
       expect(byId[id]!.status, id).toBe('unknown');
-      expect(byId[id]!.summary, id).toContain('orders.csv looks like a All Orders report');
+      expect(byId[id]!.summary, id).toContain('orders.csv looks like an All Orders report');
     }
     // The other checks have no reason to doubt their own reports.
     expect(byId['fba-inventory']!.status).toBe('pass');
