@@ -529,6 +529,7 @@ export const en = {
   'reports.listings-per-marketplace': (p: P) => `the orders show sales in ${p.count} marketplaces (${p.marketplaces}) but the folder has ${p.files} All Listings report(s); Seller Central makes one per marketplace, so download it in each (switch marketplace at the top of Seller Central)`,
   'reports.marketplaces-unknown': () => 'no All Orders report was read to show which marketplaces you sell in, and Seller Central makes one All Listings report per marketplace: the listings of the others would not show',
   'reports.no-sales-channel': (p: P) => `${p.file} has no sales-channel column, so the marketplaces you sell in cannot be told from it`,
+  'reports.blank-sales-channel': (p: P) => `${p.file} has orders with no sales channel (line ${p.line}), so the marketplaces you sell in cannot all be told`,
   'reports.unknown-sales-channel': (p: P) => `${p.file} shows sales in "${p.channels}", a sales channel close-account does not know, so the marketplaces you sell in cannot all be told`,
   'reports.unread-lookalike': (p: P) => `${p.file} looks like a ${p.report} report but could not be read, and may hold what the others do not (download it again, or remove it if it is not a report)`,
   'reports.old-settlement': (p: P) => `${p.file} is the old settlement flat file (not V2), which close-account does not read, and it may show money owed or held (download the statement as Flat File V2 from Payments → All Statements, and remove the old file)`,

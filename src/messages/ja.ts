@@ -525,6 +525,7 @@ export const ja: Messages = {
   'reports.listings-per-marketplace': (p: P) => `注文は ${p.count} つのマーケットプレイス (${p.marketplaces}) での販売を示していますが、フォルダの「全出品商品のレポート」は ${p.files} 件です。セラーセントラルはマーケットプレイスごとに 1 つ作成するので、それぞれでダウンロードしてください (セラーセントラル上部でマーケットプレイスを切り替えます)`,
   'reports.marketplaces-unknown': () => '販売しているマーケットプレイスを示す「All Orders」レポートが読まれていません。Seller Central は「All Listings」レポートをマーケットプレイスごとに作成するため、他のマーケットプレイスの出品は表示されません',
   'reports.no-sales-channel': (p: P) => `${p.file} には sales-channel 列がないため、販売しているマーケットプレイスを判断できません`,
+  'reports.blank-sales-channel': (p: P) => `${p.file} には販売チャネルが空の注文があるため (${p.line} 行目)、販売しているマーケットプレイスをすべては判断できません`,
   'reports.unknown-sales-channel': (p: P) => `${p.file} には close-account の知らない販売チャネル「${p.channels}」での販売があるため、販売しているマーケットプレイスをすべては判断できません`,
   'reports.unread-lookalike': (p: P) => `${p.file} は「${p.report}」レポートのようですが読めませんでした。他のファイルにない内容を含んでいるかもしれません (もう一度ダウンロードするか、レポートでなければ削除してください)`,
   'reports.old-settlement': (p: P) => `${p.file} は旧形式の決済フラットファイル (V2 ではない) で読み取れませんが、未払いや留保金を示している可能性があります (ペイメント → すべての明細 からフラットファイル V2 をダウンロードし、旧ファイルは削除してください)`,

@@ -288,6 +288,7 @@ export interface MessageParams {
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
   'report.expected.same-settlement-total-as': { file: Value; line: Value };
+  'reports.blank-sales-channel': { file: Value; line: Value };
   'reports.date-range-ends-early': { needed: Value; to: Value };
   'reports.date-range-gap': { from: Value; to: Value };
   'reports.date-range-short': { from: Value; needed: Value };

@@ -512,6 +512,7 @@ export const zhCN: Messages = {
   'reports.listings-per-marketplace': (p: P) => `订单显示在 ${p.count} 个商城（${p.marketplaces}）有销售，但文件夹中只有 ${p.files} 份“所有商品报告”；卖家平台为每个商城各生成一份，请在每个商城分别下载（在卖家平台顶部切换商城）`,
   'reports.marketplaces-unknown': () => '没有读取到显示您在哪些商城销售的“All Orders”报告，而 Seller Central 为每个商城分别生成“All Listings”报告：其他商城的商品不会显示',
   'reports.no-sales-channel': (p: P) => `${p.file} 没有 sales-channel 列，因此无法从中判断您在哪些商城销售`,
+  'reports.blank-sales-channel': (p: P) => `${p.file} 中有销售渠道为空的订单（第 ${p.line} 行），因此无法判断您销售的全部商城`,
   'reports.unknown-sales-channel': (p: P) => `${p.file} 显示在 close-account 不认识的销售渠道“${p.channels}”中有销售，因此无法判断您销售的全部商城`,
   'reports.unread-lookalike': (p: P) => `${p.file} 看起来是“${p.report}”报告，但无法读取，其中可能有其他文件没有的内容（请重新下载；如果它不是报告，请删除它）`,
   'reports.old-settlement': (p: P) => `${p.file} 是旧版结算平面文件（非 V2），无法读取，但其中可能有欠款或预留金（请从 付款 → 所有结算 下载平面文件 V2，并删除旧文件）`,

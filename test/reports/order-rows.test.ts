@@ -1,6 +1,7 @@
 // Rows of an All Orders report, one per item: the rows of one order are read as one order only
 // when they agree. A row that repeats the order id above it but says something else (open, a
 // later purchase, another marketplace) is read too: it can only make the checks stricter.
+// An order row with a blank sales channel names no marketplace: the marketplaces cannot all be told.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,5 +51,16 @@ describe('a row repeating the order id of the row above', () => {
   it('in another marketplace counts that marketplace (its listings report is missing)', async () => {
     const { byId } = await checkWithRow({ ...LAST, 'sales-channel': 'Amazon.co.uk' });
     expect(byId['listings']!.status).not.toBe('pass');
+  });
+});
+
+describe('an order row with a blank sales channel', () => {
+  it('keeps marketplaces and listings from passing, naming the file', async () => {
+    const { byId, verdict } = await checkWithRow({ 'amazon-order-id': '111-1111111-0000009', 'purchase-date': '2026-07-20T10:00:00+00:00', 'order-status': 'Shipped', 'sales-channel': '' });
+    for (const id of ['marketplaces', 'listings'] as const) {
+      expect(byId[id]!.status, id).toBe('unknown');
+      expect(byId[id]!.summary, id).toContain(`${ORDERS} has orders with no sales channel (line 5)`);
+    }
+    expect(verdict).toBe('blocked');
   });
 });

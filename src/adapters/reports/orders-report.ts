@@ -33,6 +33,8 @@ export interface OrdersReading {
   periodKnown?: boolean;
   /** Sales channels no marketplace is known by (not "Non-Amazon"): sales in a marketplace unnamed. */
   unknownChannels?: Set<string>;
+  /** The first line of an order with a blank sales channel: a sale in a marketplace unnamed. */
+  blankChannelLine?: number;
 }
 
 /** Multi-channel fulfilment orders: sold elsewhere, in no Amazon marketplace. */
@@ -108,6 +110,7 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
       dateOrder = dateOrderOf(marketplaceId);
       if (marketplaceId) reading.marketplaces.add(marketplaceId);
       else if (channel !== '' && !NON_AMAZON.test(channel)) reading.unknownChannels?.add(channel);
+      else if (channel === '' && channelColumn >= 0) reading.blankChannelLine ??= row.line;
     }
 
     const time = timestamps.read(row, dateColumn, dateOrder);

@@ -172,6 +172,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   let marketplacesSeen: Set<string> | null = null;
   /** Sales channels of no known marketplace, per file, once the orders have been read. */
   let channelsUnknown: Map<ReportFile, Set<string>> | null = null;
+  /** The first line of an order with a blank sales channel, per file that has one. */
+  let channelsBlank: Map<ReportFile, number> | null = null;
   const allOrders = (since: string | null) => {
     const readings = new Map<ReportFile, OrdersReading>();
     const marketplaces = new Set<string>();
@@ -183,6 +185,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       }
       marketplacesSeen = marketplaces;
       channelsUnknown = new Map([...readings].map(([file, reading]) => [file, reading.unknownChannels ?? new Set<string>()]));
+      channelsBlank = new Map([...readings].flatMap(([file, reading]) => (reading.blankChannelLine === undefined ? [] : [[file, reading.blankChannelLine] as const])));
     }
     return { readings, marketplaces, stream: stream() };
   };
@@ -389,13 +392,15 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return { ...evidence, doubts: [...evidence.doubts, doubt] };
   }
 
-  /** What keeps the orders read from telling every marketplace sold in: a file without sales channels, a channel of no known marketplace. */
+  /** What keeps the orders read from telling every marketplace sold in: a file without sales channels, a channel of no known marketplace, an order with none. */
   function marketplacesUntold(): Doubt[] {
     const doubts: Doubt[] = [];
     for (const file of files('all-orders')) {
       if (file.column('salesChannel') < 0) doubts.push({ reason: { key: 'reports.no-sales-channel', params: { file: file.name } } });
       const unknown = [...(channelsUnknown?.get(file) ?? [])];
       if (unknown.length > 0) doubts.push({ reason: { key: 'reports.unknown-sales-channel', params: { file: file.name, channels: unknown.slice(0, 3).join('", "') } } });
+      const blankLine = channelsBlank?.get(file);
+      if (blankLine !== undefined) doubts.push({ reason: { key: 'reports.blank-sales-channel', params: { file: file.name, line: blankLine } } });
     }
     return doubts;
   }
