@@ -567,6 +567,7 @@ export const en = {
   'error.report-gzip': (p: P) => `${p.file} is a damaged or truncated gzip file (around line ${p.line}): ${p.detail}.`,
   'error.report-unreadable': (p: P) => `Cannot read ${p.file} (${p.code}).`,
   'error.report-duplicate-column': (p: P) => `${p.file}, line ${p.line}: the column "${p.column}" appears twice; which copy holds the truth cannot be told.`,
+  'error.report-unnamed-column': (p: P) => `${p.file}, line ${p.line}: column ${p.column} has no name in the header but holds "${p.found}"; what it counts cannot be told.`,
   'error.report-short-row': (p: P) => `${p.file}, line ${p.line}: the row stops after ${p.found} cells, before the "${p.column}" column: the download was cut off, or its rows are not split right.`,
   'error.report-csv-quote': (p: P) => `${p.file}, line ${p.line}: a quoted field does not close, or text follows its closing quote: the row cannot be read.`,
   'error.report-cut-off': (p: P) => `${p.file}, line ${p.line}: the file ends in the middle of a row (no line break after its last row): the download was cut off.`,

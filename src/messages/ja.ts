@@ -560,6 +560,7 @@ export const ja: Messages = {
   'error.report-gzip': (p: P) => `${p.file} は壊れているか途中で切れたgzipファイルです (${p.line}行目付近): ${p.detail}。`,
   'error.report-unreadable': (p: P) => `${p.file} を読めません (${p.code})。`,
   'error.report-duplicate-column': (p: P) => `${p.file} ${p.line}行目: 列「${p.column}」が2回あります。どちらが正しいか判断できません。`,
+  'error.report-unnamed-column': (p: P) => `${p.file} ${p.line}行目: ${p.column} 列目はヘッダーに名前がないのに「${p.found}」が入っています。何を数えているのか判断できません。`,
   'error.report-short-row': (p: P) => `${p.file} ${p.line}行目: 行が ${p.found} 個のセルで終わり、列「${p.column}」に届いていません。ダウンロードが途中で切れたか、行の区切りが正しくありません。`,
   'error.report-csv-quote': (p: P) => `${p.file} ${p.line}行目: 引用符で囲まれたフィールドが閉じていないか、閉じた引用符のあとに文字があります。この行は読めません。`,
   'error.report-cut-off': (p: P) => `${p.file} ${p.line}行目: ファイルが行の途中で終わっています (最後の行のあとに改行がありません)。ダウンロードが途中で切れています。`,

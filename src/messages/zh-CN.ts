@@ -545,6 +545,7 @@ export const zhCN: Messages = {
   'error.report-gzip': (p: P) => `${p.file} 是损坏或不完整的 gzip 文件（约第 ${p.line} 行）：${p.detail}。`,
   'error.report-unreadable': (p: P) => `无法读取 ${p.file}（${p.code}）。`,
   'error.report-duplicate-column': (p: P) => `${p.file} 第 ${p.line} 行：列“${p.column}”出现了两次，无法判断哪一列是正确的。`,
+  'error.report-unnamed-column': (p: P) => `${p.file} 第 ${p.line} 行：第 ${p.column} 列在表头中没有名称，却有值“${p.found}”，无法判断它计的是什么。`,
   'error.report-short-row': (p: P) => `${p.file} 第 ${p.line} 行：该行只有 ${p.found} 个单元格，没有到达“${p.column}”列：下载被截断，或行没有正确分隔。`,
   'error.report-csv-quote': (p: P) => `${p.file} 第 ${p.line} 行：带引号的字段没有闭合，或闭合引号后还有文字：无法读取该行。`,
   'error.report-cut-off': (p: P) => `${p.file} 第 ${p.line} 行：文件在一行的中间结束（最后一行后面没有换行）：下载被截断了。`,
