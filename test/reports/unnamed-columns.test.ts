@@ -53,3 +53,15 @@ describe('a column with no name in the header', () => {
     await expect(evaluateReadiness(source, { asOf: '2026-11-26', t, attested })).rejects.toThrow(/listings\.txt, line 2: column 30 has no name/);
   });
 });
+
+describe('a Manage FBA Inventory report without a future-supply column', () => {
+  // The report has afn-researching-quantity, so it is of the current layout (report-formats.md
+  // §5, 21 columns), which has both future-supply columns: one renamed beyond recognition holds units no name vouches for.
+  it.each(['afn-future-supply-buyable', 'afn-reserved-future-supply'])('%s renamed: fba-inventory is unknown, naming it', async (bucket) => {
+    const readiness = await checkWithInventory([HEADERS.manageInventory.replace(bucket, 'column-19'), row(HEADERS.manageInventory, { ...empty, [bucket]: '7' })]);
+    const check = readiness.checks.find((c) => c.id === 'fba-inventory')!;
+    expect(check.status).toBe('unknown');
+    expect(check.summary).toContain(`inventory.txt, line 2: "${bucket}" is blank or missing and no total in the row vouches for it`);
+    expect(readiness.verdict).toBe('blocked');
+  });
+});
