@@ -61,8 +61,11 @@ const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' 
   archive: 'reports.unread-archive',
 };
 
-/** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */
-const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory']);
+/**
+ * Reports Seller Central makes per marketplace: listings and stock (each a snapshot of the day
+ * it was made), returns and removal orders (one marketplace per report, as the SP-API serves them).
+ */
+const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory', 'returns', 'removal-orders']);
 
 /** The reports each provision reads; the first kind of each is the one that can prove a pass. */
 const SOURCES = {
@@ -110,7 +113,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     if (proving && ageOf(proving) > maxAge) {
       doubts.push({ reason: { key: 'reports.too-old', params: { file: proving.name, days: ageOf(proving), max: maxAge, report: t(`reports.kind.${kinds[0]!}`) } }, overridesFail: true });
     }
-    // Listings and stock come one report per marketplace, and a file does not say which: an
+    // Listings, stock, returns and removals come one report per marketplace, and a file does not say which: an
     // older file beside a newer one may be another marketplace's, so it too must be fresh to
     // pass (it can still fail: what it shows was there when it was made).
     if (SNAPSHOT_PER_MARKETPLACE.has(kinds[0]!)) {
