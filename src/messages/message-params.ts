@@ -177,6 +177,7 @@ export interface MessageParams {
   'error.report-missing-column': { columns: Value; file: Value; line: Value };
   'error.report-near-column': { column: Value; file: Value; known: Value; line: Value };
   'error.report-short-row': { column: Value; file: Value; found: Value; line: Value };
+  'error.report-unnamed-column': { column: Value; file: Value; found: Value; line: Value };
   'error.report-unreadable': { code: Value; file: Value };
   'error.report-value': { column: Value; expected: Value; file: Value; found: Value; line: Value };
   'error.reports-dir': { code: Value; dir: Value };
@@ -288,6 +289,7 @@ export interface MessageParams {
   'render.label': { label: Value; value: Value };
   'render.more-items': { count: Value };
   'report.expected.same-settlement-total-as': { file: Value; line: Value };
+  'reports.blank-sales-channel': { file: Value; line: Value };
   'reports.date-range-ends-early': { needed: Value; to: Value };
   'reports.date-range-gap': { from: Value; to: Value };
   'reports.date-range-short': { from: Value; needed: Value };

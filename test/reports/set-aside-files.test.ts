@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createReportsAdapter } from '../../src/adapters/reports/reports-adapter.js';
 import type { CheckId } from '../../src/core/check-result.js';
@@ -72,15 +73,33 @@ describe('a file whose name starts with a dot', () => {
   });
 });
 
+/** A tar archive of one file, as tar writes it: a 512-byte header (the name, then "ustar" at 257), the content padded to 512. */
+function tarOf(name: string, content: string): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0, 'latin1');
+  header.write('0000644\0', 100, 'latin1');
+  header.write(`${content.length.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  header.write('ustar\x0000', 257, 'latin1');
+  const body = Buffer.alloc(Math.ceil(content.length / 512) * 512);
+  body.write(content, 0, 'latin1');
+  return Buffer.concat([header, body, Buffer.alloc(1024)]);
+}
+
 describe('an archive or a spreadsheet in the reports folder', () => {
   it.each([
     ['a zip archive', 'reports.zip', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(40, 0x5a)])],
     ['an Excel workbook (.xlsx, a zip)', 'orders.xlsx', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00', 'latin1'), Buffer.from('[Content_Types].xml'), Buffer.alloc(20, 0x11)])],
     ['an old Excel workbook (.xls)', 'orders.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(40, 0)])],
     ['a 7-Zip archive', 'reports.7z', Buffer.concat([Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]), Buffer.alloc(40, 0x33)])],
+    // A report compressed by hand (bzip2, xz, zstd: their opening bytes as the tools write them), or packed with tar.
+    ['a bzip2-compressed report', 'orders.txt.bz2', Buffer.concat([Buffer.from('BZh91AY&SY', 'latin1'), Buffer.from([0x94, 0xe0, 0xfb, 0x2d]), Buffer.alloc(40, 0x26)])],
+    ['an xz-compressed report', 'orders.txt.xz', Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0, 0, 4, 0xe6, 0xd6, 0xb4, 0x46]), Buffer.alloc(40, 0x21)])],
+    ['a zstd-compressed report', 'orders.txt.zst', Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x98, 0x4d, 0x03]), Buffer.alloc(40, 0x85)])],
+    ['a tar archive (its first member not a report)', 'reports.tar', tarOf('notes.txt', 'hello\n')],
+    ['a gzipped tar archive (.tar.gz)', 'reports.tar.gz', gzipSync(tarOf('notes.txt', 'hello\n'))],
   ])('%s may hold any report: named, and no check a report bears on passes', async (_name, file, bytes) => {
     const { byId, warnings } = await checkWith((dir) => writeFileSync(join(dir, file), bytes));
-    expect(warnings).toContain(`Skipped ${file}: it is an archive or a spreadsheet (zip, xlsx, xls, 7z, rar); close-account reads the reports as Seller Central's tab-delimited text files: extract them, or download them again as text.`);
+    expect(warnings).toContain(`Skipped ${file}: it is an archive or a spreadsheet (zip, xlsx, xls, 7z, rar, tar, bz2, xz, zst); close-account reads the reports as Seller Central's tab-delimited text files: extract them, or download them again as text.`);
     for (const id of ['open-orders', 'fba-inventory', 'listings', 'removal-orders', 'returns-refunds'] as const) {
       expect(byId[id]!.status, id).toBe('unknown');
       expect(byId[id]!.summary, id).toContain(`${file} is an archive or a spreadsheet, whose reports close-account does not read`);

@@ -88,10 +88,12 @@ export function inventoryOf(file: ReportFile, notes: ReadingNotes = { doubts: []
       if (totalUnits === null && total >= 0) doubt(row.line, header('total'));
       else if (warehouseUnits === null && warehouse >= 0) doubt(row.line, header('warehouse'));
       else if (unvouched >= 0) doubt(row.line, header(COVERED[unvouched]!));
-      // researching always existed; a future-supply column a file predates is not a blank.
+      // researching always existed. A file with it is of the current layout (report-formats.md §5,
+      // 21 columns), which has both future-supply columns: one it lacks was renamed or lost, and
+      // the units under it are unseen; the older 18-column report lacks researching, doubted above.
       else if (researching === null) doubt(row.line, header('researching'));
-      else if (reservedFuture === null && rfs >= 0) doubt(row.line, header('reservedFutureSupply'));
-      else if (futureBuyable === null && fsb >= 0) doubt(row.line, header('futureSupplyBuyable'));
+      else if (reservedFuture === null) doubt(row.line, header('reservedFutureSupply'));
+      else if (futureBuyable === null) doubt(row.line, header('futureSupplyBuyable'));
       else if (extraBlank >= 0) doubt(row.line, file.headers[extra[extraBlank]!]!);
     }
     return stock;

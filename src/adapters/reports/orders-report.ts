@@ -33,6 +33,8 @@ export interface OrdersReading {
   periodKnown?: boolean;
   /** Sales channels no marketplace is known by (not "Non-Amazon"): sales in a marketplace unnamed. */
   unknownChannels?: Set<string>;
+  /** The first line of an order with a blank sales channel: a sale in a marketplace unnamed. */
+  blankChannelLine?: number;
 }
 
 /** Multi-channel fulfilment orders: sold elsewhere, in no Amazon marketplace. */
@@ -61,8 +63,11 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
   const sinceTime = since === null ? -Infinity : Date.parse(`${since}T00:00:00Z`);
   const timestamps = new TimestampReader(file, 'purchaseDate');
   const arena = new ByteArena();
-  // The previous row's order id and sales channel, copied: its chunk may be gone.
+  // The previous row's order id, status, purchase date and sales channel (RecentBytes: its chunk
+  // stays valid while the next row is read).
   const previousId = new RecentBytes();
+  const previousStatus = new RecentBytes();
+  const previousDate = new RecentBytes();
   const previousChannel = new RecentBytes();
   let marketplaceId: string | null = null;
   let dateOrder: DateOrder | null = null;
@@ -71,11 +76,33 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
     const { bytes, starts, ends, fields } = row;
     const idStart = idColumn < fields ? starts[idColumn]! : 0;
     const idEnd = idColumn < fields ? ends[idColumn]! : 0;
-    if (previousId.is(bytes, idStart, idEnd)) return undefined; // another item of the same order
-    previousId.set(bytes, idStart, idEnd);
-
+    const statusStart = statusColumn < fields ? starts[statusColumn]! : 0;
+    const statusEnd = statusColumn < fields ? ends[statusColumn]! : 0;
+    const dateStart = dateColumn < fields ? starts[dateColumn]! : 0;
+    const dateEnd = dateColumn < fields ? ends[dateColumn]! : 0;
     const channelStart = channelColumn >= 0 && channelColumn < fields ? starts[channelColumn]! : 0;
     const channelEnd = channelColumn >= 0 && channelColumn < fields ? ends[channelColumn]! : 0;
+    // Another item of the same order: only when it agrees with the row above. A row of the same
+    // id that says otherwise (open, bought later, in another marketplace) is read as an order too:
+    // it can only make the checks stricter, never be lost.
+    if (
+      previousId.is(bytes, idStart, idEnd) &&
+      previousStatus.is(bytes, statusStart, statusEnd) &&
+      previousDate.is(bytes, dateStart, dateEnd) &&
+      previousChannel.is(bytes, channelStart, channelEnd)
+    ) {
+      // Kept pointing at the row just read: a run of rows longer than a chunk would otherwise
+      // compare with bytes already overwritten.
+      previousId.set(bytes, idStart, idEnd);
+      previousStatus.set(bytes, statusStart, statusEnd);
+      previousDate.set(bytes, dateStart, dateEnd);
+      previousChannel.set(bytes, channelStart, channelEnd);
+      return undefined;
+    }
+    previousId.set(bytes, idStart, idEnd);
+    previousStatus.set(bytes, statusStart, statusEnd);
+    previousDate.set(bytes, dateStart, dateEnd);
+
     if (!previousChannel.is(bytes, channelStart, channelEnd)) {
       previousChannel.set(bytes, channelStart, channelEnd);
       const channel = channelEnd > channelStart ? file.text(row, channelColumn).trim() : '';
@@ -83,6 +110,7 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
       dateOrder = dateOrderOf(marketplaceId);
       if (marketplaceId) reading.marketplaces.add(marketplaceId);
       else if (channel !== '' && !NON_AMAZON.test(channel)) reading.unknownChannels?.add(channel);
+      else if (channel === '' && channelColumn >= 0) reading.blankChannelLine ??= row.line;
     }
 
     const time = timestamps.read(row, dateColumn, dateOrder);
@@ -93,8 +121,6 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
       if (updated < reading.earliestTime) reading.earliestTime = updated;
     }
 
-    const statusStart = statusColumn < fields ? starts[statusColumn]! : 0;
-    const statusEnd = statusColumn < fields ? ends[statusColumn]! : 0;
     let status: OrderStatus;
     if (bytesAre(bytes, statusStart, statusEnd, SHIPPED, true)) status = 'Shipped';
     else if (bytesAre(bytes, statusStart, statusEnd, CANCELLED)) status = 'Canceled';
@@ -109,8 +135,6 @@ export function readOrders(file: ReportFile, since: string | null, reading: Orde
       const to = ends[fulfilmentColumn]!;
       fulfilment = bytesAre(bytes, from, to, AMAZON) ? 'AFN' : bytesAre(bytes, from, to, MERCHANT) ? 'MFN' : null;
     }
-    const dateStart = dateColumn < fields ? starts[dateColumn]! : 0;
-    const dateEnd = dateColumn < fields ? ends[dateColumn]! : 0;
     // One copy from the id to the date when the date follows it (as in Amazon's layout).
     if (dateStart >= idEnd) {
       const at = arena.keep(bytes, idStart, dateEnd) - idStart;

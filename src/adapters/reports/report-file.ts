@@ -195,6 +195,9 @@ export class ReportFile {
     // seven columns, where counting every cell would double the time taken.
     const cutTo = this.spec?.kind === 'all-orders' ? last : MAX_COLUMNS - 1;
     const width = this.headers.length;
+    // Columns with no name in the header (Amazon pads some files with empty ones): a value under
+    // one cannot be accounted for (a bucket whose name was lost, cells shifted), so it stops the run.
+    const unnamed = this.spec ? this.headers.flatMap((name, i) => (i <= cutTo && normaliseHeader(name) === '' ? [i] : [])) : [];
     this.decoder = new FieldDecoder(this.encoding);
     let rows = 0;
     // A row begun in one chunk and ended in a later one: its pieces, joined once when it ends (joining
@@ -212,6 +215,11 @@ export class ReportFile {
       if (row.fields < 0) throw new CliError(EXIT.usage, this.t('error.report-csv-quote', { file: this.path, line: row.line }), this.downloadAgain());
       if (row.fields <= last) throw this.shortRow(row.line, row.fields, last);
       if (row.fields > width && cutTo !== last) throw this.longRow(row.line, row.fields, width);
+      for (const column of unnamed) {
+        if (column < row.fields && row.ends[column]! > row.starts[column]! && this.text(row, column).trim() !== '') {
+          throw new CliError(EXIT.usage, this.t('error.report-unnamed-column', { file: this.path, line: row.line, column: column + 1, found: this.text(row, column).trim() }), this.downloadAgain());
+        }
+      }
       rows += 1;
       const mapped = map(row, this);
       if (mapped !== undefined) batch.push(mapped);

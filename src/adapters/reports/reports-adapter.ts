@@ -61,8 +61,11 @@ const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' 
   archive: 'reports.unread-archive',
 };
 
-/** Reports Seller Central makes per marketplace, each a snapshot of the day it was made. */
-const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory']);
+/**
+ * Reports Seller Central makes per marketplace: listings and stock (each a snapshot of the day
+ * it was made), returns and removal orders (one marketplace per report, as the SP-API serves them).
+ */
+const SNAPSHOT_PER_MARKETPLACE: ReadonlySet<ReportKind> = new Set(['all-listings', 'fba-inventory', 'returns', 'removal-orders']);
 
 /** The reports each provision reads; the first kind of each is the one that can prove a pass. */
 const SOURCES = {
@@ -110,7 +113,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     if (proving && ageOf(proving) > maxAge) {
       doubts.push({ reason: { key: 'reports.too-old', params: { file: proving.name, days: ageOf(proving), max: maxAge, report: t(`reports.kind.${kinds[0]!}`) } }, overridesFail: true });
     }
-    // Listings and stock come one report per marketplace, and a file does not say which: an
+    // Listings, stock, returns and removals come one report per marketplace, and a file does not say which: an
     // older file beside a newer one may be another marketplace's, so it too must be fresh to
     // pass (it can still fail: what it shows was there when it was made).
     if (SNAPSHOT_PER_MARKETPLACE.has(kinds[0]!)) {
@@ -172,6 +175,8 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
   let marketplacesSeen: Set<string> | null = null;
   /** Sales channels of no known marketplace, per file, once the orders have been read. */
   let channelsUnknown: Map<ReportFile, Set<string>> | null = null;
+  /** The first line of an order with a blank sales channel, per file that has one. */
+  let channelsBlank: Map<ReportFile, number> | null = null;
   const allOrders = (since: string | null) => {
     const readings = new Map<ReportFile, OrdersReading>();
     const marketplaces = new Set<string>();
@@ -183,6 +188,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
       }
       marketplacesSeen = marketplaces;
       channelsUnknown = new Map([...readings].map(([file, reading]) => [file, reading.unknownChannels ?? new Set<string>()]));
+      channelsBlank = new Map([...readings].flatMap(([file, reading]) => (reading.blankChannelLine === undefined ? [] : [[file, reading.blankChannelLine] as const])));
     }
     return { readings, marketplaces, stream: stream() };
   };
@@ -389,13 +395,15 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
     return { ...evidence, doubts: [...evidence.doubts, doubt] };
   }
 
-  /** What keeps the orders read from telling every marketplace sold in: a file without sales channels, a channel of no known marketplace. */
+  /** What keeps the orders read from telling every marketplace sold in: a file without sales channels, a channel of no known marketplace, an order with none. */
   function marketplacesUntold(): Doubt[] {
     const doubts: Doubt[] = [];
     for (const file of files('all-orders')) {
       if (file.column('salesChannel') < 0) doubts.push({ reason: { key: 'reports.no-sales-channel', params: { file: file.name } } });
       const unknown = [...(channelsUnknown?.get(file) ?? [])];
       if (unknown.length > 0) doubts.push({ reason: { key: 'reports.unknown-sales-channel', params: { file: file.name, channels: unknown.slice(0, 3).join('", "') } } });
+      const blankLine = channelsBlank?.get(file);
+      if (blankLine !== undefined) doubts.push({ reason: { key: 'reports.blank-sales-channel', params: { file: file.name, line: blankLine } } });
     }
     return doubts;
   }

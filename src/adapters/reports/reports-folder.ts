@@ -5,6 +5,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReportsFolderError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
+import { fileChunks } from './file-chunks.js';
 import { ReportFile } from './report-file.js';
 import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, otherFormKinds, REPORT_KINDS, type ReportKind, type SkipReason } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
@@ -89,8 +90,10 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
 }
 
 /**
- * How archives and spreadsheets begin: zip (and .xlsx, a zip), 7-Zip, RAR, and the old Excel
- * workbook (.xls). A report saved or packed in one is not read, but may be any report.
+ * How archives and spreadsheets begin: zip (and .xlsx, a zip), 7-Zip, RAR, the old Excel
+ * workbook (.xls), and a file compressed by hand other than with gzip (which is read): bzip2
+ * ("BZh", a block size, then a block's or the end's magic), xz, zstd. A report saved, packed or
+ * compressed in one is not read, but may be any report.
  */
 const ARCHIVE_MAGIC = [
   [0x50, 0x4b, 0x03, 0x04],
@@ -98,15 +101,45 @@ const ARCHIVE_MAGIC = [
   [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c],
   [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07],
   [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+  [0x28, 0xb5, 0x2f, 0xfd],
 ].map((bytes) => Buffer.from(bytes));
 
+const BZIP2_BLOCKS = [Buffer.from('1AY&SY', 'latin1'), Buffer.from([0x17, 0x72, 0x45, 0x38, 0x50, 0x90])];
+const isBzip2 = (head: Buffer) => head.toString('latin1', 0, 3) === 'BZh' && head[3]! >= 0x31 && head[3]! <= 0x39 && BZIP2_BLOCKS.some((magic) => head.subarray(4, 4 + magic.length).equals(magic));
+/** A tar archive's first header names its format at byte 257 ("ustar", POSIX and GNU alike). */
+const TAR_AT = 257;
+const TAR = Buffer.from('ustar');
+const HEAD = 512;
+
+function archiveMagic(head: Buffer): boolean {
+  return (
+    ARCHIVE_MAGIC.some((magic) => head.subarray(0, magic.length).equals(magic)) ||
+    isBzip2(head) ||
+    head.subarray(TAR_AT, TAR_AT + TAR.length).equals(TAR)
+  );
+}
+
+/** Whether a file is an archive, a spreadsheet or a compressed file: as it is, or once gunzipped (a .tar.gz). */
 async function isArchive(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
+  let head: Buffer;
   try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(8), 0, 8, 0);
-    const head = buffer.subarray(0, bytesRead);
-    return ARCHIVE_MAGIC.some((magic) => head.subarray(0, magic.length).equals(magic));
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD), 0, HEAD, 0);
+    head = buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+  if (archiveMagic(head)) return true;
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return false;
+  let inner = Buffer.alloc(0);
+  try {
+    for await (const chunk of fileChunks(path, HEAD, true)) {
+      inner = Buffer.concat([inner, chunk]);
+      if (inner.length >= HEAD) break;
+    }
+  } catch {
+    // A damaged gzip is said when its rows are read.
+  }
+  return archiveMagic(inner);
 }
