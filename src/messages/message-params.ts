@@ -308,6 +308,7 @@ export interface MessageParams {
   'reports.settlement-shows': { settlements: Value };
   'reports.skipped.archive': { file: Value };
   'reports.skipped.empty': { file: Value };
+  'reports.skipped.error-page': { file: Value };
   'reports.skipped.folder': { file: Value };
   'reports.skipped.japanese-headers': { file: Value };
   'reports.skipped.old-settlement': { file: Value };
@@ -321,6 +322,7 @@ export interface MessageParams {
   'reports.unread-archive': { file: Value };
   'reports.unread-empty': { file: Value };
   'reports.unread-entry': { file: Value };
+  'reports.unread-error-page': { file: Value };
   'reports.unread-folder': { file: Value };
   'reports.unread-lookalike': { file: Value; report: Value };
   'request-file.saved': { fingerprint: Value; path: Value };

@@ -284,3 +284,25 @@ describe('the data export, whose tax documents depend on the regions sold in', (
     expect(dataExport.summary).toContain(t('check.data-export.vat-invoices'));
   });
 });
+
+describe('a download that failed, saved under a report’s name', () => {
+  it.each([
+    ['a web page (Seller Central’s sign-in or error page)', 'orders.txt', '<!DOCTYPE html>\n<html lang="en"><head><title>Amazon Sign-In</title></head><body>Sign in</body></html>\n'],
+    ['a web page without a doctype', 'Inventory.txt', '\ufeff<html>\n<body>Something went wrong</body></html>\n'],
+    ['a storage service’s XML error (an expired download link)', 'returns.txt', '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>\n'],
+    ['an API’s JSON error', 'listings.txt', '{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied."}]}\n'],
+  ])('%s may stand for any report: named, and no check a report bears on passes', async (_name, file, text) => {
+    const { byId, warnings } = await checkWith((dir) => writeFileSync(join(dir, file), text));
+    expect(warnings).toContain(`Skipped ${file}: it is a web page or an error message, not a report: a download that failed? Download the report again from Seller Central.`);
+    for (const id of ['open-orders', 'fba-inventory', 'listings', 'removal-orders', 'returns-refunds'] as const) {
+      expect(byId[id]!.status, id).toBe('unknown');
+      expect(byId[id]!.summary, id).toContain(`${file} is a web page or an error message where a report was expected`);
+    }
+  });
+
+  it('a text file of the seller’s own that is no report stays beside the reports, unread, and the checks still pass', async () => {
+    const { byId, warnings } = await checkWith((dir) => writeFileSync(join(dir, 'notes.txt'), 'Things to do before closing\n- <b>ship</b> the last orders\n'));
+    expect(warnings.some((w) => w.startsWith('Skipped notes.txt: its header is not one of the reports'))).toBe(true);
+    expect(byId['open-orders']!.status).toBe('pass');
+  });
+});

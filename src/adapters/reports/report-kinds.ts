@@ -18,7 +18,7 @@ export const REPORT_KINDS = [
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Why a file in the reports folder was set aside (`reports --json` lists them). */
-export const SKIP_REASONS = ['unknown-kind', 'japanese-headers', 'empty', 'unreadable', 'old-settlement', 'folder', 'archive'] as const;
+export const SKIP_REASONS = ['unknown-kind', 'japanese-headers', 'empty', 'unreadable', 'old-settlement', 'folder', 'archive', 'error-page'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface ReportKindSpec {

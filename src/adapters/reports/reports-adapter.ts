@@ -54,11 +54,12 @@ export interface ReportsAdapterOptions {
 }
 
 /** Why a file was set aside, as the doubt it casts on the checks of the kinds it may be: by default, a look-alike unread. */
-const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' | 'reports.unread-entry' | 'reports.unread-folder' | 'reports.unread-archive'>> = {
+const UNREAD_KEYS: Partial<Record<SkippedFile['reason'], 'reports.unread-empty' | 'reports.unread-entry' | 'reports.unread-folder' | 'reports.unread-archive' | 'reports.unread-error-page'>> = {
   empty: 'reports.unread-empty',
   unreadable: 'reports.unread-entry',
   folder: 'reports.unread-folder',
   archive: 'reports.unread-archive',
+  'error-page': 'reports.unread-error-page',
 };
 
 /**

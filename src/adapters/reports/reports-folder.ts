@@ -73,7 +73,7 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
       const blank = file.headers.every((name) => /^[\s\0]*$/.test(name));
       // The old settlement flat file (removed by Amazon on 11 November 2026): V2 is what is read.
       const oldSettlement = !file.headerCut && isOldSettlementHeader(file.headers);
-      const reason = (await isArchive(path)) ? 'archive' : blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : oldSettlement ? 'old-settlement' : 'unknown-kind';
+      const reason = (await isArchive(path)) ? 'archive' : isErrorPage(file.headers) ? 'error-page' : blank ? 'empty' : file.japaneseHeaders ? 'japanese-headers' : oldSettlement ? 'old-settlement' : 'unknown-kind';
       // An empty file may be any report whose download failed; a Japanese header, any report.
       // A header cut off before its line break may be any report whose first names it starts.
       // An archive or a spreadsheet may hold any report, as a folder may.
@@ -87,6 +87,17 @@ export async function scanReportsFolder(dir: string, encoding: Encoding | null, 
     }
   }
   return { dir, byKind, skipped };
+}
+
+/**
+ * A download that failed, saved under a report's name: a web page (a sign-in or error page the
+ * browser saved), a storage service's XML error (an expired link), an API's JSON error. It stands
+ * for a report that is not there, which may be any report.
+ */
+const ERROR_PAGE = /^(<!doctype html|<html[\s>]|<\?xml|<error>|\{\s*"(errors?|message|code)"\s*:)/i;
+
+function isErrorPage(headers: readonly string[]): boolean {
+  return ERROR_PAGE.test(headers.join('\t').replace(/^\ufeff/, '').trimStart());
 }
 
 /**
