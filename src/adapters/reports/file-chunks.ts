@@ -13,14 +13,20 @@ import { createGunzip } from 'node:zlib';
 
 export const CHUNK_SIZE = 1 << 20;
 
-export async function isGzip(path: string): Promise<boolean> {
+/** A file's first `size` bytes as stored (all of it when shorter): one open, one read. */
+export async function readHead(path: string, size: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+    const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(size), 0, size, 0);
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+export async function isGzip(path: string): Promise<boolean> {
+  const head = await readHead(path, 2);
+  return head.length === 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
 /**

@@ -2,11 +2,11 @@
 // chunk read, with only the columns the checks use ever decoded. Memory stays at about two
 // chunks whatever the file's size, and no promise is made per row.
 
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, EXIT } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
-import { CHUNK_SIZE, fileChunks, utf16Of } from './file-chunks.js';
+import { CHUNK_SIZE, fileChunks, readHead, utf16Of } from './file-chunks.js';
 import { columnPositions, looksJapanese, nearMissColumn, normaliseHeader, recogniseHeader, type ReportKindSpec } from './report-kinds.js';
 import { isAscii } from 'node:buffer';
 import { detectEncoding, FieldDecoder, type Encoding } from './text-encoding.js';
@@ -82,14 +82,7 @@ export class ReportFile {
     let utf16 = false;
     try {
       // Most headers fit in the first read: one open and one read per file, a stream only when needed.
-      const handle = await open(path, 'r');
-      let head: Buffer;
-      try {
-        const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(HEAD_SIZE), 0, HEAD_SIZE, 0);
-        head = buffer.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
+      let head = await readHead(path, HEAD_SIZE);
       // A lone 0x1f is a gzip cut after its first byte: read as one, it is a damaged gzip (exit 2).
       gzip = head[0] === 0x1f && (head.length === 1 || head[1] === 0x8b);
       // UTF-16 (Excel's "Unicode Text"), like gzip, is read through fileChunks, which makes it UTF-8.

@@ -384,7 +384,7 @@ export async function createReportsAdapter(options: ReportsAdapterOptions): Prom
    */
   function perMarketplace(given: Evidence): Evidence {
     // The marketplaces are known from the orders: an All Orders file set aside may show sales in more.
-    const unreadOrders = standingDoubts(SOURCES.orders).filter((doubt) => doubt.reason.key !== 'reports.too-old');
+    const unreadOrders = unreadOf(SOURCES.orders);
     // No orders read, or orders that do not say where every sale was: how many reports are needed cannot be told.
     const untold = files('all-orders').length === 0 ? (unreadOrders.length === 0 ? [{ reason: { key: 'reports.marketplaces-unknown' } } satisfies Doubt] : []) : marketplacesUntold();
     const evidence = unreadOrders.length + untold.length === 0 ? given : { ...given, doubts: [...given.doubts, ...unreadOrders, ...untold] };

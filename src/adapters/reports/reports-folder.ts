@@ -1,11 +1,11 @@
 // A folder of report files downloaded from Seller Central: each file's kind is read from its
 // header; files of no known kind are set aside with a reason.
 
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReportsFolderError } from '../../errors.js';
 import type { Translate } from '../../messages/catalogue.js';
-import { fileChunks } from './file-chunks.js';
+import { fileChunks, readHead } from './file-chunks.js';
 import { ReportFile } from './report-file.js';
 import { cutHeaderKinds, isOldSettlementHeader, lookalikeKinds, looksLikeDateRangePreamble, otherFormKinds, REPORT_KINDS, type ReportKind, type SkipReason } from './report-kinds.js';
 import type { Encoding } from './text-encoding.js';
@@ -133,14 +133,7 @@ function archiveMagic(head: Buffer): boolean {
 
 /** Whether a file is an archive, a spreadsheet or a compressed file: as it is, or once gunzipped (a .tar.gz). */
 async function isArchive(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD), 0, HEAD, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  const head = await readHead(path, HEAD);
   if (archiveMagic(head)) return true;
   if (head[0] !== 0x1f || head[1] !== 0x8b) return false;
   let inner = Buffer.alloc(0);
