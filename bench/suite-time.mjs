@@ -64,9 +64,21 @@ function childrenCpu() {
   }
 }
 
+/**
+ * The host's speed at page faults just now, in ms: a fresh Node touching 2,000 new 256 KiB
+ * buffers. The same suite's time on these virtual machines follows this more than the load (it
+ * was seen to double in a day); printed beside each run so that two runs far apart can be compared.
+ */
+function faultProbe() {
+  const code = 'const t = process.hrtime.bigint(); for (let i = 0; i < 2000; i++) Buffer.alloc(262144).fill(1); console.log(Number(process.hrtime.bigint() - t) / 1e6)';
+  const out = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' }).stdout;
+  return Number(out.trim()).toFixed(0);
+}
+
 /** One `npm test` in `dir`: its wall and CPU time, whether it passed, and vitest's count line. */
 function runSuite(dir) {
   const tmp = mkdtempSync(join(tmpdir(), 'cab-'));
+  const probe = faultProbe();
   const loadBefore = load();
   const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
@@ -86,13 +98,13 @@ function runSuite(dir) {
     writeFileSync(kept, `${result.stdout ?? ''}\n${result.stderr ?? ''}`);
     failed.push(`output kept in ${kept}`);
   }
-  return { seconds, cpu, ok: result.status === 0, tests, loadBefore, left, failed };
+  return { seconds, cpu, ok: result.status === 0, tests, loadBefore, probe, left, failed };
 }
 
 const runs = { base: [], head: [] };
 const cpus = { base: [], head: [] };
 console.log(`npm test, ${pairs} pairs; base ${baseCommit} (${baseDir}), this ${headCommit} (${here})`);
-console.log('run   checkout  wall s   CPU s  passed  load before (1/5/15 min)  left in TMPDIR  tests');
+console.log('run   checkout  wall s   CPU s  passed  load before (1/5/15 min)  fault probe ms  left in TMPDIR  tests');
 let n = 0;
 for (let i = 0; i < pairs; i++) {
   for (const [name, dir] of [['base', baseDir], ['head', here]]) {
@@ -100,7 +112,7 @@ for (let i = 0; i < pairs; i++) {
     runs[name].push(r.seconds);
     if (r.cpu !== null) cpus[name].push(r.cpu);
     n += 1;
-    console.log(`${String(n).padEnd(5)} ${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)}  ${(r.cpu === null ? '?' : r.cpu.toFixed(1)).padStart(6)}  ${(r.ok ? 'yes' : 'NO').padEnd(6)}  ${r.loadBefore.padEnd(24)}  ${String(r.left).padStart(14)}  ${r.tests}`);
+    console.log(`${String(n).padEnd(5)} ${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)}  ${(r.cpu === null ? '?' : r.cpu.toFixed(1)).padStart(6)}  ${(r.ok ? 'yes' : 'NO').padEnd(6)}  ${r.loadBefore.padEnd(24)}  ${r.probe.padStart(14)}  ${String(r.left).padStart(14)}  ${r.tests}`);
     for (const line of r.failed) console.log(`        ${line}`);
   }
 }
