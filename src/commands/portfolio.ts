@@ -18,6 +18,7 @@ import type { AccountProgress, PortfolioCheck } from '../portfolio/check-account
 import { ACCOUNTS_FLAG, accountsPathOf, defaultAccountsPath } from '../portfolio/accounts-path.js';
 import { secrets } from '../security/secret-registry.js';
 import { markedAccountName } from '../render/portfolio-plan.js';
+import { JSON_SCHEMA_VERSION } from '../render/json-schema-version.js';
 
 /** The accounts file: --accounts, else CLOSE_ACCOUNT_ACCOUNTS, else the user's config folder. */
 const accountsFileOf = (raw: RawFlags, globals: Globals) => accountsPathOf(raw, globals.term.env) ?? defaultAccountsPath(globals.term.env, globals.term.platform, globals.term.env.HOME);
@@ -25,16 +26,19 @@ const accountsFileOf = (raw: RawFlags, globals: Globals) => accountsPathOf(raw, 
 export interface PortfolioInitOptions {
   readonly accounts: string;
   readonly force: boolean;
+  readonly json: boolean;
 }
 
 export const portfolioInit = defineCommand<PortfolioInitOptions>({
   name: 'init',
   description: 'help.portfolio-init',
   flags: [ACCOUNTS_FLAG, { flags: '--force', help: 'help.force' }],
-  resolve: (raw, globals) => Object.freeze({ accounts: accountsFileOf(raw, globals), force: flagOn(raw, 'force') }),
+  resolve: (raw, globals) => Object.freeze({ accounts: accountsFileOf(raw, globals), force: flagOn(raw, 'force'), json: globals.options.json }),
   run: async (options, io) => {
     const { writeAccountsExample } = await import('../portfolio/init.js');
     await writeAccountsExample(options.accounts, options.force, io.t);
+    // With --json, stdout holds one document, as for every command (src/render/portfolio-init-json-schema.ts).
+    if (options.json) io.print(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, accounts: options.accounts }, null, 2));
     io.say(io.t('portfolio.init.written', { path: options.accounts }));
     return EXIT.ok;
   },

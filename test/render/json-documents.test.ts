@@ -14,6 +14,10 @@ import { reportsJsonSchema } from '../../src/render/reports-json-schema.js';
 import { statusJsonSchema, statusRecordJsonSchema } from '../../src/render/status-json-schema.js';
 import { fixListingsJsonSchema } from '../../src/render/fix-listings-json-schema.js';
 import { portfolioJsonSchema } from '../../src/render/portfolio-json-schema.js';
+import { portfolioInitJsonSchema } from '../../src/render/portfolio-init-json-schema.js';
+import { portfolioPlanJsonSchema } from '../../src/render/portfolio-plan-json-schema.js';
+import { COMMANDS } from '../../src/commands/index.js';
+import { isGroup } from '../../src/command-kit/command-definition.js';
 import { NO_FAULTS, startFakeSpApi } from '../helpers/fake-sp-api.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
@@ -23,8 +27,18 @@ const home = mkdtempSync(join(tmpdir(), 'ca-json-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 const db = join(home, 'audit.db');
 
+/** The commands this file ran with --json and held to a schema: the last test checks it is every one. */
+const covered = new Set<string>();
+const commandPath = (argv: string[]): string => {
+  const entry = COMMANDS.find((c) => c.name === argv[0]);
+  if (!entry) return argv[0]?.startsWith('-') ? '' : (argv[0] ?? '');
+  const sub = isGroup(entry) ? entry.subcommands.find((c) => c.name === argv[1]) : undefined;
+  return sub ? `${entry.name} ${sub.name}` : entry.name;
+};
+
 /** Runs a command with --json and parses its one stdout document with the schema, strictly. */
 async function document<S extends z.ZodType>(schema: S, argv: string[], code: number, env: Record<string, string> = {}): Promise<z.infer<S>> {
+  if (code !== 2) covered.add(commandPath(argv));
   const term = fakeTerminal({ env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache'), ...env } });
   expect(await main([...argv, '--json', '--audit-db', db], term, { version: '1' }), term.errors()).toBe(code);
   const parsed = schema.safeParse(JSON.parse(term.output()));
@@ -55,6 +69,13 @@ describe('every --json document validates against its schema', () => {
     writeFileSync(accounts, 'version: 1\naccounts:\n  - { name: A, sellerId: A1PORTFOLIO001, region: europe, source: { kind: demo, scenario: waiting } }\n  - { name: B, sellerId: A1PORTFOLIO001, region: japan, source: { kind: demo } }\n');
     const doc = await document(portfolioJsonSchema, ['portfolio', 'check', '--accounts', accounts], 3);
     expect(doc.regions[0]?.requests.map((r) => r.region)).toEqual(['europe', 'japan']);
+    const plan = await document(portfolioPlanJsonSchema, ['portfolio', 'plan', '--accounts', accounts, '--dry-run', '--as-of', '2026-11-26'], 0);
+    expect(plan.accounts.map((a) => a.name)).toEqual(['A', 'B']);
+  });
+
+  it('portfolio init: the file it wrote', async () => {
+    const accounts = join(home, 'init', 'accounts.yaml');
+    expect((await document(portfolioInitJsonSchema, ['portfolio', 'init', '--accounts', accounts], 0)).accounts).toBe(accounts);
   });
 
   it('check, plan, --dry-run and submit', async () => {
@@ -119,5 +140,21 @@ describe('archive --json documents validate against their schemas', () => {
     expect((await document(archiveJsonSchema, ['archive', '--out', dir], 0)).gaps).toEqual([]);
     expect((await document(archiveVerifyJsonSchema, ['archive', 'verify', dir], 0)).status).toBe('intact');
     expect((await document(errorJsonSchema, ['archive', 'verify', home], 2)).error.code).toBe('usage');
+  });
+});
+
+// Last, as vitest runs a file's tests in order: a command added to src/commands/index.ts without a
+// case above (and so without a schema held to its output) fails here.
+describe('the cases above', () => {
+  it('run every command and subcommand, and the root, with --json', () => {
+    const every = [''];
+    for (const entry of COMMANDS) {
+      if (!isGroup(entry)) every.push(entry.name);
+      else {
+        if (entry.byItself) every.push(entry.name);
+        for (const sub of entry.subcommands) every.push(`${entry.name} ${sub.name}`);
+      }
+    }
+    expect(every.filter((path) => !covered.has(path))).toEqual([]);
   });
 });
