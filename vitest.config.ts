@@ -15,11 +15,12 @@ export default defineConfig({
     // a file waiting on a spawned CLI or a socket leaves the other core idle. One more worker
     // than cores keeps both busy; more only adds contention.
     maxWorkers: availableParallelism() + 1,
-    // Worker processes, not threads: with isolate off only three start. Measured side by side on
-    // this project's 2-core machines, three rounds each, the temporary files in memory both times:
-    // 68.9 s median with processes, 73.0 s with threads, and 1.32 million minor page faults a run
-    // against 1.53 (page faults are what these virtual machines handle slowest). No test needs a thread.
-    pool: 'forks',
+    // Worker threads, not processes. Processes measured a little faster here (68.9 s median
+    // against 73.0 s, three alternated rounds, 1.32 against 1.53 million page faults), but two of
+    // some twenty whole runs with them failed (one a pseudo-terminal wizard whose output stopped
+    // mid-screen, the other not captured), and none of a dozen with threads that day: a suite
+    // that fails now and then costs more than four seconds.
+    pool: 'threads',
     // The files a worker runs share one module graph: most import the program's whole graph, and
     // importing it afresh for each of 87 files cost some 30% of the suite's CPU (141 -> 98 s).
     // The program keeps one piece of process-wide state, the secret registry, which the setup

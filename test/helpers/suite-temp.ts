@@ -9,9 +9,10 @@ import { join } from 'node:path';
 
 // Memory-backed where the machine has it: the suite makes tens of thousands of small files and
 // thousands of SQLite logs, and on the disk each fsync and each new page of a file costs the kernel
-// CPU. Side by side on this project's 2-core machines, three rounds: 81.9 s median on the disk,
-// 68.9 s here; system CPU 38.5 s against 29.5 s. The files are still real files and the logs real
-// SQLite databases; only their medium differs.
+// CPU. Side by side on this project's 2-core machines, three alternated rounds with worker
+// threads: 77.1 s median on the disk, 73.0 s here, system CPU 38.3 s against 32.2 s (with worker
+// processes 81.9 s against 68.9 s). The files are still real files and the logs real SQLite
+// databases; only their medium differs.
 const MEMORY_BACKED = '/dev/shm';
 
 function parentFolder(): string {
